@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './organizations';
+export * from './stripe';
+export * from './events';
+export * from './audit';
+export * from './notifications';

@@ -1,0 +1,61 @@
+// The only module that reads process.env. Parsed once, validated with zod; everything else imports `env`.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Public origin of the portal (links in emails, Stripe return URLs). */
+    APP_URL: z.string().url().default('http://localhost:3000'),
+    /** postgres://… — real PostgreSQL, or the embedded PGlite server started by `npm run demo` / tests. */
+    DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** Real Stripe when set (sk_test_… or sk_live_…); the bundled emulator when unset. */
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
+    STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
+    AUTH_SECRET: z.string().min(16).optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Seikyu <billing@seikyu.localhost>'),
+    /** The /dev/mailbox page; on by default outside production. */
+    DEV_MAILBOX_ENABLED: bool,
+    AUTH_GITHUB_ID: z.string().optional(),
+    AUTH_GITHUB_SECRET: z.string().optional(),
+    AUTH_GOOGLE_ID: z.string().optional(),
+    AUTH_GOOGLE_SECRET: z.string().optional(),
+    /** Comma-separated emails made operators (admin) when they sign in: how a deployment gets its first operator. */
+    OPERATOR_EMAILS: z.string().default(''),
+  })
+  .superRefine((e, ctx) => {
+    if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY'], message: 'required with STRIPE_SECRET_KEY' });
+    }
+    if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'required with STRIPE_SECRET_KEY' });
+    }
+    if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv(process.env);
+
+/** Emulator mode: no real Stripe key configured. */
+export const usesStripeEmulator = !env.STRIPE_SECRET_KEY;
