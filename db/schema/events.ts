@@ -1,8 +1,10 @@
 // The webhook event ledger: every Stripe event id we accepted, once. The primary key makes a duplicate
 // delivery a no-op; `status` drives retries of processing that failed (the ledger doubles as the queue).
+// A worker claims an event by moving it to 'processing' with a fresh `leaseToken` and `lockedUntil`; only the
+// holder of the current lease may record the outcome, so an event is never applied twice.
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const stripeEventStatus = pgEnum('stripe_event_status', ['pending', 'processed', 'failed', 'ignored']);
+export const stripeEventStatus = pgEnum('stripe_event_status', ['pending', 'processing', 'processed', 'failed', 'ignored']);
 
 export const stripeEvents = pgTable(
   'stripe_events',
@@ -22,6 +24,9 @@ export const stripeEvents = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
     /** When a failed event may be tried again (exponential backoff). */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** Set when claimed; a claim whose lease expired (crashed worker) may be taken over. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    leaseToken: text('lease_token'),
   },
   (t) => [index('stripe_events_status_idx').on(t.status, t.nextAttemptAt), index('stripe_events_object_idx').on(t.objectId)],
 );
