@@ -1,0 +1,229 @@
+// Renders invoices and receipts as real PDFs (pdfkit, built-in Helvetica so no font files are needed).
+// The input is a plain view model so the layout knows nothing about the store; content streams are left
+// uncompressed so the invoice number can be found in the bytes by tests and by `grep`.
+import PDFDocument from 'pdfkit';
+import { formatMoney } from '../billing/currency.js';
+
+export interface DocumentParty {
+  name: string | null;
+  email: string | null;
+  addressLines: string[];
+}
+
+export interface DocumentLine {
+  description: string;
+  /** "Jan 1 – Feb 1, 2026" for subscription and proration lines, null for one-off items. */
+  period: { start: number; end: number } | null;
+  quantity: number | null;
+  unitAmount: number | null;
+  amount: number;
+}
+
+export interface InvoiceDocument {
+  kind: 'invoice' | 'receipt';
+  number: string | null;
+  status: string;
+  currency: string;
+  issuedAt: number;
+  dueAt: number | null;
+  paidAt: number | null;
+  seller: DocumentParty;
+  billTo: DocumentParty;
+  lines: DocumentLine[];
+  subtotal: number;
+  discounts: { label: string; amount: number }[];
+  total: number;
+  amountPaid: number;
+  amountDue: number;
+  amountRemaining: number;
+  /** Customer credit applied (negative starting balance), shown as its own row when non-zero. */
+  appliedBalance: number;
+  memo: string | null;
+  footer: string | null;
+  customFields: { name: string; value: string }[];
+  paymentUrl: string | null;
+  /** For receipts: "Visa •••• 4242" or "Paid outside Stripe". */
+  paymentMethodLabel: string | null;
+}
+
+const INK = '#1a1f36';
+const MUTED = '#697386';
+const RULE = '#e3e8ee';
+const ACCENT = '#635bff';
+
+/** Helvetica (WinAnsi) cannot draw every script; replace what it cannot draw rather than emit garbage glyphs. */
+function safe(text: string): string {
+  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u00d7]/g, '?');
+}
+
+function formatDate(t: number): string {
+  return new Date(t * 1000).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+function formatShortDate(t: number): string {
+  return new Date(t * 1000).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+function formatPeriod(p: { start: number; end: number }): string {
+  const year = new Date(p.end * 1000).getUTCFullYear();
+  return `${formatShortDate(p.start)} – ${formatShortDate(p.end)}, ${year}`;
+}
+
+/** Renders the document and resolves with the PDF bytes. */
+export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+  const money = (amount: number) => safe(formatMoney(amount, doc.currency));
+  const title = doc.kind === 'receipt' ? 'Receipt' : 'Invoice';
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: false,
+    info: {
+      Title: `${title} ${doc.number ?? ''}`.trim(),
+      Author: doc.seller.name ?? 'Stripe emulator',
+      Subject: `${title} for ${doc.billTo.name ?? doc.billTo.email ?? 'customer'}`,
+    },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  const left = 50;
+  const right = pdf.page.width - 50;
+  const width = right - left;
+
+  // Header: title on the left, seller on the right.
+  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(24).text(title, left, 50);
+  pdf.font('Helvetica-Bold').fontSize(11).text(safe(doc.seller.name ?? ''), left, 52, { width, align: 'right' });
+  pdf.font('Helvetica').fontSize(9).fillColor(MUTED);
+  for (const line of [...doc.seller.addressLines, doc.seller.email ?? ''].filter(Boolean)) {
+    pdf.text(safe(line), { width, align: 'right' });
+  }
+
+  // Facts block.
+  let y = 100;
+  const facts: [string, string][] = [];
+  if (doc.kind === 'receipt') {
+    facts.push(['Receipt number', doc.number ? `${doc.number}-R` : '—']);
+    facts.push(['Invoice number', doc.number ?? 'Draft']);
+    if (doc.paidAt) facts.push(['Date paid', formatDate(doc.paidAt)]);
+    if (doc.paymentMethodLabel) facts.push(['Payment method', doc.paymentMethodLabel]);
+  } else {
+    facts.push(['Invoice number', doc.number ?? 'Draft']);
+    facts.push(['Date of issue', formatDate(doc.issuedAt)]);
+    if (doc.dueAt) facts.push(['Date due', formatDate(doc.dueAt)]);
+    if (doc.paidAt) facts.push(['Date paid', formatDate(doc.paidAt)]);
+  }
+  for (const f of doc.customFields) facts.push([f.name, f.value]);
+  pdf.fontSize(10);
+  for (const [label, value] of facts) {
+    pdf.fillColor(MUTED).font('Helvetica').text(safe(label), left, y, { width: 110 });
+    pdf.fillColor(INK).font('Helvetica-Bold').text(safe(value), left + 115, y, { width: 200 });
+    y += 15;
+  }
+
+  // Bill to.
+  y += 15;
+  pdf.fillColor(MUTED).font('Helvetica').fontSize(9).text('BILL TO', left, y);
+  y += 13;
+  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(10);
+  for (const line of [doc.billTo.name, ...doc.billTo.addressLines, doc.billTo.email].filter((l): l is string => Boolean(l))) {
+    pdf.text(safe(line), left, y, { width: 260 });
+    y += 14;
+    pdf.font('Helvetica');
+  }
+
+  // Headline amount.
+  y += 18;
+  const headline =
+    doc.kind === 'receipt'
+      ? `${money(doc.amountPaid)} paid${doc.paidAt ? ` on ${formatDate(doc.paidAt)}` : ''}`
+      : doc.status === 'paid'
+        ? `${money(doc.total)} paid${doc.paidAt ? ` on ${formatDate(doc.paidAt)}` : ''}`
+        : `${money(doc.amountRemaining)} due${doc.dueAt ? ` ${formatDate(doc.dueAt)}` : ''}`;
+  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(headline, left, y);
+  y += 24;
+  if (doc.paymentUrl && doc.kind === 'invoice' && doc.status === 'open') {
+    pdf.fillColor(ACCENT).font('Helvetica').fontSize(10).text('Pay online', left, y, { link: doc.paymentUrl, underline: true });
+    y += 16;
+  }
+  if (doc.memo) {
+    pdf.fillColor(INK).font('Helvetica').fontSize(10).text(safe(doc.memo), left, y, { width });
+    y = pdf.y + 8;
+  }
+
+  // Lines table.
+  y += 12;
+  const col = { desc: left, qty: left + width * 0.58, unit: left + width * 0.68, amount: left + width * 0.84 };
+  const drawHeader = () => {
+    pdf.fillColor(MUTED).font('Helvetica').fontSize(9);
+    pdf.text('Description', col.desc, y);
+    pdf.text('Qty', col.qty, y, { width: width * 0.08, align: 'right' });
+    pdf.text('Unit price', col.unit, y, { width: width * 0.15, align: 'right' });
+    pdf.text('Amount', col.amount, y, { width: width * 0.16, align: 'right' });
+    y += 14;
+    pdf.moveTo(left, y).lineTo(right, y).strokeColor(RULE).lineWidth(1).stroke();
+    y += 8;
+  };
+  drawHeader();
+  for (const line of doc.lines) {
+    if (y > pdf.page.height - 160) {
+      pdf.addPage();
+      y = 50;
+      drawHeader();
+    }
+    pdf.fillColor(INK).font('Helvetica').fontSize(10);
+    pdf.text(safe(line.description), col.desc, y, { width: width * 0.56 });
+    let rowBottom = pdf.y;
+    if (line.period) {
+      pdf.fillColor(MUTED).fontSize(8).text(formatPeriod(line.period), col.desc, rowBottom + 1, { width: width * 0.56 });
+      rowBottom = pdf.y;
+    }
+    pdf.fillColor(INK).fontSize(10);
+    pdf.text(line.quantity == null ? '' : String(line.quantity), col.qty, y, { width: width * 0.08, align: 'right' });
+    pdf.text(line.unitAmount == null ? '' : money(line.unitAmount), col.unit, y, { width: width * 0.15, align: 'right' });
+    pdf.text(money(line.amount), col.amount, y, { width: width * 0.16, align: 'right' });
+    y = Math.max(rowBottom, pdf.y) + 8;
+    pdf.moveTo(left, y - 4).lineTo(right, y - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+  }
+
+  // Totals.
+  y += 8;
+  const totalsRow = (label: string, value: string, bold = false) => {
+    pdf.fillColor(bold ? INK : MUTED).font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    pdf.text(safe(label), left + width * 0.5, y, { width: width * 0.3 });
+    pdf.fillColor(INK).text(value, col.amount, y, { width: width * 0.16, align: 'right' });
+    y += 16;
+  };
+  totalsRow('Subtotal', money(doc.subtotal));
+  for (const d of doc.discounts) totalsRow(d.label, money(-d.amount));
+  totalsRow('Total', money(doc.total), true);
+  if (doc.appliedBalance !== 0) totalsRow('Applied balance', money(-doc.appliedBalance));
+  if (doc.kind === 'receipt' || doc.amountPaid > 0) totalsRow('Amount paid', money(doc.amountPaid));
+  if (doc.kind === 'invoice') totalsRow('Amount due', money(doc.amountRemaining), true);
+
+  if (doc.footer) {
+    y += 16;
+    pdf.fillColor(MUTED).font('Helvetica').fontSize(9).text(safe(doc.footer), left, y, { width });
+  }
+  pdf
+    .fillColor(MUTED)
+    .fontSize(8)
+    .text(
+      `${doc.number ?? 'Draft'} · ${money(doc.kind === 'receipt' ? doc.amountPaid : doc.amountRemaining)} ${
+        doc.kind === 'receipt' ? 'paid' : 'due'
+      } · Generated by the Seikyu Stripe emulator (test mode)`,
+      left,
+      pdf.page.height - 60,
+      { width, align: 'center', lineBreak: false },
+    );
+  pdf.end();
+  return done;
+}
