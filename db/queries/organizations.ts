@@ -1,0 +1,74 @@
+// Organizations and memberships. Reads for customers always join the membership: authorization lives in the
+// WHERE clause, so a user who is not a member gets no row (and the page a 404).
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { memberships, organizations } from '@/db/schema';
+
+export type Organization = typeof organizations.$inferSelect;
+export type MembershipRole = (typeof memberships.$inferSelect)['role'];
+export type OrganizationForMember = Organization & { role: MembershipRole };
+
+export async function getOrganizationForMember(
+  params: { organizationId: string; userId: string },
+  tx: Tx = db,
+): Promise<OrganizationForMember | null> {
+  const [row] = await tx
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .where(and(eq(organizations.id, params.organizationId), eq(memberships.userId, params.userId)))
+    .limit(1);
+  return row ? { ...row.organization, role: row.role } : null;
+}
+
+/** The user's organizations, oldest membership first (the first one is where `/app` goes). */
+export async function listOrganizationsForUser(
+  params: { userId: string },
+  tx: Tx = db,
+): Promise<{ id: string; name: string; role: MembershipRole }[]> {
+  return tx
+    .select({ id: organizations.id, name: organizations.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, params.userId))
+    .orderBy(asc(memberships.createdAt), asc(organizations.name));
+}
+
+/** For operators and internal jobs only: no membership check. */
+export async function getOrganizationById(params: { organizationId: string }, tx: Tx = db): Promise<Organization | null> {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, params.organizationId)).limit(1);
+  return row ?? null;
+}
+
+export async function insertOrganization(
+  params: { name: string; currency: string; billingEmail: string },
+  tx: Tx = db,
+): Promise<Organization> {
+  const [row] = await tx.insert(organizations).values(params).returning();
+  return row!;
+}
+
+export async function insertMembership(
+  params: { organizationId: string; userId: string; role: MembershipRole },
+  tx: Tx = db,
+): Promise<void> {
+  await tx.insert(memberships).values(params);
+}
+
+/** Links the Stripe customer once; a second call with another id is refused by the WHERE clause. */
+export async function setOrganizationStripeCustomer(
+  params: { organizationId: string; stripeCustomerId: string },
+  tx: Tx = db,
+): Promise<boolean> {
+  const rows = await tx
+    .update(organizations)
+    .set({ stripeCustomerId: params.stripeCustomerId, updatedAt: new Date() })
+    .where(
+      and(
+        eq(organizations.id, params.organizationId),
+        or(isNull(organizations.stripeCustomerId), eq(organizations.stripeCustomerId, params.stripeCustomerId)),
+      ),
+    )
+    .returning({ id: organizations.id });
+  return rows.length === 1;
+}

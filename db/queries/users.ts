@@ -1,0 +1,34 @@
+// People who sign in, and the operators among them.
+import { eq, inArray } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { operators, users } from '@/db/schema';
+
+export type User = typeof users.$inferSelect;
+export type OperatorRole = (typeof operators.$inferSelect)['role'];
+
+export async function getUserById(params: { userId: string }, tx: Tx = db): Promise<User | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, params.userId)).limit(1);
+  return row ?? null;
+}
+
+export async function updateUserLocale(params: { userId: string; locale: string }, tx: Tx = db): Promise<void> {
+  await tx.update(users).set({ locale: params.locale }).where(eq(users.id, params.userId));
+}
+
+export async function getOperatorRole(params: { userId: string }, tx: Tx = db): Promise<OperatorRole | null> {
+  const [row] = await tx.select({ role: operators.role }).from(operators).where(eq(operators.userId, params.userId)).limit(1);
+  return row?.role ?? null;
+}
+
+/** Idempotent: an existing operator keeps the role it has. */
+export async function ensureOperator(params: { userId: string; role?: OperatorRole }, tx: Tx = db): Promise<void> {
+  await tx
+    .insert(operators)
+    .values({ userId: params.userId, role: params.role ?? 'admin' })
+    .onConflictDoNothing({ target: operators.userId });
+}
+
+export async function getUsersByIds(params: { userIds: string[] }, tx: Tx = db): Promise<User[]> {
+  if (params.userIds.length === 0) return [];
+  return tx.select().from(users).where(inArray(users.id, params.userIds));
+}

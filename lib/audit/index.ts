@@ -1,0 +1,1 @@
+export { recordAudit, type AuditActor, type AuditRecord } from './record-audit';

@@ -1,0 +1,91 @@
+// next-auth v5: email magic links (through lib/mail), GitHub and Google when configured, database sessions
+// in the tables of db/schema/auth.ts. Operators listed in OPERATOR_EMAILS get their operators row on sign-in.
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { PgDatabase } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import type { EmailConfig } from 'next-auth/providers/email';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { headers } from 'next/headers';
+import { db } from '@/db';
+import { ensureOperator } from '@/db/queries/users';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/lib/env';
+import { sendMail } from '@/lib/mail/send-mail';
+import { buildMagicLinkEmail } from './magic-link-email';
+import { magicLinkOnAppOrigin } from './magic-link-url';
+import { isOperatorEmail } from './operator-emails';
+import { localeFromRequestHeaders } from './request-locale';
+
+/** Fixed secret for development and tests only; production refuses to start without AUTH_SECRET (lib/env). */
+const DEV_AUTH_SECRET = 'seikyu-development-secret-not-for-production';
+const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+// `db` is a lazy proxy; the adapter recognises drizzle databases by prototype, so present the pg one.
+const adapterDb = new Proxy(db, { getPrototypeOf: () => PgDatabase.prototype });
+
+const emailProvider: EmailConfig = {
+  id: 'email',
+  type: 'email',
+  name: 'Email',
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url, request }) {
+    const link = magicLinkOnAppOrigin(url, env.APP_URL);
+    const { host } = new URL(env.APP_URL);
+    const locale = localeFromRequestHeaders(request.headers);
+    const message = buildMagicLinkEmail({ url: link, host, locale, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 });
+    await sendMail({ to: identifier, ...message });
+  },
+};
+
+function oauthProviders(): NextAuthConfig['providers'] {
+  const providers: NextAuthConfig['providers'] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  return providers;
+}
+
+/** Which sign-in buttons the sign-in page shows besides email. */
+export function enabledOAuthProviders(): { id: 'github' | 'google' }[] {
+  return oauthProviders().map((p) => ({ id: (typeof p === 'function' ? p() : p).id as 'github' | 'google' }));
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: DrizzleAdapter(adapterDb, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  }),
+  secret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+  // The host is only used for callback URLs of the request itself; emailed links are pinned to APP_URL above.
+  trustHost: true,
+  session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
+  providers: [emailProvider, ...oauthProviders()],
+  callbacks: {
+    session({ session, user }) {
+      session.user.id = user.id;
+      return session;
+    },
+  },
+  events: {
+    async createUser({ user }) {
+      // A new account starts in the language the visitor was using, so a Japanese visitor stays in Japanese.
+      if (!user.id) return;
+      const locale = localeFromRequestHeaders(await headers());
+      await db.update(users).set({ locale }).where(eq(users.id, user.id));
+    },
+    async signIn({ user }) {
+      if (user.id && user.email && isOperatorEmail(user.email, env.OPERATOR_EMAILS)) {
+        await ensureOperator({ userId: user.id });
+      }
+    },
+  },
+});

@@ -1,0 +1,37 @@
+// Money and date formatting with Intl. Amounts are integers in the currency's minor unit as Stripe defines
+// it: JPY and the other zero-decimal currencies have none, a few have three decimals.
+
+// https://docs.stripe.com/currencies#zero-decimal
+const ZERO_DECIMAL = new Set([
+  'bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf',
+]);
+// https://docs.stripe.com/currencies#three-decimal
+const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+
+/** How many decimal places one unit of `currency` has in Stripe amounts. */
+export function minorUnitDigits(currency: string): 0 | 2 | 3 {
+  const code = currency.toLowerCase();
+  if (ZERO_DECIMAL.has(code)) return 0;
+  if (THREE_DECIMAL.has(code)) return 3;
+  return 2;
+}
+
+/** `formatMoney(1200, 'jpy', 'en')` → "¥1,200"; `formatMoney(1200, 'usd', 'en')` → "$12.00". */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  if (!Number.isInteger(amountMinor)) throw new RangeError(`amount must be an integer in minor units, got ${amountMinor}`);
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amountMinor / 10 ** digits);
+}
+
+export function formatDate(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
+}
+
+export function formatDateTime(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}

@@ -1,0 +1,2 @@
+export { sendMail, mailTransportName, type MailMessage } from './send-mail';
+export { isDevMailboxEnabled } from './dev-mailbox';

@@ -1,0 +1,9 @@
+// Tailwind 3 through PostCSS, with vendor prefixes.
+const config = {
+  plugins: {
+    tailwindcss: {},
+    autoprefixer: {},
+  },
+};
+
+export default config;
