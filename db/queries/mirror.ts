@@ -1,7 +1,7 @@
 // The Stripe mirror: upserts by Stripe id, written only by lib/stripe-sync. Every function takes `(params, tx = db)`.
 // Writers hold the per-customer (or catalogue) advisory lock from `lockStripeSync` for the length of their
 // transaction, so two syncs of the same customer never interleave their reads and writes.
-import { and, eq, getTableColumns, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db';
 import {
@@ -25,7 +25,7 @@ function replaceAll(table: PgTable, keep: string[] = ['id']): Record<string, SQL
     if (keep.includes(key)) continue;
     set[key] = sql.raw(`excluded."${column.name}"`);
   }
-  set.syncedAt = sql`now()`;
+  if ('syncedAt' in set) set.syncedAt = sql`now()`;
   return set;
 }
 
@@ -49,10 +49,10 @@ export async function resolveOrganizationForCustomer(
   const conditions = [eq(organizations.stripeCustomerId, params.customerId)];
   if (params.metadataOrganizationId) conditions.push(eq(organizations.id, params.metadataOrganizationId));
   const [owner] = await tx
-    .select({ id: organizations.id, byCustomer: sql<boolean>`${organizations.stripeCustomerId} = ${params.customerId}` })
+    .select({ id: organizations.id })
     .from(organizations)
     .where(or(...conditions))
-    .orderBy(sql`2 desc`)
+    .orderBy(desc(sql`${organizations.stripeCustomerId} = ${params.customerId}`))
     .limit(1);
   if (owner) return owner.id;
   if (params.metadataOrganizationId !== undefined) return null;
@@ -112,9 +112,10 @@ export async function upsertStripeInvoice(
     .delete(stripeInvoiceLines)
     .where(and(eq(stripeInvoiceLines.invoiceId, invoice.id), keep.length ? notInArray(stripeInvoiceLines.id, keep) : undefined));
   if (lines.length) {
-    const set = replaceAll(stripeInvoiceLines);
-    delete set.syncedAt; // invoice lines have no synced_at column
-    await tx.insert(stripeInvoiceLines).values(lines).onConflictDoUpdate({ target: stripeInvoiceLines.id, set });
+    await tx
+      .insert(stripeInvoiceLines)
+      .values(lines)
+      .onConflictDoUpdate({ target: stripeInvoiceLines.id, set: replaceAll(stripeInvoiceLines) });
   }
 }
 
@@ -135,12 +136,18 @@ export async function deleteStripePaymentMethod(params: { id: string }, tx: Tx =
   await tx.delete(stripePaymentMethods).where(eq(stripePaymentMethods.id, params.id));
 }
 
-export async function findStripePaymentMethodCustomer(params: { id: string }, tx: Tx = db): Promise<string | null> {
-  const [row] = await tx
-    .select({ customerId: stripePaymentMethods.customerId })
-    .from(stripePaymentMethods)
-    .where(eq(stripePaymentMethods.id, params.id));
+/** The customer the mirror recorded for an object, to take that customer's lock before re-reading it. */
+export async function findMirroredCustomerId(
+  params: { kind: 'subscription' | 'invoice' | 'payment_method'; id: string },
+  tx: Tx = db,
+): Promise<string | null> {
+  const table = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods }[params.kind];
+  const [row] = await tx.select({ customerId: table.customerId }).from(table).where(eq(table.id, params.id));
   return row?.customerId ?? null;
+}
+
+export async function deleteStripeSubscription(params: { id: string }, tx: Tx = db): Promise<void> {
+  await tx.delete(stripeSubscriptions).where(eq(stripeSubscriptions.id, params.id));
 }
 
 /**

@@ -1,0 +1,78 @@
+// Convergent sync of one Stripe customer and everything the mirror keeps for it. Idempotent; safe to re-run
+// at any time and in any order with the webhook-driven syncs: it re-reads Stripe under the customer's lock.
+import { type Tx } from '@/db';
+import {
+  markStripeCustomerDeleted,
+  pruneStripeCustomerObjects,
+  resolveOrganizationForCustomer,
+  upsertStripeCustomer,
+  upsertStripeInvoice,
+  upsertStripePaymentMethod,
+  upsertStripeSubscription,
+} from '@/db/queries/mirror';
+import { customerLockKey, retrieveOrNull, stripeOf, withSyncLock, type SyncOptions } from './context';
+import { mapCustomer } from './map-customer';
+import { mapInvoice } from './map-invoice';
+import { mapPaymentMethod } from './map-payment-method';
+import { organizationIdFromMetadata } from './map-shared';
+import { mapSubscription } from './map-subscription';
+import { readCustomerState } from './read';
+
+export type CustomerSyncResult = {
+  customerId: string;
+  organizationId: string | null;
+  /** The customer no longer exists in Stripe (deleted): flagged in the mirror, nothing else read. */
+  deleted: boolean;
+  subscriptions: number;
+  invoices: number;
+  paymentMethods: number;
+};
+
+/**
+ * Makes the mirror equal Stripe for this customer: the customer row, all its subscriptions (canceled included)
+ * with items, all its invoices with lines, its payment methods; rows Stripe no longer lists are removed.
+ */
+export async function syncStripeCustomer(customerId: string, tx?: Tx, options?: SyncOptions): Promise<CustomerSyncResult> {
+  const stripe = stripeOf(options);
+  return withSyncLock(customerLockKey(customerId), tx, async (t) => {
+    const customer = await retrieveOrNull(() => stripe.customers.retrieve(customerId));
+    if (!customer || customer.deleted) {
+      await markStripeCustomerDeleted({ id: customerId }, t);
+      return { customerId, organizationId: null, deleted: true, subscriptions: 0, invoices: 0, paymentMethods: 0 };
+    }
+    const state = await readCustomerState(stripe, customerId);
+    const organizationId = await resolveOrganizationForCustomer(
+      { customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) },
+      t,
+    );
+
+    await upsertStripeCustomer(mapCustomer(customer, organizationId), t);
+    for (const { subscription, items } of state.subscriptions) {
+      await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
+    }
+    const invoices = state.invoices.filter(({ invoice }) => invoice.status !== null);
+    for (const { invoice, lines } of invoices) {
+      await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
+    }
+    for (const paymentMethod of state.paymentMethods) {
+      await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
+    }
+    await pruneStripeCustomerObjects(
+      {
+        customerId,
+        subscriptionIds: state.subscriptions.map((s) => s.subscription.id),
+        invoiceIds: invoices.map((i) => i.invoice.id),
+        paymentMethodIds: state.paymentMethods.map((p) => p.id),
+      },
+      t,
+    );
+    return {
+      customerId,
+      organizationId,
+      deleted: false,
+      subscriptions: state.subscriptions.length,
+      invoices: invoices.length,
+      paymentMethods: state.paymentMethods.length,
+    };
+  });
+}

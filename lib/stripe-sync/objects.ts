@@ -1,0 +1,102 @@
+// Convergent syncs of single objects, used by the webhook handlers: each re-reads the object from Stripe under
+// its customer's lock (the same lock `syncStripeCustomer` takes) and upserts it, or removes it when Stripe no
+// longer has it. Idempotent; the event that triggered the sync is only a hint.
+import type Stripe from 'stripe';
+import { type Tx } from '@/db';
+import {
+  deleteStripeInvoice,
+  deleteStripePaymentMethod,
+  deleteStripeSubscription,
+  findMirroredCustomerId,
+  resolveOrganizationForCustomer,
+  upsertStripeInvoice,
+  upsertStripePaymentMethod,
+  upsertStripeSubscription,
+} from '@/db/queries/mirror';
+import { customerLockKey, retrieveOrNull, stripeOf, withSyncLock, type SyncOptions } from './context';
+import { mapInvoice } from './map-invoice';
+import { mapPaymentMethod } from './map-payment-method';
+import { idOf } from './map-shared';
+import { mapSubscription } from './map-subscription';
+import { readInvoiceLines, readSubscriptionItems } from './read';
+
+export type ObjectSyncOptions = SyncOptions & {
+  /** The owning customer when the caller knows it (an event payload): saves a read to find the lock. */
+  customerId?: string | null;
+};
+
+export type ObjectSyncResult = { id: string; customerId: string | null; organizationId: string | null; outcome: 'upserted' | 'removed' };
+
+/**
+ * The customer whose lock guards this object: the caller's hint, else what the mirror recorded, else a first
+ * read from Stripe (the owner of a subscription or invoice never changes, so reading it before the lock is safe).
+ */
+async function lockOwner(
+  kind: 'subscription' | 'invoice' | 'payment_method',
+  id: string,
+  hint: string | null | undefined,
+  tx: Tx | undefined,
+  discover: () => Promise<string | null>,
+): Promise<string | null> {
+  if (hint) return hint;
+  const mirrored = await findMirroredCustomerId({ kind, id }, tx);
+  if (mirrored) return mirrored;
+  return discover();
+}
+
+export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const stripe = stripeOf(options);
+  const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
+  const owner = await lockOwner('subscription', subscriptionId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
+  return withSyncLock(customerLockKey(owner ?? subscriptionId), tx, async (t) => {
+    const subscription = await retrieve();
+    if (!subscription) {
+      await deleteStripeSubscription({ id: subscriptionId }, t);
+      return { id: subscriptionId, customerId: owner, organizationId: null, outcome: 'removed' };
+    }
+    const customerId = idOf(subscription.customer);
+    const organizationId = customerId ? await resolveOrganizationForCustomer({ customerId }, t) : null;
+    const items = await readSubscriptionItems(stripe, subscription);
+    await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
+    return { id: subscriptionId, customerId, organizationId, outcome: 'upserted' };
+  });
+}
+
+export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const stripe = stripeOf(options);
+  const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId));
+  const owner = await lockOwner('invoice', invoiceId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
+  return withSyncLock(customerLockKey(owner ?? invoiceId), tx, async (t) => {
+    const invoice = await retrieve();
+    if (!invoice || !invoice.status) {
+      await deleteStripeInvoice({ id: invoiceId }, t);
+      return { id: invoiceId, customerId: owner, organizationId: null, outcome: 'removed' };
+    }
+    const customerId = idOf(invoice.customer);
+    const organizationId = customerId ? await resolveOrganizationForCustomer({ customerId }, t) : null;
+    const lines = await readInvoiceLines(stripe, invoice);
+    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
+    return { id: invoiceId, customerId, organizationId, outcome: 'upserted' };
+  });
+}
+
+/**
+ * A payment method can move from one customer to none (detached), so the lock is taken on the customer the
+ * mirror knew (or the hint); a payment method with no customer leaves the mirror.
+ */
+export async function syncStripePaymentMethod(paymentMethodId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const stripe = stripeOf(options);
+  const retrieve = (): Promise<Stripe.PaymentMethod | null> => retrieveOrNull(() => stripe.paymentMethods.retrieve(paymentMethodId));
+  const owner = await lockOwner('payment_method', paymentMethodId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
+  return withSyncLock(customerLockKey(owner ?? paymentMethodId), tx, async (t) => {
+    const paymentMethod = await retrieve();
+    const customerId = idOf(paymentMethod?.customer);
+    if (!paymentMethod || !customerId) {
+      await deleteStripePaymentMethod({ id: paymentMethodId }, t);
+      return { id: paymentMethodId, customerId: null, organizationId: null, outcome: 'removed' };
+    }
+    const organizationId = await resolveOrganizationForCustomer({ customerId }, t);
+    await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
+    return { id: paymentMethodId, customerId, organizationId, outcome: 'upserted' };
+  });
+}
