@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { handlerFor } from './dispatch';
+import { handleCustomerEvent } from './handlers/customer';
+import { handleInvoiceEvent } from './handlers/invoice';
+import { handlePaymentMethodEvent } from './handlers/payment-method';
+import { handleSubscriptionEvent } from './handlers/subscription';
+import { handleCatalogEvent } from './handlers/catalog';
+
+describe('handlerFor', () => {
+  it('sends subscription events to the subscription handler, not the customer one', () => {
+    expect(handlerFor('customer.subscription.deleted')).toBe(handleSubscriptionEvent);
+    expect(handlerFor('customer.updated')).toBe(handleCustomerEvent);
+    expect(handlerFor('customer.tax_id.created')).toBe(handleCustomerEvent);
+  });
+
+  it('routes each mirrored family to its handler', () => {
+    expect(handlerFor('invoice.payment_failed')).toBe(handleInvoiceEvent);
+    expect(handlerFor('payment_method.detached')).toBe(handlePaymentMethodEvent);
+    expect(handlerFor('price.updated')).toBe(handleCatalogEvent);
+    expect(handlerFor('product.deleted')).toBe(handleCatalogEvent);
+  });
+
+  it('has no handler for events the mirror does not use', () => {
+    expect(handlerFor('invoice_payment.paid')).toBeNull();
+    expect(handlerFor('invoiceitem.created')).toBeNull();
+    expect(handlerFor('charge.succeeded')).toBeNull();
+    expect(handlerFor('test_helpers.test_clock.ready')).toBeNull();
+  });
+});

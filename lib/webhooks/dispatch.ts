@@ -1,0 +1,37 @@
+// Which handler an event goes to. Thin on purpose: each family's handler re-reads its object from Stripe.
+import type Stripe from 'stripe';
+import { handleCatalogEvent } from './handlers/catalog';
+import { handleCustomerEvent } from './handlers/customer';
+import { handleInvoiceEvent } from './handlers/invoice';
+import { handlePaymentMethodEvent } from './handlers/payment-method';
+import { handleSubscriptionEvent } from './handlers/subscription';
+import { ignored, type EventHandler, type HandlerContext, type HandlerResult } from './types';
+
+/** Longest prefix wins, so `customer.subscription.` is not taken for `customer.`. */
+const routes: [prefix: string, handler: EventHandler][] = [
+  ['customer.subscription.', handleSubscriptionEvent],
+  ['customer.discount.', handleCustomerEvent],
+  ['customer.tax_id.', handleCustomerEvent],
+  ['customer.source.', ignoreEvent],
+  ['customer.', handleCustomerEvent],
+  ['invoice.', handleInvoiceEvent],
+  ['payment_method.', handlePaymentMethodEvent],
+  ['product.', handleCatalogEvent],
+  ['price.', handleCatalogEvent],
+];
+
+async function ignoreEvent(): Promise<HandlerResult> {
+  return ignored;
+}
+
+export function handlerFor(type: string): EventHandler | null {
+  for (const [prefix, handler] of routes) {
+    if (type.startsWith(prefix)) return handler;
+  }
+  return null;
+}
+
+export async function dispatchStripeEvent(event: Stripe.Event, context: HandlerContext): Promise<HandlerResult> {
+  const handler = handlerFor(event.type);
+  return handler ? handler(event, context) : ignored;
+}

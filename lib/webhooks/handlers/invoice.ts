@@ -1,0 +1,56 @@
+// invoice.* — re-read the invoice with all its lines. A failed payment is recorded for the operators with the
+// decline reason, so support can call the customer (reference business 1).
+import type Stripe from 'stripe';
+import { isResourceMissing, listAll } from '@/lib/stripe-sync/context';
+import { syncStripeInvoice } from '@/lib/stripe-sync';
+import { eventObject, ignored, type EventHandler } from '../types';
+
+export type PaymentFailure = { code: string | null; declineCode: string | null; message: string | null };
+
+/** Why the invoice's latest payment attempt failed, from its PaymentIntent's `last_payment_error`. */
+export async function readInvoicePaymentFailure(stripe: Stripe, invoiceId: string): Promise<PaymentFailure> {
+  let payments: Stripe.InvoicePayment[];
+  try {
+    payments = await listAll(stripe.invoicePayments.list({ invoice: invoiceId, limit: 100, expand: ['data.payment.payment_intent'] }));
+  } catch (error) {
+    if (isResourceMissing(error)) return { code: null, declineCode: null, message: null };
+    throw error;
+  }
+  const latest = [...payments].sort((a, b) => b.created - a.created).find((p) => typeof p.payment.payment_intent === 'object');
+  const intent = latest?.payment.payment_intent;
+  const error = intent && typeof intent === 'object' ? intent.last_payment_error : null;
+  return { code: error?.code ?? null, declineCode: error?.decline_code ?? null, message: error?.message ?? null };
+}
+
+export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
+  const { id, customerId } = eventObject(event);
+  // invoice.upcoming describes an invoice that does not exist yet (no id): nothing to mirror.
+  if (!id) return ignored;
+  const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
+  if (event.type !== 'invoice.payment_failed') return { outcome: 'processed' };
+
+  const invoice = event.data.object as Stripe.Invoice;
+  const failure = await readInvoicePaymentFailure(stripe, id);
+  return {
+    outcome: 'processed',
+    audit: [
+      {
+        organizationId: result.organizationId,
+        actor: { type: 'stripe', id: event.id },
+        action: 'invoice.payment_failed',
+        target: { type: 'invoice', id },
+        data: {
+          customerId: result.customerId,
+          number: invoice.number,
+          amountDue: invoice.amount_due,
+          currency: invoice.currency,
+          attemptCount: invoice.attempt_count,
+          nextPaymentAttempt: invoice.next_payment_attempt,
+          failureCode: failure.code,
+          declineCode: failure.declineCode,
+          failureMessage: failure.message,
+        },
+      },
+    ],
+  };
+};

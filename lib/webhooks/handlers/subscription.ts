@@ -1,0 +1,33 @@
+// customer.subscription.* — re-read the subscription; a deletion (cancellation) is also an operator-visible fact.
+import type Stripe from 'stripe';
+import { syncStripeSubscription } from '@/lib/stripe-sync';
+import { eventObject, ignored, type EventHandler } from '../types';
+
+export const handleSubscriptionEvent: EventHandler = async (event, { stripe }) => {
+  const { id, customerId } = eventObject(event);
+  if (!id) return ignored;
+  const result = await syncStripeSubscription(id, undefined, { stripe, customerId });
+  if (event.type !== 'customer.subscription.deleted') return { outcome: 'processed' };
+
+  const subscription = event.data.object as Stripe.Subscription;
+  return {
+    outcome: 'processed',
+    audit: [
+      {
+        organizationId: result.organizationId,
+        actor: { type: 'stripe', id: event.id },
+        action: 'subscription.canceled',
+        target: { type: 'subscription', id },
+        data: {
+          customerId: result.customerId,
+          status: subscription.status,
+          canceledAt: subscription.canceled_at,
+          endedAt: subscription.ended_at,
+          reason: subscription.cancellation_details?.reason ?? null,
+          feedback: subscription.cancellation_details?.feedback ?? null,
+          comment: subscription.cancellation_details?.comment ?? null,
+        },
+      },
+    ],
+  };
+};

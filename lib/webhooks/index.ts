@@ -1,0 +1,4 @@
+// Stripe webhooks: receive (verify, record, answer) and process (dispatch to the convergent syncs, retry).
+export { receiveStripeWebhook, type ReceiveOptions } from './receive';
+export { processPendingEvents, processStripeEvent, processClaimedEvent, type EventOutcome, type ProcessOptions } from './process';
+export { dispatchStripeEvent, handlerFor } from './dispatch';
