@@ -5,3 +5,4 @@ export { syncStripeCustomer, type CustomerSyncResult } from './customer';
 export { syncStripeInvoice, syncStripePaymentMethod, syncStripeSubscription, type ObjectSyncOptions, type ObjectSyncResult } from './objects';
 export { syncStripeCatalog, syncStripePrice, syncStripeProduct, type CatalogSyncResult } from './catalog';
 export type { SyncOptions } from './context';
+export { backfillStripeMirror, type BackfillResult } from './backfill';
