@@ -1,6 +1,6 @@
 // Organizations and memberships. Reads for customers always join the membership: authorization lives in the
 // WHERE clause, so a user who is not a member gets no row (and the page a 404).
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { memberships, organizations } from '@/db/schema';
 
@@ -71,4 +71,9 @@ export async function setOrganizationStripeCustomer(
     )
     .returning({ id: organizations.id });
   return rows.length === 1;
+}
+
+/** Serializes onboarding per user until the transaction ends, so a double submit creates one organization. */
+export async function lockUserOnboarding(params: { userId: string }, tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${params.userId}`}, 0))`);
 }

@@ -1,0 +1,141 @@
+// GET /orgs/[orgId] — the customer's overview from the mirror: plan, next invoice, recent invoices.
+import type { Metadata } from 'next';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { FinishSetupForm } from '@/components/portal/finish-setup-form';
+import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
+import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/components/status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getOrganizationOverview } from '@/db/queries/billing';
+import { requireMembership } from '@/lib/auth/session';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('overview');
+  return { title: t('title') };
+}
+
+export default async function OverviewPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  // The layout checked too; pages check again because a layout is not a security boundary.
+  const { organization } = await requireMembership(orgId);
+  const [overview, t, tInterval, tRole, locale, timeZone] = await Promise.all([
+    getOrganizationOverview({ organizationId: organization.id }),
+    getTranslations('overview'),
+    getTranslations('interval'),
+    getTranslations('role'),
+    getLocale(),
+    getTimeZone(),
+  ]);
+  const { subscription, nextInvoiceDate, recentInvoices } = overview;
+  const date = (value: Date) => formatDate(value, locale, timeZone);
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('role', { role: tRole(organization.role) })} />
+
+      {!organization.stripeCustomerId ? (
+        <section className="alert-info mb-6 space-y-3" aria-labelledby="setup-title">
+          <h2 id="setup-title" className="text-base">
+            {t('setupIncompleteTitle')}
+          </h2>
+          <p>{t('setupIncompleteBody')}</p>
+          {can(organization.role, 'billing:manage') ? (
+            <FinishSetupForm organizationId={organization.id} label={t('finishSetup')} pendingLabel={t('finishingSetup')} />
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section className="card lg:col-span-2" aria-labelledby="plan-title" data-testid="current-plan">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h2 id="plan-title" className="card-title">
+              {t('currentPlan')}
+            </h2>
+            {subscription ? <SubscriptionStatusBadge status={subscription.status} /> : null}
+          </div>
+          {subscription ? (
+            <div className="mt-3">
+              <ul className="divide-y divide-slate-100" aria-label={t('planItems')}>
+                {subscription.items.map((item) => (
+                  <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2 first:pt-0">
+                    <div>
+                      <p className="text-lg font-semibold text-slate-900">{item.productName}</p>
+                      {item.quantity && item.quantity > 1 ? (
+                        <p className="text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</p>
+                      ) : null}
+                    </div>
+                    <p className="text-slate-800 tabular-nums">
+                      {describePlanPrice(item, subscription.currency, locale, t, tInterval)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3 space-y-2 text-sm">
+                {subscription.status === 'trialing' && subscription.trialEnd ? (
+                  <p className="text-slate-700">{t('trialEnds', { date: date(subscription.trialEnd) })}</p>
+                ) : null}
+                {(subscription.cancelAtPeriodEnd || subscription.cancelAt) && (subscription.cancelAt ?? subscription.currentPeriodEnd) ? (
+                  <p className="alert-info">{t('cancelAtPeriodEnd', { date: date((subscription.cancelAt ?? subscription.currentPeriodEnd)!) })}</p>
+                ) : null}
+                {isFreePlan(subscription.items) ? <p className="text-slate-600">{t('freePlanNote')}</p> : null}
+              </div>
+            </div>
+          ) : (
+            <div className="mt-3">
+              <EmptyState title={t('noPlanTitle')}>{t('noPlanBody')}</EmptyState>
+            </div>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="next-invoice-title" data-testid="next-invoice">
+          <h2 id="next-invoice-title" className="card-title">
+            {t('nextInvoice')}
+          </h2>
+          <p className="mt-3 text-lg font-semibold text-slate-900">
+            {nextInvoiceDate ? t('nextInvoiceOn', { date: date(nextInvoiceDate) }) : t('nextInvoiceNone')}
+          </p>
+        </section>
+      </div>
+
+      <section className="card mt-6" aria-labelledby="invoices-title" data-testid="recent-invoices">
+        <h2 id="invoices-title" className="card-title">
+          {t('recentInvoices')}
+        </h2>
+        {recentInvoices.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState title={t('noInvoicesTitle')}>{t('noInvoicesBody')}</EmptyState>
+          </div>
+        ) : (
+          <div className="table-wrap mt-3">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('invoiceNumber')}</th>
+                  <th scope="col">{t('invoiceDate')}</th>
+                  <th scope="col" className="num">
+                    {t('invoiceAmount')}
+                  </th>
+                  <th scope="col">{t('invoiceStatus')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recentInvoices.map((invoice) => (
+                  <tr key={invoice.id}>
+                    <td className="font-mono text-xs">{invoice.number ?? invoice.id}</td>
+                    <td>{date(invoice.created)}</td>
+                    <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>
+                    <td>
+                      <InvoiceStatusBadge status={invoice.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+import { useAction } from 'next-safe-action/hooks';
+import { signInWithProviderAction } from '@/lib/actions/sign-in-with-provider';
+
+export function OAuthButtons({ providers, callbackUrl }: { providers: { id: 'github' | 'google'; label: string }[]; callbackUrl?: string }) {
+  const { execute, isPending } = useAction(signInWithProviderAction);
+  return (
+    <div className="space-y-2">
+      {providers.map((provider) => (
+        <form key={provider.id} action={() => execute({ provider: provider.id, callbackUrl })}>
+          <button type="submit" className="btn-secondary w-full" disabled={isPending}>
+            {provider.label}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+// Language switcher: a select that saves on change (with a submit button when scripts are off).
+import { useAction } from 'next-safe-action/hooks';
+import { useId } from 'react';
+import { setLocaleAction } from '@/lib/actions/set-locale';
+
+type Props = { current: string; label: string; options: { value: string; label: string }[]; submitLabel: string };
+
+export function LocaleSwitcherForm({ current, label, options, submitLabel }: Props) {
+  const id = useId();
+  const { execute, isPending } = useAction(setLocaleAction);
+  return (
+    <form
+      action={(formData) => execute({ locale: String(formData.get('locale')) as 'en' | 'ja' })}
+      className="flex items-center gap-2"
+    >
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <select
+        id={id}
+        name="locale"
+        defaultValue={current}
+        disabled={isPending}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className="rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-8 text-sm text-slate-800"
+        data-testid="locale-switcher"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="btn-secondary">
+          {submitLabel}
+        </button>
+      </noscript>
+    </form>
+  );
+}

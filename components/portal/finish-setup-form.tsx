@@ -1,0 +1,20 @@
+'use client';
+// Retries billing set-up for an organization whose Stripe customer could not be created at sign-up.
+import { useAction } from 'next-safe-action/hooks';
+import { finishOrganizationSetupAction } from '@/lib/actions/finish-organization-setup';
+
+export function FinishSetupForm({ organizationId, label, pendingLabel }: { organizationId: string; label: string; pendingLabel: string }) {
+  const { execute, isPending, result } = useAction(finishOrganizationSetupAction);
+  return (
+    <form action={() => execute({ organizationId })} className="space-y-3">
+      {result.serverError ? (
+        <p className="alert-error" role="alert">
+          {result.serverError.error}
+        </p>
+      ) : null}
+      <button type="submit" className="btn-primary" disabled={isPending}>
+        {isPending ? pendingLabel : label}
+      </button>
+    </form>
+  );
+}

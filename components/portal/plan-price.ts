@@ -1,0 +1,18 @@
+// How a plan item's price reads: "¥1,200 / month", "$120.00 / year", "Free", "Usage-based".
+import type { PlanItem } from '@/db/queries/billing';
+import { formatMoney } from '@/lib/i18n/format';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function describePlanPrice(item: PlanItem, currency: string, locale: string, t: Translate, tInterval: Translate): string {
+  if (item.unitAmount === null) return t('customPrice');
+  if (item.unitAmount === 0) return t('free');
+  const price = formatMoney(item.unitAmount, currency, locale);
+  if (!item.interval) return price;
+  const interval = tInterval(item.interval, { count: item.intervalCount ?? 1 });
+  return t('perInterval', { price, interval });
+}
+
+export function isFreePlan(items: PlanItem[]): boolean {
+  return items.length > 0 && items.every((item) => item.unitAmount === 0);
+}

@@ -1,0 +1,142 @@
+// What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
+// Callers have already established membership (requireMembership / orgActionClient); every query here is
+// scoped by the organization id.
+import { and, asc, desc, eq, ne, notInArray } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+
+export type SubscriptionStatus = (typeof stripeSubscriptions.$inferSelect)['status'];
+export type InvoiceStatus = (typeof stripeInvoices.$inferSelect)['status'];
+
+export type PlanItem = {
+  id: string;
+  productName: string;
+  priceNickname: string | null;
+  priceLookupKey: string | null;
+  /** In the subscription's currency and minor unit; null for tiered or metered prices without a unit amount. */
+  unitAmount: number | null;
+  interval: string | null;
+  intervalCount: number | null;
+  usageType: string | null;
+  quantity: number | null;
+};
+
+export type CurrentSubscription = {
+  id: string;
+  status: SubscriptionStatus;
+  currency: string;
+  collectionMethod: 'charge_automatically' | 'send_invoice';
+  cancelAtPeriodEnd: boolean;
+  cancelAt: Date | null;
+  currentPeriodEnd: Date | null;
+  trialEnd: Date | null;
+  items: PlanItem[];
+};
+
+export type InvoiceSummary = {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  currency: string;
+  total: number;
+  amountDue: number;
+  amountRemaining: number;
+  created: Date;
+  dueDate: Date | null;
+  hostedInvoiceUrl: string | null;
+};
+
+export type OrganizationOverview = {
+  subscription: CurrentSubscription | null;
+  /** When the next invoice is expected: the end of the current period, unless the plan ends then. */
+  nextInvoiceDate: Date | null;
+  recentInvoices: InvoiceSummary[];
+};
+
+/** Subscriptions that are over and no longer describe the customer's plan. */
+const endedStatuses: SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
+
+/** The amount of `price` in `currency`: its own amount, or the matching entry of its currency options. */
+export function unitAmountIn(
+  price: { currency: string; unitAmount: number | null; currencyOptions: Record<string, { unit_amount: number | null }> },
+  currency: string,
+): number | null {
+  if (price.currency === currency) return price.unitAmount;
+  return price.currencyOptions[currency]?.unit_amount ?? null;
+}
+
+export async function getCurrentSubscription(params: { organizationId: string }, tx: Tx = db): Promise<CurrentSubscription | null> {
+  const [subscription] = await tx
+    .select()
+    .from(stripeSubscriptions)
+    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, endedStatuses)))
+    .orderBy(desc(stripeSubscriptions.stripeCreated))
+    .limit(1);
+  if (!subscription) return null;
+
+  const rows = await tx
+    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name })
+    .from(stripeSubscriptionItems)
+    .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
+    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(eq(stripeSubscriptionItems.subscriptionId, subscription.id))
+    .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id));
+
+  return {
+    id: subscription.id,
+    status: subscription.status,
+    currency: subscription.currency,
+    collectionMethod: subscription.collectionMethod,
+    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    cancelAt: subscription.cancelAt,
+    currentPeriodEnd: subscription.currentPeriodEnd,
+    trialEnd: subscription.trialEnd,
+    items: rows.map(({ item, price, productName }) => ({
+      id: item.id,
+      productName: productName ?? price?.nickname ?? item.priceId,
+      priceNickname: price?.nickname ?? null,
+      priceLookupKey: price?.lookupKey ?? null,
+      unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
+      interval: price?.recurringInterval ?? null,
+      intervalCount: price?.recurringIntervalCount ?? null,
+      usageType: price?.usageType ?? null,
+      quantity: item.quantity,
+    })),
+  };
+}
+
+/** Invoices the customer can see, newest first. Drafts are the operators' to review and are left out. */
+export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
+  const rows = await tx
+    .select()
+    .from(stripeInvoices)
+    .where(and(eq(stripeInvoices.organizationId, params.organizationId), ne(stripeInvoices.status, 'draft')))
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(Math.min(params.limit ?? 5, 100));
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    currency: row.currency,
+    total: row.total,
+    amountDue: row.amountDue,
+    amountRemaining: row.amountRemaining,
+    created: row.stripeCreated,
+    dueDate: row.dueDate,
+    hostedInvoiceUrl: row.hostedInvoiceUrl,
+  }));
+}
+
+export function nextInvoiceDateOf(subscription: CurrentSubscription | null): Date | null {
+  if (!subscription || subscription.cancelAtPeriodEnd || subscription.cancelAt) return null;
+  if (subscription.status === 'paused') return null;
+  return subscription.currentPeriodEnd;
+}
+
+export async function getOrganizationOverview(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationOverview> {
+  const [subscription, recentInvoices] = await Promise.all([
+    getCurrentSubscription(params, tx),
+    listRecentInvoices({ organizationId: params.organizationId, limit: 5 }, tx),
+  ]);
+  return { subscription, nextInvoiceDate: nextInvoiceDateOf(subscription), recentInvoices };
+}

@@ -1,0 +1,88 @@
+// The one way to write a server action. Every client parses input with zod (use z.coerce for FormData),
+// re-checks identity and permission on the server, and turns failures into `serverError: { code, error }`
+// with a message in the user's language; details go to the server log only.
+//
+//   authActionClient      signed-in user in ctx.user
+//   orgActionClient       + ctx.organization (membership of `organizationId` in the input; a non-member gets
+//                         not_found), permission from `.metadata({ actionName, permission })`
+//   operatorActionClient  + ctx.operatorRole (operators only; others get not_found)
+import 'server-only';
+import { createSafeActionClient, isNavigationError } from 'next-safe-action';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getOrganizationForMember } from '@/db/queries/organizations';
+import { getOperatorRole } from '@/db/queries/users';
+import { getCurrentUser } from '@/lib/auth/session';
+import { AppError, type AppErrorCode } from '@/lib/errors';
+import { can, memberPermissions, operatorCan, operatorPermissions } from '@/lib/permissions';
+
+export type ActionServerError = { code: AppErrorCode; error: string };
+
+const metadataSchema = z.object({
+  actionName: z.string().min(1),
+  permission: z.enum(memberPermissions).optional(),
+  operatorPermission: z.enum(operatorPermissions).optional(),
+});
+
+async function messageFor(code: AppErrorCode): Promise<string> {
+  const t = await getTranslations('errors');
+  return t(code);
+}
+
+export const actionClient = createSafeActionClient({
+  defineMetadataSchema: () => metadataSchema,
+  async handleServerError(error, { metadata }): Promise<ActionServerError> {
+    if (error instanceof AppError) {
+      if (error.code === 'internal' || error.code === 'stripe_error') {
+        console.error(`[action ${metadata?.actionName ?? '?'}] ${error.code}:`, error);
+      }
+      // The AppError message is for the log; the user gets the localized sentence for its code.
+      return { code: error.code, error: await messageFor(error.code) };
+    }
+    console.error(`[action ${metadata?.actionName ?? '?'}] unexpected error:`, error);
+    return { code: 'internal', error: await messageFor('internal') };
+  },
+});
+
+export const authActionClient = actionClient.use(async ({ next }) => {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('unauthenticated', 'sign-in required');
+  return next({ ctx: { user } });
+});
+
+/** The organization id an org action is about: a FormData field or a property of the input object. */
+function organizationIdFrom(clientInput: unknown): string | null {
+  const value =
+    clientInput instanceof FormData
+      ? clientInput.get('organizationId')
+      : typeof clientInput === 'object' && clientInput !== null
+        ? (clientInput as Record<string, unknown>).organizationId
+        : null;
+  return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
+}
+
+/**
+ * Membership is checked on the raw input before validation so that actions cannot forget it; actions must
+ * use `ctx.organization.id`, which is the checked one.
+ */
+export const orgActionClient = authActionClient.use(async ({ next, ctx, clientInput, metadata }) => {
+  const organizationId = organizationIdFrom(clientInput);
+  if (!organizationId) throw new AppError('invalid_input', 'organizationId missing from the input');
+  const organization = await getOrganizationForMember({ organizationId, userId: ctx.user.id });
+  if (!organization) throw new AppError('not_found', `user ${ctx.user.id} is not a member of ${organizationId}`);
+  if (metadata?.permission && !can(organization.role, metadata.permission)) {
+    throw new AppError('forbidden', `role ${organization.role} lacks ${metadata.permission}`);
+  }
+  return next({ ctx: { organization } });
+});
+
+export const operatorActionClient = authActionClient.use(async ({ next, ctx, metadata }) => {
+  const operatorRole = await getOperatorRole({ userId: ctx.user.id });
+  if (!operatorRole) throw new AppError('not_found', `user ${ctx.user.id} is not an operator`);
+  if (metadata?.operatorPermission && !operatorCan(operatorRole, metadata.operatorPermission)) {
+    throw new AppError('forbidden', `operator role ${operatorRole} lacks ${metadata.operatorPermission}`);
+  }
+  return next({ ctx: { operatorRole } });
+});
+
+export { isNavigationError };

@@ -1,0 +1,49 @@
+// Who is asking. Pages call the require* helpers (redirect or 404); server actions and route handlers get the
+// same answers through lib/actions/safe-action.ts, so a layout is never the only check.
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getOrganizationForMember, type MembershipRole, type OrganizationForMember } from '@/db/queries/organizations';
+import { getOperatorRole, getUserById, type OperatorRole, type User } from '@/db/queries/users';
+import { auth } from './auth';
+
+/** The signed-in user, read once per request; null when signed out or the session expired. */
+export const getCurrentUser = cache(async (): Promise<User | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return getUserById({ userId });
+});
+
+export async function requireUser(options: { callbackUrl?: string } = {}): Promise<User> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : '';
+    redirect(`/sign-in${query}`);
+  }
+  return user;
+}
+
+/**
+ * The organization, if the signed-in user is a member with one of `roles` (any role when omitted).
+ * Anything else is a 404: another organization's pages must not even be confirmed to exist.
+ */
+export async function requireMembership(
+  organizationId: string,
+  roles?: readonly MembershipRole[],
+): Promise<{ user: User; organization: OrganizationForMember }> {
+  const user = await requireUser({ callbackUrl: `/orgs/${organizationId}` });
+  const organization = await getOrganizationForMember({ organizationId, userId: user.id });
+  if (!organization || (roles && !roles.includes(organization.role))) notFound();
+  return { user, organization };
+}
+
+export const getOperatorRoleFor = cache(async (userId: string): Promise<OperatorRole | null> => getOperatorRole({ userId }));
+
+/** Operators only; a signed-in customer gets the same 404 as for a page that does not exist. */
+export async function requireOperator(): Promise<{ user: User; role: OperatorRole }> {
+  const user = await requireUser({ callbackUrl: '/admin' });
+  const role = await getOperatorRoleFor(user.id);
+  if (!role) notFound();
+  return { user, role };
+}

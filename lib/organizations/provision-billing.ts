@@ -1,0 +1,100 @@
+// Gives an organization its Stripe customer and, when the catalogue has one, the free tier without a card.
+// Idempotent and resumable: every Stripe call carries a key derived from the organization and the intent,
+// each step is skipped once its result is recorded, so a retry after a failure finishes the job without
+// creating a second customer or subscription.
+import 'server-only';
+import type Stripe from 'stripe';
+import { getOrganizationById, setOrganizationStripeCustomer } from '@/db/queries/organizations';
+import { AppError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { stripe as defaultStripe } from '@/lib/stripe/client';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+
+export const FREE_TIER_LOOKUP_KEY = 'seikyu_free_monthly';
+
+export type ProvisionResult = { customerId: string; freeSubscriptionId: string | null };
+
+export async function createOrganizationCustomer(
+  params: { organizationId: string; name: string; email: string; locale: Locale },
+  stripe: Stripe = defaultStripe,
+): Promise<Stripe.Customer> {
+  return stripe.customers.create(
+    {
+      name: params.name,
+      email: params.email,
+      preferred_locales: [params.locale],
+      metadata: { organization_id: params.organizationId },
+    },
+    { idempotencyKey: `org:${params.organizationId}:create-customer` },
+  );
+}
+
+/** The free tier's price, or null when this Stripe account's catalogue has none. */
+export async function findFreeTierPrice(stripe: Stripe = defaultStripe): Promise<Stripe.Price | null> {
+  const prices = await stripe.prices.list({ lookup_keys: [FREE_TIER_LOOKUP_KEY], active: true, limit: 1 });
+  return prices.data[0] ?? null;
+}
+
+export async function subscribeToFreeTier(
+  params: { organizationId: string; customerId: string; priceId: string; currency: string },
+  stripe: Stripe = defaultStripe,
+): Promise<Stripe.Subscription> {
+  return stripe.subscriptions.create(
+    {
+      customer: params.customerId,
+      items: [{ price: params.priceId, quantity: 1 }],
+      currency: params.currency,
+      metadata: { organization_id: params.organizationId, seikyu_intent: 'free_tier' },
+    },
+    { idempotencyKey: `org:${params.organizationId}:subscribe-free` },
+  );
+}
+
+function priceSupports(price: Stripe.Price, currency: string): boolean {
+  return price.currency === currency || Boolean(price.currency_options && currency in price.currency_options);
+}
+
+export async function provisionOrganizationBilling(
+  params: { organizationId: string; email: string; locale: Locale },
+  stripe: Stripe = defaultStripe,
+): Promise<ProvisionResult> {
+  const organization = await getOrganizationById({ organizationId: params.organizationId });
+  if (!organization) throw new AppError('not_found', `organization ${params.organizationId} not found`);
+  const currency = organization.currency ?? 'usd';
+
+  try {
+    let customerId = organization.stripeCustomerId;
+    const isNewCustomer = !customerId;
+    if (!customerId) {
+      const customer = await createOrganizationCustomer(
+        { organizationId: organization.id, name: organization.name, email: params.email, locale: params.locale },
+        stripe,
+      );
+      customerId = customer.id;
+      const linked = await setOrganizationStripeCustomer({ organizationId: organization.id, stripeCustomerId: customerId });
+      if (!linked) throw new AppError('conflict', `organization ${organization.id} is linked to another customer`);
+    }
+
+    let freeSubscriptionId: string | null = null;
+    // Only a customer we just created (or one with no subscription at all) is put on the free tier.
+    const existing = isNewCustomer ? null : await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 1 });
+    if (!existing || existing.data.length === 0) {
+      const price = await findFreeTierPrice(stripe);
+      if (price && priceSupports(price, currency)) {
+        const subscription = await subscribeToFreeTier({ organizationId: organization.id, customerId, priceId: price.id, currency }, stripe);
+        freeSubscriptionId = subscription.id;
+      } else if (price) {
+        console.warn(`[provision] free tier price ${price.id} has no ${currency} amount; ${organization.id} starts without a plan`);
+      }
+    }
+
+    await syncStripeCustomer(customerId);
+    return { customerId, freeSubscriptionId };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const requestId = (error as { requestId?: string }).requestId;
+    throw new AppError('stripe_error', `provisioning billing for ${organization.id} failed${requestId ? ` (request ${requestId})` : ''}`, {
+      cause: error,
+    });
+  }
+}
