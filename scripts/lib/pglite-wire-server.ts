@@ -38,7 +38,6 @@ export interface WireServer {
 class BackendLock {
   private owner: Connection | null = null;
   private waiters: Array<{ conn: Connection; grant: () => void }> = [];
-  private heldSince = 0;
   private warned = false;
 
   isOwner(conn: Connection): boolean {
@@ -51,14 +50,28 @@ class BackendLock {
       this.grant(conn);
       return;
     }
-    if (!this.warned && Date.now() - this.heldSince > LONG_HOLD_WARNING_MS) {
-      this.warned = true;
-      console.warn(
-        `[embedded-db] connection #${this.owner.id} has held the database for ${Math.round((Date.now() - this.heldSince) / 1000)}s ` +
-          '(an open transaction?); other connections wait. A transaction must not wait on another connection with the embedded database.',
-      );
-    }
-    await new Promise<void>((resolve) => this.waiters.push({ conn, grant: resolve }));
+    const waitingSince = Date.now();
+    const timer = setTimeout(() => this.warnLongHold(conn, waitingSince), LONG_HOLD_WARNING_MS);
+    timer.unref();
+    await new Promise<void>((resolve) =>
+      this.waiters.push({
+        conn,
+        grant: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      }),
+    );
+  }
+
+  private warnLongHold(waiter: Connection, since: number): void {
+    if (this.warned || this.owner === null) return;
+    this.warned = true;
+    console.warn(
+      `[embedded-db] connection #${waiter.id} has waited ${Math.round((Date.now() - since) / 1000)}s for connection #${this.owner.id}, ` +
+        'which holds the database (an open transaction?). With the embedded database a transaction must not wait on a query ' +
+        'made through another connection (use the transaction handle `tx`, not `db`).',
+    );
   }
 
   release(conn: Connection): void {
@@ -79,7 +92,6 @@ class BackendLock {
 
   private grant(conn: Connection): void {
     this.owner = conn;
-    this.heldSince = Date.now();
     this.warned = false;
   }
 }
