@@ -1,0 +1,142 @@
+// The demo catalogue's stable names, modelled on the reference businesses (docs: PRODUCT.md). Prices are found
+// by lookup key, never by id, so the same code works against the emulator and any Stripe test account.
+// Amounts are in each currency's minor unit as Stripe defines it: yen for JPY, cents for USD.
+
+export const LOOKUP_KEYS = {
+  /** Free tier: one device, no card; ¥0 / $0 monthly. */
+  freeMonthly: 'seikyu_free_monthly',
+  starterMonthly: 'seikyu_starter_monthly',
+  starterAnnual: 'seikyu_starter_annual',
+  /** Per seat: the subscription item's quantity is the number of seats. */
+  teamMonthly: 'seikyu_team_monthly',
+  teamAnnual: 'seikyu_team_annual',
+  /** Per device backup (reference business 3): quantity is the number of devices. */
+  backupDeviceMonthly: 'seikyu_backup_device_monthly',
+  /** On-demand device-hours, metered through the `device_hours` billing meter, billed monthly in arrears. */
+  onDemandDeviceHours: 'seikyu_on_demand_device_hours',
+  /** A fixed-price 30-day pass bought once, charged up front. */
+  pass30Day: 'seikyu_pass_30d',
+  /** A one-off exam course (reference business 3). */
+  examCourse: 'seikyu_exam_course',
+} as const;
+
+export type LookupKey = (typeof LOOKUP_KEYS)[keyof typeof LOOKUP_KEYS];
+
+/** Billing meters by event name: usage is reported as meter events with `payload.value` and `payload.stripe_customer_id`. */
+export const METERS = {
+  deviceHours: { eventName: 'device_hours', displayName: 'Device hours' },
+} as const;
+
+export const COUPON_IDS = {
+  /** 10 % off the first invoice. */
+  welcome10: 'SEIKYU_WELCOME10',
+  /** 20 % off for three months. */
+  launch20: 'SEIKYU_LAUNCH20',
+  /** ¥500 (or $4) off once, as a thank-you. */
+  thankYou500: 'SEIKYU_THANKYOU500',
+} as const;
+
+export const PROMOTION_CODES = {
+  welcome10: 'WELCOME10',
+  launch20: 'LAUNCH20',
+  thankYou500: 'THANKYOU500',
+} as const;
+
+/** Metadata on seeded products and prices; `seikyu_catalog_key` is how a second seed run finds what exists. */
+export const CATALOG_KEY_METADATA = 'seikyu_catalog_key';
+
+export type PlanKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off';
+
+export type ProductSpec = {
+  key: string;
+  name: string;
+  description: string;
+  kind: PlanKind;
+  /** Extra product metadata the portal reads (plan tier, unit label, limits). */
+  metadata?: Record<string, string>;
+  unitLabel?: string;
+  prices: PriceSpec[];
+};
+
+export type PriceSpec = {
+  lookupKey: LookupKey;
+  nickname: string;
+  jpy: number;
+  usd: number;
+  recurring?: { interval: 'month' | 'year'; meter?: keyof typeof METERS };
+};
+
+export const CATALOG: readonly ProductSpec[] = [
+  {
+    key: 'free',
+    name: 'Free',
+    description: 'One device, free for a year. No card required.',
+    kind: 'plan',
+    metadata: { seikyu_tier: 'free', seikyu_device_limit: '1' },
+    prices: [{ lookupKey: LOOKUP_KEYS.freeMonthly, nickname: 'Free (monthly)', jpy: 0, usd: 0, recurring: { interval: 'month' } }],
+  },
+  {
+    key: 'starter',
+    name: 'Starter',
+    description: 'For small teams getting started.',
+    kind: 'plan',
+    metadata: { seikyu_tier: 'starter', seikyu_device_limit: '5' },
+    prices: [
+      { lookupKey: LOOKUP_KEYS.starterMonthly, nickname: 'Starter (monthly)', jpy: 1_500, usd: 1_200, recurring: { interval: 'month' } },
+      { lookupKey: LOOKUP_KEYS.starterAnnual, nickname: 'Starter (annual)', jpy: 15_000, usd: 12_000, recurring: { interval: 'year' } },
+    ],
+  },
+  {
+    key: 'team',
+    name: 'Team',
+    description: 'Per seat, with shared devices and operator support.',
+    kind: 'plan',
+    unitLabel: 'seat',
+    metadata: { seikyu_tier: 'team', seikyu_per_unit: 'seat', seikyu_device_limit: '50' },
+    prices: [
+      { lookupKey: LOOKUP_KEYS.teamMonthly, nickname: 'Team (monthly, per seat)', jpy: 1_200, usd: 1_000, recurring: { interval: 'month' } },
+      { lookupKey: LOOKUP_KEYS.teamAnnual, nickname: 'Team (annual, per seat)', jpy: 12_000, usd: 10_000, recurring: { interval: 'year' } },
+    ],
+  },
+  {
+    key: 'backup',
+    name: 'Device backup',
+    description: 'Monthly backup, charged per device.',
+    kind: 'addon',
+    unitLabel: 'device',
+    metadata: { seikyu_per_unit: 'device' },
+    prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Backup (per device, monthly)', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
+  },
+  {
+    key: 'on_demand',
+    name: 'On-demand devices',
+    description: 'Pay for the device-hours you actually run, billed monthly in arrears.',
+    kind: 'usage',
+    unitLabel: 'device-hour',
+    metadata: { seikyu_meter: METERS.deviceHours.eventName },
+    prices: [
+      {
+        lookupKey: LOOKUP_KEYS.onDemandDeviceHours,
+        nickname: 'On-demand (per device-hour)',
+        jpy: 20,
+        usd: 15,
+        recurring: { interval: 'month', meter: 'deviceHours' },
+      },
+    ],
+  },
+  {
+    key: 'pass_30d',
+    name: '30-day pass',
+    description: 'A flat 30-day pass that starts when you buy it.',
+    kind: 'pass',
+    metadata: { seikyu_pass_days: '30' },
+    prices: [{ lookupKey: LOOKUP_KEYS.pass30Day, nickname: '30-day pass', jpy: 3_000, usd: 2_500 }],
+  },
+  {
+    key: 'exam_course',
+    name: 'Exam course',
+    description: 'A one-off remote exam course.',
+    kind: 'one_off',
+    prices: [{ lookupKey: LOOKUP_KEYS.examCourse, nickname: 'Exam course', jpy: 9_800, usd: 8_000 }],
+  },
+];
