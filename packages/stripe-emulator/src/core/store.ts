@@ -1,0 +1,169 @@
+// In-memory state of one emulator instance: named collections of JSON objects keyed by id, in insertion order.
+// Everything stored must be plain JSON (it is persisted as-is). Objects are replaced, never mutated in place,
+// so a snapshot taken for an event or a response cannot change afterwards.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { resourceMissing } from '../http/errors.js';
+
+export interface Collection<T extends { id: string }> {
+  readonly name: string;
+  /** Phantom field carrying the element type; never set. */
+  readonly __type?: T;
+}
+
+/** Declares a typed handle to a named collection. Call once per collection, at module level. */
+export function defineCollection<T extends { id: string }>(name: string): Collection<T> {
+  return { name };
+}
+
+interface PersistedState {
+  format: 'seikyu-stripe-emulator/1';
+  savedAt: number;
+  collections: Record<string, unknown[]>;
+}
+
+export interface StoreOptions {
+  /** JSON state file; loaded at start, written (debounced, atomically) after mutations and on close. */
+  dataFile?: string;
+  /** Debounce for saves, in ms. */
+  saveDelayMs?: number;
+}
+
+export class Store {
+  private readonly collections = new Map<string, Map<string, unknown>>();
+  private readonly dataFile: string | undefined;
+  private readonly saveDelayMs: number;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  constructor(options: StoreOptions = {}) {
+    this.dataFile = options.dataFile;
+    this.saveDelayMs = options.saveDelayMs ?? 100;
+  }
+
+  private map(name: string): Map<string, unknown> {
+    let m = this.collections.get(name);
+    if (!m) {
+      m = new Map();
+      this.collections.set(name, m);
+    }
+    return m;
+  }
+
+  get<T extends { id: string }>(c: Collection<T>, id: string): T | undefined {
+    return this.map(c.name).get(id) as T | undefined;
+  }
+
+  /** Like get, but a missing object is Stripe's 404 `No such <label>: '<id>'`. */
+  require<T extends { id: string }>(c: Collection<T>, id: string, label: string, param = 'id'): T {
+    const found = this.get(c, id);
+    if (!found) throw resourceMissing(label, id, param);
+    return found;
+  }
+
+  has<T extends { id: string }>(c: Collection<T>, id: string): boolean {
+    return this.map(c.name).has(id);
+  }
+
+  /** Inserts a new object (or replaces one with the same id, keeping its position). */
+  insert<T extends { id: string }>(c: Collection<T>, obj: T): T {
+    this.map(c.name).set(obj.id, obj);
+    this.markDirty();
+    return obj;
+  }
+
+  /** Replaces an object with `update(current)`; returns the new object. */
+  update<T extends { id: string }>(c: Collection<T>, id: string, update: (current: T) => T): T {
+    const current = this.get(c, id);
+    if (!current) throw new Error(`store.update: ${c.name}/${id} does not exist`);
+    const next = update(current);
+    this.map(c.name).set(id, next);
+    this.markDirty();
+    return next;
+  }
+
+  delete<T extends { id: string }>(c: Collection<T>, id: string): boolean {
+    const removed = this.map(c.name).delete(id);
+    if (removed) this.markDirty();
+    return removed;
+  }
+
+  /** All objects in insertion order (oldest first). */
+  all<T extends { id: string }>(c: Collection<T>): T[] {
+    return [...this.map(c.name).values()] as T[];
+  }
+
+  /** Objects matching `filter`, newest first as Stripe lists them (by `created`, then by insertion). */
+  newestFirst<T extends { id: string }>(c: Collection<T>, filter?: (obj: T) => boolean): T[] {
+    const items = this.all(c);
+    const indexed = items.map((obj, index) => ({ obj, index }));
+    const kept = filter ? indexed.filter(({ obj }) => filter(obj)) : indexed;
+    kept.sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.index - a.index);
+    return kept.map(({ obj }) => obj);
+  }
+
+  /** Drops every object of every collection. */
+  reset(): void {
+    this.collections.clear();
+    this.markDirty();
+  }
+
+  // ---- persistence -------------------------------------------------------------------------------
+
+  async load(): Promise<void> {
+    if (!this.dataFile) return;
+    let text: string;
+    try {
+      text = await fs.readFile(this.dataFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const state = JSON.parse(text) as PersistedState;
+    if (state.format !== 'seikyu-stripe-emulator/1') {
+      throw new Error(`${this.dataFile} is not a Stripe emulator state file (format ${String(state.format)})`);
+    }
+    this.collections.clear();
+    for (const [name, objects] of Object.entries(state.collections)) {
+      const m = this.map(name);
+      for (const obj of objects) m.set((obj as { id: string }).id, obj);
+    }
+  }
+
+  private markDirty(): void {
+    if (!this.dataFile) return;
+    this.dirty = true;
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.flush();
+    }, this.saveDelayMs);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the state now if anything changed (atomic: temp file + rename). Safe to call concurrently. */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    this.saving = this.saving.then(async () => {
+      if (!this.dataFile || !this.dirty) return;
+      this.dirty = false;
+      const state: PersistedState = { format: 'seikyu-stripe-emulator/1', savedAt: Date.now(), collections: {} };
+      for (const [name, m] of this.collections) state.collections[name] = [...m.values()];
+      const dir = path.dirname(this.dataFile);
+      await fs.mkdir(dir, { recursive: true });
+      const tmp = `${this.dataFile}.${process.pid}.${Date.now()}.tmp`;
+      await fs.writeFile(tmp, JSON.stringify(state));
+      await fs.rename(tmp, this.dataFile);
+    });
+    return this.saving;
+  }
+}
+
+function createdOf(obj: unknown): number {
+  const created = (obj as { created?: unknown }).created;
+  return typeof created === 'number' ? created : 0;
+}

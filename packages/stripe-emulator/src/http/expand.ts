@@ -1,0 +1,47 @@
+// `expand[]` handling, applied to every response: each path (`customer`, `data.customer`,
+// `latest_invoice.confirmation_secret`) replaces an id with its object or adds an includable field.
+// Arrays along the path (list `data`, `items.data`) expand every element.
+import type { ObjectRegistry } from '../core/objects.js';
+import { invalidRequest } from './errors.js';
+
+const MAX_DEPTH = 4;
+
+export function applyExpansions(registry: ObjectRegistry, value: unknown, paths: string[]): unknown {
+  let result = value;
+  // Shorter paths first, so `a` is expanded before `a.b` walks into it.
+  const sorted = [...new Set(paths)].sort((a, b) => a.split('.').length - b.split('.').length);
+  for (const path of sorted) {
+    const parts = path.split('.');
+    if (parts.length > MAX_DEPTH) {
+      throw invalidRequest(`You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${path}`, { param: 'expand' });
+    }
+    result = expandPath(registry, result, parts, path);
+  }
+  return result;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expandPath(registry: ObjectRegistry, value: unknown, parts: string[], full: string): unknown {
+  if (parts.length === 0 || value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((v) => expandPath(registry, v, parts, full));
+  if (!isRecord(value)) {
+    throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
+  }
+  const [field, ...rest] = parts;
+  const objectType = typeof value.object === 'string' ? value.object : null;
+  const includable = objectType ? registry.includable(objectType, field) : undefined;
+  let next: unknown = value[field];
+  if (includable && typeof value.id === 'string' && next === undefined) {
+    next = includable({ id: value.id });
+  } else if (typeof next === 'string') {
+    const found = registry.lookup(next);
+    if (!found) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
+    next = found;
+  } else if (next === undefined) {
+    throw invalidRequest(`This property cannot be expanded (${field}).`, { param: 'expand' });
+  }
+  return { ...value, [field]: expandPath(registry, next, rest, full) };
+}

@@ -1,0 +1,159 @@
+// Route table. Three kinds of route:
+// - api:     Stripe paths (`/v1/...`), authenticated, params validated against a declared shape, JSON out,
+//            `expand[]` and idempotency handled by the server.
+// - control: `/_emulator/...` test controls, no auth, JSON in/out.
+// - raw:     anything that is not JSON (hosted pages, PDFs, receipts, the Stripe.js stand-in).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Emulator } from '../emulator.js';
+import { p, type ObjectOf, type Shape } from './params.js';
+import type { FormTree } from './form.js';
+
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface AuthInfo {
+  kind: 'secret' | 'publishable';
+  key: string;
+}
+
+export interface ApiRequest<P> {
+  emu: Emulator;
+  params: P;
+  /** `:name` segments of the route path. */
+  path: Record<string, string>;
+  auth: AuthInfo;
+  requestId: string;
+  idempotencyKey: string | null;
+  /** The request path (for list `url`s). */
+  urlPath: string;
+}
+
+export interface ApiRouteOptions {
+  /** Allow `pk_test_…` keys (the calls Stripe.js makes from a browser). Handlers must then check the client secret. */
+  publishable?: boolean;
+}
+
+export interface ApiRoute {
+  kind: 'api';
+  method: Method;
+  pattern: string;
+  segments: string[];
+  options: ApiRouteOptions;
+  /** Validates the form tree against the route's schema, then calls the handler. */
+  run: (req: ApiRequestBase, tree: FormTree) => unknown;
+}
+
+export type ApiRequestBase = Omit<ApiRequest<never>, 'params'>;
+
+export interface ControlRequest {
+  emu: Emulator;
+  path: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body (or form body as a flat object); {} when empty. */
+  body: Record<string, unknown>;
+}
+
+export interface ControlRoute {
+  kind: 'control';
+  method: Method;
+  pattern: string;
+  segments: string[];
+  handler: (req: ControlRequest) => unknown;
+}
+
+export interface RawRequest {
+  emu: Emulator;
+  path: Record<string, string>;
+  query: URLSearchParams;
+  body: string;
+  req: IncomingMessage;
+}
+
+export interface RawRoute {
+  kind: 'raw';
+  method: Method;
+  pattern: string;
+  segments: string[];
+  handler: (req: RawRequest, res: ServerResponse) => void | Promise<void>;
+}
+
+export type Route = ApiRoute | ControlRoute | RawRoute;
+
+export interface RouteMatch {
+  route: Route;
+  path: Record<string, string>;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** Registers a Stripe API route. `shape` lists every accepted param (`expand` is implicit). */
+  api<S extends Shape>(
+    method: Method,
+    pattern: string,
+    shape: S,
+    handler: (req: ApiRequest<ObjectOf<S>>) => unknown,
+    options: ApiRouteOptions = {},
+  ): void {
+    const schema = p.object(shape);
+    this.add({
+      kind: 'api',
+      method,
+      pattern,
+      segments: split(pattern),
+      options,
+      run: (req, tree) => handler({ ...req, params: schema.parse(tree, '') }),
+    });
+  }
+
+  control(method: Method, pattern: string, handler: (req: ControlRequest) => unknown): void {
+    this.add({ kind: 'control', method, pattern, segments: split(pattern), handler });
+  }
+
+  raw(method: Method, pattern: string, handler: (req: RawRequest, res: ServerResponse) => void | Promise<void>): void {
+    this.add({ kind: 'raw', method, pattern, segments: split(pattern), handler });
+  }
+
+  private add(route: Route): void {
+    const clash = this.routes.find((r) => r.method === route.method && r.pattern === route.pattern);
+    if (clash) throw new Error(`route ${route.method} ${route.pattern} is registered twice`);
+    this.routes.push(route);
+  }
+
+  /** Finds the route for a request. Literal segments win over `:params` (`/v1/invoices/create_preview`). */
+  match(method: string, pathname: string): RouteMatch | null {
+    const parts = split(pathname);
+    let best: { match: RouteMatch; literals: number } | null = null;
+    for (const route of this.routes) {
+      if (route.method !== method || route.segments.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      let literals = 0;
+      let ok = true;
+      for (let i = 0; i < parts.length; i++) {
+        const seg = route.segments[i];
+        if (seg.startsWith(':')) params[seg.slice(1)] = parts[i];
+        else if (seg === parts[i]) literals++;
+        else {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && (!best || literals > best.literals)) best = { match: { route, path: params }, literals };
+    }
+    return best?.match ?? null;
+  }
+
+  /** Every registered route (for docs and the unknown-endpoint test). */
+  list(): Array<{ kind: Route['kind']; method: Method; pattern: string }> {
+    return this.routes.map((r) => ({ kind: r.kind, method: r.method, pattern: r.pattern }));
+  }
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+}

@@ -1,0 +1,8 @@
+// Public entry of @seikyu/stripe-emulator.
+export { startEmulator, type RunningEmulator } from './server.js';
+export { Emulator, DEFAULT_WEBHOOK_SECRET, type EmulatorOptions } from './emulator.js';
+export { API_VERSION, diffAttributes, snapshot, type EventObject, type EventType } from './core/events.js';
+export { ZERO_DECIMAL_CURRENCIES, isZeroDecimal, currencyDecimals, formatAmount } from './core/currency.js';
+export { TEST_CARDS, testCardByNumber, testCardByToken, type TestCard } from './cards.js';
+export { signPayload } from './webhooks/signature.js';
+export { DEFAULT_WEBHOOK_SETTINGS, STATIC_ENDPOINT_ID, type WebhookSettings, type DeliveryRecord } from './webhooks/dispatcher.js';
