@@ -1,15 +1,37 @@
-// One error type for the whole app. `code` says what kind of failure it is; route handlers map it to an HTTP
-// status with httpStatusFor, server actions to `{ error }` with a user-readable message. `message` is for logs.
-export const appErrorCodes = ['not_found', 'forbidden', 'unauthenticated', 'invalid_input', 'conflict', 'stripe_error', 'internal'] as const;
+// The one application error. Code decides the HTTP status and the sentence the user sees; `message` is for
+// the log only (it may name ids and Stripe request ids) and is never sent to a browser.
+export const appErrorCodes = [
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'invalid_input',
+  'conflict',
+  'stripe_error',
+  'rate_limited',
+  'internal',
+] as const;
+
 export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** A sentence that is safe and useful to show as is (e.g. Stripe's card decline message). */
+  userMessage?: string;
+  /** Stripe's `Request-Id` or the webhook event id, for the log. */
+  stripeRequestId?: string;
+}
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly userMessage?: string;
+  readonly stripeRequestId?: string;
 
-  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.userMessage = options.userMessage;
+    this.stripeRequestId = options.stripeRequestId;
   }
 }
 
@@ -20,6 +42,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   invalid_input: 400,
   conflict: 409,
   stripe_error: 502,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -27,6 +50,71 @@ export function httpStatusFor(code: AppErrorCode): number {
   return statusByCode[code];
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+/** English fallbacks for places without a locale (route handlers, logs); pages use messages/<locale>.json `errors.<code>`. */
+const defaultMessages: Record<AppErrorCode, string> = {
+  not_found: 'That item was not found.',
+  forbidden: 'You do not have permission to do that.',
+  unauthenticated: 'Please sign in again.',
+  invalid_input: 'Some of the information is not valid. Check it and try again.',
+  conflict: 'That was changed in the meantime. Reload and try again.',
+  stripe_error: 'Our payment provider could not complete the request. Try again in a moment.',
+  rate_limited: 'Too many requests. Wait a moment and try again.',
+  internal: 'Something went wrong on our side. Try again in a moment.',
+};
+
+interface StripeLikeError {
+  /** The SDK class name, e.g. `StripeCardError` (stripe@23 picks the class from the HTTP status). */
+  type: string;
+  /** Stripe's own error type, e.g. `card_error`. */
+  rawType?: string;
+  message: string;
+  requestId?: string;
+  statusCode?: number;
+}
+
+function isStripeError(error: unknown): error is StripeLikeError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    (error as { type: string }).type.startsWith('Stripe') &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/**
+ * Any thrown value as an AppError. Stripe SDK errors become `stripe_error` (card declines keep Stripe's
+ * customer-facing sentence; rate limits become `rate_limited`), zod errors `invalid_input`, anything else
+ * `internal`. The original stays in `cause` for the log.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isStripeError(error)) {
+    const stripeRequestId = error.requestId;
+    const context = `Stripe ${error.type}${stripeRequestId ? ` (request ${stripeRequestId})` : ''}: ${error.message}`;
+    if (error.type === 'StripeCardError' || error.rawType === 'card_error') {
+      return new AppError('stripe_error', context, { cause: error, userMessage: error.message, stripeRequestId });
+    }
+    if (error.type === 'StripeRateLimitError' || error.statusCode === 429) return new AppError('rate_limited', context, { cause: error, stripeRequestId });
+    return new AppError('stripe_error', context, { cause: error, stripeRequestId });
+  }
+  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ZodError') {
+    return new AppError('invalid_input', (error as Error).message, { cause: error });
+  }
+  return new AppError('internal', error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** What a user may read about an error: the safe sentence for its code, never internal details. */
+export function toUserMessage(error: unknown): string {
+  const appError = toAppError(error);
+  return appError.userMessage ?? defaultMessages[appError.code];
+}
+
+/** A JSON error response for route handlers: `{ error: { code, message } }` with the code's status. */
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  return Response.json(
+    { error: { code: appError.code, message: toUserMessage(appError) } },
+    { status: httpStatusFor(appError.code) },
+  );
 }
