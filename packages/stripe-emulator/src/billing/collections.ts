@@ -40,6 +40,8 @@ export interface InvoiceState {
   /** The invoice id. */
   id: string;
   payment_intent: string | null;
+  /** For send_invoice: the due date is finalization + this many days unless due_date was given. */
+  days_until_due: number | null;
   overdue_sent: boolean;
   /** Automatic attempts so far under the dunning policy. */
   auto_attempts: number;

@@ -22,6 +22,8 @@ import { couponAppliesToCurrency, type CouponTerms, type DiscountInput } from '.
 import { DEFAULT_DUNNING_POLICY, type DunningPolicy } from './dunning.js';
 import { recomputeInvoice } from './invoice-builder.js';
 import type { Recurrence } from './periods.js';
+import { InvoiceOps } from './invoice-ops.js';
+import { SubscriptionOps } from './subscription-ops.js';
 
 export interface BillingOptions {
   dunning: DunningPolicy;
@@ -47,6 +49,18 @@ export const DEFAULT_BILLING_OPTIONS: BillingOptions = {
 
 export class BillingEngine {
   readonly options: BillingOptions;
+  private invoiceOpsInstance: InvoiceOps | null = null;
+  private subscriptionOpsInstance: SubscriptionOps | null = null;
+
+  invoiceOps(): InvoiceOps {
+    this.invoiceOpsInstance ??= new InvoiceOps(this);
+    return this.invoiceOpsInstance;
+  }
+
+  subscriptionOps(): SubscriptionOps {
+    this.subscriptionOpsInstance ??= new SubscriptionOps(this);
+    return this.subscriptionOpsInstance;
+  }
 
   constructor(
     readonly ports: BillingPorts,
@@ -256,7 +270,7 @@ export class BillingEngine {
 
   invoiceState(id: string): InvoiceState {
     return (
-      this.store.get(invoiceStateCollection, id) ?? { id, payment_intent: null, overdue_sent: false, auto_attempts: 0 }
+      this.store.get(invoiceStateCollection, id) ?? { id, payment_intent: null, days_until_due: null, overdue_sent: false, auto_attempts: 0 }
     );
   }
 
