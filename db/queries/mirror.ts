@@ -1,7 +1,7 @@
 // The Stripe mirror: upserts by Stripe id, written only by lib/stripe-sync. Every function takes `(params, tx = db)`.
 // Writers hold the per-customer (or catalogue) advisory lock from `lockStripeSync` for the length of their
 // transaction, so two syncs of the same customer never interleave their reads and writes.
-import { and, desc, eq, getTableColumns, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db';
 import {
@@ -207,4 +207,36 @@ export async function pruneStripeCatalog(params: { productIds: string[]; priceId
 export async function listMirroredCustomerIds(tx: Tx = db): Promise<string[]> {
   const rows = await tx.select({ id: stripeCustomers.id }).from(stripeCustomers).where(eq(stripeCustomers.deleted, false));
   return rows.map((r) => r.id);
+}
+
+export type CustomerMirror = {
+  customer: typeof stripeCustomers.$inferSelect | null;
+  subscriptions: (typeof stripeSubscriptions.$inferSelect)[];
+  subscriptionItems: (typeof stripeSubscriptionItems.$inferSelect)[];
+  invoices: (typeof stripeInvoices.$inferSelect)[];
+  invoiceLines: (typeof stripeInvoiceLines.$inferSelect)[];
+  paymentMethods: (typeof stripePaymentMethods.$inferSelect)[];
+};
+
+/** Everything the mirror holds for one Stripe customer (for drift checks and the admin resync view). */
+export async function readCustomerMirror(params: { customerId: string }, tx: Tx = db): Promise<CustomerMirror> {
+  const { customerId } = params;
+  const [customer] = await tx.select().from(stripeCustomers).where(eq(stripeCustomers.id, customerId));
+  const subscriptions = await tx.select().from(stripeSubscriptions).where(eq(stripeSubscriptions.customerId, customerId));
+  const subscriptionItems = subscriptions.length
+    ? await tx.select().from(stripeSubscriptionItems).where(inArray(stripeSubscriptionItems.subscriptionId, subscriptions.map((s) => s.id)))
+    : [];
+  const invoices = await tx.select().from(stripeInvoices).where(eq(stripeInvoices.customerId, customerId));
+  const invoiceLines = invoices.length
+    ? await tx.select().from(stripeInvoiceLines).where(inArray(stripeInvoiceLines.invoiceId, invoices.map((i) => i.id)))
+    : [];
+  const paymentMethods = await tx.select().from(stripePaymentMethods).where(eq(stripePaymentMethods.customerId, customerId));
+  return { customer: customer ?? null, subscriptions, subscriptionItems, invoices, invoiceLines, paymentMethods };
+}
+
+export async function readCatalogMirror(tx: Tx = db): Promise<{
+  products: (typeof stripeProducts.$inferSelect)[];
+  prices: (typeof stripePrices.$inferSelect)[];
+}> {
+  return { products: await tx.select().from(stripeProducts), prices: await tx.select().from(stripePrices) };
 }

@@ -6,3 +6,4 @@ export { syncStripeInvoice, syncStripePaymentMethod, syncStripeSubscription, typ
 export { syncStripeCatalog, syncStripePrice, syncStripeProduct, type CatalogSyncResult } from './catalog';
 export type { SyncOptions } from './context';
 export { backfillStripeMirror, type BackfillResult } from './backfill';
+export { findCatalogMirrorDrift, findCustomerMirrorDrift, type MirrorDrift } from './drift';
