@@ -14,3 +14,19 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** Throws a clear error when something already listens on 127.0.0.1:`port` (e.g. a second `npm run demo`). */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} (${what}) is already in use: stop whatever runs there (another \`npm run demo\`?) or choose another port.`)
+          : error,
+      );
+    });
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}

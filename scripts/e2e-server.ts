@@ -1,0 +1,104 @@
+// Playwright's webServer: everything the e2e tests run against, on its own ports and data dirs, so it never
+// touches the demo's data. Starts a fresh embedded database (migrated), the Stripe emulator in memory with its
+// webhook pointed at the app, seeds the catalogue, then `next start` on E2E_PORT (3100). Needs a build in .next
+// (`npm test` builds first). SIGTERM/SIGINT stop everything and delete the data dir.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrateDatabase } from '../db/migrate';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
+import { findFreePort } from './lib/free-port';
+import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from './lib/processes';
+
+const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
+const E2E_OPERATOR_EMAIL = 'operator@e2e.seikyu.test';
+
+const appPort = Number(process.env.E2E_PORT ?? 3100);
+const appUrl = `http://127.0.0.1:${appPort}`;
+const dataDir = join(repoRoot, '.data', `e2e-${process.pid}`);
+
+let database: EmbeddedDatabase | null = null;
+const processes: ManagedProcess[] = [];
+let stopping: Promise<void> | null = null;
+
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    for (const proc of [...processes].reverse()) await proc.stop();
+    await database?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void stopAll().then(() => process.exit(0));
+  });
+}
+
+async function main(): Promise<void> {
+  if (!hasNextBuild()) {
+    throw new Error('e2e needs a production build: run `npx next build` first (`npm test` builds before running e2e).');
+  }
+  mkdirSync(dataDir, { recursive: true });
+  database = await startEmbeddedDatabase({ dataDir: join(dataDir, 'pglite'), port: await findFreePort() });
+  await migrateDatabase(database.url);
+  console.log(`[e2e] database ${database.url} (migrated)`);
+
+  const emulator = await startEmulatorProcess({
+    port: await findFreePort(),
+    webhookUrl: `${appUrl}/api/webhooks/stripe`,
+    webhookSecret: WEBHOOK_SECRET,
+    echo: false,
+  });
+  processes.push(emulator);
+  console.log(`[e2e] Stripe emulator ${emulator.url}`);
+
+  const appEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: database.url,
+    STRIPE_EMULATOR_URL: emulator.url,
+    APP_URL: appUrl,
+    AUTH_URL: appUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    AUTH_TRUST_HOST: 'true',
+    OPERATOR_EMAILS: E2E_OPERATOR_EMAIL,
+    DEV_MAILBOX_ENABLED: '1',
+  };
+
+  // The app's modules read the environment once at import: set it before importing the seed.
+  Object.assign(process.env, { DATABASE_URL: database.url, STRIPE_EMULATOR_URL: emulator.url, APP_URL: appUrl });
+  delete process.env.STRIPE_SECRET_KEY;
+  await seedCatalogue(database.url);
+
+  const app = await startNext({ mode: 'start', port: appPort, env: appEnv, echo: process.env.E2E_APP_LOG === '1' });
+  processes.push(app);
+  console.log(`[e2e] app ${appUrl} ready`);
+}
+
+async function seedCatalogue(databaseUrl: string): Promise<void> {
+  const [{ createStripeClient }, { seedCatalog }, { syncStripeCatalog }, { createDb }] = await Promise.all([
+    import('@/lib/stripe/client'),
+    import('@/lib/demo/seed-catalog'),
+    import('@/lib/stripe-sync'),
+    import('@/db'),
+  ]);
+  const stripe = createStripeClient();
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    await seedCatalog(stripe, (line) => console.log(`[e2e] ${line}`));
+    // Mirror it now so the first page view sees the plans without waiting for webhooks.
+    await syncStripeCatalog(db, { stripe });
+  } finally {
+    await db.$close();
+  }
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[e2e] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll();
+  process.exit(1);
+});
