@@ -1,0 +1,112 @@
+// createValidatedStripe(url): the real stripe SDK pointed at the emulator, with an HTTP client that checks every
+// JSON response body against the schema generated from the SDK's types. Violations are recorded (not thrown:
+// the SDK would turn a throw into a retried connection error) and a test fails on them through
+// expectNoFidelityViolations(), which the shared test helpers call after each test.
+import Stripe from 'stripe';
+import { ResponseValidator, type FidelityViolation } from './response-validator.js';
+
+type HttpClientInterface = NonNullable<ConstructorParameters<typeof Stripe>[1]>['httpClient'] & object;
+type HttpClientResponseInterface = Awaited<ReturnType<HttpClientInterface['makeRequest']>>;
+
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
+
+let sharedValidator: ResponseValidator | null = null;
+/** Violations recorded since the last takeFidelityViolations(), across every validated client in this process. */
+const recorded: FidelityViolation[] = [];
+
+function validator(): ResponseValidator {
+  sharedValidator ??= new ResponseValidator();
+  return sharedValidator;
+}
+
+class ValidatingResponse implements HttpClientResponseInterface {
+  constructor(
+    private readonly inner: HttpClientResponseInterface,
+    private readonly request: string,
+    private readonly sink: (violations: FidelityViolation[]) => void,
+  ) {}
+  getStatusCode(): number {
+    return this.inner.getStatusCode();
+  }
+  getHeaders(): ReturnType<HttpClientResponseInterface['getHeaders']> {
+    return this.inner.getHeaders();
+  }
+  getRawResponse(): unknown {
+    return this.inner.getRawResponse();
+  }
+  toStream(streamCompleteCallback: () => void): unknown {
+    return this.inner.toStream(streamCompleteCallback);
+  }
+  dispose(): void {
+    this.inner.dispose?.();
+  }
+  async toJSON(): Promise<unknown> {
+    const body: unknown = await this.inner.toJSON();
+    const violations = validator().validateResponse(this.request, this.getStatusCode(), body);
+    if (violations.length) this.sink(violations);
+    return body;
+  }
+}
+
+class ValidatingHttpClient implements HttpClientInterface {
+  constructor(
+    private readonly inner: HttpClientInterface,
+    private readonly sink: (violations: FidelityViolation[]) => void,
+  ) {}
+  getClientName(): string {
+    return `${this.inner.getClientName()}+fidelity`;
+  }
+  async makeRequest(
+    ...args: Parameters<HttpClientInterface['makeRequest']>
+  ): Promise<HttpClientResponseInterface> {
+    const [, , path, method] = args;
+    const response = await this.inner.makeRequest(...args);
+    return new ValidatingResponse(response, `${method} ${path.split('?')[0]}`, this.sink);
+  }
+}
+
+export interface ValidatedStripeOptions {
+  /** Defaults to sk_test_emulator. */
+  apiKey?: string;
+  /** Defaults to 2, as the app's client: retries are part of what the emulator must survive. */
+  maxNetworkRetries?: number;
+  /** Called with each response's violations as they happen (besides recording them). */
+  onViolation?: (violations: FidelityViolation[]) => void;
+}
+
+/** A stripe SDK client for the emulator at `url` whose every response is validated against the SDK's types. */
+export function createValidatedStripe(url: string, options: ValidatedStripeOptions = {}): Stripe {
+  const target = new URL(url);
+  const sink = (violations: FidelityViolation[]) => {
+    recorded.push(...violations);
+    options.onViolation?.(violations);
+  };
+  return new Stripe(options.apiKey ?? 'sk_test_emulator', {
+    apiVersion: STRIPE_API_VERSION,
+    host: target.hostname,
+    port: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
+    protocol: target.protocol === 'https:' ? 'https' : 'http',
+    maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    telemetry: false,
+    httpClient: new ValidatingHttpClient(Stripe.createNodeHttpClient(), sink),
+  });
+}
+
+/** Returns and clears the violations recorded so far. */
+export function takeFidelityViolations(): FidelityViolation[] {
+  return recorded.splice(0, recorded.length);
+}
+
+/** Formats violations for an assertion message: one block per response, one line per problem. */
+export function formatFidelityViolations(violations: FidelityViolation[]): string {
+  return violations
+    .map((v) => `${v.request} ${v.at} (${v.schema}):\n${v.problems.map((p) => `  - ${p}`).join('\n')}`)
+    .join('\n');
+}
+
+/** Throws when any response since the last call broke the SDK's contract; call it in afterEach. */
+export function expectNoFidelityViolations(): void {
+  const violations = takeFidelityViolations();
+  if (violations.length === 0) return;
+  throw new Error(`Stripe emulator responses do not match stripe@${validator().stripeVersion}'s types:\n${formatFidelityViolations(violations)}`);
+}
