@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { getOrganizationForMember } from '@/db/queries/organizations';
 import { getOperatorRole } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/session';
-import { AppError, type AppErrorCode } from '@/lib/errors';
+import { AppError, toAppError, type AppErrorCode } from '@/lib/errors';
 import { can, memberPermissions, operatorCan, operatorPermissions } from '@/lib/permissions';
 
 export type ActionServerError = { code: AppErrorCode; error: string };
@@ -32,15 +32,13 @@ async function messageFor(code: AppErrorCode): Promise<string> {
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
   async handleServerError(error, { metadata }): Promise<ActionServerError> {
-    if (error instanceof AppError) {
-      if (error.code === 'internal' || error.code === 'stripe_error') {
-        console.error(`[action ${metadata?.actionName ?? '?'}] ${error.code}:`, error);
-      }
-      // The AppError message is for the log; the user gets the localized sentence for its code.
-      return { code: error.code, error: await messageFor(error.code) };
+    const appError = toAppError(error);
+    if (appError.code === 'internal' || appError.code === 'stripe_error' || appError.code === 'rate_limited') {
+      console.error(`[action ${metadata?.actionName ?? '?'}] ${appError.code}: ${appError.message}`, appError.cause ?? '');
     }
-    console.error(`[action ${metadata?.actionName ?? '?'}] unexpected error:`, error);
-    return { code: 'internal', error: await messageFor('internal') };
+    // The AppError message is for the log; the user gets the sentence for its code in their language, or the
+    // safe sentence the error carries (a card decline's reason).
+    return { code: appError.code, error: appError.userMessage ?? (await messageFor(appError.code)) };
   },
 });
 

@@ -23,13 +23,13 @@ export async function createOrganization(params: {
   currency: OrganizationCurrency;
   locale: Locale;
 }): Promise<Organization> {
-  const organization = await db.transaction(async (tx) => {
+  const { organization, owner } = await db.transaction(async (tx) => {
     await lockUserOnboarding({ userId: params.user.id }, tx);
     const [existing] = await listOrganizationsForUser({ userId: params.user.id }, tx);
     if (existing) {
       const found = await getOrganizationById({ organizationId: existing.id }, tx);
       if (!found) throw new AppError('internal', `membership without organization ${existing.id}`);
-      return found;
+      return { organization: found, owner: existing.role === 'owner' };
     }
     const created = await insertOrganization({ name: params.name, currency: params.currency, billingEmail: params.user.email }, tx);
     await insertMembership({ organizationId: created.id, userId: params.user.id, role: 'owner' }, tx);
@@ -43,10 +43,9 @@ export async function createOrganization(params: {
       },
       tx,
     );
-    return created;
+    return { organization: created, owner: true };
   });
-  if (!organization.stripeCustomerId) {
-    await provisionOrganizationBilling({ organizationId: organization.id, email: params.user.email, locale: params.locale });
-  }
+  // Also on a repeated submit: provisioning is idempotent and finishes whatever an earlier attempt left undone.
+  if (owner) await provisionOrganizationBilling({ organizationId: organization.id, email: params.user.email, locale: params.locale });
   return organization;
 }

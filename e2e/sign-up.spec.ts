@@ -1,0 +1,40 @@
+import { createOrganization, expect, signInByMagicLink, test, uniqueEmail, uniqueOrganizationName } from './fixtures';
+
+test('[customer] signs up by magic link, lands on the overview, signs out', async ({ page, baseURL }) => {
+  const email = uniqueEmail('signup');
+  const organizationName = uniqueOrganizationName();
+
+  const link = await signInByMagicLink(page, email);
+  // The emailed link points at the portal itself (APP_URL), not at whatever Host the request carried.
+  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+
+  const organizationId = await createOrganization(page, organizationName, 'USD');
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByTestId('org-name')).toHaveText(organizationName);
+  await expect(page.getByTestId('user-email')).toHaveText(email);
+  await expect(page.getByRole('heading', { name: 'Current plan' })).toBeVisible();
+  await expect(page.getByText('No invoices yet')).toBeVisible();
+
+  // A second visit to /app goes straight to the organization, not through onboarding again.
+  await page.goto('/app');
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}$`));
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/orgs/${organizationId}`);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('[customer] a used magic link does not sign in twice', async ({ page, browser, baseURL }) => {
+  const email = uniqueEmail('replay');
+  const link = await signInByMagicLink(page, email);
+  await expect(page).toHaveURL(/\/onboarding$/);
+
+  const other = await browser.newContext({ baseURL });
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await expect(otherPage).toHaveURL(/\/sign-in\?error=Verification/);
+  await expect(otherPage.getByText('This sign-in link has expired or was already used')).toBeVisible();
+  await other.close();
+});
