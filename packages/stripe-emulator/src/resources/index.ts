@@ -3,12 +3,22 @@
 import type { Emulator } from '../emulator.js';
 import { registerCustomers } from './customers.js';
 import { registerPaymentMethods } from './payment-methods.js';
+import { registerCharges } from './charges.js';
+import { registerPaymentIntents } from './payment-intents.js';
+import { registerSetupIntents } from './setup-intents.js';
+import { registerAuthenticationControls } from './authentication.js';
 import { registerEvents } from './events.js';
 import { registerWebhookEndpoints } from './webhook-endpoints.js';
+import { registerStripeJs } from '../stripejs/routes.js';
 
 export function registerAll(emu: Emulator): void {
   registerCustomers(emu);
   registerPaymentMethods(emu);
+  registerCharges(emu);
+  registerPaymentIntents(emu);
+  registerSetupIntents(emu);
+  registerAuthenticationControls(emu);
   registerEvents(emu);
   registerWebhookEndpoints(emu);
+  registerStripeJs(emu);
 }

@@ -109,32 +109,32 @@ function currentYearMonth(): { year: number; month: number } {
 }
 
 /** Resolves raw card input to a test card, or throws Stripe's card error. */
-function resolveCardInput(input: Infer<typeof cardParams>): { card: TestCard; expMonth: number; expYear: number } {
+function resolveCardInput(input: Infer<typeof cardParams>, prefix = 'card'): { card: TestCard; expMonth: number; expYear: number } {
   const now = currentYearMonth();
   if (input.token) {
     const card = testCardByToken(input.token);
-    if (!card) throw resourceMissing('token', input.token, 'card[token]');
+    if (!card) throw resourceMissing('token', input.token, `${prefix}[token]`);
     return { card, expMonth: input.exp_month ?? now.month, expYear: input.exp_year ?? now.year + 3 };
   }
-  if (!input.number) throw invalidRequest('Missing required param: card[number].', { code: 'parameter_missing', param: 'card[number]' });
+  if (!input.number) throw invalidRequest(`Missing required param: ${prefix}[number].`, { code: 'parameter_missing', param: `${prefix}[number]` });
   const number = input.number.replace(/[\s-]/g, '');
-  if (input.exp_month === undefined) throw invalidRequest('Missing required param: card[exp_month].', { code: 'parameter_missing', param: 'card[exp_month]' });
-  if (input.exp_year === undefined) throw invalidRequest('Missing required param: card[exp_year].', { code: 'parameter_missing', param: 'card[exp_year]' });
+  if (input.exp_month === undefined) throw invalidRequest(`Missing required param: ${prefix}[exp_month].`, { code: 'parameter_missing', param: `${prefix}[exp_month]` });
+  if (input.exp_year === undefined) throw invalidRequest(`Missing required param: ${prefix}[exp_year].`, { code: 'parameter_missing', param: `${prefix}[exp_year]` });
   if (input.exp_month < 1 || input.exp_month > 12) {
-    throw new StripeError(402, 'card_error', "Your card's expiration month is invalid.", { code: 'invalid_expiry_month', param: 'card[exp_month]' });
+    throw new StripeError(402, 'card_error', "Your card's expiration month is invalid.", { code: 'invalid_expiry_month', param: `${prefix}[exp_month]` });
   }
   const expYear = input.exp_year < 100 ? 2000 + input.exp_year : input.exp_year;
   if (expYear < now.year || (expYear === now.year && input.exp_month < now.month)) {
-    throw new StripeError(402, 'card_error', "Your card's expiration year is invalid.", { code: 'invalid_expiry_year', param: 'card[exp_year]' });
+    throw new StripeError(402, 'card_error', "Your card's expiration year is invalid.", { code: 'invalid_expiry_year', param: `${prefix}[exp_year]` });
   }
   if (input.cvc !== undefined && !/^\d{3,4}$/.test(input.cvc)) {
-    throw new StripeError(402, 'card_error', "Your card's security code is invalid.", { code: 'invalid_cvc', param: 'card[cvc]' });
+    throw new StripeError(402, 'card_error', "Your card's security code is invalid.", { code: 'invalid_cvc', param: `${prefix}[cvc]` });
   }
-  if (!luhnValid(number)) throw cardDecline(INCORRECT_NUMBER, 'card[number]');
+  if (!luhnValid(number)) throw cardDecline(INCORRECT_NUMBER, `${prefix}[number]`);
   const card = testCardByNumber(number);
   if (!card) {
-    if (brandOfNumber(number)) throw cardDecline(LIVE_CARD_IN_TEST_MODE, 'card[number]');
-    throw cardDecline(INCORRECT_NUMBER, 'card[number]');
+    if (brandOfNumber(number)) throw cardDecline(LIVE_CARD_IN_TEST_MODE, `${prefix}[number]`);
+    throw cardDecline(INCORRECT_NUMBER, `${prefix}[number]`);
   }
   return { card, expMonth: input.exp_month, expYear };
 }
@@ -176,6 +176,29 @@ function buildCardPaymentMethod(
   emu.store.insert(paymentMethodsCollection, pm);
   emu.store.insert(cardSecretsCollection, { id: pm.id, number: card.number, setUp: false });
   return pm;
+}
+
+/** `payment_method_data` on intent create/confirm: an inline payment method to create and use. */
+export const paymentMethodDataParams = p.object({
+  type: p.required(p.enumOf(['card'])),
+  card: cardParams,
+  billing_details: billingDetailsParams,
+  metadata: p.metadata(),
+  allow_redisplay: p.enumOf(['always', 'limited', 'unspecified']),
+  payment_user_agent: p.string(),
+  time_on_page: p.string(),
+  guid: p.string(),
+  muid: p.string(),
+  sid: p.string(),
+  referrer: p.string(),
+  client_attribution_metadata: p.record(p.string()),
+});
+
+/** Creates the payment method described by `payment_method_data` (validating the card). */
+export function createPaymentMethodFromData(emu: Emulator, data: Infer<typeof paymentMethodDataParams>): Stripe.PaymentMethod {
+  if (!data.card) throw invalidRequest('Missing required param: payment_method_data[card].', { code: 'parameter_missing', param: 'payment_method_data[card]' });
+  const resolved = resolveCardInput(data.card, 'payment_method_data[card]');
+  return buildCardPaymentMethod(emu, resolved, { billing: data.billing_details, metadata: data.metadata, allowRedisplay: data.allow_redisplay });
 }
 
 /** The test card behind a payment method (for deciding charge and authentication outcomes). */

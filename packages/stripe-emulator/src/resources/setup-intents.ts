@@ -1,0 +1,363 @@
+// SetupIntents: /v1/setup_intents create, retrieve, update, confirm, cancel, list. A successful setup with a
+// customer attaches the payment method; authentication cards go to requires_action; declines answer 402 and
+// leave `last_setup_error`.
+import type Stripe from 'stripe';
+import type { Emulator } from '../emulator.js';
+import { defineCollection } from '../core/store.js';
+import { clientSecret, newId } from '../core/ids.js';
+import { applyMetadata } from '../core/metadata.js';
+import { snapshot } from '../core/events.js';
+import type { Full } from '../core/types.js';
+import { StripeError, invalidRequest } from '../http/errors.js';
+import { paginate } from '../http/list.js';
+import { listParams, matchesRange, p } from '../http/params.js';
+import type { ApiRequest } from '../http/router.js';
+import type { DeclineOutcome } from '../cards.js';
+import { requireCustomer } from './customers.js';
+import {
+  PAYMENT_METHOD_CONFIGURATION_ID,
+  authenticationNextAction,
+  automaticPaymentMethodsParams,
+  cardOptionsParams,
+  evaluateCard,
+  stripeJsNoiseParams,
+} from './card-outcomes.js';
+import {
+  attachPaymentMethod,
+  cardDecline,
+  createPaymentMethodFromData,
+  markSetUp,
+  paymentMethodDataParams,
+  paymentMethodsCollection,
+  resolvePaymentMethod,
+} from './payment-methods.js';
+
+export const setupIntentsCollection = defineCollection<Stripe.SetupIntent>('setup_intents');
+
+const CONFIRMABLE: ReadonlyArray<Stripe.SetupIntent.Status> = ['requires_payment_method', 'requires_confirmation'];
+const CANCELABLE: ReadonlyArray<Stripe.SetupIntent.Status> = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+
+function customerOf(intent: Stripe.SetupIntent): string | null {
+  return typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
+}
+
+function setupError(decline: DeclineOutcome, pm: Stripe.PaymentMethod): Stripe.SetupIntent.LastSetupError {
+  return {
+    type: 'card_error',
+    code: decline.code,
+    decline_code: decline.declineCode,
+    message: decline.message,
+    doc_url: `https://stripe.com/docs/error-codes/${decline.code.replace(/_/g, '-')}`,
+    payment_method: pm,
+    payment_method_type: 'card',
+  };
+}
+
+export interface SetupConfirmResult {
+  setupIntent: Stripe.SetupIntent;
+  decline: DeclineOutcome | null;
+}
+
+function succeed(emu: Emulator, intent: Stripe.SetupIntent, pm: Stripe.PaymentMethod): Stripe.SetupIntent {
+  const customer = customerOf(intent);
+  if (customer && !pm.customer) attachPaymentMethod(emu, pm.id, customer);
+  if (intent.usage === 'off_session') markSetUp(emu, pm.id);
+  const after = emu.store.update(setupIntentsCollection, intent.id, (cur) => ({
+    ...cur,
+    status: 'succeeded',
+    payment_method: pm.id,
+    next_action: null,
+    last_setup_error: null,
+  }));
+  emu.events.emit('setup_intent.succeeded', after);
+  return after;
+}
+
+function fail(emu: Emulator, intent: Stripe.SetupIntent, error: Stripe.SetupIntent.LastSetupError): Stripe.SetupIntent {
+  const after = emu.store.update(setupIntentsCollection, intent.id, (cur) => ({
+    ...cur,
+    status: 'requires_payment_method',
+    next_action: null,
+    last_setup_error: error,
+  }));
+  emu.events.emit('setup_intent.setup_failed', after);
+  return after;
+}
+
+/** Confirms a SetupIntent. Declines come back in the result (the intent keeps `last_setup_error`). */
+export function confirmSetupIntent(
+  emu: Emulator,
+  id: string,
+  input: { paymentMethod?: string | null; returnUrl?: string | null; useStripeSdk?: boolean } = {},
+): SetupConfirmResult {
+  const intent = emu.store.require(setupIntentsCollection, id, 'setup_intent');
+  if (!CONFIRMABLE.includes(intent.status)) {
+    throw invalidRequest(
+      `You cannot confirm this SetupIntent because it has a status of ${intent.status}. Only a SetupIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method.`,
+      { code: 'setup_intent_unexpected_state' },
+    );
+  }
+  const pmRef = input.paymentMethod ?? (typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null));
+  if (!pmRef) {
+    throw invalidRequest(
+      "You cannot confirm this SetupIntent because it's missing a payment method. You can either update the SetupIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+      { code: 'setup_intent_unexpected_state' },
+    );
+  }
+  const pm = resolvePaymentMethod(emu, pmRef);
+  const customer = customerOf(intent);
+  if (pm.customer && pm.customer !== customer) {
+    throw invalidRequest('The payment method you provided has already been attached to a customer.', {
+      code: 'payment_method_unexpected_state',
+      param: 'payment_method',
+    });
+  }
+  const withPm = emu.store.update(setupIntentsCollection, id, (cur) => ({ ...cur, payment_method: pm.id, last_setup_error: null }));
+  const outcome = evaluateCard(emu, pm.id, { attempt: 'setup', offSession: false, authenticated: false });
+  if (outcome.kind === 'declined') return { setupIntent: fail(emu, withPm, setupError(outcome.decline, pm)), decline: outcome.decline };
+  if (outcome.kind === 'requires_action') {
+    const after = emu.store.update(setupIntentsCollection, id, (cur) => ({
+      ...cur,
+      status: 'requires_action',
+      next_action: authenticationNextAction(emu, id, input.returnUrl ?? null, input.useStripeSdk ?? !input.returnUrl),
+    }));
+    emu.events.emit('setup_intent.requires_action', after);
+    return { setupIntent: after, decline: null };
+  }
+  return { setupIntent: succeed(emu, withPm, pm), decline: null };
+}
+
+/** Completes or fails the 3D Secure challenge of a SetupIntent in requires_action. */
+export function completeSetupIntentAuthentication(emu: Emulator, id: string, outcome: 'succeed' | 'fail'): SetupConfirmResult {
+  const intent = emu.store.require(setupIntentsCollection, id, 'setup_intent');
+  if (intent.status !== 'requires_action') {
+    throw invalidRequest(`This SetupIntent is ${intent.status}, not waiting for authentication.`, { code: 'setup_intent_unexpected_state' });
+  }
+  const pmId = typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? '');
+  const pm = emu.store.require(paymentMethodsCollection, pmId, 'PaymentMethod');
+  if (outcome === 'fail') {
+    const error: Stripe.SetupIntent.LastSetupError = {
+      type: 'invalid_request_error',
+      code: 'setup_intent_authentication_failure',
+      message:
+        'The latest attempt to set up the payment method has failed because authentication failed. You can provide payment_method_data or a new PaymentMethod to attempt to set up again.',
+      doc_url: 'https://stripe.com/docs/error-codes/setup-intent-authentication-failure',
+      payment_method: pm,
+      payment_method_type: 'card',
+    };
+    return { setupIntent: fail(emu, intent, error), decline: null };
+  }
+  const result = evaluateCard(emu, pm.id, { attempt: 'setup', offSession: false, authenticated: true });
+  if (result.kind === 'declined') return { setupIntent: fail(emu, intent, setupError(result.decline, pm)), decline: result.decline };
+  return { setupIntent: succeed(emu, intent, pm), decline: null };
+}
+
+function declineError(decline: DeclineOutcome, intent: Stripe.SetupIntent): StripeError {
+  const err = cardDecline(decline);
+  return new StripeError(402, 'card_error', err.message, {
+    ...err.extra,
+    setup_intent: snapshot(intent),
+    payment_method: intent.last_setup_error?.payment_method,
+  });
+}
+
+function checkClientSecret(req: ApiRequest<{ client_secret?: string }>, intent: Stripe.SetupIntent): void {
+  if (req.auth.kind !== 'publishable' && req.params.client_secret === undefined) return;
+  if (req.params.client_secret !== intent.client_secret) {
+    throw invalidRequest('The client_secret provided does not match the client_secret associated with the SetupIntent.', {
+      code: 'setup_intent_invalid_parameter',
+      param: 'client_secret',
+    });
+  }
+}
+
+export function registerSetupIntents(emu: Emulator): void {
+  emu.objects.register({ object: 'setup_intent', prefix: 'seti', collection: setupIntentsCollection });
+  const { router, store } = emu;
+
+  router.api(
+    'POST',
+    '/v1/setup_intents',
+    {
+      customer: p.string(),
+      description: p.string(),
+      metadata: p.metadata(),
+      payment_method: p.string(),
+      payment_method_data: paymentMethodDataParams,
+      payment_method_options: cardOptionsParams,
+      payment_method_configuration: p.string(),
+      automatic_payment_methods: automaticPaymentMethodsParams,
+      allowed_payment_method_types: p.array(p.enumOf(['card'])),
+      usage: p.enumOf(['off_session', 'on_session']),
+      confirm: p.boolean(),
+      return_url: p.string(),
+      use_stripe_sdk: p.boolean(),
+      attach_to_self: p.unsupported(),
+      flow_directions: p.array(p.enumOf(['inbound', 'outbound'])),
+      mandate_data: p.unsupported(),
+      single_use: p.unsupported(),
+      on_behalf_of: p.unsupported(),
+      customer_account: p.unsupported(),
+    },
+    ({ params }) => {
+      if (params.customer) requireCustomer(emu, params.customer);
+      if (params.payment_method && params.payment_method_data) {
+        throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
+      }
+      if (params.payment_method) resolvePaymentMethod(emu, params.payment_method);
+      const pm = params.payment_method_data
+        ? createPaymentMethodFromData(emu, params.payment_method_data)
+        : params.payment_method
+          ? resolvePaymentMethod(emu, params.payment_method)
+          : null;
+      const id = newId('seti');
+      const explicitTypes = params.allowed_payment_method_types !== undefined;
+      const intent = {
+        id,
+        object: 'setup_intent',
+        allowed_payment_method_types: params.allowed_payment_method_types ?? null,
+        application: null,
+        automatic_payment_methods: explicitTypes ? null : { allow_redirects: params.automatic_payment_methods?.allow_redirects ?? 'always', enabled: params.automatic_payment_methods?.enabled ?? true },
+        cancellation_reason: null,
+        client_secret: clientSecret(id),
+        created: emu.clock.now(params.customer),
+        customer: params.customer ?? null,
+        customer_account: null,
+        description: params.description ?? null,
+        excluded_payment_method_types: null,
+        flow_directions: params.flow_directions ?? null,
+        last_setup_error: null,
+        latest_attempt: null,
+        livemode: false,
+        mandate: null,
+        metadata: applyMetadata({}, params.metadata),
+        next_action: null,
+        on_behalf_of: null,
+        payment_method: pm?.id ?? null,
+        payment_method_configuration_details: explicitTypes ? null : { id: PAYMENT_METHOD_CONFIGURATION_ID, parent: null },
+        payment_method_options: {
+          card: { mandate_options: null, network: null, request_three_d_secure: params.payment_method_options?.card?.request_three_d_secure ?? 'automatic' },
+        },
+        payment_method_types: ['card'],
+        single_use_mandate: null,
+        status: pm ? 'requires_confirmation' : 'requires_payment_method',
+        usage: params.usage ?? 'off_session',
+      } satisfies Full<Stripe.SetupIntent, 'attach_to_self' | 'managed_payments'>;
+      store.insert(setupIntentsCollection, intent);
+      emu.events.emit('setup_intent.created', intent);
+      if (!params.confirm) return intent;
+      const result = confirmSetupIntent(emu, id, { returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
+      if (result.decline) throw declineError(result.decline, result.setupIntent);
+      return result.setupIntent;
+    },
+  );
+
+  router.api(
+    'GET',
+    '/v1/setup_intents/:id',
+    { client_secret: p.string() },
+    (req) => {
+      const intent = store.require(setupIntentsCollection, req.path.id, 'setup_intent');
+      checkClientSecret(req, intent);
+      return intent;
+    },
+    { publishable: true },
+  );
+
+  router.api(
+    'POST',
+    '/v1/setup_intents/:id',
+    {
+      customer: p.string(),
+      description: p.emptyable(p.string()),
+      metadata: p.metadata(),
+      payment_method: p.string(),
+      payment_method_options: cardOptionsParams,
+      flow_directions: p.array(p.enumOf(['inbound', 'outbound'])),
+    },
+    ({ path, params }) => {
+      const before = store.require(setupIntentsCollection, path.id, 'setup_intent');
+      if (!CONFIRMABLE.includes(before.status)) {
+        throw invalidRequest(`You cannot update this SetupIntent because it has a status of ${before.status}.`, { code: 'setup_intent_unexpected_state' });
+      }
+      if (params.customer) requireCustomer(emu, params.customer);
+      const pm = params.payment_method ? resolvePaymentMethod(emu, params.payment_method) : null;
+      return store.update(setupIntentsCollection, path.id, (cur) => ({
+        ...cur,
+        customer: params.customer ?? cur.customer,
+        description: params.description !== undefined ? params.description : cur.description,
+        metadata: applyMetadata(cur.metadata ?? {}, params.metadata),
+        payment_method: pm ? pm.id : cur.payment_method,
+        flow_directions: params.flow_directions ?? cur.flow_directions,
+        status: pm ? 'requires_confirmation' : cur.status,
+      }));
+    },
+  );
+
+  router.api(
+    'POST',
+    '/v1/setup_intents/:id/confirm',
+    {
+      ...stripeJsNoiseParams,
+      payment_method: p.string(),
+      payment_method_data: paymentMethodDataParams,
+      payment_method_options: cardOptionsParams,
+      return_url: p.string(),
+      mandate_data: p.unsupported(),
+    },
+    (req) => {
+      const { params, path } = req;
+      const intent = store.require(setupIntentsCollection, path.id, 'setup_intent');
+      checkClientSecret(req, intent);
+      if (params.payment_method && params.payment_method_data) {
+        throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
+      }
+      const pmId = params.payment_method_data ? createPaymentMethodFromData(emu, params.payment_method_data).id : params.payment_method;
+      const result = confirmSetupIntent(emu, path.id, { paymentMethod: pmId ?? null, returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
+      if (result.decline) throw declineError(result.decline, result.setupIntent);
+      return result.setupIntent;
+    },
+    { publishable: true },
+  );
+
+  router.api(
+    'POST',
+    '/v1/setup_intents/:id/cancel',
+    { cancellation_reason: p.enumOf(['abandoned', 'duplicate', 'requested_by_customer']) },
+    ({ path, params }) => {
+      const intent = store.require(setupIntentsCollection, path.id, 'setup_intent');
+      if (!CANCELABLE.includes(intent.status)) {
+        throw invalidRequest(
+          `You cannot cancel this SetupIntent because it has a status of ${intent.status}. Only a SetupIntent with one of the following statuses may be canceled: ${CANCELABLE.join(', ')}.`,
+          { code: 'setup_intent_unexpected_state' },
+        );
+      }
+      const after = store.update(setupIntentsCollection, path.id, (cur) => ({
+        ...cur,
+        status: 'canceled',
+        cancellation_reason: params.cancellation_reason ?? null,
+        next_action: null,
+      }));
+      emu.events.emit('setup_intent.canceled', after);
+      return after;
+    },
+  );
+
+  router.api(
+    'GET',
+    '/v1/setup_intents',
+    { ...listParams, customer: p.string(), payment_method: p.string(), created: p.range(), attach_to_self: p.boolean(), customer_account: p.unsupported() },
+    ({ params, urlPath }) =>
+      paginate(
+        store.newestFirst(
+          setupIntentsCollection,
+          (si) =>
+            (!params.customer || si.customer === params.customer) &&
+            (!params.payment_method || si.payment_method === params.payment_method) &&
+            matchesRange(si.created, params.created),
+        ),
+        params,
+        urlPath,
+      ),
+  );
+}
