@@ -1,5 +1,6 @@
 // Background work inside each app server: an interval that claims due webhook events from the ledger and
 // processes them. Claims use FOR UPDATE SKIP LOCKED, so any number of servers can run it side by side.
+import { env } from '@/lib/env';
 import { processPendingEvents } from '@/lib/webhooks/process';
 
 export { processPendingEvents };
@@ -12,6 +13,10 @@ const globalForJobs = globalThis as unknown as { __seikyuJobs?: WorkerState };
 /** Starts the workers once per process (idempotent: hot reload and repeated calls do not stack intervals). */
 export function startBackgroundWorkers(options: { intervalMs?: number } = {}): void {
   if (globalForJobs.__seikyuJobs) return;
+  if (!env.DATABASE_URL) {
+    console.warn('[jobs] DATABASE_URL is not set: background workers (webhook retries) are not started');
+    return;
+  }
   const state: WorkerState = {
     running: false,
     timer: setInterval(() => {
