@@ -1,0 +1,132 @@
+// npm test — every check, in order, stopping at the first failure: lint, types, migrations, unit, emulator,
+// integration on PGlite, integration on PostgreSQL (when installed), production build, e2e in Chromium.
+// Installs nothing: a missing browser or database is reported with the command that installs it.
+//   npm test -- --only unit,integration     run some steps
+//   npm test -- --skip build,e2e            leave some out
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { nextCli, repoRoot, runToCompletion } from './lib/processes';
+import { findPostgresBinDir } from './lib/throwaway-postgres';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+interface Step {
+  name: string;
+  title: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** A reason to leave the step out (printed), or null to run it. */
+  skipReason?: () => string | null;
+}
+
+const bin = (pkg: string, file: string) => join(repoRoot, 'node_modules', pkg, file);
+const node = process.execPath;
+const vitest = bin('vitest', 'vitest.mjs');
+const emulatorVitestConfig = 'packages/stripe-emulator/vitest.config.ts';
+
+const steps: Step[] = [
+  { name: 'lint', title: 'ESLint', command: node, args: [bin('eslint', 'bin/eslint.js'), '.'] },
+  { name: 'types', title: 'Type check (npm run typecheck)', command: 'npm', args: ['run', '--silent', 'typecheck'] },
+  { name: 'db', title: 'Migrations match the schema (db:check)', command: node, args: [bin('tsx', 'dist/cli.mjs'), 'scripts/db-check.ts'] },
+  { name: 'unit', title: 'Unit tests', command: node, args: [vitest, 'run', '--project', 'unit'] },
+  {
+    name: 'emulator',
+    title: 'Stripe emulator tests',
+    command: node,
+    args: [vitest, 'run', '--config', emulatorVitestConfig],
+    skipReason: () => (existsSync(join(repoRoot, emulatorVitestConfig)) ? null : `no ${emulatorVitestConfig}`),
+  },
+  {
+    name: 'integration',
+    title: 'Integration tests on PGlite',
+    command: node,
+    args: [vitest, 'run', '--project', 'integration'],
+    env: { TEST_DATABASE: 'pglite' },
+  },
+  {
+    name: 'integration-postgres',
+    title: 'Integration tests on PostgreSQL',
+    command: node,
+    args: [vitest, 'run', '--project', 'integration'],
+    env: { TEST_DATABASE: 'postgres' },
+    skipReason: () =>
+      findPostgresBinDir()
+        ? null
+        : 'PostgreSQL binaries not found (initdb): integration tests ran on PGlite only. ' +
+          'Install PostgreSQL to test both: `apt-get install -y postgresql` (Debian) or `brew install postgresql` (macOS).',
+  },
+  {
+    name: 'build',
+    title: 'Production build (next build)',
+    command: node,
+    args: [nextCli, 'build'],
+    // lib/env.ts requires AUTH_SECRET in production; the build never signs anything with it.
+    env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET ?? 'build-only-placeholder-secret-0000' },
+  },
+  { name: 'e2e', title: 'End-to-end tests (Playwright, Chromium)', command: node, args: [bin('@playwright/test', 'cli.js'), 'test'] },
+];
+
+function parseList(flag: string): Set<string> | null {
+  const index = process.argv.indexOf(flag);
+  if (index === -1) return null;
+  const value = process.argv[index + 1] ?? '';
+  const names = new Set(value.split(',').map((s) => s.trim()).filter(Boolean));
+  const unknown = [...names].filter((n) => !steps.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    console.error(`Unknown step(s): ${unknown.join(', ')}. Steps: ${steps.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+  return names;
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+}
+
+async function main(): Promise<void> {
+  const only = parseList('--only');
+  const skip = parseList('--skip') ?? new Set<string>();
+  const selected = steps.filter((s) => (!only || only.has(s.name)) && !skip.has(s.name));
+
+  // Preflight: fail in the first second, not after the build, when the browser is missing.
+  if (selected.some((s) => s.name === 'e2e') && !existsSync(CHROMIUM)) {
+    console.error(`Chromium is missing at ${CHROMIUM}; the end-to-end tests need it. Install it with:\n\n  apt-get install -y chromium\n`);
+    console.error('0 passed, 1 failed');
+    process.exit(1);
+  }
+
+  const results: Array<{ step: Step; outcome: 'passed' | 'failed' | 'skipped'; ms: number; note?: string }> = [];
+  const started = Date.now();
+  for (const step of selected) {
+    const reason = step.skipReason?.() ?? null;
+    if (reason) {
+      console.log(`\n━━ ${step.title}: skipped — ${reason}`);
+      results.push({ step, outcome: 'skipped', ms: 0, note: reason });
+      continue;
+    }
+    console.log(`\n━━ ${step.title}`);
+    const stepStart = Date.now();
+    const code = await runToCompletion(step.command, step.args, { ...process.env, ...step.env });
+    const ms = Date.now() - stepStart;
+    const outcome = code === 0 ? 'passed' : 'failed';
+    results.push({ step, outcome, ms });
+    console.log(`━━ ${step.title}: ${outcome} in ${formatDuration(ms)}${code === 0 ? '' : ` (exit ${code})`}`);
+    if (code !== 0) break;
+  }
+
+  const notRun = selected.filter((s) => !results.some((r) => r.step === s));
+  console.log('\nSummary');
+  for (const r of results) {
+    console.log(`  ${r.outcome.padEnd(8)} ${formatDuration(r.ms).padStart(6)}  ${r.step.title}${r.note ? ` — ${r.note}` : ''}`);
+  }
+  for (const s of notRun) console.log(`  ${'not run'.padEnd(8)} ${''.padStart(6)}  ${s.title} (after the failure above)`);
+  console.log(`  total ${formatDuration(Date.now() - started)}`);
+  const passed = results.filter((r) => r.outcome === 'passed').length;
+  const failed = results.filter((r) => r.outcome === 'failed').length;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+void main();
