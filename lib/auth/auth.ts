@@ -35,7 +35,7 @@ const emailProvider: EmailConfig = {
     const link = magicLinkOnAppOrigin(url, env.APP_URL);
     const { host } = new URL(env.APP_URL);
     const locale = localeFromRequestHeaders(request.headers);
-    const message = buildMagicLinkEmail({ url: link, host, locale, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 });
+    const message = buildMagicLinkEmail({ url: link, host, locale, expiresInHours: MAGIC_LINK_MAX_AGE_SECONDS / 3600 });
     await sendMail({ to: identifier, ...message });
   },
 };

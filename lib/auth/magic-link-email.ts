@@ -10,7 +10,7 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function buildMagicLinkEmail(params: { url: string; host: string; locale: Locale; expiresInMinutes: number }) {
+export function buildMagicLinkEmail(params: { url: string; host: string; locale: Locale; expiresInHours: number }) {
   const t = createTranslator({ locale: params.locale, messages: messages[params.locale], namespace: 'email.magicLink' });
   const subject = t('subject', { host: params.host });
   const text = [
@@ -20,7 +20,7 @@ export function buildMagicLinkEmail(params: { url: string; host: string; locale:
     '',
     params.url,
     '',
-    t('expiry', { minutes: params.expiresInMinutes }),
+    t('expiry', { hours: params.expiresInHours }),
     t('ignore'),
   ].join('\n');
   const url = escapeHtml(params.url);
@@ -29,7 +29,7 @@ export function buildMagicLinkEmail(params: { url: string; host: string; locale:
 <p style="font-size:18px;font-weight:600;margin:0 0 16px">Seikyu</p>
 <p>${escapeHtml(t('body', { host: params.host }))}</p>
 <p style="margin:24px 0"><a href="${url}" style="background:#3f48c0;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${escapeHtml(t('button'))}</a></p>
-<p style="font-size:13px;color:#475569">${escapeHtml(t('expiry', { minutes: params.expiresInMinutes }))} ${escapeHtml(t('ignore'))}</p>
+<p style="font-size:13px;color:#475569">${escapeHtml(t('expiry', { hours: params.expiresInHours }))} ${escapeHtml(t('ignore'))}</p>
 <p style="font-size:12px;color:#64748b;word-break:break-all">${url}</p>
 </div></body></html>`;
   return { subject, text, html };

@@ -1,10 +1,12 @@
-// GET /app — sends a signed-in person to their organization, or to onboarding when they have none.
+// GET /app — sends a signed-in person to their organization; without one, operators to the back-office and
+// everyone else to onboarding.
 import { redirect } from 'next/navigation';
 import { listOrganizationsForUser } from '@/db/queries/organizations';
-import { requireUser } from '@/lib/auth/session';
+import { getOperatorRoleFor, requireUser } from '@/lib/auth/session';
 
 export default async function AppEntryPage() {
   const user = await requireUser({ callbackUrl: '/app' });
   const [first] = await listOrganizationsForUser({ userId: user.id });
-  redirect(first ? `/orgs/${first.id}` : '/onboarding');
+  if (first) redirect(`/orgs/${first.id}`);
+  redirect((await getOperatorRoleFor(user.id)) ? '/admin/customers' : '/onboarding');
 }

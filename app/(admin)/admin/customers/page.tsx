@@ -117,7 +117,9 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
                         {row.name}
                       </Link>
                     </td>
-                    <td className="text-slate-600">{row.email ?? '—'}</td>
+                    <td className="max-w-[14rem] truncate text-slate-600" title={row.email ?? undefined}>
+                      {row.email ?? '—'}
+                    </td>
                     <td>{row.planName ?? '—'}</td>
                     <td>
                       <SubscriptionStatusBadge status={row.status} />
