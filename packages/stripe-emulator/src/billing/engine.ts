@@ -96,23 +96,19 @@ export class BillingEngine {
 
   /** The unit amount of `price` in `currency` (its own currency or a `currency_options` entry). */
   unitAmount(price: Stripe.Price, currency: string, param: string): { amount: number; decimal: string | null } {
-    if (price.billing_scheme === 'tiered') {
-      throw invalidRequest(`The emulator does not support tiered prices (${price.id}).`, { param });
-    }
     const c = currency.toLowerCase();
-    if (price.currency === c) {
-      const decimal = price.unit_amount_decimal === null ? null : String(price.unit_amount_decimal);
-      return { amount: price.unit_amount ?? Math.round(Number(decimal ?? 0)), decimal };
-    }
-    const option = price.currency_options?.[c];
-    if (!option) {
+    const found = this.ports.catalog.unitAmount(price.id, c);
+    if (!found) {
       throw invalidRequest(
         `The price specified (${price.id}) does not support currency ${c}. Add it to the price's currency_options or use a price in ${c}.`,
         { param },
       );
     }
-    const decimal = option.unit_amount_decimal === null ? null : String(option.unit_amount_decimal);
-    return { amount: option.unit_amount ?? Math.round(Number(decimal ?? 0)), decimal };
+    if (found.tiered || price.billing_scheme === 'tiered') {
+      throw invalidRequest(`The emulator does not bill tiered prices (${price.id}).`, { param });
+    }
+    const amount = found.amount ?? Math.round(Number(found.decimal ?? 0));
+    return { amount, decimal: found.decimal };
   }
 
   recurrenceOf(price: Stripe.Price): Recurrence {
@@ -219,8 +215,9 @@ export class BillingEngine {
   createDiscounts(
     resolved: { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[],
     owner: { customer: string; subscription: string | null; invoice: string | null; start: number },
+    ids?: string[],
   ): string[] {
-    return resolved.map((r) => {
+    return resolved.map((r, i) => {
       if (r.existing) return r.existing;
       const terms = this.couponTerms(r.coupon);
       const end =
@@ -228,7 +225,7 @@ export class BillingEngine {
           ? new Date(owner.start * 1000).setUTCMonth(new Date(owner.start * 1000).getUTCMonth() + terms.duration_in_months) / 1000
           : null;
       const discount = {
-        id: newId('di'),
+        id: ids?.[i] ?? newId('di'),
         object: 'discount',
         checkout_session: null,
         customer: owner.customer,
@@ -246,6 +243,11 @@ export class BillingEngine {
       this.ports.catalog.redeem(r.coupon.id, r.promotionCode);
       return discount.id;
     });
+  }
+
+  /** Calculator input for resolved (not yet stored) discounts, with the ids they will be stored under. */
+  discountInputsFor(resolved: { coupon: Stripe.Coupon; existing: string | null }[], ids: string[]): DiscountInput[] {
+    return resolved.map((r, i) => ({ id: r.existing ?? ids[i], coupon: this.couponTerms(r.coupon) }));
   }
 
   /** The discounts among `ids` that are in force at `at`, as calculator input. */

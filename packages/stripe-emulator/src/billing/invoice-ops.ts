@@ -50,22 +50,28 @@ export class InvoiceOps {
   /** Saves a new draft and schedules its auto-finalization when it belongs to a subscription. */
   created(invoice: Stripe.Invoice): Stripe.Invoice {
     let inv = invoice;
-    const sub = this.engine.subscriptionOfInvoice(inv);
-    if (inv.auto_advance && sub) {
+    if (inv.auto_advance) {
       inv = { ...inv, automatically_finalizes_at: inv.created + this.engine.options.finalizeDelaySeconds };
     }
     this.engine.saveInvoice(inv);
     this.emit('invoice.created', inv);
-    if (inv.automatically_finalizes_at !== null) {
+    this.scheduleFinalize(inv);
+    return inv;
+  }
+
+  /** (Re)schedules or cancels a draft's automatic finalization after `auto_advance` changed. */
+  scheduleFinalize(inv: Stripe.Invoice): void {
+    if (inv.status === 'draft' && inv.auto_advance && inv.automatically_finalizes_at !== null) {
       this.engine.ports.scheduler.schedule({
         kind: JOB_FINALIZE,
         at: inv.automatically_finalizes_at,
-        testClock: inv.test_clock === null ? null : typeof inv.test_clock === 'string' ? inv.test_clock : inv.test_clock.id,
+        testClock: this.clockOf(inv),
         key: `${inv.id}:finalize`,
         payload: { invoice: inv.id },
       });
+    } else {
+      this.engine.ports.scheduler.cancel(`${inv.id}:finalize`);
     }
-    return inv;
   }
 
   private clockOf(inv: Stripe.Invoice): string | null {

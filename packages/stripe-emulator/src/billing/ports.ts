@@ -34,6 +34,8 @@ export interface PaymentsPort {
 
 export interface CatalogPort {
   price(id: string, param: string): Stripe.Price;
+  /** A price's unit amount in `currency` (its own or a currency_options entry); null when it has none. */
+  unitAmount(priceId: string, currency: string): { amount: number | null; decimal: string | null; tiered: boolean } | null;
   product(id: string): Stripe.Product | undefined;
   coupon(id: string, param: string): Stripe.Coupon;
   promotionCode(id: string, param: string): Stripe.PromotionCode;

@@ -14,7 +14,8 @@ import {
   subscriptionItemsCollection,
   subscriptionsCollection,
 } from './collections.js';
-import { buildLine, newDraftInvoice, type LineInput } from './invoice-builder.js';
+import { buildLine, newDraftInvoice, recomputeInvoice, type LineInput } from './invoice-builder.js';
+import type { DiscountInput } from './discounts.js';
 import { addIntervals, nextBoundaryAfter, type Period, type Recurrence } from './periods.js';
 import { proratedAmount, prorationLines } from './proration.js';
 import { formatMoney } from './currency.js';
@@ -55,6 +56,22 @@ export interface PlannedChange {
   /** The billing cycle restarts now (interval change or billing_cycle_anchor=now): bill the new period now. */
   resetAnchor: boolean;
   recurrence: Recurrence;
+}
+
+export interface CreatePlan {
+  customer: Stripe.Customer;
+  at: number;
+  sub: Stripe.Subscription;
+  items: Stripe.SubscriptionItem[];
+  invoice: Stripe.Invoice;
+  addInvoiceItems: Stripe.InvoiceItem[];
+  pendingExisting: Stripe.InvoiceItem[];
+  resolvedDiscounts: { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[];
+  discountIds: string[];
+  behavior: PaymentBehavior;
+  collection: 'charge_automatically' | 'send_invoice';
+  trialEnd: number | null;
+  pmForCharge: string | null;
 }
 
 export class SubscriptionOps {
@@ -168,6 +185,11 @@ export class SubscriptionOps {
     };
   }
 
+  /** The invoice line an invoice item becomes on `invoiceId`. */
+  lineForInvoiceItem(invoiceId: string, ii: Stripe.InvoiceItem): Stripe.InvoiceLineItem {
+    return buildLine(invoiceId, this.invoiceItemLine(ii));
+  }
+
   /** Creates an invoice item (pending, or on `invoice`) and emits invoiceitem.created. */
   createInvoiceItem(ii: Stripe.InvoiceItem): Stripe.InvoiceItem {
     this.store.insert(invoiceItemsCollection, ii);
@@ -253,10 +275,12 @@ export class SubscriptionOps {
       autoAdvance: boolean;
       id?: string;
       prorationDate?: number;
+      /** Discounts not stored yet (subscription create and previews); default: the subscription's. */
+      discounts?: DiscountInput[];
     },
   ): Stripe.Invoice {
     const customer = this.engine.ports.customers.customer(this.engine.customerIdOf(sub), 'customer');
-    const discountIds = sub.discounts.map((d) => (typeof d === 'string' ? d : d.id));
+    const discountIds = args.discounts ? args.discounts.map((d) => d.id) : sub.discounts.map((d) => (typeof d === 'string' ? d : d.id));
     const draft = newDraftInvoice({
       id: args.id,
       created: args.created,
@@ -280,7 +304,8 @@ export class SubscriptionOps {
       accountName: this.engine.options.accountName,
     });
     const lines = [...args.lines, ...args.pendingItems.map((ii) => this.invoiceItemLine(ii))].map((l) => buildLine(draft.id, l));
-    return this.engine.recompute({ ...draft, lines: { ...draft.lines, data: lines } }, args.created);
+    const withLines = { ...draft, lines: { ...draft.lines, data: lines } };
+    return args.discounts ? recomputeInvoice(withLines, args.discounts, 0) : this.engine.recompute(withLines, args.created);
   }
 
   /** Stores a built invoice, attaches its pending invoice items, emits invoice.created. */
@@ -333,6 +358,11 @@ export class SubscriptionOps {
   }
 
   create(input: CreateSubscriptionInput): Stripe.Subscription {
+    return this.commitCreate(this.planCreate(input), input);
+  }
+
+  /** Everything a new subscription would be, validated, without writing (also the create_preview path). */
+  planCreate(input: CreateSubscriptionInput): CreatePlan {
     const customer = this.engine.ports.customers.customer(input.customer, 'customer');
     if (input.items.length === 0) throw parameterMissing('items');
     const at = this.engine.now(customer.id);
@@ -412,7 +442,8 @@ export class SubscriptionOps {
     const items: Stripe.SubscriptionItem[] = input.items.map((item, i) =>
       this.newItem(subId, prices[i], this.isMetered(prices[i]) ? undefined : (item.quantity ?? 1), item.metadata ?? {}, period, at),
     );
-    const discountIds = this.engine.createDiscounts(resolvedDiscounts, { customer: customer.id, subscription: subId, invoice: null, start: at });
+    const discountIds = resolvedDiscounts.map((r) => r.existing ?? newId('di'));
+    const discountInputs = this.engine.discountInputsFor(resolvedDiscounts, discountIds);
     const sub: Stripe.Subscription = {
       id: subId,
       object: 'subscription',
@@ -521,7 +552,32 @@ export class SubscriptionOps {
       period: { start: at, end: at },
       autoAdvance: true,
       id: invoiceId,
+      discounts: discountInputs,
     });
+    return {
+      customer,
+      at,
+      sub,
+      items,
+      invoice: preview,
+      addInvoiceItems,
+      pendingExisting,
+      resolvedDiscounts,
+      discountIds,
+      behavior,
+      collection,
+      trialEnd,
+      pmForCharge,
+    };
+  }
+
+  private commitCreate(plan: CreatePlan, input: CreateSubscriptionInput): Stripe.Subscription {
+    const { customer, at, sub, items, addInvoiceItems, pendingExisting, behavior, collection, trialEnd, pmForCharge } = plan;
+    const preview = plan.invoice;
+    const subId = sub.id;
+    const invoiceId = preview.id;
+    const currency = sub.currency;
+    const testClock = sub.test_clock === null ? null : typeof sub.test_clock === 'string' ? sub.test_clock : sub.test_clock.id;
     const mustCharge = collection === 'charge_automatically' && preview.amount_due - Math.min(0, customer.balance) > 0 && preview.amount_due > 0;
     if (mustCharge && behavior !== 'default_incomplete' && !pmForCharge) {
       throw invalidRequest(
@@ -548,6 +604,7 @@ export class SubscriptionOps {
     // From here on everything is written.
     this.creating.add(subId);
     try {
+      this.engine.createDiscounts(plan.resolvedDiscounts, { customer: customer.id, subscription: subId, invoice: null, start: at }, plan.discountIds);
       if (!customer.currency) this.engine.ports.customers.updateCustomer(customer.id, { currency });
       for (const item of items) this.store.insert(subscriptionItemsCollection, item);
       this.engine.setSubscriptionState({

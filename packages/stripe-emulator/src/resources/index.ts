@@ -10,6 +10,12 @@ import { registerAuthenticationControls } from './authentication.js';
 import { registerEvents } from './events.js';
 import { registerWebhookEndpoints } from './webhook-endpoints.js';
 import { registerStripeJs } from '../stripejs/routes.js';
+import { registerSubscriptions } from './subscriptions.js';
+import { registerSubscriptionItems } from './subscription-items.js';
+import { registerInvoices } from './invoices.js';
+import { registerInvoiceItems } from './invoice-items.js';
+import { registerTestClocks } from './test-clocks.js';
+import { registerBillingMeters } from './billing-meters.js';
 
 export function registerAll(emu: Emulator): void {
   registerCustomers(emu);
@@ -21,4 +27,11 @@ export function registerAll(emu: Emulator): void {
   registerEvents(emu);
   registerWebhookEndpoints(emu);
   registerStripeJs(emu);
+  // Billing (subscriptions, invoices, test clocks, meters): after the catalogue and payments they use.
+  registerSubscriptions(emu);
+  registerSubscriptionItems(emu);
+  registerInvoices(emu);
+  registerInvoiceItems(emu);
+  registerTestClocks(emu);
+  registerBillingMeters(emu);
 }

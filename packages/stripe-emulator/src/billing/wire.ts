@@ -1,0 +1,131 @@
+// Connects the billing engine to one emulator instance: builds the ports from the core modules, registers the
+// object types (render + includable fields), the scheduled-job handlers, and the listeners that let invoices
+// react to PaymentIntents confirmed anywhere (including from the browser with the invoice's client secret).
+import type Stripe from 'stripe';
+import type { Emulator } from '../emulator.js';
+import { customersCollection } from '../core/collections.js';
+import { adjustCustomerBalance, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
+import { BillingEngine, type BillingOptions } from './engine.js';
+import type { BillingPorts } from './ports.js';
+import { buildCatalogPort, buildPaymentsPort, paymentIntentsCollection } from './core-adapters.js';
+import {
+  discountsCollection,
+  invoiceItemsCollection,
+  invoicesCollection,
+  subscriptionItemsCollection,
+  subscriptionsCollection,
+} from './collections.js';
+import { JOB_ATTEMPT, JOB_FINALIZE, JOB_OVERDUE, presentInvoiceForEvent } from './invoice-ops.js';
+import { JOB_CANCEL_AT, JOB_CYCLE, JOB_EXPIRE_INCOMPLETE, JOB_TRIAL_WILL_END, JOB_UPCOMING } from './subscription-ops.js';
+
+const engines = new WeakMap<Emulator, BillingEngine>();
+
+function payloadString(payload: unknown, key: string): string | null {
+  if (payload && typeof payload === 'object' && key in payload) {
+    const v = (payload as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : null;
+  }
+  return null;
+}
+
+/** The billing engine of an emulator, created and wired on first use (idempotent). */
+export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}): BillingEngine {
+  const existing = engines.get(emu);
+  if (existing) return existing;
+  const ports: BillingPorts = {
+    store: emu.store,
+    clock: emu.clock,
+    scheduler: emu.scheduler,
+    events: emu.events,
+    payments: buildPaymentsPort(emu),
+    catalog: buildCatalogPort(emu),
+    customers: {
+      customer: (id, param) => requireCustomer(emu, id, param),
+      updateCustomer: (id, patch) => {
+        const before = requireCustomer(emu, id);
+        if (patch.currency && !before.currency) ensureCustomerCurrency(emu, id, patch.currency);
+        if (patch.balance !== undefined && patch.balance !== before.balance) {
+          adjustCustomerBalance(emu, id, patch.balance - before.balance);
+        }
+        return requireCustomer(emu, id);
+      },
+      customersOfTestClock: (clockId) =>
+        emu.store.all(customersCollection).filter((c) => (typeof c.test_clock === 'string' ? c.test_clock : c.test_clock?.id) === clockId),
+      deleteCustomer: (id) => {
+        for (const hook of emu.hooks.customerDeleted) hook(id);
+        const customer = emu.store.get(customersCollection, id);
+        if (!customer) return;
+        emu.store.delete(customersCollection, id);
+        emu.events.emit('customer.deleted', customer);
+      },
+    },
+    baseUrl: () => emu.publicUrl,
+  };
+  const engine = new BillingEngine(ports, options);
+  engines.set(emu, engine);
+
+  emu.objects.register({
+    object: 'subscription',
+    prefix: 'sub',
+    collection: subscriptionsCollection,
+    render: (sub) => engine.hydrateSubscription(sub),
+  });
+  emu.objects.register({ object: 'subscription_item', prefix: 'si', collection: subscriptionItemsCollection });
+  emu.objects.register({
+    object: 'invoice',
+    prefix: 'in',
+    collection: invoicesCollection,
+    render: presentInvoiceForEvent,
+    includable: {
+      confirmation_secret: (inv: Stripe.Invoice) => inv.confirmation_secret ?? null,
+      payments: (inv: Stripe.Invoice) => inv.payments ?? { object: 'list', data: [], has_more: false, url: '/v1/invoice_payments' },
+    },
+  });
+  emu.objects.register({ object: 'invoiceitem', prefix: 'ii', collection: invoiceItemsCollection });
+  emu.objects.register({ object: 'discount', prefix: 'di', collection: discountsCollection });
+
+  const inv = () => engine.invoiceOps();
+  const subs = () => engine.subscriptionOps();
+  emu.scheduler.handle(JOB_FINALIZE, (job) => {
+    const id = payloadString(job.payload, 'invoice');
+    if (!id) return;
+    const invoice = emu.store.get(invoicesCollection, id);
+    if (!invoice || invoice.status !== 'draft' || !invoice.auto_advance) return;
+    inv().finalize(id);
+  });
+  emu.scheduler.handle(JOB_ATTEMPT, (job) => {
+    const id = payloadString(job.payload, 'invoice');
+    if (id && emu.store.has(invoicesCollection, id)) inv().attempt(id);
+  });
+  emu.scheduler.handle(JOB_OVERDUE, (job) => {
+    const id = payloadString(job.payload, 'invoice');
+    if (id) inv().overdue(id);
+  });
+  const subJob = (kind: string, run: (id: string) => void) =>
+    emu.scheduler.handle(kind, (job) => {
+      const id = payloadString(job.payload, 'subscription');
+      if (id && emu.store.has(subscriptionsCollection, id)) run(id);
+    });
+  subJob(JOB_CYCLE, (id) => subs().cycle(id));
+  subJob(JOB_UPCOMING, (id) => subs().upcoming(id));
+  subJob(JOB_TRIAL_WILL_END, (id) => subs().trialWillEnd(id));
+  subJob(JOB_CANCEL_AT, (id) => subs().cancelAt(id));
+  subJob(JOB_EXPIRE_INCOMPLETE, (id) => subs().expireIncomplete(id));
+
+  emu.events.subscribe((event) => {
+    if (!event.type.startsWith('payment_intent.')) return;
+    const object = event.data.object;
+    const id = 'id' in object && typeof object.id === 'string' ? object.id : null;
+    const pi = id ? emu.store.get(paymentIntentsCollection, id) : undefined;
+    if (pi) inv().onPaymentIntent(pi);
+  });
+
+  emu.hooks.customerDeleted.push((customerId) => {
+    for (const sub of emu.store.all(subscriptionsCollection)) {
+      if (engine.customerIdOf(sub) !== customerId) continue;
+      if (sub.status === 'canceled' || sub.status === 'incomplete_expired') continue;
+      subs().cancelNow(sub.id, { reason: 'cancellation_requested', invoiceNow: false, prorate: false });
+    }
+  });
+  return engine;
+}
