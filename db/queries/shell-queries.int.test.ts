@@ -1,0 +1,161 @@
+// The shell's queries on a real database: membership in the WHERE clause, the customer overview from the
+// mirror, and the operators' customer list with search, filters and pages.
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
+import { memberships, organizations, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
+import { listCustomers } from './admin';
+import { getOrganizationOverview } from './billing';
+import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
+
+const day = 24 * 60 * 60 * 1000;
+const now = new Date('2026-11-01T00:00:00Z');
+
+async function person(email: string) {
+  const [row] = await testDb().insert(users).values({ email }).returning();
+  return row!;
+}
+
+async function organization(name: string, ownerId: string, extra: Partial<typeof organizations.$inferInsert> = {}) {
+  const [row] = await testDb().insert(organizations).values({ name, currency: 'jpy', billingEmail: `${name.toLowerCase().replace(/\W+/g, '')}@example.com`, ...extra }).returning();
+  await testDb().insert(memberships).values({ organizationId: row!.id, userId: ownerId, role: 'owner' });
+  return row!;
+}
+
+async function catalogue() {
+  const db = testDb();
+  await db.insert(stripeProducts).values({ id: 'prod_team', active: true, name: 'Team', stripeCreated: now, data: {} });
+  await db.insert(stripePrices).values({
+    id: 'price_team_monthly',
+    productId: 'prod_team',
+    active: true,
+    currency: 'jpy',
+    unitAmount: 5000,
+    currencyOptions: { usd: { unit_amount: 3500 } },
+    type: 'recurring',
+    billingScheme: 'per_unit',
+    recurringInterval: 'month',
+    recurringIntervalCount: 1,
+    usageType: 'licensed',
+    stripeCreated: now,
+    data: {},
+  });
+}
+
+async function subscription(id: string, organizationId: string, status: 'active' | 'canceled' | 'past_due', currency: string, created: Date) {
+  const db = testDb();
+  await db.insert(stripeSubscriptions).values({
+    id,
+    customerId: `cus_${organizationId.slice(0, 8)}`,
+    organizationId,
+    status,
+    collectionMethod: 'charge_automatically',
+    currency,
+    currentPeriodStart: created,
+    currentPeriodEnd: new Date(created.getTime() + 30 * day),
+    stripeCreated: created,
+    data: {},
+  });
+  await db.insert(stripeSubscriptionItems).values({
+    id: `si_${id}`,
+    subscriptionId: id,
+    priceId: 'price_team_monthly',
+    quantity: 3,
+    currentPeriodStart: created,
+    currentPeriodEnd: new Date(created.getTime() + 30 * day),
+    stripeCreated: created,
+    data: {},
+  });
+}
+
+async function invoice(id: string, organizationId: string, status: 'draft' | 'open' | 'paid', total: number, created: Date) {
+  await testDb().insert(stripeInvoices).values({
+    id,
+    customerId: 'cus_x',
+    organizationId,
+    number: status === 'draft' ? null : `INV-${id}`,
+    status,
+    collectionMethod: 'charge_automatically',
+    currency: 'jpy',
+    subtotal: total,
+    total,
+    amountDue: total,
+    amountPaid: status === 'paid' ? total : 0,
+    amountRemaining: status === 'paid' ? 0 : total,
+    stripeCreated: created,
+    data: {},
+  });
+}
+
+describe('shell queries', () => {
+  beforeEach(resetDatabase);
+  afterAll(closeTestDb);
+
+  it('finds an organization only for its members: another customer gets no row', async () => {
+    const ann = await person('ann@example.com');
+    const bob = await person('bob@example.com');
+    const annCo = await organization('Ann KK', ann.id);
+    await organization('Bob LLC', bob.id);
+
+    expect(await getOrganizationForMember({ organizationId: annCo.id, userId: ann.id }, testDb())).toMatchObject({ name: 'Ann KK', role: 'owner' });
+    expect(await getOrganizationForMember({ organizationId: annCo.id, userId: bob.id }, testDb())).toBeNull();
+    expect(await getOrganizationForMember({ organizationId: 'no-such-org', userId: ann.id }, testDb())).toBeNull();
+    expect((await listOrganizationsForUser({ userId: bob.id }, testDb())).map((o) => o.name)).toEqual(['Bob LLC']);
+  });
+
+  it('builds the overview from the mirror: current plan in its currency, next invoice date, no drafts', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await catalogue();
+    await subscription('sub_old', org.id, 'canceled', 'jpy', new Date(now.getTime() - 90 * day));
+    await subscription('sub_now', org.id, 'active', 'usd', now);
+    await invoice('in_paid', org.id, 'paid', 5000, new Date(now.getTime() - 30 * day));
+    await invoice('in_open', org.id, 'open', 5000, now);
+    await invoice('in_draft', org.id, 'draft', 5000, new Date(now.getTime() + day));
+
+    const overview = await getOrganizationOverview({ organizationId: org.id }, testDb());
+    expect(overview.subscription).toMatchObject({ id: 'sub_now', status: 'active', currency: 'usd' });
+    expect(overview.subscription!.items).toEqual([
+      expect.objectContaining({ productName: 'Team', unitAmount: 3500, interval: 'month', quantity: 3 }),
+    ]);
+    expect(overview.nextInvoiceDate).toEqual(new Date(now.getTime() + 30 * day));
+    expect(overview.recentInvoices.map((i) => i.id)).toEqual(['in_open', 'in_paid']);
+  });
+
+  it('shows no next invoice when the plan cancels at period end', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await catalogue();
+    await subscription('sub_now', org.id, 'active', 'jpy', now);
+    await testDb().update(stripeSubscriptions).set({ cancelAtPeriodEnd: true });
+    const overview = await getOrganizationOverview({ organizationId: org.id }, testDb());
+    expect(overview.subscription?.cancelAtPeriodEnd).toBe(true);
+    expect(overview.nextInvoiceDate).toBeNull();
+  });
+
+  it('lists customers for operators with search, status and currency filters and pages', async () => {
+    const ann = await person('ann@example.com');
+    await catalogue();
+    const acme = await organization('Acme 50% Off', ann.id);
+    const bolt = await organization('Bolt KK', ann.id, { currency: 'usd' });
+    await organization('Cedar', ann.id);
+    await subscription('sub_acme', acme.id, 'active', 'jpy', now);
+    await subscription('sub_bolt', bolt.id, 'past_due', 'usd', now);
+
+    const all = await listCustomers({}, testDb());
+    expect(all.total).toBe(3);
+    expect(all.rows.find((r) => r.name === 'Bolt KK')).toMatchObject({ planName: 'Team', status: 'past_due', currency: 'usd' });
+    expect(all.rows.find((r) => r.name === 'Cedar')).toMatchObject({ planName: null, status: null });
+
+    expect((await listCustomers({ search: '50%' }, testDb())).rows.map((r) => r.name)).toEqual(['Acme 50% Off']);
+    expect((await listCustomers({ search: 'boltkk@example' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    // A LIKE wildcard typed by the operator is text, not a pattern.
+    expect((await listCustomers({ search: '_' }, testDb())).total).toBe(0);
+    expect((await listCustomers({ status: 'past_due' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    expect((await listCustomers({ status: 'none' }, testDb())).rows.map((r) => r.name)).toEqual(['Cedar']);
+    expect((await listCustomers({ currency: 'usd' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+
+    const page2 = await listCustomers({ pageSize: 2, page: 2 }, testDb());
+    expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
+    expect(page2.rows).toHaveLength(1);
+  });
+});
