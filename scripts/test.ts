@@ -5,6 +5,7 @@
 //   npm test -- --skip build,e2e            leave some out
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordBuild, sourceFingerprint } from './lib/build-freshness';
 import { nextCli, repoRoot, runToCompletion } from './lib/processes';
 import { findPostgresBinDir } from './lib/throwaway-postgres';
 
@@ -18,6 +19,9 @@ interface Step {
   env?: Record<string, string>;
   /** A reason to leave the step out (printed), or null to run it. */
   skipReason?: () => string | null;
+  /** Runs before the step; what it returns is handed to `after` when the step passed. */
+  before?: () => string;
+  after?: (token: string) => void;
 }
 
 const bin = (pkg: string, file: string) => join(repoRoot, 'node_modules', pkg, file);
@@ -63,6 +67,9 @@ const steps: Step[] = [
     args: [nextCli, 'build'],
     // lib/env.ts requires AUTH_SECRET in production; the build never signs anything with it.
     env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET ?? 'build-only-placeholder-secret-0000' },
+    // `npm run demo` reuses this build while the sources stay the same.
+    before: () => sourceFingerprint(repoRoot),
+    after: (fingerprint) => recordBuild(repoRoot, fingerprint),
   },
   { name: 'e2e', title: 'End-to-end tests (Playwright, Chromium)', command: node, args: [bin('@playwright/test', 'cli.js'), 'test'] },
 ];
@@ -108,7 +115,9 @@ async function main(): Promise<void> {
     }
     console.log(`\n━━ ${step.title}`);
     const stepStart = Date.now();
+    const token = step.before?.() ?? '';
     const code = await runToCompletion(step.command, step.args, { ...process.env, ...step.env });
+    if (code === 0) step.after?.(token);
     const ms = Date.now() - stepStart;
     const outcome = code === 0 ? 'passed' : 'failed';
     results.push({ step, outcome, ms });
