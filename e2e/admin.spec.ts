@@ -12,7 +12,7 @@ test('[admin] operator sees the customer list', async ({ customer, operatorPage:
   await expect(row).toContainText(/jpy/i);
 
   // Search narrows the list to that customer.
-  await page.getByLabel('Search by name, email or id').fill(customer.organizationName);
+  await page.getByLabel('Search by name, email, plan or id').fill(customer.organizationName);
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/q=/);
   await expect(table.getByRole('row')).toHaveCount(2); // header + the one customer

@@ -21,6 +21,10 @@ export type CustomerListParams = {
   search?: string;
   status?: CustomerStatusFilter;
   currency?: string;
+  /** Organizations created on or after this day. */
+  createdFrom?: Date;
+  /** Organizations created before the end of this day. */
+  createdTo?: Date;
   page?: number;
   pageSize?: number;
 };
@@ -56,10 +60,16 @@ export async function listCustomers(params: CustomerListParams, tx: Tx = db): Pr
   if (search) {
     const pattern = likePattern(search);
     conditions.push(
-      sql`(o.name ilike ${pattern} or o.billing_email ilike ${pattern} or c.email ilike ${pattern} or o.id = ${search} or o.stripe_customer_id = ${search})`,
+      sql`(o.name ilike ${pattern} or o.billing_email ilike ${pattern} or c.email ilike ${pattern} or o.id = ${search} or o.stripe_customer_id = ${search}
+           or exists (select 1 from stripe_subscription_items si
+                        join stripe_prices pr on pr.id = si.price_id
+                        join stripe_products p on p.id = pr.product_id
+                       where si.subscription_id = s.id and p.name ilike ${pattern}))`,
     );
   }
   if (params.currency) conditions.push(sql`o.currency = ${params.currency.toLowerCase()}`);
+  if (params.createdFrom) conditions.push(sql`o.created_at >= ${params.createdFrom.toISOString()}`);
+  if (params.createdTo) conditions.push(sql`o.created_at < ${new Date(params.createdTo.getTime() + 24 * 60 * 60 * 1000).toISOString()}`);
   if (params.status === 'none') conditions.push(sql`s.id is null`);
   else if (params.status) conditions.push(sql`s.status = ${params.status}`);
 

@@ -153,6 +153,11 @@ describe('shell queries', () => {
     expect((await listCustomers({ status: 'past_due' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
     expect((await listCustomers({ status: 'none' }, testDb())).rows.map((r) => r.name)).toEqual(['Cedar']);
     expect((await listCustomers({ currency: 'usd' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    // The plan's product name is searchable too.
+    expect((await listCustomers({ search: 'team' }, testDb())).rows.map((r) => r.name).sort()).toEqual(['Acme 50% Off', 'Bolt KK']);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    expect((await listCustomers({ createdFrom: today, createdTo: today }, testDb())).total).toBe(3);
+    expect((await listCustomers({ createdTo: new Date('2020-01-01') }, testDb())).total).toBe(0);
 
     const page2 = await listCustomers({ pageSize: 2, page: 2 }, testDb());
     expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });

@@ -21,6 +21,8 @@ const searchParamsSchema = z.object({
   status: z.preprocess(first, z.enum(customerStatusFilters).optional().catch(undefined)),
   currency: z.preprocess(first, z.enum(['jpy', 'usd']).optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
+  from: z.preprocess(first, z.iso.date().optional().catch(undefined)),
+  to: z.preprocess(first, z.iso.date().optional().catch(undefined)),
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -29,7 +31,14 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
   await requireOperator();
   const filters = searchParamsSchema.parse(await searchParams);
   const [result, t, tc, tStatus, locale, timeZone] = await Promise.all([
-    listCustomers({ search: filters.q, status: filters.status, currency: filters.currency, page: filters.page }),
+    listCustomers({
+      search: filters.q,
+      status: filters.status,
+      currency: filters.currency,
+      createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+      createdTo: filters.to ? new Date(`${filters.to}T00:00:00Z`) : undefined,
+      page: filters.page,
+    }),
     getTranslations('admin'),
     getTranslations('common'),
     getTranslations('subscriptionStatus'),
@@ -42,6 +51,8 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
     if (filters.q) query.set('q', filters.q);
     if (filters.status) query.set('status', filters.status);
     if (filters.currency) query.set('currency', filters.currency);
+    if (filters.from) query.set('from', filters.from);
+    if (filters.to) query.set('to', filters.to);
     if (page > 1) query.set('page', String(page));
     const s = query.toString();
     return `/admin/customers${s ? `?${s}` : ''}`;
@@ -50,14 +61,14 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title={t('customersTitle')} description={t('customersLead')} />
-      <form role="search" method="get" action="/admin/customers" className="card mb-6 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end">
-        <div>
+      <form role="search" method="get" action="/admin/customers" className="card mb-6 flex flex-wrap items-end gap-3">
+        <div className="w-full">
           <label htmlFor="q" className="label">
             {t('searchLabel')}
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} className="input" />
         </div>
-        <div>
+        <div className="w-full sm:w-44">
           <label htmlFor="status" className="label">
             {t('statusLabel')}
           </label>
@@ -70,7 +81,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
             ))}
           </select>
         </div>
-        <div>
+        <div className="w-full sm:w-32">
           <label htmlFor="currency" className="label">
             {t('currencyLabel')}
           </label>
@@ -79,6 +90,18 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
             <option value="jpy">JPY</option>
             <option value="usd">USD</option>
           </select>
+        </div>
+        <div className="w-[calc(50%-0.375rem)] sm:w-44">
+          <label htmlFor="from" className="label">
+            {t('createdFrom')}
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ''} className="input" />
+        </div>
+        <div className="w-[calc(50%-0.375rem)] sm:w-44">
+          <label htmlFor="to" className="label">
+            {t('createdTo')}
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ''} className="input" />
         </div>
         <div className="flex gap-2">
           <button type="submit" className="btn-primary">
