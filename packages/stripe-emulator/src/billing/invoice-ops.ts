@@ -529,6 +529,7 @@ export class InvoiceOps {
       throw new StripeError(402, 'card_error', 'This payment requires additional user action before it can be completed successfully.', {
         code: 'invoice_payment_intent_requires_action',
         payment_intent: result,
+        keepChanges: true,
       });
     }
     throw new StripeError(402, 'card_error', error?.message ?? 'Your card was declined.', {
@@ -536,6 +537,8 @@ export class InvoiceOps {
       ...(error?.decline_code ? { decline_code: error.decline_code } : {}),
       payment_intent: result,
       ...(typeof error?.charge === 'string' ? { charge: error.charge } : {}),
+      // The failed attempt stays on record (attempt_count, invoice.payment_failed), as with Stripe.
+      keepChanges: true,
     });
   }
 
