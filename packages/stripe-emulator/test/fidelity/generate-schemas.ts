@@ -35,6 +35,38 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+const OTHER_STRING_REF = '#/definitions/shared%3AOtherString';
+
+/**
+ * The SDK types its enums as `'a' | 'b' | OtherString` so that new values Stripe adds do not break callers. An
+ * emulator must only send the values this API version documents, so the open branch is dropped and a union of
+ * string literals becomes an `enum` (which also gives one readable error: "is not one of [...]").
+ */
+function closeEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(closeEnums);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  const anyOf = record.anyOf;
+  if (Array.isArray(anyOf)) {
+    const closed = anyOf.filter((branch) => !(branch && typeof branch === 'object' && (branch as { $ref?: unknown }).$ref === OTHER_STRING_REF));
+    const literals = closed.every((b) => b && typeof b === 'object' && typeof (b as { const?: unknown }).const === 'string');
+    if (closed.length > 0 && literals) {
+      delete record.anyOf;
+      record.type = 'string';
+      record.enum = closed.map((b) => (b as { const: string }).const);
+    } else if (closed.length === 1 && closed.length !== anyOf.length) {
+      delete record.anyOf;
+      Object.assign(record, closed[0]);
+    } else {
+      record.anyOf = closed;
+    }
+  }
+  for (const value of Object.values(record)) closeEnums(value);
+}
+
 export function generateSchemaText(): string {
   const config: Config = {
     path: `${here}/stripe-object-types.ts`,
@@ -54,7 +86,16 @@ export function generateSchemaText(): string {
   const definitions = schema.definitions ?? {};
   if (!definitions['Decimal:Decimal']) throw new Error('expected the SDK Decimal type in the generated schema');
   definitions['Decimal:Decimal'] = { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' };
-  return `${JSON.stringify(sortKeys({ stripeVersion: stripeSdkVersion(), schema }), null, 1)}\n`;
+  // Event payloads: `data.object` is typed `{}` in the SDK (any object) and checked on its own by `object`.
+  for (const name of ['Events:Event.Data.Object', 'Events:Event.Data.PreviousAttributes']) {
+    if (!definitions[name]) throw new Error(`expected ${name} in the generated schema`);
+    definitions[name] = { type: 'object' };
+  }
+  closeEnums(schema);
+  // Anonymous types are named after a hash of their file's path, which differs between runners; keep only the
+  // positions so the file is the same wherever it is generated.
+  const stable = JSON.parse(JSON.stringify(schema).replace(/interface-\d+-(\d+)-(\d+)-\d+-(\d+)-(\d+)/g, 'anonymous-$1-$2-$3-$4')) as unknown;
+  return `${JSON.stringify(sortKeys({ stripeVersion: stripeSdkVersion(), schema: stable }), null, 1)}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

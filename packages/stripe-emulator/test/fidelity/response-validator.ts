@@ -103,7 +103,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Turns ajv's errors into one line per problem. A union (`string | Invoice | null`) fails once per branch; only
- * the deepest errors are kept, which name the field that is actually wrong.
+ * the specific errors of each path are kept (a missing field over "is not of type null").
  */
 function describeErrors(errors: ErrorObject[], value: unknown): string[] {
   const lines = new Set<string>();
@@ -114,10 +114,7 @@ function describeErrors(errors: ErrorObject[], value: unknown): string[] {
     list.push(error);
     deepest.set(error.instancePath, list);
   }
-  const paths = [...deepest.keys()];
-  for (const [path, list] of deepest) {
-    // Skip a path when a deeper path under it failed too: the deeper one says more.
-    if (paths.some((other) => other !== path && other.startsWith(`${path}/`))) continue;
+  for (const list of deepest.values()) {
     // A union that failed on every branch reports "is not of type null/string" beside the real problem.
     const specific = list.filter((error) => error.keyword !== 'type');
     for (const error of specific.length ? specific : list) lines.add(formatError(error, value));

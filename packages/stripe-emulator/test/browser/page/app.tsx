@@ -1,0 +1,78 @@
+// The test page: what a merchant writes with @stripe/react-stripe-js, nothing emulator-specific. Bundled by
+// esbuild in payment-element.test.ts; the page loads <emulator>/js/stripe.js before this bundle.
+import { useState, type FormEvent } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadStripe, type StripeElementChangeEvent, type StripePaymentElementChangeEvent } from '@stripe/stripe-js';
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+
+interface PageConfig {
+  publishableKey: string;
+  clientSecret: string;
+}
+
+declare global {
+  interface Window {
+    __PAGE_CONFIG__: PageConfig;
+    /** Every change event the Payment Element emitted, for the test to inspect. */
+    __changeEvents: Array<StripePaymentElementChangeEvent | StripeElementChangeEvent>;
+    __ready: boolean;
+  }
+}
+
+window.__changeEvents = [];
+window.__ready = false;
+
+function SetupForm() {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe || !elements) return;
+    setBusy(true);
+    setError('');
+    const result = await stripe.confirmSetup({ elements, redirect: 'if_required' });
+    setBusy(false);
+    if (result.error) {
+      setError(result.error.message ?? 'Something went wrong.');
+      return;
+    }
+    setStatus(result.setupIntent.status);
+  }
+
+  return (
+    <form onSubmit={onSubmit} style={{ maxWidth: 480, margin: '24px auto', fontFamily: 'system-ui, sans-serif' }}>
+      <h1 style={{ fontSize: 20 }}>Add a card</h1>
+      <div data-testid="payment-element">
+        <PaymentElement
+          onReady={() => {
+            window.__ready = true;
+          }}
+          onChange={(e) => {
+            window.__changeEvents.push(e);
+          }}
+        />
+      </div>
+      <button type="submit" disabled={!stripe || busy} style={{ marginTop: 16, padding: '10px 16px' }}>
+        {busy ? 'Saving…' : 'Save card'}
+      </button>
+      <p role="alert" data-testid="error" style={{ color: '#df1b41' }}>
+        {error}
+      </p>
+      <p data-testid="status">{status}</p>
+    </form>
+  );
+}
+
+const config = window.__PAGE_CONFIG__;
+const stripePromise = loadStripe(config.publishableKey);
+const container = document.getElementById('root');
+if (!container) throw new Error('missing #root');
+createRoot(container).render(
+  <Elements stripe={stripePromise} options={{ clientSecret: config.clientSecret }}>
+    <SetupForm />
+  </Elements>,
+);

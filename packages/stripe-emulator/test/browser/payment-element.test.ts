@@ -1,0 +1,219 @@
+// <PaymentElement> from @stripe/react-stripe-js against the emulator's Stripe.js stand-in, in Chromium: the page
+// is what a merchant writes (page/app.tsx), the SetupIntent is created and checked server-side through the SDK.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type FrameLocator, type Page } from '@playwright/test';
+import type Stripe from 'stripe';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../helpers.js';
+import { createValidatedStripe, expectNoFidelityViolations } from '../fidelity/validated-stripe.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const PUBLISHABLE_KEY = 'pk_test_emulator';
+const SCREENSHOT = '/tmp/seikyu-payment-element.png';
+
+let emulator: TestEmulator;
+let stripe: Stripe;
+let browser: Browser;
+let site: http.Server;
+let siteUrl: string;
+let bundle: string;
+
+/** The merchant's server: each page view creates a customer and a SetupIntent, like a "add a card" page. */
+async function startSite(): Promise<void> {
+  site = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site.local');
+    if (url.pathname === '/app.js') {
+      res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
+      res.end(bundle);
+      return;
+    }
+    if (url.pathname !== '/') {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    void (async () => {
+      const customer = await stripe.customers.create({ email: 'browser-test@example.com' });
+      const setupIntent = await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: setupIntent.client_secret };
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
+<script src="${emulator.url}/js/stripe.js"></script>
+<script>window.__PAGE_CONFIG__ = ${JSON.stringify(config)};</script>
+</head><body data-setup-intent="${setupIntent.id}" data-customer="${customer.id}"><div id="root"></div>
+<script src="/app.js"></script></body></html>`);
+    })().catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  const built = await build({
+    entryPoints: [fileURLToPath(new URL('./page/app.tsx', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    target: 'es2020',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  bundle = built.outputFiles[0].text;
+  emulator = await startTestEmulator();
+  stripe = createValidatedStripe(emulator.url);
+  await startSite();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+  await emulator?.close();
+});
+
+afterEach(() => {
+  expectNoFidelityViolations();
+});
+
+interface OpenedPage {
+  page: Page;
+  card: FrameLocator;
+  setupIntentId: string;
+  customerId: string;
+}
+
+async function openPage(): Promise<OpenedPage> {
+  const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
+  await page.goto(siteUrl);
+  await page.waitForFunction(() => window.__ready === true);
+  const body = page.locator('body');
+  const setupIntentId = (await body.getAttribute('data-setup-intent')) ?? '';
+  const customerId = (await body.getAttribute('data-customer')) ?? '';
+  return { page, card: page.frameLocator('iframe[title="Secure payment input frame"]'), setupIntentId, customerId };
+}
+
+async function fillCard(card: FrameLocator, number: string, expiry = '12 / 34', cvc = '123', zip = '94107'): Promise<void> {
+  await card.getByLabel('Card number').fill(number);
+  await card.getByLabel('Expiration date').fill(expiry);
+  await card.getByLabel('Security code').fill(cvc);
+  await card.getByLabel('ZIP').fill(zip);
+}
+
+describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
+  it('[customer] saves 4242 4242 4242 4242: the SetupIntent succeeds and the card is attached to the customer', async () => {
+    const { page, card, setupIntentId, customerId } = await openPage();
+    try {
+      await fillCard(card, '4242 4242 4242 4242');
+      await expect.poll(() => page.evaluate(() => window.__changeEvents.at(-1)?.complete)).toBe(true);
+      await page.locator('[data-testid="payment-element"]').screenshot({ path: SCREENSHOT });
+
+      // The card number never reaches the host page: the fields are in a cross-origin frame.
+      expect(await page.content()).not.toContain('4242');
+      expect(await page.evaluate(() => document.querySelector('iframe')?.contentDocument ?? null)).toBeNull();
+
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      expect(await page.getByTestId('error').textContent()).toBe('');
+
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId);
+      expect(setupIntent.status).toBe('succeeded');
+      expect(typeof setupIntent.payment_method).toBe('string');
+      const paymentMethod = await stripe.paymentMethods.retrieve(setupIntent.payment_method as string);
+      expect(paymentMethod.customer).toBe(customerId);
+      expect(paymentMethod.card?.last4).toBe('4242');
+      expect(paymentMethod.card?.brand).toBe('visa');
+      expect(paymentMethod.card?.exp_month).toBe(12);
+      expect(paymentMethod.card?.exp_year).toBe(2034);
+      expect(paymentMethod.billing_details.address?.postal_code).toBe('94107');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] sees Stripe\'s validation messages while typing, with change events carrying the error', async () => {
+    const { page, card } = await openPage();
+    try {
+      await card.getByLabel('Card number').fill('4242 4242 4242 4241');
+      await expect.poll(() => card.getByText('Your card number is invalid.').isVisible()).toBe(true);
+      const last = await page.evaluate(() => window.__changeEvents.at(-1));
+      expect(last).toMatchObject({ elementType: 'payment', complete: false, empty: false, error: { type: 'validation_error', code: 'invalid_number' } });
+
+      await card.getByLabel('Card number').fill('3782 822463 10005');
+      await expect.poll(() => card.locator('#brand-icons').getAttribute('data-brand')).toBe('amex');
+      await card.getByLabel('Expiration date').fill('01 / 20');
+      await expect.poll(() => card.getByText("Your card's expiration year is in the past.").isVisible()).toBe(true);
+
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toBe("Your card's expiration year is in the past.");
+      expect(await page.getByTestId('status').textContent()).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] with a declined card (4000 0000 0000 0002) sees the decline message and the intent is not set up', async () => {
+    const { page, card, setupIntentId } = await openPage();
+    try {
+      await fillCard(card, '4000 0000 0000 0002');
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toBe('Your card was declined.');
+      expect(await page.getByTestId('status').textContent()).toBe('');
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId);
+      expect(setupIntent.status).toBe('requires_payment_method');
+      expect(setupIntent.last_setup_error?.decline_code).toBe('generic_decline');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] with a 3D Secure card (4000 0025 0000 3155) completes the challenge and the SetupIntent succeeds', async () => {
+    const { page, card, setupIntentId } = await openPage();
+    try {
+      await fillCard(card, '4000 0025 0000 3155');
+      await page.getByRole('button', { name: 'Save card' }).click();
+      const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+      await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      await expect.poll(() => page.locator('[data-seikyu-3ds]').count()).toBe(0);
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId);
+      expect(setupIntent.status).toBe('succeeded');
+      expect(setupIntent.payment_method).not.toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] with a 3D Secure card who fails the challenge sees the authentication error', async () => {
+    const { page, card, setupIntentId } = await openPage();
+    try {
+      await fillCard(card, '4000 0025 0000 3155');
+      await page.getByRole('button', { name: 'Save card' }).click();
+      const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+      await challenge.getByRole('button', { name: 'Fail authentication' }).click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toMatch(/authentication failed/);
+      expect(await page.getByTestId('status').textContent()).toBe('');
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId);
+      expect(setupIntent.status).toBe('requires_payment_method');
+      expect(setupIntent.last_setup_error?.code).toBe('setup_intent_authentication_failure');
+      // Stripe.js hands back the intent's last_setup_error as the result's error.
+      expect(await page.getByTestId('error').textContent()).toBe(setupIntent.last_setup_error?.message);
+    } finally {
+      await page.close();
+    }
+  });
+});
