@@ -13,7 +13,13 @@ test('[customer] signs up by magic link, lands on the overview, signs out', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await expect(page.getByTestId('org-name')).toHaveText(organizationName);
   await expect(page.getByTestId('user-email')).toHaveText(email);
-  await expect(page.getByRole('heading', { name: 'Current plan' })).toBeVisible();
+  // Signing up put the organization on the free tier, with no card, and the overview shows it from the mirror.
+  const plan = page.getByTestId('current-plan');
+  await expect(plan.getByRole('heading', { name: 'Current plan' })).toBeVisible();
+  await expect(plan.getByText('Free', { exact: true }).first()).toBeVisible();
+  await expect(plan.getByText('Active', { exact: true })).toBeVisible();
+  await expect(plan.getByText('You are on the free plan. No card is needed until you choose a paid plan.')).toBeVisible();
+  await expect(page.getByTestId('next-invoice')).not.toContainText('No upcoming invoice');
   await expect(page.getByText('No invoices yet')).toBeVisible();
 
   // A second visit to /app goes straight to the organization, not through onboarding again.

@@ -1,7 +1,7 @@
 // What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
 // Callers have already established membership (requireMembership / orgActionClient); every query here is
 // scoped by the organization id.
-import { and, asc, desc, eq, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, notInArray, or } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 
@@ -105,12 +105,21 @@ export async function getCurrentSubscription(params: { organizationId: string },
   };
 }
 
-/** Invoices the customer can see, newest first. Drafts are the operators' to review and are left out. */
-export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
+/**
+ * Invoices the customer can see, newest first. Drafts are the operators' to review and are left out; with
+ * `skipZeroPaid`, so are paid invoices of nothing (the free tier's monthly ¥0 invoice), which only add noise
+ * to a summary.
+ */
+export async function listRecentInvoices(
+  params: { organizationId: string; limit?: number; skipZeroPaid?: boolean },
+  tx: Tx = db,
+): Promise<InvoiceSummary[]> {
+  const conditions = [eq(stripeInvoices.organizationId, params.organizationId), ne(stripeInvoices.status, 'draft')];
+  if (params.skipZeroPaid) conditions.push(or(ne(stripeInvoices.total, 0), ne(stripeInvoices.status, 'paid'))!);
   const rows = await tx
     .select()
     .from(stripeInvoices)
-    .where(and(eq(stripeInvoices.organizationId, params.organizationId), ne(stripeInvoices.status, 'draft')))
+    .where(and(...conditions))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
     .limit(Math.min(params.limit ?? 5, 100));
   return rows.map((row) => ({
@@ -136,7 +145,7 @@ export function nextInvoiceDateOf(subscription: CurrentSubscription | null): Dat
 export async function getOrganizationOverview(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationOverview> {
   const [subscription, recentInvoices] = await Promise.all([
     getCurrentSubscription(params, tx),
-    listRecentInvoices({ organizationId: params.organizationId, limit: 5 }, tx),
+    listRecentInvoices({ organizationId: params.organizationId, limit: 5, skipZeroPaid: true }, tx),
   ]);
   return { subscription, nextInvoiceDate: nextInvoiceDateOf(subscription), recentInvoices };
 }

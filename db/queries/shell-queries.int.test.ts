@@ -102,7 +102,7 @@ describe('shell queries', () => {
     expect((await listOrganizationsForUser({ userId: bob.id }, testDb())).map((o) => o.name)).toEqual(['Bob LLC']);
   });
 
-  it('builds the overview from the mirror: current plan in its currency, next invoice date, no drafts', async () => {
+  it('builds the overview from the mirror: current plan in its currency, next invoice date, no drafts or paid zero invoices', async () => {
     const ann = await person('ann@example.com');
     const org = await organization('Ann KK', ann.id);
     await catalogue();
@@ -111,6 +111,7 @@ describe('shell queries', () => {
     await invoice('in_paid', org.id, 'paid', 5000, new Date(now.getTime() - 30 * day));
     await invoice('in_open', org.id, 'open', 5000, now);
     await invoice('in_draft', org.id, 'draft', 5000, new Date(now.getTime() + day));
+    await invoice('in_free', org.id, 'paid', 0, new Date(now.getTime() - 60 * day));
 
     const overview = await getOrganizationOverview({ organizationId: org.id }, testDb());
     expect(overview.subscription).toMatchObject({ id: 'sub_now', status: 'active', currency: 'usd' });
