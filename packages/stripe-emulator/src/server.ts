@@ -223,8 +223,9 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     try {
       const context = { requestId, idempotencyKey, apiKey: auth.key };
       try {
+        // Atomic: a handler that throws leaves nothing changed (see Store.transaction).
         const result = await runInRequest(context, () =>
-          route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree),
+          emu.store.transaction(() => route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree)),
         );
         const expanded = expand.length > 0 ? applyExpansions(emu.objects, result, expand) : result;
         body = JSON.stringify(expanded, null, 2);

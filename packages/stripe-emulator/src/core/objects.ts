@@ -8,8 +8,11 @@ export interface ObjectTypeDef<T extends { id: string }> {
   /** Id prefix without underscore (`cus`); null for user-chosen ids (coupons), looked up last. */
   prefix: string | null;
   collection: Collection<T>;
-  /** Turns a stored object into its API form (e.g. strip a secret, compute a field). Defaults to identity. */
-  render?: (obj: T) => T;
+  /**
+   * Turns a stored object into its API form (strip a secret or internal fields, compute a field). Defaults to
+   * the stored object itself. Route handlers should return the same rendering.
+   */
+  render?: (obj: T) => { id: string };
   /** Fields computed only when expanded: `{ confirmation_secret: (invoice) => ({...}) }`. */
   includable?: Record<string, (obj: T) => unknown>;
 }

@@ -83,7 +83,7 @@ export class Scheduler {
           continue;
         }
         try {
-          await runOutsideRequest(() => handler(next));
+          await runOutsideRequest(() => this.store.transaction(() => handler(next)));
         } catch (error) {
           this.options.onError?.(error, next);
         }

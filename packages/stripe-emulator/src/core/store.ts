@@ -29,8 +29,18 @@ export interface StoreOptions {
   saveDelayMs?: number;
 }
 
+const ABSENT: unique symbol = Symbol('absent');
+
+/** Thrown errors with `keepChanges` commit the transaction instead of rolling it back (card declines). */
+export interface KeepChanges {
+  keepChanges?: boolean;
+}
+
 export class Store {
   private readonly collections = new Map<string, Map<string, unknown>>();
+  /** Undo log of the running transaction: collection → id → value before the transaction (or ABSENT). */
+  private undo: Map<string, Map<string, unknown>> | null = null;
+  private onCommit: Array<() => void> = [];
   private readonly dataFile: string | undefined;
   private readonly saveDelayMs: number;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -68,6 +78,7 @@ export class Store {
 
   /** Inserts a new object (or replaces one with the same id, keeping its position). */
   insert<T extends { id: string }>(c: Collection<T>, obj: T): T {
+    this.remember(c.name, obj.id);
     this.map(c.name).set(obj.id, obj);
     this.markDirty();
     return obj;
@@ -78,12 +89,14 @@ export class Store {
     const current = this.get(c, id);
     if (!current) throw new Error(`store.update: ${c.name}/${id} does not exist`);
     const next = update(current);
+    this.remember(c.name, id);
     this.map(c.name).set(id, next);
     this.markDirty();
     return next;
   }
 
   delete<T extends { id: string }>(c: Collection<T>, id: string): boolean {
+    this.remember(c.name, id);
     const removed = this.map(c.name).delete(id);
     if (removed) this.markDirty();
     return removed;
@@ -101,6 +114,74 @@ export class Store {
     const kept = filter ? indexed.filter(({ obj }) => filter(obj)) : indexed;
     kept.sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.index - a.index);
     return kept.map(({ obj }) => obj);
+  }
+
+  // ---- transactions ------------------------------------------------------------------------------
+
+  /**
+   * Runs `fn` atomically: if it throws, every insert/update/delete it made is undone (unless the error has
+   * `keepChanges`), and callbacks registered with `afterCommit` are dropped. Nested calls join the outer
+   * transaction. Only the synchronous part of `fn` is covered: if it returns a promise, the transaction
+   * commits when the promise is returned. The server runs every API handler and every scheduled job in one.
+   */
+  transaction<T>(fn: () => T): T {
+    if (this.undo) return fn();
+    this.undo = new Map();
+    this.onCommit = [];
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      const keep = typeof error === 'object' && error !== null && 'extra' in error && (error.extra as KeepChanges).keepChanges === true;
+      if (keep) this.commit();
+      else this.rollback();
+      throw error;
+    }
+    this.commit();
+    return result;
+  }
+
+  /** Runs `cb` once the current transaction commits (now, if none is running). */
+  afterCommit(cb: () => void): void {
+    if (this.undo) this.onCommit.push(cb);
+    else cb();
+  }
+
+  get inTransaction(): boolean {
+    return this.undo !== null;
+  }
+
+  private remember(name: string, id: string): void {
+    if (!this.undo) return;
+    let log = this.undo.get(name);
+    if (!log) {
+      log = new Map();
+      this.undo.set(name, log);
+    }
+    if (log.has(id)) return;
+    const m = this.map(name);
+    log.set(id, m.has(id) ? m.get(id) : ABSENT);
+  }
+
+  private commit(): void {
+    const callbacks = this.onCommit;
+    this.undo = null;
+    this.onCommit = [];
+    for (const cb of callbacks) cb();
+  }
+
+  private rollback(): void {
+    const undo = this.undo;
+    this.undo = null;
+    this.onCommit = [];
+    if (!undo) return;
+    for (const [name, log] of undo) {
+      const m = this.map(name);
+      for (const [id, previous] of log) {
+        if (previous === ABSENT) m.delete(id);
+        else m.set(id, previous);
+      }
+    }
   }
 
   /** Drops every object of every collection. */

@@ -20,6 +20,11 @@ export interface StripeErrorExtra {
   charge?: string;
   /** Extra response headers (e.g. `Stripe-Should-Retry`). */
   headers?: Record<string, string>;
+  /**
+   * Keep the request's changes even though it answers with this error (a declined card leaves the intent
+   * with `last_payment_error`, a failed charge and events). Otherwise a thrown error rolls everything back.
+   */
+  keepChanges?: boolean;
 }
 
 export class StripeError extends Error {
@@ -36,7 +41,7 @@ export class StripeError extends Error {
   }
 
   toJSON(requestId: string): { error: Record<string, unknown> } {
-    const { headers: _headers, ...fields } = this.extra;
+    const { headers: _headers, keepChanges: _keep, ...fields } = this.extra;
     const error: Record<string, unknown> = { type: this.type, message: this.message, ...fields };
     if (this.extra.code) error.doc_url = `https://stripe.com/docs/error-codes/${this.extra.code.replace(/_/g, '-')}`;
     error.request_log_url = `https://dashboard.stripe.com/test/logs/${requestId}`;

@@ -32,6 +32,14 @@ function expandPath(registry: ObjectRegistry, value: unknown, parts: string[], f
   }
   const [field, ...rest] = parts;
   const objectType = typeof value.object === 'string' ? value.object : null;
+  // An includable field nested in a plain sub-object (`restrictions.currency_options` on a promotion code).
+  if (objectType && rest.length > 0 && typeof value.id === 'string') {
+    const nested = registry.includable(objectType, parts.join('.'));
+    const holder = value[field];
+    if (nested && isRecord(holder)) {
+      return { ...value, [field]: setPath(holder, rest, nested({ id: value.id })) };
+    }
+  }
   const includable = objectType ? registry.includable(objectType, field) : undefined;
   let next: unknown = value[field];
   if (includable && typeof value.id === 'string' && next === undefined) {
@@ -44,4 +52,11 @@ function expandPath(registry: ObjectRegistry, value: unknown, parts: string[], f
     throw invalidRequest(`This property cannot be expanded (${field}).`, { param: 'expand' });
   }
   return { ...value, [field]: expandPath(registry, next, rest, full) };
+}
+
+function setPath(target: Record<string, unknown>, parts: string[], leaf: unknown): Record<string, unknown> {
+  const [head, ...rest] = parts;
+  if (rest.length === 0) return { ...target, [head]: leaf };
+  const child = target[head];
+  return { ...target, [head]: setPath(isRecord(child) ? child : {}, rest, leaf) };
 }

@@ -49,6 +49,12 @@ export function childPath(path: string, key: string): string {
   return path ? `${path}[${key}]` : key;
 }
 
+/** Nests a param name under a parent: `nestParam('default_price_data', 'recurring[interval]')` → `default_price_data[recurring][interval]`. */
+export function nestParam(parent: string, field: string): string {
+  const i = field.indexOf('[');
+  return i === -1 ? `${parent}[${field}]` : `${parent}[${field.slice(0, i)}]${field.slice(i)}`;
+}
+
 export const p = {
   string(opts: { maxLength?: number } = {}): Schema<string> {
     return schema('string', (value, path) => {

@@ -399,6 +399,7 @@ function declineError(decline: DeclineOutcome, intent: Stripe.PaymentIntent): St
   const err = cardDecline(decline);
   return new StripeError(402, 'card_error', err.message, {
     ...err.extra,
+    keepChanges: true,
     charge: typeof intent.latest_charge === 'string' ? intent.latest_charge : undefined,
     payment_intent: snapshot(intent),
     payment_method: intent.last_payment_error?.payment_method,

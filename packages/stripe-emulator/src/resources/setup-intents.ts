@@ -156,6 +156,7 @@ function declineError(decline: DeclineOutcome, intent: Stripe.SetupIntent): Stri
   const err = cardDecline(decline);
   return new StripeError(402, 'card_error', err.message, {
     ...err.extra,
+    keepChanges: true,
     setup_intent: snapshot(intent),
     payment_method: intent.last_setup_error?.payment_method,
   });

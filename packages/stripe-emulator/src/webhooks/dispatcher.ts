@@ -82,9 +82,16 @@ export class WebhookDispatcher {
     this.settings = { ...DEFAULT_WEBHOOK_SETTINGS, ...settings };
   }
 
-  /** Queues deliveries of `event` to every endpoint subscribed to its type. Synchronous; sends later. */
+  /**
+   * Queues deliveries of `event` to every endpoint subscribed to its type, once the current store transaction
+   * commits (events of a rolled-back request are never sent). Synchronous; sends later.
+   */
   enqueue(event: Stripe.EventBase): void {
-    if (this.closed) return;
+    this.store.afterCommit(() => this.enqueueNow(event));
+  }
+
+  private enqueueNow(event: Stripe.EventBase): void {
+    if (this.closed || !this.store.has(eventsCollection, event.id)) return;
     const targets: Array<{ id: string; url: string; secret: string }> = [];
     if (this.staticEndpoint) targets.push({ id: STATIC_ENDPOINT_ID, ...this.staticEndpoint });
     for (const endpoint of this.store.all(webhookEndpointsCollection)) {
