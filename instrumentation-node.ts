@@ -1,0 +1,18 @@
+// Start-up work of a Node.js app server: apply the committed migrations (advisory-locked, so several servers
+// starting at once are safe), then start the background workers. A server that cannot migrate exits instead
+// of serving pages against the wrong schema.
+import { migrateDatabase } from '@/db/migrate';
+import { env } from '@/lib/env';
+import { startBackgroundWorkers } from '@/lib/jobs';
+
+export async function startNodeServer(): Promise<void> {
+  if (env.DATABASE_URL) {
+    try {
+      await migrateDatabase(env.DATABASE_URL);
+    } catch (error) {
+      console.error('[seikyu] applying database migrations failed; refusing to start:', error);
+      process.exit(1);
+    }
+  }
+  startBackgroundWorkers();
+}
