@@ -10,6 +10,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../helpers.js';
 import { createValidatedStripe, expectNoFidelityViolations } from '../fidelity/validated-stripe.js';
 
+// What page/app.tsx exposes on window for the test to read.
+declare global {
+  interface Window {
+    __ready: boolean;
+    __changeEvents: Array<{ elementType: string; complete: boolean; empty: boolean; error?: { type: string; code: string; message: string } }>;
+  }
+}
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
