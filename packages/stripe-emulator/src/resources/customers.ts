@@ -11,6 +11,7 @@ import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { addressParams, listParams, matchesRange, p, type Infer } from '../http/params.js';
 import { attachPaymentMethod, paymentMethodsCollection } from './payment-methods.js';
+import { testCardByToken } from '../cards.js';
 
 export { customersCollection };
 export const taxIdsCollection = defineCollection<Stripe.TaxId>('tax_ids');
@@ -201,10 +202,13 @@ export function registerCustomers(emu: Emulator): void {
       if (!clock) throw resourceMissing('test_clock', params.test_clock, 'test_clock');
       testClock = clock.id;
     }
-    if (params.payment_method && !store.has(paymentMethodsCollection, params.payment_method)) {
+    if (params.payment_method && !store.has(paymentMethodsCollection, params.payment_method) && !testCardByToken(params.payment_method)) {
       throw resourceMissing('PaymentMethod', params.payment_method, 'payment_method');
     }
-    if (params.invoice_settings?.default_payment_method && params.invoice_settings.default_payment_method !== params.payment_method) {
+    if (
+      params.invoice_settings?.default_payment_method &&
+      (params.invoice_settings.default_payment_method !== params.payment_method || !store.has(paymentMethodsCollection, params.payment_method))
+    ) {
       throw invalidRequest(
         `The customer does not have a payment method with the ID ${params.invoice_settings.default_payment_method}. The payment method must be attached to the customer.`,
         { code: 'resource_missing', param: 'invoice_settings[default_payment_method]' },
