@@ -31,7 +31,13 @@ export async function createOrganizationCustomer(
 
 /** The free tier's price, or null when this Stripe account's catalogue has none. */
 export async function findFreeTierPrice(stripe: Stripe = defaultStripe): Promise<Stripe.Price | null> {
-  const prices = await stripe.prices.list({ lookup_keys: [FREE_TIER_LOOKUP_KEY], active: true, limit: 1 });
+  // currency_options is only returned when expanded (as in Stripe).
+  const prices = await stripe.prices.list({
+    lookup_keys: [FREE_TIER_LOOKUP_KEY],
+    active: true,
+    limit: 1,
+    expand: ['data.currency_options'],
+  });
   return prices.data[0] ?? null;
 }
 
