@@ -1,8 +1,6 @@
 // Adapters from the core's resource modules (payment intents, payment methods, catalogue) to the billing ports.
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
-import { defineCollection } from '../core/store.js';
-import { resourceMissing } from '../http/errors.js';
 import {
   cancelPaymentIntent,
   confirmPaymentIntent,
@@ -11,12 +9,12 @@ import {
 } from '../resources/payment-intents.js';
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
 import { priceAmountIn, retrievePrice } from '../resources/prices.js';
+import { productsCollection } from '../resources/products.js';
+import { couponsCollection, couponTerms, redeemCoupon, retrieveCoupon } from '../resources/coupons.js';
+import { assertPromotionCodeUsable, redeemPromotionCode, retrievePromotionCode } from '../resources/promotion-codes.js';
 import type { CatalogPort, PaymentsPort } from './ports.js';
 
 // The catalogue collections, by the names the catalogue modules store them under.
-const productsCollection = defineCollection<Stripe.Product>('products');
-const couponsCollection = defineCollection<Stripe.Coupon>('coupons');
-const promotionCodesCollection = defineCollection<Stripe.PromotionCode>('promotion_codes');
 
 const CONFIRMABLE = new Set(['requires_payment_method', 'requires_confirmation']);
 
@@ -58,26 +56,31 @@ export function buildCatalogPort(emu: Emulator): CatalogPort {
       return { amount: found.unitAmount, decimal: found.unitAmountDecimal, tiered: found.tiers !== null && found.tiers.length > 0 };
     },
     product: (id) => store.get(productsCollection, id),
-    coupon(id, param) {
-      const coupon = store.get(couponsCollection, id);
-      if (!coupon) throw resourceMissing('coupon', id, param);
-      return coupon;
+    coupon: (id, param) => retrieveCoupon(emu, id, param),
+    couponTerms(id) {
+      const stored = store.get(couponsCollection, id);
+      if (!stored) return null;
+      const terms = couponTerms(emu, id);
+      const options: Record<string, { amount_off: number }> = {};
+      for (const [currency, amount] of Object.entries(terms.amountOffByCurrency)) options[currency] = { amount_off: amount };
+      return {
+        id,
+        percent_off: terms.percentOff,
+        amount_off: stored.amount_off,
+        currency: stored.currency,
+        currency_options: options,
+        duration: stored.duration === 'once' ? 'once' : stored.duration === 'repeating' ? 'repeating' : 'forever',
+        duration_in_months: stored.duration_in_months,
+        applies_to: terms.appliesToProducts ? { products: terms.appliesToProducts } : null,
+      };
     },
-    promotionCode(id, param) {
-      const promo = store.get(promotionCodesCollection, id);
-      if (!promo) throw resourceMissing('promotion code', id, param);
-      return promo;
+    promotionCode(id, param, use) {
+      assertPromotionCodeUsable(emu, id, { ...use, firstTimeTransaction: true }, param);
+      return retrievePromotionCode(emu, id, param);
     },
     redeem(couponId, promotionCodeId) {
-      if (store.has(couponsCollection, couponId)) {
-        store.update(couponsCollection, couponId, (c) => {
-          const times = c.times_redeemed + 1;
-          return { ...c, times_redeemed: times, valid: c.max_redemptions === null || times < c.max_redemptions ? c.valid : false };
-        });
-      }
-      if (promotionCodeId && store.has(promotionCodesCollection, promotionCodeId)) {
-        store.update(promotionCodesCollection, promotionCodeId, (p) => ({ ...p, times_redeemed: p.times_redeemed + 1 }));
-      }
+      if (store.has(couponsCollection, couponId)) redeemCoupon(emu, couponId);
+      if (promotionCodeId) redeemPromotionCode(emu, promotionCodeId);
     },
   };
 }

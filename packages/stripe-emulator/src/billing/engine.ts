@@ -129,15 +129,16 @@ export class BillingEngine {
 
   // ---- discounts -------------------------------------------------------------------------------
 
+  /** The coupon's terms from the catalogue, or from the copy kept on the discount if it was deleted since. */
   couponTerms(coupon: Stripe.Coupon): CouponTerms {
-    const options: Record<string, { amount_off: number }> = {};
-    for (const [cur, opt] of Object.entries(coupon.currency_options ?? {})) options[cur] = { amount_off: opt.amount_off };
+    const live = this.ports.catalog.couponTerms(coupon.id);
+    if (live) return live;
     return {
       id: coupon.id,
       percent_off: coupon.percent_off,
       amount_off: coupon.amount_off,
       currency: coupon.currency,
-      currency_options: options,
+      currency_options: null,
       duration: coupon.duration === 'once' ? 'once' : coupon.duration === 'repeating' ? 'repeating' : 'forever',
       duration_in_months: coupon.duration_in_months,
       applies_to: coupon.applies_to ?? null,
@@ -153,6 +154,7 @@ export class BillingEngine {
     currency: string,
     customerId: string,
     paramName: string,
+    amountHint = Number.MAX_SAFE_INTEGER,
   ): { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[] {
     const out: { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[] = [];
     params.forEach((d, i) => {
@@ -171,17 +173,12 @@ export class BillingEngine {
       let coupon: Stripe.Coupon;
       let promotionCode: string | null = null;
       if (d.promotion_code) {
-        const promo = this.ports.catalog.promotionCode(d.promotion_code, `${param}[promotion_code]`);
-        if (!promo.active || (promo.expires_at !== null && promo.expires_at <= this.now(customerId))) {
-          throw invalidRequest(`This promotion code cannot be redeemed because it is inactive or expired.`, {
-            code: 'coupon_expired',
-            param: `${param}[promotion_code]`,
-          });
-        }
-        const promoCustomer = typeof promo.customer === 'string' ? promo.customer : (promo.customer?.id ?? null);
-        if (promoCustomer && promoCustomer !== customerId) {
-          throw invalidRequest(`This promotion code cannot be redeemed by this customer.`, { param: `${param}[promotion_code]` });
-        }
+        const promo = this.ports.catalog.promotionCode(d.promotion_code, `${param}[promotion_code]`, {
+          customer: customerId,
+          currency,
+          amount: amountHint,
+          at: this.now(customerId),
+        });
         const couponRef = promo.promotion.coupon;
         const couponId = typeof couponRef === 'string' ? couponRef : couponRef?.id;
         if (!couponId) throw invalidRequest(`Promotion code ${promo.id} has no coupon.`, { param });

@@ -5,6 +5,7 @@ import type { Store } from '../core/store.js';
 import type { Clock } from '../core/clock.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { EventBus } from '../core/events.js';
+import type { CouponTerms } from './discounts.js';
 
 export interface ChargeRequest {
   customer: string;
@@ -38,7 +39,10 @@ export interface CatalogPort {
   unitAmount(priceId: string, currency: string): { amount: number | null; decimal: string | null; tiered: boolean } | null;
   product(id: string): Stripe.Product | undefined;
   coupon(id: string, param: string): Stripe.Coupon;
-  promotionCode(id: string, param: string): Stripe.PromotionCode;
+  /** What a coupon takes off (amounts per currency, product restrictions); null when the coupon is gone. */
+  couponTerms(id: string): CouponTerms | null;
+  /** The promotion code, after checking it can be redeemed by this customer for this amount (Stripe's errors). */
+  promotionCode(id: string, param: string, use: { customer: string; currency: string; amount: number; at: number }): Stripe.PromotionCode;
   /** Records that a coupon / promotion code was redeemed (times_redeemed). */
   redeem(couponId: string, promotionCodeId: string | null): void;
 }

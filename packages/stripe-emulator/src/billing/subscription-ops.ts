@@ -424,7 +424,11 @@ export class SubscriptionOps {
     if (input.cancel_at !== undefined && input.cancel_at <= at) {
       throw invalidRequest('cancel_at must be in the future.', { param: 'cancel_at' });
     }
-    const resolvedDiscounts = this.engine.resolveDiscountParams(input.discounts ?? [], currency, customer.id, 'discounts');
+    const amountHint = input.items.reduce(
+      (sum, item, i) => sum + (this.isMetered(prices[i]) ? 0 : this.engine.unitAmount(prices[i], currency, 'price').amount * (item.quantity ?? 1)),
+      0,
+    );
+    const resolvedDiscounts = this.engine.resolveDiscountParams(input.discounts ?? [], currency, customer.id, 'discounts', amountHint);
     const addItems = (input.add_invoice_items ?? []).map((a, i) => this.resolveAddInvoiceItem(a, currency, `add_invoice_items[${i}]`));
 
     const pmForCharge =
@@ -578,7 +582,8 @@ export class SubscriptionOps {
     const invoiceId = preview.id;
     const currency = sub.currency;
     const testClock = sub.test_clock === null ? null : typeof sub.test_clock === 'string' ? sub.test_clock : sub.test_clock.id;
-    const mustCharge = collection === 'charge_automatically' && preview.amount_due - Math.min(0, customer.balance) > 0 && preview.amount_due > 0;
+    const toCharge = Math.max(0, preview.total + customer.balance);
+    const mustCharge = collection === 'charge_automatically' && toCharge > 0;
     if (mustCharge && behavior !== 'default_incomplete' && !pmForCharge) {
       throw invalidRequest(
         'This customer has no attached payment source or default payment method. Please consider adding a default payment method. For more information, visit https://stripe.com/docs/billing/subscriptions/payment-methods-setting#payment-method-priority.',
@@ -589,7 +594,7 @@ export class SubscriptionOps {
     if (mustCharge && behavior === 'error_if_incomplete' && pmForCharge) {
       precharged = this.engine.ports.payments.createPaymentIntent({
         customer: customer.id,
-        amount: preview.amount_due + Math.max(0, customer.balance),
+        amount: toCharge,
         currency,
         paymentMethod: pmForCharge,
         description: 'Subscription creation',

@@ -113,7 +113,10 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
   subJob(JOB_EXPIRE_INCOMPLETE, (id) => subs().expireIncomplete(id));
 
   emu.events.subscribe((event) => {
-    if (!event.type.startsWith('payment_intent.')) return;
+    // Only outcomes matter; other payment_intent.* events (created, updated, canceled) change nothing here.
+    if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed' && event.type !== 'payment_intent.requires_action') {
+      return;
+    }
     const object = event.data.object;
     const id = 'id' in object && typeof object.id === 'string' ? object.id : null;
     const pi = id ? emu.store.get(paymentIntentsCollection, id) : undefined;

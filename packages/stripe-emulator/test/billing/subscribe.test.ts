@@ -114,13 +114,14 @@ describe('[customer] subscribes with a saved card (allow_incomplete)', () => {
     const sub = await stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: price.id }],
-      expand: ['latest_invoice.payments.data.payment.payment_intent'],
+      expand: ['latest_invoice.payments'],
     });
     expect(sub.status).toBe('incomplete');
     const invoice = invoiceOf(sub);
     expect(invoice.status).toBe('open');
-    const pi = invoice.payments?.data[0]?.payment.payment_intent;
-    expect(typeof pi === 'object' && pi?.status).toBe('requires_action');
+    const piId = invoice.payments?.data[0]?.payment.payment_intent;
+    if (typeof piId !== 'string') throw new Error('expected a PaymentIntent id');
+    expect((await stripe.paymentIntents.retrieve(piId)).status).toBe('requires_action');
     expect(await eventTypesFor(stripe, invoice.id, 'invoice.payment_action_required')).toEqual(['invoice.payment_action_required']);
   });
 
