@@ -222,10 +222,15 @@ async function seedBankTransferCustomer(db: Db, stripe: Stripe, starterAnnualPri
     );
     created.push(`bank-transfer subscription for ${DEMO_BANK_TRANSFER_ORGANIZATION_NAME}`);
   }
-  // Stripe finalizes a subscription's draft about an hour later; the demo shows the open invoice right away.
+  // A new subscription's first invoice is finalized at once (renewals wait about an hour as drafts). Stripe
+  // defaults the footer from the customer's; set it explicitly where it is missing so the bank details show.
   const latestInvoiceId = typeof subscription.latest_invoice === 'string' ? subscription.latest_invoice : subscription.latest_invoice?.id;
   if (latestInvoiceId) {
     const invoice = await stripe.invoices.retrieve(latestInvoiceId);
+    if (!invoice.footer && (invoice.status === 'draft' || invoice.status === 'open')) {
+      await stripe.invoices.update(latestInvoiceId, { footer: BANK_TRANSFER_FOOTER }, { idempotencyKey: seedKey('footer', latestInvoiceId) });
+      created.push(`bank details on invoice ${latestInvoiceId}`);
+    }
     if (invoice.status === 'draft') {
       await stripe.invoices.finalizeInvoice(latestInvoiceId, {}, { idempotencyKey: seedKey('finalize', latestInvoiceId) });
       created.push(`finalized invoice ${latestInvoiceId}`);
