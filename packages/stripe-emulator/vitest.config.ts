@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     name: 'stripe-emulator',
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    setupFiles: ['test/fidelity/setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

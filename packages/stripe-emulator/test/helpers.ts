@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { startEmulator, type RunningEmulator } from '../src/index.js';
 import type { EmulatorOptions } from '../src/emulator.js';
+import { createValidatedStripe } from './fidelity/validated-stripe.js';
 
 export const API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
@@ -27,13 +28,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 
 /** The real SDK, over HTTP, with retries enabled (as the app configures it). */
 export function makeClient(port: number, key = 'sk_test_emulator'): Stripe {
-  return new Stripe(key, {
-    apiVersion: API_VERSION,
-    host: '127.0.0.1',
-    port,
-    protocol: 'http',
-    maxNetworkRetries: 2,
-  });
+  // Every response is validated against the SDK's types (test/fidelity); violations fail the test.
+  return createValidatedStripe(`http://127.0.0.1:${port}`, { apiKey: key, maxNetworkRetries: 2 });
 }
 
 export interface RawResponse {

@@ -94,8 +94,8 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-afterEach(() => {
-  expectNoFidelityViolations();
+afterEach(async () => {
+  await expectNoFidelityViolations();
 });
 
 interface OpenedPage {

@@ -32,7 +32,7 @@ export class ResponseValidator {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as SchemaFile;
     this.stripeVersion = parsed.stripeVersion;
     this.refs = parsed.schema.definitions.StripeObjects.properties;
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, inlineRefs: false });
     this.ajv.addSchema({ $id: SCHEMA_ID, definitions: parsed.schema.definitions });
   }
 

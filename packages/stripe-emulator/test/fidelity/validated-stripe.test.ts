@@ -113,20 +113,20 @@ describe('fidelity harness', () => {
   });
 
   it('records violations from real SDK calls (and leaves the SDK result untouched)', async () => {
-    takeFidelityViolations();
+    await takeFidelityViolations();
     const stripe = createValidatedStripe(fakeUrl, { maxNetworkRetries: 0 });
 
     nextBody = { status: 200, body: validCustomer() };
     const ok = await stripe.customers.create({ email: 'a@example.com' });
     expect(ok.id).toBe('cus_test123');
-    expect(takeFidelityViolations()).toEqual([]);
+    expect(await takeFidelityViolations()).toEqual([]);
 
     const broken = validCustomer();
     delete broken.invoice_settings;
     nextBody = { status: 200, body: broken };
     const customer = await stripe.customers.retrieve('cus_test123');
     expect(customer.id).toBe('cus_test123');
-    const violations = takeFidelityViolations();
+    const violations = await takeFidelityViolations();
     expect(violations).toHaveLength(1);
     expect(violations[0].request).toBe('GET /v1/customers/cus_test123');
     expect(violations[0].problems).toContain('(root): missing required field "invoice_settings"');

@@ -1,7 +1,7 @@
 // createValidatedStripe(url): the real stripe SDK pointed at the emulator, with an HTTP client that checks every
 // JSON response body against the schema generated from the SDK's types. Violations are recorded (not thrown:
 // the SDK would turn a throw into a retried connection error) and a test fails on them through
-// expectNoFidelityViolations(), which the shared test helpers call after each test.
+// expectNoFidelityViolations(), which test/fidelity/setup.ts (a vitest setup file) awaits after each test.
 import Stripe from 'stripe';
 import { ResponseValidator, type FidelityViolation } from './response-validator.js';
 
@@ -13,6 +13,8 @@ export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApi
 let sharedValidator: ResponseValidator | null = null;
 /** Violations recorded since the last takeFidelityViolations(), across every validated client in this process. */
 const recorded: FidelityViolation[] = [];
+/** Validations scheduled but not run yet. */
+const pending = new Set<Promise<void>>();
 
 function validator(): ResponseValidator {
   sharedValidator ??= new ResponseValidator();
@@ -42,8 +44,22 @@ class ValidatingResponse implements HttpClientResponseInterface {
   }
   async toJSON(): Promise<unknown> {
     const body: unknown = await this.inner.toJSON();
-    const violations = validator().validateResponse(this.request, this.getStatusCode(), body);
-    if (violations.length) this.sink(violations);
+    // Validate a snapshot (the SDK decorates the parsed body) after the caller has its result: compiling the
+    // schema takes a moment the first time, and a test that times a call should not see it.
+    const snapshot: unknown = structuredClone(body);
+    const statusCode = this.getStatusCode();
+    const done = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        try {
+          const violations = validator().validateResponse(this.request, statusCode, snapshot);
+          if (violations.length) this.sink(violations);
+        } finally {
+          pending.delete(done);
+          resolve();
+        }
+      });
+    });
+    pending.add(done);
     return body;
   }
 }
@@ -92,8 +108,9 @@ export function createValidatedStripe(url: string, options: ValidatedStripeOptio
   });
 }
 
-/** Returns and clears the violations recorded so far. */
-export function takeFidelityViolations(): FidelityViolation[] {
+/** Waits for the validations still scheduled, then returns and clears the violations recorded so far. */
+export async function takeFidelityViolations(): Promise<FidelityViolation[]> {
+  while (pending.size) await Promise.all([...pending]);
   return recorded.splice(0, recorded.length);
 }
 
@@ -104,9 +121,9 @@ export function formatFidelityViolations(violations: FidelityViolation[]): strin
     .join('\n');
 }
 
-/** Throws when any response since the last call broke the SDK's contract; call it in afterEach. */
-export function expectNoFidelityViolations(): void {
-  const violations = takeFidelityViolations();
+/** Rejects when any response since the last call broke the SDK's contract; await it in afterEach. */
+export async function expectNoFidelityViolations(): Promise<void> {
+  const violations = await takeFidelityViolations();
   if (violations.length === 0) return;
   throw new Error(`Stripe emulator responses do not match stripe@${validator().stripeVersion}'s types:\n${formatFidelityViolations(violations)}`);
 }
