@@ -1,0 +1,57 @@
+// Cards as a customer sees them, from the Stripe mirror, scoped by organization in every WHERE clause.
+import { and, asc, eq } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { organizations, stripeCustomers, stripePaymentMethods } from '@/db/schema';
+
+export type PaymentMethodRecord = typeof stripePaymentMethods.$inferSelect;
+
+export type OrganizationCard = {
+  id: string;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  isDefault: boolean;
+};
+
+/** The organization's Stripe customer id and its default card, from the mirror. */
+export async function getBillingCustomer(
+  params: { organizationId: string },
+  tx: Tx = db,
+): Promise<{ customerId: string; defaultPaymentMethodId: string | null } | null> {
+  const [row] = await tx
+    .select({ customerId: stripeCustomers.id, defaultPaymentMethodId: stripeCustomers.defaultPaymentMethodId })
+    .from(organizations)
+    .innerJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
+    .where(and(eq(organizations.id, params.organizationId), eq(stripeCustomers.deleted, false)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The organization's cards, oldest first, each marked when it is the customer's default. */
+export async function listOrganizationCards(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationCard[]> {
+  const customer = await getBillingCustomer(params, tx);
+  if (!customer) return [];
+  const rows = await tx
+    .select()
+    .from(stripePaymentMethods)
+    .where(and(eq(stripePaymentMethods.customerId, customer.customerId), eq(stripePaymentMethods.type, 'card')))
+    .orderBy(asc(stripePaymentMethods.stripeCreated), asc(stripePaymentMethods.id));
+  return rows.map((row) => ({
+    id: row.id,
+    brand: row.cardBrand,
+    last4: row.cardLast4,
+    expMonth: row.cardExpMonth,
+    expYear: row.cardExpYear,
+    isDefault: row.id === customer.defaultPaymentMethodId,
+  }));
+}
+
+/** The card if it belongs to the organization's customer, else null (another organization's id included). */
+export async function getOrganizationCard(
+  params: { organizationId: string; paymentMethodId: string },
+  tx: Tx = db,
+): Promise<OrganizationCard | null> {
+  const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
+  return cards.find((card) => card.id === params.paymentMethodId) ?? null;
+}

@@ -1,0 +1,58 @@
+'use server';
+// Pays one of the organization's open invoices with its default card. The invoice id is looked up in the
+// mirror scoped to the organization (another organization's id is not found); the amount is Stripe's.
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getInvoiceForOrganization } from '@/db/queries/invoices';
+import { getBillingCustomer } from '@/db/queries/payment-methods';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { canPayInvoiceOnline } from '@/lib/billing/invoices/invoice-details';
+import { AppError, toAppError } from '@/lib/errors';
+import { payInvoice } from '@/lib/stripe/pay-invoice';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { orgActionClient } from '../safe-action';
+
+export const payInvoiceSchema = z.object({
+  organizationId: z.string().min(1).max(100),
+  invoiceId: z.string().trim().regex(/^in_[A-Za-z0-9_]{1,200}$/),
+  /** Issued by the page that rendered the button: one attempt, so a double click pays once. */
+  attempt: z.uuid(),
+});
+
+export const payInvoiceAction = orgActionClient
+  .metadata({ actionName: 'payInvoice', permission: 'billing:manage' })
+  .inputSchema(payInvoiceSchema)
+  .action(async ({ ctx, parsedInput }) => {
+    const organizationId = ctx.organization.id;
+    const invoice = await getInvoiceForOrganization({ organizationId, invoiceId: parsedInput.invoiceId });
+    if (!invoice) throw new AppError('not_found', `invoice ${parsedInput.invoiceId} is not ${organizationId}'s`);
+    if (!canPayInvoiceOnline(invoice)) throw new AppError('conflict', `invoice ${invoice.id} is ${invoice.status}`);
+    const customer = await getBillingCustomer({ organizationId });
+    if (!customer?.defaultPaymentMethodId) throw new AppError('invalid_input', 'no default card', { userMessage: (await getTranslations('invoices'))('noDefaultCard') });
+
+    const path = `/orgs/${organizationId}/invoices`;
+    try {
+      await payInvoice({
+        invoiceId: invoice.id,
+        paymentMethodId: customer.defaultPaymentMethodId,
+        idempotencyKey: `org:${organizationId}:invoice:${invoice.id}:pay:${parsedInput.attempt}`,
+      });
+    } catch (error) {
+      // A decline leaves a failed attempt on the invoice: show it, and let the page issue a new attempt.
+      await syncStripeCustomer(customer.customerId).catch(() => {});
+      revalidatePath(path, 'layout');
+      throw toAppError(error);
+    }
+    await syncStripeCustomer(customer.customerId);
+    await recordAudit({
+      organizationId,
+      actor: { type: 'user', id: ctx.user.id },
+      action: 'invoice.paid_by_customer',
+      target: { type: 'invoice', id: invoice.id },
+      data: { number: invoice.number, amount: invoice.amountRemaining, currency: invoice.currency },
+    });
+    revalidatePath(path, 'layout');
+    revalidatePath(`/orgs/${organizationId}`);
+    return { paid: true as const };
+  });

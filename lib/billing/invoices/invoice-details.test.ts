@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bankTransferInstructions,
+  canPayInvoiceOnline,
+  documentFilename,
+  hasReceipt,
+  invoiceDiscounts,
+  isAllowedDocumentUrl,
+  visibleInvoiceLines,
+} from './invoice-details';
+
+describe('visibleInvoiceLines', () => {
+  it('leaves out zero-amount lines and keeps credits and charges in order', () => {
+    const lines = [{ id: 'a', amount: 0 }, { id: 'b', amount: -500 }, { id: 'c', amount: 1200 }];
+    expect(visibleInvoiceLines(lines).map((l) => l.id)).toEqual(['b', 'c']);
+  });
+});
+
+describe('invoiceDiscounts', () => {
+  it('reads total_discount_amounts with string or expanded discounts and skips zero amounts', () => {
+    const data = {
+      total_discount_amounts: [
+        { amount: 300, discount: 'di_1' },
+        { amount: 0, discount: 'di_2' },
+        { amount: 50, discount: { id: 'di_3' } },
+      ],
+    };
+    expect(invoiceDiscounts({ data })).toEqual([
+      { id: 'di_1', amount: 300 },
+      { id: 'di_3', amount: 50 },
+    ]);
+  });
+  it('is empty without the field', () => {
+    expect(invoiceDiscounts({ data: {} })).toEqual([]);
+    expect(invoiceDiscounts({ data: null })).toEqual([]);
+  });
+});
+
+describe('bankTransferInstructions', () => {
+  it('is the footer of a send_invoice invoice', () => {
+    expect(bankTransferInstructions({ collectionMethod: 'send_invoice', data: { footer: '  Bank: 123  ' } })).toBe('Bank: 123');
+  });
+  it('is null for card-charged invoices or without a footer', () => {
+    expect(bankTransferInstructions({ collectionMethod: 'charge_automatically', data: { footer: 'Bank: 123' } })).toBeNull();
+    expect(bankTransferInstructions({ collectionMethod: 'send_invoice', data: { footer: ' ' } })).toBeNull();
+    expect(bankTransferInstructions({ collectionMethod: 'send_invoice', data: {} })).toBeNull();
+  });
+});
+
+describe('payable and receipts', () => {
+  it('only open invoices with an amount remaining can be paid', () => {
+    expect(canPayInvoiceOnline({ status: 'open', amountRemaining: 100 })).toBe(true);
+    expect(canPayInvoiceOnline({ status: 'open', amountRemaining: 0 })).toBe(false);
+    expect(canPayInvoiceOnline({ status: 'paid', amountRemaining: 0 })).toBe(false);
+    expect(canPayInvoiceOnline({ status: 'void', amountRemaining: 100 })).toBe(false);
+  });
+  it('only paid invoices have receipts', () => {
+    expect(hasReceipt({ status: 'paid' })).toBe(true);
+    expect(hasReceipt({ status: 'open' })).toBe(false);
+  });
+});
+
+describe('documentFilename', () => {
+  it('uses the number, reduced to safe characters', () => {
+    expect(documentFilename('invoice', { id: 'in_1', number: 'ABC-0001' })).toBe('invoice-ABC-0001.pdf');
+    expect(documentFilename('receipt', { id: 'in_1', number: 'A"B\r\n/..' })).toBe('receipt-A-B-...pdf');
+  });
+  it('falls back to the id', () => {
+    expect(documentFilename('invoice', { id: 'in_123', number: null })).toBe('invoice-in_123.pdf');
+  });
+});
+
+describe('isAllowedDocumentUrl', () => {
+  const origins = ['https://pay.stripe.com', 'http://127.0.0.1:12111'];
+  it('accepts Stripe and emulator document URLs', () => {
+    expect(isAllowedDocumentUrl('https://pay.stripe.com/invoice/acct_1/test_x/pdf?s=ap', origins)).toBe(true);
+    expect(isAllowedDocumentUrl('http://127.0.0.1:12111/_emulator/invoices/in_1/pdf', origins)).toBe(true);
+  });
+  it('refuses other hosts, schemes, credentials and garbage', () => {
+    expect(isAllowedDocumentUrl('http://pay.stripe.com/invoice/x', origins)).toBe(false);
+    expect(isAllowedDocumentUrl('https://pay.stripe.com.evil.test/x', origins)).toBe(false);
+    expect(isAllowedDocumentUrl('https://user:pw@pay.stripe.com/x', origins)).toBe(false);
+    expect(isAllowedDocumentUrl('http://169.254.169.254/latest', origins)).toBe(false);
+    expect(isAllowedDocumentUrl('not a url', origins)).toBe(false);
+  });
+});

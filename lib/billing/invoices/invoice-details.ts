@@ -1,0 +1,78 @@
+// What the invoice detail page and the document routes derive from a mirrored invoice. Pure: no database, no
+// Stripe; the mirror rows come in, display values and decisions go out.
+import type Stripe from 'stripe';
+
+type InvoiceLike = {
+  id: string;
+  number: string | null;
+  status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+  collectionMethod: 'charge_automatically' | 'send_invoice';
+  amountRemaining: number;
+  data: unknown;
+};
+
+type LineLike = { amount: number };
+
+/** Lines worth showing: a zero-amount line (a free tier's ¥0 item, an unused metered price) is noise. */
+export function visibleInvoiceLines<T extends LineLike>(lines: readonly T[]): T[] {
+  return lines.filter((line) => line.amount !== 0);
+}
+
+export type InvoiceDiscount = { id: string | null; amount: number };
+
+/** The discounts applied to the invoice as a whole, from Stripe's `total_discount_amounts`. */
+export function invoiceDiscounts(invoice: Pick<InvoiceLike, 'data'>): InvoiceDiscount[] {
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  const amounts = data?.total_discount_amounts ?? [];
+  return amounts
+    .filter((entry) => entry.amount !== 0)
+    .map((entry) => ({ id: typeof entry.discount === 'string' ? entry.discount : (entry.discount?.id ?? null), amount: entry.amount }));
+}
+
+/** Tax charged on the invoice: the sum of Stripe's `total_taxes` (none in this product today, but shown if present). */
+export function invoiceTax(invoice: Pick<InvoiceLike, 'data'>): number {
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  return (data?.total_taxes ?? []).reduce((sum, tax) => sum + tax.amount, 0);
+}
+
+/**
+ * Bank-transfer instructions for an invoice paid by transfer: the invoice's footer, which is where the
+ * operator puts the bank account (customer or account invoice settings are copied into it at finalization).
+ */
+export function bankTransferInstructions(invoice: Pick<InvoiceLike, 'collectionMethod' | 'data'>): string | null {
+  if (invoice.collectionMethod !== 'send_invoice') return null;
+  const footer = (invoice.data as Partial<Stripe.Invoice> | null)?.footer;
+  return typeof footer === 'string' && footer.trim() !== '' ? footer.trim() : null;
+}
+
+/** An invoice the customer can pay from the portal: open, something left to pay, and not by bank transfer only. */
+export function canPayInvoiceOnline(invoice: Pick<InvoiceLike, 'status' | 'amountRemaining'>): boolean {
+  return invoice.status === 'open' && invoice.amountRemaining > 0;
+}
+
+/** A receipt exists only once the invoice is paid. */
+export function hasReceipt(invoice: Pick<InvoiceLike, 'status'>): boolean {
+  return invoice.status === 'paid';
+}
+
+/** `invoice-ABC-0001.pdf`: the invoice number (or id) reduced to characters safe in a Content-Disposition. */
+export function documentFilename(kind: 'invoice' | 'receipt', invoice: Pick<InvoiceLike, 'id' | 'number'>): string {
+  const name = (invoice.number ?? invoice.id).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
+  return `${kind}-${name}.pdf`;
+}
+
+/**
+ * Whether a document URL from the mirror may be fetched server-side: only Stripe's own document hosts (or the
+ * emulator's origin), over the expected scheme. Anything else is refused so a bad mirror row cannot turn the
+ * route into a proxy to arbitrary hosts.
+ */
+export function isAllowedDocumentUrl(url: string, allowedOrigins: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  return allowedOrigins.includes(parsed.origin);
+}

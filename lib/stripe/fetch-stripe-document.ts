@@ -1,0 +1,26 @@
+// Fetches a customer document (invoice PDF, receipt) from Stripe's document host, server-side. The caller has
+// already checked that the document belongs to the organization; this only refuses hosts that are not Stripe's.
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import { isAllowedDocumentUrl } from '@/lib/billing/invoices/invoice-details';
+import { stripeDocumentOrigins } from './document-origins';
+
+const FETCH_TIMEOUT_MS = 20_000;
+
+export type StripeDocument = { contentType: string; body: ReadableStream<Uint8Array> };
+
+export async function fetchStripeDocument(url: string): Promise<StripeDocument> {
+  if (!isAllowedDocumentUrl(url, stripeDocumentOrigins)) {
+    throw new AppError('internal', `refusing to fetch a document from a non-Stripe URL: ${url}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'follow', cache: 'no-store', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  } catch (error) {
+    throw new AppError('stripe_error', `document fetch failed: ${url}`, { cause: error });
+  }
+  if (!response.ok || !response.body) {
+    throw new AppError(response.status === 404 ? 'not_found' : 'stripe_error', `document fetch ${url} answered ${response.status}`);
+  }
+  return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', body: response.body };
+}
