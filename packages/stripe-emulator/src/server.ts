@@ -247,6 +247,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
           storedAt: Date.now(),
         };
         emu.store.insert(idempotencyCollection, record);
+        pruneIdempotency(emu);
       }
     } finally {
       if (scopedKey) inFlightKeys.delete(scopedKey);
@@ -269,6 +270,17 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     } else {
       res.end();
     }
+  }
+}
+
+let lastPrune = 0;
+/** Drops idempotency records older than 24 hours (at most once a minute). */
+function pruneIdempotency(emu: Emulator): void {
+  const now = Date.now();
+  if (now - lastPrune < 60_000) return;
+  lastPrune = now;
+  for (const record of emu.store.all(idempotencyCollection)) {
+    if (now - record.storedAt >= IDEMPOTENCY_TTL_MS) emu.store.delete(idempotencyCollection, record.id);
   }
 }
 

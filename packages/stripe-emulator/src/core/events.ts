@@ -18,6 +18,8 @@ export interface EmitOptions<T extends EventType> {
   previousAttributes?: Partial<EventObject<T>>;
   /** Whose clock dates the event; defaults to the object's own `customer` (or its id for customers). */
   customer?: string | null;
+  /** Explicit `created` time (e.g. for an object whose customer was just deleted). */
+  at?: number;
 }
 
 export type EventListener = (event: Stripe.EventBase) => void;
@@ -44,7 +46,7 @@ export class EventBus {
       id: newId('evt'),
       object: 'event',
       api_version: API_VERSION,
-      created: this.clock.now(customer),
+      created: options.at ?? this.clock.now(customer),
       data,
       livemode: false,
       pending_webhooks: 0,

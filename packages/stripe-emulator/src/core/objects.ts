@@ -55,6 +55,20 @@ export class ObjectRegistry {
     else this.unprefixed.push(entry);
   }
 
+  /**
+   * Adds an includable field to an already registered type (e.g. billing adds `subscriptions` to customers).
+   * `compute` receives the stored object.
+   */
+  addIncludable<T extends { id: string }>(object: string, collection: Collection<T>, field: string, compute: (obj: T) => unknown): void {
+    const def = this.byObject.get(object);
+    if (!def) throw new Error(`objects.addIncludable: '${object}' is not registered`);
+    const store = this.store;
+    def.includable[field] = (obj) => {
+      const typed = store.get(collection, obj.id);
+      return typed ? compute(typed) : undefined;
+    };
+  }
+
   /** Finds any registered object by id (prefix first, then types with user-chosen ids). */
   lookup(id: string): { id: string } | undefined {
     const underscore = id.indexOf('_');

@@ -232,15 +232,26 @@ export class Store {
     this.saving = this.saving.then(async () => {
       if (!this.dataFile || !this.dirty) return;
       this.dirty = false;
-      const state: PersistedState = { format: 'seikyu-stripe-emulator/1', savedAt: Date.now(), collections: {} };
-      for (const [name, m] of this.collections) state.collections[name] = [...m.values()];
-      const dir = path.dirname(this.dataFile);
-      await fs.mkdir(dir, { recursive: true });
-      const tmp = `${this.dataFile}.${process.pid}.${Date.now()}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify(state));
-      await fs.rename(tmp, this.dataFile);
+      try {
+        await this.write(this.dataFile);
+      } catch (error) {
+        // Keep the state dirty so the next mutation or close() tries again; never lose the in-memory state.
+        this.dirty = true;
+        process.stderr.write(`[stripe-emulator] could not save ${this.dataFile}: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
     });
     return this.saving;
+  }
+
+  private async write(dataFile: string): Promise<void> {
+    // Snapshot synchronously (transactions are synchronous, so this never sees half a request).
+    const state: PersistedState = { format: 'seikyu-stripe-emulator/1', savedAt: Date.now(), collections: {} };
+    for (const [name, m] of this.collections) state.collections[name] = [...m.values()];
+    const text = JSON.stringify(state);
+    await fs.mkdir(path.dirname(dataFile), { recursive: true });
+    const tmp = `${dataFile}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, text);
+    await fs.rename(tmp, dataFile);
   }
 }
 

@@ -191,7 +191,14 @@ function countryOfTaxIdType(type: string): string | null {
 }
 
 export function registerCustomers(emu: Emulator): void {
-  emu.objects.register({ object: 'customer', prefix: 'cus', collection: customersCollection });
+  emu.objects.register({
+    object: 'customer',
+    prefix: 'cus',
+    collection: customersCollection,
+    includable: {
+      tax_ids: (c): Stripe.ApiList<Stripe.TaxId> => paginate(emu.store.newestFirst(taxIdsCollection, (t) => t.customer === c.id), { limit: 100 }, `/v1/customers/${c.id}/tax_ids`),
+    },
+  });
   emu.objects.register({ object: 'tax_id', prefix: 'txi', collection: taxIdsCollection });
   const { router, store } = emu;
 
@@ -273,13 +280,14 @@ export function registerCustomers(emu: Emulator): void {
 
   router.api('DELETE', '/v1/customers/:id', {}, ({ path }) => {
     const customer = requireCustomer(emu, path.id, 'id');
+    const at = emu.clock.now(customer.id);
     for (const hook of emu.hooks.customerDeleted) hook(customer.id);
     for (const pm of store.all(paymentMethodsCollection)) {
       if (pm.customer === customer.id) store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
     }
     store.delete(customersCollection, customer.id);
     store.insert(tombstonesCollection, { id: customer.id, object: 'customer', deletedAt: emu.clock.wallNow() });
-    emu.events.emit('customer.deleted', customer);
+    emu.events.emit('customer.deleted', customer, { at });
     return { id: customer.id, object: 'customer', deleted: true } satisfies Stripe.DeletedCustomer;
   });
 

@@ -1,6 +1,7 @@
 // Every resource module registers its routes and object types here, in dependency order.
 // Billing resources (subscriptions, invoices, test clocks, meters) add their register calls below.
 import type { Emulator } from '../emulator.js';
+import { unrecognizedUrl } from '../http/errors.js';
 import { registerCustomers } from './customers.js';
 import { registerPaymentMethods } from './payment-methods.js';
 import { registerCharges } from './charges.js';
@@ -21,7 +22,15 @@ import { registerInvoiceItems } from './invoice-items.js';
 import { registerTestClocks } from './test-clocks.js';
 import { registerBillingMeters } from './billing-meters.js';
 
+/** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
+const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
+
 export function registerAll(emu: Emulator): void {
+  for (const resource of UNIMPLEMENTED_SEARCH) {
+    emu.router.api('GET', `/v1/${resource}/search`, {}, () => {
+      throw unrecognizedUrl('GET', `/v1/${resource}/search`);
+    });
+  }
   registerCustomers(emu);
   registerPaymentMethods(emu);
   registerCharges(emu);
