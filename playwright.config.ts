@@ -3,7 +3,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// The app's APP_URL in e2e (see scripts/e2e-server.ts for why `localhost`).
+const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -37,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node ./node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts',
-    url: baseURL,
+    url: `http://127.0.0.1:${port}`,
     timeout: 180_000,
     reuseExistingServer: !isCI && process.env.E2E_REUSE_SERVER === '1',
     stdout: 'pipe',

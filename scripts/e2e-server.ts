@@ -14,7 +14,11 @@ const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
 const E2E_OPERATOR_EMAIL = 'operator@e2e.seikyu.test';
 
 const appPort = Number(process.env.E2E_PORT ?? 3100);
-const appUrl = `http://127.0.0.1:${appPort}`;
+// `localhost`, not 127.0.0.1: Next reports its own origin as http://localhost:<port> when bound to 127.0.0.1, and
+// next-auth redirects to that origin after sign-in; the browser must already be on it to keep its cookies.
+const appUrl = `http://localhost:${appPort}`;
+/** Server-to-server (emulator → webhook route): no name resolution involved. */
+const appLoopbackUrl = `http://127.0.0.1:${appPort}`;
 const dataDir = join(repoRoot, '.data', `e2e-${process.pid}`);
 
 let database: EmbeddedDatabase | null = null;
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
 
   const emulator = await startEmulatorProcess({
     port: await findFreePort(),
-    webhookUrl: `${appUrl}/api/webhooks/stripe`,
+    webhookUrl: `${appLoopbackUrl}/api/webhooks/stripe`,
     webhookSecret: WEBHOOK_SECRET,
     echo: false,
   });
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
 
   const app = await startNext({ mode: 'start', port: appPort, env: appEnv, echo: process.env.E2E_APP_LOG === '1' });
   processes.push(app);
-  console.log(`[e2e] app ${appUrl} ready`);
+  console.log(`[e2e] app ${appUrl} ready (listening on ${app.url})`);
 }
 
 async function seedCatalogue(databaseUrl: string): Promise<void> {
