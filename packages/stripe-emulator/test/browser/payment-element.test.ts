@@ -52,14 +52,19 @@ async function startSite(): Promise<void> {
     }
     void (async () => {
       const customer = await stripe.customers.create({ email: 'browser-test@example.com' });
-      const setupIntent = await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
-      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: setupIntent.client_secret };
+      // /?kind=payment pays ¥1,500 now (a PaymentIntent); otherwise the page saves a card (a SetupIntent).
+      const intent =
+        url.searchParams.get('kind') === 'payment'
+          ? await stripe.paymentIntents.create({ customer: customer.id, amount: 1500, currency: 'jpy', setup_future_usage: 'off_session' })
+          : await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
+      const kind = intent.object === 'payment_intent' ? 'payment' : 'setup';
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind };
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
 <script src="${emulator.url}/js/stripe.js"></script>
 <script>window.__PAGE_CONFIG__ = ${JSON.stringify(config)};</script>
-</head><body data-setup-intent="${setupIntent.id}" data-customer="${customer.id}"><div id="root"></div>
+</head><body data-intent="${intent.id}" data-customer="${customer.id}"><div id="root"></div>
 <script src="/app.js"></script></body></html>`);
     })().catch((error: unknown) => {
       res.statusCode = 500;
@@ -101,18 +106,18 @@ afterEach(async () => {
 interface OpenedPage {
   page: Page;
   card: FrameLocator;
-  setupIntentId: string;
+  intentId: string;
   customerId: string;
 }
 
-async function openPage(): Promise<OpenedPage> {
+async function openPage(kind: 'setup' | 'payment' = 'setup'): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
-  await page.goto(siteUrl);
+  await page.goto(`${siteUrl}/?kind=${kind}`);
   await page.waitForFunction(() => window.__ready === true);
   const body = page.locator('body');
-  const setupIntentId = (await body.getAttribute('data-setup-intent')) ?? '';
+  const intentId = (await body.getAttribute('data-intent')) ?? '';
   const customerId = (await body.getAttribute('data-customer')) ?? '';
-  return { page, card: page.frameLocator('iframe[title="Secure payment input frame"]'), setupIntentId, customerId };
+  return { page, card: page.frameLocator('iframe[title="Secure payment input frame"]'), intentId, customerId };
 }
 
 async function fillCard(card: FrameLocator, number: string, expiry = '12 / 34', cvc = '123', zip = '94107'): Promise<void> {
@@ -122,9 +127,10 @@ async function fillCard(card: FrameLocator, number: string, expiry = '12 / 34', 
   await card.getByLabel('ZIP').fill(zip);
 }
 
-describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
+// A real browser on a shared machine: generous timeouts, the assertions are about outcomes, not speed.
+describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', { timeout: 60_000 }, () => {
   it('[customer] saves 4242 4242 4242 4242: the SetupIntent succeeds and the card is attached to the customer', async () => {
-    const { page, card, setupIntentId, customerId } = await openPage();
+    const { page, card, intentId: setupIntentId, customerId } = await openPage();
     try {
       await fillCard(card, '4242 4242 4242 4242');
       await expect.poll(() => page.evaluate(() => window.__changeEvents.at(-1)?.complete)).toBe(true);
@@ -175,7 +181,7 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
   });
 
   it('[customer] with a declined card (4000 0000 0000 0002) sees the decline message and the intent is not set up', async () => {
-    const { page, card, setupIntentId } = await openPage();
+    const { page, card, intentId: setupIntentId } = await openPage();
     try {
       await fillCard(card, '4000 0000 0000 0002');
       await page.getByRole('button', { name: 'Save card' }).click();
@@ -190,7 +196,7 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
   });
 
   it('[customer] with a 3D Secure card (4000 0025 0000 3155) completes the challenge and the SetupIntent succeeds', async () => {
-    const { page, card, setupIntentId } = await openPage();
+    const { page, card, intentId: setupIntentId } = await openPage();
     try {
       await fillCard(card, '4000 0025 0000 3155');
       await page.getByRole('button', { name: 'Save card' }).click();
@@ -207,7 +213,7 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
   });
 
   it('[customer] with a 3D Secure card who fails the challenge sees the authentication error', async () => {
-    const { page, card, setupIntentId } = await openPage();
+    const { page, card, intentId: setupIntentId } = await openPage();
     try {
       await fillCard(card, '4000 0025 0000 3155');
       await page.getByRole('button', { name: 'Save card' }).click();
@@ -220,6 +226,42 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', () => {
       expect(setupIntent.last_setup_error?.code).toBe('setup_intent_authentication_failure');
       // Stripe.js hands back the intent's last_setup_error as the result's error.
       expect(await page.getByTestId('error').textContent()).toBe(setupIntent.last_setup_error?.message);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Stripe.js stand-in: <PaymentElement> with confirmPayment', { timeout: 60_000 }, () => {
+  it('[customer] pays ¥1,500 with a 3D Secure card after completing the challenge; the card is saved for later', async () => {
+    const { page, card, intentId: paymentIntentId, customerId } = await openPage('payment');
+    try {
+      await fillCard(card, '4000 0025 0000 3155');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+      await expect.poll(() => challenge.getByText('¥1,500').isVisible()).toBe(true);
+      await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      const paymentIntent = await stripe.paymentIntents.retrieve(paymentIntentId);
+      expect(paymentIntent.status).toBe('succeeded');
+      expect(paymentIntent.amount_received).toBe(1500);
+      const paymentMethod = await stripe.paymentMethods.retrieve(paymentIntent.payment_method as string);
+      expect(paymentMethod.customer).toBe(customerId);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] paying with a card that has insufficient funds (4000 0000 0000 9995) sees why and is not charged', async () => {
+    const { page, card, intentId: paymentIntentId } = await openPage('payment');
+    try {
+      await fillCard(card, '4000 0000 0000 9995');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toBe('Your card has insufficient funds.');
+      const paymentIntent = await stripe.paymentIntents.retrieve(paymentIntentId);
+      expect(paymentIntent.status).toBe('requires_payment_method');
+      expect(paymentIntent.amount_received).toBe(0);
+      expect(paymentIntent.last_payment_error?.decline_code).toBe('insufficient_funds');
     } finally {
       await page.close();
     }

@@ -8,6 +8,8 @@ import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-
 interface PageConfig {
   publishableKey: string;
   clientSecret: string;
+  /** `setup`: save a card (SetupIntent); `payment`: pay now (PaymentIntent, e.g. an invoice's confirmation secret). */
+  kind: 'setup' | 'payment';
 }
 
 declare global {
@@ -34,6 +36,13 @@ function SetupForm() {
     if (!stripe || !elements) return;
     setBusy(true);
     setError('');
+    if (config.kind === 'payment') {
+      const result = await stripe.confirmPayment({ elements, redirect: 'if_required' });
+      setBusy(false);
+      if (result.error) setError(result.error.message ?? 'Something went wrong.');
+      else setStatus(result.paymentIntent.status);
+      return;
+    }
     const result = await stripe.confirmSetup({ elements, redirect: 'if_required' });
     setBusy(false);
     if (result.error) {
@@ -45,7 +54,7 @@ function SetupForm() {
 
   return (
     <form onSubmit={onSubmit} style={{ maxWidth: 480, margin: '24px auto', fontFamily: 'system-ui, sans-serif' }}>
-      <h1 style={{ fontSize: 20 }}>Add a card</h1>
+      <h1 style={{ fontSize: 20 }}>{config.kind === 'payment' ? 'Pay' : 'Add a card'}</h1>
       <div data-testid="payment-element">
         <PaymentElement
           onReady={() => {
@@ -57,7 +66,7 @@ function SetupForm() {
         />
       </div>
       <button type="submit" disabled={!stripe || busy} style={{ marginTop: 16, padding: '10px 16px' }}>
-        {busy ? 'Saving…' : 'Save card'}
+        {busy ? 'Working…' : config.kind === 'payment' ? 'Pay' : 'Save card'}
       </button>
       <p role="alert" data-testid="error" style={{ color: '#df1b41' }}>
         {error}
