@@ -11,12 +11,14 @@ import {
   resolveOrganizationForCustomer,
   upsertStripeInvoice,
   upsertStripePaymentMethod,
+  upsertStripeCustomer,
   upsertStripeSubscription,
 } from '@/db/queries/mirror';
 import { customerLockKey, retrieveOrNull, stripeOf, withSyncLock, type SyncOptions } from './context';
 import { mapInvoice } from './map-invoice';
 import { mapPaymentMethod } from './map-payment-method';
-import { idOf } from './map-shared';
+import { mapCustomer } from './map-customer';
+import { idOf, organizationIdFromMetadata } from './map-shared';
 import { mapSubscription } from './map-subscription';
 import { readInvoiceLines, readSubscriptionItems } from './read';
 
@@ -44,6 +46,24 @@ async function lockOwner(
   return discover();
 }
 
+/**
+ * The organization owning `customerId`, for a single-object sync. Usually known locally (linked organization or
+ * mirrored customer); otherwise the customer is read now (we hold its lock) and mirrored, so an invoice event
+ * processed before its customer's events still lands under the right organization.
+ */
+async function organizationFor(stripe: Stripe, customerId: string, tx: Tx): Promise<string | null> {
+  const known = await resolveOrganizationForCustomer({ customerId }, tx);
+  if (known) return known;
+  const customer = await retrieveOrNull(() => stripe.customers.retrieve(customerId));
+  if (!customer || customer.deleted) return null;
+  const organizationId = await resolveOrganizationForCustomer(
+    { customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) },
+    tx,
+  );
+  await upsertStripeCustomer(mapCustomer(customer, organizationId), tx);
+  return organizationId;
+}
+
 export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
   const stripe = stripeOf(options);
   const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
@@ -55,7 +75,7 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
       return { id: subscriptionId, customerId: owner, organizationId: null, outcome: 'removed' };
     }
     const customerId = idOf(subscription.customer);
-    const organizationId = customerId ? await resolveOrganizationForCustomer({ customerId }, t) : null;
+    const organizationId = customerId ? await organizationFor(stripe, customerId, t) : null;
     const items = await readSubscriptionItems(stripe, subscription);
     await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
     return { id: subscriptionId, customerId, organizationId, outcome: 'upserted' };
@@ -73,7 +93,7 @@ export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: Ob
       return { id: invoiceId, customerId: owner, organizationId: null, outcome: 'removed' };
     }
     const customerId = idOf(invoice.customer);
-    const organizationId = customerId ? await resolveOrganizationForCustomer({ customerId }, t) : null;
+    const organizationId = customerId ? await organizationFor(stripe, customerId, t) : null;
     const lines = await readInvoiceLines(stripe, invoice);
     await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
     return { id: invoiceId, customerId, organizationId, outcome: 'upserted' };
@@ -95,7 +115,7 @@ export async function syncStripePaymentMethod(paymentMethodId: string, tx?: Tx, 
       await deleteStripePaymentMethod({ id: paymentMethodId }, t);
       return { id: paymentMethodId, customerId: null, organizationId: null, outcome: 'removed' };
     }
-    const organizationId = await resolveOrganizationForCustomer({ customerId }, t);
+    const organizationId = await organizationFor(stripe, customerId, t);
     await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
     return { id: paymentMethodId, customerId, organizationId, outcome: 'upserted' };
   });

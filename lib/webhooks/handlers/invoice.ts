@@ -1,21 +1,19 @@
 // invoice.* — re-read the invoice with all its lines. A failed payment is recorded for the operators with the
 // decline reason, so support can call the customer (reference business 1).
 import type Stripe from 'stripe';
-import { isResourceMissing, listAll } from '@/lib/stripe-sync/context';
+import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeInvoice } from '@/lib/stripe-sync';
 import { eventObject, ignored, type EventHandler } from '../types';
 
 export type PaymentFailure = { code: string | null; declineCode: string | null; message: string | null };
 
-/** Why the invoice's latest payment attempt failed, from its PaymentIntent's `last_payment_error`. */
+/**
+ * Why the invoice's latest payment attempt failed: the `last_payment_error` of the PaymentIntent behind its
+ * most recent payment (`payments` is includable on the invoice; the PaymentIntent is expanded in one read).
+ */
 export async function readInvoicePaymentFailure(stripe: Stripe, invoiceId: string): Promise<PaymentFailure> {
-  let payments: Stripe.InvoicePayment[];
-  try {
-    payments = await listAll(stripe.invoicePayments.list({ invoice: invoiceId, limit: 100, expand: ['data.payment.payment_intent'] }));
-  } catch (error) {
-    if (isResourceMissing(error)) return { code: null, declineCode: null, message: null };
-    throw error;
-  }
+  const invoice = await retrieveOrNull(() => stripe.invoices.retrieve(invoiceId, { expand: ['payments.data.payment.payment_intent'] }));
+  const payments = invoice?.payments?.data ?? [];
   const latest = [...payments].sort((a, b) => b.created - a.created).find((p) => typeof p.payment.payment_intent === 'object');
   const intent = latest?.payment.payment_intent;
   const error = intent && typeof intent === 'object' ? intent.last_payment_error : null;
