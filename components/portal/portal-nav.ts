@@ -8,7 +8,7 @@ export type PortalSection = {
 
 export const portalSections: PortalSection[] = [
   { key: 'overview', path: '' },
-  { key: 'plans', path: null },
+  { key: 'plans', path: '/plans' },
   { key: 'usage', path: null },
   { key: 'invoices', path: null },
   { key: 'paymentMethods', path: null },
