@@ -31,6 +31,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const emu = new Emulator(options);
   await emu.store.load();
   registerAll(emu);
+  emu.webhooks.restore();
   registerControlRoutes(emu);
 
   const inFlightKeys = new Set<string>();

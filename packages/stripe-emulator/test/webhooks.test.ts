@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { flushWebhooks, rawRequest, setChaos, startTestEmulator, startWebhookReceiver, type TestEmulator, type WebhookReceiver } from './helpers.js';
@@ -115,5 +118,27 @@ describe('webhook delivery', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     const health = await rawRequest(emu.url, 'GET', '/_emulator/health', { key: null });
     expect((health.json as { pending_webhook_deliveries: number }).pending_webhook_deliveries).toBeGreaterThan(0);
+  });
+
+  it('keeps undelivered events across a restart and delivers them after it (at least once)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'stripe-emulator-hooks-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const dataFile = path.join(dir, 'emulator.json');
+    const receiver = await startWebhookReceiver();
+    cleanups.push(() => receiver.close());
+    receiver.respondWith.push(503);
+    const first = await startTestEmulator({ dataFile, webhookUrl: receiver.url, webhookSecret: 'whsec_restart', webhooks: { retryScheduleMs: [60_000] } });
+    const customer = await first.stripe.customers.create({ email: 'restart@example.com' });
+    for (let i = 0; i < 50 && receiver.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(receiver.received).toHaveLength(1);
+    await first.close();
+
+    const second = await startTestEmulator({ dataFile, webhookUrl: receiver.url, webhookSecret: 'whsec_restart' });
+    cleanups.push(() => second.close());
+    await flushWebhooks(second.url);
+    const events = eventsOf(receiver, 'whsec_restart');
+    expect(events).toHaveLength(2);
+    expect(events[1].id).toBe(events[0].id);
+    expect((events[1].data.object as { id: string }).id).toBe(customer.id);
   });
 });

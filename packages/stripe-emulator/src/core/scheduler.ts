@@ -73,7 +73,7 @@ export class Scheduler {
     let count = 0;
     const work = this.running.then(async () => {
       for (;;) {
-        const next = this.pending(testClock).find((j) => j.at <= upTo);
+        const next = this.nextDue(testClock, upTo);
         if (!next) break;
         this.store.delete(jobsCollection, next.id);
         if (onStep) await onStep(next.at);
@@ -93,6 +93,16 @@ export class Scheduler {
     this.running = work.catch(() => undefined);
     await work;
     return count;
+  }
+
+  /** The earliest job of `testClock` due at or before `upTo` (linear scan: no sort per step). */
+  private nextDue(testClock: string | null, upTo: number): ScheduledJob | undefined {
+    let best: ScheduledJob | undefined;
+    for (const j of this.store.all(jobsCollection)) {
+      if (j.testClock !== testClock || j.at > upTo) continue;
+      if (!best || j.at < best.at || (j.at === best.at && j.seq < best.seq)) best = j;
+    }
+    return best;
   }
 
   /** Starts the wall-clock timer. */

@@ -6,6 +6,7 @@ import type Stripe from 'stripe';
 import type { Store } from '../core/store.js';
 import { eventsCollection, webhookEndpointsCollection } from '../core/collections.js';
 import { newId } from '../core/ids.js';
+import { defineCollection } from '../core/store.js';
 import { signPayload } from './signature.js';
 
 export interface WebhookSettings {
@@ -54,10 +55,19 @@ export interface StaticEndpoint {
 
 interface QueueItem {
   record: DeliveryRecord;
-  secret: string;
   dueAt: number;
   seq: number;
 }
+
+/** A delivery not finished yet, persisted so a restart does not lose it (at least once, across restarts). */
+interface PendingDelivery {
+  /** The delivery record id. */
+  id: string;
+  record: DeliveryRecord;
+  dueAt: number;
+  seq: number;
+}
+const pendingDeliveriesCollection = defineCollection<PendingDelivery>('_webhook_queue');
 
 /** Id of the endpoint configured by `webhookUrl` / EMULATOR_WEBHOOK_URL (not listed under /v1/webhook_endpoints). */
 export const STATIC_ENDPOINT_ID = 'we_emulator_static';
@@ -65,7 +75,9 @@ const MAX_LOG = 5000;
 
 export class WebhookDispatcher {
   settings: WebhookSettings;
-  private readonly queue: QueueItem[] = [];
+  /** Per endpoint, ordered by (dueAt, seq): each endpoint receives one delivery at a time, in order. */
+  private readonly queues = new Map<string, QueueItem[]>();
+  private queued = 0;
   private readonly inFlight = new Set<string>();
   private readonly log: DeliveryRecord[] = [];
   private idleWaiters: Array<() => void> = [];
@@ -82,6 +94,17 @@ export class WebhookDispatcher {
     this.settings = { ...DEFAULT_WEBHOOK_SETTINGS, ...settings };
   }
 
+  /** Re-queues deliveries that were pending when the state was saved (call after the store is loaded). */
+  restore(): void {
+    for (const pending of this.store.all(pendingDeliveriesCollection)) {
+      this.seq = Math.max(this.seq, pending.seq);
+      const record: DeliveryRecord = { ...pending.record, attempts: [...pending.record.attempts] };
+      this.remember(record);
+      this.push({ record, dueAt: Math.min(pending.dueAt, Date.now()), seq: pending.seq }, false);
+    }
+    if (this.queued > 0) setImmediate(() => this.pump());
+  }
+
   /**
    * Queues deliveries of `event` to every endpoint subscribed to its type, once the current store transaction
    * commits (events of a rolled-back request are never sent). Synchronous; sends later.
@@ -92,12 +115,12 @@ export class WebhookDispatcher {
 
   private enqueueNow(event: Stripe.EventBase): void {
     if (this.closed || !this.store.has(eventsCollection, event.id)) return;
-    const targets: Array<{ id: string; url: string; secret: string }> = [];
-    if (this.staticEndpoint) targets.push({ id: STATIC_ENDPOINT_ID, ...this.staticEndpoint });
+    const targets: Array<{ id: string; url: string }> = [];
+    if (this.staticEndpoint) targets.push({ id: STATIC_ENDPOINT_ID, url: this.staticEndpoint.url });
     for (const endpoint of this.store.all(webhookEndpointsCollection)) {
       if (endpoint.status !== 'enabled' || !endpoint.secret) continue;
       if (!endpoint.enabled_events.includes('*') && !endpoint.enabled_events.includes(event.type)) continue;
-      targets.push({ id: endpoint.id, url: endpoint.url, secret: endpoint.secret });
+      targets.push({ id: endpoint.id, url: endpoint.url });
     }
     if (targets.length === 0) return;
     this.store.update(eventsCollection, event.id, (e) => ({ ...e, pending_webhooks: targets.length }));
@@ -118,13 +141,13 @@ export class WebhookDispatcher {
         };
         this.remember(record);
         const jitter = this.settings.shuffleWindowMs > 0 ? Math.floor(Math.random() * this.settings.shuffleWindowMs) : 0;
-        this.push({ record, secret: target.secret, dueAt: now + jitter, seq: ++this.seq });
+        this.push({ record, dueAt: now + jitter, seq: ++this.seq });
       }
     }
     setImmediate(() => this.pump());
   }
 
-  /** The delivery log, newest first. */
+  /** The delivery log (this process's deliveries), newest first. */
   deliveries(filter: { eventId?: string; endpointId?: string } = {}): DeliveryRecord[] {
     return this.log
       .filter((r) => (!filter.eventId || r.event_id === filter.eventId) && (!filter.endpointId || r.endpoint_id === filter.endpointId))
@@ -133,7 +156,7 @@ export class WebhookDispatcher {
   }
 
   pendingCount(): number {
-    return this.queue.length + this.inFlight.size;
+    return this.queued + this.inFlight.size;
   }
 
   /** Resolves true when nothing is queued or in flight (retries included), false if `timeoutMs` passes first. */
@@ -155,22 +178,46 @@ export class WebhookDispatcher {
 
   /** Drops queued deliveries and the log (used by /_emulator/reset). In-flight attempts finish. */
   reset(): void {
-    this.queue.length = 0;
+    this.queues.clear();
+    this.queued = 0;
     this.log.length = 0;
+    for (const pending of this.store.all(pendingDeliveriesCollection)) this.store.delete(pendingDeliveriesCollection, pending.id);
     this.checkIdle();
   }
 
+  /** Stops delivering. Pending deliveries stay in the store and are sent after the next start. */
   close(): void {
     this.closed = true;
-    this.queue.length = 0;
+    this.queues.clear();
+    this.queued = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.checkIdle();
   }
 
-  private push(item: QueueItem): void {
-    this.queue.push(item);
+  private push(item: QueueItem, persist = true): void {
+    const key = item.record.endpoint_id;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = [];
+      this.queues.set(key, queue);
+    }
+    // Insert in (dueAt, seq) order; new items usually go last.
+    let i = queue.length;
+    while (i > 0 && (queue[i - 1].dueAt > item.dueAt || (queue[i - 1].dueAt === item.dueAt && queue[i - 1].seq > item.seq))) i--;
+    queue.splice(i, 0, item);
+    this.queued++;
     item.record.next_attempt_at = new Date(item.dueAt).toISOString();
+    if (persist) this.persist(item);
+  }
+
+  private persist(item: QueueItem): void {
+    this.store.insert(pendingDeliveriesCollection, {
+      id: item.record.id,
+      record: { ...item.record, attempts: [...item.record.attempts] },
+      dueAt: item.dueAt,
+      seq: item.seq,
+    });
   }
 
   private remember(record: DeliveryRecord): void {
@@ -179,7 +226,7 @@ export class WebhookDispatcher {
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && this.inFlight.size === 0;
+    return this.queued === 0 && this.inFlight.size === 0;
   }
 
   private checkIdle(): void {
@@ -193,17 +240,16 @@ export class WebhookDispatcher {
     if (this.closed) return;
     const now = Date.now();
     let nextWake = Infinity;
-    const byEndpoint = new Map<string, QueueItem>();
-    for (const item of this.queue) {
-      const current = byEndpoint.get(item.record.endpoint_id);
-      if (!current || item.dueAt < current.dueAt || (item.dueAt === current.dueAt && item.seq < current.seq)) {
-        byEndpoint.set(item.record.endpoint_id, item);
+    for (const [endpointId, queue] of this.queues) {
+      if (this.inFlight.has(endpointId) || queue.length === 0) continue;
+      const head = queue[0];
+      if (head.dueAt <= now) {
+        queue.shift();
+        this.queued--;
+        void this.attempt(head);
+      } else {
+        nextWake = Math.min(nextWake, head.dueAt);
       }
-    }
-    for (const [endpointId, item] of byEndpoint) {
-      if (this.inFlight.has(endpointId)) continue;
-      if (item.dueAt <= now) void this.attempt(item);
-      else nextWake = Math.min(nextWake, item.dueAt);
     }
     if (nextWake !== Infinity && nextWake < this.timerAt) {
       if (this.timer) clearTimeout(this.timer);
@@ -218,20 +264,34 @@ export class WebhookDispatcher {
     this.checkIdle();
   }
 
+  private secretFor(endpointId: string): string | null {
+    if (endpointId === STATIC_ENDPOINT_ID) return this.staticEndpoint?.secret ?? null;
+    const endpoint = this.store.get(webhookEndpointsCollection, endpointId);
+    return endpoint && endpoint.status === 'enabled' ? (endpoint.secret ?? null) : null;
+  }
+
   private async attempt(item: QueueItem): Promise<void> {
-    const endpointId = item.record.endpoint_id;
-    this.queue.splice(this.queue.indexOf(item), 1);
-    this.inFlight.add(endpointId);
     const record = item.record;
+    const endpointId = record.endpoint_id;
+    this.inFlight.add(endpointId);
     record.next_attempt_at = null;
     const started = Date.now();
     let statusCode: number | null = null;
     let error: string | null = null;
+    let giveUp = false;
     try {
       const event = this.store.get(eventsCollection, record.event_id);
-      if (!event) throw new Error('event no longer exists (emulator reset)');
+      const secret = this.secretFor(endpointId);
+      if (!event) {
+        giveUp = true;
+        throw new Error('event no longer exists (emulator reset)');
+      }
+      if (!secret) {
+        giveUp = true;
+        throw new Error('endpoint deleted or disabled');
+      }
       const payload = JSON.stringify(event, null, 2);
-      const signature = signPayload(payload, item.secret, Math.floor(Date.now() / 1000));
+      const signature = signPayload(payload, secret, Math.floor(Date.now() / 1000));
       const res = await fetch(record.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signature, 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
@@ -247,14 +307,18 @@ export class WebhookDispatcher {
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
     if (ok) {
       record.status = 'succeeded';
+      this.store.delete(pendingDeliveriesCollection, record.id);
       if (!record.duplicate && this.store.has(eventsCollection, record.event_id)) {
         this.store.update(eventsCollection, record.event_id, (e) => ({ ...e, pending_webhooks: Math.max(0, e.pending_webhooks - 1) }));
       }
-    } else if (!this.closed && record.attempts.length <= this.settings.retryScheduleMs.length) {
+    } else if (this.closed) {
+      // Stays persisted; retried after the next start.
+    } else if (!giveUp && record.attempts.length <= this.settings.retryScheduleMs.length) {
       const delay = this.settings.retryScheduleMs[record.attempts.length - 1];
-      this.push({ ...item, dueAt: Date.now() + delay, seq: ++this.seq });
+      this.push({ record, dueAt: Date.now() + delay, seq: ++this.seq });
     } else {
       record.status = 'failed';
+      this.store.delete(pendingDeliveriesCollection, record.id);
     }
     this.inFlight.delete(endpointId);
     this.pump();
