@@ -1,4 +1,5 @@
-// npm run bench -w @seikyu/stripe-emulator [-- --requests=1000 --concurrency=1,8,32 --clock-subscriptions=1000]
+// npm run bench -w @seikyu/stripe-emulator [-- --requests=1000 --concurrency=1,8,32 --clock-subscriptions=1000
+//                                             --url=http://127.0.0.1:12111 (an emulator already running, e.g. under --cpu-prof)]
 // Throughput and latency of typical create calls through the real SDK against an emulator in its own process
 // (started like `npm run emulator`, state in memory), and the time of one test-clock advance over a month with
 // many subscriptions on the clock. A script that prints a table, not a timed test: figures depend on the machine.
@@ -14,10 +15,12 @@ interface Options {
   requests: number;
   concurrency: number[];
   clockSubscriptions: number;
+  /** Use this running emulator instead of starting one. */
+  url: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { requests: 1000, concurrency: [1, 8, 32], clockSubscriptions: 1000 };
+  const options: Options = { requests: 1000, concurrency: [1, 8, 32], clockSubscriptions: 1000, url: null };
   for (const arg of argv) {
     const [name, value] = arg.replace(/^--/, '').split('=');
     const int = (v: string | undefined): number => {
@@ -28,7 +31,8 @@ function parseOptions(argv: string[]): Options {
     if (name === 'requests') options.requests = int(value);
     else if (name === 'concurrency') options.concurrency = (value ?? '').split(',').map(int);
     else if (name === 'clock-subscriptions') options.clockSubscriptions = int(value);
-    else throw new Error(`unknown option ${arg} (known: --requests=N --concurrency=1,8,32 --clock-subscriptions=N)`);
+    else if (name === 'url') options.url = new URL(value ?? '').origin;
+    else throw new Error(`unknown option ${arg} (known: --requests=N --concurrency=1,8,32 --clock-subscriptions=N --url=URL)`);
   }
   return options;
 }
@@ -128,8 +132,8 @@ function row(cells: string[]): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const port = await freePort();
-  const child = await startEmulatorProcess(port);
+  const port = options.url ? Number(new URL(options.url).port) : await freePort();
+  const child = options.url ? null : await startEmulatorProcess(port);
   const stripe = client(port);
   const results: Measurement[] = [];
   try {
@@ -221,7 +225,7 @@ async function main(): Promise<void> {
       ]),
     );
   } finally {
-    child.kill('SIGTERM');
+    child?.kill('SIGTERM');
   }
 }
 
