@@ -76,10 +76,12 @@ describe('customers', () => {
     expect(after.data.length).toBe(before.data.length);
   });
 
-  it('rejects a malformed integer and an invalid enum', async () => {
+  it('rejects a malformed integer, an invalid email and an invalid enum', async () => {
     const badInt = await stripeError(emu.stripe.customers.create({ balance: 'lots' as unknown as number }));
     expect(badInt.code).toBe('parameter_invalid_integer');
     expect(badInt.param).toBe('balance');
+    const badEmail = await stripeError(emu.stripe.customers.create({ email: 'not-an-email' }));
+    expect(badEmail.code).toBe('email_invalid');
     const badEnum = await stripeError(emu.stripe.customers.create({ tax_exempt: 'sometimes' }));
     expect(badEnum.param).toBe('tax_exempt');
     expect(badEnum.message).toMatch(/must be one of none, exempt, or reverse/);

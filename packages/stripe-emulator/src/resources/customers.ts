@@ -83,6 +83,9 @@ function toShipping(s: Infer<typeof shippingParams>): Stripe.Customer.Shipping {
 
 /** Applies writable params to a customer (create and update share this). Validates references first. */
 function applyWritable(emu: Emulator, customer: Stripe.Customer, params: WritableParams): Stripe.Customer {
+  if (params.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(params.email)) {
+    throw invalidRequest(`Invalid email address: ${params.email}`, { code: 'email_invalid', param: 'email' });
+  }
   const settings = params.invoice_settings;
   let defaultPm = customer.invoice_settings.default_payment_method;
   if (settings?.default_payment_method !== undefined) {
