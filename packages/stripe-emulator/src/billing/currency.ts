@@ -1,6 +1,6 @@
 // Currency facts live in core/currency.ts; the billing engine adds the rounding rule it uses for prorations
 // and discounts.
-import { currencyDecimals, formatAmount } from '../core/currency.js';
+import { currencyDecimals } from '../core/currency.js';
 
 export { isZeroDecimal as isZeroDecimalCurrency } from '../core/currency.js';
 
@@ -21,7 +21,24 @@ export function roundMinor(amount: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-/** Formats an integer minor-unit amount for people, e.g. 1234 usd → "$12.34", 1234 jpy → "¥1,234". */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats an integer minor-unit amount for people, e.g. 1234 usd → "$12.34", 1234 jpy → "¥1,234". Formatters
+ * are cached: building an Intl.NumberFormat costs more than a renewal's other work.
+ */
 export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
-  return formatAmount(amount, currency, locale);
+  const key = `${locale}:${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const decimals = currencyDecimals(currency);
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(amount / 10 ** currencyDecimals(currency));
 }

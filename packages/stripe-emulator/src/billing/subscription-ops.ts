@@ -868,9 +868,25 @@ export class SubscriptionOps {
   update(id: string, input: UpdateSubscriptionInput): Stripe.Subscription {
     const before = this.engine.subscription(id);
     if (before.status === 'canceled' || before.status === 'incomplete_expired') {
-      throw invalidRequest(`A canceled subscription can only update its cancellation_details and metadata.`, {
-        code: 'invalid_canceled_subscription_fields',
+      const other = Object.entries(input).find(([k, v]) => v !== undefined && k !== 'metadata' && k !== 'cancellation_details');
+      if (other) {
+        throw invalidRequest(`A canceled subscription can only update its cancellation_details and metadata.`, {
+          code: 'invalid_canceled_subscription_fields',
+          param: other[0],
+        });
+      }
+      const after = this.save({
+        ...before,
+        metadata: applyMetadata(before.metadata, input.metadata),
+        cancellation_details: {
+          comment: input.cancellation_details?.comment ?? before.cancellation_details?.comment ?? null,
+          feedback: feedbackOf(input.cancellation_details?.feedback) ?? before.cancellation_details?.feedback ?? null,
+          feedback_option: before.cancellation_details?.feedback_option ?? null,
+          reason: before.cancellation_details?.reason ?? null,
+        },
       });
+      this.emitUpdated(before, after);
+      return this.engine.hydrateSubscription(after);
     }
     const customerId = this.engine.customerIdOf(before);
     const at = this.engine.now(customerId);

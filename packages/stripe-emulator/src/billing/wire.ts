@@ -3,7 +3,8 @@
 // react to PaymentIntents confirmed anywhere (including from the browser with the invoice's client secret).
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
-import { customersCollection } from '../core/collections.js';
+import { customersCollection, tombstonesCollection } from '../core/collections.js';
+import { paymentMethodsCollection } from '../resources/payment-methods.js';
 import { adjustCustomerBalance, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
 import { BillingEngine, type BillingOptions } from './engine.js';
 import type { BillingPorts } from './ports.js';
@@ -52,11 +53,17 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
       customersOfTestClock: (clockId) =>
         emu.store.all(customersCollection).filter((c) => (typeof c.test_clock === 'string' ? c.test_clock : c.test_clock?.id) === clockId),
       deleteCustomer: (id) => {
-        for (const hook of emu.hooks.customerDeleted) hook(id);
+        // Same steps as DELETE /v1/customers/:id (test clock deletion removes the clock's customers).
         const customer = emu.store.get(customersCollection, id);
         if (!customer) return;
+        const at = emu.clock.now(id);
+        for (const hook of emu.hooks.customerDeleted) hook(id);
+        for (const pm of emu.store.all(paymentMethodsCollection)) {
+          if (pm.customer === id) emu.store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
+        }
         emu.store.delete(customersCollection, id);
-        emu.events.emit('customer.deleted', customer);
+        emu.store.insert(tombstonesCollection, { id, object: 'customer', deletedAt: emu.clock.wallNow() });
+        emu.events.emit('customer.deleted', customer, { at });
       },
     },
     baseUrl: () => emu.publicUrl,

@@ -91,6 +91,12 @@ describe('[admin] bank-transfer customers (send_invoice)', () => {
     expect(text).toContain('Onboarding workshop');
     expect(text).toContain('Bank transfer: First Bank, account 1234567');
 
+    const hosted = await fetch(open.hosted_invoice_url ?? '');
+    expect(hosted.status).toBe(200);
+    const page = await hosted.text();
+    expect(page).toContain(open.number ?? 'missing');
+    expect(page).toContain('$500.00');
+
     // No receipt until it is paid; then a receipt PDF.
     expect((await fetch(`${emu.url}/_emulator/receipts/${open.id}`)).status).toBe(404);
     await stripe.invoices.pay(open.id, { paid_out_of_band: true });
