@@ -2,6 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
+import { PaymentFailedBanner } from '@/components/billing/payment-failed-banner';
 import { portalSections } from '@/components/portal/portal-nav';
 import { getOperatorRoleFor, requireMembership } from '@/lib/auth/session';
 
@@ -22,6 +23,7 @@ export default async function OrganizationLayout({ children, params }: { childre
       secondaryNav={operatorRole ? [{ href: '/admin/customers', label: t('admin') }] : []}
       userEmail={user.email}
     >
+      <PaymentFailedBanner organizationId={organization.id} />
       {children}
     </AppShell>
   );

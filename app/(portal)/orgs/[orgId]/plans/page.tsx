@@ -1,0 +1,191 @@
+// GET /orgs/[orgId]/plans — the plan picker, from the mirrored catalogue in the organization's currency.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { describeCatalogPrice } from '@/components/billing/plans/price-label';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { listCatalogPrices, type CatalogPrice } from '@/db/queries/catalog';
+import { listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { groupCatalog, parsePlanInterval } from '@/lib/billing/plans/group-catalog';
+import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
+import { requireMembership } from '@/lib/auth/session';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('plans');
+  return { title: t('title') };
+}
+
+export default async function PlansPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgId } = await params;
+  const { organization } = await requireMembership(orgId);
+  const interval = parsePlanInterval((await searchParams).interval);
+  const currency = organization.currency ?? 'usd';
+  const [prices, live, t, tInterval, locale] = await Promise.all([
+    listCatalogPrices({ currency }),
+    listLiveSubscriptions({ organizationId: organization.id }),
+    getTranslations('plans'),
+    getTranslations('interval'),
+    getLocale(),
+  ]);
+  const groups = groupCatalog(prices, interval);
+  const mayManage = can(organization.role, 'billing:manage');
+  const planSubscription = live.find((s) => s.status !== 'incomplete');
+  const currentPriceIds = new Set(planSubscription?.items.map((i) => i.priceId) ?? []);
+  const hasPaidPlan = Boolean(planSubscription && planSubscription.metadata.seikyu_intent !== 'free_tier');
+  const base = `/orgs/${organization.id}`;
+  const label = (price: CatalogPrice) => describeCatalogPrice(price, locale, t, tInterval);
+
+  function chooseControl(price: CatalogPrice) {
+    if (currentPriceIds.has(price.id)) return <span className="badge-green">{t('currentPlan')}</span>;
+    if (!mayManage || price.isFree) return null;
+    if (hasPaidPlan) {
+      return (
+        <Link href={`${base}/subscription`} className="btn-secondary">
+          {t('changeOnSubscription')}
+        </Link>
+      );
+    }
+    return (
+      <form action={`${base}/plans/checkout`} method="get" className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="price" value={price.id} />
+        {price.perUnit ? (
+          <div>
+            <label className="label" htmlFor={`quantity-${price.id}`}>
+              {t(`quantityLabel.${price.perUnit}`)}
+            </label>
+            <input
+              id={`quantity-${price.id}`}
+              name="quantity"
+              type="number"
+              min={1}
+              max={MAX_QUANTITY}
+              defaultValue={1}
+              required
+              className="input w-24"
+            />
+          </div>
+        ) : null}
+        <button type="submit" className="btn-primary" aria-label={t('chooseNamed', { name: price.productName })}>
+          {t('choose')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('currencyNote', { currency: currency.toUpperCase() })}
+        actions={
+          planSubscription ? (
+            <Link href={`${base}/subscription`} className="btn-secondary">
+              {t('yourSubscription')}
+            </Link>
+          ) : null
+        }
+      />
+      {!mayManage ? <p className="alert-info mb-6">{t('memberReadOnly')}</p> : null}
+
+      {groups.hasAnnual ? (
+        <nav aria-label={t('intervalSwitch')} className="mb-6 inline-flex rounded-md border border-slate-200 bg-white p-1">
+          {(['month', 'year'] as const).map((value) => (
+            <Link
+              key={value}
+              href={`${base}/plans${value === 'year' ? '?interval=year' : ''}`}
+              aria-current={interval === value ? 'page' : undefined}
+              className={`rounded px-3 py-1.5 text-sm font-medium ${interval === value ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+            >
+              {t(value === 'month' ? 'monthly' : 'annual')}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
+      {groups.plans.length === 0 ? (
+        <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t('plansHeading')} data-testid="plan-list">
+          {groups.plans.map((price) => (
+            <li key={price.id} className="card flex flex-col gap-3" data-testid={`plan-${price.lookupKey ?? price.id}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <h2 className="card-title">{price.productName}</h2>
+                {price.trialPeriodDays ? <span className="badge-blue">{t('trialBadge', { days: price.trialPeriodDays })}</span> : null}
+              </div>
+              {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
+              <p className="text-xl font-semibold text-slate-900 tabular-nums" data-testid="plan-price">
+                {label(price)}
+              </p>
+              <div className="mt-auto">{chooseControl(price)}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {groups.addons.length > 0 ? (
+        <section className="mt-8" aria-labelledby="addons-title">
+          <h2 id="addons-title" className="mb-3 text-lg font-semibold">
+            {t('addonsHeading')}
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {groups.addons.map((price) => (
+              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
+                <h3 className="card-title">{price.productName}</h3>
+                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
+                <p className="font-semibold tabular-nums">{label(price)}</p>
+                {currentPriceIds.has(price.id) ? <span className="badge-green self-start">{t('included')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {groups.usage.length > 0 ? (
+        <section className="mt-8" aria-labelledby="usage-title">
+          <h2 id="usage-title" className="mb-3 text-lg font-semibold">
+            {t('usageHeading')}
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {groups.usage.map((price) => (
+              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
+                <h3 className="card-title">{price.productName}</h3>
+                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
+                <p className="font-semibold tabular-nums">{label(price)}</p>
+                <p className="text-sm text-slate-600">
+                  {t('meteredNote', { meter: price.meterEventName ?? price.meterId ?? '—' })}
+                </p>
+                {currentPriceIds.has(price.id) ? <span className="badge-green self-start">{t('included')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {groups.oneOff.length > 0 ? (
+        <section className="mt-8" aria-labelledby="oneoff-title">
+          <h2 id="oneoff-title" className="mb-3 text-lg font-semibold">
+            {t('oneOffHeading')}
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {groups.oneOff.map((price) => (
+              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
+                <h3 className="card-title">{price.productName}</h3>
+                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
+                <p className="font-semibold tabular-nums">{label(price)}</p>
+                <p className="text-sm text-slate-600">{t(price.kind === 'pass' ? 'passNote' : 'oneOffNote')}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+// GET /orgs/[orgId]/subscription — the organization's plan from the mirror: items, status, renewal or end date,
+// and (owner, billing) cancel at period end with a reason, or resume.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
+import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
+import { ResumeSubscriptionButton } from '@/components/billing/subscription/resume-subscription-button';
+import { SubscriptionStatusBadge } from '@/components/status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentSubscription } from '@/db/queries/billing';
+import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
+import { requireMembership } from '@/lib/auth/session';
+import { formatDate } from '@/lib/i18n/format';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('subscription');
+  return { title: t('title') };
+}
+
+export default async function SubscriptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgId } = await params;
+  const { organization } = await requireMembership(orgId);
+  const query = await searchParams;
+  const [subscription, t, tOverview, tInterval, locale, timeZone] = await Promise.all([
+    getCurrentSubscription({ organizationId: organization.id }),
+    getTranslations('subscription'),
+    getTranslations('overview'),
+    getTranslations('interval'),
+    getLocale(),
+    getTimeZone(),
+  ]);
+  const base = `/orgs/${organization.id}`;
+  const mayManage = can(organization.role, 'billing:manage');
+  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const free = subscription ? isFreePlan(subscription.items) : false;
+  const endsAt = subscription ? (subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null)) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        actions={
+          <Link href={`${base}/plans`} className="btn-secondary">
+            {t('choosePlan')}
+          </Link>
+        }
+      />
+      {query.started === '1' && subscription && !free ? (
+        <p className="alert-info mb-6" role="status" data-testid="subscription-started">
+          {t('started')}
+        </p>
+      ) : null}
+
+      {!subscription ? (
+        <EmptyState title={t('none')}>
+          <Link href={`${base}/plans`} className="btn-primary">
+            {t('choosePlan')}
+          </Link>
+        </EmptyState>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <section className="card lg:col-span-2" aria-labelledby="plan-title" data-testid="subscription-plan">
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <h2 id="plan-title" className="card-title">
+                {subscription.items.map((item) => item.productName).join(' + ')}
+              </h2>
+              <SubscriptionStatusBadge status={subscription.status} />
+            </div>
+            <ul className="mt-3 divide-y divide-slate-100">
+              {subscription.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                  <span>
+                    {item.priceNickname ?? item.productName}
+                    {item.quantity && item.quantity > 1 ? <span className="ml-2 text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</span> : null}
+                  </span>
+                  <span className="tabular-nums">{describePlanPrice(item, subscription.currency, locale, tOverview, tInterval)}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-sm text-slate-700" data-testid="subscription-period">
+              {endsAt ? (
+                <span className="alert-info block">{t('endsOn', { date: date(endsAt) })}</span>
+              ) : free ? (
+                t('freeNote')
+              ) : subscription.currentPeriodEnd ? (
+                t('renews', { date: date(subscription.currentPeriodEnd) })
+              ) : null}
+            </p>
+          </section>
+
+          {!free ? (
+            <section className="card" aria-labelledby="manage-title">
+              {subscription.cancelAtPeriodEnd ? (
+                <>
+                  <h2 id="manage-title" className="card-title mb-3">
+                    {t('resumeTitle')}
+                  </h2>
+                  {mayManage ? (
+                    <ResumeSubscriptionButton
+                      organizationId={organization.id}
+                      subscriptionId={subscription.id}
+                      labels={{ submit: t('resume'), pending: t('resuming') }}
+                    />
+                  ) : (
+                    <p className="text-sm text-slate-600">{t('readOnly')}</p>
+                  )}
+                </>
+              ) : (
+                <>
+                  <h2 id="manage-title" className="card-title">
+                    {t('cancelTitle')}
+                  </h2>
+                  <p className="mb-3 mt-1 text-sm text-slate-600">{t('cancelBody')}</p>
+                  {mayManage && ['active', 'trialing', 'past_due'].includes(subscription.status) ? (
+                    <CancelSubscriptionForm
+                      organizationId={organization.id}
+                      subscriptionId={subscription.id}
+                      labels={{
+                        reason: t('reason'),
+                        comment: t('comment'),
+                        submit: t('cancel'),
+                        pending: t('cancelling'),
+                        invalid: t('reason'),
+                        reasons: Object.fromEntries(cancellationFeedbacks.map((r) => [r, t(`reasons.${r}`)])) as Record<
+                          (typeof cancellationFeedbacks)[number],
+                          string
+                        >,
+                      }}
+                    />
+                  ) : !mayManage ? (
+                    <p className="text-sm text-slate-600">{t('readOnly')}</p>
+                  ) : null}
+                </>
+              )}
+            </section>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

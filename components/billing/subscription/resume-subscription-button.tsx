@@ -1,0 +1,30 @@
+'use client';
+// Takes back a scheduled cancellation.
+import { useRouter } from 'next/navigation';
+import { useAction } from 'next-safe-action/hooks';
+import { resumeSubscriptionAction } from '@/lib/actions/billing/resume-subscription';
+
+export function ResumeSubscriptionButton({
+  organizationId,
+  subscriptionId,
+  labels,
+}: {
+  organizationId: string;
+  subscriptionId: string;
+  labels: { submit: string; pending: string };
+}) {
+  const router = useRouter();
+  const { execute, isPending, result } = useAction(resumeSubscriptionAction, { onSuccess: () => router.refresh() });
+  return (
+    <div className="space-y-2">
+      {result.serverError ? (
+        <p className="alert-error" role="alert">
+          {result.serverError.error}
+        </p>
+      ) : null}
+      <button type="button" className="btn-primary" disabled={isPending} onClick={() => execute({ organizationId, subscriptionId })}>
+        {isPending ? labels.pending : labels.submit}
+      </button>
+    </div>
+  );
+}

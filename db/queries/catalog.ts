@@ -1,0 +1,111 @@
+// The mirrored catalogue as the plan picker and the subscribe action see it: active products and prices, each
+// price's amount in one currency (its own or a `currency_options` entry). The catalogue is shared by every
+// organization; the currency is the scope (a price without an amount in the organization's currency does not
+// exist for it).
+import { and, asc, eq } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { stripePrices, stripeProducts } from '@/db/schema';
+
+export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off';
+
+export type CatalogPrice = {
+  id: string;
+  productId: string;
+  productName: string;
+  productDescription: string | null;
+  kind: CatalogProductKind;
+  /** Free-tier product (metadata `seikyu_tier=free`) or a zero recurring amount. */
+  isFree: boolean;
+  /** Per-seat or per-device: the customer chooses a quantity. */
+  perUnit: 'seat' | 'device' | null;
+  /** Stripe's product unit label, e.g. "seat", "device-hour". */
+  unitLabel: string | null;
+  currency: string;
+  /** In the currency's minor unit; null for tiered prices. */
+  unitAmount: number | null;
+  type: 'one_time' | 'recurring';
+  interval: 'day' | 'week' | 'month' | 'year' | null;
+  intervalCount: number | null;
+  metered: boolean;
+  meterId: string | null;
+  /** Meter event name from the product's metadata (`seikyu_meter`), for display. */
+  meterEventName: string | null;
+  trialPeriodDays: number | null;
+  lookupKey: string | null;
+  nickname: string | null;
+};
+
+const kinds: readonly CatalogProductKind[] = ['plan', 'addon', 'usage', 'pass', 'one_off'];
+const intervals = ['day', 'week', 'month', 'year'] as const;
+
+function amountIn(
+  price: { currency: string; unitAmount: number | null; currencyOptions: Record<string, { unit_amount: number | null }> },
+  currency: string,
+): { available: boolean; amount: number | null } {
+  if (price.currency === currency) return { available: true, amount: price.unitAmount };
+  const option = price.currencyOptions[currency];
+  return option ? { available: true, amount: option.unit_amount } : { available: false, amount: null };
+}
+
+function unitLabelOf(data: unknown): string | null {
+  const label = (data as { unit_label?: unknown } | null)?.unit_label;
+  return typeof label === 'string' && label.length > 0 ? label : null;
+}
+
+type Row = { price: typeof stripePrices.$inferSelect; product: typeof stripeProducts.$inferSelect };
+
+function toCatalogPrice({ price, product }: Row, currency: string): CatalogPrice | null {
+  const { available, amount } = amountIn(price, currency);
+  if (!available) return null;
+  const kindValue = product.metadata.seikyu_kind;
+  const kind = kinds.find((k) => k === kindValue) ?? (price.type === 'one_time' ? 'one_off' : 'plan');
+  const perUnitValue = product.metadata.seikyu_per_unit;
+  const interval = intervals.find((i) => i === price.recurringInterval) ?? null;
+  const metered = price.usageType === 'metered';
+  return {
+    id: price.id,
+    productId: product.id,
+    productName: product.name,
+    productDescription: product.description,
+    kind,
+    isFree: product.metadata.seikyu_tier === 'free' || (price.type === 'recurring' && !metered && amount === 0),
+    perUnit: perUnitValue === 'seat' || perUnitValue === 'device' ? perUnitValue : null,
+    unitLabel: unitLabelOf(product.data),
+    currency,
+    unitAmount: amount,
+    type: price.type,
+    interval,
+    intervalCount: price.recurringIntervalCount,
+    metered,
+    meterId: price.meterId,
+    meterEventName: product.metadata.seikyu_meter ?? null,
+    trialPeriodDays: price.trialPeriodDays,
+    lookupKey: price.lookupKey,
+    nickname: price.nickname,
+  };
+}
+
+/** Every active price of every active product that has an amount in `currency`, products in creation order. */
+export async function listCatalogPrices(params: { currency: string }, tx: Tx = db): Promise<CatalogPrice[]> {
+  const rows = await tx
+    .select({ price: stripePrices, product: stripeProducts })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true)))
+    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id), asc(stripePrices.stripeCreated), asc(stripePrices.id));
+  return rows.map((row) => toCatalogPrice(row, params.currency)).filter((p): p is CatalogPrice => p !== null);
+}
+
+/**
+ * One active price as the organization may buy it: null when the id is unknown, inactive, its product is
+ * inactive, or it has no amount in `currency`.
+ */
+export async function findCatalogPrice(params: { priceId: string; currency: string }, tx: Tx = db): Promise<CatalogPrice | null> {
+  const [row] = await tx
+    .select({ price: stripePrices, product: stripeProducts })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(and(eq(stripePrices.id, params.priceId), eq(stripePrices.active, true), eq(stripeProducts.active, true)))
+    .limit(1);
+  return row ? toCatalogPrice(row, params.currency) : null;
+}

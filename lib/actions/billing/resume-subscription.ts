@@ -1,0 +1,18 @@
+'use server';
+// Takes back a scheduled cancellation before the period ends.
+import { revalidatePath } from 'next/cache';
+import { resumeSubscription } from '@/lib/billing/subscriptions/change-cancellation';
+import { orgActionClient } from '../safe-action';
+import { withBillingErrors } from './billing-action-error';
+import { resumeSubscriptionSchema } from './plan-schemas';
+
+export const resumeSubscriptionAction = orgActionClient
+  .metadata({ actionName: 'resumeSubscription', permission: 'billing:manage' })
+  .inputSchema(resumeSubscriptionSchema)
+  .action(async ({ ctx, parsedInput }) => {
+    await withBillingErrors(() =>
+      resumeSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, actorUserId: ctx.user.id }),
+    );
+    revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
+    return { ok: true as const };
+  });

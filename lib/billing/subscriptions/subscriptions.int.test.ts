@@ -1,0 +1,186 @@
+// Starting, finishing, cancelling and resuming a subscription through the real SDK against the emulator and a
+// real database. Bad input is refused with a reason and creates nothing in Stripe; another organization's ids
+// are "not found".
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, organizations, users } from '@/db/schema';
+import { findSubscriptionForOrganization, listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import { LOOKUP_KEYS, PROMOTION_CODES } from '@/lib/demo/catalog';
+import { startSubscriptionSchema } from '@/lib/actions/billing/plan-schemas';
+import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
+import { syncStripeCatalog } from '@/lib/stripe-sync';
+import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { BillingInputError, type BillingInputReason } from './billing-input-error';
+import { cancelAtPeriodEnd, resumeSubscription } from './change-cancellation';
+import { finishSubscription } from './finish-subscription';
+import { startSubscription } from './start-subscription';
+
+let stripe: Stripe;
+let catalog: SeedCatalogResult;
+type Org = { id: string; currency: string; stripeCustomerId: string };
+let userId: string;
+
+async function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
+  const db = testDb();
+  const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency, billingEmail: `${uniqueSuffix()}@example.com` }).returning();
+  await db.insert(memberships).values({ organizationId: org!.id, userId, role: 'owner' });
+  const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
+  return { id: org!.id, currency, stripeCustomerId: customerId };
+}
+
+async function stripeSubscriptionCount(org: Org): Promise<number> {
+  return (await stripe.subscriptions.list({ customer: org.stripeCustomerId, status: 'all', limit: 100 })).data.length;
+}
+
+async function expectRefused(run: () => Promise<unknown>, reason: BillingInputReason): Promise<void> {
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BillingInputError);
+  expect((error as BillingInputError).reason).toBe(reason);
+}
+
+function attempt(): string {
+  return crypto.randomUUID();
+}
+
+/** What Stripe.js does in the browser with the client secret: confirm the invoice's PaymentIntent with a card. */
+async function payWith(clientSecret: string, paymentMethod: string): Promise<Stripe.PaymentIntent> {
+  const intentId = clientSecret.split('_secret_')[0]!;
+  return stripe.paymentIntents.confirm(intentId, { payment_method: paymentMethod });
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  stripe = testStripe();
+  catalog = await seedCatalog(stripe);
+  await syncStripeCatalog();
+  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
+  userId = user!.id;
+}, 60_000);
+
+afterAll(closeTestDb);
+
+describe('startSubscription refuses bad input and creates nothing', () => {
+  it('refuses an unknown price, a free or one-off price, and a price without an amount in the currency', async () => {
+    const org = await makeOrganization('jpy');
+    const before = await stripeSubscriptionCount(org);
+    const base = { organization: org, quantity: 1, promotionCodes: [], attempt: attempt() };
+    await expectRefused(() => startSubscription({ ...base, priceId: 'price_doesnotexist' }), 'unknown_price');
+    await expectRefused(() => startSubscription({ ...base, priceId: catalog.prices[LOOKUP_KEYS.freeMonthly] }), 'price_not_subscribable');
+    await expectRefused(() => startSubscription({ ...base, priceId: catalog.prices[LOOKUP_KEYS.pass30Day] }), 'price_not_subscribable');
+
+    const euroOnly = await stripe.prices.create({ product: catalog.products.starter!, currency: 'eur', unit_amount: 1000, recurring: { interval: 'month' } });
+    await syncStripeCatalog();
+    await expectRefused(() => startSubscription({ ...base, priceId: euroOnly.id }), 'unknown_price');
+    expect(await stripeSubscriptionCount(org)).toBe(before);
+  });
+
+  it('refuses quantity 0 and 10⁹ (schema and logic), and a quantity on a plan that is not per seat', async () => {
+    const org = await makeOrganization('jpy');
+    const before = await stripeSubscriptionCount(org);
+    const input = { organizationId: org.id, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], attempt: attempt() };
+    expect(startSubscriptionSchema.safeParse({ ...input, quantity: '0' }).success).toBe(false);
+    expect(startSubscriptionSchema.safeParse({ ...input, quantity: '1000000000' }).success).toBe(false);
+    expect(startSubscriptionSchema.safeParse({ ...input, quantity: '3' }).success).toBe(true);
+    const base = { organization: org, promotionCodes: [], attempt: attempt() };
+    await expectRefused(() => startSubscription({ ...base, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 0 }), 'quantity_out_of_range');
+    await expectRefused(() => startSubscription({ ...base, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 1e9 }), 'quantity_out_of_range');
+    await expectRefused(() => startSubscription({ ...base, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 2 }), 'quantity_not_allowed');
+    expect(await stripeSubscriptionCount(org)).toBe(before);
+  });
+
+  it('refuses a made-up promotion code and one whose coupon is for another product', async () => {
+    const org = await makeOrganization('jpy');
+    const before = await stripeSubscriptionCount(org);
+    const coupon = await stripe.coupons.create({ percent_off: 50, duration: 'once', applies_to: { products: [catalog.products.team!] } });
+    const code = `TEAMONLY${uniqueSuffix().toUpperCase()}`;
+    await stripe.promotionCodes.create({ code, promotion: { type: 'coupon', coupon: coupon.id } });
+    const base = { organization: org, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, attempt: attempt() };
+    await expectRefused(() => startSubscription({ ...base, promotionCodes: ['NOSUCHCODE'] }), 'promotion_code_unknown');
+    await expectRefused(() => startSubscription({ ...base, promotionCodes: [code] }), 'promotion_code_other_product');
+    expect(await stripeSubscriptionCount(org)).toBe(before);
+  });
+});
+
+describe('a paid plan replaces the free tier', () => {
+  it('returns only a client secret, the same subscription for the same attempt, and after payment one live plan', async () => {
+    const org = await makeOrganization('jpy');
+    const input = { organization: org, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, promotionCodes: [PROMOTION_CODES.welcome10], attempt: attempt() };
+    const first = await startSubscription(input);
+    const again = await startSubscription(input);
+    expect(again.subscriptionId).toBe(first.subscriptionId);
+    expect(first.intent.kind).toBe('payment');
+    if (first.intent.kind !== 'payment') throw new Error('expected a payment');
+    expect(first.intent.clientSecret).toMatch(/^pi_.+_secret_/);
+
+    // Before payment the free tier is still the plan: an abandoned checkout leaves the customer a plan.
+    const subscription = await stripe.subscriptions.retrieve(first.subscriptionId, { expand: ['latest_invoice'] });
+    expect(subscription.status).toBe('incomplete');
+    const invoice = subscription.latest_invoice as Stripe.Invoice;
+    expect(invoice.currency).toBe('jpy');
+    // 3 seats × ¥1,200, 10 % off.
+    expect(invoice.total).toBe(3240);
+
+    expect((await payWith(first.intent.clientSecret, 'pm_card_visa')).status).toBe('succeeded');
+    const finished = await finishSubscription({ organization: org, subscriptionId: first.subscriptionId, actorUserId: userId });
+    expect(finished.status).toBe('active');
+    expect(finished.retired).toHaveLength(1);
+
+    const live = await listLiveSubscriptions({ organizationId: org.id });
+    expect(live.map((s) => s.id)).toEqual([first.subscriptionId]);
+    expect(live[0]!.items[0]!.quantity).toBe(3);
+    // Finishing twice changes nothing more.
+    expect((await finishSubscription({ organization: org, subscriptionId: first.subscriptionId, actorUserId: userId })).retired).toEqual([]);
+    // A second paid plan must go through "change plan", not a second subscription.
+    await expectRefused(
+      () => startSubscription({ ...input, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, promotionCodes: [], attempt: attempt() }),
+      'already_subscribed',
+    );
+  });
+
+  it('keeps the free tier when the card is declined, and another organization cannot finish, cancel or resume it', async () => {
+    const org = await makeOrganization('usd');
+    const other = await makeOrganization('jpy');
+    const started = await startSubscription({ organization: org, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, promotionCodes: [], attempt: attempt() });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    const declined = await payWith(started.intent.clientSecret, 'pm_card_chargeDeclined').catch((e: unknown) => e);
+    expect((declined as { code?: string }).code).toBe('card_declined');
+    const notPaid = await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+    expect(notPaid.status).toBe('incomplete');
+    expect((await stripe.subscriptions.list({ customer: org.stripeCustomerId, status: 'active' })).data).toHaveLength(1);
+
+    await expectRefused(() => finishSubscription({ organization: other, subscriptionId: started.subscriptionId, actorUserId: userId }), 'subscription_not_found');
+    await expectRefused(
+      () => cancelAtPeriodEnd({ organization: other, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, actorUserId: userId }),
+      'subscription_not_found',
+    );
+    await expectRefused(() => resumeSubscription({ organization: other, subscriptionId: started.subscriptionId, actorUserId: userId }), 'subscription_not_found');
+  });
+});
+
+describe('cancel at period end and resume', () => {
+  it('schedules the end with the reason, then takes it back', async () => {
+    const org = await makeOrganization('usd');
+    const started = await startSubscription({ organization: org, priceId: catalog.prices[LOOKUP_KEYS.starterAnnual], quantity: 1, promotionCodes: [], attempt: attempt() });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await payWith(started.intent.clientSecret, 'pm_card_visa');
+    await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+
+    await cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'too_expensive', comment: 'budget', actorUserId: userId });
+    const canceled = await stripe.subscriptions.retrieve(started.subscriptionId);
+    expect(canceled.cancel_at_period_end).toBe(true);
+    expect(canceled.cancellation_details?.feedback).toBe('too_expensive');
+    expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.cancelAtPeriodEnd).toBe(true);
+    await expectRefused(
+      () => cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, actorUserId: userId }),
+      'subscription_not_cancelable',
+    );
+
+    await resumeSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).cancel_at_period_end).toBe(false);
+    expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.cancelAtPeriodEnd).toBe(false);
+  });
+});
