@@ -14,7 +14,7 @@ import { createValidatedStripe, expectNoFidelityViolations } from '../fidelity/v
 declare global {
   interface Window {
     __ready: boolean;
-    __changeEvents: Array<{ elementType: string; complete: boolean; empty: boolean; error?: { type: string; code: string; message: string } }>;
+    __changeEvents: Array<{ elementType: string; complete: boolean; empty: boolean; brand?: string; error?: { type: string; code: string; message: string } }>;
   }
 }
 
@@ -58,7 +58,8 @@ async function startSite(): Promise<void> {
           ? await stripe.paymentIntents.create({ customer: customer.id, amount: 1500, currency: 'jpy', setup_future_usage: 'off_session' })
           : await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
       const kind = intent.object === 'payment_intent' ? 'payment' : 'setup';
-      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind };
+      const element = url.searchParams.get('element') === 'card' ? 'card' : 'payment';
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element };
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
@@ -110,9 +111,9 @@ interface OpenedPage {
   customerId: string;
 }
 
-async function openPage(kind: 'setup' | 'payment' = 'setup'): Promise<OpenedPage> {
+async function openPage(kind: 'setup' | 'payment' = 'setup', element: 'payment' | 'card' = 'payment'): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
-  await page.goto(`${siteUrl}/?kind=${kind}`);
+  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}`);
   await page.waitForFunction(() => window.__ready === true);
   const body = page.locator('body');
   const intentId = (await body.getAttribute('data-intent')) ?? '';
@@ -262,6 +263,33 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmPayment', { timeout: 
       expect(paymentIntent.status).toBe('requires_payment_method');
       expect(paymentIntent.amount_received).toBe(0);
       expect(paymentIntent.last_payment_error?.decline_code).toBe('insufficient_funds');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Stripe.js stand-in: <CardElement> with confirmCardSetup', { timeout: 60_000 }, () => {
+  it('[customer] saves a Mastercard through the one-line card field; the billing name and ZIP reach the PaymentMethod', async () => {
+    const { page, intentId: setupIntentId, customerId } = await openPage('setup', 'card');
+    try {
+      const card = page.frameLocator('iframe[title="Secure card payment input frame"]');
+      await card.getByLabel('Card number').fill('5555 5555 5555 4444');
+      await expect.poll(() => page.evaluate(() => window.__changeEvents.at(-1))).toMatchObject({ elementType: 'card', brand: 'mastercard' });
+      await card.getByLabel('Expiration date').fill('04 / 31');
+      await card.getByLabel('Security code').fill('737');
+      await card.getByLabel('ZIP').fill('10001');
+      await expect.poll(() => page.evaluate(() => window.__changeEvents.at(-1)?.complete)).toBe(true);
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId, { expand: ['payment_method'] });
+      expect(setupIntent.status).toBe('succeeded');
+      const paymentMethod = setupIntent.payment_method as Stripe.PaymentMethod;
+      expect(paymentMethod.customer).toBe(customerId);
+      expect(paymentMethod.card?.brand).toBe('mastercard');
+      expect(paymentMethod.card?.last4).toBe('4444');
+      expect(paymentMethod.billing_details.name).toBe('Card Holder');
+      expect(paymentMethod.billing_details.address?.postal_code).toBe('10001');
     } finally {
       await page.close();
     }

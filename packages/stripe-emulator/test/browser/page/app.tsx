@@ -3,13 +3,15 @@
 import { useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadStripe, type StripeElementChangeEvent, type StripePaymentElementChangeEvent } from '@stripe/stripe-js';
-import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import { CardElement, Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 
 interface PageConfig {
   publishableKey: string;
   clientSecret: string;
   /** `setup`: save a card (SetupIntent); `payment`: pay now (PaymentIntent, e.g. an invoice's confirmation secret). */
   kind: 'setup' | 'payment';
+  /** `payment`: <PaymentElement> with confirmSetup/confirmPayment; `card`: <CardElement> with confirmCardSetup. */
+  element: 'payment' | 'card';
 }
 
 declare global {
@@ -36,6 +38,15 @@ function SetupForm() {
     if (!stripe || !elements) return;
     setBusy(true);
     setError('');
+    if (config.element === 'card') {
+      const card = elements.getElement(CardElement);
+      if (!card) return;
+      const result = await stripe.confirmCardSetup(config.clientSecret, { payment_method: { card, billing_details: { name: 'Card Holder' } } });
+      setBusy(false);
+      if (result.error) setError(result.error.message ?? 'Something went wrong.');
+      else setStatus(result.setupIntent.status);
+      return;
+    }
     if (config.kind === 'payment') {
       const result = await stripe.confirmPayment({ elements, redirect: 'if_required' });
       setBusy(false);
@@ -56,14 +67,25 @@ function SetupForm() {
     <form onSubmit={onSubmit} style={{ maxWidth: 480, margin: '24px auto', fontFamily: 'system-ui, sans-serif' }}>
       <h1 style={{ fontSize: 20 }}>{config.kind === 'payment' ? 'Pay' : 'Add a card'}</h1>
       <div data-testid="payment-element">
-        <PaymentElement
-          onReady={() => {
-            window.__ready = true;
-          }}
-          onChange={(e) => {
-            window.__changeEvents.push(e);
-          }}
-        />
+        {config.element === 'card' ? (
+          <CardElement
+            onReady={() => {
+              window.__ready = true;
+            }}
+            onChange={(e) => {
+              window.__changeEvents.push(e);
+            }}
+          />
+        ) : (
+          <PaymentElement
+            onReady={() => {
+              window.__ready = true;
+            }}
+            onChange={(e) => {
+              window.__changeEvents.push(e);
+            }}
+          />
+        )}
       </div>
       <button type="submit" disabled={!stripe || busy} style={{ marginTop: 16, padding: '10px 16px' }}>
         {busy ? 'Working…' : config.kind === 'payment' ? 'Pay' : 'Save card'}
