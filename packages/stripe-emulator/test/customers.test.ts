@@ -125,4 +125,24 @@ describe('customers', () => {
       await fresh.close();
     }
   });
+
+  it('creates, lists, expands and deletes tax ids, refusing malformed ones', async () => {
+    const { stripe } = emu;
+    const customer = await stripe.customers.create({ tax_id_data: [{ type: 'eu_vat', value: 'DE123456789' }] });
+    const trn = await stripe.customers.createTaxId(customer.id, { type: 'jp_trn', value: 'T1234567890123' });
+    expect(trn).toMatchObject({ object: 'tax_id', type: 'jp_trn', value: 'T1234567890123', country: 'JP', customer: customer.id });
+    const list = await stripe.customers.listTaxIds(customer.id);
+    expect(list.data.map((t) => t.type)).toEqual(['jp_trn', 'eu_vat']);
+    expect(list.data[1].country).toBe('DE');
+    const expanded = await stripe.customers.retrieve(customer.id, { expand: ['tax_ids'] });
+    if (expanded.deleted) throw new Error('unexpected deleted customer');
+    expect(expanded.tax_ids?.data).toHaveLength(2);
+    const bad = await stripeError(stripe.customers.createTaxId(customer.id, { type: 'jp_trn', value: '1234' }));
+    expect(bad.code).toBe('tax_id_invalid');
+    expect(await stripe.customers.deleteTaxId(customer.id, trn.id)).toEqual({ id: trn.id, object: 'tax_id', deleted: true });
+    expect((await stripe.customers.listTaxIds(customer.id)).data).toHaveLength(1);
+    const badOnCreate = await stripeError(stripe.customers.create({ email: 'vat@example.com', tax_id_data: [{ type: 'eu_vat', value: 'XX1' }] }));
+    expect(badOnCreate.param).toBe('tax_id_data[0][value]');
+    expect((await stripe.customers.list({ email: 'vat@example.com' })).data).toHaveLength(0);
+  });
 });

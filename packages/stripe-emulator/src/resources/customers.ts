@@ -170,11 +170,39 @@ export function adjustCustomerBalance(emu: Emulator, customerId: string, amount:
   return after;
 }
 
-function createTaxId(emu: Emulator, customer: Stripe.Customer, type: string, value: string): Stripe.TaxId {
+/** Formats Stripe checks for the tax id types a billing portal meets most (others: any non-empty value). */
+const TAX_ID_FORMATS: Record<string, RegExp> = {
+  eu_vat: /^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[0-9A-Z+*]{2,12}$/,
+  gb_vat: /^GB(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/,
+  jp_trn: /^T\d{13}$/,
+  jp_cn: /^\d{13}$/,
+  us_ein: /^\d{2}-?\d{7}$/,
+  au_abn: /^\d{11}$/,
+  ca_bn: /^\d{9}$/,
+  ch_vat: /^CHE-?\d{3}\.?\d{3}\.?\d{3} ?(MWST|TVA|IVA)$/,
+  in_gst: /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/,
+  kr_brn: /^\d{3}-?\d{2}-?\d{5}$/,
+  sg_gst: /^[A-Z]\d{8}[A-Z]$|^[A-Z0-9]{9,10}$/,
+};
+
+function validateTaxId(type: string, value: string, param: string): string {
+  if (!/^[a-z]{2,3}_[a-z_]+$/.test(type) && type !== 'unknown') {
+    throw invalidRequest(`Invalid value for type: ${type}`, { param: param === 'value' ? 'type' : param.replace('[value]', '[type]') });
+  }
+  const normalized = value.replace(/\s+/g, '').toUpperCase();
+  const format = TAX_ID_FORMATS[type];
+  if ((format && !format.test(normalized)) || normalized.length === 0) {
+    throw invalidRequest(`Invalid value for ${type}.`, { code: 'tax_id_invalid', param });
+  }
+  return format ? normalized : value.trim();
+}
+
+function createTaxId(emu: Emulator, customer: Stripe.Customer, type: string, rawValue: string, param = 'value'): Stripe.TaxId {
+  const value = validateTaxId(type, rawValue, param);
   const taxId = {
     id: newId('txi'),
     object: 'tax_id',
-    country: countryOfTaxIdType(type),
+    country: type === 'eu_vat' ? (value.slice(0, 2) === 'EL' ? 'GR' : value.slice(0, 2) === 'XI' ? 'GB' : value.slice(0, 2)) : countryOfTaxIdType(type),
     created: emu.clock.now(customer.id),
     customer: customer.id,
     customer_account: null,
@@ -263,7 +291,7 @@ export function registerCustomers(emu: Emulator): void {
     if (settings?.default_payment_method) {
       customer = store.update(customersCollection, id, (c) => applyWritable(emu, c, { invoice_settings: { default_payment_method: settings.default_payment_method } }));
     }
-    for (const datum of params.tax_id_data ?? []) createTaxId(emu, customer, datum.type, datum.value);
+    for (const [i, datum] of (params.tax_id_data ?? []).entries()) createTaxId(emu, customer, datum.type, datum.value, `tax_id_data[${i}][value]`);
     return customer;
   });
 
