@@ -172,6 +172,7 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', { timeout: 60
       await expect.poll(() => card.locator('#brand-icons').getAttribute('data-brand')).toBe('amex');
       await card.getByLabel('Expiration date').fill('01 / 20');
       await expect.poll(() => card.getByText("Your card's expiration year is in the past.").isVisible()).toBe(true);
+      await page.locator('[data-testid="payment-element"]').screenshot({ path: '/tmp/seikyu-payment-element-error.png' });
 
       await page.getByRole('button', { name: 'Save card' }).click();
       await expect.poll(() => page.getByTestId('error').textContent()).toBe("Your card's expiration year is in the past.");
@@ -202,6 +203,8 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', { timeout: 60
       await fillCard(card, '4000 0025 0000 3155');
       await page.getByRole('button', { name: 'Save card' }).click();
       const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+      await expect.poll(() => challenge.getByRole('button', { name: 'Complete authentication' }).isVisible()).toBe(true);
+      await page.screenshot({ path: '/tmp/seikyu-3ds-challenge.png' });
       await challenge.getByRole('button', { name: 'Complete authentication' }).click();
       await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
       await expect.poll(() => page.locator('[data-seikyu-3ds]').count()).toBe(0);

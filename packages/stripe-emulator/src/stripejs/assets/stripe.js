@@ -523,7 +523,7 @@
       iframe.title = '3D Secure authentication';
       iframe.setAttribute('frameborder', '0');
       iframe.style.cssText =
-        'border:none;border-radius:8px;background:#fff;width:100%;max-width:500px;height:560px;max-height:calc(100vh - 32px);box-shadow:0 10px 40px rgba(0,0,0,.3);';
+        'border:none;border-radius:8px;background:#fff;width:100%;max-width:500px;height:480px;max-height:calc(100vh - 32px);box-shadow:0 10px 40px rgba(0,0,0,.3);';
       var config = {
         frameId: frameId,
         parentOrigin: window.location.origin,
