@@ -10,8 +10,8 @@ export const portalSections: PortalSection[] = [
   { key: 'overview', path: '' },
   { key: 'plans', path: '/plans' },
   { key: 'usage', path: null },
-  { key: 'invoices', path: null },
+  { key: 'invoices', path: '/invoices' },
   { key: 'paymentMethods', path: null },
-  { key: 'billingDetails', path: null },
+  { key: 'billingDetails', path: '/billing-details' },
   { key: 'members', path: null },
 ];

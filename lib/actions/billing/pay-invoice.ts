@@ -27,6 +27,8 @@ export const payInvoiceAction = orgActionClient
     const organizationId = ctx.organization.id;
     const invoice = await getInvoiceForOrganization({ organizationId, invoiceId: parsedInput.invoiceId });
     if (!invoice) throw new AppError('not_found', `invoice ${parsedInput.invoiceId} is not ${organizationId}'s`);
+    // A second submit that arrives after the first one paid and synced: the intent is already fulfilled.
+    if (invoice.status === 'paid') return { paid: true as const };
     if (!canPayInvoiceOnline(invoice)) throw new AppError('conflict', `invoice ${invoice.id} is ${invoice.status}`);
     const customer = await getBillingCustomer({ organizationId });
     if (!customer?.defaultPaymentMethodId) throw new AppError('invalid_input', 'no default card', { userMessage: (await getTranslations('invoices'))('noDefaultCard') });

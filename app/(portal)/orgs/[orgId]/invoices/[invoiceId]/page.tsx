@@ -1,0 +1,198 @@
+// GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals,
+// discounts, due date, bank-transfer instructions, documents, and paying it when it is open.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
+import { InvoiceStatusBadge } from '@/components/status-badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { getInvoiceWithLines } from '@/db/queries/invoices';
+import { listOrganizationCards } from '@/db/queries/payment-methods';
+import { requireMembership } from '@/lib/auth/session';
+import {
+  bankTransferInstructions,
+  canPayInvoiceOnline,
+  hasReceipt,
+  invoiceDiscounts,
+  invoiceTax,
+  visibleInvoiceLines,
+} from '@/lib/billing/invoices/invoice-details';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('invoices');
+  return { title: t('title') };
+}
+
+const knownReasons = ['subscription_create', 'subscription_cycle', 'subscription_update', 'manual'] as const;
+
+export default async function InvoicePage({ params }: { params: Promise<{ orgId: string; invoiceId: string }> }) {
+  const { orgId, invoiceId } = await params;
+  const { organization } = await requireMembership(orgId);
+  const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
+  if (!found) notFound();
+  const { invoice, lines } = found;
+  const [t, locale, timeZone, cards] = await Promise.all([
+    getTranslations('invoices'),
+    getLocale(),
+    getTimeZone(),
+    listOrganizationCards({ organizationId: organization.id }),
+  ]);
+  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
+  const number = invoice.number ?? invoice.id;
+  const base = `/orgs/${organization.id}/invoices/${invoice.id}`;
+  const discounts = invoiceDiscounts(invoice);
+  const tax = invoiceTax(invoice);
+  const bankDetails = bankTransferInstructions(invoice);
+  const payable = canPayInvoiceOnline(invoice);
+  const mayPay = can(organization.role, 'billing:manage');
+  const defaultCard = cards.find((card) => card.isDefault) ?? null;
+  const reason = knownReasons.find((r) => r === invoice.billingReason) ?? 'other';
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/orgs/${organization.id}/invoices`}>← {t('backToList')}</Link>
+      </p>
+      <PageHeader
+        title={t('detailTitle', { number })}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <InvoiceStatusBadge status={invoice.status} />
+            <span>{t(`billingReason.${reason}`)}</span>
+            <span>{t('issued', { date: date(invoice.finalizedAt ?? invoice.stripeCreated) })}</span>
+            {invoice.dueDate && invoice.status === 'open' ? <span data-testid="invoice-due">{t('dueOn', { date: date(invoice.dueDate) })}</span> : null}
+            {invoice.paidAt ? <span>{t('paidOn', { date: date(invoice.paidAt) })}</span> : null}
+          </span>
+        }
+        actions={
+          <>
+            <a className="btn-secondary" href={`${base}/pdf`} download>
+              {t('downloadPdf')}
+            </a>
+            {hasReceipt(invoice) ? (
+              <a className="btn-secondary" href={`${base}/receipt`}>
+                {t('downloadReceipt')}
+              </a>
+            ) : null}
+          </>
+        }
+      />
+
+      {bankDetails && invoice.status === 'open' ? (
+        <section className="alert-info mb-6 space-y-2" aria-labelledby="bank-title" data-testid="bank-transfer">
+          <h2 id="bank-title" className="text-base">
+            {t('bankTransferTitle')}
+          </h2>
+          <p>
+            {invoice.dueDate
+              ? t('bankTransferBody', { amount: money(invoice.amountRemaining), date: date(invoice.dueDate), number })
+              : t('bankTransferBodyNoDate', { amount: money(invoice.amountRemaining), number })}
+          </p>
+          <p className="whitespace-pre-line font-medium">{bankDetails}</p>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="lines-title">
+        <h2 id="lines-title" className="card-title">
+          {t('lines')}
+        </h2>
+        {visibleInvoiceLines(lines).length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">{t('noLines')}</p>
+        ) : (
+          <div className="table-wrap mt-3">
+            <table className="table" data-testid="invoice-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{t('description_')}</th>
+                  <th scope="col" className="num">
+                    {t('quantity')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('lineAmount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibleInvoiceLines(lines).map((line) => (
+                  <tr key={line.id}>
+                    <td className="whitespace-normal">
+                      <span>{line.description ?? '—'}</span>
+                      {line.proration ? <span className="badge-gray ml-2">{t('proration')}</span> : null}
+                      {line.periodStart && line.periodEnd && line.periodEnd > line.periodStart ? (
+                        <span className="block text-xs text-slate-500">
+                          {date(line.periodStart)} – {date(line.periodEnd)}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="num">{line.quantity ?? ''}</td>
+                    <td className="num">{money(line.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <dl className="ml-auto mt-4 grid max-w-sm grid-cols-2 gap-x-6 gap-y-1 text-sm" data-testid="invoice-totals">
+          <dt className="text-slate-600">{t('subtotal')}</dt>
+          <dd className="num">{money(invoice.subtotal)}</dd>
+          {discounts.map((discount, index) => (
+            <div key={discount.id ?? index} className="contents">
+              <dt className="text-slate-600">{t('discount')}</dt>
+              <dd className="num">−{money(discount.amount)}</dd>
+            </div>
+          ))}
+          {tax !== 0 ? (
+            <>
+              <dt className="text-slate-600">{t('tax')}</dt>
+              <dd className="num">{money(tax)}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold text-slate-900">{t('total')}</dt>
+          <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
+          {invoice.amountPaid > 0 ? (
+            <>
+              <dt className="text-slate-600">{t('amountPaid')}</dt>
+              <dd className="num">{money(invoice.amountPaid)}</dd>
+            </>
+          ) : null}
+          {invoice.status === 'open' ? (
+            <>
+              <dt className="font-semibold text-slate-900">{t('amountRemaining')}</dt>
+              <dd className="num font-semibold text-slate-900" data-testid="amount-remaining">
+                {money(invoice.amountRemaining)}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {payable ? (
+        <section className="card mt-6 space-y-3" aria-labelledby="pay-title">
+          <h2 id="pay-title" className="card-title">
+            {t('payTitle')}
+          </h2>
+          {!mayPay ? (
+            <p className="text-sm text-slate-600">{t('payNotAllowed')}</p>
+          ) : defaultCard ? (
+            <PayInvoiceButton
+              organizationId={organization.id}
+              invoiceId={invoice.id}
+              attempt={crypto.randomUUID()}
+              label={t('payWithCard', { amount: money(invoice.amountRemaining), card: `${defaultCard.brand ?? ''} •••• ${defaultCard.last4 ?? ''}`.trim() })}
+              pendingLabel={t('paying')}
+              successLabel={t('paid')}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">
+              {t('noDefaultCard')} <Link href={`/orgs/${organization.id}/payment-methods`}>{t('addCard')}</Link>
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
