@@ -67,7 +67,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
                       ) : null}
                     </div>
                     <p className="text-slate-800 tabular-nums">
-                      {describePlanPrice(item, subscription.currency, locale, t, tInterval)}
+                      {item.quantity && item.quantity > 1 && item.unitAmount
+                        ? t('perUnit', { price: describePlanPrice(item, subscription.currency, locale, t, tInterval) })
+                        : describePlanPrice(item, subscription.currency, locale, t, tInterval)}
                     </p>
                   </li>
                 ))}
