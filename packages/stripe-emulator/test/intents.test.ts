@@ -224,4 +224,39 @@ describe('payment intents', () => {
     const err = await stripeError(stripe.paymentIntents.cancel(paid.id));
     expect(err.code).toBe('payment_intent_unexpected_state');
   });
+
+  it('lets a card set up with 3DS (4000002500003155) pay off-session without authentication', async () => {
+    const { stripe } = emu;
+    const customer = await stripe.customers.create({});
+    const si = await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
+    const pending = await stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_authenticationRequiredOnSetup' });
+    expect(pending.status).toBe('requires_action');
+    await control(`/_emulator/3ds/${si.id}/complete`);
+    const setUp = await stripe.setupIntents.retrieve(si.id);
+    expect(setUp.status).toBe('succeeded');
+    const pmId = String(setUp.payment_method);
+
+    const offSession = await stripe.paymentIntents.create({ amount: 1200, currency: 'usd', customer: customer.id, payment_method: pmId, confirm: true, off_session: true });
+    expect(offSession.status).toBe('succeeded');
+    const onSession = await stripe.paymentIntents.create({ amount: 1200, currency: 'usd', customer: customer.id, payment_method: pmId, confirm: true });
+    expect(onSession.status).toBe('requires_action');
+  });
+
+  it('declines 4000008260003178 with insufficient_funds after a successful challenge', async () => {
+    const { stripe } = emu;
+    const pi = await stripe.paymentIntents.create({ amount: 900, currency: 'usd', payment_method: 'pm_card_authenticationRequiredChargeDeclinedInsufficientFunds', confirm: true });
+    expect(pi.status).toBe('requires_action');
+    await control(`/_emulator/3ds/${pi.id}/complete`);
+    const after = await stripe.paymentIntents.retrieve(pi.id);
+    expect(after.status).toBe('requires_payment_method');
+    expect(after.last_payment_error).toMatchObject({ code: 'card_declined', decline_code: 'insufficient_funds' });
+  });
+
+  it('charges 4000000000000341 fail although the card attaches', async () => {
+    const { stripe } = emu;
+    const customer = await stripe.customers.create({});
+    const pm = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+    const err = await stripeError(stripe.paymentIntents.create({ amount: 900, currency: 'usd', customer: customer.id, payment_method: pm.id, confirm: true, off_session: true }));
+    expect(err.decline_code).toBe('generic_decline');
+  });
 });

@@ -201,8 +201,15 @@ export class Store {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const state = JSON.parse(text) as PersistedState;
-    if (state.format !== 'seikyu-stripe-emulator/1') {
+    let state: PersistedState;
+    try {
+      state = JSON.parse(text) as PersistedState;
+    } catch (error) {
+      throw new Error(
+        `${this.dataFile} is not valid JSON (${error instanceof Error ? error.message : String(error)}). Move it aside to start with an empty emulator.`,
+      );
+    }
+    if (state?.format !== 'seikyu-stripe-emulator/1') {
       throw new Error(`${this.dataFile} is not a Stripe emulator state file (format ${String(state.format)})`);
     }
     this.collections.clear();
