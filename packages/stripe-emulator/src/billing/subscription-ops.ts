@@ -293,8 +293,9 @@ export class SubscriptionOps {
       daysUntilDue: sub.days_until_due,
       dueDate: null,
       description: sub.description,
-      footer: sub.invoice_settings.footer,
-      customFields: sub.invoice_settings.custom_fields,
+      // Stripe fills these from the subscription's invoice_settings, else the customer's.
+      footer: sub.invoice_settings.footer ?? customer.invoice_settings?.footer ?? null,
+      customFields: sub.invoice_settings.custom_fields ?? customer.invoice_settings?.custom_fields ?? null,
       metadata: {},
       periodStart: args.period.start,
       periodEnd: args.period.end,
@@ -622,7 +623,7 @@ export class SubscriptionOps {
       this.save({ ...sub, latest_invoice: invoiceId });
       for (const ii of addInvoiceItems) this.createInvoiceItem(ii);
       const stored = this.storeInvoice(this.engine.subscription(subId), { ...preview, auto_advance: true, automatically_finalizes_at: null }, [...addInvoiceItems, ...pendingExisting]);
-      const finalized = this.engine.invoiceOps().finalize(stored.id, { precharged });
+      const finalized = this.engine.invoiceOps().finalize(stored.id, { precharged, scheduleAttempt: false });
       let status: Stripe.Subscription.Status = 'incomplete';
       if (finalized.status === 'paid') status = trialEnd !== null ? 'trialing' : 'active';
       else if (collection === 'send_invoice') status = trialEnd !== null ? 'trialing' : 'active';

@@ -9,6 +9,7 @@ import { newDraftInvoice, recomputeInvoice } from '../billing/invoice-builder.js
 import { presentInvoiceForEvent } from '../billing/invoice-ops.js';
 import { invoiceDocument, renderHostedInvoice } from '../billing/documents.js';
 import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
+import { chargesCollection } from './charges.js';
 import { applyMetadata } from '../core/metadata.js';
 import { diffAttributes } from '../core/events.js';
 import { newId } from '../core/ids.js';
@@ -462,9 +463,12 @@ export function registerInvoices(emu: Emulator): void {
   });
 
   router.raw('GET', '/_emulator/receipts/:id', async (req, res) => {
+    // Accepts an invoice id, or the id of the PaymentIntent or charge that paid it.
+    const charge = store.get(chargesCollection, req.path.id);
+    const intentId = charge ? (typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null)) : req.path.id;
     const inv =
       store.get(invoicesCollection, req.path.id) ??
-      store.all(invoicesCollection).find((i) => engine.invoiceState(i.id).payment_intent === req.path.id);
+      store.all(invoicesCollection).find((i) => engine.invoiceState(i.id).payment_intent === intentId);
     if (!inv || inv.status !== 'paid') return sendDocument(res, 404, 'text/plain; charset=utf-8', 'No receipt: the invoice is not paid');
     const pdf = await renderInvoicePdf(invoiceDocument(engine, inv, 'receipt'));
     sendDocument(res, 200, 'application/pdf', pdf, `Receipt-${inv.number ?? inv.id}.pdf`);

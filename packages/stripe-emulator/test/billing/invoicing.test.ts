@@ -21,6 +21,7 @@ describe('[admin] bank-transfer customers (send_invoice)', () => {
     const clock = await stripe.testHelpers.testClocks.create({ frozen_time: T0 });
     const price = await createPlan(stripe, { amount: 12_000 });
     const { customer } = await customerWithCard(stripe, null, clock.id);
+    await stripe.customers.update(customer.id, { invoice_settings: { footer: 'Bank transfer: Mizuho 1234567' } });
     const sub = await stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: price.id }],
@@ -34,6 +35,7 @@ describe('[admin] bank-transfer customers (send_invoice)', () => {
     expect(inv.status).toBe('open');
     expect(inv.collection_method).toBe('send_invoice');
     expect(inv.due_date).toBe(T0 + 30 * DAY);
+    expect(inv.footer).toBe('Bank transfer: Mizuho 1234567');
     expect(inv.hosted_invoice_url).toContain(`/_emulator/invoices/${inv.id}/hosted`);
 
     await advanceClock(stripe, clock.id, T0 + 31 * DAY);

@@ -51,6 +51,10 @@ describe('[customer] subscribes with payment_behavior=default_incomplete', () =>
     expect(paidInvoice.amount_remaining).toBe(0);
     expect(paidInvoice.payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: 2000, payment: { type: 'payment_intent', payment_intent: piId } });
     expect(paidInvoice.number).toMatch(/^[A-Z0-9]{8}-0001$/);
+    const chargeId = typeof paid.latest_charge === 'string' ? paid.latest_charge : paid.latest_charge?.id;
+    const receipt = await fetch(`${emu.url}/_emulator/receipts/${chargeId}`);
+    expect(receipt.status).toBe(200);
+    expect(Buffer.from(await receipt.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const types = await eventTypesFor(stripe, invoice.id, 'invoice.');
     expect(types).toEqual(['invoice.created', 'invoice.finalized', 'invoice.paid', 'invoice.payment_succeeded']);
