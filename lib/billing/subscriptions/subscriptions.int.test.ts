@@ -13,6 +13,7 @@ import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { BillingInputError, type BillingInputReason } from './billing-input-error';
 import { cancelAtPeriodEnd, resumeSubscription } from './change-cancellation';
+import { fallBackToFreeTier } from './fall-back-to-free-tier';
 import { finishSubscription } from './finish-subscription';
 import { startSubscription } from './start-subscription';
 
@@ -182,5 +183,27 @@ describe('cancel at period end and resume', () => {
     await resumeSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
     expect((await stripe.subscriptions.retrieve(started.subscriptionId)).cancel_at_period_end).toBe(false);
     expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.cancelAtPeriodEnd).toBe(false);
+  });
+});
+
+describe('a paid plan that ends falls back to the free tier', () => {
+  it('starts the free tier once when the plan ends, and not when a new plan replaced it', async () => {
+    const org = await makeOrganization('usd');
+    const started = await startSubscription({ organization: org, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, promotionCodes: [], attempt: attempt() });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await payWith(started.intent.clientSecret, 'pm_card_visa');
+    const finished = await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+    const [replacedFree] = await Promise.all(finished.retired.map((id) => stripe.subscriptions.retrieve(id)));
+    // The retired free tier does not bring itself back.
+    expect(await fallBackToFreeTier({ ended: replacedFree! })).toBeNull();
+
+    const ended = await stripe.subscriptions.cancel(started.subscriptionId);
+    const free = await fallBackToFreeTier({ ended });
+    expect(free?.status).toBe('active');
+    expect(free?.currency).toBe('usd');
+    expect(free?.items.data[0]?.price.id).toBe(catalog.prices[LOOKUP_KEYS.freeMonthly]);
+    // A second delivery of the same event changes nothing.
+    expect(await fallBackToFreeTier({ ended })).toBeNull();
+    expect((await stripe.subscriptions.list({ customer: org.stripeCustomerId, status: 'active' })).data.map((s) => s.id)).toEqual([free!.id]);
   });
 });

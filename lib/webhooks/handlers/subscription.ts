@@ -1,5 +1,6 @@
 // customer.subscription.* — re-read the subscription; a deletion (cancellation) is also an operator-visible fact.
 import type Stripe from 'stripe';
+import { fallBackToFreeTier } from '@/lib/billing/subscriptions/fall-back-to-free-tier';
 import { syncStripeSubscription } from '@/lib/stripe-sync';
 import { eventObject, ignored, type EventHandler } from '../types';
 
@@ -10,6 +11,8 @@ export const handleSubscriptionEvent: EventHandler = async (event, { stripe }) =
   if (event.type !== 'customer.subscription.deleted') return { outcome: 'processed' };
 
   const subscription = event.data.object as Stripe.Subscription;
+  // A paid plan that ended puts the organization back on the free tier (idempotent per ended subscription).
+  await fallBackToFreeTier({ ended: subscription }, stripe);
   return {
     outcome: 'processed',
     audit: [
