@@ -8,6 +8,14 @@ test('[customer] signs up by magic link, lands on the overview, signs out', asyn
   // The emailed link points at the portal itself (APP_URL), not at whatever Host the request carried.
   expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
 
+  // A blank name is refused with a message next to the field, and nothing is created.
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText("Enter your organization's name.")).toBeVisible();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.goto('/app');
+  await expect(page).toHaveURL(/\/onboarding$/);
+
   const organizationId = await createOrganization(page, organizationName, 'USD');
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
