@@ -5,21 +5,22 @@
 // Ctrl-C stops everything and closes PGlite cleanly so the data survives for the next run.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { migrateDatabase } from '../db/migrate';
 import { isBuildFresh, recordBuild, sourceFingerprint } from './lib/build-freshness';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-db';
 import { assertPortFree } from './lib/free-port';
 import { nextCli, repoRoot, runToCompletion, startEmulatorProcess, startNext, type ManagedProcess } from './lib/processes';
 
-const DEMO_DB_PORT = 54329;
-const DEMO_EMULATOR_PORT = 12111;
+const DEMO_DB_PORT = Number(process.env.DEMO_DB_PORT ?? 54329);
+const DEMO_EMULATOR_PORT = Number(process.env.DEMO_EMULATOR_PORT ?? 12111);
 const EMULATOR_WEBHOOK_SECRET = 'whsec_seikyu_emulator';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const dataDir = join(repoRoot, '.data/demo');
+const dataDir = resolve(repoRoot, process.env.DEMO_DATA_DIR ?? '.data/demo');
+const shownDataDir = relative(repoRoot, dataDir) || '.';
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
 let database: EmbeddedDatabase | null = null;
@@ -42,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       console.log('\nForced exit: the embedded database may not have been closed cleanly.');
       process.exit(130);
     }
-    console.log('\nStopping (the data in .data/demo is kept)…');
+    console.log(`\nStopping (the data in ${shownDataDir} is kept)…`);
     void stopAll().then(() => process.exit(0));
   });
 }
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     await assertPortFree(DEMO_DB_PORT, 'the embedded database');
     database = await startEmbeddedDatabase({ dataDir: join(dataDir, 'pglite'), port: DEMO_DB_PORT });
     databaseUrl = database.url;
-    console.log(`Database: embedded PGlite in .data/demo/pglite, served on ${database.url}`);
+    console.log(`Database: embedded PGlite in ${shownDataDir}/pglite, served on ${database.url}`);
   }
   await migrateDatabase(databaseUrl);
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     });
     processes.push(emulator);
     appEnv.STRIPE_EMULATOR_URL = emulator.url;
-    console.log(`Stripe: emulator on ${emulator.url}, state in .data/demo/emulator.json`);
+    console.log(`Stripe: emulator on ${emulator.url}, state in ${shownDataDir}/emulator.json`);
   }
 
   if (!dev) await buildIfStale(appEnv);
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   console.log(`  Enter the email at ${appUrl}/sign-in, then open the magic link from ${appUrl}/dev/mailbox`);
   console.log('');
   console.log(`  ${seeded.summary}`);
-  console.log('  Data lives in .data/demo (delete it to start over). Ctrl-C stops everything.');
+  console.log(`  Data lives in ${shownDataDir} (delete it to start over). Ctrl-C stops everything.`);
   console.log(line);
 
   const exited = await Promise.race(processes.map((p) => p.exited.then((code) => ({ name: p.name, code }))));

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const SOURCE_DIRS = ['app', 'components', 'lib', 'db', 'messages', 'public', 'packages/stripe-emulator/src'];
+// The emulator is not part of the Next build (it runs from source), so its files are not listed.
+const SOURCE_DIRS = ['app', 'components', 'lib', 'db', 'messages', 'public'];
 const SOURCE_FILES = [
   'package.json',
   'package-lock.json',
