@@ -41,6 +41,11 @@ describe('customers', () => {
     expect(updated.metadata).toEqual({ org: 'org_1', team: 'yes' });
     expect(updated.phone).toBe('+81 3 0000 0000');
 
+    const partial = await stripe.customers.update(created.id, { address: { line1: '4-5-6 Ebisu', line2: '', country: 'jp' } });
+    expect(partial.address).toMatchObject({ line1: '4-5-6 Ebisu', line2: null, country: 'JP' });
+    const badCountry = await stripeError(stripe.customers.update(created.id, { address: { country: 'Japan' } }));
+    expect(badCountry.param).toBe('address[country]');
+
     const cleared = await stripe.customers.update(created.id, { metadata: '', address: '' });
     expect(cleared.metadata).toEqual({});
     expect(cleared.address).toBeNull();

@@ -243,6 +243,20 @@ export const p = {
     });
   },
 
+  /** An ISO 3166-1 alpha-2 country code (`JP`); returned upper-case. */
+  country(): Schema<string> {
+    return schema('country code', (value, path) => {
+      const s = expectString(value, path);
+      if (!/^[A-Za-z]{2}$/.test(s)) {
+        throw invalidRequest(`Country '${s}' is unknown. Try using a 2-character alphanumeric country code instead, such as 'US', 'EG', or 'GB'. A full list of country codes is available at https://stripe.com/docs/api#country_codes`, {
+          code: 'country_code_invalid',
+          param: path,
+        });
+      }
+      return s.toUpperCase();
+    });
+  },
+
   /** A string or an object: picks by the shape of what arrived. */
   stringOr<T>(object: Schema<T, boolean>): Schema<string | T> {
     return schema(`string or ${object.kind}`, (value, path) => (typeof value === 'string' ? expectString(value, path) : object.parse(value, path)));
@@ -275,10 +289,10 @@ export const listParams = {
 
 /** Shared address shape (`address[line1]` ...). */
 export const addressParams = p.object({
-  city: p.string(),
-  country: p.string(),
-  line1: p.string(),
-  line2: p.string(),
-  postal_code: p.string(),
-  state: p.string(),
+  city: p.emptyable(p.string()),
+  country: p.emptyable(p.country()),
+  line1: p.emptyable(p.string()),
+  line2: p.emptyable(p.string()),
+  postal_code: p.emptyable(p.string()),
+  state: p.emptyable(p.string()),
 });
