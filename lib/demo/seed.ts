@@ -63,7 +63,7 @@ async function ensureOrganization(
 
 /**
  * The organization's Stripe customer: the linked one while Stripe still has it, else a new one (a real Stripe
- * account deletes test-clock customers with their clock after 30 days; the demo then starts afresh).
+ * account deletes a test clock, and its customers, about a week after creating it; the demo then starts afresh).
  */
 async function ensureCustomer(
   db: Db,
