@@ -59,7 +59,8 @@ async function startSite(): Promise<void> {
           : await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' });
       const kind = intent.object === 'payment_intent' ? 'payment' : 'setup';
       const element = url.searchParams.get('element') === 'card' ? 'card' : 'payment';
-      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element };
+      const locale = url.searchParams.get('locale') === 'ja' ? 'ja' : 'auto';
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element, locale };
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
@@ -111,9 +112,9 @@ interface OpenedPage {
   customerId: string;
 }
 
-async function openPage(kind: 'setup' | 'payment' = 'setup', element: 'payment' | 'card' = 'payment'): Promise<OpenedPage> {
+async function openPage(kind: 'setup' | 'payment' = 'setup', element: 'payment' | 'card' = 'payment', locale = 'auto'): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
-  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}`);
+  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}&locale=${locale}`);
   await page.waitForFunction(() => window.__ready === true);
   const body = page.locator('body');
   const intentId = (await body.getAttribute('data-intent')) ?? '';
@@ -266,6 +267,30 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmPayment', { timeout: 
       expect(paymentIntent.status).toBe('requires_payment_method');
       expect(paymentIntent.amount_received).toBe(0);
       expect(paymentIntent.last_payment_error?.decline_code).toBe('insufficient_funds');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('Stripe.js stand-in: Japanese', { timeout: 60_000 }, () => {
+  it('[customer] with locale ja sees Japanese labels and messages, defaults to Japan without a postal code, and saves a JCB card', async () => {
+    const { page, intentId: setupIntentId } = await openPage('setup', 'payment', 'ja');
+    try {
+      const card = page.frameLocator('iframe[title="Secure payment input frame"]');
+      await card.getByLabel('カード番号').fill('4242 4242 4242 4241');
+      await expect.poll(() => card.getByText('カード番号が無効です。').isVisible()).toBe(true);
+      expect(await card.getByLabel('国または地域').inputValue()).toBe('JP');
+      expect(await card.getByLabel('郵便番号').isVisible()).toBe(false);
+      await card.getByLabel('カード番号').fill('3566 0020 2036 0505');
+      await card.getByLabel('有効期限').fill('08 / 33');
+      await card.getByLabel('セキュリティコード').fill('123');
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      const setupIntent = await stripe.setupIntents.retrieve(setupIntentId, { expand: ['payment_method'] });
+      const paymentMethod = setupIntent.payment_method as Stripe.PaymentMethod;
+      expect(paymentMethod.card?.brand).toBe('jcb');
+      expect(paymentMethod.billing_details.address?.country).toBe('JP');
     } finally {
       await page.close();
     }

@@ -12,6 +12,8 @@ interface PageConfig {
   kind: 'setup' | 'payment';
   /** `payment`: <PaymentElement> with confirmSetup/confirmPayment; `card`: <CardElement> with confirmCardSetup. */
   element: 'payment' | 'card';
+  /** Elements locale (`ja` for the Japanese interface). */
+  locale: 'auto' | 'en' | 'ja';
 }
 
 declare global {
@@ -103,7 +105,7 @@ const stripePromise = loadStripe(config.publishableKey);
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root');
 createRoot(container).render(
-  <Elements stripe={stripePromise} options={{ clientSecret: config.clientSecret }}>
+  <Elements stripe={stripePromise} options={{ clientSecret: config.clientSecret, locale: config.locale }}>
     <SetupForm />
   </Elements>,
 );
