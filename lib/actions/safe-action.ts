@@ -7,7 +7,7 @@
 //                         not_found), permission from `.metadata({ actionName, permission })`
 //   operatorActionClient  + ctx.operatorRole (operators only; others get not_found)
 import 'server-only';
-import { createSafeActionClient, isNavigationError } from 'next-safe-action';
+import { createSafeActionClient } from 'next-safe-action';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getOrganizationForMember } from '@/db/queries/organizations';
@@ -83,4 +83,3 @@ export const operatorActionClient = authActionClient.use(async ({ next, ctx, met
   return next({ ctx: { operatorRole } });
 });
 
-export { isNavigationError };

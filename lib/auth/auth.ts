@@ -3,14 +3,13 @@
 import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { PgDatabase } from 'drizzle-orm/pg-core';
-import { eq } from 'drizzle-orm';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { EmailConfig } from 'next-auth/providers/email';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { headers } from 'next/headers';
 import { db } from '@/db';
-import { ensureOperator } from '@/db/queries/users';
+import { ensureOperator, updateUserLocale } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail/send-mail';
@@ -40,20 +39,23 @@ const emailProvider: EmailConfig = {
   },
 };
 
-function oauthProviders(): NextAuthConfig['providers'] {
-  const providers: NextAuthConfig['providers'] = [];
+type OAuthProviderId = 'github' | 'google';
+
+/** GitHub and Google, each only when its id and secret are configured. */
+function oauthProviders(): { id: OAuthProviderId; provider: NextAuthConfig['providers'][number] }[] {
+  const providers: { id: OAuthProviderId; provider: NextAuthConfig['providers'][number] }[] = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+    providers.push({ id: 'github', provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }) });
   }
   if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+    providers.push({ id: 'google', provider: Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }) });
   }
   return providers;
 }
 
 /** Which sign-in buttons the sign-in page shows besides email. */
-export function enabledOAuthProviders(): { id: 'github' | 'google' }[] {
-  return oauthProviders().map((p) => ({ id: (typeof p === 'function' ? p() : p).id as 'github' | 'google' }));
+export function enabledOAuthProviders(): { id: OAuthProviderId }[] {
+  return oauthProviders().map(({ id }) => ({ id }));
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -68,7 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
-  providers: [emailProvider, ...oauthProviders()],
+  providers: [emailProvider, ...oauthProviders().map((p) => p.provider)],
   callbacks: {
     session({ session, user }) {
       session.user.id = user.id;
@@ -79,8 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async createUser({ user }) {
       // A new account starts in the language the visitor was using, so a Japanese visitor stays in Japanese.
       if (!user.id) return;
-      const locale = localeFromRequestHeaders(await headers());
-      await db.update(users).set({ locale }).where(eq(users.id, user.id));
+      await updateUserLocale({ userId: user.id, locale: localeFromRequestHeaders(await headers()) });
     },
     async signIn({ user }) {
       if (user.id && user.email && isOperatorEmail(user.email, env.OPERATOR_EMAILS)) {
