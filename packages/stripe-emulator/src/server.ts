@@ -182,6 +182,12 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     const tree = parseForm(method === 'POST' ? rawBody : url.search.slice(1));
     const auth = authenticate(req, tree, route);
     if (!route || !match) throw unrecognizedUrl(method, url.pathname);
+    const account = req.headers['stripe-account'];
+    if (typeof account === 'string' && account !== '') {
+      throw new StripeError(400, 'invalid_request_error', `The Stripe emulator does not implement Connect: requests on behalf of a connected account (Stripe-Account: ${account}) are refused.`, {
+        param: 'Stripe-Account',
+      });
+    }
     if (typeof req.headers['stripe-version'] === 'string') res.setHeader('Stripe-Version', req.headers['stripe-version']);
 
     let expand: string[] = [];

@@ -56,6 +56,12 @@ describe('unknown endpoints', () => {
     expect(quotes.message).toContain('does not implement');
   });
 
+  it('refuses Connect requests instead of silently answering for the platform', async () => {
+    const err = await stripeError(emu.stripe.customers.list({}, { stripeAccount: 'acct_123' }));
+    expect(err.statusCode).toBe(400);
+    expect(err.message).toContain('Connect');
+  });
+
   it('rejects a known Stripe parameter the emulator does not implement, by name', async () => {
     const err = await stripeError(emu.stripe.customers.create({ cash_balance: { settings: { reconciliation_mode: 'automatic' } } }));
     expect(err.statusCode).toBe(400);
