@@ -610,11 +610,6 @@
     return new Promise(function () {});
   }
 
-  function billingDetailsFrom(confirmParams) {
-    var data = confirmParams && confirmParams.payment_method_data;
-    return data && data.billing_details ? data.billing_details : undefined;
-  }
-
   function createPaymentMethodFromElement(stripe, element, extra) {
     if (!element || element._destroyed || !element._mounted) {
       return Promise.resolve({
