@@ -27,20 +27,22 @@ async function measure(label: string, count: number, concurrency: number, run: (
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(52)} ${String(Math.round(count / seconds)).padStart(6)}/s   p50 ${percentile(latencies, 50).toFixed(2)} ms   p99 ${percentile(latencies, 99).toFixed(2)} ms`,
+    `| ${label} | ${concurrency} | ${count} | ${Math.round(count / seconds)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} |`,
   );
 }
 
+console.log('| operation | concurrent callers | operations | per second | p50 ms | p99 ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 const db = await startEmbeddedDatabase({ dataDir: 'memory://', port: 0 });
 const sql = postgres(db.url, { max: 10, onnotice: () => {} });
 try {
   await sql`create table bench (id serial primary key, org text not null, amount bigint not null, created_at timestamptz default now())`;
   await sql`create index on bench (org)`;
-  await measure('select by parameter, 1 client', QUERIES, 1, (i) => sql`select ${i}::int as n`);
-  await measure('select by parameter, 10 concurrent clients', QUERIES, 10, (i) => sql`select ${i}::int as n`);
-  await measure('insert, 10 concurrent clients', QUERIES, 10, (i) => sql`insert into bench (org, amount) values (${`org_${i % 50}`}, ${i})`);
-  await measure('indexed lookup (60 rows), 10 concurrent clients', QUERIES, 10, (i) => sql`select * from bench where org = ${`org_${i % 50}`}`);
-  await measure('transaction (insert + update), 10 concurrent clients', TRANSACTIONS, 10, (i) =>
+  await measure('`select $1`', QUERIES, 1, (i) => sql`select ${i}::int as n`);
+  await measure('`select $1`', QUERIES, 10, (i) => sql`select ${i}::int as n`);
+  await measure('insert one row', QUERIES, 10, (i) => sql`insert into bench (org, amount) values (${`org_${i % 50}`}, ${i})`);
+  await measure('indexed lookup returning 60 rows', QUERIES, 10, (i) => sql`select * from bench where org = ${`org_${i % 50}`}`);
+  await measure('transaction: insert + update', TRANSACTIONS, 10, (i) =>
     sql.begin(async (tx) => {
       const [row] = await tx`insert into bench (org, amount) values (${'tx'}, ${i}) returning id`;
       await tx`update bench set amount = amount + 1 where id = ${row.id}`;
