@@ -1,7 +1,7 @@
 // The customer portal's sections. A section is listed only once its page exists (`path` set); the next
 // issue adds Plans, Usage, Invoices, Payment methods, Billing details and Members by giving them a path.
 export type PortalSection = {
-  key: 'overview' | 'plans' | 'usage' | 'invoices' | 'paymentMethods' | 'billingDetails' | 'members';
+  key: 'overview' | 'plans' | 'usage' | 'invoices' | 'paymentMethods' | 'billingDetails' | 'members' | 'activity';
   /** Relative to /orgs/[orgId]; null while the page does not exist yet. */
   path: string | null;
 };
@@ -13,5 +13,6 @@ export const portalSections: PortalSection[] = [
   { key: 'invoices', path: '/invoices' },
   { key: 'paymentMethods', path: null },
   { key: 'billingDetails', path: '/billing-details' },
-  { key: 'members', path: null },
+  { key: 'members', path: '/members' },
+  { key: 'activity', path: '/activity' },
 ];

@@ -17,6 +17,7 @@ import { buildMagicLinkEmail } from './magic-link-email';
 import { magicLinkOnAppOrigin } from './magic-link-url';
 import { isOperatorEmail } from './operator-emails';
 import { localeFromRequestHeaders } from './request-locale';
+import { acceptInvitationsOnSignIn } from '@/lib/billing/members/accept-invitations';
 
 /** Fixed secret for development and tests only; production refuses to start without AUTH_SECRET (lib/env). */
 const DEV_AUTH_SECRET = 'seikyu-development-secret-not-for-production';
@@ -87,6 +88,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user.id && user.email && isOperatorEmail(user.email, env.OPERATOR_EMAILS)) {
         await ensureOperator({ userId: user.id });
       }
+      // Invitations to this address become memberships the moment its owner signs in.
+      if (user.id && user.email) await acceptInvitationsOnSignIn({ userId: user.id, email: user.email });
     },
   },
 });

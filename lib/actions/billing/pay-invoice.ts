@@ -3,22 +3,15 @@
 // mirror scoped to the organization (another organization's id is not found); the amount is Stripe's.
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
 import { getBillingCustomer } from '@/db/queries/payment-methods';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { canPayInvoiceOnline } from '@/lib/billing/invoices/invoice-details';
+import { payInvoiceSchema } from '@/lib/billing/invoices/pay-invoice-schema';
 import { AppError, toAppError } from '@/lib/errors';
 import { payInvoice } from '@/lib/stripe/pay-invoice';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { orgActionClient } from '../safe-action';
-
-export const payInvoiceSchema = z.object({
-  organizationId: z.string().min(1).max(100),
-  invoiceId: z.string().trim().regex(/^in_[A-Za-z0-9_]{1,200}$/),
-  /** Issued by the page that rendered the button: one attempt, so a double click pays once. */
-  attempt: z.uuid(),
-});
 
 export const payInvoiceAction = orgActionClient
   .metadata({ actionName: 'payInvoice', permission: 'billing:manage' })

@@ -1,0 +1,93 @@
+// GET /orgs/[orgId]/activity — the organization's audit log: who changed what, newest first.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { ACTIVITY_PAGE_SIZE, listActivity, type ActivityEntry } from '@/db/queries/activity';
+import { requireMembership } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/i18n/format';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('activity');
+  return { title: t('title') };
+}
+
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<{ before?: string | string[] }>;
+}) {
+  const [{ orgId }, query] = await Promise.all([params, searchParams]);
+  const { organization } = await requireMembership(orgId);
+  const before = typeof query.before === 'string' && /^\d{1,15}$/.test(query.before) ? Number(query.before) : undefined;
+  const [entries, t, locale, timeZone] = await Promise.all([
+    listActivity({ organizationId: organization.id, before }),
+    getTranslations('activity'),
+    getLocale(),
+    getTimeZone(),
+  ]);
+
+  const describe = (entry: ActivityEntry) => {
+    const key = `actions.${entry.action.replace(/\./g, '_')}`;
+    return t.has(key) ? t(key) : entry.action;
+  };
+  const actor = (entry: ActivityEntry) => {
+    if (entry.actorType === 'stripe') return t('actorStripe');
+    if (entry.actorType === 'system') return t('actorSystem');
+    if (entry.actorType === 'operator') return t('actorOperator', { email: entry.actorEmail ?? '—' });
+    return entry.actorEmail ?? t('unknownUser');
+  };
+  const detail = (entry: ActivityEntry) => {
+    const data = entry.data;
+    const parts: string[] = [];
+    if (typeof data.email === 'string') parts.push(data.email);
+    if (typeof data.from === 'string' && typeof data.to === 'string') parts.push(`${data.from} → ${data.to}`);
+    else if (typeof data.role === 'string') parts.push(data.role);
+    if (typeof data.number === 'string') parts.push(data.number);
+    if (Array.isArray(data.fields)) parts.push(data.fields.join(', '));
+    return parts.join(' · ');
+  };
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <section className="card" aria-label={t('title')}>
+        {entries.length === 0 ? (
+          <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="activity-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('when')}</th>
+                  <th scope="col">{t('what')}</th>
+                  <th scope="col">{t('who')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(entry.createdAt, locale, timeZone)}</td>
+                    <td className="whitespace-normal">
+                      <span className="font-medium">{describe(entry)}</span>
+                      {detail(entry) ? <span className="block text-xs text-slate-500">{detail(entry)}</span> : null}
+                    </td>
+                    <td>{actor(entry)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {entries.length === ACTIVITY_PAGE_SIZE ? (
+          <p className="mt-4 text-sm">
+            <Link href={`/orgs/${organization.id}/activity?before=${entries[entries.length - 1]!.id}`}>→</Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

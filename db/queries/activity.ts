@@ -1,0 +1,38 @@
+// The organization's activity: its audit log entries with the acting person's email, newest first.
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { auditLog, users } from '@/db/schema';
+
+export type ActivityEntry = {
+  id: number;
+  action: string;
+  actorType: 'user' | 'operator' | 'system' | 'stripe';
+  actorEmail: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+};
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+/** One page of entries older than `before` (an entry id), scoped by organization. */
+export async function listActivity(params: { organizationId: string; before?: number }, tx: Tx = db): Promise<ActivityEntry[]> {
+  const scope = eq(auditLog.organizationId, params.organizationId);
+  return tx
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      actorType: auditLog.actorType,
+      actorEmail: users.email,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      data: auditLog.data,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .leftJoin(users, and(eq(users.id, auditLog.actorId), or(eq(auditLog.actorType, 'user'), eq(auditLog.actorType, 'operator'))))
+    .where(params.before ? and(scope, lt(auditLog.id, params.before)) : scope)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(ACTIVITY_PAGE_SIZE);
+}
