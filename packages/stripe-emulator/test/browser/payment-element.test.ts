@@ -60,7 +60,8 @@ async function startSite(): Promise<void> {
       const kind = intent.object === 'payment_intent' ? 'payment' : 'setup';
       const element = url.searchParams.get('element') === 'card' ? 'card' : 'payment';
       const locale = url.searchParams.get('locale') === 'ja' ? 'ja' : 'auto';
-      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element, locale };
+      const deferred = url.searchParams.get('deferred') === '1';
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element, locale, deferred };
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
@@ -112,9 +113,14 @@ interface OpenedPage {
   customerId: string;
 }
 
-async function openPage(kind: 'setup' | 'payment' = 'setup', element: 'payment' | 'card' = 'payment', locale = 'auto'): Promise<OpenedPage> {
+async function openPage(
+  kind: 'setup' | 'payment' = 'setup',
+  element: 'payment' | 'card' = 'payment',
+  locale = 'auto',
+  deferred = false,
+): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
-  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}&locale=${locale}`);
+  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}&locale=${locale}&deferred=${deferred ? 1 : 0}`);
   await page.waitForFunction(() => window.__ready === true);
   const body = page.locator('body');
   const intentId = (await body.getAttribute('data-intent')) ?? '';
@@ -252,6 +258,21 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmPayment', { timeout: 
       expect(paymentIntent.amount_received).toBe(1500);
       const paymentMethod = await stripe.paymentMethods.retrieve(paymentIntent.payment_method as string);
       expect(paymentMethod.customer).toBe(customerId);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] pays through a deferred intent (mode + amount, elements.submit(), then confirmPayment with the secret)', async () => {
+    const { page, card, intentId: paymentIntentId } = await openPage('payment', 'payment', 'auto', true);
+    try {
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await expect.poll(() => page.getByTestId('error').textContent()).toBe('Your card number is incomplete.');
+      expect((await stripe.paymentIntents.retrieve(paymentIntentId)).status).toBe('requires_payment_method');
+      await fillCard(card, '4242 4242 4242 4242');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await expect.poll(() => page.getByTestId('status').textContent()).toBe('succeeded');
+      expect((await stripe.paymentIntents.retrieve(paymentIntentId)).amount_received).toBe(1500);
     } finally {
       await page.close();
     }

@@ -14,6 +14,11 @@ interface PageConfig {
   element: 'payment' | 'card';
   /** Elements locale (`ja` for the Japanese interface). */
   locale: 'auto' | 'en' | 'ja';
+  /**
+   * Deferred intent (what the portal's checkout does): Elements start from `mode`/`amount`/`currency`, the form
+   * calls elements.submit() first and confirms with the client secret afterwards.
+   */
+  deferred: boolean;
 }
 
 declare global {
@@ -49,14 +54,23 @@ function SetupForm() {
       else setStatus(result.setupIntent.status);
       return;
     }
+    if (config.deferred) {
+      const submitted = await elements.submit();
+      if (submitted.error) {
+        setBusy(false);
+        setError(submitted.error.message ?? 'Something went wrong.');
+        return;
+      }
+    }
+    const clientSecret = config.clientSecret;
     if (config.kind === 'payment') {
-      const result = await stripe.confirmPayment({ elements, redirect: 'if_required' });
+      const result = await stripe.confirmPayment({ elements, clientSecret, redirect: 'if_required' });
       setBusy(false);
       if (result.error) setError(result.error.message ?? 'Something went wrong.');
       else setStatus(result.paymentIntent.status);
       return;
     }
-    const result = await stripe.confirmSetup({ elements, redirect: 'if_required' });
+    const result = await stripe.confirmSetup({ elements, clientSecret, redirect: 'if_required' });
     setBusy(false);
     if (result.error) {
       setError(result.error.message ?? 'Something went wrong.');
@@ -105,7 +119,14 @@ const stripePromise = loadStripe(config.publishableKey);
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root');
 createRoot(container).render(
-  <Elements stripe={stripePromise} options={{ clientSecret: config.clientSecret, locale: config.locale }}>
+  <Elements
+    stripe={stripePromise}
+    options={
+      config.deferred
+        ? { mode: config.kind, amount: 1500, currency: 'jpy', locale: config.locale }
+        : { clientSecret: config.clientSecret, locale: config.locale }
+    }
+  >
     <SetupForm />
   </Elements>,
 );
