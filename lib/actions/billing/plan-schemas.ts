@@ -41,3 +41,16 @@ export const resumeSubscriptionSchema = z.object({
   organizationId: z.string().min(1).max(100),
   subscriptionId: stripeId('sub_'),
 });
+
+export const previewPlanChangeSchema = z.object({
+  organizationId: z.string().min(1).max(100),
+  subscriptionId: stripeId('sub_'),
+  priceId: stripeId('price_'),
+  quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY),
+});
+
+export const applyPlanChangeSchema = z.object({
+  organizationId: z.string().min(1).max(100),
+  /** The signed preview; its contents, not the browser's, are applied. */
+  token: z.string().min(10).max(4000),
+});

@@ -5,11 +5,16 @@ import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
+import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
+import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { ResumeSubscriptionButton } from '@/components/billing/subscription/resume-subscription-button';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentSubscription } from '@/db/queries/billing';
+import { listCatalogPrices } from '@/db/queries/catalog';
+import { listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
 import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDate } from '@/lib/i18n/format';
@@ -30,9 +35,12 @@ export default async function SubscriptionPage({
   const { orgId } = await params;
   const { organization } = await requireMembership(orgId);
   const query = await searchParams;
-  const [subscription, t, tOverview, tInterval, locale, timeZone] = await Promise.all([
+  const [subscription, live, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id }),
+    listLiveSubscriptions({ organizationId: organization.id }),
+    listCatalogPrices({ currency: organization.currency ?? 'usd' }),
     getTranslations('subscription'),
+    getTranslations('plans'),
     getTranslations('overview'),
     getTranslations('interval'),
     getLocale(),
@@ -42,6 +50,10 @@ export default async function SubscriptionPage({
   const mayManage = can(organization.role, 'billing:manage');
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
+  const liveItem = live.find((s) => s.id === subscription?.id)?.items[0] ?? null;
+  const planOptions = prices
+    .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
+    .map((p) => ({ priceId: p.id, label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`, perUnit: p.perUnit !== null }));
   const endsAt = subscription ? (subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null)) : null;
 
   return (
@@ -97,8 +109,40 @@ export default async function SubscriptionPage({
             </p>
           </section>
 
+          {!free && mayManage && !subscription.cancelAtPeriodEnd && ['active', 'trialing'].includes(subscription.status) ? (
+            <section className="card lg:col-span-2 lg:row-start-2" aria-labelledby="change-title">
+              <h2 id="change-title" className="card-title mb-3">
+                {t('changeTitle')}
+              </h2>
+              <ChangePlanForm
+                organizationId={organization.id}
+                subscriptionId={subscription.id}
+                options={planOptions}
+                currentPriceId={liveItem?.priceId ?? null}
+                currentQuantity={liveItem?.quantity ?? 1}
+                maxQuantity={MAX_QUANTITY}
+                locale={locale}
+                labels={{
+                  plan: t('change.plan'),
+                  quantity: t('change.quantity'),
+                  preview: t('change.preview'),
+                  previewing: t('change.previewing'),
+                  nowHeading: t('change.nowHeading'),
+                  nextHeading: t('change.nextHeading'),
+                  totalNow: t('change.totalNow'),
+                  creditNow: t('change.creditNow'),
+                  nextTotal: t('change.nextTotal'),
+                  confirm: t('change.confirm'),
+                  confirming: t('change.confirming'),
+                  changed: t('change.changed'),
+                  invalid: t('change.invalid'),
+                }}
+              />
+            </section>
+          ) : null}
+
           {!free ? (
-            <section className="card" aria-labelledby="manage-title">
+            <section className="card lg:row-start-1 lg:col-start-3" aria-labelledby="manage-title">
               {subscription.cancelAtPeriodEnd ? (
                 <>
                   <h2 id="manage-title" className="card-title mb-3">

@@ -1,0 +1,169 @@
+'use client';
+// Change plan: pick a plan (and seats), see the preview — what is charged or credited now, line by line, and
+// the next invoice — then confirm. Confirming sends only the signed preview back.
+import { useRouter } from 'next/navigation';
+import { useAction } from 'next-safe-action/hooks';
+import { useId, useState } from 'react';
+import { applyPlanChangeAction } from '@/lib/actions/billing/apply-plan-change';
+import { previewPlanChangeAction } from '@/lib/actions/billing/preview-plan-change';
+import { formatMoney } from '@/lib/i18n/format';
+
+export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean };
+
+export type ChangePlanLabels = {
+  plan: string;
+  quantity: string;
+  preview: string;
+  previewing: string;
+  nowHeading: string;
+  nextHeading: string;
+  totalNow: string;
+  creditNow: string;
+  nextTotal: string;
+  confirm: string;
+  confirming: string;
+  changed: string;
+  invalid: string;
+};
+
+export function ChangePlanForm({
+  organizationId,
+  subscriptionId,
+  options,
+  currentPriceId,
+  currentQuantity,
+  maxQuantity,
+  locale,
+  labels,
+}: {
+  organizationId: string;
+  subscriptionId: string;
+  options: ChangePlanOption[];
+  currentPriceId: string | null;
+  currentQuantity: number;
+  maxQuantity: number;
+  locale: string;
+  labels: ChangePlanLabels;
+}) {
+  const id = useId();
+  const router = useRouter();
+  const [priceId, setPriceId] = useState(options.find((o) => o.priceId !== currentPriceId)?.priceId ?? options[0]?.priceId ?? '');
+  const [quantity, setQuantity] = useState(String(currentQuantity));
+  const [done, setDone] = useState(false);
+  const preview = useAction(previewPlanChangeAction, { onExecute: () => setDone(false) });
+  const apply = useAction(applyPlanChangeAction, {
+    onSuccess: () => {
+      setDone(true);
+      preview.reset();
+      router.refresh();
+    },
+  });
+  const selected = options.find((o) => o.priceId === priceId);
+  const data = preview.result.data;
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
+  const error =
+    preview.result.serverError?.error ??
+    apply.result.serverError?.error ??
+    (preview.result.validationErrors || apply.result.validationErrors ? labels.invalid : null);
+
+  return (
+    <div className="space-y-4" data-testid="change-plan">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        action={() => preview.execute({ organizationId, subscriptionId, priceId, quantity: Number(quantity) })}
+      >
+        <div>
+          <label htmlFor={`${id}-price`} className="label">
+            {labels.plan}
+          </label>
+          <select id={`${id}-price`} className="input" value={priceId} onChange={(e) => { setPriceId(e.target.value); preview.reset(); }}>
+            {options.map((o) => (
+              <option key={o.priceId} value={o.priceId}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {selected?.perUnit ? (
+          <div>
+            <label htmlFor={`${id}-quantity`} className="label">
+              {labels.quantity}
+            </label>
+            <input
+              id={`${id}-quantity`}
+              type="number"
+              min={1}
+              max={maxQuantity}
+              className="input w-24"
+              value={quantity}
+              onChange={(e) => { setQuantity(e.target.value); preview.reset(); }}
+            />
+          </div>
+        ) : null}
+        <button type="submit" className="btn-secondary" disabled={preview.isPending || apply.isPending}>
+          {preview.isPending ? labels.previewing : labels.preview}
+        </button>
+      </form>
+
+      {error ? (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="alert-info" role="status" data-testid="plan-changed">
+          {labels.changed}
+        </p>
+      ) : null}
+
+      {data ? (
+        <div className="space-y-4" data-testid="plan-change-preview">
+          <section aria-labelledby={`${id}-now`}>
+            <h3 id={`${id}-now`} className="font-semibold">
+              {labels.nowHeading}
+            </h3>
+            <ul className="mt-2 divide-y divide-slate-100 text-sm">
+              {data.now.lines.map((line, index) => (
+                <li key={index} className="flex justify-between gap-3 py-1.5">
+                  <span>{line.description}</span>
+                  <span className="tabular-nums">{money(line.amount, data.currency)}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 flex justify-between font-semibold">
+              <span>{data.now.amountDue > 0 || data.now.total >= 0 ? labels.totalNow : labels.creditNow}</span>
+              <span className="tabular-nums" data-testid="preview-amount-due">
+                {money(data.now.total >= 0 ? data.now.amountDue : data.now.total, data.currency)}
+              </span>
+            </p>
+          </section>
+          <section aria-labelledby={`${id}-next`}>
+            <h3 id={`${id}-next`} className="font-semibold">
+              {labels.nextHeading}
+            </h3>
+            <ul className="mt-2 divide-y divide-slate-100 text-sm">
+              {data.next.lines.map((line, index) => (
+                <li key={index} className="flex justify-between gap-3 py-1.5">
+                  <span>{line.description}</span>
+                  <span className="tabular-nums">{money(line.amount, data.currency)}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 flex justify-between font-semibold">
+              <span>{labels.nextTotal}</span>
+              <span className="tabular-nums">{money(data.next.total, data.currency)}</span>
+            </p>
+          </section>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={apply.isPending}
+            onClick={() => apply.execute({ organizationId, token: data.token })}
+          >
+            {apply.isPending ? labels.confirming : labels.confirm}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

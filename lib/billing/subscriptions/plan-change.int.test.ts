@@ -1,0 +1,85 @@
+// Plan change with a preview first, through the SDK against the emulator: the amount charged equals the preview
+// (same proration date), a changed or foreign token changes nothing, another organization's subscription is
+// not found.
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, organizations, users } from '@/db/schema';
+import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
+import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import { LOOKUP_KEYS } from '@/lib/demo/catalog';
+import { AppError } from '@/lib/errors';
+import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
+import { syncStripeCatalog } from '@/lib/stripe-sync';
+import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { BillingInputError } from './billing-input-error';
+import { finishSubscription } from './finish-subscription';
+import { applyPlanChange, previewPlanChange } from './plan-change';
+import { startSubscription } from './start-subscription';
+
+let stripe: Stripe;
+let catalog: SeedCatalogResult;
+let userId: string;
+type Org = { id: string; currency: string; stripeCustomerId: string };
+
+async function subscribedOrganization(lookupKey: string, quantity = 1): Promise<{ org: Org; subscriptionId: string }> {
+  const db = testDb();
+  const [row] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency: 'jpy' }).returning();
+  await db.insert(memberships).values({ organizationId: row!.id, userId, role: 'owner' });
+  const { customerId } = await provisionOrganizationBilling({ organizationId: row!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
+  const org = { id: row!.id, currency: 'jpy', stripeCustomerId: customerId };
+  const started = await startSubscription({ organization: org, priceId: catalog.prices[lookupKey as keyof typeof catalog.prices], quantity, promotionCodes: [], attempt: crypto.randomUUID() });
+  if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+  await stripe.paymentIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
+  await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+  return { org, subscriptionId: started.subscriptionId };
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  stripe = testStripe();
+  catalog = await seedCatalog(stripe);
+  await syncStripeCatalog();
+  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
+  userId = user!.id;
+}, 60_000);
+
+afterAll(closeTestDb);
+
+describe('change plan with a preview', () => {
+  it('upgrades Starter to 3 Team seats and charges exactly the previewed amount', async () => {
+    const { org, subscriptionId } = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
+    const preview = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 });
+    expect(preview.currency).toBe('jpy');
+    // Credit for unused Starter time and the charge for Team × 3 for the rest of the period.
+    expect(preview.now.lines.some((l) => l.amount < 0)).toBe(true);
+    expect(preview.now.lines.some((l) => l.amount > 0)).toBe(true);
+    expect(preview.now.amountDue).toBeGreaterThan(0);
+    expect(preview.next.total).toBe(3600);
+
+    const applied = await applyPlanChange({ organization: org, token: preview.token, actorUserId: userId });
+    expect(applied.amountPaid).toBe(preview.now.amountDue);
+    const invoice = await stripe.invoices.retrieve(applied.invoiceId!);
+    expect(invoice.status).toBe('paid');
+    expect(invoice.amount_paid).toBe(preview.now.amountDue);
+    const mirrored = await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId });
+    expect(mirrored?.items).toEqual([expect.objectContaining({ priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 })]);
+
+    // The same confirmation twice changes nothing more (one idempotency key per preview).
+    const again = await applyPlanChange({ organization: org, token: preview.token, actorUserId: userId });
+    expect(again.invoiceId).toBe(applied.invoiceId);
+  });
+
+  it('refuses a tampered token, a token from another organization and another organization\'s subscription', async () => {
+    const a = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
+    const b = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
+    const preview = await previewPlanChange({ organization: a.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.starterAnnual], quantity: 1 });
+    const [payload, signature] = preview.token.split('.');
+    const tampered = `${payload}x.${signature}`;
+    await expect(applyPlanChange({ organization: a.org, token: tampered, actorUserId: userId })).rejects.toBeInstanceOf(AppError);
+    await expect(applyPlanChange({ organization: b.org, token: preview.token, actorUserId: userId })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      previewPlanChange({ organization: b.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 2 }),
+    ).rejects.toBeInstanceOf(BillingInputError);
+    expect((await stripe.subscriptions.retrieve(a.subscriptionId)).items.data[0]?.price.id).toBe(catalog.prices[LOOKUP_KEYS.starterMonthly]);
+  });
+});

@@ -1,0 +1,129 @@
+// Change plan with a preview first. previewPlanChange asks Stripe what the change would charge or credit now
+// (line by line) and what the next invoice will be, with a proration date fixed here, and signs all of it into
+// a short-lived token. applyPlanChange applies exactly the token's items at the token's proration date, so the
+// amount charged equals the preview. The subscription is looked up in the mirror scoped to the organization.
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import type Stripe from 'stripe';
+import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
+import type { OrganizationForMember } from '@/db/queries/organizations';
+import { recordAudit } from '@/lib/audit';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { previewSubscriptionUpdate } from '@/lib/stripe/preview-subscription-update';
+import { updateSubscriptionItems } from '@/lib/stripe/update-subscription-items';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { BillingInputError } from './billing-input-error';
+import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
+import { quantityFor, resolvePurchasablePrice } from './start-subscription';
+
+type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
+
+export type PreviewLine = { description: string; amount: number; proration: boolean };
+export type PlanChangePreview = {
+  token: string;
+  currency: string;
+  /** Charged now (negative: credited to the balance and used on later invoices). */
+  now: { lines: PreviewLine[]; total: number; amountDue: number };
+  next: { lines: PreviewLine[]; total: number; date: number | null };
+};
+
+const processSecret = randomBytes(32).toString('hex');
+/** AUTH_SECRET when set (always in production); otherwise a per-process secret (previews die on restart). */
+function tokenSecret(): string {
+  return env.AUTH_SECRET ?? processSecret;
+}
+
+function linesOf(invoice: Stripe.Invoice): PreviewLine[] {
+  return invoice.lines.data
+    .filter((line) => line.amount !== 0)
+    .map((line) => ({
+      description: line.description ?? '',
+      amount: line.amount,
+      proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
+    }));
+}
+
+async function changeableSubscription(organization: Organization, subscriptionId: string) {
+  const subscription = await findSubscriptionForOrganization({ organizationId: organization.id, subscriptionId });
+  if (!subscription) throw new BillingInputError('subscription_not_found', `${subscriptionId} is not ${organization.id}'s`);
+  if (!['active', 'trialing'].includes(subscription.status) || subscription.metadata.seikyu_intent === 'free_tier') {
+    throw new BillingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) cannot change plan`);
+  }
+  const item = subscription.items[0];
+  if (!item) throw new BillingInputError('subscription_not_found', `${subscription.id} has no items`);
+  return { subscription, item };
+}
+
+export async function previewPlanChange(params: {
+  organization: Organization;
+  subscriptionId: string;
+  priceId: string;
+  quantity: number;
+  now?: Date;
+}): Promise<PlanChangePreview> {
+  const { organization } = params;
+  if (!organization.stripeCustomerId || !organization.currency) throw new BillingInputError('setup_incomplete', 'no customer');
+  const { subscription, item } = await changeableSubscription(organization, params.subscriptionId);
+  const price = await resolvePurchasablePrice({ priceId: params.priceId, currency: subscription.currency });
+  const quantity = quantityFor(price, params.quantity);
+  if (price.id === item.priceId && quantity === item.quantity) {
+    throw new BillingInputError('quantity_not_allowed', 'the change changes nothing');
+  }
+  const items: PlanChangeItem[] = [{ id: item.id, price: price.id, quantity }];
+  const prorationDate = Math.floor((params.now ?? new Date()).getTime() / 1000);
+  const common = { customerId: organization.stripeCustomerId, subscriptionId: subscription.id, items, prorationDate };
+  const [nowInvoice, nextInvoice] = await Promise.all([
+    previewSubscriptionUpdate({ ...common, prorationBehavior: 'always_invoice' }),
+    previewSubscriptionUpdate({ ...common, prorationBehavior: 'none' }),
+  ]);
+  const token = createPlanChangeToken(
+    {
+      organizationId: organization.id,
+      subscriptionId: subscription.id,
+      items,
+      prorationDate,
+      amountDue: nowInvoice.amount_due,
+      currency: subscription.currency,
+      expiresAt: prorationDate + PLAN_CHANGE_TOKEN_TTL_SECONDS,
+    },
+    tokenSecret(),
+  );
+  return {
+    token,
+    currency: subscription.currency,
+    now: { lines: linesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
+    next: { lines: linesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
+  };
+}
+
+export async function applyPlanChange(params: {
+  organization: Organization;
+  token: string;
+  actorUserId: string;
+}): Promise<{ invoiceId: string | null; amountPaid: number | null }> {
+  const claims = readPlanChangeToken(params.token, tokenSecret());
+  if (!claims || claims.organizationId !== params.organization.id) {
+    throw new AppError('conflict', 'plan change preview missing, expired or for another organization');
+  }
+  const { subscription, item } = await changeableSubscription(params.organization, claims.subscriptionId);
+  // The subscription must still be what was previewed (same item), else the preview no longer holds.
+  if (!claims.items.every((i) => i.id === item.id)) throw new AppError('conflict', `items of ${subscription.id} changed since the preview`);
+  const tokenHash = createHash('sha256').update(params.token).digest('hex').slice(0, 32);
+  const updated = await updateSubscriptionItems({
+    subscriptionId: subscription.id,
+    items: claims.items,
+    prorationDate: claims.prorationDate,
+    idempotencyKey: `org:${params.organization.id}:change-plan:${subscription.id}:${tokenHash}`,
+  });
+  await syncStripeCustomer(subscription.customerId);
+  const invoice = typeof updated.latest_invoice === 'object' ? updated.latest_invoice : null;
+  await recordAudit({
+    organizationId: params.organization.id,
+    actor: { type: 'user', id: params.actorUserId },
+    action: 'subscription.plan_changed',
+    target: { type: 'subscription', id: subscription.id },
+    data: { from: { price: item.priceId, quantity: item.quantity }, to: claims.items, prorationDate: claims.prorationDate, previewedAmountDue: claims.amountDue },
+  });
+  return { invoiceId: invoice?.id ?? null, amountPaid: invoice?.amount_paid ?? null };
+}
