@@ -1,5 +1,4 @@
 // Adapters from the core's resource modules (payment intents, payment methods, catalogue) to the billing ports.
-import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import {
   cancelPaymentIntent,

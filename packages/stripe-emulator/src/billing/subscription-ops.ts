@@ -784,15 +784,13 @@ export class SubscriptionOps {
         }
         const price = param.price ? this.resolvePrice(param.price, `${path}[price]`) : existing.price;
         if (param.price) this.engine.unitAmount(price, sub.currency, `${path}[price]`);
+        // A new price keeps the item's quantity unless one is given, as Stripe does.
         planned.set(param.id, {
           ...existing,
           price,
-          quantity: this.isMetered(price) ? 0 : (param.quantity ?? (param.price && existing.price.id !== price.id ? 1 : existing.quantity) ?? 1),
+          quantity: this.isMetered(price) ? 0 : (param.quantity ?? (this.isMetered(existing.price) ? 1 : existing.quantity)),
           metadata: applyMetadata(existing.metadata, param.metadata),
         });
-        if (param.price && existing.price.id !== price.id && param.quantity === undefined) {
-          planned.set(param.id, { ...planned.get(param.id)!, quantity: this.isMetered(price) ? 0 : existing.quantity });
-        }
       } else {
         if (param.deleted) throw invalidRequest('Cannot delete an item without its id.', { param: `${path}[deleted]` });
         if (!param.price) throw parameterMissing(`${path}[price]`);

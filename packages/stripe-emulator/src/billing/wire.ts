@@ -3,6 +3,7 @@
 // react to PaymentIntents confirmed anywhere (including from the browser with the invoice's client secret).
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
+import type { Json } from '../core/types.js';
 import { customersCollection, tombstonesCollection } from '../core/collections.js';
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
 import { adjustCustomerBalance, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
@@ -21,12 +22,10 @@ import { JOB_CANCEL_AT, JOB_CYCLE, JOB_EXPIRE_INCOMPLETE, JOB_TRIAL_WILL_END, JO
 
 const engines = new WeakMap<Emulator, BillingEngine>();
 
-function payloadString(payload: unknown, key: string): string | null {
-  if (payload && typeof payload === 'object' && key in payload) {
-    const v = (payload as Record<string, unknown>)[key];
-    return typeof v === 'string' ? v : null;
-  }
-  return null;
+function payloadString(payload: Json, key: string): string | null {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
+  const v = payload[key];
+  return typeof v === 'string' ? v : null;
 }
 
 /** The billing engine of an emulator, created and wired on first use (idempotent). */
