@@ -294,6 +294,43 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmPayment', { timeout: 
   });
 });
 
+describe('Stripe.js stand-in: integration mistakes fail as with Stripe.js', { timeout: 60_000 }, () => {
+  it('[developer] gets IntegrationErrors for a secret key, an unsupported element, confirming without submit() and a bad client secret', async () => {
+    const { page } = await openPage();
+    try {
+      const messages = await page.evaluate(async () => {
+        const StripeJs = (window as unknown as { Stripe: (key: string) => Record<string, (...args: unknown[]) => unknown> }).Stripe;
+        const out: string[] = [];
+        const attempt = async (fn: () => unknown) => {
+          try {
+            await fn();
+            out.push('no error');
+          } catch (error) {
+            out.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+          }
+        };
+        await attempt(() => StripeJs('sk_test_secret'));
+        const stripe = StripeJs('pk_test_emulator');
+        const elements = stripe.elements({ mode: 'payment', amount: 1000, currency: 'jpy' }) as Record<string, (...args: unknown[]) => unknown>;
+        await attempt(() => elements.create('address'));
+        const element = elements.create('payment') as { mount: (node: Element) => void };
+        const node = document.createElement('div');
+        document.body.appendChild(node);
+        element.mount(node);
+        await attempt(() => stripe.confirmPayment({ elements, clientSecret: 'pi_123_secret_456', redirect: 'if_required' }));
+        await attempt(() => stripe.retrieveSetupIntent('not-a-secret'));
+        return out;
+      });
+      expect(messages[0]).toBe('IntegrationError: You should not use your secret key with Stripe.js. Please pass a publishable key instead.');
+      expect(messages[1]).toMatch(/^IntegrationError: elements\.create\('address'\) is not supported/);
+      expect(messages[2]).toMatch(/^IntegrationError: elements\.submit\(\) must be called before confirmPayment\(\)/);
+      expect(messages[3]).toMatch(/^IntegrationError: Invalid value for stripe\.retrieveSetupIntent/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('Stripe.js stand-in: Japanese', { timeout: 60_000 }, () => {
   it('[customer] with locale ja sees Japanese labels and messages, defaults to Japan without a postal code, and saves a JCB card', async () => {
     const { page, intentId: setupIntentId } = await openPage('setup', 'payment', 'ja');

@@ -623,6 +623,20 @@
     });
   }
 
+  /**
+   * With a deferred intent (Elements created from `mode`, no clientSecret), Stripe.js refuses to confirm or create
+   * a PaymentMethod unless elements.submit() succeeded first; each submit allows one such call.
+   */
+  function requireSubmitted(elements, method) {
+    if (elements._options.clientSecret) return;
+    if (!elements._submitted) {
+      throw IntegrationError(
+        'elements.submit() must be called before ' + method.replace(/^stripe\./, '') + '(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred'
+      );
+    }
+    elements._submitted = false;
+  }
+
   function confirmWithElements(stripe, kind, method, args) {
     args = args || {};
     var elements = args.elements;
@@ -646,6 +660,10 @@
       throw IntegrationError(method + '(): clientSecret does not match the clientSecret used to create the Elements group.');
     }
     var element = elements._cardElement();
+    if (!element) {
+      throw IntegrationError('Invalid value for ' + method + '(): elements should have a mounted Payment Element or Express Checkout Element.');
+    }
+    requireSubmitted(elements, method);
     var pmData = confirmParams.payment_method_data || {};
     return createPaymentMethodFromElement(stripe, element, pmData).then(function (created) {
       if (created.error) return { error: created.error };
@@ -767,6 +785,10 @@
     if (args.elements) {
       if (!(args.elements instanceof ElementsGroup)) throw IntegrationError('stripe.createPaymentMethod(): elements should be an Elements group.');
       element = args.elements._cardElement();
+      if (!element) {
+        throw IntegrationError('Invalid value for stripe.createPaymentMethod(): elements should have a mounted Payment Element.');
+      }
+      requireSubmitted(args.elements, 'stripe.createPaymentMethod');
       extra = (args.params) || {};
     } else if (args.type === 'card' && args.card instanceof Element) {
       element = args.card;
