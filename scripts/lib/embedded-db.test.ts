@@ -95,7 +95,8 @@ describe('startEmbeddedDatabase', { timeout: 30_000 }, () => {
 
 describe('lastReadyStatus', () => {
   const ready = (status: string) => new Uint8Array([0x5a, 0, 0, 0, 5, status.charCodeAt(0)]);
-  const complete = new Uint8Array([0x43, 0, 0, 0, 9, ...Buffer.from('BEGIN\0'), 0]).subarray(0, 10);
+  // CommandComplete "BEGIN": type 'C', length 4 + 6 (the length counts itself, not the type byte).
+  const complete = new Uint8Array([0x43, 0, 0, 0, 10, ...Buffer.from('BEGIN\0')]);
 
   it('reads the status of the last ReadyForQuery in a response', () => {
     expect(lastReadyStatus(new Uint8Array([...ready('I'), ...ready('T')]))).toBe('T');
