@@ -93,18 +93,12 @@ export async function changeMemberRole(params: { organizationId: string; userId:
 export async function removeMember(params: { organizationId: string; userId: string }): Promise<MembershipChange> {
   return db.transaction(async (tx) => {
     const owners = await lockOwners(params.organizationId, tx);
-    const [removed] = await tx
-      .delete(memberships)
-      .where(and(eq(memberships.organizationId, params.organizationId), eq(memberships.userId, params.userId)))
-      .returning({ role: memberships.role });
-    if (!removed) return { outcome: 'not_found' } as const;
-    if (removed.role === 'owner' && owners <= 1) {
-      tx.rollback();
-    }
-    return { outcome: 'changed', previousRole: removed.role } as const;
-  }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'TransactionRollbackError') return { outcome: 'last_owner' } as const;
-    throw error;
+    const where = and(eq(memberships.organizationId, params.organizationId), eq(memberships.userId, params.userId));
+    const [current] = await tx.select({ role: memberships.role }).from(memberships).where(where).limit(1);
+    if (!current) return { outcome: 'not_found' } as const;
+    if (current.role === 'owner' && owners <= 1) return { outcome: 'last_owner' } as const;
+    await tx.delete(memberships).where(where);
+    return { outcome: 'changed', previousRole: current.role } as const;
   });
 }
 
