@@ -64,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await emu.store.flush();
+        await emu.store.close();
       })();
       return closing;
     },

@@ -46,6 +46,7 @@ export class Store {
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  private closed = false;
 
   constructor(options: StoreOptions = {}) {
     this.dataFile = options.dataFile;
@@ -220,7 +221,7 @@ export class Store {
   }
 
   private markDirty(): void {
-    if (!this.dataFile) return;
+    if (!this.dataFile || this.closed) return;
     this.dirty = true;
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
@@ -228,6 +229,12 @@ export class Store {
       void this.flush();
     }, this.saveDelayMs);
     this.saveTimer.unref();
+  }
+
+  /** Saves for the last time; later changes (a webhook attempt finishing after shutdown) are not written. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
   }
 
   /** Writes the state now if anything changed (atomic: temp file + rename). Safe to call concurrently. */
