@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { startEmulator, type RunningEmulator } from '../src/index.js';
 import type { EmulatorOptions } from '../src/emulator.js';
-import { createValidatedStripe } from './fidelity/validated-stripe.js';
+import { createValidatedStripe, recordWebhookPayload } from './fidelity/validated-stripe.js';
 
 export const API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
@@ -110,6 +110,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const signature = req.headers['stripe-signature'];
       received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: typeof signature === 'string' ? signature : '', receivedAt: Date.now() });
+      recordWebhookPayload(received[received.length - 1].body);
       res.statusCode = respondWith.shift() ?? 200;
       res.end('{}');
     });

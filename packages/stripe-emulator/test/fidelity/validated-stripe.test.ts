@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSchemaText } from './generate-schemas.js';
 import { schemaFilePath } from './schema-file.js';
 import { ResponseValidator } from './response-validator.js';
-import { createValidatedStripe, takeFidelityViolations } from './validated-stripe.js';
+import { createValidatedStripe, recordWebhookPayload, takeFidelityViolations } from './validated-stripe.js';
 
 /** A fake Stripe that answers every request with the body the test sets: proves the SDK path validates. */
 let fake: http.Server;
@@ -130,5 +130,20 @@ describe('fidelity harness', () => {
     expect(violations).toHaveLength(1);
     expect(violations[0].request).toBe('GET /v1/customers/cus_test123');
     expect(violations[0].problems).toContain('(root): missing required field "invoice_settings"');
+  });
+
+  it('validates webhook deliveries (the event and its data.object) the same way', async () => {
+    await takeFidelityViolations();
+    const event = (object: Record<string, unknown>) =>
+      JSON.stringify({
+        id: 'evt_1', object: 'event', api_version: '2026-10-28.endive', created: 1, livemode: false, pending_webhooks: 1,
+        request: { id: 'req_1', idempotency_key: null }, type: 'customer.updated', data: { object, previous_attributes: { email: null } },
+      });
+    recordWebhookPayload(event(validCustomer()));
+    expect(await takeFidelityViolations()).toEqual([]);
+    recordWebhookPayload(event({ ...validCustomer(), delinquent: 'no' }));
+    const [violation] = await takeFidelityViolations();
+    expect(violation).toMatchObject({ request: 'WEBHOOK customer.updated', at: '$.data.object', schema: 'customer' });
+    expect(violation.problems).toContain('delinquent: "no" is not of type boolean,null');
   });
 });

@@ -81,6 +81,33 @@ class ValidatingHttpClient implements HttpClientInterface {
   }
 }
 
+/**
+ * Validates a webhook delivery's raw body (an event and its `data.object`) like an API response; violations are
+ * recorded under `WEBHOOK <event type>`. Test webhook receivers call it for every delivery.
+ */
+export function recordWebhookPayload(rawBody: string): void {
+  let event: unknown;
+  try {
+    event = JSON.parse(rawBody);
+  } catch {
+    recorded.push({ request: 'WEBHOOK', at: '$', schema: 'event', problems: ['the delivery body is not JSON'] });
+    return;
+  }
+  const type = typeof event === 'object' && event !== null && 'type' in event ? String(event.type) : '?';
+  const done = new Promise<void>((resolve) => {
+    setImmediate(() => {
+      try {
+        const violations = validator().validateResponse(`WEBHOOK ${type}`, 200, event);
+        recorded.push(...violations);
+      } finally {
+        pending.delete(done);
+        resolve();
+      }
+    });
+  });
+  pending.add(done);
+}
+
 export interface ValidatedStripeOptions {
   /** Defaults to sk_test_emulator. */
   apiKey?: string;
