@@ -129,7 +129,7 @@ export class InvoiceOps {
     this.engine.ports.scheduler.cancel(`${inv.id}:finalize`);
     // Zero to pay: the invoice is paid at finalization.
     if (inv.amount_due === 0) {
-      inv = { ...inv, status: 'paid', status_transitions: { ...inv.status_transitions, paid_at: at } };
+      inv = { ...inv, status: 'paid', auto_advance: false, status_transitions: { ...inv.status_transitions, paid_at: at } };
       this.engine.saveInvoice(inv);
       this.consumeOnceDiscounts(inv, at);
       this.emit('invoice.finalized', inv);
@@ -386,6 +386,7 @@ export class InvoiceOps {
     const paid: Stripe.Invoice = {
       ...inv,
       status: 'paid',
+      auto_advance: false,
       amount_paid: inv.amount_paid + amount,
       amount_paid_off_stripe: pi ? (inv.amount_paid_off_stripe ?? 0) : (inv.amount_paid_off_stripe ?? 0) + amount,
       amount_remaining: 0,
@@ -431,6 +432,7 @@ export class InvoiceOps {
     const next: Stripe.Invoice = {
       ...inv,
       status: 'uncollectible',
+      auto_advance: false,
       next_payment_attempt: null,
       status_transitions: { ...inv.status_transitions, marked_uncollectible_at: at },
     };
@@ -451,6 +453,7 @@ export class InvoiceOps {
     const next: Stripe.Invoice = {
       ...inv,
       status: 'void',
+      auto_advance: false,
       amount_remaining: 0,
       next_payment_attempt: null,
       status_transitions: { ...inv.status_transitions, voided_at: at },
