@@ -19,6 +19,8 @@ export default tseslint.config(
       '**/*.generated.*',
       '**/generated/**',
       'packages/*/dist/**',
+      // Hidden files and folders at the root: tool state and local scratch files, never shipped.
+      '.*',
     ],
   },
   js.configs.recommended,
