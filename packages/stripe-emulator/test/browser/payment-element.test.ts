@@ -331,6 +331,37 @@ describe('Stripe.js stand-in: integration mistakes fail as with Stripe.js', { ti
   });
 });
 
+describe('Stripe.js stand-in: handleNextAction', { timeout: 60_000 }, () => {
+  it('[customer] authenticates a payment the server confirmed (requires_action) and it succeeds', async () => {
+    const customer = await stripe.customers.create({ email: 'next-action@example.com' });
+    const paymentMethod = await stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: customer.id });
+    const intent = await stripe.paymentIntents.create({
+      amount: 2000,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: paymentMethod.id,
+      confirm: true,
+      return_url: 'https://example.com/return',
+    });
+    expect(intent.status).toBe('requires_action');
+    const { page } = await openPage();
+    try {
+      const result = page.evaluate(async (clientSecret) => {
+        const StripeJs = (window as unknown as { Stripe: (key: string) => { handleNextAction: (a: { clientSecret: string }) => Promise<{ paymentIntent?: { status: string }; error?: { code: string } }> } }).Stripe;
+        const outcome = await StripeJs('pk_test_emulator').handleNextAction({ clientSecret });
+        return outcome.paymentIntent?.status ?? outcome.error?.code ?? 'nothing';
+      }, intent.client_secret ?? '');
+      const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+      await expect.poll(() => challenge.getByText('$20.00').isVisible()).toBe(true);
+      await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+      expect(await result).toBe('succeeded');
+      expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('Stripe.js stand-in: Japanese', { timeout: 60_000 }, () => {
   it('[customer] with locale ja sees Japanese labels and messages, defaults to Japan without a postal code, and saves a JCB card', async () => {
     const { page, intentId: setupIntentId } = await openPage('setup', 'payment', 'ja');
