@@ -49,8 +49,13 @@ const paymentIntentStateCollection = defineCollection<PaymentIntentState>('_paym
 const CANCELABLE: ReadonlyArray<Stripe.PaymentIntent.Status> = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 const CONFIRMABLE: ReadonlyArray<Stripe.PaymentIntent.Status> = ['requires_payment_method', 'requires_confirmation'];
 
-function validateAmount(amount: number, currency: string): void {
-  const min = minimumAmount(currency);
+/**
+ * Stripe's minimum charge amount applies to PaymentIntents created through the API. Internal callers
+ * (invoices) only need a positive amount: Stripe's invoicing never charges below the minimum itself (it
+ * carries such amounts to the customer balance), which is the caller's rule to apply (`minimumAmount`).
+ */
+function validateAmount(amount: number, currency: string, enforceMinimum = true): void {
+  const min = enforceMinimum ? minimumAmount(currency) : 1;
   if (amount < min) {
     throw invalidRequest(`Amount must be at least ${formatAmount(min, currency)} ${currency}`, { code: 'amount_too_small', param: 'amount' });
   }
@@ -79,10 +84,13 @@ export interface CreatePaymentIntentInput {
   statementDescriptorSuffix?: string | null;
 }
 
-/** Creates a PaymentIntent (not confirmed). Validates first; emits payment_intent.created. */
+/**
+ * Creates a PaymentIntent (not confirmed). Validates first; emits payment_intent.created. Does not enforce
+ * Stripe's minimum charge amount (the HTTP route does); see `minimumAmount` in card-outcomes.ts.
+ */
 export function createPaymentIntent(emu: Emulator, input: CreatePaymentIntentInput): Stripe.PaymentIntent {
   const currency = validateCurrency(input.currency);
-  validateAmount(input.amount, currency);
+  validateAmount(input.amount, currency, false);
   if (input.customer) requireCustomer(emu, input.customer);
   const pm = input.paymentMethod ? resolvePaymentMethod(emu, input.paymentMethod) : null;
   if (pm && input.customer && pm.customer && pm.customer !== input.customer) {
