@@ -11,7 +11,7 @@ export const portalSections: PortalSection[] = [
   { key: 'plans', path: '/plans' },
   { key: 'usage', path: null },
   { key: 'invoices', path: '/invoices' },
-  { key: 'paymentMethods', path: null },
+  { key: 'paymentMethods', path: '/payment-methods' },
   { key: 'billingDetails', path: '/billing-details' },
   { key: 'members', path: '/members' },
   { key: 'activity', path: '/activity' },
