@@ -15,7 +15,17 @@ export type CancelLabels = {
   reasons: Record<(typeof cancellationFeedbacks)[number], string>;
 };
 
-export function CancelSubscriptionForm({ organizationId, subscriptionId, labels }: { organizationId: string; subscriptionId: string; labels: CancelLabels }) {
+export function CancelSubscriptionForm({
+  organizationId,
+  subscriptionId,
+  attempt,
+  labels,
+}: {
+  organizationId: string;
+  subscriptionId: string;
+  attempt: string;
+  labels: CancelLabels;
+}) {
   const id = useId();
   const router = useRouter();
   const { execute, isPending, result } = useAction(cancelSubscriptionAction, { onSuccess: () => router.refresh() });
@@ -28,6 +38,7 @@ export function CancelSubscriptionForm({ organizationId, subscriptionId, labels 
           subscriptionId,
           reason: String(formData.get('reason') ?? '') as (typeof cancellationFeedbacks)[number],
           comment: String(formData.get('comment') ?? ''),
+          attempt,
         })
       }
       className="space-y-4"

@@ -7,10 +7,12 @@ import { resumeSubscriptionAction } from '@/lib/actions/billing/resume-subscript
 export function ResumeSubscriptionButton({
   organizationId,
   subscriptionId,
+  attempt,
   labels,
 }: {
   organizationId: string;
   subscriptionId: string;
+  attempt: string;
   labels: { submit: string; pending: string };
 }) {
   const router = useRouter();
@@ -22,7 +24,7 @@ export function ResumeSubscriptionButton({
           {result.serverError.error}
         </p>
       ) : null}
-      <button type="button" className="btn-primary" disabled={isPending} onClick={() => execute({ organizationId, subscriptionId })}>
+      <button type="button" className="btn-primary" disabled={isPending} onClick={() => execute({ organizationId, subscriptionId, attempt })}>
         {isPending ? labels.pending : labels.submit}
       </button>
     </div>

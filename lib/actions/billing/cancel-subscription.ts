@@ -16,7 +16,7 @@ export const cancelSubscriptionAction = orgActionClient
         subscriptionId: parsedInput.subscriptionId,
         reason: parsedInput.reason,
         comment: parsedInput.comment || null,
-        actorUserId: ctx.user.id,
+        attempt: parsedInput.attempt, actorUserId: ctx.user.id,
       }),
     );
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');

@@ -35,11 +35,21 @@ export const cancelSubscriptionSchema = z.object({
   subscriptionId: stripeId('sub_'),
   reason: z.enum(cancellationFeedbacks),
   comment: z.string().trim().max(500).optional(),
+  /** Issued with the page: the same token is the same request (double clicks); a later visit is a new one. */
+  attempt: z.uuid(),
 });
 
 export const resumeSubscriptionSchema = z.object({
   organizationId: z.string().min(1).max(100),
   subscriptionId: stripeId('sub_'),
+  attempt: z.uuid(),
+});
+
+export const changeCollectionMethodSchema = z.object({
+  organizationId: z.string().min(1).max(100),
+  subscriptionId: stripeId('sub_'),
+  method: z.enum(['send_invoice', 'charge_automatically']),
+  attempt: z.uuid(),
 });
 
 export const previewPlanChangeSchema = z.object({

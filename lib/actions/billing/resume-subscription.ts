@@ -11,7 +11,7 @@ export const resumeSubscriptionAction = orgActionClient
   .inputSchema(resumeSubscriptionSchema)
   .action(async ({ ctx, parsedInput }) => {
     await withBillingErrors(() =>
-      resumeSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, actorUserId: ctx.user.id }),
+      resumeSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, attempt: parsedInput.attempt, actorUserId: ctx.user.id }),
     );
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { ok: true as const };

@@ -1,7 +1,7 @@
 // Cancel at period end (with the customer's reason) and resume before it ends. The subscription is looked up
 // in the mirror scoped to the organization: another organization's id is "not found" and changes nothing.
-// Idempotent: the key names the subscription, the direction and the period it applies to, so a double click
-// sends one request; cancelling again in a later period gets a new key.
+// Idempotent: the key names the subscription, the direction and the attempt token the page issued, so a double
+// click sends one request while cancelling again after resuming is a new request.
 import 'server-only';
 import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
 import type { OrganizationForMember } from '@/db/queries/organizations';
@@ -18,15 +18,12 @@ async function subscriptionOf(organization: Organization, subscriptionId: string
   return subscription;
 }
 
-function periodKey(end: Date | null): string {
-  return end ? String(Math.floor(end.getTime() / 1000)) : 'none';
-}
-
 export async function cancelAtPeriodEnd(params: {
   organization: Organization;
   subscriptionId: string;
   reason: CancellationFeedback;
   comment: string | null;
+  attempt: string;
   actorUserId: string;
 }): Promise<void> {
   const subscription = await subscriptionOf(params.organization, params.subscriptionId);
@@ -39,7 +36,7 @@ export async function cancelAtPeriodEnd(params: {
     cancel: true,
     feedback: params.reason,
     comment: params.comment,
-    idempotencyKey: `org:${params.organization.id}:cancel-at-period-end:${subscription.id}:${periodKey(subscription.currentPeriodEnd)}`,
+    idempotencyKey: `org:${params.organization.id}:cancel-at-period-end:${subscription.id}:${params.attempt}`,
   });
   await syncStripeCustomer(subscription.customerId);
   await recordAudit({
@@ -51,7 +48,7 @@ export async function cancelAtPeriodEnd(params: {
   });
 }
 
-export async function resumeSubscription(params: { organization: Organization; subscriptionId: string; actorUserId: string }): Promise<void> {
+export async function resumeSubscription(params: { organization: Organization; subscriptionId: string; attempt: string; actorUserId: string }): Promise<void> {
   const subscription = await subscriptionOf(params.organization, params.subscriptionId);
   if (!subscription.cancelAtPeriodEnd || !['active', 'trialing', 'past_due'].includes(subscription.status)) {
     throw new BillingInputError('subscription_not_resumable', `${subscription.id} is not scheduled to cancel`);
@@ -59,7 +56,7 @@ export async function resumeSubscription(params: { organization: Organization; s
   await setSubscriptionCancellation({
     subscriptionId: subscription.id,
     cancel: false,
-    idempotencyKey: `org:${params.organization.id}:resume:${subscription.id}:${periodKey(subscription.currentPeriodEnd)}:${subscription.cancelAt ? Math.floor(subscription.cancelAt.getTime() / 1000) : 'end'}`,
+    idempotencyKey: `org:${params.organization.id}:resume:${subscription.id}:${params.attempt}`,
   });
   await syncStripeCustomer(subscription.customerId);
   await recordAudit({

@@ -13,6 +13,7 @@ import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { BillingInputError, type BillingInputReason } from './billing-input-error';
 import { cancelAtPeriodEnd, resumeSubscription } from './change-cancellation';
+import { changeCollectionMethod } from './change-collection-method';
 import { fallBackToFreeTier } from './fall-back-to-free-tier';
 import { finishSubscription } from './finish-subscription';
 import { startSubscription } from './start-subscription';
@@ -155,10 +156,10 @@ describe('a paid plan replaces the free tier', () => {
 
     await expectRefused(() => finishSubscription({ organization: other, subscriptionId: started.subscriptionId, actorUserId: userId }), 'subscription_not_found');
     await expectRefused(
-      () => cancelAtPeriodEnd({ organization: other, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, actorUserId: userId }),
+      () => cancelAtPeriodEnd({ organization: other, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, attempt: attempt(), actorUserId: userId }),
       'subscription_not_found',
     );
-    await expectRefused(() => resumeSubscription({ organization: other, subscriptionId: started.subscriptionId, actorUserId: userId }), 'subscription_not_found');
+    await expectRefused(() => resumeSubscription({ organization: other, subscriptionId: started.subscriptionId, attempt: attempt(), actorUserId: userId }), 'subscription_not_found');
   });
 });
 
@@ -170,19 +171,23 @@ describe('cancel at period end and resume', () => {
     await payWith(started.intent.clientSecret, 'pm_card_visa');
     await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
 
-    await cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'too_expensive', comment: 'budget', actorUserId: userId });
+    await cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'too_expensive', comment: 'budget', attempt: attempt(), actorUserId: userId });
     const canceled = await stripe.subscriptions.retrieve(started.subscriptionId);
     expect(canceled.cancel_at_period_end).toBe(true);
     expect(canceled.cancellation_details?.feedback).toBe('too_expensive');
     expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.cancelAtPeriodEnd).toBe(true);
     await expectRefused(
-      () => cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, actorUserId: userId }),
+      () => cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, attempt: attempt(), actorUserId: userId }),
       'subscription_not_cancelable',
     );
 
-    await resumeSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+    await resumeSubscription({ organization: org, subscriptionId: started.subscriptionId, attempt: attempt(), actorUserId: userId });
     expect((await stripe.subscriptions.retrieve(started.subscriptionId)).cancel_at_period_end).toBe(false);
     expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.cancelAtPeriodEnd).toBe(false);
+
+    // Cancelling again after resuming is a new request, not a replay of the first one.
+    await cancelAtPeriodEnd({ organization: org, subscriptionId: started.subscriptionId, reason: 'unused', comment: null, attempt: attempt(), actorUserId: userId });
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).cancel_at_period_end).toBe(true);
   });
 });
 
@@ -205,5 +210,31 @@ describe('a paid plan that ends falls back to the free tier', () => {
     // A second delivery of the same event changes nothing.
     expect(await fallBackToFreeTier({ ended })).toBeNull();
     expect((await stripe.subscriptions.list({ customer: org.stripeCustomerId, status: 'active' })).data.map((s) => s.id)).toEqual([free!.id]);
+  });
+});
+
+describe('pay by invoice (bank transfer)', () => {
+  it('lets an owner switch to send_invoice due in INVOICE_DAYS_UNTIL_DUE days and back; billing managers may not', async () => {
+    const org = await makeOrganization('jpy');
+    const started = await startSubscription({ organization: org, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, promotionCodes: [], attempt: attempt() });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await payWith(started.intent.clientSecret, 'pm_card_visa');
+    await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+
+    const billing = { id: org.id, role: 'billing' as const };
+    await expect(
+      changeCollectionMethod({ organization: billing, subscriptionId: started.subscriptionId, method: 'send_invoice', attempt: attempt(), actorUserId: userId }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).collection_method).toBe('charge_automatically');
+
+    const owner = { id: org.id, role: 'owner' as const };
+    await changeCollectionMethod({ organization: owner, subscriptionId: started.subscriptionId, method: 'send_invoice', attempt: attempt(), actorUserId: userId });
+    const byInvoice = await stripe.subscriptions.retrieve(started.subscriptionId);
+    expect(byInvoice.collection_method).toBe('send_invoice');
+    expect(byInvoice.days_until_due).toBe(30);
+    expect((await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: started.subscriptionId }))?.collectionMethod).toBe('send_invoice');
+
+    await changeCollectionMethod({ organization: owner, subscriptionId: started.subscriptionId, method: 'charge_automatically', attempt: attempt(), actorUserId: userId });
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).collection_method).toBe('charge_automatically');
   });
 });

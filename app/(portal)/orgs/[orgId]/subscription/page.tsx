@@ -6,6 +6,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
+import { CollectionMethodForm } from '@/components/billing/subscription/collection-method-form';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { ResumeSubscriptionButton } from '@/components/billing/subscription/resume-subscription-button';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
@@ -17,6 +18,7 @@ import { listLiveSubscriptions } from '@/db/queries/subscriptions';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
 import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
 import { requireMembership } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 
@@ -141,6 +143,34 @@ export default async function SubscriptionPage({
             </section>
           ) : null}
 
+          {!free && ['active', 'trialing', 'past_due'].includes(subscription.status) ? (
+            <section className="card" aria-labelledby="collection-title" data-testid="collection-method">
+              <h2 id="collection-title" className="card-title">
+                {t('collection.title')}
+              </h2>
+              <p className="mb-3 mt-1 text-sm text-slate-700" data-testid="collection-current">
+                {subscription.collectionMethod === 'send_invoice'
+                  ? t('collection.byInvoice', { days: env.INVOICE_DAYS_UNTIL_DUE })
+                  : t('collection.byCard')}
+              </p>
+              {organization.role === 'owner' ? (
+                <CollectionMethodForm
+                  organizationId={organization.id}
+                  subscriptionId={subscription.id}
+                  current={subscription.collectionMethod}
+                  attempt={crypto.randomUUID()}
+                  labels={{
+                    toInvoice: t('collection.toInvoice', { days: env.INVOICE_DAYS_UNTIL_DUE }),
+                    toCard: t('collection.toCard'),
+                    pending: t('collection.pending'),
+                  }}
+                />
+              ) : (
+                <p className="text-sm text-slate-600">{t('collection.ownerOnly')}</p>
+              )}
+            </section>
+          ) : null}
+
           {!free ? (
             <section className="card lg:row-start-1 lg:col-start-3" aria-labelledby="manage-title">
               {subscription.cancelAtPeriodEnd ? (
@@ -152,6 +182,7 @@ export default async function SubscriptionPage({
                     <ResumeSubscriptionButton
                       organizationId={organization.id}
                       subscriptionId={subscription.id}
+                      attempt={crypto.randomUUID()}
                       labels={{ submit: t('resume'), pending: t('resuming') }}
                     />
                   ) : (
@@ -168,6 +199,7 @@ export default async function SubscriptionPage({
                     <CancelSubscriptionForm
                       organizationId={organization.id}
                       subscriptionId={subscription.id}
+                      attempt={crypto.randomUUID()}
                       labels={{
                         reason: t('reason'),
                         comment: t('comment'),

@@ -1,0 +1,24 @@
+'use server';
+// Owner chooses to pay by invoice (bank transfer) or by card.
+import { revalidatePath } from 'next/cache';
+import { changeCollectionMethod } from '@/lib/billing/subscriptions/change-collection-method';
+import { orgActionClient } from '../safe-action';
+import { withBillingErrors } from './billing-action-error';
+import { changeCollectionMethodSchema } from './plan-schemas';
+
+export const changeCollectionMethodAction = orgActionClient
+  .metadata({ actionName: 'changeCollectionMethod', permission: 'billing:manage' })
+  .inputSchema(changeCollectionMethodSchema)
+  .action(async ({ ctx, parsedInput }) => {
+    await withBillingErrors(() =>
+      changeCollectionMethod({
+        organization: ctx.organization,
+        subscriptionId: parsedInput.subscriptionId,
+        method: parsedInput.method,
+        attempt: parsedInput.attempt,
+        actorUserId: ctx.user.id,
+      }),
+    );
+    revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
+    return { ok: true as const };
+  });
