@@ -1,5 +1,6 @@
 // <PaymentElement> from @stripe/react-stripe-js against the emulator's Stripe.js stand-in, in Chromium: the page
 // is what a merchant writes (page/app.tsx), the SetupIntent is created and checked server-side through the SDK.
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/** Debian's Chromium, as the rest of the project uses it; CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PUBLISHABLE_KEY = 'pk_test_emulator';
 const SCREENSHOT = '/tmp/seikyu-payment-element.png';
 
@@ -79,6 +82,9 @@ async function startSite(): Promise<void> {
 }
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`sudo apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  }
   const built = await build({
     entryPoints: [fileURLToPath(new URL('./page/app.tsx', import.meta.url))],
     bundle: true,
@@ -93,7 +99,7 @@ beforeAll(async () => {
   emulator = await startTestEmulator();
   stripe = createValidatedStripe(emulator.url);
   await startSite();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 60_000);
 
 afterAll(async () => {
