@@ -115,6 +115,12 @@ describe('expand', () => {
     const list = await stripe.paymentIntents.list({ customer: customer.id, expand: ['data.customer'] });
     expect(list.data[0].customer).toMatchObject({ id: customer.id, object: 'customer' });
 
+    const gone = await stripe.customers.create({});
+    const orphan = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: gone.id });
+    await stripe.customers.del(gone.id);
+    const withDeleted = await stripe.paymentIntents.retrieve(orphan.id, { expand: ['customer'] });
+    expect(withDeleted.customer).toEqual({ id: gone.id, object: 'customer', deleted: true });
+
     const bad = await stripeError(stripe.customers.retrieve(customer.id, { expand: ['email'] }));
     expect(bad.statusCode).toBe(400);
     expect(bad.message).toContain('cannot be expanded');

@@ -1,6 +1,7 @@
 // Registry of object types, used to expand ids (`expand[]=customer`) into objects and to add includable fields
 // (present only when expanded, like an invoice's `confirmation_secret`).
 import type { Collection, Store } from './store.js';
+import { tombstonesCollection } from './collections.js';
 
 export interface ObjectTypeDef<T extends { id: string }> {
   /** The `object` field value (`customer`, `payment_intent`, `test_helpers.test_clock`). */
@@ -69,12 +70,22 @@ export class ObjectRegistry {
     };
   }
 
-  /** Finds any registered object by id (prefix first, then types with user-chosen ids). */
+  /**
+   * Finds any registered object by id (prefix first, then types with user-chosen ids). A deleted object
+   * Stripe still knows (a deleted customer) comes back as `{ id, object, deleted: true }`, as Stripe expands it.
+   */
   lookup(id: string): { id: string } | undefined {
     const underscore = id.indexOf('_');
     if (underscore > 0) {
       const def = this.byPrefix.get(id.slice(0, underscore));
-      if (def) return def.lookup(id);
+      if (def) {
+        const found = def.lookup(id);
+        if (found) return found;
+        const tomb = this.store.get(tombstonesCollection, id);
+        if (!tomb) return undefined;
+        const deleted = { id, object: tomb.object, deleted: true };
+        return deleted;
+      }
     }
     for (const def of this.unprefixed) {
       const found = def.lookup(id);
