@@ -604,7 +604,9 @@
     var prefix = parsed.kind === 'setup_intent' ? 'setup_intent' : 'payment_intent';
     url.searchParams.set(prefix, parsed.id);
     url.searchParams.set(prefix + '_client_secret', parsed.clientSecret);
-    url.searchParams.set('redirect_status', intent && intent.status === 'succeeded' ? 'succeeded' : intent ? intent.status : 'failed');
+    var status = intent ? intent.status : '';
+    // Stripe's redirect_status values: succeeded, processing, failed.
+    url.searchParams.set('redirect_status', status === 'succeeded' || status === 'requires_capture' ? 'succeeded' : status === 'processing' ? 'processing' : 'failed');
     window.location.assign(url.href);
     // Like Stripe.js, the promise never settles when the page navigates away.
     return new Promise(function () {});
