@@ -219,7 +219,7 @@ export function confirmPaymentIntent(emu: Emulator, id: string, input: ConfirmIn
   }
   const setupFutureUsage = input.setupFutureUsage !== undefined ? input.setupFutureUsage : intent.setup_future_usage;
   const offSession = input.offSession ?? false;
-  emu.store.update(paymentIntentStateCollection, id, (s) => ({ ...s, offSession, returnUrl: input.returnUrl ?? null }));
+  emu.store.insert(paymentIntentStateCollection, { id, offSession, returnUrl: input.returnUrl ?? null });
   const base: Stripe.PaymentIntent = {
     ...intent,
     payment_method: pm.id,
