@@ -86,9 +86,10 @@ async function invoice(id: string, organizationId: string, status: 'draft' | 'op
   });
 }
 
+afterAll(closeTestDb);
+
 describe('shell queries', () => {
   beforeEach(resetDatabase);
-  afterAll(closeTestDb);
 
   it('finds an organization only for its members: another customer gets no row', async () => {
     const ann = await person('ann@example.com');
@@ -163,5 +164,25 @@ describe('shell queries', () => {
     const page2 = await listCustomers({ pageSize: 2, page: 2 }, testDb());
     expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(page2.rows).toHaveLength(1);
+  });
+});
+
+describe('countSignInLinksIssuedSince', () => {
+  beforeEach(resetDatabase);
+
+  it('counts the links issued to one address after a moment, from their expiry', async () => {
+    const { countSignInLinksIssuedSince } = await import('./users');
+    const { verificationTokens } = await import('@/db/schema');
+    const maxAgeSeconds = 24 * 60 * 60;
+    const issued = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000 + maxAgeSeconds * 1000);
+    await testDb().insert(verificationTokens).values([
+      { identifier: 'ann@example.com', token: 't1', expires: issued(1) },
+      { identifier: 'ann@example.com', token: 't2', expires: issued(5) },
+      { identifier: 'ann@example.com', token: 't3', expires: issued(30) },
+      { identifier: 'bob@example.com', token: 't4', expires: issued(1) },
+    ]);
+    const since = new Date(Date.now() - 15 * 60_000);
+    expect(await countSignInLinksIssuedSince({ email: 'Ann@example.com', since, maxAgeSeconds }, testDb())).toBe(2);
+    expect(await countSignInLinksIssuedSince({ email: 'carol@example.com', since, maxAgeSeconds }, testDb())).toBe(0);
   });
 });

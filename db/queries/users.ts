@@ -1,7 +1,7 @@
 // People who sign in, and the operators among them.
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { operators, users } from '@/db/schema';
+import { operators, users, verificationTokens } from '@/db/schema';
 
 export type User = typeof users.$inferSelect;
 export type OperatorRole = (typeof operators.$inferSelect)['role'];
@@ -31,4 +31,20 @@ export async function ensureOperator(params: { userId: string; role?: OperatorRo
 export async function getUsersByIds(params: { userIds: string[] }, tx: Tx = db): Promise<User[]> {
   if (params.userIds.length === 0) return [];
   return tx.select().from(users).where(inArray(users.id, params.userIds));
+}
+
+/**
+ * How many sign-in links were issued to `email` after `since`. Tokens carry only their expiry, which is the
+ * issue time plus `maxAgeSeconds`; used tokens are deleted, so this counts links still outstanding.
+ */
+export async function countSignInLinksIssuedSince(
+  params: { email: string; since: Date; maxAgeSeconds: number },
+  tx: Tx = db,
+): Promise<number> {
+  const threshold = new Date(params.since.getTime() + params.maxAgeSeconds * 1000);
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(verificationTokens)
+    .where(and(eq(verificationTokens.identifier, params.email.trim().toLowerCase()), gt(verificationTokens.expires, threshold)));
+  return row?.count ?? 0;
 }

@@ -21,7 +21,7 @@ import { acceptInvitationsOnSignIn } from '@/lib/billing/members/accept-invitati
 
 /** Fixed secret for development and tests only; production refuses to start without AUTH_SECRET (lib/env). */
 const DEV_AUTH_SECRET = 'seikyu-development-secret-not-for-production';
-const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 // `db` is a lazy proxy; the adapter recognises drizzle databases by prototype, so present the pg one.
 const adapterDb = new Proxy(db, { getPrototypeOf: () => PgDatabase.prototype });
