@@ -50,7 +50,11 @@ export function invoiceDocument(engine: BillingEngine, inv: Stripe.Invoice, kind
       description: l.description ?? '',
       period: l.period.start !== l.period.end ? l.period : null,
       quantity: l.quantity,
-      unitAmount: l.pricing?.unit_amount_decimal != null ? Number(String(l.pricing.unit_amount_decimal)) : null,
+      // A proration's amount is a share of the unit price; showing the full unit price beside it misleads.
+      unitAmount:
+        l.parent?.subscription_item_details?.proration || l.parent?.invoice_item_details?.proration || l.pricing?.unit_amount_decimal == null
+          ? null
+          : Number(String(l.pricing.unit_amount_decimal)),
       amount: l.amount,
     })),
     subtotal: inv.subtotal,

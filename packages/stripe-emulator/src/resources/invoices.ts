@@ -101,7 +101,7 @@ const previewShape = {
     cancel_at_period_end: p.boolean(),
     cancel_at: p.emptyable(p.timestamp()),
     trial_end: p.timestampOrNow(),
-    billing_cycle_anchor: p.enumOf(['now', 'unchanged'] as const),
+    billing_cycle_anchor: p.object({ type: p.required(p.enumOf(['now', 'timestamp', 'unchanged'] as const)), timestamp: p.timestamp() }),
     cancel_now: p.boolean(),
     default_tax_rates: p.unsupported(),
     resume_at: p.unsupported(),
@@ -375,7 +375,13 @@ export function registerInvoices(emu: Emulator): void {
         throw invalidRequest('The subscription belongs to another customer.', { param: 'customer' });
       }
       const at = engine.now(engine.customerIdOf(sub));
-      const anchor = details.billing_cycle_anchor;
+      const anchorType = details.billing_cycle_anchor?.type;
+      if (anchorType === 'timestamp') {
+        throw invalidRequest('For an existing subscription, subscription_details[billing_cycle_anchor][type] can only be now or unchanged.', {
+          param: 'subscription_details[billing_cycle_anchor][type]',
+        });
+      }
+      const anchor = anchorType;
       const input: UpdateSubscriptionInput = {
         items: details.items,
         proration_behavior: details.proration_behavior,
@@ -397,6 +403,7 @@ export function registerInvoices(emu: Emulator): void {
         items: details.items,
         currency: params.currency,
         trial_end: trialEnd,
+        billing_cycle_anchor: details.billing_cycle_anchor?.type === 'timestamp' ? details.billing_cycle_anchor.timestamp : undefined,
         discounts: params.discounts ?? undefined,
       });
       preview = { ...plan.invoice, id: `upcoming_${plan.invoice.id}` };

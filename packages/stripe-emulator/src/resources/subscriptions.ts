@@ -57,6 +57,9 @@ const paymentSettingsParams = p.object({
   payment_method_options: p.unsupported(),
 });
 
+/** `billing_cycle_anchor[type]=now|unchanged` (an object in this API version). */
+const anchorTypeParams = p.object({ type: p.required(p.enumOf(['now', 'unchanged'] as const)) });
+
 const cancellationDetailsParams = p.object({ comment: p.emptyable(p.string()), feedback: p.emptyable(p.enumOf(FEEDBACK)) });
 
 const createShape = {
@@ -111,7 +114,7 @@ const updateShape = {
   discounts: p.emptyable(discountParams),
   trial_end: p.timestampOrNow(),
   trial_from_plan: p.unsupported(),
-  billing_cycle_anchor: p.enumOf(['now', 'unchanged'] as const),
+  billing_cycle_anchor: anchorTypeParams,
   add_invoice_items: addInvoiceItemParams,
   off_session: p.boolean(),
   payment_settings: paymentSettingsParams,
@@ -157,7 +160,7 @@ export function registerSubscriptions(emu: Emulator): void {
         });
       }
     }
-    return ops().update(path.id, params);
+    return ops().update(path.id, { ...params, billing_cycle_anchor: params.billing_cycle_anchor?.type });
   });
 
   router.api(
@@ -177,7 +180,7 @@ export function registerSubscriptions(emu: Emulator): void {
   router.api(
     'POST',
     '/v1/subscriptions/:id/resume',
-    { billing_cycle_anchor: p.enumOf(['now', 'unchanged'] as const), proration_behavior: p.enumOf(PRORATION_BEHAVIORS), proration_date: p.timestamp() },
+    { billing_cycle_anchor: anchorTypeParams, proration_behavior: p.enumOf(PRORATION_BEHAVIORS), proration_date: p.timestamp() },
     ({ path }) => ops().resume(engine.subscription(path.id, 'id').id),
   );
 

@@ -70,6 +70,17 @@ describe('[customer] free trial without a card', () => {
     });
     await advanceClock(stripe, clock.id, T0 + 8 * DAY);
     expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe('paused');
+    // Adding a card and resuming starts a paid period at once.
+    const pm = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
+    const resumed = await stripe.subscriptions.resume(sub.id, { billing_cycle_anchor: { type: 'now' } });
+    expect(resumed.status).toBe('active');
+    expect(resumed.items.data[0].current_period_start).toBe(T0 + 8 * DAY);
+    await advanceClock(stripe, clock.id, T0 + 8 * DAY + 2 * 3600);
+    const [invoice] = (await stripe.invoices.list({ subscription: sub.id, limit: 1 })).data;
+    expect(invoice.billing_reason).toBe('subscription_update');
+    expect(invoice.status).toBe('paid');
+    expect(invoice.amount_paid).toBe(3000);
   });
 });
 

@@ -102,6 +102,14 @@ describe('[customer] upgrades mid-period', () => {
     expect(preview.amount_due).toBe(expected);
     expect(prorationLines(preview)).toEqual(prorationLines(inv));
 
+    // Restarting the cycle now credits the unused time and bills a full new period at once.
+    const reset = await stripe.subscriptions.update(sub.id, { billing_cycle_anchor: { type: 'now' }, expand: ['latest_invoice'] });
+    expect(reset.billing_cycle_anchor).toBe(at);
+    expect(reset.items.data[0].current_period_start).toBe(at);
+    const resetInvoice = reset.latest_invoice;
+    if (!resetInvoice || typeof resetInvoice === 'string') throw new Error('expected invoice');
+    expect(resetInvoice.amount_due).toBe(3000 - prorate(3000, item.current_period_start, item.current_period_end, at));
+
     const quiet = await stripe.subscriptions.update(sub.id, { items: [{ id: item.id, quantity: 3 }], proration_behavior: 'none' });
     expect(quiet.items.data[0].quantity).toBe(3);
     expect((await stripe.invoiceItems.list({ customer: customer.id, pending: true })).data).toHaveLength(0);
