@@ -48,6 +48,11 @@ async function startSite(): Promise<void> {
       res.end(bundle);
       return;
     }
+    if (url.pathname === '/return') {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end('<!doctype html><title>Returned</title><h1>Returned</h1>');
+      return;
+    }
     if (url.pathname !== '/') {
       res.statusCode = 404;
       res.end('not found');
@@ -64,7 +69,8 @@ async function startSite(): Promise<void> {
       const element = url.searchParams.get('element') === 'card' ? 'card' : 'payment';
       const locale = url.searchParams.get('locale') === 'ja' ? 'ja' : 'auto';
       const deferred = url.searchParams.get('deferred') === '1';
-      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element, locale, deferred };
+      const returnUrl = url.searchParams.get('redirect') === '1' ? `${siteUrl}/return?from=test` : null;
+      const config = { publishableKey: PUBLISHABLE_KEY, clientSecret: intent.client_secret, kind, element, locale, deferred, returnUrl };
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Add a card</title>
@@ -124,9 +130,10 @@ async function openPage(
   element: 'payment' | 'card' = 'payment',
   locale = 'auto',
   deferred = false,
+  redirect = false,
 ): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width: 720, height: 800 }, locale: 'en-US' });
-  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}&locale=${locale}&deferred=${deferred ? 1 : 0}`);
+  await page.goto(`${siteUrl}/?kind=${kind}&element=${element}&locale=${locale}&deferred=${deferred ? 1 : 0}&redirect=${redirect ? 1 : 0}`);
   await page.waitForFunction(() => window.__ready === true);
   const body = page.locator('body');
   const intentId = (await body.getAttribute('data-intent')) ?? '';
@@ -168,6 +175,23 @@ describe('Stripe.js stand-in: <PaymentElement> with confirmSetup', { timeout: 60
       expect(paymentMethod.card?.exp_month).toBe(12);
       expect(paymentMethod.card?.exp_year).toBe(2034);
       expect(paymentMethod.billing_details.address?.postal_code).toBe('94107');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('[customer] without redirect: if_required is sent to return_url with Stripe\'s query parameters', async () => {
+    const { page, card, intentId: setupIntentId } = await openPage('setup', 'payment', 'auto', false, true);
+    try {
+      await fillCard(card, '4242 4242 4242 4242');
+      await page.getByRole('button', { name: 'Save card' }).click();
+      await page.waitForURL(/\/return\?/);
+      const returned = new URL(page.url());
+      expect(returned.searchParams.get('from')).toBe('test');
+      expect(returned.searchParams.get('setup_intent')).toBe(setupIntentId);
+      expect(returned.searchParams.get('setup_intent_client_secret')).toMatch(new RegExp(`^${setupIntentId}_secret_`));
+      expect(returned.searchParams.get('redirect_status')).toBe('succeeded');
+      expect((await stripe.setupIntents.retrieve(setupIntentId)).status).toBe('succeeded');
     } finally {
       await page.close();
     }

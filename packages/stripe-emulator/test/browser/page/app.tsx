@@ -19,6 +19,8 @@ interface PageConfig {
    * calls elements.submit() first and confirms with the client secret afterwards.
    */
   deferred: boolean;
+  /** When set, confirm with `confirmParams.return_url` and let Stripe.js redirect (redirect: 'always'). */
+  returnUrl: string | null;
 }
 
 declare global {
@@ -68,6 +70,13 @@ function SetupForm() {
       setBusy(false);
       if (result.error) setError(result.error.message ?? 'Something went wrong.');
       else setStatus(result.paymentIntent.status);
+      return;
+    }
+    if (config.returnUrl) {
+      // Resolves only on an error: on success Stripe.js sends the browser to return_url.
+      const redirected = await stripe.confirmSetup({ elements, clientSecret, confirmParams: { return_url: config.returnUrl } });
+      setBusy(false);
+      setError(redirected.error.message ?? 'Something went wrong.');
       return;
     }
     const result = await stripe.confirmSetup({ elements, clientSecret, redirect: 'if_required' });
