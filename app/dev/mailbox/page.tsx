@@ -10,7 +10,10 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { isDevMailboxEnabled } from '@/lib/mail/dev-mailbox';
 import { splitTextAndLinks } from '@/lib/mail/extract-links';
 
-export const metadata: Metadata = { title: 'Mailbox' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('mailbox');
+  return { title: t('title') };
+}
 
 type SearchParams = Promise<{ to?: string | string[] }>;
 
