@@ -17,7 +17,6 @@ const writable = {
   discountable: p.boolean(),
   metadata: p.metadata(),
   period: periodParams,
-  price: p.string(),
   pricing: p.object({ price: p.string() }),
   quantity: p.integer({ min: 0 }),
   unit_amount_decimal: p.decimal(),
@@ -26,6 +25,7 @@ const writable = {
   tax_behavior: p.unsupported(),
   tax_code: p.unsupported(),
   tax_rates: p.unsupported(),
+  quantity_decimal: p.unsupported(),
 } as const;
 
 export function registerInvoiceItems(emu: Emulator): void {
@@ -78,14 +78,14 @@ export function registerInvoiceItems(emu: Emulator): void {
   router.api(
     'POST',
     '/v1/invoiceitems',
-    { ...writable, customer: p.required(p.string()), currency: p.string(), invoice: p.string(), subscription: p.string() },
+    { ...writable, customer: p.required(p.string()), currency: p.string(), invoice: p.string(), subscription: p.string(), customer_account: p.unsupported() },
     ({ params }) => {
       const customer = engine.ports.customers.customer(params.customer, 'customer');
       const at = engine.now(customer.id);
-      const priceId = params.price ?? params.pricing?.price;
-      const price = priceId ? engine.ports.catalog.price(priceId, params.price ? 'price' : 'pricing[price]') : null;
+      const priceId = params.pricing?.price;
+      const price = priceId ? engine.ports.catalog.price(priceId, 'pricing[price]') : null;
       if (price && params.amount !== undefined) {
-        throw invalidRequest('You may only specify one of these parameters: amount, price.', { param: 'amount' });
+        throw invalidRequest('You may only specify one of these parameters: amount, pricing[price].', { param: 'amount' });
       }
       if (!price && params.amount === undefined && params.unit_amount_decimal === undefined) throw parameterMissing('amount');
       const currency = (params.currency ?? (price ? (customer.currency ?? price.currency) : customer.currency) ?? '').toLowerCase();
@@ -100,7 +100,7 @@ export function registerInvoiceItems(emu: Emulator): void {
       let unit: number;
       let decimal: string | null = params.unit_amount_decimal ?? null;
       if (price) {
-        const u = engine.unitAmount(price, currency, params.price ? 'price' : 'pricing[price]');
+        const u = engine.unitAmount(price, currency, 'pricing[price]');
         unit = u.amount;
         decimal = u.decimal;
       } else if (params.amount !== undefined) {
@@ -146,17 +146,17 @@ export function registerInvoiceItems(emu: Emulator): void {
 
   router.api('GET', '/v1/invoiceitems/:id', {}, ({ path }) => item(path.id));
 
-  router.api('POST', '/v1/invoiceitems/:id', writable, ({ params, path }) => {
+  router.api('POST', '/v1/invoiceitems/:id', { ...writable, invoicing_rules: p.unsupported() }, ({ params, path }) => {
     const before = item(path.id);
     const invoiceId = typeof before.invoice === 'string' ? before.invoice : (before.invoice?.id ?? null);
     if (invoiceId) requireDraft(invoiceId, engine.customerIdOf(before));
-    const priceId = params.price ?? params.pricing?.price;
-    const price = priceId ? engine.ports.catalog.price(priceId, 'price') : null;
+    const priceId = params.pricing?.price;
+    const price = priceId ? engine.ports.catalog.price(priceId, 'pricing[price]') : null;
     const quantity = params.quantity ?? before.quantity;
     let amount = before.amount;
     let unitDecimal = before.pricing?.unit_amount_decimal == null ? null : String(before.pricing.unit_amount_decimal);
     if (price) {
-      const u = engine.unitAmount(price, before.currency, 'price');
+      const u = engine.unitAmount(price, before.currency, 'pricing[price]');
       amount = u.amount * quantity;
       unitDecimal = u.decimal ?? String(u.amount);
     } else if (params.amount !== undefined) {

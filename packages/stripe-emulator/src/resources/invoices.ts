@@ -53,6 +53,11 @@ const createShape = {
   shipping_details: p.unsupported(),
   statement_descriptor: p.unsupported(),
   transfer_data: p.unsupported(),
+  automatically_finalizes_at: p.unsupported(),
+  customer_account: p.unsupported(),
+  default_source: p.unsupported(),
+  effective_at: p.unsupported(),
+  number: p.unsupported(),
 } as const;
 
 const updateShape = {
@@ -71,6 +76,17 @@ const updateShape = {
   default_tax_rates: p.unsupported(),
   rendering: p.unsupported(),
   statement_descriptor: p.unsupported(),
+  application_fee_amount: p.unsupported(),
+  automatically_finalizes_at: p.unsupported(),
+  default_source: p.unsupported(),
+  effective_at: p.unsupported(),
+  issuer: p.unsupported(),
+  number: p.unsupported(),
+  on_behalf_of: p.unsupported(),
+  payment_settings: p.unsupported(),
+  shipping_cost: p.unsupported(),
+  shipping_details: p.unsupported(),
+  transfer_data: p.unsupported(),
 } as const;
 
 const previewItemParams = p.array(

@@ -18,7 +18,7 @@ const changeShape = {
   proration_behavior: p.enumOf(PRORATION_BEHAVIORS),
   proration_date: p.timestamp(),
   payment_behavior: p.enumOf(PAYMENT_BEHAVIORS),
-  off_session: p.boolean(),
+  current_trial: p.unsupported(),
   discounts: p.unsupported(),
   price_data: p.unsupported(),
   plan: p.unsupported(),
@@ -43,7 +43,6 @@ export function registerSubscriptionItems(emu: Emulator): void {
       proration_behavior: params.proration_behavior,
       proration_date: params.proration_date,
       payment_behavior: params.payment_behavior,
-      off_session: params.off_session,
     });
     const added = engine.subscriptionItems(sub.id).find((i) => !before.has(i.id));
     if (!added) throw new Error('subscription item was not added');
@@ -52,7 +51,7 @@ export function registerSubscriptionItems(emu: Emulator): void {
 
   router.api('GET', '/v1/subscription_items/:id', {}, ({ path }) => item(path.id));
 
-  router.api('POST', '/v1/subscription_items/:id', changeShape, ({ params, path }) => {
+  router.api('POST', '/v1/subscription_items/:id', { ...changeShape, off_session: p.boolean() }, ({ params, path }) => {
     const current = item(path.id);
     engine.subscriptionOps().update(current.subscription, {
       items: [{ id: current.id, price: params.price, quantity: params.quantity, metadata: params.metadata }],

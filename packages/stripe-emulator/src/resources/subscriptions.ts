@@ -96,6 +96,10 @@ const createShape = {
   transfer_data: p.unsupported(),
   application_fee_percent: p.unsupported(),
   pending_invoice_item_interval: p.unsupported(),
+  billing_schedules: p.unsupported(),
+  billing_thresholds: p.unsupported(),
+  customer_account: p.unsupported(),
+  default_source: p.unsupported(),
 } as const;
 
 const updateShape = {
@@ -125,6 +129,11 @@ const updateShape = {
   trial_settings: p.unsupported(),
   on_behalf_of: p.unsupported(),
   transfer_data: p.unsupported(),
+  application_fee_percent: p.unsupported(),
+  billing_schedules: p.unsupported(),
+  billing_thresholds: p.unsupported(),
+  default_source: p.unsupported(),
+  pending_invoice_item_interval: p.unsupported(),
 } as const;
 
 function refuseAutomaticTax(flag: { enabled: boolean } | undefined): void {
@@ -225,6 +234,7 @@ export function registerSubscriptions(emu: Emulator): void {
       test_clock: p.string(),
       plan: p.string(),
       automatic_tax: p.unsupported(),
+      customer_account: p.unsupported(),
     },
     ({ params, urlPath }) => {
       const status = params.status;
