@@ -24,7 +24,7 @@ export function registerTestClocks(emu: Emulator): void {
     return found;
   };
 
-  router.api('POST', '/v1/test_helpers/test_clocks', { frozen_time: p.required(p.timestamp()), name: p.string({ maxLength: 300 }) }, ({ params }) => {
+  router.api('POST', '/v1/test_helpers/test_clocks', { frozen_time: p.required(p.timestamp()), name: p.string({ maxLength: 300 }), customer: p.unsupported() }, ({ params }) => {
     const created = emu.clock.wallNow();
     const tc = {
       id: newId('clock'),
