@@ -5,6 +5,8 @@ import type { Emulator } from '../emulator.js';
 import { billingOf } from '../billing/wire.js';
 import { invoiceItemsCollection } from '../billing/collections.js';
 import { applyMetadata } from '../core/metadata.js';
+import { diffAttributes } from '../core/events.js';
+import { presentInvoiceForEvent } from '../billing/invoice-ops.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/errors.js';
@@ -58,7 +60,11 @@ export function registerInvoiceItems(emu: Emulator): void {
       if (existing >= 0) lines.splice(Math.min(existing, lines.length), 0, line);
       else lines.push(line);
     }
-    engine.saveInvoice(engine.recompute({ ...inv, lines: { ...inv.lines, data: lines } }, engine.now(engine.customerIdOf(inv))));
+    const next = engine.saveInvoice(engine.recompute({ ...inv, lines: { ...inv.lines, data: lines } }, engine.now(engine.customerIdOf(inv))));
+    // The draft's lines and totals changed: tell webhook listeners (a draft-review screen re-reads it).
+    const before = presentInvoiceForEvent(inv);
+    const after = presentInvoiceForEvent(next);
+    emu.events.emit('invoice.updated', after, { previousAttributes: diffAttributes(before, after) });
   };
 
   const requireDraft = (invoiceId: string, customerId: string): Stripe.Invoice => {

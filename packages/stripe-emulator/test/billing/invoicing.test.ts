@@ -67,6 +67,8 @@ describe('[admin] bank-transfer customers (send_invoice)', () => {
     expect(draft.number).toBeNull();
     const extra = await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 2_500, currency: 'usd', description: 'Materials' });
     expect((await stripe.invoices.retrieve(draft.id)).total).toBe(52_500);
+    const updates = (await stripe.events.list({ type: 'invoice.updated', limit: 10 })).data.filter((e) => 'id' in e.data.object && e.data.object.id === draft.id);
+    expect(updates[0]?.data.previous_attributes).toMatchObject({ total: 50_000 });
     await stripe.invoiceItems.del(extra.id);
     const edited = await stripe.invoices.update(draft.id, { description: 'Thanks for your business', custom_fields: [{ name: 'PO', value: 'PO-77' }] });
     expect(edited.total).toBe(50_000);
