@@ -132,6 +132,7 @@ function row(cells: string[]): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const loadAtStart = os.loadavg()[0];
   const port = options.url ? Number(new URL(options.url).port) : await freePort();
   const child = options.url ? null : await startEmulatorProcess(port);
   const stripe = client(port);
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
 
     const cpu = os.cpus();
     console.log(`\nStripe emulator benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}`);
+    // Other work on the machine skews every figure: say how busy it was.
+    console.log(`1-minute load average: ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end.`);
     console.log('Emulator in its own process, state in memory; calls through stripe@23.1.0 over HTTP (keep-alive), no retries.\n');
     console.log(row(['call', 'concurrent callers', 'requests', 'requests/s', 'p50 ms', 'p99 ms']));
     console.log(row(['---', '---:', '---:', '---:', '---:', '---:']));
