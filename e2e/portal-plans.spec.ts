@@ -1,0 +1,166 @@
+// The plan picker and checkout with the Payment Element against the emulator's Stripe.js stand-in: subscribing
+// in JPY, declines, 3-D Secure, promotion codes, cancel and resume. Amounts come from the seeded catalogue
+// (lib/demo/catalog.ts): Starter ¥1,500 / month, Team ¥1,200 per seat / month.
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Secure payment input frame"]');
+}
+
+async function fillCard(page: Page, number: string): Promise<void> {
+  const card = cardFrame(page);
+  await card.getByLabel('Card number').fill(number);
+  await card.getByLabel('Expiration date').fill('12 / 34');
+  await card.getByLabel('Security code').fill('123');
+  await card.getByLabel('ZIP').fill('10001');
+}
+
+async function openCheckout(page: Page, organizationId: string, planName: string): Promise<void> {
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await page.getByRole('button', { name: `Choose ${planName}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/plans/checkout\\?`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscribe' })).toBeVisible();
+  await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+}
+
+async function expectSubscribed(page: Page, organizationId: string, planName: string): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
+  await expect(page.getByTestId('subscription-started')).toBeVisible();
+  const plan = page.getByTestId('subscription-plan');
+  await expect(plan.getByRole('heading', { name: planName })).toBeVisible();
+  await expect(plan.getByText('Active', { exact: true })).toBeVisible();
+}
+
+test('[customer] sees the catalogue in yen: monthly and annual plans, per-seat quantity, metered and one-off prices', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await expect(page.getByText('Prices in JPY')).toBeVisible();
+  await expect(page.getByTestId('plan-seikyu_free_monthly')).toContainText('Current plan');
+  await expect(page.getByTestId('plan-seikyu_starter_monthly').getByTestId('plan-price')).toHaveText('¥1,500 / month');
+  await expect(page.getByTestId('plan-seikyu_team_monthly').getByTestId('plan-price')).toHaveText('¥1,200 per seat / month');
+  await expect(page.getByTestId('plan-seikyu_team_monthly').getByLabel('Seats')).toHaveValue('1');
+  await expect(page.getByTestId('plan-seikyu_on_demand_device_hours')).toContainText('¥20 per device-hour');
+  await expect(page.getByTestId('plan-seikyu_pass_30d')).toContainText('¥3,000');
+  await expect(page.getByTestId('plan-seikyu_exam_course')).toContainText('¥9,800');
+
+  await page.getByRole('link', { name: 'Annual' }).click();
+  await expect(page.getByTestId('plan-seikyu_starter_annual').getByTestId('plan-price')).toHaveText('¥15,000 / year');
+  await expect(page.getByTestId('plan-seikyu_starter_monthly')).toHaveCount(0);
+});
+
+test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is replaced', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥1,500');
+  await fillCard(page, '4242 4242 4242 4242');
+  // A double click sends one checkout: the button is disabled while it runs and the attempt key is the same.
+  await page.getByRole('button', { name: 'Subscribe' }).dblclick();
+  await expectSubscribed(page, organizationId, 'Starter');
+  await expect(page.getByTestId('subscription-plan')).toContainText('¥1,500 / month');
+
+  await page.goto(`/orgs/${organizationId}`);
+  const plan = page.getByTestId('current-plan');
+  await expect(plan.getByText('Starter', { exact: true })).toBeVisible();
+  await expect(plan.getByText('Free', { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('recent-invoices')).toContainText('¥1,500');
+  await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);
+});
+
+test('[customer] declined card then success', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4000 0000 0000 0002');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByTestId('checkout-error')).toHaveText('Your card was declined. Try another card or contact your card issuer.');
+
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+});
+
+test('[customer] 3-D Secure complete', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4000 0025 0000 3155');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole('button', { name: 'Complete authentication' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+});
+
+test('[customer] 3-D Secure fail', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4000 0025 0000 3155');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole('button', { name: 'Fail authentication' }).click();
+  await expect(page.getByTestId('checkout-error')).toHaveText(
+    'We could not verify your card with your bank (3-D Secure). Try again or use another card.',
+  );
+  await expect(page).toHaveURL(/\/plans\/checkout\?/);
+  // Still on the free tier.
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await expect(page.getByTestId('plan-seikyu_free_monthly')).toContainText('Current plan');
+});
+
+test('[customer] a wrong promotion code is refused, the right one discounts the first invoice', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Team');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByLabel('Promotion code').fill('nosuchcode');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByTestId('checkout-error')).toHaveText('The code “NOSUCHCODE” does not exist. Check the spelling.');
+
+  await page.getByRole('button', { name: 'Remove NOSUCHCODE' }).click();
+  await page.getByLabel('Promotion code').fill('WELCOME10');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Team');
+  await page.goto(`/orgs/${organizationId}`);
+  // ¥1,200 less 10 %.
+  await expect(page.getByTestId('recent-invoices')).toContainText('¥1,080');
+});
+
+test('[customer] cancels at period end with a reason, then resumes', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+
+  await page.getByLabel('Why are you cancelling?').selectOption('too_expensive');
+  await page.getByRole('button', { name: 'Cancel at period end' }).click();
+  await expect(page.getByTestId('subscription-period')).toContainText('Ends on');
+  await page.getByRole('button', { name: 'Resume the plan' }).click();
+  await expect(page.getByTestId('subscription-period')).toContainText('Renews on');
+  await expect(page.getByRole('button', { name: 'Cancel at period end' })).toBeVisible();
+});
+
+test('[customer] upgrades with preview and the charged amount equals the preview', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+
+  const change = page.getByTestId('change-plan');
+  await change.getByLabel('New plan').selectOption({ label: 'Team — ¥1,200 per seat / month' });
+  await change.getByLabel('Seats').fill('2');
+  await change.getByRole('button', { name: 'Preview the change' }).click();
+  const preview = page.getByTestId('plan-change-preview');
+  await expect(preview.getByRole('heading', { name: 'Charged or credited now' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Your next invoice' })).toBeVisible();
+  await expect(preview).toContainText('¥2,400');
+  const previewed = (await page.getByTestId('preview-amount-due').textContent())!.trim();
+  expect(previewed).toMatch(/^¥[\d,]+$/);
+
+  await preview.getByRole('button', { name: 'Confirm the change' }).click();
+  await expect(page.getByTestId('plan-changed')).toBeVisible();
+  await expect(page.getByTestId('subscription-plan').getByRole('heading', { name: 'Team' })).toBeVisible();
+  await page.goto(`/orgs/${organizationId}/invoices`);
+  // The proration invoice was paid for exactly the previewed amount.
+  const charged = page.getByRole('row').filter({ hasText: previewed });
+  await expect(charged).toHaveCount(1);
+  await expect(charged).toContainText('Paid');
+});
