@@ -48,7 +48,8 @@ export const DEFAULT_BILLING_OPTIONS: BillingOptions = {
 };
 
 export class BillingEngine {
-  readonly options: BillingOptions;
+  /** Replaceable at run time through `POST /_emulator/billing/settings` (not persisted). */
+  options: BillingOptions;
   private invoiceOpsInstance: InvoiceOps | null = null;
   private subscriptionOpsInstance: SubscriptionOps | null = null;
 

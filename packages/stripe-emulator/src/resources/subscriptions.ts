@@ -149,6 +149,43 @@ export function registerSubscriptions(emu: Emulator): void {
   const ops = () => engine.subscriptionOps();
   const { router } = emu;
 
+  // Test control: the dunning policy (Stripe's "Manage failed payments" settings) and timing knobs.
+  const settings = () => ({
+    retry_days: engine.options.dunning.retryDaysAfterPrevious,
+    subscription_end_state: engine.options.dunning.subscriptionEndState,
+    invoice_end_state: engine.options.dunning.invoiceEndState,
+    upcoming_days: engine.options.upcomingDays,
+    finalize_delay_seconds: engine.options.finalizeDelaySeconds,
+  });
+  router.control('GET', '/_emulator/billing/settings', settings);
+  router.control('POST', '/_emulator/billing/settings', ({ body }) => {
+    const { retry_days: retry, subscription_end_state: subEnd, invoice_end_state: invEnd, upcoming_days: upcoming, finalize_delay_seconds: delay } = body;
+    const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+    if (retry !== undefined && !(Array.isArray(retry) && retry.length <= 8 && retry.every((d) => isCount(d, 60) && d > 0))) {
+      throw invalidRequest('retry_days must be a list of at most 8 whole days between 1 and 60.', { param: 'retry_days' });
+    }
+    const subStates = ['canceled', 'unpaid', 'past_due'] as const;
+    const invStates = ['open', 'uncollectible'] as const;
+    const subState = subStates.find((x) => x === subEnd);
+    const invState = invStates.find((x) => x === invEnd);
+    if (subEnd !== undefined && !subState) throw invalidRequest('subscription_end_state must be canceled, unpaid or past_due.', { param: 'subscription_end_state' });
+    if (invEnd !== undefined && !invState) throw invalidRequest('invoice_end_state must be open or uncollectible.', { param: 'invoice_end_state' });
+    if (upcoming !== undefined && !isCount(upcoming, 60)) throw invalidRequest('upcoming_days must be a whole number of days (0-60).', { param: 'upcoming_days' });
+    if (delay !== undefined && !isCount(delay, 72 * 3600)) throw invalidRequest('finalize_delay_seconds must be 0-259200.', { param: 'finalize_delay_seconds' });
+    const current = engine.options;
+    engine.options = {
+      ...current,
+      dunning: {
+        retryDaysAfterPrevious: Array.isArray(retry) ? retry.filter((d): d is number => typeof d === 'number') : current.dunning.retryDaysAfterPrevious,
+        subscriptionEndState: subState ?? current.dunning.subscriptionEndState,
+        invoiceEndState: invState ?? current.dunning.invoiceEndState,
+      },
+      upcomingDays: isCount(upcoming, 60) ? upcoming : current.upcomingDays,
+      finalizeDelaySeconds: isCount(delay, 72 * 3600) ? delay : current.finalizeDelaySeconds,
+    };
+    return settings();
+  });
+
   router.api('POST', '/v1/subscriptions', createShape, ({ params }) => {
     refuseAutomaticTax(params.automatic_tax);
     return ops().create({ ...params, discounts: params.discounts ?? undefined });

@@ -2,7 +2,7 @@
 // "Automate payment retries" guides: trial → active, renewal paid, failed renewal → past_due → retries → end
 // state, cancel_at_period_end then resume, and the advance limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
+import { rawRequest, startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
 import { DAY, advanceClock, createPlan, customerWithCard, eventTypesFor } from './setup.js';
 
 let emu: TestEmulator;
@@ -130,6 +130,42 @@ describe('[customer] failed renewal and dunning', () => {
     expect(ended.cancellation_details?.reason).toBe('payment_failed');
     expect(await eventTypesFor(stripe, renewal.id, 'invoice.payment_failed')).toHaveLength(4);
     expect(await eventTypesFor(stripe, sub.id, 'customer.subscription.deleted')).toHaveLength(1);
+  });
+
+  it('follows the configured end state: unpaid subscription, uncollectible invoice, after two retries', async () => {
+    const { stripe } = emu;
+    const set = await rawRequest(emu.url, 'POST', '/_emulator/billing/settings', {
+      key: null,
+      body: JSON.stringify({ retry_days: [2, 2], subscription_end_state: 'unpaid', invoice_end_state: 'uncollectible' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(set.status).toBe(200);
+    const bad = await rawRequest(emu.url, 'POST', '/_emulator/billing/settings', {
+      key: null,
+      body: JSON.stringify({ subscription_end_state: 'deleted' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(bad.status).toBe(400);
+    try {
+      const clock = await stripe.testHelpers.testClocks.create({ frozen_time: T0 });
+      const price = await createPlan(stripe, { amount: 900 });
+      const { customer } = await customerWithCard(stripe, 'pm_card_visa', clock.id);
+      const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+      const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+      await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: failing.id } });
+      const feb28 = Date.parse('2026-02-28T09:00:00Z') / 1000;
+      await advanceClock(stripe, clock.id, feb28 + 3600 + 4 * DAY + 60);
+      const [renewal] = (await stripe.invoices.list({ subscription: sub.id, limit: 1 })).data;
+      expect(renewal.attempt_count).toBe(3);
+      expect(renewal.status).toBe('uncollectible');
+      expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe('unpaid');
+    } finally {
+      await rawRequest(emu.url, 'POST', '/_emulator/billing/settings', {
+        key: null,
+        body: JSON.stringify({ retry_days: [3, 5, 7], subscription_end_state: 'canceled', invoice_end_state: 'open' }),
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
   });
 
   it('recovers to active when the customer pays the open invoice with a new card', async () => {
