@@ -37,3 +37,13 @@ describe('planNeedsCard', () => {
     expect(planNeedsCard({ ...paid, status: 'canceled' })).toBe(false);
   });
 });
+
+describe('cardLabel', () => {
+  it('names the brand and shows the last four digits', async () => {
+    const { cardLabel } = await import('./card-brand');
+    expect(cardLabel({ brand: 'visa', last4: '4242' }, 'Card')).toBe('Visa •••• 4242');
+    expect(cardLabel({ brand: 'jcb', last4: '0000' }, 'Card')).toBe('JCB •••• 0000');
+    expect(cardLabel({ brand: 'newbrand', last4: '1111' }, 'Card')).toBe('newbrand •••• 1111');
+    expect(cardLabel({ brand: null, last4: null }, 'Card')).toBe('Card •••• ????');
+  });
+});

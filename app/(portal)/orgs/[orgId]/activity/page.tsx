@@ -58,7 +58,7 @@ export default async function ActivityPage({
         {entries.length === 0 ? (
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
             <table className="table" data-testid="activity-table">
               <thead>
                 <tr>

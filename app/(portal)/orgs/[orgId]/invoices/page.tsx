@@ -41,7 +41,7 @@ export default async function InvoicesPage({
         {invoices.length === 0 ? (
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
             <table className="table" data-testid="invoices-table">
               <thead>
                 <tr>

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
+import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { expiresWithinMonth, isExpired } from '@/lib/billing/cards/card-rules';
 import { can } from '@/lib/permissions';
 
@@ -18,16 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const brandNames: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  jcb: 'JCB',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  unionpay: 'UnionPay',
-};
-
 export default async function PaymentMethodsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { organization } = await requireMembership(orgId);
@@ -35,7 +26,7 @@ export default async function PaymentMethodsPage({ params }: { params: Promise<{
   const mayManage = can(organization.role, 'payment_methods:manage');
   const now = new Date();
   const defaultCard = cards.find((card) => card.isDefault) ?? null;
-  const name = (card: (typeof cards)[number]) => `${brandNames[card.brand ?? ''] ?? card.brand ?? t('card')} •••• ${card.last4 ?? '????'}`;
+  const name = (card: (typeof cards)[number]) => cardLabel(card, t('card'));
   const expiry = (card: (typeof cards)[number]) =>
     card.expMonth && card.expYear ? `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}` : '—';
 

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getInvoiceWithLines } from '@/db/queries/invoices';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
+import { cardLabel } from '@/lib/billing/cards/card-brand';
 import {
   bankTransferInstructions,
   canPayInvoiceOnline,
@@ -103,7 +104,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ orgId:
         {visibleInvoiceLines(lines).length === 0 ? (
           <p className="mt-3 text-sm text-slate-600">{t('noLines')}</p>
         ) : (
-          <div className="table-wrap mt-3">
+          <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('lines')}>
             <table className="table" data-testid="invoice-lines">
               <thead>
                 <tr>
@@ -182,7 +183,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ orgId:
               organizationId={organization.id}
               invoiceId={invoice.id}
               attempt={crypto.randomUUID()}
-              label={t('payWithCard', { amount: money(invoice.amountRemaining), card: `${defaultCard.brand ?? ''} •••• ${defaultCard.last4 ?? ''}`.trim() })}
+              label={t('payWithCard', { amount: money(invoice.amountRemaining), card: cardLabel(defaultCard, t('card')) })}
               pendingLabel={t('paying')}
               successLabel={t('paid')}
             />
