@@ -29,6 +29,8 @@ export interface PaymentsPort {
   confirmPaymentIntent(id: string, paymentMethod: string, offSession: boolean): Stripe.PaymentIntent;
   retrievePaymentIntent(id: string): Stripe.PaymentIntent | undefined;
   cancelPaymentIntent(id: string): void;
+  /** A SetupIntent for collecting a card for later off-session use (a subscription's pending_setup_intent). */
+  createSetupIntent(customer: string, metadata: Record<string, string>): Stripe.SetupIntent;
   /** The payment method object, or undefined when it does not exist. */
   retrievePaymentMethod(id: string): Stripe.PaymentMethod | undefined;
 }

@@ -632,6 +632,12 @@ export class SubscriptionOps {
         const pm = pmForCharge;
         if (pm) this.engine.invoiceOps().chargeNow(finalized.id, pm, input.off_session ?? false);
       }
+      // Nothing to pay now (trial, free first period) but the browser is to collect a card: Stripe hands out a
+      // SetupIntent as the subscription's pending_setup_intent.
+      if (behavior === 'default_incomplete' && collection === 'charge_automatically' && finalized.status === 'paid') {
+        const si = this.engine.ports.payments.createSetupIntent(customer.id, {});
+        this.save({ ...this.engine.subscription(subId), pending_setup_intent: si.id });
+      }
       if (this.engine.subscription(subId).status === 'incomplete') {
         this.engine.ports.scheduler.schedule({
           kind: JOB_EXPIRE_INCOMPLETE,
@@ -714,6 +720,20 @@ export class SubscriptionOps {
       ...(status === 'canceled' || status === 'incomplete_expired' ? { ended_at: at } : {}),
     });
     this.emitUpdated(before, after);
+  }
+
+  /** The subscription's pending SetupIntent succeeded: its card becomes the default, the intent is cleared. */
+  onSetupIntentSucceeded(si: Stripe.SetupIntent): void {
+    const sub = this.store.all(subscriptionsCollection).find((s) => s.pending_setup_intent === si.id);
+    if (!sub) return;
+    const pm = si.payment_method === null ? null : typeof si.payment_method === 'string' ? si.payment_method : si.payment_method.id;
+    const after = this.save({
+      ...sub,
+      pending_setup_intent: null,
+      default_payment_method:
+        pm && sub.payment_settings?.save_default_payment_method === 'on_subscription' ? pm : sub.default_payment_method,
+    });
+    this.emitUpdated(sub, after);
   }
 
   /** After an invoice of the subscription is paid: recover from incomplete / past_due / unpaid. */

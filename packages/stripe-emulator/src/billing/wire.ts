@@ -6,6 +6,7 @@ import type { Emulator } from '../emulator.js';
 import type { Json } from '../core/types.js';
 import { customersCollection, tombstonesCollection } from '../core/collections.js';
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
+import { setupIntentsCollection } from '../resources/setup-intents.js';
 import { adjustCustomerBalance, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
 import { BillingEngine, type BillingOptions } from './engine.js';
 import type { BillingPorts } from './ports.js';
@@ -118,6 +119,13 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
   subJob(JOB_CANCEL_AT, (id) => subs().cancelAt(id));
   subJob(JOB_EXPIRE_INCOMPLETE, (id) => subs().expireIncomplete(id));
 
+  emu.events.subscribe((event) => {
+    if (event.type !== 'setup_intent.succeeded') return;
+    const object = event.data.object;
+    const id = 'id' in object && typeof object.id === 'string' ? object.id : null;
+    const si = id ? emu.store.get(setupIntentsCollection, id) : undefined;
+    if (si) subs().onSetupIntentSucceeded(si);
+  });
   emu.events.subscribe((event) => {
     // Only outcomes matter; other payment_intent.* events (created, updated, canceled) change nothing here.
     if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed' && event.type !== 'payment_intent.requires_action') {

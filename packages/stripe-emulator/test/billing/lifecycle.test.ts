@@ -47,6 +47,41 @@ describe('[customer] trial then paid plan, on a test clock', () => {
   });
 });
 
+describe('[customer] starts a trial and gives a card through the pending SetupIntent', () => {
+  it('hands out pending_setup_intent, saves its card on the subscription, and charges it when the trial ends', async () => {
+    const { stripe } = emu;
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: T0 });
+    const price = await createPlan(stripe, { amount: 1500 });
+    const { customer } = await customerWithCard(stripe, null, clock.id);
+    const sub = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      trial_period_days: 7,
+      payment_behavior: 'default_incomplete',
+      payment_settings: { save_default_payment_method: 'on_subscription' },
+      expand: ['pending_setup_intent'],
+    });
+    expect(sub.status).toBe('trialing');
+    const si = sub.pending_setup_intent;
+    if (!si || typeof si === 'string') throw new Error('expected an expanded SetupIntent');
+    expect(si.status).toBe('requires_payment_method');
+    expect(si.customer).toBe(customer.id);
+    expect(si.usage).toBe('off_session');
+
+    const confirmed = await stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa' });
+    expect(confirmed.status).toBe('succeeded');
+    const withCard = await stripe.subscriptions.retrieve(sub.id);
+    expect(withCard.pending_setup_intent).toBeNull();
+    expect(withCard.default_payment_method).toBe(confirmed.payment_method);
+
+    await advanceClock(stripe, clock.id, T0 + 7 * DAY + 2 * 3600);
+    const [invoice] = (await stripe.invoices.list({ subscription: sub.id, limit: 1 })).data;
+    expect(invoice.status).toBe('paid');
+    expect(invoice.amount_paid).toBe(1500);
+    expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe('active');
+  });
+});
+
 describe('[customer] monthly renewal through a test clock', () => {
   it('renews on the month-end anchor, finalizes the draft about an hour later and charges the card', async () => {
     const { stripe } = emu;
