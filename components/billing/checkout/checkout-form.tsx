@@ -134,12 +134,11 @@ function CheckoutFields(props: CheckoutFormProps) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="checkout-form">
-      <fieldset>
-        <legend className="label">{labels.card}</legend>
-        <div data-testid="payment-element">
+      <div role="group" aria-label={labels.card} className="min-w-0">
+        <div data-testid="payment-element" className="w-full min-w-0">
           <PaymentElement />
         </div>
-      </fieldset>
+      </div>
 
       <div>
         <label htmlFor={`${id}-code`} className="label">

@@ -126,7 +126,7 @@ export function ChangePlanForm({
               {data.now.lines.map((line, index) => (
                 <li key={index} className="flex justify-between gap-3 py-1.5">
                   <span>{line.description}</span>
-                  <span className="tabular-nums">{money(line.amount, data.currency)}</span>
+                  <span className="whitespace-nowrap tabular-nums">{money(line.amount, data.currency)}</span>
                 </li>
               ))}
             </ul>
@@ -145,7 +145,7 @@ export function ChangePlanForm({
               {data.next.lines.map((line, index) => (
                 <li key={index} className="flex justify-between gap-3 py-1.5">
                   <span>{line.description}</span>
-                  <span className="tabular-nums">{money(line.amount, data.currency)}</span>
+                  <span className="whitespace-nowrap tabular-nums">{money(line.amount, data.currency)}</span>
                 </li>
               ))}
             </ul>

@@ -28,6 +28,7 @@ function price(overrides: Partial<CatalogPrice>): CatalogPrice {
 }
 
 const catalog = [
+  price({ id: 'team_m', productId: 'team', perUnit: 'seat', unitAmount: 2000 }),
   price({ id: 'free', productId: 'free', isFree: true, unitAmount: 0 }),
   price({ id: 'starter_m', productId: 'starter' }),
   price({ id: 'starter_y', productId: 'starter', interval: 'year', unitAmount: 15000 }),
@@ -37,8 +38,8 @@ const catalog = [
 ];
 
 describe('groupCatalog', () => {
-  it('shows the monthly plans with the free tier, and the annual ones with the free tier', () => {
-    expect(groupCatalog(catalog, 'month').plans.map((p) => p.id)).toEqual(['free', 'starter_m']);
+  it('shows the monthly plans with the free tier, cheapest first, and the annual ones with the free tier', () => {
+    expect(groupCatalog(catalog, 'month').plans.map((p) => p.id)).toEqual(['free', 'starter_m', 'team_m']);
     expect(groupCatalog(catalog, 'year').plans.map((p) => p.id)).toEqual(['free', 'starter_y']);
   });
 

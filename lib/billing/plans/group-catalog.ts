@@ -20,7 +20,8 @@ export function parsePlanInterval(value: string | string[] | undefined): PlanInt
 export function groupCatalog(prices: CatalogPrice[], interval: PlanInterval): PlanPickerGroups {
   const recurringPlans = prices.filter((p) => p.kind === 'plan' && p.type === 'recurring');
   return {
-    plans: recurringPlans.filter((p) => p.isFree || p.interval === interval),
+    // Cheapest first: the free tier, then upwards.
+    plans: recurringPlans.filter((p) => p.isFree || p.interval === interval).sort((a, b) => (a.unitAmount ?? Infinity) - (b.unitAmount ?? Infinity)),
     addons: prices.filter((p) => p.kind === 'addon' && (p.interval === interval || !prices.some((q) => q.productId === p.productId && q.interval === interval))),
     usage: prices.filter((p) => p.kind === 'usage' || p.metered),
     oneOff: prices.filter((p) => p.type === 'one_time'),
