@@ -11,7 +11,6 @@ export function PayInvoiceButton(props: {
   attempt: string;
   label: string;
   pendingLabel: string;
-  successLabel: string;
 }) {
   const { execute, isPending, result } = useAction(payInvoiceAction, {
     onSettled: () => {
@@ -25,13 +24,6 @@ export function PayInvoiceButton(props: {
     submitting.current = true;
     execute({ organizationId: props.organizationId, invoiceId: props.invoiceId, attempt: props.attempt });
   };
-  if (result.data?.paid) {
-    return (
-      <p className="alert-info" role="status">
-        {props.successLabel}
-      </p>
-    );
-  }
   return (
     <form action={submit} className="space-y-3">
       {result.serverError ? (

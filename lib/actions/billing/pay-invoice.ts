@@ -2,6 +2,7 @@
 // Pays one of the organization's open invoices with its default card. The invoice id is looked up in the
 // mirror scoped to the organization (another organization's id is not found); the amount is Stripe's.
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
 import { getBillingCustomer } from '@/db/queries/payment-methods';
@@ -21,7 +22,7 @@ export const payInvoiceAction = orgActionClient
     const invoice = await getInvoiceForOrganization({ organizationId, invoiceId: parsedInput.invoiceId });
     if (!invoice) throw new AppError('not_found', `invoice ${parsedInput.invoiceId} is not ${organizationId}'s`);
     // A second submit that arrives after the first one paid and synced: the intent is already fulfilled.
-    if (invoice.status === 'paid') return { paid: true as const };
+    if (invoice.status === 'paid') redirect(`/orgs/${organizationId}/invoices/${invoice.id}?paid=1`);
     if (!canPayInvoiceOnline(invoice)) throw new AppError('conflict', `invoice ${invoice.id} is ${invoice.status}`);
     const customer = await getBillingCustomer({ organizationId });
     if (!customer?.defaultPaymentMethodId) throw new AppError('invalid_input', 'no default card', { userMessage: (await getTranslations('invoices'))('noDefaultCard') });
@@ -49,5 +50,6 @@ export const payInvoiceAction = orgActionClient
     });
     revalidatePath(path, 'layout');
     revalidatePath(`/orgs/${organizationId}`);
-    return { paid: true as const };
+    // The pay button disappears with the open invoice; the page says thank you instead.
+    redirect(`/orgs/${organizationId}/invoices/${invoice.id}?paid=1`);
   });

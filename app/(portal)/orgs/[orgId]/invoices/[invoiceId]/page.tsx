@@ -29,8 +29,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const knownReasons = ['subscription_create', 'subscription_cycle', 'subscription_update', 'manual'] as const;
 
-export default async function InvoicePage({ params }: { params: Promise<{ orgId: string; invoiceId: string }> }) {
-  const { orgId, invoiceId } = await params;
+export default async function InvoicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string; invoiceId: string }>;
+  searchParams: Promise<{ paid?: string | string[] }>;
+}) {
+  const [{ orgId, invoiceId }, query] = await Promise.all([params, searchParams]);
   const { organization } = await requireMembership(orgId);
   const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
   if (!found) notFound();
@@ -82,6 +88,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ orgId:
           </>
         }
       />
+
+      {query.paid === '1' && invoice.status === 'paid' ? (
+        <p className="alert-info mb-6" role="status">
+          {t('paid')}
+        </p>
+      ) : null}
 
       {bankDetails && invoice.status === 'open' ? (
         <section className="alert-info mb-6 space-y-2" aria-labelledby="bank-title" data-testid="bank-transfer">
@@ -185,7 +197,6 @@ export default async function InvoicePage({ params }: { params: Promise<{ orgId:
               attempt={crypto.randomUUID()}
               label={t('payWithCard', { amount: money(invoice.amountRemaining), card: cardLabel(defaultCard, t('card')) })}
               pendingLabel={t('paying')}
-              successLabel={t('paid')}
             />
           ) : (
             <p className="text-sm text-slate-700">
