@@ -9,6 +9,8 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties this at start; E2E_OUTPUT_DIR keeps two runs in one checkout from deleting each other's traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   // Two cores: one browser at a time keeps the app, the database and the emulator responsive.
   workers: 1,
   fullyParallel: false,
