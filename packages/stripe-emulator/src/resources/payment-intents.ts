@@ -7,19 +7,16 @@ import type { Emulator } from '../emulator.js';
 import { defineCollection } from '../core/store.js';
 import { clientSecret, newId } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
-import { snapshot } from '../core/events.js';
 import { SUPPORTED_CURRENCIES, formatAmount } from '../core/currency.js';
 import type { Full } from '../core/types.js';
-import { StripeError, invalidRequest } from '../http/errors.js';
+import { invalidRequest } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
-import type { ApiRequest } from '../http/router.js';
 import type { DeclineOutcome } from '../cards.js';
 import { createCharge } from './charges.js';
 import { requireCustomer } from './customers.js';
 import {
   PAYMENT_METHOD_CONFIGURATION_ID,
-  authenticationNextAction,
   automaticPaymentMethodsParams,
   cardOptionsParams,
   evaluateCard,
@@ -27,16 +24,29 @@ import {
   stripeJsNoiseParams,
 } from './card-outcomes.js';
 import {
-  attachPaymentMethod,
-  cardDecline,
-  createPaymentMethodFromData,
-  markSetUp,
-  paymentMethodDataParams,
-  paymentMethodsCollection,
-  resolvePaymentMethod,
-} from './payment-methods.js';
+  type IntentKind,
+  assertOnePaymentMethodParam,
+  authenticationFailureError,
+  cardErrorFields,
+  checkClientSecret,
+  idOf,
+  intentDeclineError,
+  paymentMethodFromParams,
+  paymentMethodToConfirm,
+  requireAuthenticating,
+  requiresAction,
+} from './intent-confirmation.js';
+import { attachPaymentMethod, markSetUp, paymentMethodDataParams, resolvePaymentMethod } from './payment-methods.js';
 
 export const paymentIntentsCollection = defineCollection<Stripe.PaymentIntent>('payment_intents');
+
+const PAYMENT_INTENT: IntentKind = {
+  label: 'PaymentIntent',
+  code: 'payment_intent',
+  missingPaymentMethodTail: 'a payment method or ConfirmationToken.',
+  authenticationFailureMessage:
+    'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+};
 
 /** Emulator-only state of a PaymentIntent's pending confirmation. */
 interface PaymentIntentState {
@@ -168,16 +178,11 @@ export interface ConfirmResult {
   decline: DeclineOutcome | null;
 }
 
-function paymentIntentError(decline: DeclineOutcome, intent: Stripe.PaymentIntent, pm: Stripe.PaymentMethod | null, chargeId: string | null): Stripe.PaymentIntent.LastPaymentError {
+/** A PaymentIntent's card error also names the failed charge and carries Stripe's `advice_code`. */
+function paymentIntentError(decline: DeclineOutcome, pm: Stripe.PaymentMethod, chargeId: string | null): Stripe.PaymentIntent.LastPaymentError {
   return {
-    type: 'card_error',
-    code: decline.code,
-    decline_code: decline.declineCode,
-    message: decline.message,
-    doc_url: `https://stripe.com/docs/error-codes/${decline.code.replace(/_/g, '-')}`,
+    ...cardErrorFields(decline, pm),
     ...(chargeId ? { charge: chargeId } : {}),
-    ...(pm ? { payment_method: pm } : {}),
-    payment_method_type: 'card',
     advice_code: decline.code === 'card_declined' ? 'try_again_later' : undefined,
   };
 }
@@ -193,20 +198,8 @@ function finish(emu: Emulator, before: Stripe.PaymentIntent, after: Stripe.Payme
  */
 export function confirmPaymentIntent(emu: Emulator, id: string, input: ConfirmInput = {}): ConfirmResult {
   const intent = emu.store.require(paymentIntentsCollection, id, 'payment_intent');
-  if (!CONFIRMABLE.includes(intent.status)) {
-    throw invalidRequest(
-      `You cannot confirm this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method.`,
-      { code: 'payment_intent_unexpected_state', payment_intent: intent },
-    );
-  }
-  const customer = typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
-  const pmRef = input.paymentMethod ?? (typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null));
-  if (!pmRef) {
-    throw invalidRequest(
-      "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method or ConfirmationToken.",
-      { code: 'payment_intent_unexpected_state', payment_intent: intent },
-    );
-  }
+  const pmRef = paymentMethodToConfirm(PAYMENT_INTENT, intent, CONFIRMABLE, input.paymentMethod, { payment_intent: intent });
+  const customer = idOf(intent.customer);
   if (input.offSession && !customer) {
     throw invalidRequest('When off_session is true, the PaymentIntent must have a customer.', { param: 'off_session' });
   }
@@ -230,11 +223,7 @@ export function confirmPaymentIntent(emu: Emulator, id: string, input: ConfirmIn
   };
   const outcome = evaluateCard(emu, pm.id, { attempt: 'payment', offSession, authenticated: false });
   if (outcome.kind === 'requires_action' && !input.errorOnRequiresAction) {
-    const after = finish(emu, intent, {
-      ...base,
-      status: 'requires_action',
-      next_action: authenticationNextAction(emu, id, input.returnUrl ?? null, input.useStripeSdk ?? !input.returnUrl),
-    });
+    const after = finish(emu, intent, { ...base, ...requiresAction(emu, id, input) });
     emu.events.emit('payment_intent.requires_action', after);
     return { paymentIntent: after, decline: null };
   }
@@ -278,7 +267,7 @@ function settle(
       ...base,
       status: 'requires_payment_method',
       latest_charge: charge.id,
-      last_payment_error: paymentIntentError(decline, base, pm, charge.id),
+      last_payment_error: paymentIntentError(decline, pm, charge.id),
       next_action: null,
     });
     emu.events.emit('payment_intent.payment_failed', after);
@@ -308,26 +297,14 @@ function settle(
  */
 export function completePaymentIntentAuthentication(emu: Emulator, id: string, outcome: 'succeed' | 'fail'): ConfirmResult {
   const intent = emu.store.require(paymentIntentsCollection, id, 'payment_intent');
-  if (intent.status !== 'requires_action') {
-    throw invalidRequest(`This PaymentIntent is ${intent.status}, not waiting for authentication.`, { code: 'payment_intent_unexpected_state' });
-  }
-  const pmId = typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? '');
-  const pm = emu.store.require(paymentMethodsCollection, pmId, 'PaymentMethod');
-  const customer = typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
+  const pm = requireAuthenticating(emu, PAYMENT_INTENT, intent);
+  const customer = idOf(intent.customer);
   if (outcome === 'fail') {
     const after = finish(emu, intent, {
       ...intent,
       status: 'requires_payment_method',
       next_action: null,
-      last_payment_error: {
-        type: 'invalid_request_error',
-        code: 'payment_intent_authentication_failure',
-        message:
-          'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
-        doc_url: 'https://stripe.com/docs/error-codes/payment-intent-authentication-failure',
-        payment_method: pm,
-        payment_method_type: 'card',
-      },
+      last_payment_error: authenticationFailureError(PAYMENT_INTENT, pm),
     });
     emu.events.emit('payment_intent.payment_failed', after);
     return { paymentIntent: after, decline: null };
@@ -403,26 +380,11 @@ export function chargePaymentMethod(emu: Emulator, input: ChargePaymentMethodInp
   return { status: 'succeeded', paymentIntent, charge: charge ?? '' };
 }
 
-function declineError(decline: DeclineOutcome, intent: Stripe.PaymentIntent): StripeError {
-  const err = cardDecline(decline);
-  return new StripeError(402, 'card_error', err.message, {
-    ...err.extra,
-    keepChanges: true,
+/** A PaymentIntent's 402 also names the failed charge. */
+function declineError(decline: DeclineOutcome, intent: Stripe.PaymentIntent) {
+  return intentDeclineError(PAYMENT_INTENT, decline, intent, intent.last_payment_error?.payment_method, {
     charge: typeof intent.latest_charge === 'string' ? intent.latest_charge : undefined,
-    payment_intent: snapshot(intent),
-    payment_method: intent.last_payment_error?.payment_method,
   });
-}
-
-/** With a publishable key, the caller must prove it holds the intent's client secret. */
-function checkClientSecret(req: ApiRequest<{ client_secret?: string }>, intent: Stripe.PaymentIntent): void {
-  if (req.auth.kind !== 'publishable' && req.params.client_secret === undefined) return;
-  if (req.params.client_secret !== intent.client_secret) {
-    throw invalidRequest('The client_secret provided does not match the client_secret associated with the PaymentIntent.', {
-      code: 'payment_intent_invalid_parameter',
-      param: 'client_secret',
-    });
-  }
 }
 
 const offSessionParam = p.stringOr(p.object({}));
@@ -490,9 +452,7 @@ export function registerPaymentIntents(emu: Emulator): void {
     if (offSession && !params.confirm) {
       throw invalidRequest('off_session may only be used when confirm=true.', { param: 'off_session' });
     }
-    if (params.payment_method && params.payment_method_data) {
-      throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
-    }
+    assertOnePaymentMethodParam(params);
     if (params.automatic_payment_methods && params.allowed_payment_method_types) {
       throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, allowed_payment_method_types.', {
         param: 'allowed_payment_method_types',
@@ -501,7 +461,7 @@ export function registerPaymentIntents(emu: Emulator): void {
     const currency = validateCurrency(params.currency);
     validateAmount(params.amount, currency);
     if (params.customer) requireCustomer(emu, params.customer);
-    const pmId = params.payment_method_data ? createPaymentMethodFromData(emu, params.payment_method_data).id : params.payment_method;
+    const pmId = paymentMethodFromParams(emu, params);
     let intent = createPaymentIntent(emu, {
       amount: params.amount,
       currency,
@@ -540,7 +500,7 @@ export function registerPaymentIntents(emu: Emulator): void {
     { client_secret: p.string() },
     (req) => {
       const intent = store.require(paymentIntentsCollection, req.path.id, 'payment_intent');
-      checkClientSecret(req, intent);
+      checkClientSecret(PAYMENT_INTENT, req, intent);
       return intent;
     },
     { publishable: true },
@@ -603,16 +563,14 @@ export function registerPaymentIntents(emu: Emulator): void {
     (req) => {
       const { params, path } = req;
       const intent = store.require(paymentIntentsCollection, path.id, 'payment_intent');
-      checkClientSecret(req, intent);
-      if (params.payment_method && params.payment_method_data) {
-        throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
-      }
+      checkClientSecret(PAYMENT_INTENT, req, intent);
+      assertOnePaymentMethodParam(params);
       const offSession = parseOffSession(params.off_session);
       if (req.auth.kind === 'publishable' && offSession) {
         throw invalidRequest('off_session cannot be used with a publishable key.', { param: 'off_session' });
       }
       if (params.capture_method) store.update(paymentIntentsCollection, path.id, (cur) => ({ ...cur, capture_method: params.capture_method ?? cur.capture_method }));
-      const pmId = params.payment_method_data ? createPaymentMethodFromData(emu, params.payment_method_data).id : params.payment_method;
+      const pmId = paymentMethodFromParams(emu, params);
       const result = confirmPaymentIntent(emu, path.id, {
         paymentMethod: pmId ?? null,
         offSession: offSession ?? false,

@@ -6,51 +6,52 @@ import type { Emulator } from '../emulator.js';
 import { defineCollection } from '../core/store.js';
 import { clientSecret, newId } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
-import { snapshot } from '../core/events.js';
 import type { Full } from '../core/types.js';
-import { StripeError, invalidRequest } from '../http/errors.js';
+import { invalidRequest } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
-import type { ApiRequest } from '../http/router.js';
 import type { DeclineOutcome } from '../cards.js';
 import { requireCustomer } from './customers.js';
 import {
   PAYMENT_METHOD_CONFIGURATION_ID,
-  authenticationNextAction,
   automaticPaymentMethodsParams,
   cardOptionsParams,
   evaluateCard,
   stripeJsNoiseParams,
 } from './card-outcomes.js';
 import {
-  attachPaymentMethod,
-  cardDecline,
-  createPaymentMethodFromData,
-  markSetUp,
-  paymentMethodDataParams,
-  paymentMethodsCollection,
-  resolvePaymentMethod,
-} from './payment-methods.js';
+  type IntentKind,
+  authenticationFailureError,
+  cardErrorFields,
+  checkClientSecret,
+  idOf,
+  intentDeclineError,
+  paymentMethodFromParams,
+  paymentMethodToConfirm,
+  requireAuthenticating,
+  requiresAction,
+} from './intent-confirmation.js';
+import { attachPaymentMethod, markSetUp, paymentMethodDataParams, resolvePaymentMethod } from './payment-methods.js';
 
 export const setupIntentsCollection = defineCollection<Stripe.SetupIntent>('setup_intents');
 
 const CONFIRMABLE: ReadonlyArray<Stripe.SetupIntent.Status> = ['requires_payment_method', 'requires_confirmation'];
 const CANCELABLE: ReadonlyArray<Stripe.SetupIntent.Status> = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
+const SETUP_INTENT: IntentKind = {
+  label: 'SetupIntent',
+  code: 'setup_intent',
+  missingPaymentMethodTail: 'a payment method.',
+  authenticationFailureMessage:
+    'The latest attempt to set up the payment method has failed because authentication failed. You can provide payment_method_data or a new PaymentMethod to attempt to set up again.',
+};
+
 function customerOf(intent: Stripe.SetupIntent): string | null {
-  return typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
+  return idOf(intent.customer);
 }
 
 function setupError(decline: DeclineOutcome, pm: Stripe.PaymentMethod): Stripe.SetupIntent.LastSetupError {
-  return {
-    type: 'card_error',
-    code: decline.code,
-    decline_code: decline.declineCode,
-    message: decline.message,
-    doc_url: `https://stripe.com/docs/error-codes/${decline.code.replace(/_/g, '-')}`,
-    payment_method: pm,
-    payment_method_type: 'card',
-  };
+  return cardErrorFields(decline, pm);
 }
 
 export interface SetupConfirmResult {
@@ -91,20 +92,7 @@ export function confirmSetupIntent(
   input: { paymentMethod?: string | null; returnUrl?: string | null; useStripeSdk?: boolean } = {},
 ): SetupConfirmResult {
   const intent = emu.store.require(setupIntentsCollection, id, 'setup_intent');
-  if (!CONFIRMABLE.includes(intent.status)) {
-    throw invalidRequest(
-      `You cannot confirm this SetupIntent because it has a status of ${intent.status}. Only a SetupIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method.`,
-      { code: 'setup_intent_unexpected_state' },
-    );
-  }
-  const pmRef = input.paymentMethod ?? (typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null));
-  if (!pmRef) {
-    throw invalidRequest(
-      "You cannot confirm this SetupIntent because it's missing a payment method. You can either update the SetupIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
-      { code: 'setup_intent_unexpected_state' },
-    );
-  }
-  const pm = resolvePaymentMethod(emu, pmRef);
+  const pm = resolvePaymentMethod(emu, paymentMethodToConfirm(SETUP_INTENT, intent, CONFIRMABLE, input.paymentMethod));
   const customer = customerOf(intent);
   if (pm.customer && pm.customer !== customer) {
     throw invalidRequest('The payment method you provided has already been attached to a customer.', {
@@ -116,11 +104,7 @@ export function confirmSetupIntent(
   const outcome = evaluateCard(emu, pm.id, { attempt: 'setup', offSession: false, authenticated: false });
   if (outcome.kind === 'declined') return { setupIntent: fail(emu, withPm, setupError(outcome.decline, pm)), decline: outcome.decline };
   if (outcome.kind === 'requires_action') {
-    const after = emu.store.update(setupIntentsCollection, id, (cur) => ({
-      ...cur,
-      status: 'requires_action',
-      next_action: authenticationNextAction(emu, id, input.returnUrl ?? null, input.useStripeSdk ?? !input.returnUrl),
-    }));
+    const after = emu.store.update(setupIntentsCollection, id, (cur) => ({ ...cur, ...requiresAction(emu, id, input) }));
     emu.events.emit('setup_intent.requires_action', after);
     return { setupIntent: after, decline: null };
   }
@@ -130,46 +114,15 @@ export function confirmSetupIntent(
 /** Completes or fails the 3D Secure challenge of a SetupIntent in requires_action. */
 export function completeSetupIntentAuthentication(emu: Emulator, id: string, outcome: 'succeed' | 'fail'): SetupConfirmResult {
   const intent = emu.store.require(setupIntentsCollection, id, 'setup_intent');
-  if (intent.status !== 'requires_action') {
-    throw invalidRequest(`This SetupIntent is ${intent.status}, not waiting for authentication.`, { code: 'setup_intent_unexpected_state' });
-  }
-  const pmId = typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? '');
-  const pm = emu.store.require(paymentMethodsCollection, pmId, 'PaymentMethod');
-  if (outcome === 'fail') {
-    const error: Stripe.SetupIntent.LastSetupError = {
-      type: 'invalid_request_error',
-      code: 'setup_intent_authentication_failure',
-      message:
-        'The latest attempt to set up the payment method has failed because authentication failed. You can provide payment_method_data or a new PaymentMethod to attempt to set up again.',
-      doc_url: 'https://stripe.com/docs/error-codes/setup-intent-authentication-failure',
-      payment_method: pm,
-      payment_method_type: 'card',
-    };
-    return { setupIntent: fail(emu, intent, error), decline: null };
-  }
+  const pm = requireAuthenticating(emu, SETUP_INTENT, intent);
+  if (outcome === 'fail') return { setupIntent: fail(emu, intent, authenticationFailureError(SETUP_INTENT, pm)), decline: null };
   const result = evaluateCard(emu, pm.id, { attempt: 'setup', offSession: false, authenticated: true });
   if (result.kind === 'declined') return { setupIntent: fail(emu, intent, setupError(result.decline, pm)), decline: result.decline };
   return { setupIntent: succeed(emu, intent, pm), decline: null };
 }
 
-function declineError(decline: DeclineOutcome, intent: Stripe.SetupIntent): StripeError {
-  const err = cardDecline(decline);
-  return new StripeError(402, 'card_error', err.message, {
-    ...err.extra,
-    keepChanges: true,
-    setup_intent: snapshot(intent),
-    payment_method: intent.last_setup_error?.payment_method,
-  });
-}
-
-function checkClientSecret(req: ApiRequest<{ client_secret?: string }>, intent: Stripe.SetupIntent): void {
-  if (req.auth.kind !== 'publishable' && req.params.client_secret === undefined) return;
-  if (req.params.client_secret !== intent.client_secret) {
-    throw invalidRequest('The client_secret provided does not match the client_secret associated with the SetupIntent.', {
-      code: 'setup_intent_invalid_parameter',
-      param: 'client_secret',
-    });
-  }
+function declineError(decline: DeclineOutcome, intent: Stripe.SetupIntent) {
+  return intentDeclineError(SETUP_INTENT, decline, intent, intent.last_setup_error?.payment_method);
 }
 
 export function registerSetupIntents(emu: Emulator): void {
@@ -202,15 +155,8 @@ export function registerSetupIntents(emu: Emulator): void {
     },
     ({ params }) => {
       if (params.customer) requireCustomer(emu, params.customer);
-      if (params.payment_method && params.payment_method_data) {
-        throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
-      }
-      if (params.payment_method) resolvePaymentMethod(emu, params.payment_method);
-      const pm = params.payment_method_data
-        ? createPaymentMethodFromData(emu, params.payment_method_data)
-        : params.payment_method
-          ? resolvePaymentMethod(emu, params.payment_method)
-          : null;
+      const pmId = paymentMethodFromParams(emu, params);
+      const pm = pmId ? resolvePaymentMethod(emu, pmId) : null;
       const id = newId('seti');
       const explicitTypes = params.allowed_payment_method_types !== undefined;
       const intent = {
@@ -259,7 +205,7 @@ export function registerSetupIntents(emu: Emulator): void {
     { client_secret: p.string() },
     (req) => {
       const intent = store.require(setupIntentsCollection, req.path.id, 'setup_intent');
-      checkClientSecret(req, intent);
+      checkClientSecret(SETUP_INTENT, req, intent);
       return intent;
     },
     { publishable: true },
@@ -309,11 +255,8 @@ export function registerSetupIntents(emu: Emulator): void {
     (req) => {
       const { params, path } = req;
       const intent = store.require(setupIntentsCollection, path.id, 'setup_intent');
-      checkClientSecret(req, intent);
-      if (params.payment_method && params.payment_method_data) {
-        throw invalidRequest('You cannot specify both payment_method and payment_method_data.', { param: 'payment_method_data' });
-      }
-      const pmId = params.payment_method_data ? createPaymentMethodFromData(emu, params.payment_method_data).id : params.payment_method;
+      checkClientSecret(SETUP_INTENT, req, intent);
+      const pmId = paymentMethodFromParams(emu, params);
       const result = confirmSetupIntent(emu, path.id, { paymentMethod: pmId ?? null, returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
       if (result.decline) throw declineError(result.decline, result.setupIntent);
       return result.setupIntent;
