@@ -10,10 +10,13 @@ function cardFrame(page: Page): FrameLocator {
 
 async function fillCard(page: Page, number: string): Promise<void> {
   const card = cardFrame(page);
-  await card.getByLabel('Card number').fill(number);
-  await card.getByLabel('Expiration date').fill('12 / 34');
-  await card.getByLabel('Security code').fill('123');
-  await card.getByLabel('ZIP').fill('10001');
+  // English or Japanese, as the Payment Element follows the interface language.
+  await card.getByLabel(/^(Card number|カード番号)$/).fill(number);
+  await card.getByLabel(/^(Expiration date|有効期限)$/).fill('12 / 34');
+  await card.getByLabel(/^(Security code|セキュリティコード)$/).fill('123');
+  // The postal code is asked for a US card address, not for Japan (the Japanese interface's default country).
+  const postal = card.getByLabel(/^(ZIP|郵便番号)$/).filter({ visible: true });
+  if ((await postal.count()) > 0) await postal.first().fill('10001');
 }
 
 async function openCheckout(page: Page, organizationId: string, planName: string): Promise<void> {
@@ -163,4 +166,58 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   const charged = page.getByRole('row').filter({ hasText: previewed });
   await expect(charged).toHaveCount(1);
   await expect(charged).toContainText('Paid');
+});
+
+test('[customer] switches to paying by bank transfer and back to card', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+
+  const collection = page.getByTestId('collection-method');
+  await expect(collection.getByTestId('collection-current')).toHaveText('Your card is charged automatically.');
+  await collection.getByRole('button', { name: 'Pay by bank transfer instead (invoice due in 30 days)' }).click();
+  await expect(collection.getByTestId('collection-current')).toHaveText('You receive an invoice and pay it by bank transfer within 30 days.');
+  await collection.getByRole('button', { name: 'Pay by card instead' }).click();
+  await expect(collection.getByTestId('collection-current')).toHaveText('Your card is charged automatically.');
+});
+
+test('[customer] a failed payment puts a banner on every page that links to the open invoice', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  // Insufficient funds: the first invoice's payment is attempted and fails.
+  await fillCard(page, '4000 0000 0000 9995');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByTestId('checkout-error')).toHaveText('Your card has insufficient funds. Try another card.');
+
+  // The mirror learns about the failed attempt through the webhooks; every portal page then shows the banner.
+  await expect(async () => {
+    await page.goto(`/orgs/${organizationId}`);
+    await expect(page.getByTestId('payment-failed-banner')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.goto(`/orgs/${organizationId}/plans`);
+  const banner = page.getByTestId('payment-failed-banner');
+  await expect(banner).toContainText('A payment failed');
+  await expect(banner.getByRole('link', { name: 'Pay the open invoice' })).toHaveAttribute('href', new RegExp(`/orgs/${organizationId}/invoices/in_`));
+});
+
+test('[customer] subscribes in Japanese', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await page.getByLabel('Interface language').selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1, name: '概要' })).toBeVisible();
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await expect(page.getByRole('heading', { level: 1, name: 'プラン' })).toBeVisible();
+  await expect(page.getByTestId('plan-seikyu_starter_monthly').getByTestId('plan-price')).toHaveText('￥1,500 / 月');
+  await expect(page.getByTestId('plan-seikyu_team_monthly').getByTestId('plan-price')).toHaveText('1席あたり￥1,200 / 月');
+  await page.getByRole('button', { name: 'Starterを選択' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申し込み' })).toBeVisible();
+  await fillCard(page, '4000 0000 0000 0002');
+  await page.getByRole('button', { name: '申し込む' }).click();
+  await expect(page.getByTestId('checkout-error')).toHaveText('カードが拒否されました。別のカードをお試しいただくか、カード会社にお問い合わせください。');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: '申し込む' }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
+  await expect(page.getByTestId('subscription-started')).toHaveText('新しいプランが有効になりました。ありがとうございます。');
+  await expect(page.getByTestId('subscription-plan').getByText('有効', { exact: true })).toBeVisible();
 });
