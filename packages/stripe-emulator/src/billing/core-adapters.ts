@@ -1,5 +1,4 @@
 // Adapters from the core's resource modules (payment intents, payment methods, catalogue) to the billing ports.
-import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import {
   cancelPaymentIntent,
@@ -8,10 +7,7 @@ import {
   paymentIntentsCollection,
 } from '../resources/payment-intents.js';
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
-import { setupIntentsCollection } from '../resources/setup-intents.js';
-import { PAYMENT_METHOD_CONFIGURATION_ID } from '../resources/card-outcomes.js';
-import { clientSecret, newId } from '../core/ids.js';
-import type { Full } from '../core/types.js';
+import { createSetupIntent } from '../resources/setup-intents.js';
 import { priceAmountIn, retrievePrice } from '../resources/prices.js';
 import { productsCollection } from '../resources/products.js';
 import { couponsCollection, couponTerms, redeemCoupon, retrieveCoupon } from '../resources/coupons.js';
@@ -47,42 +43,8 @@ export function buildPaymentsPort(emu: Emulator): PaymentsPort {
       cancelPaymentIntent(emu, id, 'abandoned');
     },
     retrievePaymentMethod: (id) => emu.store.get(paymentMethodsCollection, id),
-    createSetupIntent(customer, metadata) {
-      // The same object POST /v1/setup_intents creates for `{ customer, usage: off_session }`.
-      const id = newId('seti');
-      const intent = {
-        id,
-        object: 'setup_intent',
-        allowed_payment_method_types: null,
-        application: null,
-        automatic_payment_methods: { allow_redirects: 'always', enabled: true },
-        cancellation_reason: null,
-        client_secret: clientSecret(id),
-        created: emu.clock.now(customer),
-        customer,
-        customer_account: null,
-        description: null,
-        excluded_payment_method_types: null,
-        flow_directions: null,
-        last_setup_error: null,
-        latest_attempt: null,
-        livemode: false,
-        mandate: null,
-        metadata,
-        next_action: null,
-        on_behalf_of: null,
-        payment_method: null,
-        payment_method_configuration_details: { id: PAYMENT_METHOD_CONFIGURATION_ID, parent: null },
-        payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
-        payment_method_types: ['card'],
-        single_use_mandate: null,
-        status: 'requires_payment_method',
-        usage: 'off_session',
-      } satisfies Full<Stripe.SetupIntent, 'attach_to_self' | 'managed_payments'>;
-      emu.store.insert(setupIntentsCollection, intent);
-      emu.events.emit('setup_intent.created', intent);
-      return intent;
-    },
+    // The same object POST /v1/setup_intents creates for `{ customer, usage: off_session }`.
+    createSetupIntent: (customer, metadata) => createSetupIntent(emu, { customer, metadata, usage: 'off_session' }),
   };
 }
 

@@ -4,10 +4,9 @@
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import type { Json } from '../core/types.js';
-import { customersCollection, tombstonesCollection } from '../core/collections.js';
-import { paymentMethodsCollection } from '../resources/payment-methods.js';
+import { customersCollection } from '../core/collections.js';
 import { setupIntentsCollection } from '../resources/setup-intents.js';
-import { adjustCustomerBalance, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
+import { adjustCustomerBalance, deleteCustomer, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
 import { BillingEngine, type BillingOptions } from './engine.js';
 import type { BillingPorts } from './ports.js';
 import { buildCatalogPort, buildPaymentsPort, paymentIntentsCollection } from './core-adapters.js';
@@ -52,18 +51,9 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
       },
       customersOfTestClock: (clockId) =>
         emu.store.all(customersCollection).filter((c) => (typeof c.test_clock === 'string' ? c.test_clock : c.test_clock?.id) === clockId),
+      // Test clock deletion removes the clock's customers exactly as DELETE /v1/customers/:id does.
       deleteCustomer: (id) => {
-        // Same steps as DELETE /v1/customers/:id (test clock deletion removes the clock's customers).
-        const customer = emu.store.get(customersCollection, id);
-        if (!customer) return;
-        const at = emu.clock.now(id);
-        for (const hook of emu.hooks.customerDeleted) hook(id);
-        for (const pm of emu.store.all(paymentMethodsCollection)) {
-          if (pm.customer === id) emu.store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
-        }
-        emu.store.delete(customersCollection, id);
-        emu.store.insert(tombstonesCollection, { id, object: 'customer', deletedAt: emu.clock.wallNow() });
-        emu.events.emit('customer.deleted', customer, { at });
+        if (emu.store.has(customersCollection, id)) deleteCustomer(emu, id);
       },
     },
     baseUrl: () => emu.publicUrl,

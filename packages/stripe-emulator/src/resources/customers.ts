@@ -221,6 +221,25 @@ function countryOfTaxIdType(type: string): string | null {
   return prefix.length === 2 ? prefix.toUpperCase() : null;
 }
 
+/**
+ * Deletes a customer as DELETE /v1/customers/:id does (also used when a test clock is deleted): runs the
+ * `customerDeleted` hooks (billing cancels the subscriptions), detaches its payment methods, leaves a
+ * tombstone so it still retrieves as deleted, and emits customer.deleted at the customer's clock time.
+ */
+export function deleteCustomer(emu: Emulator, id: string): Stripe.DeletedCustomer {
+  const { store } = emu;
+  const customer = requireCustomer(emu, id, 'id');
+  const at = emu.clock.now(customer.id);
+  for (const hook of emu.hooks.customerDeleted) hook(customer.id);
+  for (const pm of store.all(paymentMethodsCollection)) {
+    if (pm.customer === customer.id) store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
+  }
+  store.delete(customersCollection, customer.id);
+  store.insert(tombstonesCollection, { id: customer.id, object: 'customer', deletedAt: emu.clock.wallNow() });
+  emu.events.emit('customer.deleted', customer, { at });
+  return { id: customer.id, object: 'customer', deleted: true };
+}
+
 export function registerCustomers(emu: Emulator): void {
   emu.objects.register({
     object: 'customer',
@@ -309,18 +328,7 @@ export function registerCustomers(emu: Emulator): void {
     return after;
   });
 
-  router.api('DELETE', '/v1/customers/:id', {}, ({ path }) => {
-    const customer = requireCustomer(emu, path.id, 'id');
-    const at = emu.clock.now(customer.id);
-    for (const hook of emu.hooks.customerDeleted) hook(customer.id);
-    for (const pm of store.all(paymentMethodsCollection)) {
-      if (pm.customer === customer.id) store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
-    }
-    store.delete(customersCollection, customer.id);
-    store.insert(tombstonesCollection, { id: customer.id, object: 'customer', deletedAt: emu.clock.wallNow() });
-    emu.events.emit('customer.deleted', customer, { at });
-    return { id: customer.id, object: 'customer', deleted: true } satisfies Stripe.DeletedCustomer;
-  });
+  router.api('DELETE', '/v1/customers/:id', {}, ({ path }) => deleteCustomer(emu, path.id));
 
   router.api(
     'GET',

@@ -85,6 +85,64 @@ function fail(emu: Emulator, intent: Stripe.SetupIntent, error: Stripe.SetupInte
   return after;
 }
 
+export interface CreateSetupIntentInput {
+  customer: string | null;
+  description?: string | null;
+  metadata?: Record<string, string> | null;
+  paymentMethod?: string | null;
+  /** Set when the caller chose the payment method types itself (no automatic payment methods then). */
+  allowedPaymentMethodTypes?: Array<'card'> | null;
+  automaticPaymentMethods?: { allow_redirects?: 'always' | 'never'; enabled?: boolean } | null;
+  flowDirections?: Array<'inbound' | 'outbound'> | null;
+  requestThreeDSecure?: 'any' | 'automatic' | 'challenge';
+  usage?: 'off_session' | 'on_session';
+}
+
+/**
+ * Creates a SetupIntent (not confirmed) and emits setup_intent.created. The caller has validated its
+ * references (customer, payment method); billing uses it for a subscription's `pending_setup_intent`.
+ */
+export function createSetupIntent(emu: Emulator, input: CreateSetupIntentInput): Stripe.SetupIntent {
+  const id = newId('seti');
+  const explicitTypes = input.allowedPaymentMethodTypes !== undefined && input.allowedPaymentMethodTypes !== null;
+  const intent = {
+    id,
+    object: 'setup_intent',
+    allowed_payment_method_types: input.allowedPaymentMethodTypes ?? null,
+    application: null,
+    automatic_payment_methods: explicitTypes
+      ? null
+      : { allow_redirects: input.automaticPaymentMethods?.allow_redirects ?? 'always', enabled: input.automaticPaymentMethods?.enabled ?? true },
+    cancellation_reason: null,
+    client_secret: clientSecret(id),
+    created: emu.clock.now(input.customer),
+    customer: input.customer,
+    customer_account: null,
+    description: input.description ?? null,
+    excluded_payment_method_types: null,
+    flow_directions: input.flowDirections ?? null,
+    last_setup_error: null,
+    latest_attempt: null,
+    livemode: false,
+    mandate: null,
+    metadata: applyMetadata({}, input.metadata),
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: input.paymentMethod ?? null,
+    payment_method_configuration_details: explicitTypes ? null : { id: PAYMENT_METHOD_CONFIGURATION_ID, parent: null },
+    payment_method_options: {
+      card: { mandate_options: null, network: null, request_three_d_secure: input.requestThreeDSecure ?? 'automatic' },
+    },
+    payment_method_types: ['card'],
+    single_use_mandate: null,
+    status: input.paymentMethod ? 'requires_confirmation' : 'requires_payment_method',
+    usage: input.usage ?? 'off_session',
+  } satisfies Full<Stripe.SetupIntent, 'attach_to_self' | 'managed_payments'>;
+  emu.store.insert(setupIntentsCollection, intent);
+  emu.events.emit('setup_intent.created', intent);
+  return intent;
+}
+
 /** Confirms a SetupIntent. Declines come back in the result (the intent keeps `last_setup_error`). */
 export function confirmSetupIntent(
   emu: Emulator,
@@ -157,41 +215,18 @@ export function registerSetupIntents(emu: Emulator): void {
       if (params.customer) requireCustomer(emu, params.customer);
       const pmId = paymentMethodFromParams(emu, params);
       const pm = pmId ? resolvePaymentMethod(emu, pmId) : null;
-      const id = newId('seti');
-      const explicitTypes = params.allowed_payment_method_types !== undefined;
-      const intent = {
-        id,
-        object: 'setup_intent',
-        allowed_payment_method_types: params.allowed_payment_method_types ?? null,
-        application: null,
-        automatic_payment_methods: explicitTypes ? null : { allow_redirects: params.automatic_payment_methods?.allow_redirects ?? 'always', enabled: params.automatic_payment_methods?.enabled ?? true },
-        cancellation_reason: null,
-        client_secret: clientSecret(id),
-        created: emu.clock.now(params.customer),
+      const intent = createSetupIntent(emu, {
         customer: params.customer ?? null,
-        customer_account: null,
         description: params.description ?? null,
-        excluded_payment_method_types: null,
-        flow_directions: params.flow_directions ?? null,
-        last_setup_error: null,
-        latest_attempt: null,
-        livemode: false,
-        mandate: null,
-        metadata: applyMetadata({}, params.metadata),
-        next_action: null,
-        on_behalf_of: null,
-        payment_method: pm?.id ?? null,
-        payment_method_configuration_details: explicitTypes ? null : { id: PAYMENT_METHOD_CONFIGURATION_ID, parent: null },
-        payment_method_options: {
-          card: { mandate_options: null, network: null, request_three_d_secure: params.payment_method_options?.card?.request_three_d_secure ?? 'automatic' },
-        },
-        payment_method_types: ['card'],
-        single_use_mandate: null,
-        status: pm ? 'requires_confirmation' : 'requires_payment_method',
-        usage: params.usage ?? 'off_session',
-      } satisfies Full<Stripe.SetupIntent, 'attach_to_self' | 'managed_payments'>;
-      store.insert(setupIntentsCollection, intent);
-      emu.events.emit('setup_intent.created', intent);
+        metadata: params.metadata,
+        paymentMethod: pm?.id ?? null,
+        allowedPaymentMethodTypes: params.allowed_payment_method_types,
+        automaticPaymentMethods: params.automatic_payment_methods,
+        flowDirections: params.flow_directions ?? null,
+        requestThreeDSecure: params.payment_method_options?.card?.request_three_d_secure,
+        usage: params.usage,
+      });
+      const id = intent.id;
       if (!params.confirm) return intent;
       const result = confirmSetupIntent(emu, id, { returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
       if (result.decline) throw declineError(result.decline, result.setupIntent);
