@@ -238,3 +238,28 @@ describe('pay by invoice (bank transfer)', () => {
     expect((await stripe.subscriptions.retrieve(started.subscriptionId)).collection_method).toBe('charge_automatically');
   });
 });
+
+describe('a price with a trial', () => {
+  it('starts trialing with a SetupIntent to confirm instead of a payment, and the trial length comes from the price', async () => {
+    const org = await makeOrganization('jpy');
+    const trialPrice = await stripe.prices.create({
+      product: catalog.products.starter!,
+      currency: 'jpy',
+      unit_amount: 1500,
+      recurring: { interval: 'month', trial_period_days: 14 },
+    });
+    await syncStripeCatalog();
+    const started = await startSubscription({ organization: org, priceId: trialPrice.id, quantity: 1, promotionCodes: [], attempt: attempt() });
+    expect(started.intent.kind).toBe('setup');
+    if (started.intent.kind !== 'setup') throw new Error('expected a setup');
+    expect(started.intent.clientSecret).toMatch(/^seti_.+_secret_/);
+    const subscription = await stripe.subscriptions.retrieve(started.subscriptionId);
+    expect(subscription.status).toBe('trialing');
+    expect(subscription.trial_end! - subscription.trial_start!).toBe(14 * 24 * 60 * 60);
+
+    await stripe.setupIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
+    const finished = await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+    expect(finished.status).toBe('trialing');
+    expect(finished.retired).toHaveLength(1);
+  });
+});
