@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import { AUTHENTICATION_REQUIRED, type DeclineOutcome } from '../cards.js';
 import { p } from '../http/params.js';
-import { testCardOf } from './payment-methods.js';
+import { stripeJsTelemetryParams, testCardOf } from './payment-methods.js';
 
 export type CardOutcome = { kind: 'succeeded' } | { kind: 'declined'; decline: DeclineOutcome } | { kind: 'requires_action' };
 
@@ -74,14 +74,8 @@ export const stripeJsNoiseParams = {
   client_secret: p.string(),
   expected_payment_method_type: p.string(),
   use_stripe_sdk: p.boolean(),
-  payment_user_agent: p.string(),
   client_context: p.record(p.string()),
-  client_attribution_metadata: p.record(p.string()),
-  guid: p.string(),
-  muid: p.string(),
-  sid: p.string(),
-  time_on_page: p.string(),
-  referrer: p.string(),
+  ...stripeJsTelemetryParams,
 } as const;
 
 export const automaticPaymentMethodsParams = p.object({

@@ -16,7 +16,7 @@ import { newId } from '../core/ids.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/errors.js';
-import { discountParams } from './subscriptions.js';
+import { discountParams, subscriptionItemsParams } from './subscriptions.js';
 import type { UpdateSubscriptionInput } from '../billing/inputs.js';
 
 const STATUSES = ['draft', 'open', 'paid', 'uncollectible', 'void'] as const;
@@ -89,29 +89,13 @@ const updateShape = {
   transfer_data: p.unsupported(),
 } as const;
 
-const previewItemParams = p.array(
-  p.object({
-    id: p.string(),
-    price: p.string(),
-    quantity: p.integer({ min: 0 }),
-    deleted: p.boolean(),
-    clear_usage: p.boolean(),
-    metadata: p.metadata(),
-    discounts: p.unsupported(),
-    price_data: p.unsupported(),
-    plan: p.unsupported(),
-    tax_rates: p.unsupported(),
-    billing_thresholds: p.unsupported(),
-  }),
-);
-
 const previewShape = {
   customer: p.string(),
   subscription: p.string(),
   currency: p.string(),
   discounts: p.emptyable(discountParams),
   subscription_details: p.object({
-    items: previewItemParams,
+    items: subscriptionItemsParams,
     proration_behavior: p.enumOf(['create_prorations', 'always_invoice', 'none'] as const),
     proration_date: p.timestamp(),
     cancel_at_period_end: p.boolean(),

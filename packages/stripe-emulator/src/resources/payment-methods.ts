@@ -178,13 +178,8 @@ function buildCardPaymentMethod(
   return pm;
 }
 
-/** `payment_method_data` on intent create/confirm: an inline payment method to create and use. */
-export const paymentMethodDataParams = p.object({
-  type: p.required(p.enumOf(['card'])),
-  card: cardParams,
-  billing_details: billingDetailsParams,
-  metadata: p.metadata(),
-  allow_redisplay: p.enumOf(['always', 'limited', 'unspecified']),
+/** What Stripe.js sends along with every call (its own telemetry); accepted and ignored. */
+export const stripeJsTelemetryParams = {
   payment_user_agent: p.string(),
   time_on_page: p.string(),
   guid: p.string(),
@@ -192,6 +187,21 @@ export const paymentMethodDataParams = p.object({
   sid: p.string(),
   referrer: p.string(),
   client_attribution_metadata: p.record(p.string()),
+} as const;
+
+/** The fields describing a card payment method: POST /v1/payment_methods and `payment_method_data` alike. */
+const cardPaymentMethodFields = {
+  card: cardParams,
+  billing_details: billingDetailsParams,
+  metadata: p.metadata(),
+  allow_redisplay: p.enumOf(['always', 'limited', 'unspecified']),
+} as const;
+
+/** `payment_method_data` on intent create/confirm: an inline payment method to create and use. */
+export const paymentMethodDataParams = p.object({
+  type: p.required(p.enumOf(['card'])),
+  ...cardPaymentMethodFields,
+  ...stripeJsTelemetryParams,
 });
 
 /** Creates the payment method described by `payment_method_data` (validating the card). */
@@ -282,20 +292,10 @@ export function registerPaymentMethods(emu: Emulator): void {
     '/v1/payment_methods',
     {
       type: p.enumOf(['card']),
-      card: cardParams,
-      billing_details: billingDetailsParams,
-      metadata: p.metadata(),
-      allow_redisplay: p.enumOf(['always', 'limited', 'unspecified']),
+      ...cardPaymentMethodFields,
       customer: p.string(),
       payment_method: p.string(),
-      // Sent by Stripe.js; accepted and ignored.
-      payment_user_agent: p.string(),
-      time_on_page: p.string(),
-      guid: p.string(),
-      muid: p.string(),
-      sid: p.string(),
-      referrer: p.string(),
-      client_attribution_metadata: p.record(p.string()),
+      ...stripeJsTelemetryParams,
     },
     ({ params }) => {
       if (params.payment_method || params.customer) {

@@ -35,7 +35,11 @@ const addInvoiceItemParams = p.array(
   }),
 );
 
-const itemParams = p.array(
+/**
+ * `items` of subscription create/update, which is also `subscription_details[items]` of an invoice preview
+ * (Stripe previews exactly the update those items would make).
+ */
+export const subscriptionItemsParams = p.array(
   p.object({
     id: p.string(),
     price: p.string(),
@@ -64,7 +68,7 @@ const cancellationDetailsParams = p.object({ comment: p.emptyable(p.string()), f
 
 const createShape = {
   customer: p.required(p.string()),
-  items: p.required(itemParams),
+  items: p.required(subscriptionItemsParams),
   currency: p.string(),
   payment_behavior: p.enumOf(PAYMENT_BEHAVIORS),
   collection_method: p.enumOf(['charge_automatically', 'send_invoice'] as const),
@@ -103,7 +107,7 @@ const createShape = {
 } as const;
 
 const updateShape = {
-  items: itemParams,
+  items: subscriptionItemsParams,
   proration_behavior: p.enumOf(PRORATION_BEHAVIORS),
   proration_date: p.timestamp(),
   payment_behavior: p.enumOf(PAYMENT_BEHAVIORS),
