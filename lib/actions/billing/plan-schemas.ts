@@ -64,3 +64,9 @@ export const applyPlanChangeSchema = z.object({
   /** The signed preview; its contents, not the browser's, are applied. */
   token: z.string().min(10).max(4000),
 });
+
+export const applyPromotionCodeSchema = z.object({
+  organizationId: z.string().min(1).max(100),
+  subscriptionId: stripeId('sub_'),
+  code: z.string().trim().min(1).max(100),
+});

@@ -12,6 +12,7 @@ import { provisionOrganizationBilling } from '@/lib/organizations/provision-bill
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { BillingInputError, type BillingInputReason } from './billing-input-error';
+import { applyPromotionCode } from './apply-promotion-code';
 import { cancelAtPeriodEnd, resumeSubscription } from './change-cancellation';
 import { changeCollectionMethod } from './change-collection-method';
 import { fallBackToFreeTier } from './fall-back-to-free-tier';
@@ -261,5 +262,35 @@ describe('a price with a trial', () => {
     const finished = await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
     expect(finished.status).toBe('trialing');
     expect(finished.retired).toHaveLength(1);
+  });
+});
+
+describe('promotion codes after checkout', () => {
+  it('adds a code next to the one used at checkout, refuses one for another product and another organization', async () => {
+    const org = await makeOrganization('jpy');
+    const other = await makeOrganization('jpy');
+    const started = await startSubscription({
+      organization: org,
+      priceId: catalog.prices[LOOKUP_KEYS.starterMonthly],
+      quantity: 1,
+      promotionCodes: [PROMOTION_CODES.launch20],
+      attempt: attempt(),
+    });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await payWith(started.intent.clientSecret, 'pm_card_visa');
+    await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+
+    const teamOnly = await stripe.coupons.create({ percent_off: 30, duration: 'once', applies_to: { products: [catalog.products.team!] } });
+    const teamCode = `TEAM${uniqueSuffix().toUpperCase()}`;
+    await stripe.promotionCodes.create({ code: teamCode, promotion: { type: 'coupon', coupon: teamOnly.id } });
+    await expectRefused(() => applyPromotionCode({ organization: org, subscriptionId: started.subscriptionId, code: teamCode, actorUserId: userId }), 'promotion_code_other_product');
+    await expectRefused(
+      () => applyPromotionCode({ organization: other, subscriptionId: started.subscriptionId, code: PROMOTION_CODES.thankYou500, actorUserId: userId }),
+      'subscription_not_found',
+    );
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).discounts).toHaveLength(1);
+
+    await applyPromotionCode({ organization: org, subscriptionId: started.subscriptionId, code: PROMOTION_CODES.thankYou500, actorUserId: userId });
+    expect((await stripe.subscriptions.retrieve(started.subscriptionId)).discounts).toHaveLength(2);
   });
 });

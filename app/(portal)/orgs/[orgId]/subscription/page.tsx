@@ -7,6 +7,7 @@ import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
 import { CollectionMethodForm } from '@/components/billing/subscription/collection-method-form';
+import { PromotionCodeForm } from '@/components/billing/subscription/promotion-code-form';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { ResumeSubscriptionButton } from '@/components/billing/subscription/resume-subscription-button';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
@@ -139,6 +140,19 @@ export default async function SubscriptionPage({
                   changed: t('change.changed'),
                   invalid: t('change.invalid'),
                 }}
+              />
+            </section>
+          ) : null}
+
+          {!free && mayManage && ['active', 'trialing', 'past_due'].includes(subscription.status) ? (
+            <section className="card" aria-labelledby="promotion-title">
+              <h2 id="promotion-title" className="card-title mb-3">
+                {t('promotion.title')}
+              </h2>
+              <PromotionCodeForm
+                organizationId={organization.id}
+                subscriptionId={subscription.id}
+                labels={{ code: t('promotion.code'), apply: t('promotion.apply'), applying: t('promotion.applying'), applied: t('promotion.applied') }}
               />
             </section>
           ) : null}
