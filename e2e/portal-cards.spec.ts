@@ -1,0 +1,79 @@
+// Cards with the Payment Element against the emulator's Stripe.js stand-in: add (with 3-D Secure), decline,
+// make default, remove, and the last card of a paid plan stays.
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Secure payment input frame"]');
+}
+
+async function addCard(page: Page, number: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add a card' }).click();
+  const card = cardFrame(page);
+  await card.getByLabel('Card number').fill(number);
+  await card.getByLabel('Expiration date').fill('12 / 34');
+  await card.getByLabel('Security code').fill('123');
+  await card.getByLabel('ZIP').fill('10001');
+  // Enter on the focused button: the Element's frame may still be resizing, so a click by position could land in it.
+  await page.getByRole('button', { name: 'Save card' }).press('Enter');
+}
+
+test('[customer] adds and removes a card', async ({ customer }) => {
+  test.setTimeout(120_000);
+  const { page, organizationId } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, organizationId);
+  await page.goto(`/orgs/${organizationId}/payment-methods`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment methods' })).toBeVisible();
+  await expect(page.getByText('No cards yet')).toBeVisible();
+
+  // The first card becomes the default.
+  await addCard(page, '4242 4242 4242 4242');
+  await expect(page.getByText('Card added.')).toBeVisible({ timeout: 20_000 });
+  const cards = page.getByTestId('cards-list');
+  const visa = cards.getByRole('listitem').filter({ hasText: 'Visa •••• 4242' });
+  await expect(visa).toContainText('Default');
+  await expect(visa).toContainText('Expires 12/34');
+
+  // A declined card is not saved, and says why.
+  await addCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your card was declined.' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // A card that asks for 3-D Secure is saved once authenticated.
+  await addCard(page, '4000 0025 0000 3155');
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole('button', { name: 'Complete authentication' }).click();
+  await expect(page.getByText('Card added.')).toBeVisible({ timeout: 20_000 });
+  const secure = cards.getByRole('listitem').filter({ hasText: 'Visa •••• 3155' });
+  await expect(secure).toBeVisible();
+  await expect(secure).not.toContainText('Default');
+  expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data).toHaveLength(2);
+
+  await secure.getByRole('button', { name: 'Make Visa •••• 3155 the default' }).click();
+  await expect(secure).toContainText('Default');
+  await expect(visa).not.toContainText('Default');
+  const updated = await stripe.customers.retrieve(stripeCustomer.id);
+  expect(!updated.deleted && updated.invoice_settings.default_payment_method).toBe((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.find((pm) => pm.card?.last4 === '3155')!.id);
+
+  await visa.getByRole('button', { name: 'Remove Visa •••• 4242' }).click();
+  await expect(cards.getByRole('listitem').filter({ hasText: 'Visa •••• 4242' })).toHaveCount(0);
+  expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.map((pm) => pm.card?.last4)).toEqual(['3155']);
+
+  // On a paid plan the last card stays.
+  const [starter] = (await stripe.prices.list({ lookup_keys: ['seikyu_starter_monthly'] })).data;
+  await stripe.subscriptions.create({ customer: stripeCustomer.id, items: [{ price: starter!.id }], currency: 'jpy' });
+  await flushWebhooks(page, url);
+  await page.reload();
+  await secure.getByRole('button', { name: 'Remove Visa •••• 3155' }).click();
+  await expect(secure.getByRole('alert')).toHaveText(
+    'This is the only card for your paid plan. Add another card before removing it, or move to the free plan.',
+  );
+  expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data).toHaveLength(1);
+
+  await page.goto(`/orgs/${organizationId}/activity`);
+  const activity = page.getByTestId('activity-table');
+  await expect(activity.getByRole('row', { name: /Card added/ })).toHaveCount(2);
+  await expect(activity.getByRole('row', { name: /Card removed/ })).toHaveCount(1);
+  await expect(activity.getByRole('row', { name: /Default card changed/ })).toHaveCount(1);
+});

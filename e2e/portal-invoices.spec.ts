@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { expect, signUpCustomer, test } from './fixtures';
+import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+test('[customer] downloads the invoice PDF', async ({ customer }) => {
+  const { page } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const card = await addDefaultCard(stripe, stripeCustomer.id);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, {
+    lines: [
+      { description: 'Onboarding workshop', amount: 33_000 },
+      { description: 'Included seat', amount: 0 },
+    ],
+  });
+  await stripe.invoices.pay(invoice.id, { payment_method: card.id });
+  await flushWebhooks(page, url);
+
+  await page.goto(`/orgs/${customer.organizationId}/invoices`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+  const row = page.getByTestId('invoices-table').getByRole('row', { name: new RegExp(invoice.number!) });
+  await expect(row).toContainText('¥33,000');
+  await expect(row).toContainText('Paid');
+
+  await row.getByRole('link', { name: `View invoice ${invoice.number}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
+  const lines = page.getByTestId('invoice-lines');
+  await expect(lines).toContainText('Onboarding workshop');
+  await expect(lines).not.toContainText('Included seat');
+  await expect(page.getByTestId('invoice-totals')).toContainText('¥33,000');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download invoice (PDF)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`invoice-${invoice.number}.pdf`);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(500);
+
+  const response = await page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.headers()['content-disposition']).toContain(`invoice-${invoice.number}.pdf`);
+});
+
+test("[customer] gets 404 for another organization's invoice", async ({ customer, browser, baseURL }) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Secret consulting', amount: 50_000 }], sendInvoice: { daysUntilDue: 30 } });
+  await flushWebhooks(customer.page, url);
+  // The owner can fetch it: the 404s below are about who asks, not a missing document.
+  expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`)).status()).toBe(200);
+
+  const other = await signUpCustomer(browser, baseURL);
+  try {
+    for (const path of [
+      `/orgs/${other.organizationId}/invoices/${invoice.id}/pdf`,
+      `/orgs/${other.organizationId}/invoices/${invoice.id}/receipt`,
+      `/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`,
+      `/orgs/${other.organizationId}/invoices/in_doesnotexist/pdf`,
+    ]) {
+      const response = await other.page.request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text()).not.toContain('%PDF');
+    }
+    const pageResponse = await other.page.goto(`/orgs/${other.organizationId}/invoices/${invoice.id}`);
+    expect(pageResponse?.status()).toBe(404);
+    await expect(other.page.getByText('Secret consulting')).toHaveCount(0);
+    await other.page.goto(`/orgs/${other.organizationId}/invoices`);
+    await expect(other.page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+    await expect(other.page.getByText(invoice.number!)).toHaveCount(0);
+  } finally {
+    await other.page.context().close();
+  }
+});
+
+test('[customer] bank-transfer customer sees an open invoice with the bank details', async ({ customer }) => {
+  const { page } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const footer = 'Please pay by bank transfer to: Seikyu Test Bank, Shibuya branch (001), ordinary account 7654321';
+  await stripe.customers.update(stripeCustomer.id, { invoice_settings: { footer } });
+  const invoice = await createInvoice(stripe, stripeCustomer.id, {
+    lines: [{ description: 'Scheduling Pro (annual)', amount: 120_000 }],
+    sendInvoice: { daysUntilDue: 14 },
+  });
+  expect(invoice.footer).toBe(footer);
+  await flushWebhooks(page, url);
+
+  await page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
+  await expect(page.getByText('Open', { exact: true })).toBeVisible();
+  const bank = page.getByTestId('bank-transfer');
+  await expect(bank.getByRole('heading', { name: 'Pay by bank transfer' })).toBeVisible();
+  await expect(bank).toContainText(footer);
+  await expect(bank).toContainText('¥120,000');
+  await expect(bank).toContainText(invoice.number!);
+  const due = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(invoice.due_date! * 1000));
+  await expect(bank).toContainText(due);
+  await expect(page.getByTestId('amount-remaining')).toHaveText('¥120,000');
+});
+
+test('[customer] pays an open invoice with the default card and gets a receipt', async ({ customer }) => {
+  const { page } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  await addDefaultCard(stripe, stripeCustomer.id);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Extra devices', amount: 4_400 }] });
+  await flushWebhooks(page, url);
+
+  await page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  const pay = page.getByRole('button', { name: 'Pay ¥4,400 with Visa •••• 4242' });
+  await pay.dblclick();
+  await expect(page.getByText('Thank you. The invoice is paid.')).toBeVisible({ timeout: 20_000 });
+
+  // One payment despite the double click.
+  const payments = await stripe.paymentIntents.list({ customer: stripeCustomer.id, limit: 10 });
+  expect(payments.data.filter((intent) => intent.status === 'succeeded')).toHaveLength(1);
+  expect((await stripe.invoices.retrieve(invoice.id)).status).toBe('paid');
+
+  await page.reload();
+  await expect(page.getByText('Paid', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Pay ¥/ })).toHaveCount(0);
+  const receipt = page.getByRole('link', { name: 'Download receipt' });
+  await expect(receipt).toBeVisible();
+  const response = await page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/receipt`, { maxRedirects: 0 });
+  expect([200, 303]).toContain(response.status());
+  if (response.status() === 303) {
+    const receiptPage = await page.request.get(response.headers().location!);
+    expect(await receiptPage.text()).toContain('¥4,400');
+  } else {
+    expect(response.headers()['content-type']).toBe('application/pdf');
+  }
+});
