@@ -3,7 +3,7 @@
 import Stripe from 'stripe';
 import { newId } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
-import { diffAttributes, snapshot } from '../core/events.js';
+import { diffAttributes } from '../core/events.js';
 import type { Full } from '../core/types.js';
 import { StripeError, invalidRequest, parameterMissing } from '../http/errors.js';
 import type { BillingEngine } from './engine.js';
@@ -95,7 +95,8 @@ export class SubscriptionOps {
     if (this.creating.has(after.id)) return;
     const b = this.engine.hydrateSubscription(before);
     const a = this.engine.hydrateSubscription(after);
-    const previous = diffAttributes(snapshot(b), snapshot(a));
+    // diffAttributes compares JSON forms and events.emit snapshots the event, so no copies are needed here.
+    const previous = diffAttributes(b, a);
     if (Object.keys(previous).length === 0) return;
     this.engine.ports.events.emit('customer.subscription.updated', a, { previousAttributes: previous });
   }

@@ -1,6 +1,11 @@
 // Time-driven work (trial ends, renewals, invoice auto-advance, retries...). Jobs are persisted, so they survive
 // a restart. Wall-clock jobs run from a timer; jobs on a test clock run only when that clock is advanced and
 // its owner calls `runDue(clockId, target, onStep)`.
+//
+// The jobs themselves live in the store (persisted, undone with a rolled-back transaction); the scheduler keeps
+// an index of them in step with the store (`store.watch`): jobs by key, and per clock a binary heap ordered by
+// (at, seq), so finding the next due job, replacing a keyed job and dropping a clock's jobs cost O(log n) or
+// O(jobs of that clock), not a scan of every job.
 import type { Store } from './store.js';
 import { jobsCollection, type ScheduledJob } from './collections.js';
 import { newId } from './ids.js';
@@ -17,16 +22,138 @@ export interface ScheduleInput {
   key?: string;
 }
 
+/** Run order: time, then scheduling order. */
+function runsBefore(a: ScheduledJob, b: ScheduledJob): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+/**
+ * A binary min-heap of one clock's jobs. Removal is lazy: a job deleted from the store stays in the heap until
+ * it reaches the top (`peekLive` drops it then) or the heap is rebuilt because stale entries outnumber live ones.
+ */
+class JobHeap {
+  private heap: ScheduledJob[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(job: ScheduledJob): void {
+    const h = this.heap;
+    h.push(job);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!runsBefore(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  /** The first job still live (per `isLive`), discarding stale ones on the way. */
+  peekLive(isLive: (job: ScheduledJob) => boolean): ScheduledJob | undefined {
+    while (this.heap.length > 0) {
+      const top = this.heap[0]!;
+      if (isLive(top)) return top;
+      this.pop();
+    }
+    return undefined;
+  }
+
+  rebuild(jobs: Iterable<ScheduledJob>): void {
+    this.heap = [];
+    for (const job of jobs) this.push(job);
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop();
+    if (h.length === 0 || !last) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < h.length && runsBefore(h[l]!, h[min]!)) min = l;
+      if (r < h.length && runsBefore(h[r]!, h[min]!)) min = r;
+      if (min === i) break;
+      [h[i], h[min]] = [h[min]!, h[i]!];
+      i = min;
+    }
+  }
+}
+
+/** The index of one clock's jobs (null: wall-clock jobs). */
+interface ClockJobs {
+  live: Map<string, ScheduledJob>;
+  heap: JobHeap;
+}
+
 export class Scheduler {
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private seq = 0;
+  /** Index of the stored jobs; null until first used and after the store was reset or reloaded. */
+  private index: { byKey: Map<string, ScheduledJob>; byClock: Map<string | null, ClockJobs> } | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly options: { tickMs?: number; onError?: (error: unknown, job: ScheduledJob) => void } = {},
-  ) {}
+  ) {
+    store.watch(jobsCollection, {
+      changed: (_id, before, after) => {
+        if (!this.index) return;
+        if (before) this.unindex(before);
+        if (after) this.indexJob(after);
+      },
+      reloaded: () => {
+        this.index = null;
+        this.seq = 0;
+      },
+    });
+  }
+
+  private jobs(): NonNullable<Scheduler['index']> {
+    if (!this.index) {
+      this.index = { byKey: new Map(), byClock: new Map() };
+      for (const job of this.store.all(jobsCollection)) this.indexJob(job);
+    }
+    return this.index;
+  }
+
+  private clockJobs(testClock: string | null): ClockJobs {
+    const byClock = this.jobs().byClock;
+    let entry = byClock.get(testClock);
+    if (!entry) {
+      entry = { live: new Map(), heap: new JobHeap() };
+      byClock.set(testClock, entry);
+    }
+    return entry;
+  }
+
+  private indexJob(job: ScheduledJob): void {
+    const index = this.jobs();
+    if (job.key) index.byKey.set(job.key, job);
+    const entry = this.clockJobs(job.testClock);
+    entry.live.set(job.id, job);
+    entry.heap.push(job);
+  }
+
+  private unindex(job: ScheduledJob): void {
+    const index = this.jobs();
+    if (job.key && index.byKey.get(job.key)?.id === job.id) index.byKey.delete(job.key);
+    const entry = index.byClock.get(job.testClock);
+    if (!entry) return;
+    entry.live.delete(job.id);
+    if (entry.live.size === 0) {
+      index.byClock.delete(job.testClock);
+      return;
+    }
+    // Lazy removal from the heap; rebuild it once stale entries outnumber live ones.
+    if (entry.heap.size > 64 && entry.heap.size > 2 * entry.live.size) entry.heap.rebuild(entry.live.values());
+  }
 
   /** Registers the function that runs jobs of `kind`. One handler per kind. */
   handle(kind: string, handler: JobHandler): void {
@@ -52,16 +179,23 @@ export class Scheduler {
 
   /** Removes the job with this key, if any. Returns whether one was removed. */
   cancel(key: string): boolean {
-    const found = this.store.all(jobsCollection).find((j) => j.key === key);
+    const found = this.jobs().byKey.get(key);
     return found ? this.store.delete(jobsCollection, found.id) : false;
+  }
+
+  /** Removes every job driven by `testClock` (the clock is being deleted). Returns how many. */
+  cancelClock(testClock: string): number {
+    const entry = this.jobs().byClock.get(testClock);
+    if (!entry) return 0;
+    const ids = [...entry.live.keys()];
+    for (const id of ids) this.store.delete(jobsCollection, id);
+    return ids.length;
   }
 
   /** Pending jobs (for a test clock, or wall-clock ones with null), in run order. */
   pending(testClock: string | null): ScheduledJob[] {
-    return this.store
-      .all(jobsCollection)
-      .filter((j) => j.testClock === testClock)
-      .sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const entry = this.jobs().byClock.get(testClock);
+    return entry ? [...entry.live.values()].sort((a, b) => a.at - b.at || a.seq - b.seq) : [];
   }
 
   /**
@@ -95,14 +229,11 @@ export class Scheduler {
     return count;
   }
 
-  /** The earliest job of `testClock` due at or before `upTo` (linear scan: no sort per step). */
+  /** The earliest job of `testClock` due at or before `upTo`. */
   private nextDue(testClock: string | null, upTo: number): ScheduledJob | undefined {
-    let best: ScheduledJob | undefined;
-    for (const j of this.store.all(jobsCollection)) {
-      if (j.testClock !== testClock || j.at > upTo) continue;
-      if (!best || j.at < best.at || (j.at === best.at && j.seq < best.seq)) best = j;
-    }
-    return best;
+    const entry = this.jobs().byClock.get(testClock);
+    const next = entry?.heap.peekLive((job) => entry.live.get(job.id) === job);
+    return next && next.at <= upTo ? next : undefined;
   }
 
   /** Starts the wall-clock timer. */

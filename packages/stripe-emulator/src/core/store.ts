@@ -31,6 +31,15 @@ export interface StoreOptions {
 
 const ABSENT: unique symbol = Symbol('absent');
 
+/**
+ * Keeps an index of one collection in step with it: `changed` sees every insert, update and delete (also the
+ * ones a rollback undoes), `reloaded` says the whole collection was replaced (reset, load) and must be re-read.
+ */
+export interface CollectionWatcher<T> {
+  changed(id: string, before: T | undefined, after: T | undefined): void;
+  reloaded(): void;
+}
+
 /** Thrown errors with `keepChanges` commit the transaction instead of rolling it back (card declines). */
 export interface KeepChanges {
   keepChanges?: boolean;
@@ -38,6 +47,7 @@ export interface KeepChanges {
 
 export class Store {
   private readonly collections = new Map<string, Map<string, unknown>>();
+  private readonly watchers = new Map<string, Array<CollectionWatcher<unknown>>>();
   /** Undo log of the running transaction: collection → id → value before the transaction (or ABSENT). */
   private undo: Map<string, Map<string, unknown>> | null = null;
   private onCommit: Array<() => void> = [];
@@ -62,6 +72,27 @@ export class Store {
     return m;
   }
 
+  /** Registers an index kept in step with collection `c` (see `CollectionWatcher`). */
+  watch<T extends { id: string }>(c: Collection<T>, watcher: CollectionWatcher<T>): void {
+    const list = this.watchers.get(c.name) ?? [];
+    list.push(watcher as CollectionWatcher<unknown>);
+    this.watchers.set(c.name, list);
+  }
+
+  /** Writes `value` (or removes the object when ABSENT) and tells the collection's watchers. */
+  private put(name: string, id: string, value: unknown): void {
+    const m = this.map(name);
+    const watchers = this.watchers.get(name);
+    const before = watchers ? m.get(id) : undefined;
+    if (value === ABSENT) m.delete(id);
+    else m.set(id, value);
+    if (watchers) for (const w of watchers) w.changed(id, before, value === ABSENT ? undefined : value);
+  }
+
+  private reloaded(): void {
+    for (const list of this.watchers.values()) for (const w of list) w.reloaded();
+  }
+
   get<T extends { id: string }>(c: Collection<T>, id: string): T | undefined {
     return this.map(c.name).get(id) as T | undefined;
   }
@@ -80,7 +111,7 @@ export class Store {
   /** Inserts a new object (or replaces one with the same id, keeping its position). */
   insert<T extends { id: string }>(c: Collection<T>, obj: T): T {
     this.remember(c.name, obj.id);
-    this.map(c.name).set(obj.id, obj);
+    this.put(c.name, obj.id, obj);
     this.markDirty();
     return obj;
   }
@@ -91,15 +122,18 @@ export class Store {
     if (!current) throw new Error(`store.update: ${c.name}/${id} does not exist`);
     const next = update(current);
     this.remember(c.name, id);
-    this.map(c.name).set(id, next);
+    this.put(c.name, id, next);
     this.markDirty();
     return next;
   }
 
   delete<T extends { id: string }>(c: Collection<T>, id: string): boolean {
     this.remember(c.name, id);
-    const removed = this.map(c.name).delete(id);
-    if (removed) this.markDirty();
+    const removed = this.map(c.name).has(id);
+    if (removed) {
+      this.put(c.name, id, ABSENT);
+      this.markDirty();
+    }
     return removed;
   }
 
@@ -179,8 +213,7 @@ export class Store {
     for (const [name, log] of undo) {
       const m = this.map(name);
       for (const [id, previous] of log) {
-        if (previous === ABSENT) m.delete(id);
-        else m.set(id, previous);
+        if (previous === ABSENT ? m.has(id) : m.get(id) !== previous) this.put(name, id, previous);
       }
     }
   }
@@ -188,6 +221,7 @@ export class Store {
   /** Drops every object of every collection. */
   reset(): void {
     this.collections.clear();
+    this.reloaded();
     this.markDirty();
   }
 
@@ -218,6 +252,7 @@ export class Store {
       const m = this.map(name);
       for (const obj of objects) m.set((obj as { id: string }).id, obj);
     }
+    this.reloaded();
   }
 
   private markDirty(): void {

@@ -3,7 +3,7 @@
 // payment retries, due dates...) in time order, moving `frozen_time` to each job's time, and ends `ready`.
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
-import { testClocksCollection, jobsCollection } from '../core/collections.js';
+import { testClocksCollection } from '../core/collections.js';
 import type { Full } from '../core/types.js';
 import { newId } from '../core/ids.js';
 import { paginate } from '../http/list.js';
@@ -55,7 +55,7 @@ export function registerTestClocks(emu: Emulator): void {
     }
     // Stripe deletes everything attached to the clock: its customers (and so their subscriptions).
     for (const customer of engine.ports.customers.customersOfTestClock(tc.id)) engine.ports.customers.deleteCustomer(customer.id);
-    for (const job of store.all(jobsCollection)) if (job.testClock === tc.id) store.delete(jobsCollection, job.id);
+    emu.scheduler.cancelClock(tc.id);
     store.delete(testClocksCollection, tc.id);
     emu.events.emit('test_helpers.test_clock.deleted', tc, { customer: null });
     const deleted: Stripe.TestHelpers.DeletedTestClock = { id: tc.id, object: 'test_helpers.test_clock', deleted: true };

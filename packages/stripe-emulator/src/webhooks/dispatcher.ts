@@ -80,6 +80,8 @@ export class WebhookDispatcher {
   private queued = 0;
   private readonly inFlight = new Set<string>();
   private readonly log: DeliveryRecord[] = [];
+  /** Each stored event's JSON body, built once for all its deliveries and retries (stored events never change). */
+  private readonly payloads = new WeakMap<Stripe.EventBase, string>();
   private idleWaiters: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
@@ -290,7 +292,11 @@ export class WebhookDispatcher {
         giveUp = true;
         throw new Error('endpoint deleted or disabled');
       }
-      const payload = JSON.stringify(event, null, 2);
+      let payload = this.payloads.get(event);
+      if (payload === undefined) {
+        payload = JSON.stringify(event, null, 2);
+        this.payloads.set(event, payload);
+      }
       const signature = signPayload(payload, secret, Math.floor(Date.now() / 1000));
       const res = await fetch(record.url, {
         method: 'POST',
