@@ -50,6 +50,35 @@ describe('[admin] bank-transfer customers (send_invoice)', () => {
     expect(await eventTypesFor(stripe, inv.id, 'invoice.paid')).toEqual(['invoice.paid']);
   });
 
+  it("takes a new invoice's footer from the customer's invoice_settings.footer unless the invoice sets its own", async () => {
+    // Stripe: customer.invoice_settings.footer is the "default footer to be displayed on invoices for this
+    // customer"; a footer given on the invoice overrides it, and changing the default later leaves existing
+    // invoices as they are.
+    const { stripe } = emu;
+    const { customer } = await customerWithCard(stripe, null);
+    await stripe.customers.update(customer.id, { invoice_settings: { footer: 'Registered in England, company no. 01234567' } });
+    await stripe.invoiceItems.create({ customer: customer.id, amount: 3_000, currency: 'usd', description: 'Setup' });
+    const inherited = await stripe.invoices.create({
+      customer: customer.id,
+      collection_method: 'send_invoice',
+      days_until_due: 7,
+      pending_invoice_items_behavior: 'include',
+    });
+    expect(inherited.footer).toBe('Registered in England, company no. 01234567');
+    const own = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 7, footer: 'Pay by 31 May' });
+    expect(own.footer).toBe('Pay by 31 May');
+
+    await stripe.customers.update(customer.id, { invoice_settings: { footer: '' } });
+    expect((await stripe.invoices.retrieve(inherited.id)).footer).toBe('Registered in England, company no. 01234567');
+    const plain = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 7 });
+    expect(plain.footer).toBeNull();
+
+    const finalized = await stripe.invoices.finalizeInvoice(inherited.id);
+    const pdf = await fetch(finalized.invoice_pdf ?? '');
+    expect(pdf.status).toBe(200);
+    expect(extractPdfText(Buffer.from(await pdf.arrayBuffer()))).toContain('Registered in England, company no. 01234567');
+  });
+
   it('builds a manual invoice from pending items, edits the draft, finalizes with a number, serves a real PDF', async () => {
     const { stripe } = emu;
     const { customer } = await customerWithCard(stripe, null);
