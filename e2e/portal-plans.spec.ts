@@ -221,3 +221,19 @@ test('[customer] subscribes in Japanese', async ({ customer }) => {
   await expect(page.getByTestId('subscription-started')).toHaveText('新しいプランが有効になりました。ありがとうございます。');
   await expect(page.getByTestId('subscription-plan').getByText('有効', { exact: true })).toBeVisible();
 });
+
+test('[customer] adds a promotion code to the running plan after checkout', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await openCheckout(page, organizationId, 'Starter');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expectSubscribed(page, organizationId, 'Starter');
+
+  const form = page.getByTestId('promotion-code-form');
+  await form.getByLabel('Code').fill('nosuchcode');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The code “NOSUCHCODE” does not exist. Check the spelling.');
+  await form.getByLabel('Code').fill('THANKYOU500');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('status')).toHaveText('The code has been applied to your plan.');
+});
