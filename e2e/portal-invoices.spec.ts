@@ -130,3 +130,27 @@ test('[customer] pays an open invoice with the default card and gets a receipt',
     expect(response.headers()['content-type']).toBe('application/pdf');
   }
 });
+
+test('[customer] pays an open invoice with a card that asks for 3-D Secure', async ({ customer }) => {
+  const { page } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  await addDefaultCard(stripe, stripeCustomer.id, 'pm_card_authenticationRequired');
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Annual audit', amount: 8_800 }] });
+  await flushWebhooks(page, url);
+
+  // Failing the challenge leaves the invoice open and says so.
+  await page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  await page.getByRole('button', { name: 'Pay ¥8,800 with Visa •••• 3184' }).click();
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole('button', { name: 'Fail authentication' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /authenticat/i })).toBeVisible({ timeout: 20_000 });
+  expect((await stripe.invoices.retrieve(invoice.id)).status).toBe('open');
+
+  // Completing it pays the invoice.
+  await page.reload();
+  await page.getByRole('button', { name: 'Pay ¥8,800 with Visa •••• 3184' }).click();
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole('button', { name: 'Complete authentication' }).click();
+  await expect(page.getByText('Thank you. The invoice is paid.')).toBeVisible({ timeout: 20_000 });
+  expect((await stripe.invoices.retrieve(invoice.id)).status).toBe('paid');
+  await expect(page.getByText('Paid', { exact: true })).toBeVisible();
+});

@@ -14,6 +14,14 @@ import { payInvoice } from '@/lib/stripe/pay-invoice';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { orgActionClient } from '../safe-action';
 
+/** The client secret of the invoice's PaymentIntent when Stripe answered that it needs the customer's action. */
+function authenticationSecretOf(error: unknown): string | null {
+  const stripeError = error as { code?: unknown; payment_intent?: { client_secret?: unknown } } | null;
+  if (stripeError?.code !== 'invoice_payment_intent_requires_action') return null;
+  const secret = stripeError.payment_intent?.client_secret;
+  return typeof secret === 'string' ? secret : null;
+}
+
 export const payInvoiceAction = orgActionClient
   .metadata({ actionName: 'payInvoice', permission: 'billing:manage' })
   .inputSchema(payInvoiceSchema)
@@ -35,6 +43,9 @@ export const payInvoiceAction = orgActionClient
         idempotencyKey: `org:${organizationId}:invoice:${invoice.id}:pay:${parsedInput.attempt}`,
       });
     } catch (error) {
+      // The bank wants 3-D Secure: hand the PaymentIntent's client secret to Stripe.js, then finishInvoicePayment.
+      const clientSecret = authenticationSecretOf(error);
+      if (clientSecret) return { requiresAction: true as const, clientSecret };
       // A decline leaves a failed attempt on the invoice: show it, and let the page issue a new attempt.
       await syncStripeCustomer(customer.customerId).catch(() => {});
       revalidatePath(path, 'layout');

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
+import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { getInvoiceWithLines } from '@/db/queries/invoices';
@@ -197,6 +198,8 @@ export default async function InvoicePage({
               attempt={crypto.randomUUID()}
               label={t('payWithCard', { amount: money(invoice.amountRemaining), card: cardLabel(defaultCard, t('card')) })}
               pendingLabel={t('paying')}
+              authenticationFailedLabel={t('authenticationFailed')}
+              setup={await getStripeBrowserSetup()}
             />
           ) : (
             <p className="text-sm text-slate-700">
