@@ -53,8 +53,12 @@ export type OrganizationOverview = {
   recentInvoices: InvoiceSummary[];
 };
 
-/** Subscriptions that are over and no longer describe the customer's plan. */
-const endedStatuses: SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
+/**
+ * Subscriptions that do not describe the customer's plan: over (`canceled`), or a checkout whose first payment
+ * never succeeded (`incomplete` while it waits or after a decline, `incomplete_expired` once abandoned). A
+ * declined attempt must not replace the running plan on the overview.
+ */
+const notCurrentStatuses: SubscriptionStatus[] = ['canceled', 'incomplete', 'incomplete_expired'];
 
 /** The amount of `price` in `currency`: its own amount, or the matching entry of its currency options. */
 export function unitAmountIn(
@@ -69,7 +73,7 @@ export async function getCurrentSubscription(params: { organizationId: string },
   const [subscription] = await tx
     .select()
     .from(stripeSubscriptions)
-    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, endedStatuses)))
+    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, notCurrentStatuses)))
     .orderBy(desc(stripeSubscriptions.stripeCreated))
     .limit(1);
   if (!subscription) return null;

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { listCustomers } from './admin';
-import { getOrganizationOverview } from './billing';
+import { getCurrentSubscription, getOrganizationOverview } from './billing';
 import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
 
 const day = 24 * 60 * 60 * 1000;
@@ -41,7 +41,13 @@ async function catalogue() {
   });
 }
 
-async function subscription(id: string, organizationId: string, status: 'active' | 'canceled' | 'past_due', currency: string, created: Date) {
+async function subscription(
+  id: string,
+  organizationId: string,
+  status: 'active' | 'canceled' | 'past_due' | 'incomplete' | 'incomplete_expired',
+  currency: string,
+  created: Date,
+) {
   const db = testDb();
   await db.insert(stripeSubscriptions).values({
     id,
@@ -121,6 +127,31 @@ describe('shell queries', () => {
     ]);
     expect(overview.nextInvoiceDate).toEqual(new Date(now.getTime() + 30 * day));
     expect(overview.recentInvoices.map((i) => i.id)).toEqual(['in_open', 'in_paid']);
+  });
+
+  it('keeps the running plan as the current one after a declined or abandoned checkout', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await catalogue();
+    await subscription('sub_running', org.id, 'active', 'jpy', new Date(now.getTime() - 30 * day));
+    // Newer checkout attempts: one still waiting for its first payment, one that expired unpaid.
+    await subscription('sub_declined', org.id, 'incomplete', 'jpy', now);
+    await subscription('sub_abandoned', org.id, 'incomplete_expired', 'jpy', new Date(now.getTime() - day));
+
+    const overview = await getOrganizationOverview({ organizationId: org.id }, testDb());
+    expect(overview.subscription).toMatchObject({ id: 'sub_running', status: 'active' });
+    expect(await getCurrentSubscription({ organizationId: org.id }, testDb())).toMatchObject({ id: 'sub_running' });
+  });
+
+  it('shows no plan while the only subscription is a checkout that was never paid', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await catalogue();
+    await subscription('sub_declined', org.id, 'incomplete', 'jpy', now);
+
+    const overview = await getOrganizationOverview({ organizationId: org.id }, testDb());
+    expect(overview.subscription).toBeNull();
+    expect(overview.nextInvoiceDate).toBeNull();
   });
 
   it('shows no next invoice when the plan cancels at period end', async () => {
