@@ -13,6 +13,7 @@ import { newRequestId } from './core/ids.js';
 import { idempotencyCollection, type IdempotencyRecord } from './core/collections.js';
 import { registerAll } from './resources/index.js';
 import { registerControlRoutes } from './control.js';
+import { countRequest, registerRequestCountRoute } from './request-count.js';
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:<port>` */
@@ -33,9 +34,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   registerAll(emu);
   emu.webhooks.restore();
   registerControlRoutes(emu);
+  registerRequestCountRoute(emu);
 
   const inFlightKeys = new Set<string>();
   const server = http.createServer((req, res) => {
+    countRequest(emu, req);
     void handle(emu, inFlightKeys, req, res);
   });
   server.keepAliveTimeout = 5_000;
