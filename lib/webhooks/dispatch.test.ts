@@ -26,4 +26,12 @@ describe('handlerFor', () => {
     expect(handlerFor('charge.succeeded')).toBeNull();
     expect(handlerFor('test_helpers.test_clock.ready')).toBeNull();
   });
+
+  it('ignores invoice.upcoming: its `upcoming_in_…` object cannot be retrieved, so re-reading would fail forever', async () => {
+    const handler = handlerFor('invoice.upcoming');
+    expect(handler).not.toBe(handleInvoiceEvent);
+    const event = { type: 'invoice.upcoming', data: { object: { id: 'upcoming_in_123', object: 'invoice', customer: 'cus_1' } } };
+    const unusedStripe = new Proxy({}, { get: () => { throw new Error('Stripe must not be called'); } });
+    await expect(handler!(event as never, { stripe: unusedStripe as never })).resolves.toEqual({ outcome: 'ignored' });
+  });
 });

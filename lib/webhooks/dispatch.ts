@@ -14,6 +14,8 @@ const routes: [prefix: string, handler: EventHandler][] = [
   ['customer.tax_id.', handleCustomerEvent],
   ['customer.source.', ignoreEvent],
   ['customer.', handleCustomerEvent],
+  // A preview of an invoice Stripe has not created yet: its id (`upcoming_in_…`) cannot be retrieved.
+  ['invoice.upcoming', ignoreEvent],
   ['invoice.', handleInvoiceEvent],
   ['payment_method.', handlePaymentMethodEvent],
   ['product.', handleCatalogEvent],

@@ -22,7 +22,7 @@ export async function readInvoicePaymentFailure(stripe: Stripe, invoiceId: strin
 
 export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
   const { id, customerId } = eventObject(event);
-  // invoice.upcoming describes an invoice that does not exist yet (no id): nothing to mirror.
+  // An invoice object without an id cannot be re-read: nothing to mirror.
   if (!id) return ignored;
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
   if (event.type !== 'invoice.payment_failed') return { outcome: 'processed' };
