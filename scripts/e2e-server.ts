@@ -1,6 +1,6 @@
 // Playwright's webServer: everything the e2e tests run against, on its own ports and data dirs, so it never
 // touches the demo's data. Starts a fresh embedded database (migrated), the Stripe emulator in memory with its
-// webhook pointed at the app, seeds the catalogue, then `next start` on E2E_PORT (3100). Needs a build in .next
+// webhook pointed at the app (or a Stripe test account when STRIPE_SECRET_KEY is set: docs/real-stripe.md), seeds the catalogue, then `next start` on E2E_PORT (3100). Needs a build in .next
 // (`npm test` builds first). SIGTERM/SIGINT stop everything and delete the data dir.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -40,6 +40,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The real Stripe test keys when STRIPE_SECRET_KEY is set; refuses live keys and incomplete settings. */
+function realStripeKeys(): { secretKey: string; publishableKey: string; webhookSecret: string } | null {
+  const secretKey = process.env.STRIPE_SECRET_KEY;
+  if (!secretKey) return null;
+  const publishableKey = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? '';
+  const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? '';
+  if (!secretKey.startsWith('sk_test_')) throw new Error('e2e against Stripe needs a test-mode secret key (sk_test_…), never a live one.');
+  if (!publishableKey.startsWith('pk_test_')) throw new Error('e2e against Stripe needs NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_test_… as well.');
+  if (!webhookSecret.startsWith('whsec_')) {
+    throw new Error(`e2e against Stripe needs STRIPE_WEBHOOK_SECRET from \`stripe listen --forward-to localhost:${appPort}/api/webhooks/stripe\`.`);
+  }
+  return { secretKey, publishableKey, webhookSecret };
+}
+
 async function main(): Promise<void> {
   if (!hasNextBuild()) {
     throw new Error('e2e needs a production build: run `npx next build` first (`npm test` builds before running e2e).');
@@ -49,14 +63,29 @@ async function main(): Promise<void> {
   await migrateDatabase(database.url);
   console.log(`[e2e] database ${database.url} (migrated)`);
 
-  const emulator = await startEmulatorProcess({
-    port: await findFreePort(),
-    webhookUrl: `${appLoopbackUrl}/api/webhooks/stripe`,
-    webhookSecret: WEBHOOK_SECRET,
-    echo: false,
-  });
-  processes.push(emulator);
-  console.log(`[e2e] Stripe emulator ${emulator.url}`);
+  // A Stripe test account instead of the emulator when STRIPE_SECRET_KEY is set (docs/real-stripe.md): its
+  // publishable key and the webhook secret `stripe listen --forward-to localhost:<E2E_PORT>/api/webhooks/stripe`
+  // printed must be set too. Specs that drive the emulator's /_emulator controls are left out (playwright.config.ts).
+  const realStripe = realStripeKeys();
+  let stripeEnv: Record<string, string>;
+  if (realStripe) {
+    stripeEnv = {
+      STRIPE_SECRET_KEY: realStripe.secretKey,
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: realStripe.publishableKey,
+      STRIPE_WEBHOOK_SECRET: realStripe.webhookSecret,
+    };
+    console.log('[e2e] Stripe test account (STRIPE_SECRET_KEY); webhooks come through `stripe listen`');
+  } else {
+    const emulator = await startEmulatorProcess({
+      port: await findFreePort(),
+      webhookUrl: `${appLoopbackUrl}/api/webhooks/stripe`,
+      webhookSecret: WEBHOOK_SECRET,
+      echo: false,
+    });
+    processes.push(emulator);
+    stripeEnv = { STRIPE_EMULATOR_URL: emulator.url };
+    console.log(`[e2e] Stripe emulator ${emulator.url}`);
+  }
 
   const appEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -64,7 +93,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: database.url,
-    STRIPE_EMULATOR_URL: emulator.url,
+    ...stripeEnv,
     APP_URL: appUrl,
     AUTH_URL: appUrl,
     AUTH_SECRET: randomBytes(32).toString('hex'),
@@ -74,8 +103,7 @@ async function main(): Promise<void> {
   };
 
   // The app's modules read the environment once at import: set it before importing the seed.
-  Object.assign(process.env, { DATABASE_URL: database.url, STRIPE_EMULATOR_URL: emulator.url, APP_URL: appUrl });
-  delete process.env.STRIPE_SECRET_KEY;
+  Object.assign(process.env, { DATABASE_URL: database.url, APP_URL: appUrl, ...stripeEnv });
   await seedCatalogue(database.url);
 
   const app = await startNext({ mode: 'start', port: appPort, env: appEnv, echo: process.env.E2E_APP_LOG === '1' });
