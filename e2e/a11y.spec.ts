@@ -1,8 +1,8 @@
-// axe on the portal's invoices, billing details, cards, members and activity pages (with content on them), at
-// desktop and phone width: no serious or critical WCAG 2.1 AA violations. The shell pages are covered by
-// accessibility.spec.ts.
+// axe on the portal's invoices, billing details, cards, members, activity, plans, checkout and subscription
+// pages (with content on them), at desktop and phone width: no serious or critical WCAG 2.1 AA violations.
+// The shell pages are covered by accessibility.spec.ts.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
@@ -32,4 +32,63 @@ test('[customer] invoices, billing details, cards, members and activity have no 
       expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
     }
   }
+});
+
+function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Secure payment input frame"]');
+}
+
+async function expectNoSeriousViolationsAtBothWidths(page: Page, label: string, ready: () => Promise<void>): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await ready();
+    expect(await seriousViolations(page), `${label} at ${width}px`).toEqual([]);
+    // Nothing wider than the phone screen: the page scrolls vertically only.
+    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} width at 390px`).toBeLessThanOrEqual(390);
+  }
+}
+
+test('[customer] plans, checkout and the subscription page (change plan, cancel) have no serious accessibility violations', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  const base = `/orgs/${organizationId}`;
+
+  await expectNoSeriousViolationsAtBothWidths(page, 'plans', async () => {
+    await page.goto(`${base}/plans`);
+    await expect(page.getByTestId('plan-seikyu_starter_monthly')).toBeVisible();
+  });
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/plans`);
+  await page.getByRole('button', { name: 'Choose Starter' }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/plans/checkout\\?`));
+  const checkoutUrl = page.url();
+  await expectNoSeriousViolationsAtBothWidths(page, 'checkout', async () => {
+    await page.goto(checkoutUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Subscribe' })).toBeVisible();
+    await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+  });
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(checkoutUrl);
+  const card = cardFrame(page);
+  await card.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await card.getByLabel('Expiration date').fill('12 / 34');
+  await card.getByLabel('Security code').fill('123');
+  const postal = card.getByLabel('ZIP').filter({ visible: true });
+  if ((await postal.count()) > 0) await postal.first().fill('10001');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/subscription\\?started=1`), { timeout: 20_000 });
+
+  await expectNoSeriousViolationsAtBothWidths(page, 'subscription', async () => {
+    await page.goto(`${base}/subscription`);
+    await expect(page.getByTestId('change-plan').getByLabel('New plan')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel at period end' })).toBeVisible();
+  });
+
+  // The plan-change preview, shown in place on the subscription page.
+  const change = page.getByTestId('change-plan');
+  await change.getByLabel('New plan').selectOption({ label: 'Team — ¥1,200 per seat / month' });
+  await change.getByRole('button', { name: 'Preview the change' }).click();
+  await expect(page.getByTestId('plan-change-preview')).toBeVisible();
+  expect(await seriousViolations(page), 'plan-change preview at 390px').toEqual([]);
 });

@@ -1,6 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, signUpCustomer, test } from './fixtures';
 import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+/** The text of a downloaded PDF, by poppler's pdftotext (poppler-utils). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
 
 test('[customer] downloads the invoice PDF', async ({ customer }) => {
   const { page } = customer;
@@ -46,14 +52,24 @@ test("[customer] gets 404 for another organization's invoice", async ({ customer
   const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
   const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Secret consulting', amount: 50_000 }], sendInvoice: { daysUntilDue: 30 } });
   await flushWebhooks(customer.page, url);
-  // The owner can fetch it: the 404s below are about who asks, not a missing document.
+  // A paid invoice, whose receipt the owner can download.
+  const card = await addDefaultCard(stripe, stripeCustomer.id);
+  const paid = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Paid consulting', amount: 7_000 }] });
+  await stripe.invoices.pay(paid.id, { payment_method: card.id });
+  await flushWebhooks(customer.page, url);
+  // The owner can fetch them: the 404s below are about who asks, not a missing document.
   expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`)).status()).toBe(200);
+  expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${paid.id}/receipt`)).status()).toBe(200);
+  // An open invoice has no receipt yet, even for its owner.
+  expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/receipt`)).status()).toBe(404);
 
   const other = await signUpCustomer(browser, baseURL);
   try {
     for (const path of [
       `/orgs/${other.organizationId}/invoices/${invoice.id}/pdf`,
       `/orgs/${other.organizationId}/invoices/${invoice.id}/receipt`,
+      `/orgs/${other.organizationId}/invoices/${paid.id}/receipt`,
+      `/orgs/${customer.organizationId}/invoices/${paid.id}/receipt`,
       `/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`,
       `/orgs/${other.organizationId}/invoices/in_doesnotexist/pdf`,
     ]) {
@@ -121,14 +137,17 @@ test('[customer] pays an open invoice with the default card and gets a receipt',
   await expect(page.getByRole('button', { name: /Pay ¥/ })).toHaveCount(0);
   const receipt = page.getByRole('link', { name: 'Download receipt' });
   await expect(receipt).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), receipt.click()]);
+  expect(download.suggestedFilename()).toBe(`receipt-${invoice.number}.pdf`);
+  const text = pdfText((await download.path())!);
+  expect(text).toContain(`RCPT-${invoice.number}`);
+  expect(text).toContain('Extra devices');
+  expect(text).toMatch(/¥4,400 paid on/);
+  expect(text).toContain('Visa •••• 4242');
   const response = await page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/receipt`, { maxRedirects: 0 });
-  expect([200, 303]).toContain(response.status());
-  if (response.status() === 303) {
-    const receiptPage = await page.request.get(response.headers().location!);
-    expect(await receiptPage.text()).toContain('¥4,400');
-  } else {
-    expect(response.headers()['content-type']).toBe('application/pdf');
-  }
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.headers()['content-disposition']).toBe(`attachment; filename="receipt-${invoice.number}.pdf"`);
 });
 
 test('[customer] pays an open invoice with a card that asks for 3-D Secure', async ({ customer }) => {
