@@ -4,7 +4,7 @@
 // Fonts: pdfkit's built-in Helvetica covers Latin-1 (WinAnsi) only, and no CJK font ships with the app, so the
 // receipt is drawn with English labels and English number/date formatting even when the customer's invoice
 // language is Japanese; characters outside WinAnsi (a Japanese company name, say) are replaced with "?"
-// rather than emitted as garbage. See docs/receipts.md.
+// rather than emitted as garbage. See lib/documents/README.md.
 import PDFDocument from 'pdfkit';
 import { timeZoneFor } from '@/lib/i18n/config';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

@@ -8,6 +8,7 @@ import { getOrganizationById, setOrganizationStripeCustomer } from '@/db/queries
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
+import { createFreeTierSubscription } from '@/lib/stripe/create-free-tier-subscription';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 
 export const FREE_TIER_LOOKUP_KEY = 'seikyu_free_monthly';
@@ -41,19 +42,12 @@ export async function findFreeTierPrice(stripe: Stripe = defaultStripe): Promise
   return prices.data[0] ?? null;
 }
 
+/** The organization's first free-tier subscription: one per organization, whatever retries happen. */
 export async function subscribeToFreeTier(
   params: { organizationId: string; customerId: string; priceId: string; currency: string },
   stripe: Stripe = defaultStripe,
 ): Promise<Stripe.Subscription> {
-  return stripe.subscriptions.create(
-    {
-      customer: params.customerId,
-      items: [{ price: params.priceId, quantity: 1 }],
-      currency: params.currency,
-      metadata: { organization_id: params.organizationId, seikyu_intent: 'free_tier' },
-    },
-    { idempotencyKey: `org:${params.organizationId}:subscribe-free` },
-  );
+  return createFreeTierSubscription({ ...params, idempotencyKey: `org:${params.organizationId}:subscribe-free` }, stripe);
 }
 
 function priceSupports(price: Stripe.Price, currency: string): boolean {
