@@ -2,13 +2,14 @@
 import type { Metadata } from 'next';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { FinishSetupForm } from '@/components/portal/finish-setup-form';
+import { InvoiceTable } from '@/components/billing/invoice-table';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
-import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/components/status-badge';
+import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getOrganizationOverview } from '@/db/queries/billing';
 import { requireMembership } from '@/lib/auth/session';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -110,32 +111,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             <EmptyState title={t('noInvoicesTitle')}>{t('noInvoicesBody')}</EmptyState>
           </div>
         ) : (
-          <div className="table-wrap mt-3">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('invoiceNumber')}</th>
-                  <th scope="col">{t('invoiceDate')}</th>
-                  <th scope="col" className="num">
-                    {t('invoiceAmount')}
-                  </th>
-                  <th scope="col">{t('invoiceStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recentInvoices.map((invoice) => (
-                  <tr key={invoice.id}>
-                    <td className="font-mono text-xs">{invoice.number ?? invoice.id}</td>
-                    <td>{date(invoice.created)}</td>
-                    <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>
-                    <td>
-                      <InvoiceStatusBadge status={invoice.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceTable
+            className="mt-3"
+            invoices={recentInvoices}
+            labels={{ region: t('recentInvoices'), number: t('invoiceNumber'), date: t('invoiceDate'), amount: t('invoiceAmount'), status: t('invoiceStatus') }}
+            locale={locale}
+            timeZone={timeZone}
+          />
         )}
       </section>
     </>

@@ -4,12 +4,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { InvoiceStatusBadge, SubscriptionStatusBadge } from '@/components/status-badge';
+import { InvoiceTable } from '@/components/billing/invoice-table';
+import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getCustomerDetail } from '@/db/queries/admin';
 import { listAuditEntries } from '@/db/queries/audit';
 import { requireOperator } from '@/lib/auth/session';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -99,32 +100,13 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
             <EmptyState title={t('noInvoices')} />
           </div>
         ) : (
-          <div className="table-wrap mt-3">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{tOverview('invoiceNumber')}</th>
-                  <th scope="col">{tOverview('invoiceDate')}</th>
-                  <th scope="col" className="num">
-                    {tOverview('invoiceAmount')}
-                  </th>
-                  <th scope="col">{tOverview('invoiceStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((i) => (
-                  <tr key={i.id}>
-                    <td className="font-mono text-xs">{i.number ?? i.id}</td>
-                    <td>{date(i.created)}</td>
-                    <td className="num">{formatMoney(i.total, i.currency, locale)}</td>
-                    <td>
-                      <InvoiceStatusBadge status={i.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceTable
+            className="mt-3"
+            invoices={invoices}
+            labels={{ region: t('invoices'), number: tOverview('invoiceNumber'), date: tOverview('invoiceDate'), amount: tOverview('invoiceAmount'), status: tOverview('invoiceStatus') }}
+            locale={locale}
+            timeZone={timeZone}
+          />
         )}
       </section>
 

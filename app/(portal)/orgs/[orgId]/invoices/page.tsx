@@ -2,12 +2,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { InvoiceStatusBadge } from '@/components/status-badge';
+import { InvoiceTable } from '@/components/billing/invoice-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listInvoices } from '@/db/queries/invoices';
 import { requireMembership } from '@/lib/auth/session';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('invoices');
@@ -30,7 +29,6 @@ export default async function InvoicesPage({
     getLocale(),
     getTimeZone(),
   ]);
-  const date = (value: Date) => formatDate(value, locale, timeZone);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/orgs/${organization.id}/invoices`;
 
@@ -41,42 +39,14 @@ export default async function InvoicesPage({
         {invoices.length === 0 ? (
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
-            <table className="table" data-testid="invoices-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('date')}</th>
-                  <th scope="col">{t('period')}</th>
-                  <th scope="col" className="num">
-                    {t('amount')}
-                  </th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((invoice) => (
-                  <tr key={invoice.id}>
-                    <td className="font-mono text-xs">
-                      <Link href={`${base}/${invoice.id}`} aria-label={t('viewInvoice', { number: invoice.number ?? invoice.id })}>
-                        {invoice.number ?? invoice.id}
-                      </Link>
-                    </td>
-                    <td>{date(invoice.stripeCreated)}</td>
-                    <td>
-                      {invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
-                        ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
-                        : '—'}
-                    </td>
-                    <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>
-                    <td>
-                      <InvoiceStatusBadge status={invoice.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceTable
+            invoices={invoices.map((invoice) => ({ ...invoice, created: invoice.stripeCreated }))}
+            labels={{ region: t('title'), number: t('number'), date: t('date'), period: t('period'), amount: t('amount'), status: t('status') }}
+            locale={locale}
+            timeZone={timeZone}
+            link={{ href: (invoice) => `${base}/${invoice.id}`, label: (number) => t('viewInvoice', { number }) }}
+            testId="invoices-table"
+          />
         )}
         {pages > 1 ? (
           <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t('pagination')}>
