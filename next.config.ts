@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native or dynamic requires: loaded by Node at run time, never bundled.
-  serverExternalPackages: ['pdfkit', 'postgres', 'nodemailer', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  serverExternalPackages: ['pdfkit', 'postgres', 'nodemailer', '@electric-sql/pglite'],
   async headers() {
     return [
       {

@@ -1,5 +1,5 @@
 // One postgres-js pool per process, created on first use. The embedded PGlite database is reached through
-// the same driver (pglite-socket speaks the PostgreSQL wire protocol), so there is one code path.
+// the same driver (scripts/lib/pglite-wire-server.ts speaks the PostgreSQL wire protocol), so there is one code path.
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
