@@ -60,9 +60,11 @@ test('[customer] adds and removes a card', async ({ customer }) => {
   await expect(cards.getByRole('listitem').filter({ hasText: 'Visa •••• 4242' })).toHaveCount(0);
   expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.map((pm) => pm.card?.last4)).toEqual(['3155']);
 
-  // On a paid plan the last card stays.
+  // On a paid plan the last card stays. A trial, because charging the 3-D Secure card off-session would leave
+  // the subscription `incomplete`, which is a checkout in progress rather than a plan.
   const [starter] = (await stripe.prices.list({ lookup_keys: ['seikyu_starter_monthly'] })).data;
-  await stripe.subscriptions.create({ customer: stripeCustomer.id, items: [{ price: starter!.id }], currency: 'jpy' });
+  const plan = await stripe.subscriptions.create({ customer: stripeCustomer.id, items: [{ price: starter!.id }], currency: 'jpy', trial_period_days: 14 });
+  expect(plan.status).toBe('trialing');
   await flushWebhooks(page, url);
   await page.reload();
   await secure.getByRole('button', { name: 'Remove Visa •••• 3155' }).click();

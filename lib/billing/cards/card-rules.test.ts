@@ -29,12 +29,13 @@ describe('planNeedsCard', () => {
     expect(planNeedsCard({ ...paid, status: 'trialing' })).toBe(true);
     expect(planNeedsCard({ ...paid, items: [{ unitAmount: 0, usageType: 'licensed' }, { unitAmount: null, usageType: 'metered' }] })).toBe(true);
   });
-  it('is false for no plan, the free tier, bank transfer, an ending or ended plan', () => {
+  it('is false for no plan, the free tier, bank transfer, an ending or ended plan, a checkout that never succeeded', () => {
     expect(planNeedsCard(null)).toBe(false);
     expect(planNeedsCard({ ...paid, items: [{ unitAmount: 0, usageType: 'licensed' }] })).toBe(false);
     expect(planNeedsCard({ ...paid, collectionMethod: 'send_invoice' })).toBe(false);
     expect(planNeedsCard({ ...paid, cancelAtPeriodEnd: true })).toBe(false);
     expect(planNeedsCard({ ...paid, status: 'canceled' })).toBe(false);
+    expect(planNeedsCard({ ...paid, status: 'incomplete' })).toBe(false);
   });
 });
 

@@ -30,7 +30,8 @@ type SubscriptionLike = {
  */
 export function planNeedsCard(subscription: SubscriptionLike | null): boolean {
   if (!subscription) return false;
-  if (!['active', 'trialing', 'past_due', 'unpaid', 'incomplete'].includes(subscription.status)) return false;
+  // `incomplete` is a checkout that never succeeded: it collects its own card and is not a plan yet.
+  if (!['active', 'trialing', 'past_due', 'unpaid'].includes(subscription.status)) return false;
   if (subscription.collectionMethod !== 'charge_automatically') return false;
   if (subscription.cancelAtPeriodEnd) return false;
   return subscription.items.some((item) => item.usageType === 'metered' || item.unitAmount === null || item.unitAmount > 0);
