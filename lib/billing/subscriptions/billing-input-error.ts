@@ -5,6 +5,8 @@ import { AppError } from '@/lib/errors';
 export const billingInputReasons = [
   'unknown_price',
   'price_not_subscribable',
+  'price_not_one_off',
+  'purchase_not_found',
   'quantity_not_allowed',
   'quantity_out_of_range',
   'already_subscribed',

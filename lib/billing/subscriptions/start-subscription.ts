@@ -33,10 +33,14 @@ export type StartSubscriptionResult = {
 /** Statuses of a subscription that is the organization's plan (checkouts in progress are not). */
 const payingStatuses = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused']);
 
+const subscribableKinds = new Set<CatalogPrice['kind']>(['plan', 'addon', 'usage']);
+
 export async function resolvePurchasablePrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
   const price = await findCatalogPrice(params);
   if (!price) throw new BillingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
-  if (price.type !== 'recurring' || price.isFree || price.kind !== 'plan') {
+  // Plans, the per-device add-on bought on its own and the metered on-demand plan start a subscription; passes
+  // and one-off items are bought with a one-off invoice (lib/billing/purchases).
+  if (price.type !== 'recurring' || price.isFree || !subscribableKinds.has(price.kind)) {
     throw new BillingInputError('price_not_subscribable', `price ${price.id} (${price.kind}) cannot start a subscription`);
   }
   return price;

@@ -1,0 +1,121 @@
+// Buying a one-off item or the 30-day pass through the real SDK against the emulator and a real database. Bad
+// input (a recurring price, a price without an amount in the organization's currency, an id that is not in the
+// mirrored catalogue) is refused with a reason and creates no invoice; a paid pass records its validity.
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, organizations, users } from '@/db/schema';
+import { findActivePass } from '@/db/queries/passes';
+import { getInvoiceForOrganization } from '@/db/queries/invoices';
+import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import { LOOKUP_KEYS } from '@/lib/demo/catalog';
+import { BillingInputError, type BillingInputReason } from '@/lib/billing/subscriptions/billing-input-error';
+import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
+import { syncStripeCatalog } from '@/lib/stripe-sync';
+import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { finishOneOffPurchase, PASS_DAYS, startOneOffPurchase } from './one-off-purchase';
+
+let stripe: Stripe;
+let catalog: SeedCatalogResult;
+let userId: string;
+type Org = { id: string; currency: string; stripeCustomerId: string };
+
+async function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
+  const db = testDb();
+  const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency, billingEmail: `${uniqueSuffix()}@example.com` }).returning();
+  await db.insert(memberships).values({ organizationId: org!.id, userId, role: 'owner' });
+  const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
+  return { id: org!.id, currency, stripeCustomerId: customerId };
+}
+
+async function invoiceCount(org: Org): Promise<number> {
+  return (await stripe.invoices.list({ customer: org.stripeCustomerId, limit: 100 })).data.length;
+}
+
+async function expectRefused(run: () => Promise<unknown>, reason: BillingInputReason): Promise<void> {
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BillingInputError);
+  expect((error as BillingInputError).reason).toBe(reason);
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  stripe = testStripe();
+  catalog = await seedCatalog(stripe);
+  await syncStripeCatalog();
+  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
+  userId = user!.id;
+}, 60_000);
+
+afterAll(closeTestDb);
+
+describe('startOneOffPurchase refuses bad input and creates nothing', () => {
+  it('refuses a recurring price, a price without an amount in the currency and an id outside the catalogue', async () => {
+    const org = await makeOrganization('jpy');
+    const before = await invoiceCount(org);
+    const base = { organization: org, attempt: crypto.randomUUID() };
+    await expectRefused(() => startOneOffPurchase({ ...base, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly] }), 'price_not_one_off');
+    await expectRefused(() => startOneOffPurchase({ ...base, priceId: catalog.prices[LOOKUP_KEYS.onDemandDeviceHours] }), 'price_not_one_off');
+
+    // Another currency: a one-time price with only a euro amount does not exist for a yen organization.
+    const euroOnly = await stripe.prices.create({ product: catalog.products.exam_course!, currency: 'eur', unit_amount: 5000 });
+    await syncStripeCatalog();
+    await expectRefused(() => startOneOffPurchase({ ...base, priceId: euroOnly.id }), 'unknown_price');
+
+    // A price made for someone else (exists in Stripe, not in the mirrored catalogue) or no price at all.
+    const elsewhere = await stripe.prices.create({ product_data: { name: `Private ${uniqueSuffix()}` }, currency: 'jpy', unit_amount: 1 });
+    await expectRefused(() => startOneOffPurchase({ ...base, priceId: elsewhere.id }), 'unknown_price');
+    await expectRefused(() => startOneOffPurchase({ ...base, priceId: 'price_doesnotexist' }), 'unknown_price');
+
+    expect(await invoiceCount(org)).toBe(before);
+  });
+
+  it("refuses to finish another organization's purchase", async () => {
+    const org = await makeOrganization('jpy');
+    const other = await makeOrganization('jpy');
+    const started = await startOneOffPurchase({ organization: other, priceId: catalog.prices[LOOKUP_KEYS.examCourse], attempt: crypto.randomUUID() });
+    await expectRefused(() => finishOneOffPurchase({ organization: org, invoiceId: started.invoiceId }), 'purchase_not_found');
+    expect(await getInvoiceForOrganization({ organizationId: org.id, invoiceId: started.invoiceId })).toBeNull();
+  });
+});
+
+describe('buying the 30-day pass', () => {
+  it('charges the catalogue amount once per attempt and records the pass valid 30 days from payment', async () => {
+    const org = await makeOrganization('jpy');
+    const attempt = crypto.randomUUID();
+    const priceId = catalog.prices[LOOKUP_KEYS.pass30Day];
+    const before = await invoiceCount(org);
+    const first = await startOneOffPurchase({ organization: org, priceId, attempt });
+    // A double click: the same attempt is the same invoice.
+    const again = await startOneOffPurchase({ organization: org, priceId, attempt });
+    expect(again.invoiceId).toBe(first.invoiceId);
+    expect(await invoiceCount(org)).toBe(before + 1);
+    expect(first.intent.kind).toBe('payment');
+    if (first.intent.kind !== 'payment') return;
+
+    // Not paid yet: nothing to record.
+    expect((await finishOneOffPurchase({ organization: org, invoiceId: first.invoiceId })).status).toBe('open');
+    expect(await findActivePass({ organizationId: org.id })).toBeNull();
+
+    // What Stripe.js does in the browser with the client secret.
+    const intentId = first.intent.clientSecret.split('_secret_')[0]!;
+    await stripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' });
+
+    const finished = await finishOneOffPurchase({ organization: org, invoiceId: first.invoiceId });
+    expect(finished.status).toBe('paid');
+    const invoice = await stripe.invoices.retrieve(first.invoiceId);
+    expect(invoice.amount_paid).toBe(3_000);
+    const paidAt = invoice.status_transitions.paid_at!;
+    expect(new Date(finished.passValidUntil!).getTime()).toBe((paidAt + PASS_DAYS * 86_400) * 1000);
+
+    const pass = await findActivePass({ organizationId: org.id });
+    expect(pass?.invoiceId).toBe(first.invoiceId);
+    expect(pass?.validUntil.getTime()).toBe((paidAt + PASS_DAYS * 86_400) * 1000);
+    // Expired after 30 days; another organization has none.
+    expect(await findActivePass({ organizationId: org.id, now: new Date((paidAt + PASS_DAYS * 86_400 + 1) * 1000) })).toBeNull();
+    const other = await makeOrganization('jpy');
+    expect(await findActivePass({ organizationId: other.id })).toBeNull();
+  });
+});
