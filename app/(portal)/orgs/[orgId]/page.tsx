@@ -8,6 +8,7 @@ import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getOrganizationOverview } from '@/db/queries/billing';
+import { findActivePass } from '@/db/queries/passes';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDate } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
@@ -21,8 +22,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const { orgId } = await params;
   // The layout checked too; pages check again because a layout is not a security boundary.
   const { organization } = await requireMembership(orgId);
-  const [overview, t, tInterval, tRole, locale, timeZone] = await Promise.all([
+  const [overview, activePass, t, tInterval, tRole, locale, timeZone] = await Promise.all([
     getOrganizationOverview({ organizationId: organization.id }),
+    findActivePass({ organizationId: organization.id }),
     getTranslations('overview'),
     getTranslations('interval'),
     getTranslations('role'),
@@ -46,6 +48,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             <FinishSetupForm organizationId={organization.id} label={t('finishSetup')} pendingLabel={t('finishingSetup')} />
           ) : null}
         </section>
+      ) : null}
+
+      {activePass ? (
+        <p className="alert-info mb-6" data-testid="active-pass">
+          {t('passActiveUntil', { date: date(activePass.validUntil) })}
+        </p>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">

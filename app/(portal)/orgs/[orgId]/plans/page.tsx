@@ -141,7 +141,11 @@ export default async function PlansPage({
                 <h3 className="card-title">{price.productName}</h3>
                 {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
                 <p className="font-semibold tabular-nums">{label(price)}</p>
-                {currentPriceIds.has(price.id) ? <span className="badge-green self-start">{t('included')}</span> : null}
+                {currentPriceIds.has(price.id) ? (
+                  <span className="badge-green self-start">{t('included')}</span>
+                ) : (
+                  <div className="mt-auto">{chooseControl(price)}</div>
+                )}
               </li>
             ))}
           </ul>
@@ -162,7 +166,11 @@ export default async function PlansPage({
                 <p className="text-sm text-slate-600">
                   {t('meteredNote', { meter: price.meterEventName ?? price.meterId ?? '—' })}
                 </p>
-                {currentPriceIds.has(price.id) ? <span className="badge-green self-start">{t('included')}</span> : null}
+                {currentPriceIds.has(price.id) ? (
+                  <span className="badge-green self-start">{t('included')}</span>
+                ) : (
+                  <div className="mt-auto">{chooseControl(price)}</div>
+                )}
               </li>
             ))}
           </ul>
@@ -181,6 +189,14 @@ export default async function PlansPage({
                 {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
                 <p className="font-semibold tabular-nums">{label(price)}</p>
                 <p className="text-sm text-slate-600">{t(price.kind === 'pass' ? 'passNote' : 'oneOffNote')}</p>
+                {mayManage && (price.kind === 'pass' || price.kind === 'one_off') ? (
+                  <form action={`${base}/plans/buy`} method="get" className="mt-auto">
+                    <input type="hidden" name="price" value={price.id} />
+                    <button type="submit" className="btn-primary" aria-label={t('buyNamed', { name: price.productName })}>
+                      {t('buy')}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -117,6 +117,11 @@ export default async function CheckoutPage({
               </dd>
             </div>
           </dl>
+          {price.metered ? (
+            <p className="mt-3 text-sm text-slate-700" data-testid="checkout-metered-note">
+              {t('meteredDueNote')}
+            </p>
+          ) : null}
           <p className="mt-3 text-xs text-slate-600">{t('discountNote')}</p>
         </section>
         <section className="card lg:col-span-3" aria-labelledby="payment-title">
