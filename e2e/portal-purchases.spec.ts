@@ -34,6 +34,7 @@ test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list
   await page.getByTestId('plan-seikyu_pass_30d').getByRole('button', { name: 'Buy 30-day pass' }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/plans/buy\\?`));
   await expect(page.getByTestId('checkout-total')).toHaveText('¥3,000');
+  await expect(page.getByTestId('pass-validity')).toHaveText('Valid for 30 days from payment');
   await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
   await fillCard(page, '4242 4242 4242 4242');
   // A double click pays once: the button is disabled while it runs and the attempt key is the same.

@@ -75,7 +75,6 @@ export default async function BuyPage({
               <dt className="text-slate-600">{t('plan')}</dt>
               <dd className="font-medium text-slate-900">{price.productName}</dd>
             </div>
-            {price.kind === 'pass' ? <p className="text-slate-700">{t('passValidity')}</p> : null}
             <div className="flex justify-between gap-3 border-t border-slate-100 pt-2 text-base">
               <dt className="font-medium">{t('dueToday')}</dt>
               <dd className="font-semibold tabular-nums" data-testid="checkout-total">
@@ -83,6 +82,11 @@ export default async function BuyPage({
               </dd>
             </div>
           </dl>
+          {price.kind === 'pass' ? (
+            <p className="mt-3 text-sm text-slate-700" data-testid="pass-validity">
+              {t('passValidity')}
+            </p>
+          ) : null}
         </section>
         <section className="card lg:col-span-3" aria-labelledby="payment-title">
           <h2 id="payment-title" className="card-title mb-3">
