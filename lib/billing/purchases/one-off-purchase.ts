@@ -7,7 +7,7 @@
 // double click or a retry after a decline confirms the same invoice.
 //
 // The pass starts when it is paid: finishOneOffPurchase re-reads the invoice from Stripe and, once it is paid,
-// writes `pass_valid_until` (paid date + 30 days, ISO 8601) into the invoice's metadata, which the mirror keeps.
+// records its validity with recordPassValidity (record-pass-validity.ts), the same code the invoice webhook runs.
 import 'server-only';
 import type Stripe from 'stripe';
 import { findCatalogPrice, type CatalogPrice } from '@/db/queries/catalog';
@@ -15,12 +15,10 @@ import type { OrganizationForMember } from '@/db/queries/organizations';
 import { BillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { createOneOffInvoice } from '@/lib/stripe/create-one-off-invoice';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
-import { setInvoiceMetadata } from '@/lib/stripe/set-invoice-metadata';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { PASS_DAYS, recordPassValidity } from './record-pass-validity';
 
-/** Days a pass is valid from its payment (the catalogue's `seikyu_pass_days`). */
-export const PASS_DAYS = 30;
-const DAY_SECONDS = 24 * 60 * 60;
+export { PASS_DAYS } from './record-pass-validity';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
 
@@ -51,11 +49,6 @@ export async function resolveOneOffPrice(params: { priceId: string; currency: st
     throw new BillingInputError('price_not_one_off', `price ${price.id} (${price.kind}, ${price.type}) is not sold once`);
   }
   return price;
-}
-
-/** The pass's last day of validity: `PASS_DAYS` after the payment. */
-export function passValidUntil(paidAt: number): string {
-  return new Date((paidAt + PASS_DAYS * DAY_SECONDS) * 1000).toISOString();
 }
 
 export async function startOneOffPurchase(input: { organization: Organization; priceId: string; attempt: string }): Promise<StartOneOffPurchaseResult> {
@@ -94,14 +87,7 @@ export async function finishOneOffPurchase(input: { organization: Organization; 
   ) {
     throw new BillingInputError('purchase_not_found', `invoice ${input.invoiceId} is not a purchase of ${input.organization.id}`);
   }
-  const paidAt = invoice.status_transitions?.paid_at ?? null;
-  if (invoice.status === 'paid' && intent === 'pass' && paidAt !== null && !invoice.metadata?.pass_valid_until) {
-    invoice = await setInvoiceMetadata({
-      invoiceId: invoice.id,
-      metadata: { pass_valid_until: passValidUntil(paidAt) },
-      idempotencyKey: `org:${input.organization.id}:pass:${invoice.id}:valid-until`,
-    });
-  }
+  if (intent === 'pass') invoice = await recordPassValidity(invoice);
   await syncStripeCustomer(customerId);
   return { invoiceId: invoice.id, status: invoice.status, passValidUntil: invoice.metadata?.pass_valid_until ?? null };
 }

@@ -1,6 +1,8 @@
 // invoice.* — re-read the invoice with all its lines. A failed payment is recorded for the operators with the
-// decline reason, so support can call the customer (reference business 1).
+// decline reason, so support can call the customer (reference business 1). A paid 30-day pass gets its validity
+// here too when the browser flow did not record it (paid later from the invoice page, or any other way).
 import type Stripe from 'stripe';
+import { recordPassValidity } from '@/lib/billing/purchases/record-pass-validity';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeInvoice } from '@/lib/stripe-sync';
 import { eventObject, ignored, type EventHandler } from '../types';
@@ -24,6 +26,10 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
   const { id, customerId } = eventObject(event);
   // An invoice object without an id cannot be re-read: nothing to mirror.
   if (!id) return ignored;
+  if (event.type === 'invoice.paid' || event.type === 'invoice.payment_succeeded') {
+    const invoice = await retrieveOrNull(() => stripe.invoices.retrieve(id));
+    if (invoice) await recordPassValidity(invoice, stripe);
+  }
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
   if (event.type !== 'invoice.payment_failed') return { outcome: 'processed' };
 
