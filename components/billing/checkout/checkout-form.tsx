@@ -1,69 +1,64 @@
 'use client';
 // Checkout for a paid plan: the card in <PaymentElement> (deferred intent), optional promotion codes, one
-// "Subscribe" button. On submit: validate the Element, ask the server to create the subscription (it returns
-// only a client secret), confirm with Stripe.js (3-D Secure in Stripe's modal), then let the server verify and
-// retire the free tier. The secret is kept: after a decline the customer retries the same subscription with
-// another card, never a second one.
-import { PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import { useRouter } from 'next/navigation';
+// "Subscribe" button. The payment itself is `useDeferredPayment`: starting creates the subscription (it returns
+// only a client secret; a SetupIntent when nothing is due today), finishing lets the server verify and retire
+// the free tier. After a decline the customer retries the same subscription with another card, never a second one.
 import { useAction } from 'next-safe-action/hooks';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { StripeElementsClient } from '@/components/stripe/stripe-elements-client';
-import type { StripeBrowserSetup } from '@/components/stripe/load-stripe-js';
+import { useId, useState } from 'react';
 import { finishSubscriptionAction } from '@/lib/actions/billing/finish-subscription';
 import { startSubscriptionAction } from '@/lib/actions/billing/start-subscription';
-import { declineMessageFor, type DeclineMessageKey, type StripeJsError } from './decline-message';
+import { DeferredPaymentElements, DeferredPaymentForm } from './deferred-payment-form';
+import {
+  actionOutcome,
+  useDeferredPayment,
+  type DeferredPaymentLabels,
+  type DeferredPaymentProps,
+  type StartedIntent,
+} from './use-deferred-payment';
 
-export type CheckoutLabels = {
-  card: string;
+export type CheckoutLabels = DeferredPaymentLabels & {
   promotionCode: string;
   promotionCodeHelp: string;
   addCode: string;
   removeCode: string;
   subscribe: string;
   subscribing: string;
-  loadError: string;
-  invalidInput: string;
   notActive: string;
-  declines: Record<DeclineMessageKey, string>;
 };
 
-export type CheckoutFormProps = {
-  organizationId: string;
-  priceId: string;
-  quantity: number;
-  attempt: string;
-  amount: number;
-  currency: string;
-  locale: string;
-  setup: StripeBrowserSetup;
-  successPath: string;
-  maxPromotionCodes: number;
-  labels: CheckoutLabels;
-};
+export type CheckoutFormProps = DeferredPaymentProps<CheckoutLabels> & { quantity: number; maxPromotionCodes: number };
 
-type Started = { subscriptionId: string; intent: { kind: 'payment' | 'setup'; clientSecret: string } | { kind: 'none' } };
+type Started = { subscriptionId: string; intent: StartedIntent };
 
 function CheckoutFields(props: CheckoutFormProps) {
   const { labels } = props;
   const id = useId();
-  const stripe = useStripe();
-  const elements = useElements();
-  const router = useRouter();
   const start = useAction(startSubscriptionAction);
   const finish = useAction(finishSubscriptionAction);
   const [codes, setCodes] = useState<string[]>([]);
   const [codeDraft, setCodeDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const started = useRef<Started | null>(null);
+  const payment = useDeferredPayment<Started>({
+    declines: labels.declines,
+    start: async () =>
+      actionOutcome(
+        await start.executeAsync({
+          organizationId: props.organizationId,
+          priceId: props.priceId,
+          quantity: props.quantity,
+          promotionCodes: codes,
+          attempt: props.attempt,
+        }),
+        labels.invalidInput,
+      ),
+    finish: async ({ subscriptionId }) => {
+      const finished = await finish.executeAsync({ organizationId: props.organizationId, subscriptionId });
+      if (finished?.serverError) return { error: finished.serverError.error };
+      if (finished?.data?.status !== 'active' && finished?.data?.status !== 'trialing') return { error: labels.notActive };
+      return { next: props.successPath };
+    },
+  });
   // Once the subscription exists its codes are fixed: retries after a decline confirm the same one.
-  const [locked, setLocked] = useState(false);
-
-  function showStripeError(stripeError: StripeJsError) {
-    const message = declineMessageFor(stripeError);
-    setError('text' in message ? message.text : labels.declines[message.key]);
-  }
+  const { locked, busy } = payment;
 
   function addCode() {
     const code = codeDraft.trim().toUpperCase();
@@ -72,74 +67,17 @@ function CheckoutFields(props: CheckoutFormProps) {
     setCodeDraft('');
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!stripe || !elements || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const submitted = await elements.submit();
-      if (submitted.error) {
-        showStripeError(submitted.error);
-        return;
-      }
-      if (!started.current) {
-        const result = await start.executeAsync({
-          organizationId: props.organizationId,
-          priceId: props.priceId,
-          quantity: props.quantity,
-          promotionCodes: codes,
-          attempt: props.attempt,
-        });
-        if (result?.serverError) {
-          setError(result.serverError.error);
-          return;
-        }
-        if (!result?.data) {
-          setError(labels.invalidInput);
-          return;
-        }
-        started.current = result.data;
-        setLocked(true);
-      }
-      const { subscriptionId, intent } = started.current;
-      if (intent.kind === 'payment') {
-        const confirmed = await stripe.confirmPayment({ elements, clientSecret: intent.clientSecret, redirect: 'if_required' });
-        if (confirmed.error) {
-          showStripeError(confirmed.error);
-          return;
-        }
-      } else if (intent.kind === 'setup') {
-        const confirmed = await stripe.confirmSetup({ elements, clientSecret: intent.clientSecret, redirect: 'if_required' });
-        if (confirmed.error) {
-          showStripeError(confirmed.error);
-          return;
-        }
-      }
-      const finished = await finish.executeAsync({ organizationId: props.organizationId, subscriptionId });
-      if (finished?.serverError) {
-        setError(finished.serverError.error);
-        return;
-      }
-      if (finished?.data?.status !== 'active' && finished?.data?.status !== 'trialing') {
-        setError(labels.notActive);
-        return;
-      }
-      router.push(props.successPath);
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="checkout-form">
-      <div role="group" aria-label={labels.card} className="min-w-0">
-        <div data-testid="payment-element" className="w-full min-w-0">
-          <PaymentElement />
-        </div>
-      </div>
-
+    <DeferredPaymentForm
+      testId="checkout-form"
+      cardLabel={labels.card}
+      submitLabel={labels.subscribe}
+      busyLabel={labels.subscribing}
+      error={payment.error}
+      busy={busy}
+      ready={payment.ready}
+      onSubmit={payment.onSubmit}
+    >
       <div>
         <label htmlFor={`${id}-code`} className="label">
           {labels.promotionCode}
@@ -188,29 +126,14 @@ function CheckoutFields(props: CheckoutFormProps) {
           </ul>
         ) : null}
       </div>
-
-      {error ? (
-        <p className="alert-error" role="alert" data-testid="checkout-error">
-          {error}
-        </p>
-      ) : null}
-
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={!stripe || !elements || busy} aria-busy={busy}>
-        {busy ? labels.subscribing : labels.subscribe}
-      </button>
-    </form>
+    </DeferredPaymentForm>
   );
 }
 
 export function CheckoutForm(props: CheckoutFormProps) {
   return (
-    <StripeElementsClient
-      setup={props.setup}
-      intent={{ mode: 'subscription', amount: props.amount, currency: props.currency }}
-      locale={props.locale}
-      loadErrorMessage={props.labels.loadError}
-    >
+    <DeferredPaymentElements mode="subscription" props={props}>
       <CheckoutFields {...props} />
-    </StripeElementsClient>
+    </DeferredPaymentElements>
   );
 }

@@ -1,5 +1,4 @@
 // GET /orgs/[orgId]/plans — the plan picker, from the mirrored catalogue in the organization's currency.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
@@ -7,27 +6,15 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCatalogPrices, type CatalogPrice } from '@/db/queries/catalog';
 import { listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { groupCatalog, parsePlanInterval } from '@/lib/billing/plans/group-catalog';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
-import { requireMembership } from '@/lib/auth/session';
-import { can } from '@/lib/permissions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('plans');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('plans');
 
-export default async function PlansPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { orgId } = await params;
-  const { organization } = await requireMembership(orgId);
-  const interval = parsePlanInterval((await searchParams).interval);
-  const currency = organization.currency ?? 'usd';
+export default async function PlansPage(props: OrgPageProps) {
+  const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
+  const interval = parsePlanInterval(query.interval);
   const [prices, live, t, tInterval, locale] = await Promise.all([
     listCatalogPrices({ currency }),
     listLiveSubscriptions({ organizationId: organization.id }),
@@ -36,11 +23,9 @@ export default async function PlansPage({
     getLocale(),
   ]);
   const groups = groupCatalog(prices, interval);
-  const mayManage = can(organization.role, 'billing:manage');
   const planSubscription = live.find((s) => s.status !== 'incomplete');
   const currentPriceIds = new Set(planSubscription?.items.map((i) => i.priceId) ?? []);
   const hasPaidPlan = Boolean(planSubscription && planSubscription.metadata.seikyu_intent !== 'free_tier');
-  const base = `/orgs/${organization.id}`;
   const label = (price: CatalogPrice) => describeCatalogPrice(price, locale, t, tInterval);
 
   function chooseControl(price: CatalogPrice) {

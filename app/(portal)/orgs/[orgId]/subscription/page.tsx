@@ -1,6 +1,5 @@
 // GET /orgs/[orgId]/subscription — the organization's plan from the mirror: items, status, renewal or end date,
 // and (owner, billing) cancel at period end with a reason, or resume.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
@@ -16,32 +15,20 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentSubscription } from '@/db/queries/billing';
 import { listCatalogPrices } from '@/db/queries/catalog';
 import { listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
 import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
-import { requireMembership } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
-import { can } from '@/lib/permissions';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('subscription');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('subscription');
 
-export default async function SubscriptionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { orgId } = await params;
-  const { organization } = await requireMembership(orgId);
-  const query = await searchParams;
+export default async function SubscriptionPage(props: OrgPageProps) {
+  const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
   const [subscription, live, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id }),
     listLiveSubscriptions({ organizationId: organization.id }),
-    listCatalogPrices({ currency: organization.currency ?? 'usd' }),
+    listCatalogPrices({ currency }),
     getTranslations('subscription'),
     getTranslations('plans'),
     getTranslations('overview'),
@@ -49,8 +36,6 @@ export default async function SubscriptionPage({
     getLocale(),
     getTimeZone(),
   ]);
-  const base = `/orgs/${organization.id}`;
-  const mayManage = can(organization.role, 'billing:manage');
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
   const liveItem = live.find((s) => s.id === subscription?.id)?.items[0] ?? null;
