@@ -33,6 +33,8 @@ const envSchema = z
     OPERATOR_EMAILS: z.string().default(''),
     /** Days a customer paying by bank transfer (send_invoice) has to pay each invoice. */
     INVOICE_DAYS_UNTIL_DUE: z.coerce.number().int().min(1).max(365).default(30),
+    /** A TrueType/OpenType font with Japanese glyphs for receipts; unset: IPAex Gothic when installed. */
+    PDF_CJK_FONT_PATH: z.string().min(1).optional(),
   })
   .superRefine((e, ctx) => {
     if (e.STRIPE_SECRET_KEY && !e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY) {

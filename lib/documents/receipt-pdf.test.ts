@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { receiptDocumentFrom, receiptNumberFor } from './receipt-document';
-import { describePaymentMethod, renderReceiptPdf, toWinAnsi, type ReceiptDocument } from './receipt-pdf';
+import { findCjkFont, IPAEX_GOTHIC_PATH } from './cjk-font';
+import { describePaymentMethod, receiptLocale, renderReceiptPdf, toWinAnsi, type ReceiptDocument } from './receipt-pdf';
 
 const receipt: ReceiptDocument = {
   receiptNumber: 'RCPT-ABCD-0007',
@@ -31,9 +32,12 @@ function pdfText(bytes: Buffer): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-describe('renderReceiptPdf', () => {
+/** The fallback when no CJK font is configured or installed: English, built-in Helvetica. */
+const noFont = { cjkFontPath: null };
+
+describe('renderReceiptPdf without a CJK font', () => {
   it('is a PDF with the receipt and invoice numbers, the amount paid in the invoice currency, the card and who was billed', async () => {
-    const bytes = await renderReceiptPdf(receipt);
+    const bytes = await renderReceiptPdf(receipt, noFont);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(bytes);
     expect(text).toContain('Receipt');
@@ -48,15 +52,82 @@ describe('renderReceiptPdf', () => {
   });
 
   it('formats two-decimal currencies and leaves out an unknown card', async () => {
-    const text = pdfText(await renderReceiptPdf({ ...receipt, currency: 'usd', amountPaid: 1234, subtotal: 1234, total: 1234, lines: [{ description: 'Plan', quantity: 1, amount: 1234 }], paymentMethod: null }));
+    const text = pdfText(await renderReceiptPdf({ ...receipt, currency: 'usd', amountPaid: 1234, subtotal: 1234, total: 1234, lines: [{ description: 'Plan', quantity: 1, amount: 1234 }], paymentMethod: null }, noFont));
     expect(text).toContain('$12.34 paid on');
     expect(text).not.toContain('Payment method');
   });
 
   it('replaces characters the built-in font cannot draw instead of emitting garbage', async () => {
     expect(toWinAnsi('株式会社 Acme – café')).toBe('???? Acme – café');
-    const text = pdfText(await renderReceiptPdf({ ...receipt, billedTo: { ...receipt.billedTo, name: '株式会社アクメ' } }));
+    const text = pdfText(await renderReceiptPdf({ ...receipt, billedTo: { ...receipt.billedTo, name: '株式会社アクメ' } }, noFont));
     expect(text).toContain('???????');
+  });
+});
+
+describe('renderReceiptPdf with IPAex Gothic', () => {
+  function ipaexGothic(): string {
+    if (!existsSync(IPAEX_GOTHIC_PATH)) {
+      throw new Error(`IPAex Gothic is not installed at ${IPAEX_GOTHIC_PATH}: run apt-get install -y fonts-ipaexfont-gothic (.ci/run does)`);
+    }
+    return IPAEX_GOTHIC_PATH;
+  }
+  const japanese: ReceiptDocument = {
+    ...receipt,
+    issuer: '株式会社セイキュー',
+    billedTo: { ...receipt.billedTo, name: '株式会社デモ', addressLines: ['渋谷区渋谷1-2-3', '150-0002 東京都', 'JP'] },
+    lines: [{ description: '導入ワークショップ', quantity: 1, amount: 30_000 }, { description: '追加シート', quantity: 2, amount: 3_000 }],
+  };
+
+  it('draws a Japanese customer\'s receipt in Japanese: labels, company name, yen amounts and the date in Tokyo', async () => {
+    const text = pdfText(await renderReceiptPdf(japanese, { cjkFontPath: ipaexGothic() }));
+    expect(text).toContain('領収書');
+    expect(text).toContain('領収書番号');
+    expect(text).toContain('お支払日');
+    expect(text).toContain('請求先');
+    expect(text).toContain('お支払金額');
+    expect(text).toContain('株式会社デモ');
+    expect(text).toContain('株式会社セイキュー');
+    expect(text).toContain('導入ワークショップ');
+    expect(text).toContain('登録番号: T1234567890123');
+    // Intl's Japanese yen sign is the full-width ￥.
+    expect(text).toContain('￥33,000（2026/11/20 お支払い済み）');
+    expect(text).toContain('￥30,000');
+    expect(text).toContain('RCPT-ABCD-0007');
+    expect(text).not.toContain('Receipt number');
+    expect(text).not.toContain('?');
+  });
+
+  it('keeps English labels for an English-language customer but still draws a Japanese company name', async () => {
+    const text = pdfText(await renderReceiptPdf({ ...japanese, language: 'en' }, { cjkFontPath: ipaexGothic() }));
+    expect(text).toContain('Receipt number');
+    expect(text).toMatch(/¥33,000 paid on Nov 20, 2026/);
+    expect(text).toContain('株式会社デモ');
+    expect(text).not.toContain('領収書');
+  });
+
+  it('is used by default when installed', async () => {
+    ipaexGothic();
+    expect(findCjkFont(undefined)).toBe(IPAEX_GOTHIC_PATH);
+    expect(pdfText(await renderReceiptPdf(japanese))).toContain('株式会社デモ');
+  });
+});
+
+describe('findCjkFont', () => {
+  it('prefers the configured path, falls back to IPAex Gothic, else none', () => {
+    expect(findCjkFont('/etc/hostname', '/nonexistent.ttf')).toBe('/etc/hostname');
+    expect(findCjkFont(undefined, '/etc/hostname')).toBe('/etc/hostname');
+    expect(findCjkFont(undefined, '/nonexistent.ttf')).toBeNull();
+  });
+
+  it('refuses a configured path that does not exist instead of silently printing "?"', () => {
+    expect(() => findCjkFont('/nonexistent/font.ttf')).toThrow(/PDF_CJK_FONT_PATH points to \/nonexistent\/font.ttf/);
+  });
+
+  it('draws Japanese only when the font can draw it', () => {
+    expect(receiptLocale('ja', true)).toBe('ja');
+    expect(receiptLocale('ja', false)).toBe('en');
+    expect(receiptLocale('en', true)).toBe('en');
+    expect(receiptLocale(null, true)).toBe('en');
   });
 });
 

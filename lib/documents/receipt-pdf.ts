@@ -1,13 +1,14 @@
 // The receipt of a paid invoice as a PDF, drawn by the portal itself from mirror data (see receipt-data.ts).
-// Pure apart from pdfkit: a ReceiptDocument comes in, the PDF bytes come out.
+// A ReceiptDocument comes in, the PDF bytes come out; the only outside input is the CJK font file (cjk-font.ts).
 //
-// Fonts: pdfkit's built-in Helvetica covers Latin-1 (WinAnsi) only, and no CJK font ships with the app, so the
-// receipt is drawn with English labels and English number/date formatting even when the customer's invoice
-// language is Japanese; characters outside WinAnsi (a Japanese company name, say) are replaced with "?"
-// rather than emitted as garbage. See lib/documents/README.md.
+// Fonts: with a CJK font (PDF_CJK_FONT_PATH or Debian's IPAex Gothic) it is embedded and draws every string, and
+// the labels, dates and amounts follow the customer's invoice language (Japanese or English). Without one, the
+// built-in Helvetica covers Latin-1 (WinAnsi) only, so the receipt is English whatever the invoice language and
+// characters outside WinAnsi (a Japanese company name, say) become "?" rather than garbage. See README.md.
 import PDFDocument from 'pdfkit';
-import { timeZoneFor } from '@/lib/i18n/config';
+import { timeZoneFor, type Locale } from '@/lib/i18n/config';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { findCjkFont } from './cjk-font';
 
 export type ReceiptLine = { description: string; quantity: number | null; amount: number };
 
@@ -26,12 +27,69 @@ export type ReceiptDocument = {
   issuer: string;
   billedTo: { name: string | null; email: string | null; addressLines: string[]; taxId: string | null };
   lines: ReceiptLine[];
-  /** The customer's invoice language; only affects which labels are drawn once a CJK font is available. */
+  /** The customer's invoice language: `ja` draws Japanese labels and formats when a CJK font is available. */
   language: string | null;
 };
 
-/** The locale the PDF is drawn in: always English today (no CJK font is embedded). */
-export const RECEIPT_LOCALE = 'en';
+type Labels = {
+  receipt: string;
+  receiptNumber: string;
+  invoiceNumber: string;
+  datePaid: string;
+  paymentMethod: string;
+  billedTo: string;
+  taxId: (value: string) => string;
+  paidOn: (amount: string, date: string) => string;
+  description: string;
+  quantity: string;
+  amount: string;
+  subtotal: string;
+  total: string;
+  amountPaid: string;
+  footer: (invoiceNumber: string, currency: string) => string;
+};
+
+export const RECEIPT_LABELS: Record<Locale, Labels> = {
+  en: {
+    receipt: 'Receipt',
+    receiptNumber: 'Receipt number',
+    invoiceNumber: 'Invoice number',
+    datePaid: 'Date paid',
+    paymentMethod: 'Payment method',
+    billedTo: 'Billed to',
+    taxId: (value) => `Tax ID: ${value}`,
+    paidOn: (amount, date) => `${amount} paid on ${date}`,
+    description: 'Description',
+    quantity: 'Qty',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    total: 'Total',
+    amountPaid: 'Amount paid',
+    footer: (invoiceNumber, currency) => `This receipt confirms payment of invoice ${invoiceNumber}. Amounts in ${currency}.`,
+  },
+  ja: {
+    receipt: '領収書',
+    receiptNumber: '領収書番号',
+    invoiceNumber: '請求書番号',
+    datePaid: 'お支払日',
+    paymentMethod: 'お支払方法',
+    billedTo: '請求先',
+    taxId: (value) => `登録番号: ${value}`,
+    paidOn: (amount, date) => `${amount}（${date} お支払い済み）`,
+    description: '品目',
+    quantity: '数量',
+    amount: '金額',
+    subtotal: '小計',
+    total: '合計',
+    amountPaid: 'お支払金額',
+    footer: (invoiceNumber, currency) => `請求書 ${invoiceNumber} のお支払いを領収いたしました。金額の通貨: ${currency}。`,
+  },
+};
+
+/** The locale a receipt is drawn in: the invoice language when the font can draw it, else English. */
+export function receiptLocale(language: string | null, hasCjkFont: boolean): Locale {
+  return hasCjkFont && language === 'ja' ? 'ja' : 'en';
+}
 
 const WIN_ANSI_EXTRA = new Set(['€', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 'Ž', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 'ž', 'Ÿ']);
 
@@ -60,16 +118,38 @@ function brandName(brand: string): string {
   return known[brand.toLowerCase()] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
 }
 
-export function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer> {
-  const money = (amount: number) => toWinAnsi(formatMoney(amount, receipt.currency, RECEIPT_LOCALE));
-  const date = (value: Date) => formatDate(value, RECEIPT_LOCALE, timeZoneFor.en);
+/** Narrow and thin spaces (Intl puts them in some formats) are plain spaces in the PDF. */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u202f\u2009]/g, ' ');
+}
+
+/**
+ * Draws the receipt. `cjkFontPath` defaults to the font cjk-font.ts finds; pass null to draw without one
+ * (English, built-in Helvetica).
+ */
+export function renderReceiptPdf(receipt: ReceiptDocument, options: { cjkFontPath?: string | null } = {}): Promise<Buffer> {
+  const cjkFontPath = options.cjkFontPath === undefined ? findCjkFont() : options.cjkFontPath;
+  const locale = receiptLocale(receipt.language, cjkFontPath !== null);
+  const labels = RECEIPT_LABELS[locale];
+  // Every string drawn goes through `t`: WinAnsi-safe for Helvetica, untouched (bar odd spaces) for the CJK font.
+  const t = cjkFontPath ? plainSpaces : toWinAnsi;
+  const regular = cjkFontPath ? 'cjk' : 'Helvetica';
+  // IPAex Gothic has no bold face; headings stay distinguishable by size.
+  const bold = cjkFontPath ? 'cjk' : 'Helvetica-Bold';
+  const money = (amount: number) => t(formatMoney(amount, receipt.currency, locale));
+  const date = (value: Date) => t(formatDate(value, locale, timeZoneFor[locale]));
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
-    info: { Title: toWinAnsi(`Receipt ${receipt.receiptNumber}`), Author: toWinAnsi(receipt.issuer), Subject: toWinAnsi(`Invoice ${receipt.invoiceNumber}`) },
+    info: {
+      Title: t(`${labels.receipt} ${receipt.receiptNumber}`),
+      Author: t(receipt.issuer),
+      Subject: t(`${labels.invoiceNumber} ${receipt.invoiceNumber}`),
+    },
     // Text streams uncompressed keeps the document inspectable; receipts are small.
     compress: false,
   });
+  if (cjkFontPath) doc.registerFont('cjk', cjkFontPath);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,51 +160,51 @@ export function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer> {
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-  doc.font('Helvetica-Bold').fontSize(22).text('Receipt', left, 56);
-  doc.font('Helvetica').fontSize(10).fillColor('#444444').text(toWinAnsi(receipt.issuer), left, 62, { width, align: 'right' });
+  doc.font(bold).fontSize(22).text(labels.receipt, left, 56);
+  doc.font(regular).fontSize(10).fillColor('#444444').text(t(receipt.issuer), left, 62, { width, align: 'right' });
   doc.moveDown(2).fillColor('#000000');
 
   const facts: Array<[string, string]> = [
-    ['Receipt number', toWinAnsi(receipt.receiptNumber)],
-    ['Invoice number', toWinAnsi(receipt.invoiceNumber)],
-    ['Date paid', date(receipt.paidAt)],
+    [labels.receiptNumber, t(receipt.receiptNumber)],
+    [labels.invoiceNumber, t(receipt.invoiceNumber)],
+    [labels.datePaid, date(receipt.paidAt)],
   ];
   const method = describePaymentMethod(receipt.paymentMethod);
-  if (method) facts.push(['Payment method', toWinAnsi(method)]);
+  if (method) facts.push([labels.paymentMethod, t(method)]);
   const factsTop = 110;
   facts.forEach(([label, value], index) => {
     const y = factsTop + index * 16;
-    doc.font('Helvetica').fontSize(10).fillColor('#555555').text(label, left, y, { width: 120 });
-    doc.font('Helvetica').fillColor('#000000').text(value, left + 120, y, { width: 200 });
+    doc.font(regular).fontSize(10).fillColor('#555555').text(label, left, y, { width: 120 });
+    doc.font(regular).fillColor('#000000').text(value, left + 120, y, { width: 200 });
   });
 
   const billed = receipt.billedTo;
-  const billedLines = [billed.name, ...billed.addressLines, billed.email, billed.taxId ? `Tax ID: ${billed.taxId}` : null].filter(
+  const billedLines = [billed.name, ...billed.addressLines, billed.email, billed.taxId ? labels.taxId(billed.taxId) : null].filter(
     (line): line is string => typeof line === 'string' && line.trim() !== '',
   );
-  doc.font('Helvetica-Bold').fontSize(10).text('Billed to', left + 330, factsTop, { width: width - 330 });
-  doc.font('Helvetica').text(toWinAnsi(billedLines.join('\n')) || '-', left + 330, factsTop + 16, { width: width - 330 });
+  doc.font(bold).fontSize(10).text(labels.billedTo, left + 330, factsTop, { width: width - 330 });
+  doc.font(regular).text(t(billedLines.join('\n')) || '-', left + 330, factsTop + 16, { width: width - 330 });
 
   let y = Math.max(factsTop + facts.length * 16, doc.y) + 28;
-  doc.font('Helvetica-Bold').fontSize(14).text(`${money(receipt.amountPaid)} paid on ${date(receipt.paidAt)}`, left, y, { width });
+  doc.font(bold).fontSize(14).text(labels.paidOn(money(receipt.amountPaid), date(receipt.paidAt)), left, y, { width });
   y = doc.y + 20;
 
   const qtyX = left + width - 170;
   const amountX = left + width - 110;
-  doc.font('Helvetica-Bold').fontSize(9).fillColor('#555555');
-  doc.text('Description', left, y, { width: qtyX - left - 10 });
-  doc.text('Qty', qtyX, y, { width: 50, align: 'right' });
-  doc.text('Amount', amountX, y, { width: 110, align: 'right' });
+  doc.font(bold).fontSize(9).fillColor('#555555');
+  doc.text(labels.description, left, y, { width: qtyX - left - 10 });
+  doc.text(labels.quantity, qtyX, y, { width: 50, align: 'right' });
+  doc.text(labels.amount, amountX, y, { width: 110, align: 'right' });
   y += 14;
   doc.moveTo(left, y).lineTo(left + width, y).strokeColor('#cccccc').stroke();
   y += 6;
-  doc.font('Helvetica').fontSize(10).fillColor('#000000');
+  doc.font(regular).fontSize(10).fillColor('#000000');
   for (const line of receipt.lines) {
     if (y > doc.page.height - doc.page.margins.bottom - 80) {
       doc.addPage();
       y = doc.page.margins.top;
     }
-    const description = toWinAnsi(line.description || '-');
+    const description = t(line.description || '-');
     const height = doc.heightOfString(description, { width: qtyX - left - 10 });
     doc.text(description, left, y, { width: qtyX - left - 10 });
     doc.text(line.quantity === null ? '' : String(line.quantity), qtyX, y, { width: 50, align: 'right' });
@@ -135,19 +215,19 @@ export function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer> {
   y += 8;
 
   const totals: Array<[string, string, boolean]> = [
-    ['Subtotal', money(receipt.subtotal), false],
-    ['Total', money(receipt.total), false],
-    ['Amount paid', money(receipt.amountPaid), true],
+    [labels.subtotal, money(receipt.subtotal), false],
+    [labels.total, money(receipt.total), false],
+    [labels.amountPaid, money(receipt.amountPaid), true],
   ];
-  for (const [label, value, bold] of totals) {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+  for (const [label, value, strong] of totals) {
+    doc.font(strong ? bold : regular).fontSize(10);
     doc.text(label, amountX - 120, y, { width: 120 });
     doc.text(value, amountX, y, { width: 110, align: 'right' });
     y += 16;
   }
 
-  doc.font('Helvetica').fontSize(8).fillColor('#777777').text(
-    toWinAnsi(`This receipt confirms payment of invoice ${receipt.invoiceNumber}. Amounts in ${receipt.currency.toUpperCase()}.`),
+  doc.font(regular).fontSize(8).fillColor('#777777').text(
+    t(labels.footer(receipt.invoiceNumber, receipt.currency.toUpperCase())),
     left,
     y + 24,
     { width },
