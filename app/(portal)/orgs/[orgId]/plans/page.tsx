@@ -1,5 +1,6 @@
 // GET /orgs/[orgId]/plans — the plan picker, from the mirrored catalogue in the organization's currency.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -65,6 +66,36 @@ export default async function PlansPage(props: OrgPageProps) {
     );
   }
 
+  function includedOrChoose(price: CatalogPrice) {
+    return currentPriceIds.has(price.id) ? (
+      <span className="badge-green self-start">{t('included')}</span>
+    ) : (
+      <div className="mt-auto">{chooseControl(price)}</div>
+    );
+  }
+
+  /** Add-ons, usage and one-off sections: the same card, each with its own note and control. */
+  function secondarySection(id: string, heading: string, items: CatalogPrice[], body: (price: CatalogPrice) => ReactNode) {
+    if (items.length === 0) return null;
+    return (
+      <section className="mt-8" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">
+          {heading}
+        </h2>
+        <ul className="grid gap-4 md:grid-cols-2">
+          {items.map((price) => (
+            <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
+              <h3 className="card-title">{price.productName}</h3>
+              {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
+              <p className="font-semibold tabular-nums">{label(price)}</p>
+              {body(price)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
   return (
     <>
       <PageHeader
@@ -115,78 +146,28 @@ export default async function PlansPage(props: OrgPageProps) {
         </ul>
       )}
 
-      {groups.addons.length > 0 ? (
-        <section className="mt-8" aria-labelledby="addons-title">
-          <h2 id="addons-title" className="mb-3 text-lg font-semibold">
-            {t('addonsHeading')}
-          </h2>
-          <ul className="grid gap-4 md:grid-cols-2">
-            {groups.addons.map((price) => (
-              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
-                <h3 className="card-title">{price.productName}</h3>
-                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
-                <p className="font-semibold tabular-nums">{label(price)}</p>
-                {currentPriceIds.has(price.id) ? (
-                  <span className="badge-green self-start">{t('included')}</span>
-                ) : (
-                  <div className="mt-auto">{chooseControl(price)}</div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {groups.usage.length > 0 ? (
-        <section className="mt-8" aria-labelledby="usage-title">
-          <h2 id="usage-title" className="mb-3 text-lg font-semibold">
-            {t('usageHeading')}
-          </h2>
-          <ul className="grid gap-4 md:grid-cols-2">
-            {groups.usage.map((price) => (
-              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
-                <h3 className="card-title">{price.productName}</h3>
-                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
-                <p className="font-semibold tabular-nums">{label(price)}</p>
-                <p className="text-sm text-slate-600">
-                  {t('meteredNote', { meter: price.meterEventName ?? price.meterId ?? '—' })}
-                </p>
-                {currentPriceIds.has(price.id) ? (
-                  <span className="badge-green self-start">{t('included')}</span>
-                ) : (
-                  <div className="mt-auto">{chooseControl(price)}</div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {groups.oneOff.length > 0 ? (
-        <section className="mt-8" aria-labelledby="oneoff-title">
-          <h2 id="oneoff-title" className="mb-3 text-lg font-semibold">
-            {t('oneOffHeading')}
-          </h2>
-          <ul className="grid gap-4 md:grid-cols-2">
-            {groups.oneOff.map((price) => (
-              <li key={price.id} className="card flex flex-col gap-2" data-testid={`plan-${price.lookupKey ?? price.id}`}>
-                <h3 className="card-title">{price.productName}</h3>
-                {price.productDescription ? <p className="text-sm text-slate-600">{price.productDescription}</p> : null}
-                <p className="font-semibold tabular-nums">{label(price)}</p>
-                <p className="text-sm text-slate-600">{t(price.kind === 'pass' ? 'passNote' : 'oneOffNote')}</p>
-                {mayManage && (price.kind === 'pass' || price.kind === 'one_off') ? (
-                  <form action={`${base}/plans/buy`} method="get" className="mt-auto">
-                    <input type="hidden" name="price" value={price.id} />
-                    <button type="submit" className="btn-primary" aria-label={t('buyNamed', { name: price.productName })}>
-                      {t('buy')}
-                    </button>
-                  </form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {secondarySection('addons', t('addonsHeading'), groups.addons, includedOrChoose)}
+      {secondarySection('usage', t('usageHeading'), groups.usage, (price) => (
+        <>
+          <p className="text-sm text-slate-600">
+            {t('meteredNote', { meter: price.meterEventName ?? price.meterId ?? '—' })}
+          </p>
+          {includedOrChoose(price)}
+        </>
+      ))}
+      {secondarySection('oneoff', t('oneOffHeading'), groups.oneOff, (price) => (
+        <>
+          <p className="text-sm text-slate-600">{t(price.kind === 'pass' ? 'passNote' : 'oneOffNote')}</p>
+          {mayManage && (price.kind === 'pass' || price.kind === 'one_off') ? (
+            <form action={`${base}/plans/buy`} method="get" className="mt-auto">
+              <input type="hidden" name="price" value={price.id} />
+              <button type="submit" className="btn-primary" aria-label={t('buyNamed', { name: price.productName })}>
+                {t('buy')}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ))}
     </>
   );
 }
