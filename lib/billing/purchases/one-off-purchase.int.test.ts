@@ -3,50 +3,31 @@
 // mirrored catalogue) is refused with a reason and creates no invoice; a paid pass records its validity.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organizations, users } from '@/db/schema';
 import { findActivePass } from '@/db/queries/passes';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
-import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS } from '@/lib/demo/catalog';
-import { BillingInputError, type BillingInputReason } from '@/lib/billing/subscriptions/billing-input-error';
-import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
-import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { closeTestDb, uniqueSuffix } from '@/test/integration/helpers';
+import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
 import { finishOneOffPurchase, PASS_DAYS, startOneOffPurchase } from './one-off-purchase';
 
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
 let userId: string;
-type Org = { id: string; currency: string; stripeCustomerId: string };
+type Org = TestOrganization;
 
-async function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
-  const db = testDb();
-  const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency, billingEmail: `${uniqueSuffix()}@example.com` }).returning();
-  await db.insert(memberships).values({ organizationId: org!.id, userId, role: 'owner' });
-  const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
-  return { id: org!.id, currency, stripeCustomerId: customerId };
+function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
+  return createTestOrganization(userId, currency);
 }
 
 async function invoiceCount(org: Org): Promise<number> {
   return (await stripe.invoices.list({ customer: org.stripeCustomerId, limit: 100 })).data.length;
 }
 
-async function expectRefused(run: () => Promise<unknown>, reason: BillingInputReason): Promise<void> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BillingInputError);
-  expect((error as BillingInputError).reason).toBe(reason);
-}
-
 beforeAll(async () => {
-  await resetDatabase();
-  stripe = testStripe();
-  catalog = await seedCatalog(stripe);
-  await syncStripeCatalog();
-  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
-  userId = user!.id;
+  ({ stripe, catalog } = await setUpBillingCatalog());
+  userId = await createTestUser();
 }, 60_000);
 
 afterAll(closeTestDb);

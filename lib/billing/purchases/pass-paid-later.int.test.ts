@@ -3,38 +3,28 @@
 // Processing the events again, even bypassing the receiver's deduplication, changes nothing.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organizations, users } from '@/db/schema';
 import { findActivePass } from '@/db/queries/passes';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
-import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS } from '@/lib/demo/catalog';
-import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
-import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { listAll } from '@/lib/stripe-sync/context';
 import { dispatchStripeEvent } from '@/lib/webhooks/dispatch';
 import { deliver } from '@/lib/webhooks/test-delivery';
-import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { closeTestDb } from '@/test/integration/helpers';
+import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
 import { PASS_DAYS, startOneOffPurchase } from './one-off-purchase';
 
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
 
 beforeAll(async () => {
-  await resetDatabase();
-  stripe = testStripe();
-  catalog = await seedCatalog(stripe);
-  await syncStripeCatalog();
+  ({ stripe, catalog } = await setUpBillingCatalog());
 }, 60_000);
 
 afterAll(closeTestDb);
 
-async function makeOrganization(): Promise<{ id: string; currency: string; stripeCustomerId: string }> {
-  const db = testDb();
-  const [user] = await db.insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
-  const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency: 'jpy', billingEmail: `${uniqueSuffix()}@example.com` }).returning();
-  await db.insert(memberships).values({ organizationId: org!.id, userId: user!.id, role: 'owner' });
-  const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
-  return { id: org!.id, currency: 'jpy', stripeCustomerId: customerId };
+async function makeOrganization(): Promise<TestOrganization> {
+  return createTestOrganization(await createTestUser(), 'jpy');
 }
 
 async function eventsFor(invoiceId: string, since: number, types: string[]): Promise<Stripe.Event[]> {

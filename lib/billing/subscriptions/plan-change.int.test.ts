@@ -3,14 +3,12 @@
 // not found.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organizations, users } from '@/db/schema';
 import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
-import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS } from '@/lib/demo/catalog';
 import { AppError } from '@/lib/errors';
-import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
-import { syncStripeCatalog } from '@/lib/stripe-sync';
-import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { closeTestDb } from '@/test/integration/helpers';
+import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
 import { BillingInputError } from './billing-input-error';
 import { finishSubscription } from './finish-subscription';
 import { applyPlanChange, previewPlanChange } from './plan-change';
@@ -19,14 +17,9 @@ import { startSubscription } from './start-subscription';
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
 let userId: string;
-type Org = { id: string; currency: string; stripeCustomerId: string };
 
-async function subscribedOrganization(lookupKey: string, quantity = 1): Promise<{ org: Org; subscriptionId: string }> {
-  const db = testDb();
-  const [row] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency: 'jpy' }).returning();
-  await db.insert(memberships).values({ organizationId: row!.id, userId, role: 'owner' });
-  const { customerId } = await provisionOrganizationBilling({ organizationId: row!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
-  const org = { id: row!.id, currency: 'jpy', stripeCustomerId: customerId };
+async function subscribedOrganization(lookupKey: string, quantity = 1): Promise<{ org: TestOrganization; subscriptionId: string }> {
+  const org = await createTestOrganization(userId, 'jpy', { billingEmail: false });
   const started = await startSubscription({ organization: org, priceId: catalog.prices[lookupKey as keyof typeof catalog.prices], quantity, promotionCodes: [], attempt: crypto.randomUUID() });
   if (started.intent.kind !== 'payment') throw new Error('expected a payment');
   await stripe.paymentIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
@@ -35,12 +28,8 @@ async function subscribedOrganization(lookupKey: string, quantity = 1): Promise<
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  stripe = testStripe();
-  catalog = await seedCatalog(stripe);
-  await syncStripeCatalog();
-  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
-  userId = user!.id;
+  ({ stripe, catalog } = await setUpBillingCatalog());
+  userId = await createTestUser();
 }, 60_000);
 
 afterAll(closeTestDb);

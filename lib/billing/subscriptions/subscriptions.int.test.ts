@@ -3,15 +3,13 @@
 // are "not found".
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organizations, users } from '@/db/schema';
 import { findSubscriptionForOrganization, listLiveSubscriptions } from '@/db/queries/subscriptions';
-import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
+import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS, PROMOTION_CODES } from '@/lib/demo/catalog';
 import { startSubscriptionSchema } from '@/lib/actions/billing/plan-schemas';
-import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
-import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
-import { BillingInputError, type BillingInputReason } from './billing-input-error';
+import { closeTestDb, uniqueSuffix } from '@/test/integration/helpers';
+import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
 import { applyPromotionCode } from './apply-promotion-code';
 import { cancelAtPeriodEnd, resumeSubscription } from './change-cancellation';
 import { changeCollectionMethod } from './change-collection-method';
@@ -21,28 +19,15 @@ import { startSubscription } from './start-subscription';
 
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
-type Org = { id: string; currency: string; stripeCustomerId: string };
+type Org = TestOrganization;
 let userId: string;
 
-async function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
-  const db = testDb();
-  const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency, billingEmail: `${uniqueSuffix()}@example.com` }).returning();
-  await db.insert(memberships).values({ organizationId: org!.id, userId, role: 'owner' });
-  const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
-  return { id: org!.id, currency, stripeCustomerId: customerId };
+function makeOrganization(currency: 'jpy' | 'usd'): Promise<Org> {
+  return createTestOrganization(userId, currency);
 }
 
 async function stripeSubscriptionCount(org: Org): Promise<number> {
   return (await stripe.subscriptions.list({ customer: org.stripeCustomerId, status: 'all', limit: 100 })).data.length;
-}
-
-async function expectRefused(run: () => Promise<unknown>, reason: BillingInputReason): Promise<void> {
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BillingInputError);
-  expect((error as BillingInputError).reason).toBe(reason);
 }
 
 function attempt(): string {
@@ -56,12 +41,8 @@ async function payWith(clientSecret: string, paymentMethod: string): Promise<Str
 }
 
 beforeAll(async () => {
-  await resetDatabase();
-  stripe = testStripe();
-  catalog = await seedCatalog(stripe);
-  await syncStripeCatalog();
-  const [user] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
-  userId = user!.id;
+  ({ stripe, catalog } = await setUpBillingCatalog());
+  userId = await createTestUser();
 }, 60_000);
 
 afterAll(closeTestDb);
