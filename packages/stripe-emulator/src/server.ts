@@ -233,12 +233,16 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     try {
       const context = { requestId, idempotencyKey, apiKey: auth.key };
       try {
-        // Atomic: a handler that throws leaves nothing changed (see Store.transaction).
-        const result = await runInRequest(context, () =>
-          emu.store.transaction(() => route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree)),
+        // Atomic: the handler, `expand[]` and serialisation run in one store transaction, so a request answered
+        // with an error (a bad expand path included) leaves nothing changed and sends no webhook.
+        body = runInRequest(context, () =>
+          emu.store.transaction(() => {
+            const result: unknown = route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree);
+            if (result instanceof Promise) throw new Error(`API handler ${method} ${route.pattern} returned a promise: API handlers must be synchronous`);
+            const expanded = expand.length > 0 ? applyExpansions(emu.objects, result, expand) : result;
+            return JSON.stringify(expanded, null, 2);
+          }),
         );
-        const expanded = expand.length > 0 ? applyExpansions(emu.objects, result, expand) : result;
-        body = JSON.stringify(expanded, null, 2);
       } catch (error) {
         if (!(error instanceof StripeError)) throw error;
         status = error.status;
