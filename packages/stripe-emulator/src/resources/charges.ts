@@ -5,6 +5,7 @@ import type { Emulator } from '../emulator.js';
 import { defineCollection } from '../core/store.js';
 import { newId } from '../core/ids.js';
 import { formatAmount } from '../core/currency.js';
+import { diffAttributes } from '../core/events.js';
 import type { Full } from '../core/types.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
@@ -47,7 +48,8 @@ export function createCharge(emu: Emulator, input: ChargeInput): Stripe.Charge {
     application: null,
     application_fee: null,
     application_fee_amount: null,
-    balance_transaction: succeeded ? newId('txn') : null,
+    // An authorisation (manual capture) moves no money yet: its balance transaction comes from the capture.
+    balance_transaction: succeeded && input.capture ? newId('txn') : null,
     billing_details: input.paymentMethod.billing_details,
     calculated_statement_descriptor: 'SEIKYU',
     captured: succeeded && input.capture,
@@ -134,6 +136,24 @@ export function createCharge(emu: Emulator, input: ChargeInput): Stripe.Charge {
   if (succeeded) emu.events.emit('charge.succeeded', charge);
   else emu.events.emit('charge.failed', charge);
   return charge;
+}
+
+/**
+ * Captures an authorised charge (a `capture_method: manual` PaymentIntent's capture): `captured`,
+ * `amount_captured`, its balance transaction; an uncaptured remainder is released, which Stripe reports as
+ * `amount_refunded`. Emits charge.captured.
+ */
+export function captureCharge(emu: Emulator, chargeId: string, amount: number): Stripe.Charge {
+  const before = emu.store.require(chargesCollection, chargeId, 'charge');
+  const after = emu.store.update(chargesCollection, chargeId, (cur) => ({
+    ...cur,
+    captured: true,
+    amount_captured: amount,
+    amount_refunded: cur.amount - amount,
+    balance_transaction: newId('txn'),
+  }));
+  emu.events.emit('charge.captured', after, { previousAttributes: diffAttributes(before, after) });
+  return after;
 }
 
 export function registerCharges(emu: Emulator): void {

@@ -10,7 +10,7 @@ import type { Full } from '../core/types.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { addressParams, listParams, matchesRange, p, type Infer } from '../http/params.js';
-import { attachPaymentMethod, paymentMethodsCollection } from './payment-methods.js';
+import { attachPaymentMethod, markDetached, paymentMethodsCollection } from './payment-methods.js';
 import { testCardByToken } from '../cards.js';
 
 export { customersCollection };
@@ -232,7 +232,10 @@ export function deleteCustomer(emu: Emulator, id: string): Stripe.DeletedCustome
   const at = emu.clock.now(customer.id);
   for (const hook of emu.hooks.customerDeleted) hook(customer.id);
   for (const pm of store.all(paymentMethodsCollection)) {
-    if (pm.customer === customer.id) store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
+    if (pm.customer === customer.id) {
+      store.update(paymentMethodsCollection, pm.id, (cur) => ({ ...cur, customer: null }));
+      markDetached(emu, pm.id);
+    }
   }
   store.delete(customersCollection, customer.id);
   store.insert(tombstonesCollection, { id: customer.id, object: 'customer', deletedAt: emu.clock.wallNow() });

@@ -13,7 +13,7 @@ import { invalidRequest } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
 import type { DeclineOutcome } from '../cards.js';
-import { createCharge } from './charges.js';
+import { captureCharge, createCharge } from './charges.js';
 import { requireCustomer } from './customers.js';
 import {
   PAYMENT_METHOD_CONFIGURATION_ID,
@@ -604,6 +604,7 @@ export function registerPaymentIntents(emu: Emulator): void {
     if (amount > intent.amount_capturable) {
       throw invalidRequest('The amount to capture cannot exceed the capturable amount.', { param: 'amount_to_capture' });
     }
+    if (typeof intent.latest_charge === 'string') captureCharge(emu, intent.latest_charge, amount);
     const after = store.update(paymentIntentsCollection, path.id, (cur) => ({
       ...cur,
       status: 'succeeded',

@@ -32,6 +32,8 @@ export interface CardSecret {
   number: string;
   /** True once a SetupIntent (or an on-session payment with setup_future_usage) authenticated it for reuse. */
   setUp: boolean;
+  /** True once detached from a customer: Stripe refuses to attach or confirm with it again. */
+  detached?: boolean;
 }
 export const cardSecretsCollection = defineCollection<CardSecret>('_card_secrets');
 
@@ -231,13 +233,31 @@ export function markSetUp(emu: Emulator, paymentMethodId: string): void {
  */
 export function resolvePaymentMethod(emu: Emulator, ref: string, param = 'payment_method'): Stripe.PaymentMethod {
   const existing = emu.store.get(paymentMethodsCollection, ref);
-  if (existing) return existing;
+  if (existing) {
+    if (emu.store.get(cardSecretsCollection, existing.id)?.detached) throw paymentMethodNotReusable(param);
+    return existing;
+  }
   const card = testCardByToken(ref);
   if (card) {
     const now = currentYearMonth();
     return buildCardPaymentMethod(emu, { card, expMonth: now.month, expYear: now.year + 3 }, { billing: undefined, metadata: undefined });
   }
   throw resourceMissing('PaymentMethod', ref, param);
+}
+
+/** Stripe's answer when a detached PaymentMethod is attached or used again. */
+export function paymentMethodNotReusable(param = 'payment_method'): StripeError {
+  return invalidRequest(
+    'The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again. To use a PaymentMethod multiple times, you must attach it to a Customer first.',
+    { code: 'payment_method_unexpected_state', param },
+  );
+}
+
+/** Marks a payment method as detached for good (detach, customer deletion). */
+export function markDetached(emu: Emulator, paymentMethodId: string): void {
+  if (emu.store.has(cardSecretsCollection, paymentMethodId)) {
+    emu.store.update(cardSecretsCollection, paymentMethodId, (s) => ({ ...s, detached: true }));
+  }
 }
 
 /**
@@ -271,6 +291,7 @@ export function detachPaymentMethod(emu: Emulator, id: string): Stripe.PaymentMe
   }
   const customerId = typeof pm.customer === 'string' ? pm.customer : pm.customer.id;
   const detached = emu.store.update(paymentMethodsCollection, id, (cur) => ({ ...cur, customer: null }));
+  markDetached(emu, id);
   const customer = emu.store.get(customersCollection, customerId);
   if (customer && customer.invoice_settings.default_payment_method === id) {
     const after = emu.store.update(customersCollection, customerId, (c) => ({
