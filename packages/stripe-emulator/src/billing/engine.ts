@@ -303,13 +303,18 @@ export class BillingEngine {
     return `${current.prefix}-${String(current.next).padStart(4, '0')}`;
   }
 
-  pendingInvoiceItems(customerId: string, subscriptionId: string | null): Stripe.InvoiceItem[] {
+  /**
+   * A customer's pending invoice items: those of no subscription plus those of `subscriptionId`, or, with
+   * `'any'` (a one-off invoice created with `pending_invoice_items_behavior=include` and no subscription, as
+   * Stripe does), every pending item, subscription prorations included.
+   */
+  pendingInvoiceItems(customerId: string, subscriptionId: string | null | 'any'): Stripe.InvoiceItem[] {
     return this.store.all(invoiceItemsCollection).filter((ii) => {
       if (ii.invoice !== null) return false;
       const c = typeof ii.customer === 'string' ? ii.customer : ii.customer.id;
       if (c !== customerId) return false;
       const s = ii.parent?.subscription_details?.subscription ?? null;
-      return s === null || s === subscriptionId;
+      return subscriptionId === 'any' || s === null || s === subscriptionId;
     });
   }
 

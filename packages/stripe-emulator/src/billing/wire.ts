@@ -67,6 +67,14 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
     collection: subscriptionsCollection,
     render: (sub) => engine.hydrateSubscription(sub),
   });
+  // `expand[]=subscriptions` on a customer: its current subscriptions (ended ones excluded), as Stripe lists them.
+  emu.objects.addIncludable('customer', customersCollection, 'subscriptions', (customer: Stripe.Customer) => {
+    const current = emu.store.newestFirst(
+      subscriptionsCollection,
+      (s) => engine.customerIdOf(s) === customer.id && s.status !== 'canceled' && s.status !== 'incomplete_expired',
+    );
+    return { object: 'list', data: current.map((s) => engine.hydrateSubscription(s)), has_more: false, url: `/v1/customers/${customer.id}/subscriptions` };
+  });
   emu.objects.register({ object: 'subscription_item', prefix: 'si', collection: subscriptionItemsCollection });
   emu.objects.register({
     object: 'invoice',

@@ -166,7 +166,7 @@ export function registerInvoices(emu: Emulator): void {
     const resolved = engine.resolveDiscountParams(params.discounts ?? [], currency, customer.id, 'discounts');
     const include = (params.pending_invoice_items_behavior ?? 'exclude') === 'include';
     const pending = include
-      ? engine.pendingInvoiceItems(customer.id, subscription?.id ?? null).filter((ii) => ii.currency === currency)
+      ? engine.pendingInvoiceItems(customer.id, subscription?.id ?? 'any').filter((ii) => ii.currency === currency)
       : [];
     const id = newId('in');
     const discountIds = engine.createDiscounts(resolved, { customer: customer.id, subscription: null, invoice: id, start: at });
