@@ -9,6 +9,7 @@ import { p } from './http/params.js';
 import type { ApiRoute, AuthInfo } from './http/router.js';
 import { applyExpansions } from './http/expand.js';
 import { runInRequest } from './core/context.js';
+import { API_VERSION } from './core/events.js';
 import { newRequestId } from './core/ids.js';
 import { idempotencyCollection, type IdempotencyRecord } from './core/collections.js';
 import { registerAll } from './resources/index.js';
@@ -79,7 +80,7 @@ function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: 
   const origin = req.headers.origin;
   res.setHeader('Access-Control-Allow-Origin', typeof origin === 'string' ? origin : '*');
   res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Expose-Headers', 'Request-Id, Stripe-Version, Idempotent-Replayed');
+  res.setHeader('Access-Control-Expose-Headers', 'Request-Id, Stripe-Version, Idempotent-Replayed, Stripe-Emulator-Requested-Version, Stripe-Emulator-Warning');
 }
 
 function sendJson(res: ServerResponse, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
@@ -115,9 +116,11 @@ function authenticate(req: IncomingMessage, tree: FormTree, route: ApiRoute | nu
     if (bearer) key = bearer[1];
     else if (basic) key = Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0];
   }
-  // Stripe.js sends its publishable key as a `key` param.
-  if (!key && typeof tree.key === 'string' && route?.options.publishable) key = tree.key;
-  if (typeof tree.key === 'string' && route?.options.publishable) delete tree.key;
+  // Stripe.js sends its publishable key as a `key` param (on any route it calls, implemented or not: an
+  // unimplemented one must then say so, not "no API key").
+  const keyParam = typeof tree.key === 'string' && (route === null || route.options.publishable || /^pk_/.test(tree.key)) ? tree.key : null;
+  if (!key && keyParam) key = keyParam;
+  if (keyParam) delete tree.key;
   if (!key) {
     throw new StripeError(
       401,
@@ -191,7 +194,17 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
         param: 'Stripe-Account',
       });
     }
-    if (typeof req.headers['stripe-version'] === 'string') res.setHeader('Stripe-Version', req.headers['stripe-version']);
+    // One version: every response is in API_VERSION and says so. A request pinned to another version is answered
+    // (the emulator cannot speak it) with a warning header, never with a Stripe-Version claiming the other one.
+    res.setHeader('Stripe-Version', API_VERSION);
+    const requestedVersion = req.headers['stripe-version'];
+    if (typeof requestedVersion === 'string' && requestedVersion !== '' && requestedVersion !== API_VERSION) {
+      res.setHeader('Stripe-Emulator-Requested-Version', requestedVersion);
+      res.setHeader(
+        'Stripe-Emulator-Warning',
+        `This emulator speaks only Stripe API version ${API_VERSION}; the request asked for ${requestedVersion} and was answered in ${API_VERSION}.`,
+      );
+    }
 
     let expand: string[] = [];
     if (tree.expand !== undefined) {

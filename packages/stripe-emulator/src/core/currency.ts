@@ -32,9 +32,30 @@ export function formatAmount(amount: number, currency: string, locale = 'en-US')
   }).format(amount / 10 ** decimals);
 }
 
-/** The currencies the emulator accepts (Stripe's presentment currencies most apps use). */
+/**
+ * Every presentment currency Stripe supports (https://docs.stripe.com/currencies#presentment-currencies),
+ * lowercase as the API takes them. Their minor unit: `currencyDecimals` (zero- and three-decimal sets above,
+ * two decimals otherwise); `amountStep` for Stripe's extra rules on amounts.
+ */
 export const SUPPORTED_CURRENCIES: ReadonlySet<string> = new Set([
-  'usd', 'eur', 'gbp', 'jpy', 'krw', 'cad', 'aud', 'chf', 'sek', 'nok', 'dkk', 'nzd', 'sgd', 'hkd', 'inr', 'brl',
-  'mxn', 'pln', 'czk', 'huf', 'ron', 'thb', 'twd', 'myr', 'php', 'idr', 'vnd', 'clp', 'zar', 'aed', 'ils', 'try',
-  'kwd', 'bhd', 'jod', 'omr', 'tnd', 'bif', 'djf', 'gnf', 'kmf', 'mga', 'pyg', 'rwf', 'ugx', 'vuv', 'xaf', 'xof', 'xpf',
+  'usd', 'aed', 'afn', 'all', 'amd', 'ang', 'aoa', 'ars', 'aud', 'awg', 'azn', 'bam', 'bbd', 'bdt', 'bgn', 'bhd',
+  'bif', 'bmd', 'bnd', 'bob', 'brl', 'bsd', 'bwp', 'byn', 'bzd', 'cad', 'cdf', 'chf', 'clp', 'cny', 'cop', 'crc',
+  'cve', 'czk', 'djf', 'dkk', 'dop', 'dzd', 'egp', 'etb', 'eur', 'fjd', 'fkp', 'gbp', 'gel', 'gip', 'gmd', 'gnf',
+  'gtq', 'gyd', 'hkd', 'hnl', 'htg', 'huf', 'idr', 'ils', 'inr', 'isk', 'jmd', 'jod', 'jpy', 'kes', 'kgs', 'khr',
+  'kmf', 'krw', 'kwd', 'kyd', 'kzt', 'lak', 'lbp', 'lkr', 'lrd', 'lsl', 'mad', 'mdl', 'mga', 'mkd', 'mmk', 'mnt',
+  'mop', 'mur', 'mvr', 'mwk', 'mxn', 'myr', 'mzn', 'nad', 'ngn', 'nio', 'nok', 'npr', 'nzd', 'omr', 'pab', 'pen',
+  'pgk', 'php', 'pkr', 'pln', 'pyg', 'qar', 'ron', 'rsd', 'rub', 'rwf', 'sar', 'sbd', 'scr', 'sek', 'sgd', 'shp',
+  'sle', 'sos', 'srd', 'std', 'szl', 'thb', 'tjs', 'tnd', 'top', 'try', 'ttd', 'twd', 'tzs', 'uah', 'ugx', 'uyu',
+  'uzs', 'vnd', 'vuv', 'wst', 'xaf', 'xcd', 'xcg', 'xof', 'xpf', 'yer', 'zar', 'zmw',
 ]);
+
+/**
+ * The step an amount must be a multiple of, as Stripe requires: 10 for three-decimal currencies (the last digit
+ * must be 0), 100 for ISK (zero-decimal, but the API keeps two decimals that must be 00); 1 otherwise.
+ */
+export function amountStep(currency: string): number {
+  const c = currency.toLowerCase();
+  if (THREE_DECIMAL_CURRENCIES.has(c)) return 10;
+  if (c === 'isk') return 100;
+  return 1;
+}

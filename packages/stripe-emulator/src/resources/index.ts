@@ -1,7 +1,8 @@
 // Every resource module registers its routes and object types here, in dependency order.
 // Billing resources (subscriptions, invoices, test clocks, meters) add their register calls below.
 import type { Emulator } from '../emulator.js';
-import { unrecognizedUrl } from '../http/errors.js';
+import { StripeError } from '../http/errors.js';
+import { p } from '../http/params.js';
 import { registerCustomers } from './customers.js';
 import { registerPaymentMethods } from './payment-methods.js';
 import { registerCharges } from './charges.js';
@@ -27,8 +28,14 @@ const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intent
 
 export function registerAll(emu: Emulator): void {
   for (const resource of UNIMPLEMENTED_SEARCH) {
-    emu.router.api('GET', `/v1/${resource}/search`, {}, () => {
-      throw unrecognizedUrl('GET', `/v1/${resource}/search`);
+    // Search's own params are accepted so the answer is "not implemented", never "unknown parameter: query".
+    emu.router.api('GET', `/v1/${resource}/search`, { query: p.string(), limit: p.integer(), page: p.string() }, () => {
+      throw new StripeError(
+        404,
+        'invalid_request_error',
+        `The Stripe emulator does not implement search (GET /v1/${resource}/search). List /v1/${resource} with its filters instead.`,
+        { code: 'resource_missing' },
+      );
     });
   }
   registerCustomers(emu);

@@ -7,7 +7,7 @@ import type { Emulator } from '../emulator.js';
 import { defineCollection } from '../core/store.js';
 import { clientSecret, newId } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
-import { SUPPORTED_CURRENCIES, formatAmount } from '../core/currency.js';
+import { SUPPORTED_CURRENCIES, amountStep, formatAmount } from '../core/currency.js';
 import type { Full } from '../core/types.js';
 import { invalidRequest } from '../http/errors.js';
 import { paginate } from '../http/list.js';
@@ -68,6 +68,10 @@ function validateAmount(amount: number, currency: string, enforceMinimum = true)
   const min = enforceMinimum ? minimumAmount(currency) : 1;
   if (amount < min) {
     throw invalidRequest(`Amount must be at least ${formatAmount(min, currency)} ${currency}`, { code: 'amount_too_small', param: 'amount' });
+  }
+  const step = amountStep(currency);
+  if (amount % step !== 0) {
+    throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step} (Stripe's rule for this currency's minor unit).`, { param: 'amount' });
   }
   if (amount > 99_999_999) {
     throw invalidRequest('Amount must be no more than 99,999,999', { code: 'amount_too_large', param: 'amount' });
