@@ -1,5 +1,8 @@
 // Fetches a customer document (invoice PDF, receipt) from Stripe's document host, server-side. The caller has
 // already checked that the document belongs to the organization; this only refuses hosts that are not Stripe's.
+// Every failure is an AppError: `not_found` when the host says 404, otherwise `stripe_error` (a URL we do not
+// fetch from — e.g. an `invoice_pdf` mirrored from an emulator since restarted elsewhere —, an unreachable host
+// or a bad answer); the document routes turn it into a page (lib/documents/document-error-page.ts).
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { isAllowedDocumentUrl } from '@/lib/billing/invoices/invoice-details';
@@ -11,7 +14,7 @@ export type StripeDocument = { contentType: string; body: ReadableStream<Uint8Ar
 
 export async function fetchStripeDocument(url: string): Promise<StripeDocument> {
   if (!isAllowedDocumentUrl(url, stripeDocumentOrigins)) {
-    throw new AppError('internal', `refusing to fetch a document from a non-Stripe URL: ${url}`);
+    throw new AppError('stripe_error', `refusing to fetch a document from a URL outside ${stripeDocumentOrigins.join(', ')}: ${url}`);
   }
   let response: Response;
   try {

@@ -65,6 +65,7 @@ export class Emulator {
       this.store,
       options.webhookUrl ? { url: options.webhookUrl, secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET } : null,
       options.webhooks,
+      () => this.publicUrl,
     );
     this.events.subscribe((event) => this.webhooks.enqueue(event));
   }

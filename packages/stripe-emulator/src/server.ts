@@ -10,6 +10,7 @@ import type { ApiRoute, AuthInfo } from './http/router.js';
 import { applyExpansions } from './http/expand.js';
 import { runInRequest } from './core/context.js';
 import { API_VERSION } from './core/events.js';
+import { resolvePublicUrls } from './core/public-url.js';
 import { newRequestId } from './core/ids.js';
 import { idempotencyCollection, type IdempotencyRecord } from './core/collections.js';
 import { registerAll } from './resources/index.js';
@@ -83,16 +84,17 @@ function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: 
   res.setHeader('Access-Control-Expose-Headers', 'Request-Id, Stripe-Version, Idempotent-Replayed, Stripe-Emulator-Requested-Version, Stripe-Emulator-Warning');
 }
 
-function sendJson(res: ServerResponse, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
+/** Every JSON body goes out through here, with hosted links resolved to the current public URL (core/public-url.ts). */
+function sendJson(emu: Emulator, res: ServerResponse, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Cache-Control', 'no-cache, no-store');
   for (const [k, v] of Object.entries(extraHeaders)) res.setHeader(k, v);
-  res.end(body);
+  res.end(resolvePublicUrls(body, emu.publicUrl));
 }
 
-function sendError(res: ServerResponse, requestId: string, error: StripeError): void {
-  sendJson(res, error.status, JSON.stringify(error.toJSON(requestId), null, 2), error.extra.headers);
+function sendError(emu: Emulator, res: ServerResponse, requestId: string, error: StripeError): void {
+  sendJson(emu, res, error.status, JSON.stringify(error.toJSON(requestId), null, 2), error.extra.headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -178,7 +180,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
       const text = method === 'POST' ? await readBody(req) : '';
       const body = parseControlBody(text, req.headers['content-type']);
       const result = await match.route.handler({ emu, path: match.path, query: url.searchParams, body });
-      sendJson(res, 200, JSON.stringify(result ?? { ok: true }, null, 2));
+      sendJson(emu, res, 200, JSON.stringify(result ?? { ok: true }, null, 2));
       return;
     }
 
@@ -226,7 +228,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
             `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
           );
         }
-        sendJson(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId });
+        sendJson(emu, res, stored.status, stored.body, { 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId });
         return;
       }
       if (inFlightKeys.has(scopedKey)) {
@@ -279,15 +281,16 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     } finally {
       if (scopedKey) inFlightKeys.delete(scopedKey);
     }
-    sendJson(res, status, body);
+    sendJson(emu, res, status, body);
   } catch (error) {
     if (error instanceof StripeError) {
-      sendError(res, requestId, error);
+      sendError(emu, res, requestId, error);
       return;
     }
     emu.logError(`${method} ${url.pathname} failed`, error);
     if (!res.headersSent) {
       sendError(
+        emu,
         res,
         requestId,
         new StripeError(500, 'api_error', 'An unexpected error occurred inside the Stripe emulator. See its log for details.', {

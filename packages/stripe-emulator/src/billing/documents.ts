@@ -4,6 +4,7 @@ import type { BillingEngine } from './engine.js';
 import type { InvoiceDocument } from '../pdf/invoice-pdf.js';
 import { formatMoney } from './currency.js';
 import { discountsCollection } from './collections.js';
+import { resolvePublicUrls } from '../core/public-url.js';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -69,7 +70,7 @@ export function invoiceDocument(engine: BillingEngine, inv: Stripe.Invoice, kind
     memo: inv.description,
     footer: inv.footer,
     customFields: inv.custom_fields ?? [],
-    paymentUrl: inv.hosted_invoice_url ?? null,
+    paymentUrl: inv.hosted_invoice_url ? resolvePublicUrls(inv.hosted_invoice_url, engine.ports.baseUrl()) : null,
     paymentMethodLabel: kind === 'receipt' ? paymentMethodLabel(engine, inv) : null,
   };
 }

@@ -3,6 +3,7 @@
 // with `confirmation_secret.client_secret`).
 import type Stripe from 'stripe';
 import { diffAttributes } from '../core/events.js';
+import { hostedUrl } from '../core/public-url.js';
 import { StripeError, invalidRequest } from '../http/errors.js';
 import type { BillingEngine } from './engine.js';
 import { invoiceStateCollection, invoicesCollection, subscriptionsCollection } from './collections.js';
@@ -110,14 +111,13 @@ export class InvoiceOps {
     };
     inv = this.engine.recompute(inv, at);
     const number = this.engine.nextInvoiceNumber(customerId);
-    const base = this.engine.ports.baseUrl();
     inv = {
       ...inv,
       number,
       effective_at: at,
       status_transitions: { ...inv.status_transitions, finalized_at: at },
-      hosted_invoice_url: `${base}/_emulator/invoices/${inv.id}/hosted`,
-      invoice_pdf: `${base}/_emulator/invoices/${inv.id}/pdf`,
+      hosted_invoice_url: hostedUrl(`/_emulator/invoices/${inv.id}/hosted`),
+      invoice_pdf: hostedUrl(`/_emulator/invoices/${inv.id}/pdf`),
       due_date:
         inv.collection_method === 'send_invoice'
           ? (inv.due_date ?? at + 86_400 * (this.engine.invoiceState(inv.id).days_until_due ?? 30))

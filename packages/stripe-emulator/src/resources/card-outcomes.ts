@@ -5,6 +5,7 @@ import type { Emulator } from '../emulator.js';
 import { AUTHENTICATION_REQUIRED, type DeclineOutcome } from '../cards.js';
 import { p } from '../http/params.js';
 import { stripeJsTelemetryParams, testCardOf } from './payment-methods.js';
+import { hostedUrl } from '../core/public-url.js';
 
 export type CardOutcome = { kind: 'succeeded' } | { kind: 'declined'; decline: DeclineOutcome } | { kind: 'requires_action' };
 
@@ -31,8 +32,8 @@ export function evaluateCard(emu: Emulator, paymentMethodId: string, input: Eval
 }
 
 /** The URL of the emulator's 3D Secure challenge page for an intent (built by the Stripe.js stand-in). */
-export function challengeUrl(emu: Emulator, intentId: string, returnUrl: string | null): string {
-  const url = new URL(`/_emulator/3ds/${intentId}`, emu.publicUrl || 'http://127.0.0.1');
+export function challengeUrl(intentId: string, returnUrl: string | null): string {
+  const url = new URL(hostedUrl(`/_emulator/3ds/${intentId}`));
   if (returnUrl) url.searchParams.set('return_url', returnUrl);
   return url.toString();
 }
@@ -42,12 +43,11 @@ export function challengeUrl(emu: Emulator, intentId: string, returnUrl: string 
  * `return_url` and did not ask for `use_stripe_sdk`, otherwise `use_stripe_sdk` (what Stripe.js handles).
  */
 export function authenticationNextAction(
-  emu: Emulator,
   intentId: string,
   returnUrl: string | null,
   useStripeSdk: boolean,
 ): Stripe.PaymentIntent.NextAction & Stripe.SetupIntent.NextAction {
-  const url = challengeUrl(emu, intentId, returnUrl);
+  const url = challengeUrl(intentId, returnUrl);
   if (returnUrl && !useStripeSdk) {
     return { type: 'redirect_to_url', redirect_to_url: { url, return_url: returnUrl } };
   }

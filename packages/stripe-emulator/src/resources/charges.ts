@@ -6,6 +6,7 @@ import { defineCollection } from '../core/store.js';
 import { newId } from '../core/ids.js';
 import { formatAmount } from '../core/currency.js';
 import { diffAttributes } from '../core/events.js';
+import { hostedUrl } from '../core/public-url.js';
 import type { Full } from '../core/types.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p } from '../http/params.js';
@@ -120,7 +121,7 @@ export function createCharge(emu: Emulator, input: ChargeInput): Stripe.Charge {
     },
     receipt_email: input.receiptEmail,
     receipt_number: null,
-    receipt_url: `${emu.publicUrl}/receipts/charges/${id}`,
+    receipt_url: hostedUrl(`/receipts/charges/${id}`),
     refunded: false,
     review: null,
     shipping: null,

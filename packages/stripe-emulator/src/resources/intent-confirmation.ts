@@ -77,7 +77,7 @@ export function requiresAction(
 ): { status: 'requires_action'; next_action: ReturnType<typeof authenticationNextAction> } {
   return {
     status: 'requires_action',
-    next_action: authenticationNextAction(emu, intentId, input.returnUrl ?? null, input.useStripeSdk ?? !input.returnUrl),
+    next_action: authenticationNextAction(intentId, input.returnUrl ?? null, input.useStripeSdk ?? !input.returnUrl),
   };
 }
 

@@ -8,6 +8,7 @@ import { eventsCollection, webhookEndpointsCollection } from '../core/collection
 import { newId } from '../core/ids.js';
 import { defineCollection } from '../core/store.js';
 import { signPayload } from './signature.js';
+import { resolvePublicUrls } from '../core/public-url.js';
 
 export interface WebhookSettings {
   /** Delay before each retry, in ms; a delivery is attempted `retryScheduleMs.length + 1` times in all. */
@@ -92,6 +93,8 @@ export class WebhookDispatcher {
     private readonly store: Store,
     private readonly staticEndpoint: StaticEndpoint | null,
     settings: Partial<WebhookSettings> = {},
+    /** The emulator's public URL now: hosted links in payloads are resolved against it (see core/public-url.ts). */
+    private readonly publicUrl: () => string = () => '',
   ) {
     this.settings = { ...DEFAULT_WEBHOOK_SETTINGS, ...settings };
   }
@@ -294,7 +297,7 @@ export class WebhookDispatcher {
       }
       let payload = this.payloads.get(event);
       if (payload === undefined) {
-        payload = JSON.stringify(event, null, 2);
+        payload = resolvePublicUrls(JSON.stringify(event, null, 2), this.publicUrl());
         this.payloads.set(event, payload);
       }
       const signature = signPayload(payload, secret, Math.floor(Date.now() / 1000));

@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/invoices/[invoiceId]/pdf — the invoice PDF, fetched from Stripe's `invoice_pdf` server-side
 // after checking that the invoice belongs to the caller's organization (else 404).
 import { pdfResponse, isPdf, requireInvoiceForDocument } from '@/lib/billing/invoices/invoice-document';
-import { AppError, errorResponse, toAppError } from '@/lib/errors';
+import { documentErrorResponse } from '@/lib/documents/document-error-page';
+import { AppError, toAppError } from '@/lib/errors';
 import { fetchStripeDocument } from '@/lib/stripe/fetch-stripe-document';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[invoice pdf] ${appError.message}`, appError.cause ?? '');
-    return errorResponse(appError);
+    // A browser opened this link for a file: answer with a page in the user's language, never bare JSON.
+    return documentErrorResponse(appError, { kind: 'invoice', backHref: `/orgs/${orgId}/invoices/${invoiceId}` });
   }
 }

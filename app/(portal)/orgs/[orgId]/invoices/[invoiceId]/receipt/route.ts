@@ -5,7 +5,8 @@ import { pdfResponse, requireInvoiceForDocument } from '@/lib/billing/invoices/i
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
 import { loadReceiptDocument } from '@/lib/documents/receipt-data';
 import { renderReceiptPdf } from '@/lib/documents/receipt-pdf';
-import { AppError, errorResponse, toAppError } from '@/lib/errors';
+import { documentErrorResponse } from '@/lib/documents/document-error-page';
+import { AppError, toAppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[invoice receipt] ${appError.message}`, appError.cause ?? '');
-    return errorResponse(appError);
+    // A browser opened this link for a file: answer with a page in the user's language, never bare JSON.
+    return documentErrorResponse(appError, { kind: 'receipt', backHref: `/orgs/${orgId}/invoices/${invoiceId}` });
   }
 }
