@@ -41,7 +41,7 @@ export class Emulator {
   readonly scheduler: Scheduler;
   readonly events: EventBus;
   readonly objects: ObjectRegistry;
-  readonly router = new Router();
+  readonly router = new Router<Emulator>();
   readonly webhooks: WebhookDispatcher;
   /** Extension points other resource modules hook into (e.g. billing cancels subscriptions of a deleted customer). */
   readonly hooks: {

@@ -109,7 +109,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function authenticate(req: IncomingMessage, tree: FormTree, route: ApiRoute | null): AuthInfo {
+function authenticate(req: IncomingMessage, tree: FormTree, route: ApiRoute<Emulator> | null): AuthInfo {
   const header = req.headers.authorization;
   let key: string | null = null;
   if (typeof header === 'string') {

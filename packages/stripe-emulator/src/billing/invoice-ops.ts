@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { diffAttributes } from '../core/events.js';
 import { hostedUrl } from '../core/public-url.js';
 import { StripeError, invalidRequest } from '../http/errors.js';
-import type { BillingEngine } from './engine.js';
+import type { BillingCore, SubscriptionCallbacks } from './engine-core.js';
 import { invoiceStateCollection, invoicesCollection, subscriptionsCollection } from './collections.js';
 import { maxAttempts, nextRetryAt } from './dunning.js';
 
@@ -33,7 +33,14 @@ export class InvoiceOps {
   /** PaymentIntent id → invoice id (rebuilt from the store on demand). */
   private byPaymentIntent: Map<string, string> | null = null;
 
-  constructor(private readonly engine: BillingEngine) {}
+  constructor(private readonly engine: BillingCore) {}
+
+  /** The subscription side, reached through the core's callbacks (invoicing never imports subscription-ops). */
+  private subscriptions(): SubscriptionCallbacks {
+    const callbacks = this.engine.subscriptionCallbacks;
+    if (!callbacks) throw new Error('billing: subscription callbacks are not wired (construct BillingEngine)');
+    return callbacks;
+  }
 
   private get store() {
     return this.engine.store;
@@ -360,7 +367,7 @@ export class InvoiceOps {
     if (!sub) return;
     if (inv.billing_reason === 'subscription_create') return; // stays incomplete until paid or expired
     if (sub.status === 'active' || sub.status === 'trialing') {
-      this.engine.subscriptionOps().setStatus(sub.id, 'past_due', at);
+      this.subscriptions().setStatus(sub.id, 'past_due', at);
     }
   }
 
@@ -372,9 +379,9 @@ export class InvoiceOps {
     const sub = this.store.get(subscriptionsCollection, subId);
     if (!sub || sub.status === 'canceled') return;
     if (policy.subscriptionEndState === 'canceled') {
-      this.engine.subscriptionOps().cancelNow(sub.id, { reason: 'payment_failed', invoiceNow: false, prorate: false, at });
+      this.subscriptions().cancelNow(sub.id, { reason: 'payment_failed', invoiceNow: false, prorate: false, at });
     } else if (policy.subscriptionEndState === 'unpaid') {
-      this.engine.subscriptionOps().setStatus(sub.id, 'unpaid', at);
+      this.subscriptions().setStatus(sub.id, 'unpaid', at);
     }
   }
 
@@ -417,7 +424,7 @@ export class InvoiceOps {
     this.emit('invoice.paid', paid);
     if (pi) this.emit('invoice.payment_succeeded', paid);
     const subId = this.engine.subscriptionOfInvoice(paid);
-    if (subId) this.engine.subscriptionOps().afterInvoicePaid(subId, paid, pi, at);
+    if (subId) this.subscriptions().afterInvoicePaid(subId, paid, pi, at);
     return this.engine.invoice(id);
   }
 

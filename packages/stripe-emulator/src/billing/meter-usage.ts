@@ -1,5 +1,5 @@
 // Aggregates meter events for billing: sum, count or last value of a customer's events in [start, end).
-import type { BillingEngine } from './engine.js';
+import type { BillingCore } from './engine-core.js';
 import { meterEventsCollection, metersCollection, type StoredMeterEvent } from './collections.js';
 import type { Period } from './periods.js';
 
@@ -14,14 +14,14 @@ export function aggregate(formula: string, events: StoredMeterEvent[]): number {
   return events.reduce((sum, e) => sum + e.value, 0);
 }
 
-export function meterEventsFor(engine: BillingEngine, eventName: string, customer: string, period: Period): StoredMeterEvent[] {
+export function meterEventsFor(engine: BillingCore, eventName: string, customer: string, period: Period): StoredMeterEvent[] {
   return engine.store
     .all(meterEventsCollection)
     .filter((e) => e.event_name === eventName && e.customer === customer && e.timestamp >= period.start && e.timestamp < period.end);
 }
 
 /** The billable quantity of a meter for a customer over a period (0 when the meter does not exist). */
-export function usageForPeriod(engine: BillingEngine, meterId: string, customer: string, period: Period): number {
+export function usageForPeriod(engine: BillingCore, meterId: string, customer: string, period: Period): number {
   const meter = engine.store.get(metersCollection, meterId);
   if (!meter) return 0;
   return aggregate(meter.default_aggregation.formula, meterEventsFor(engine, meter.event_name, customer, period));

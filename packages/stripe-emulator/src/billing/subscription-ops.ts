@@ -6,7 +6,8 @@ import { applyMetadata } from '../core/metadata.js';
 import { diffAttributes } from '../core/events.js';
 import type { Full } from '../core/types.js';
 import { StripeError, invalidRequest, parameterMissing } from '../http/errors.js';
-import type { BillingEngine } from './engine.js';
+import type { BillingCore } from './engine-core.js';
+import type { InvoiceOps } from './invoice-ops.js';
 import {
   invoiceItemsCollection,
   invoiceStateCollection,
@@ -78,7 +79,10 @@ export class SubscriptionOps {
   /** Subscriptions being created in this request: status changes are folded into the `created` event. */
   private readonly creating = new Set<string>();
 
-  constructor(private readonly engine: BillingEngine) {}
+  constructor(
+    private readonly engine: BillingCore,
+    private readonly invoices: InvoiceOps,
+  ) {}
 
   private get store() {
     return this.engine.store;
@@ -317,7 +321,7 @@ export class SubscriptionOps {
       ...this.engine.invoiceState(inv.id),
       days_until_due: sub.days_until_due,
     });
-    return this.engine.invoiceOps().created(inv);
+    return this.invoices.created(inv);
   }
 
   // ---- create ----------------------------------------------------------------------------------
@@ -624,14 +628,14 @@ export class SubscriptionOps {
       this.save({ ...sub, latest_invoice: invoiceId });
       for (const ii of addInvoiceItems) this.createInvoiceItem(ii);
       const stored = this.storeInvoice(this.engine.subscription(subId), { ...preview, auto_advance: true, automatically_finalizes_at: null }, [...addInvoiceItems, ...pendingExisting]);
-      const finalized = this.engine.invoiceOps().finalize(stored.id, { precharged, scheduleAttempt: false });
+      const finalized = this.invoices.finalize(stored.id, { precharged, scheduleAttempt: false });
       let status: Stripe.Subscription.Status = 'incomplete';
       if (finalized.status === 'paid') status = trialEnd !== null ? 'trialing' : 'active';
       else if (collection === 'send_invoice') status = trialEnd !== null ? 'trialing' : 'active';
       this.save({ ...this.engine.subscription(subId), status });
       if (status === 'incomplete' && behavior !== 'default_incomplete') {
         const pm = pmForCharge;
-        if (pm) this.engine.invoiceOps().chargeNow(finalized.id, pm, input.off_session ?? false);
+        if (pm) this.invoices.chargeNow(finalized.id, pm, input.off_session ?? false);
       }
       // Nothing to pay now (trial, free first period) but the browser is to collect a card: Stripe hands out a
       // SetupIntent as the subscription's pending_setup_intent.
@@ -766,7 +770,7 @@ export class SubscriptionOps {
     const latest = typeof sub.latest_invoice === 'string' ? sub.latest_invoice : (sub.latest_invoice?.id ?? null);
     if (latest) {
       const inv = this.store.get(invoicesCollection, latest);
-      if (inv && inv.status === 'open') this.engine.invoiceOps().void(inv.id);
+      if (inv && inv.status === 'open') this.invoices.void(inv.id);
     }
     this.cancelJobs(id);
     this.setStatus(id, 'incomplete_expired', at);
@@ -1035,10 +1039,10 @@ export class SubscriptionOps {
     this.save(next);
     if (endTrialNow) this.renewAt(id, at, 'subscription_update');
     if (immediateInvoice) {
-      const inv = this.engine.invoiceOps().finalize(immediateInvoice);
+      const inv = this.invoices.finalize(immediateInvoice);
       if (inv.status === 'open' && inv.collection_method === 'charge_automatically') {
-        const pm = this.engine.invoiceOps().defaultPaymentMethod(inv);
-        if (pm) this.engine.invoiceOps().chargeNow(inv.id, pm, input.off_session ?? true);
+        const pm = this.invoices.defaultPaymentMethod(inv);
+        if (pm) this.invoices.chargeNow(inv.id, pm, input.off_session ?? true);
         const after = this.engine.invoice(inv.id);
         if (after.status === 'open' && (input.payment_behavior ?? 'allow_incomplete') === 'error_if_incomplete') {
           const state = this.engine.invoiceState(inv.id);

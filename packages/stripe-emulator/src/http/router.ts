@@ -1,10 +1,11 @@
 // Route table. Three kinds of route:
 // - api:     Stripe paths (`/v1/...`), authenticated, params validated against a declared shape, JSON out,
 //            `expand[]` and idempotency handled by the server.
+// The router is generic in the instance it hands to handlers (`E`, the Emulator), so it imports nothing above
+// the http layer (no emulator ↔ router import cycle).
 // - control: `/_emulator/...` test controls, no auth, JSON in/out.
 // - raw:     anything that is not JSON (hosted pages, PDFs, receipts, the Stripe.js stand-in).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Emulator } from '../emulator.js';
 import { p, type ObjectOf, type Shape } from './params.js';
 import type { FormTree } from './form.js';
 
@@ -15,8 +16,8 @@ export interface AuthInfo {
   key: string;
 }
 
-export interface ApiRequest<P> {
-  emu: Emulator;
+export interface ApiRequest<P, E = unknown> {
+  emu: E;
   params: P;
   /** `:name` segments of the route path. */
   path: Record<string, string>;
@@ -32,66 +33,66 @@ export interface ApiRouteOptions {
   publishable?: boolean;
 }
 
-export interface ApiRoute {
+export interface ApiRoute<E = unknown> {
   kind: 'api';
   method: Method;
   pattern: string;
   segments: string[];
   options: ApiRouteOptions;
   /** Validates the form tree against the route's schema, then calls the handler. */
-  run: (req: ApiRequestBase, tree: FormTree) => unknown;
+  run: (req: ApiRequestBase<E>, tree: FormTree) => unknown;
 }
 
-export type ApiRequestBase = Omit<ApiRequest<never>, 'params'>;
+export type ApiRequestBase<E = unknown> = Omit<ApiRequest<never, E>, 'params'>;
 
-export interface ControlRequest {
-  emu: Emulator;
+export interface ControlRequest<E = unknown> {
+  emu: E;
   path: Record<string, string>;
   query: URLSearchParams;
   /** Parsed JSON body (or form body as a flat object); {} when empty. */
   body: Record<string, unknown>;
 }
 
-export interface ControlRoute {
+export interface ControlRoute<E = unknown> {
   kind: 'control';
   method: Method;
   pattern: string;
   segments: string[];
-  handler: (req: ControlRequest) => unknown;
+  handler: (req: ControlRequest<E>) => unknown;
 }
 
-export interface RawRequest {
-  emu: Emulator;
+export interface RawRequest<E = unknown> {
+  emu: E;
   path: Record<string, string>;
   query: URLSearchParams;
   body: string;
   req: IncomingMessage;
 }
 
-export interface RawRoute {
+export interface RawRoute<E = unknown> {
   kind: 'raw';
   method: Method;
   pattern: string;
   segments: string[];
-  handler: (req: RawRequest, res: ServerResponse) => void | Promise<void>;
+  handler: (req: RawRequest<E>, res: ServerResponse) => void | Promise<void>;
 }
 
-export type Route = ApiRoute | ControlRoute | RawRoute;
+export type Route<E = unknown> = ApiRoute<E> | ControlRoute<E> | RawRoute<E>;
 
-export interface RouteMatch {
-  route: Route;
+export interface RouteMatch<E = unknown> {
+  route: Route<E>;
   path: Record<string, string>;
 }
 
-export class Router {
-  private readonly routes: Route[] = [];
+export class Router<E> {
+  private readonly routes: Array<Route<E>> = [];
 
   /** Registers a Stripe API route. `shape` lists every accepted param (`expand` is implicit). */
   api<S extends Shape>(
     method: Method,
     pattern: string,
     shape: S,
-    handler: (req: ApiRequest<ObjectOf<S>>) => unknown,
+    handler: (req: ApiRequest<ObjectOf<S>, E>) => unknown,
     options: ApiRouteOptions = {},
   ): void {
     const schema = p.object(shape);
@@ -105,24 +106,24 @@ export class Router {
     });
   }
 
-  control(method: Method, pattern: string, handler: (req: ControlRequest) => unknown): void {
+  control(method: Method, pattern: string, handler: (req: ControlRequest<E>) => unknown): void {
     this.add({ kind: 'control', method, pattern, segments: split(pattern), handler });
   }
 
-  raw(method: Method, pattern: string, handler: (req: RawRequest, res: ServerResponse) => void | Promise<void>): void {
+  raw(method: Method, pattern: string, handler: (req: RawRequest<E>, res: ServerResponse) => void | Promise<void>): void {
     this.add({ kind: 'raw', method, pattern, segments: split(pattern), handler });
   }
 
-  private add(route: Route): void {
+  private add(route: Route<E>): void {
     const clash = this.routes.find((r) => r.method === route.method && r.pattern === route.pattern);
     if (clash) throw new Error(`route ${route.method} ${route.pattern} is registered twice`);
     this.routes.push(route);
   }
 
   /** Finds the route for a request. Literal segments win over `:params` (`/v1/invoices/create_preview`). */
-  match(method: string, pathname: string): RouteMatch | null {
+  match(method: string, pathname: string): RouteMatch<E> | null {
     const parts = split(pathname);
-    let best: { match: RouteMatch; literals: number } | null = null;
+    let best: { match: RouteMatch<E>; literals: number } | null = null;
     for (const route of this.routes) {
       if (route.method !== method || route.segments.length !== parts.length) continue;
       const params: Record<string, string> = {};
@@ -143,7 +144,7 @@ export class Router {
   }
 
   /** Every registered route (for docs and the unknown-endpoint test). */
-  list(): Array<{ kind: Route['kind']; method: Method; pattern: string }> {
+  list(): Array<{ kind: Route<E>['kind']; method: Method; pattern: string }> {
     return this.routes.map((r) => ({ kind: r.kind, method: r.method, pattern: r.pattern }));
   }
 }

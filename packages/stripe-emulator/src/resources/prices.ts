@@ -13,7 +13,7 @@ import type { Full } from '../core/types.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, p, type Infer, type ObjectOf } from '../http/params.js';
-import { createProduct, productsCollection } from './products.js';
+import { createProduct, productsCollection } from '../catalog/product-store.js';
 
 interface StoredTier {
   flat_amount: number | null;

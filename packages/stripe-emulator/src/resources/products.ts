@@ -2,71 +2,17 @@
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import { tombstonesCollection } from '../core/collections.js';
-import { defineCollection } from '../core/store.js';
-import { newId } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
 import { diffAttributes } from '../core/events.js';
-import type { Full } from '../core/types.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { paginate } from '../http/list.js';
 import { listParams, matchesRange, nestParam, p, type Infer } from '../http/params.js';
 import { createPrice, pricesCollection } from './prices.js';
 
-export const productsCollection = defineCollection<Stripe.Product>('products');
+export { createProduct, productsCollection, type ProductInput } from '../catalog/product-store.js';
+import { createProduct, productsCollection } from '../catalog/product-store.js';
 
 const marketingFeatures = p.array(p.object({ name: p.required(p.string({ maxLength: 80 })) }), { maxLength: 15 });
-
-export interface ProductInput {
-  name: string;
-  id?: string;
-  active?: boolean;
-  description?: string;
-  images?: string[];
-  marketing_features?: Array<{ name: string }>;
-  metadata?: Record<string, string> | null;
-  shippable?: boolean;
-  statement_descriptor?: string;
-  tax_code?: string;
-  unit_label?: string;
-  url?: string;
-}
-
-/** Validates and creates a product. Emits product.created. */
-export function createProduct(emu: Emulator, input: ProductInput): Stripe.Product {
-  if (!input.name) throw invalidRequest('Missing required param: name.', { code: 'parameter_missing', param: 'name' });
-  if (input.id !== undefined) {
-    if (!/^[A-Za-z0-9_-]+$/.test(input.id)) throw invalidRequest('Invalid id: only letters, digits, - and _ are allowed.', { param: 'id' });
-    if (emu.store.has(productsCollection, input.id)) {
-      throw invalidRequest(`Product already exists.`, { code: 'resource_already_exists', param: 'id' });
-    }
-  }
-  const now = emu.clock.wallNow();
-  const product = {
-    id: input.id ?? newId('prod'),
-    object: 'product',
-    active: input.active ?? true,
-    created: now,
-    default_price: null,
-    description: input.description ?? null,
-    images: input.images ?? [],
-    livemode: false,
-    marketing_features: input.marketing_features ?? [],
-    metadata: applyMetadata({}, input.metadata),
-    name: input.name,
-    package_dimensions: null,
-    shippable: input.shippable ?? null,
-    statement_descriptor: input.statement_descriptor ?? null,
-    tax_code: input.tax_code ?? null,
-    tax_details: null,
-    type: 'service',
-    unit_label: input.unit_label ?? null,
-    updated: now,
-    url: input.url ?? null,
-  } satisfies Full<Stripe.Product, 'deleted'>;
-  emu.store.insert(productsCollection, product);
-  emu.events.emit('product.created', product);
-  return product;
-}
 
 const defaultPriceDataParams = p.object({
   currency: p.required(p.string()),
