@@ -5,9 +5,9 @@ import {
   confirmPaymentIntent,
   createPaymentIntent,
   paymentIntentsCollection,
-} from '../resources/payment-intents.js';
+} from '../payments/payment-intents.js';
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
-import { createSetupIntent } from '../resources/setup-intents.js';
+import { createSetupIntent } from '../payments/setup-intents.js';
 import { priceAmountIn, retrievePrice } from '../resources/prices.js';
 import { productsCollection } from '../resources/products.js';
 import { couponsCollection, couponTerms, redeemCoupon, retrieveCoupon } from '../resources/coupons.js';

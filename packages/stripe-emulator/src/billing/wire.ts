@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import type { Json } from '../core/types.js';
 import { customersCollection } from '../core/collections.js';
-import { setupIntentsCollection } from '../resources/setup-intents.js';
+import { setupIntentsCollection } from '../payments/setup-intents.js';
 import { adjustCustomerBalance, deleteCustomer, ensureCustomerCurrency, requireCustomer } from '../resources/customers.js';
 import { BillingEngine, type BillingOptions } from './engine.js';
 import type { BillingPorts } from './ports.js';

@@ -3,8 +3,8 @@
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import { invalidRequest } from '../http/errors.js';
-import { completePaymentIntentAuthentication } from './payment-intents.js';
-import { completeSetupIntentAuthentication } from './setup-intents.js';
+import { completePaymentIntentAuthentication } from '../payments/payment-intents.js';
+import { completeSetupIntentAuthentication } from '../payments/setup-intents.js';
 
 export type AuthenticationOutcome = 'succeed' | 'fail';
 

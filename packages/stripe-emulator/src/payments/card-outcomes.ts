@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import { AUTHENTICATION_REQUIRED, type DeclineOutcome } from '../cards.js';
 import { p } from '../http/params.js';
-import { stripeJsTelemetryParams, testCardOf } from './payment-methods.js';
+import { stripeJsTelemetryParams, testCardOf } from '../resources/payment-methods.js';
 import { hostedUrl } from '../core/public-url.js';
 
 export type CardOutcome = { kind: 'succeeded' } | { kind: 'declined'; decline: DeclineOutcome } | { kind: 'requires_action' };

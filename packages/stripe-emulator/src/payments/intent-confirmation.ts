@@ -16,7 +16,7 @@ import {
   createPaymentMethodFromData,
   paymentMethodDataParams,
   paymentMethodsCollection,
-} from './payment-methods.js';
+} from '../resources/payment-methods.js';
 
 /** How one intent type words its errors (Stripe's own wording differs slightly between the two). */
 export interface IntentKind {
