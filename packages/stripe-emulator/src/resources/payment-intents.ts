@@ -3,11 +3,11 @@
 import type { Emulator } from '../emulator.js';
 import { applyMetadata } from '../core/metadata.js';
 import { invalidRequest } from '../http/errors.js';
-import { paginate } from '../http/list.js';
-import { listParams, matchesRange, p } from '../http/params.js';
+import { p } from '../http/params.js';
 import { requireCustomer } from './customers.js';
 import { automaticPaymentMethodsParams, cardOptionsParams, stripeJsNoiseParams } from '../payments/card-outcomes.js';
-import { assertOnePaymentMethodParam, checkClientSecret, paymentMethodFromParams } from '../payments/intent-confirmation.js';
+import { assertOnePaymentMethodParam, paymentMethodFromParams } from '../payments/intent-confirmation.js';
+import { registerIntentRoutes } from './intent-routes.js';
 import {
   CONFIRMABLE_PAYMENT_INTENT,
   PAYMENT_INTENT,
@@ -81,8 +81,40 @@ const confirmShape = {
 } as const;
 
 export function registerPaymentIntents(emu: Emulator): void {
-  emu.objects.register({ object: 'payment_intent', prefix: 'pi', collection: paymentIntentsCollection });
   const { router, store } = emu;
+  registerIntentRoutes(emu, {
+    resource: 'payment_intents',
+    object: 'payment_intent',
+    prefix: 'pi',
+    collection: paymentIntentsCollection,
+    kind: PAYMENT_INTENT,
+    confirmShape,
+    confirm: (req) => {
+      const { params, path } = req;
+      assertOnePaymentMethodParam(params);
+      const offSession = parseOffSession(params.off_session);
+      if (req.auth.kind === 'publishable' && offSession) {
+        throw invalidRequest('off_session cannot be used with a publishable key.', { param: 'off_session' });
+      }
+      if (params.capture_method) store.update(paymentIntentsCollection, path.id, (cur) => ({ ...cur, capture_method: params.capture_method ?? cur.capture_method }));
+      const pmId = paymentMethodFromParams(emu, params);
+      const result = confirmPaymentIntent(emu, path.id, {
+        paymentMethod: pmId ?? null,
+        offSession: offSession ?? false,
+        returnUrl: params.return_url ?? null,
+        useStripeSdk: params.use_stripe_sdk,
+        setupFutureUsage: params.setup_future_usage,
+        errorOnRequiresAction: params.error_on_requires_action,
+        receiptEmail: params.receipt_email,
+      });
+      if (result.decline) throw paymentIntentDeclineError(result.decline, result.paymentIntent);
+      return result.paymentIntent;
+    },
+    cancellationReasons: ['abandoned', 'duplicate', 'fraudulent', 'requested_by_customer'],
+    cancel: (id, reason) => cancelPaymentIntent(emu, id, reason ?? 'requested_by_customer'),
+    listShape: {},
+    listFilter: () => true,
+  });
 
   router.api('POST', '/v1/payment_intents', createShape, ({ params }) => {
     const offSession = parseOffSession(params.off_session);
@@ -130,18 +162,6 @@ export function registerPaymentIntents(emu: Emulator): void {
     if (result.decline) throw paymentIntentDeclineError(result.decline, result.paymentIntent);
     return result.paymentIntent;
   });
-
-  router.api(
-    'GET',
-    '/v1/payment_intents/:id',
-    { client_secret: p.string() },
-    (req) => {
-      const intent = store.require(paymentIntentsCollection, req.path.id, 'payment_intent');
-      checkClientSecret(PAYMENT_INTENT, req, intent);
-      return intent;
-    },
-    { publishable: true },
-  );
 
   router.api(
     'POST',
@@ -193,56 +213,7 @@ export function registerPaymentIntents(emu: Emulator): void {
     },
   );
 
-  router.api(
-    'POST',
-    '/v1/payment_intents/:id/confirm',
-    confirmShape,
-    (req) => {
-      const { params, path } = req;
-      const intent = store.require(paymentIntentsCollection, path.id, 'payment_intent');
-      checkClientSecret(PAYMENT_INTENT, req, intent);
-      assertOnePaymentMethodParam(params);
-      const offSession = parseOffSession(params.off_session);
-      if (req.auth.kind === 'publishable' && offSession) {
-        throw invalidRequest('off_session cannot be used with a publishable key.', { param: 'off_session' });
-      }
-      if (params.capture_method) store.update(paymentIntentsCollection, path.id, (cur) => ({ ...cur, capture_method: params.capture_method ?? cur.capture_method }));
-      const pmId = paymentMethodFromParams(emu, params);
-      const result = confirmPaymentIntent(emu, path.id, {
-        paymentMethod: pmId ?? null,
-        offSession: offSession ?? false,
-        returnUrl: params.return_url ?? null,
-        useStripeSdk: params.use_stripe_sdk,
-        setupFutureUsage: params.setup_future_usage,
-        errorOnRequiresAction: params.error_on_requires_action,
-        receiptEmail: params.receipt_email,
-      });
-      if (result.decline) throw paymentIntentDeclineError(result.decline, result.paymentIntent);
-      return result.paymentIntent;
-    },
-    { publishable: true },
-  );
-
-  router.api(
-    'POST',
-    '/v1/payment_intents/:id/cancel',
-    { cancellation_reason: p.enumOf(['abandoned', 'duplicate', 'fraudulent', 'requested_by_customer']) },
-    ({ path, params }) => cancelPaymentIntent(emu, path.id, params.cancellation_reason ?? 'requested_by_customer'),
-  );
-
   router.api('POST', '/v1/payment_intents/:id/capture', { amount_to_capture: p.integer({ min: 1 }), metadata: p.metadata() }, ({ path, params }) =>
     capturePaymentIntent(emu, path.id, params.amount_to_capture, params.metadata),
-  );
-
-  router.api(
-    'GET',
-    '/v1/payment_intents',
-    { ...listParams, customer: p.string(), created: p.range(), customer_account: p.unsupported() },
-    ({ params, urlPath }) =>
-      paginate(
-        store.newestFirst(paymentIntentsCollection, (pi) => (!params.customer || pi.customer === params.customer) && matchesRange(pi.created, params.created)),
-        params,
-        urlPath,
-      ),
   );
 }

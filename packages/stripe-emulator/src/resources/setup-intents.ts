@@ -3,11 +3,11 @@
 import type { Emulator } from '../emulator.js';
 import { applyMetadata } from '../core/metadata.js';
 import { invalidRequest } from '../http/errors.js';
-import { paginate } from '../http/list.js';
-import { listParams, matchesRange, p } from '../http/params.js';
+import { p } from '../http/params.js';
 import { requireCustomer } from './customers.js';
 import { automaticPaymentMethodsParams, cardOptionsParams, stripeJsNoiseParams } from '../payments/card-outcomes.js';
-import { checkClientSecret, paymentMethodFromParams } from '../payments/intent-confirmation.js';
+import { paymentMethodFromParams } from '../payments/intent-confirmation.js';
+import { registerIntentRoutes } from './intent-routes.js';
 import {
   CONFIRMABLE_SETUP_INTENT,
   SETUP_INTENT,
@@ -22,8 +22,32 @@ import { paymentMethodDataParams, resolvePaymentMethod } from './payment-methods
 export { setupIntentsCollection } from '../payments/setup-intents.js';
 
 export function registerSetupIntents(emu: Emulator): void {
-  emu.objects.register({ object: 'setup_intent', prefix: 'seti', collection: setupIntentsCollection });
   const { router, store } = emu;
+  registerIntentRoutes(emu, {
+    resource: 'setup_intents',
+    object: 'setup_intent',
+    prefix: 'seti',
+    collection: setupIntentsCollection,
+    kind: SETUP_INTENT,
+    confirmShape: {
+      ...stripeJsNoiseParams,
+      payment_method: p.string(),
+      payment_method_data: paymentMethodDataParams,
+      payment_method_options: cardOptionsParams,
+      return_url: p.string(),
+      mandate_data: p.unsupported(),
+    },
+    confirm: ({ params, path }) => {
+      const pmId = paymentMethodFromParams(emu, params);
+      const result = confirmSetupIntent(emu, path.id, { paymentMethod: pmId ?? null, returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
+      if (result.decline) throw setupIntentDeclineError(result.decline, result.setupIntent);
+      return result.setupIntent;
+    },
+    cancellationReasons: ['abandoned', 'duplicate', 'requested_by_customer'],
+    cancel: (id, reason) => cancelSetupIntent(emu, id, reason ?? null),
+    listShape: { payment_method: p.string(), attach_to_self: p.boolean() },
+    listFilter: (si, params) => !params.payment_method || si.payment_method === params.payment_method,
+  });
 
   router.api(
     'POST',
@@ -73,18 +97,6 @@ export function registerSetupIntents(emu: Emulator): void {
   );
 
   router.api(
-    'GET',
-    '/v1/setup_intents/:id',
-    { client_secret: p.string() },
-    (req) => {
-      const intent = store.require(setupIntentsCollection, req.path.id, 'setup_intent');
-      checkClientSecret(SETUP_INTENT, req, intent);
-      return intent;
-    },
-    { publishable: true },
-  );
-
-  router.api(
     'POST',
     '/v1/setup_intents/:id',
     {
@@ -112,53 +124,5 @@ export function registerSetupIntents(emu: Emulator): void {
         status: pm ? 'requires_confirmation' : cur.status,
       }));
     },
-  );
-
-  router.api(
-    'POST',
-    '/v1/setup_intents/:id/confirm',
-    {
-      ...stripeJsNoiseParams,
-      payment_method: p.string(),
-      payment_method_data: paymentMethodDataParams,
-      payment_method_options: cardOptionsParams,
-      return_url: p.string(),
-      mandate_data: p.unsupported(),
-    },
-    (req) => {
-      const { params, path } = req;
-      const intent = store.require(setupIntentsCollection, path.id, 'setup_intent');
-      checkClientSecret(SETUP_INTENT, req, intent);
-      const pmId = paymentMethodFromParams(emu, params);
-      const result = confirmSetupIntent(emu, path.id, { paymentMethod: pmId ?? null, returnUrl: params.return_url ?? null, useStripeSdk: params.use_stripe_sdk });
-      if (result.decline) throw setupIntentDeclineError(result.decline, result.setupIntent);
-      return result.setupIntent;
-    },
-    { publishable: true },
-  );
-
-  router.api(
-    'POST',
-    '/v1/setup_intents/:id/cancel',
-    { cancellation_reason: p.enumOf(['abandoned', 'duplicate', 'requested_by_customer']) },
-    ({ path, params }) => cancelSetupIntent(emu, path.id, params.cancellation_reason ?? null),
-  );
-
-  router.api(
-    'GET',
-    '/v1/setup_intents',
-    { ...listParams, customer: p.string(), payment_method: p.string(), created: p.range(), attach_to_self: p.boolean(), customer_account: p.unsupported() },
-    ({ params, urlPath }) =>
-      paginate(
-        store.newestFirst(
-          setupIntentsCollection,
-          (si) =>
-            (!params.customer || si.customer === params.customer) &&
-            (!params.payment_method || si.payment_method === params.payment_method) &&
-            matchesRange(si.created, params.created),
-        ),
-        params,
-        urlPath,
-      ),
   );
 }
