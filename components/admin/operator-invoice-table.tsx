@@ -15,13 +15,17 @@ export async function OperatorInvoiceTable({ invoices, locale, timeZone }: { inv
         <thead>
           <tr>
             <th scope="col">{tOverview('invoiceNumber')}</th>
-            <th scope="col">{tOverview('invoiceDate')}</th>
+            <th scope="col" className="hidden sm:table-cell">
+              {tOverview('invoiceDate')}
+            </th>
             <th scope="col" className="num">
               {tOverview('invoiceAmount')}
             </th>
             <th scope="col">{tOverview('invoiceStatus')}</th>
-            <th scope="col">{t('dueDate')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="hidden md:table-cell">
+              {t('dueDate')}
+            </th>
+            <th scope="col" className="num hidden md:table-cell">
               {t('amountRemaining')}
             </th>
           </tr>
@@ -36,17 +40,31 @@ export async function OperatorInvoiceTable({ invoices, locale, timeZone }: { inv
                   <Link href={`/admin/invoices/${invoice.id}`} aria-label={t('viewInvoice', { number })}>
                     {number}
                   </Link>
+                  {/* At phone width the date, due date and remaining columns fold into the cells that stay. */}
+                  <span className="block font-sans text-slate-500 sm:hidden">{date(invoice.stripeCreated)}</span>
                 </td>
-                <td>{date(invoice.stripeCreated)}</td>
-                <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>
+                <td className="hidden sm:table-cell">{date(invoice.stripeCreated)}</td>
+                <td className="num">
+                  {formatMoney(invoice.total, invoice.currency, locale)}
+                  {open ? (
+                    <span className="block text-xs text-slate-600 md:hidden">
+                      {t('amountRemaining')} {formatMoney(invoice.amountRemaining, invoice.currency, locale)}
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   <span className="flex flex-wrap gap-1">
                     <InvoiceStatusBadge status={invoice.status} />
                     {invoice.collectionMethod === 'send_invoice' ? <span className="badge-gray">{t('bankTransfer')}</span> : null}
                   </span>
+                  {open && invoice.dueDate ? (
+                    <span className="mt-1 block text-xs text-slate-600 md:hidden">
+                      {t('dueDate')} {date(invoice.dueDate)}
+                    </span>
+                  ) : null}
                 </td>
-                <td>{open && invoice.dueDate ? date(invoice.dueDate) : '—'}</td>
-                <td className="num">{open ? formatMoney(invoice.amountRemaining, invoice.currency, locale) : '—'}</td>
+                <td className="hidden md:table-cell">{open && invoice.dueDate ? date(invoice.dueDate) : '—'}</td>
+                <td className="num hidden md:table-cell">{open ? formatMoney(invoice.amountRemaining, invoice.currency, locale) : '—'}</td>
               </tr>
             );
           })}
