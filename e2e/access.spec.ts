@@ -8,6 +8,12 @@ test('[customer] cannot open admin pages', async ({ customer }) => {
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expect(page.getByTestId('customers-table')).toHaveCount(0);
   }
+  // The operator's invoice view and its PDF route check the operator themselves, not only the layout.
+  for (const path of ['/admin/invoices/in_unknown', '/admin/invoices/in_unknown/pdf']) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  await page.goto('/admin/invoices/in_unknown');
+  await expect(page.getByTestId('admin-not-found')).toHaveCount(0);
 });
 
 test("[customer] cannot open another organization's overview", async ({ customer, browser, baseURL }) => {

@@ -27,7 +27,9 @@ test('[customer] the overview has no serious accessibility violations, at deskto
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 });
 
-test('[admin] the customer list has no serious accessibility violations', async ({ customer, operatorPage: page }) => {
-  await page.goto(`/admin/customers?q=${encodeURIComponent(customer.organizationName)}`);
-  expect(await seriousViolations(page)).toEqual([]);
+test('[admin] the customer list, a customer and the admin 404 have no serious accessibility violations', async ({ customer, operatorPage: page }) => {
+  for (const path of [`/admin/customers?q=${encodeURIComponent(customer.organizationName)}`, `/admin/customers/${customer.organizationId}`, '/admin/invoices/in_unknown']) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 test('[admin] operator sees the customer list', async ({ customer, operatorPage: page }) => {
   await expect(page).toHaveURL(/\/admin\/customers$/);
@@ -23,10 +24,114 @@ test('[admin] operator sees the customer list', async ({ customer, operatorPage:
   await expect(page).toHaveURL(new RegExp(`/admin/customers/${customer.organizationId}$`));
   await expect(page.getByRole('heading', { level: 1, name: customer.organizationName })).toBeVisible();
   await expect(page.getByText(customer.email).first()).toBeVisible();
-  await expect(page.getByText('organization.created')).toBeVisible();
+  // The activity says who did what in words, not `organization.created` by `user:1a2b3c4d`.
+  const activity = page.getByTestId('admin-activity');
+  await expect(activity.getByRole('listitem').filter({ hasText: 'Organization created' })).toContainText(customer.email);
+  await expect(activity).not.toContainText('organization.created');
+  await expect(activity).not.toContainText(/user:[0-9a-f]{4}/);
 });
 
 test('[admin] a search that matches nobody says so', async ({ operatorPage: page }) => {
   await page.goto('/admin/customers?q=no-such-customer-zzz');
   await expect(page.getByText('No customers match these filters.')).toBeVisible();
+});
+
+test('[admin] operator reads a bank-transfer customer: plan, price and quantity, open invoices, the invoice view, a declined payment in words', async ({
+  customer,
+  operatorPage: page,
+}) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const [team] = (await stripe.prices.list({ lookup_keys: ['seikyu_team_monthly'], limit: 1 })).data;
+  const subscription = await stripe.subscriptions.create({
+    customer: stripeCustomer.id,
+    items: [{ price: team!.id, quantity: 3 }],
+    collection_method: 'send_invoice',
+    days_until_due: 14,
+  });
+  const bankInvoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Onboarding workshop', amount: 8_000 }], sendInvoice: { daysUntilDue: 30 } });
+  // A card payment that fails: Stripe tells the portal the decline reason, which the operator must see.
+  await addDefaultCard(stripe, stripeCustomer.id, 'pm_card_chargeCustomerFail');
+  const declined = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Support hours', amount: 3_000 }] });
+  await expect(stripe.invoices.pay(declined.id)).rejects.toThrow(/declined/);
+  await flushWebhooks(customer.page, url);
+
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  await expect(page.getByTestId('bank-transfer-badge')).toHaveText('Bank transfer');
+  await expect(page.getByTestId('customer-collection')).toContainText('Pays by bank transfer');
+
+  // The subscription reads as a plan with its price and quantity, not a bare sub_….
+  const teamPlan = page.getByTestId('admin-subscription').filter({ hasText: subscription.id });
+  await expect(teamPlan).toContainText('Team');
+  await expect(teamPlan).toContainText('× 3');
+  await expect(teamPlan).toContainText('¥1,200 / month');
+  await expect(teamPlan).toContainText('Bank transfer');
+
+  // Open invoices show their due date and what remains; the number opens the operator's invoice view.
+  const invoices = page.getByTestId('admin-invoices');
+  const bankRow = invoices.getByRole('row').filter({ hasText: bankInvoice.number! });
+  const dueDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(bankInvoice.due_date! * 1000));
+  await expect(bankRow).toContainText('Bank transfer');
+  await expect(bankRow.getByRole('cell').nth(4)).toHaveText(dueDate);
+  await expect(bankRow.getByRole('cell').nth(5)).toHaveText('¥8,000');
+
+  const activity = page.getByTestId('admin-activity');
+  const failure = activity.getByRole('listitem').filter({ hasText: 'Payment failed' });
+  await expect(failure).toContainText('Stripe');
+  await expect(failure).toContainText(`Invoice ${declined.number}`);
+  await expect(failure).toContainText('Declined: Your card was declined. (generic_decline)');
+
+  await invoices.getByRole('link', { name: `Open invoice ${declined.number}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/invoices/${declined.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${declined.number}` })).toBeVisible();
+  await expect(page.getByTestId('admin-invoice-lines')).toContainText('Support hours');
+  await expect(page.getByTestId('admin-invoice-summary')).toContainText('Open');
+  await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥3,000');
+  const pdf = await page.request.get(`/admin/invoices/${declined.id}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  // The view links back to the customer.
+  await page.getByRole('link', { name: `← ${customer.organizationName}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/customers/${customer.organizationId}$`));
+});
+
+test('[admin] the customer list says what is wrong instead of showing 0 or everyone, and keeps plan and status readable on a phone', async ({
+  customer,
+  operatorPage: page,
+}) => {
+  await page.goto('/admin/customers?page=9999');
+  await expect(page.getByTestId('page-out-of-range')).toContainText('There is no page 9999');
+  await expect(page.locator('#customers-count')).not.toHaveText('No customers');
+  await expect(page.getByTestId('customers-table').getByRole('row')).not.toHaveCount(0);
+
+  await page.goto(`/admin/customers?q=${'x'.repeat(201)}`);
+  await expect(page.getByTestId('filter-problems')).toContainText('The search is longer than 200 characters');
+  await expect(page.getByTestId('customers-table')).toHaveCount(0);
+
+  await page.goto('/admin/customers?status=bogus&currency=eur&from=yesterday');
+  const problems = page.getByTestId('filter-problems');
+  await expect(problems).toContainText('Unknown status “bogus”');
+  await expect(problems).toContainText('Unknown currency “eur”');
+  await expect(problems).toContainText('“yesterday” is not a date');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/admin/customers?q=${encodeURIComponent(customer.organizationName)}`);
+  const row = page.getByTestId('customers-table').getByRole('row', { name: new RegExp(customer.organizationName) });
+  for (const cell of [row.getByTestId('customer-plan'), row.getByTestId('customer-status')]) {
+    await expect(cell).toBeVisible();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await expect(row.getByTestId('customer-plan')).toHaveText('Free');
+});
+
+test('[admin] an unknown customer or invoice is a 404 inside the admin layout', async ({ operatorPage: page }) => {
+  for (const path of ['/admin/customers/does-not-exist', '/admin/invoices/in_unknown']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByTestId('admin-not-found')).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Customers' })).toBeVisible();
+  }
+  expect((await page.request.get('/admin/invoices/in_unknown/pdf')).status()).toBe(404);
 });

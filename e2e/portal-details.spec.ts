@@ -51,5 +51,7 @@ test('[customer] saves billing details to Stripe, and a bad postal code changes 
   await page.goto(`/orgs/${customer.organizationId}/activity`);
   const row = page.getByTestId('activity-table').getByRole('row', { name: /Billing details updated/ });
   await expect(row).toContainText(customer.email);
-  await expect(row).toContainText('tax_id');
+  // Changed fields in words (the same formatter as the operators' view), never the raw field codes.
+  await expect(row).toContainText('tax id');
+  await expect(row).not.toContainText('tax_id');
 });

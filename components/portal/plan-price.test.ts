@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanItem } from '@/db/queries/billing';
+import type { PlanItem } from '@/db/queries/subscriptions';
 import { describePlanPrice, isFreePlan } from './plan-price';
 
 const t = (key: string, values?: Record<string, string | number>) => (values ? `${key}(${Object.values(values).join('|')})` : key);
 const tInterval = (key: string, values?: Record<string, string | number>) => `${key}×${values?.count}`;
 const item = (overrides: Partial<PlanItem>): PlanItem => ({
   id: 'si_1',
+  priceId: 'price_team',
   productName: 'Team',
   priceNickname: null,
   priceLookupKey: null,

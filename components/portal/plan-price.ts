@@ -1,5 +1,5 @@
 // How a plan item's price reads: "¥1,200 / month", "$120.00 / year", "Free", "Usage-based".
-import type { PlanItem } from '@/db/queries/billing';
+import type { PlanItem } from '@/db/queries/subscriptions';
 import { formatMoney } from '@/lib/i18n/format';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

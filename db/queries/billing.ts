@@ -1,37 +1,13 @@
 // What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
 // Callers have already established membership (requireMembership / orgActionClient); every query here is
 // scoped by the organization id.
-import { and, asc, desc, eq, ne, notInArray, or } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { stripeInvoices, stripeSubscriptions } from '@/db/schema';
+import { getCurrentSubscription, type SubscriptionView } from './subscriptions';
 
 export type SubscriptionStatus = (typeof stripeSubscriptions.$inferSelect)['status'];
 export type InvoiceStatus = (typeof stripeInvoices.$inferSelect)['status'];
-
-export type PlanItem = {
-  id: string;
-  productName: string;
-  priceNickname: string | null;
-  priceLookupKey: string | null;
-  /** In the subscription's currency and minor unit; null for tiered or metered prices without a unit amount. */
-  unitAmount: number | null;
-  interval: string | null;
-  intervalCount: number | null;
-  usageType: string | null;
-  quantity: number | null;
-};
-
-export type CurrentSubscription = {
-  id: string;
-  status: SubscriptionStatus;
-  currency: string;
-  collectionMethod: 'charge_automatically' | 'send_invoice';
-  cancelAtPeriodEnd: boolean;
-  cancelAt: Date | null;
-  currentPeriodEnd: Date | null;
-  trialEnd: Date | null;
-  items: PlanItem[];
-};
 
 export type InvoiceSummary = {
   id: string;
@@ -47,67 +23,11 @@ export type InvoiceSummary = {
 };
 
 export type OrganizationOverview = {
-  subscription: CurrentSubscription | null;
+  subscription: SubscriptionView | null;
   /** When the next invoice is expected: the end of the current period, unless the plan ends then. */
   nextInvoiceDate: Date | null;
   recentInvoices: InvoiceSummary[];
 };
-
-/**
- * Subscriptions that do not describe the customer's plan: over (`canceled`), or a checkout whose first payment
- * never succeeded (`incomplete` while it waits or after a decline, `incomplete_expired` once abandoned). A
- * declined attempt must not replace the running plan on the overview.
- */
-const notCurrentStatuses: SubscriptionStatus[] = ['canceled', 'incomplete', 'incomplete_expired'];
-
-/** The amount of `price` in `currency`: its own amount, or the matching entry of its currency options. */
-export function unitAmountIn(
-  price: { currency: string; unitAmount: number | null; currencyOptions: Record<string, { unit_amount: number | null }> },
-  currency: string,
-): number | null {
-  if (price.currency === currency) return price.unitAmount;
-  return price.currencyOptions[currency]?.unit_amount ?? null;
-}
-
-export async function getCurrentSubscription(params: { organizationId: string }, tx: Tx = db): Promise<CurrentSubscription | null> {
-  const [subscription] = await tx
-    .select()
-    .from(stripeSubscriptions)
-    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, notCurrentStatuses)))
-    .orderBy(desc(stripeSubscriptions.stripeCreated))
-    .limit(1);
-  if (!subscription) return null;
-
-  const rows = await tx
-    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name })
-    .from(stripeSubscriptionItems)
-    .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
-    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
-    .where(eq(stripeSubscriptionItems.subscriptionId, subscription.id))
-    .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id));
-
-  return {
-    id: subscription.id,
-    status: subscription.status,
-    currency: subscription.currency,
-    collectionMethod: subscription.collectionMethod,
-    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
-    cancelAt: subscription.cancelAt,
-    currentPeriodEnd: subscription.currentPeriodEnd,
-    trialEnd: subscription.trialEnd,
-    items: rows.map(({ item, price, productName }) => ({
-      id: item.id,
-      productName: productName ?? price?.nickname ?? item.priceId,
-      priceNickname: price?.nickname ?? null,
-      priceLookupKey: price?.lookupKey ?? null,
-      unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
-      interval: price?.recurringInterval ?? null,
-      intervalCount: price?.recurringIntervalCount ?? null,
-      usageType: price?.usageType ?? null,
-      quantity: item.quantity,
-    })),
-  };
-}
 
 /**
  * Invoices the customer can see, newest first. Drafts are the operators' to review and are left out; with
@@ -140,7 +60,7 @@ export async function listRecentInvoices(
   }));
 }
 
-export function nextInvoiceDateOf(subscription: CurrentSubscription | null): Date | null {
+export function nextInvoiceDateOf(subscription: SubscriptionView | null): Date | null {
   if (!subscription || subscription.cancelAtPeriodEnd || subscription.cancelAt) return null;
   if (subscription.status === 'paused') return null;
   return subscription.currentPeriodEnd;

@@ -1,8 +1,8 @@
-// Invoices as a customer sees them, from the Stripe mirror only. Every query names the organization in its
-// WHERE clause: another organization's invoice id yields no row, which callers turn into a 404.
+// Invoices from the Stripe mirror only. Every query names the organization in its WHERE clause (another
+// organization's invoice id yields no row, which callers turn into a 404), except `...ForOperator` ones.
 import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { stripeInvoiceLines, stripeInvoices } from '@/db/schema';
+import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
 
 export type InvoiceRecord = typeof stripeInvoices.$inferSelect;
 export type InvoiceLineRecord = typeof stripeInvoiceLines.$inferSelect;
@@ -57,4 +57,38 @@ export async function getInvoiceWithLines(
     .where(eq(stripeInvoiceLines.invoiceId, invoice.id))
     .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
   return { invoice, lines };
+}
+
+/** The organization's invoices for its operators, drafts included, newest first. */
+export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceRecord[]> {
+  return tx
+    .select()
+    .from(stripeInvoices)
+    .where(eq(stripeInvoices.organizationId, params.organizationId))
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(Math.min(params.limit ?? 20, 100));
+}
+
+/**
+ * Any invoice by id with its lines and the organization it belongs to (null when the mirror could not link
+ * it), drafts included: crosses organizations on purpose, for operators only. Null when unknown.
+ */
+export async function getInvoiceForOperator(
+  params: { invoiceId: string },
+  tx: Tx = db,
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[]; organization: { id: string; name: string } | null } | null> {
+  const [row] = await tx
+    .select({ invoice: stripeInvoices, organizationName: organizations.name })
+    .from(stripeInvoices)
+    .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+    .where(eq(stripeInvoices.id, params.invoiceId))
+    .limit(1);
+  if (!row) return null;
+  const lines = await tx
+    .select()
+    .from(stripeInvoiceLines)
+    .where(eq(stripeInvoiceLines.invoiceId, row.invoice.id))
+    .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
+  const organization = row.invoice.organizationId && row.organizationName !== null ? { id: row.invoice.organizationId, name: row.organizationName } : null;
+  return { invoice: row.invoice, lines, organization };
 }

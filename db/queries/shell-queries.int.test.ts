@@ -1,10 +1,13 @@
 // The shell's queries on a real database: membership in the WHERE clause, the customer overview from the
 // mirror, and the operators' customer list with search, filters and pages.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
-import { memberships, organizations, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
-import { listCustomers } from './admin';
-import { getCurrentSubscription, getOrganizationOverview } from './billing';
+import { memberships, organizations, stripeCustomers, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
+import { getCustomerForOperator, listCustomersForOperator } from './customers';
+import { getInvoiceForOperator, listInvoicesForOperator } from './invoices';
+import { getOrganizationOverview } from './billing';
+import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
 
 const day = 24 * 60 * 60 * 1000;
@@ -174,25 +177,25 @@ describe('shell queries', () => {
     await subscription('sub_acme', acme.id, 'active', 'jpy', now);
     await subscription('sub_bolt', bolt.id, 'past_due', 'usd', now);
 
-    const all = await listCustomers({}, testDb());
+    const all = await listCustomersForOperator({}, testDb());
     expect(all.total).toBe(3);
     expect(all.rows.find((r) => r.name === 'Bolt KK')).toMatchObject({ planName: 'Team', status: 'past_due', currency: 'usd' });
     expect(all.rows.find((r) => r.name === 'Cedar')).toMatchObject({ planName: null, status: null });
 
-    expect((await listCustomers({ search: '50%' }, testDb())).rows.map((r) => r.name)).toEqual(['Acme 50% Off']);
-    expect((await listCustomers({ search: 'boltkk@example' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    expect((await listCustomersForOperator({ search: '50%' }, testDb())).rows.map((r) => r.name)).toEqual(['Acme 50% Off']);
+    expect((await listCustomersForOperator({ search: 'boltkk@example' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
     // A LIKE wildcard typed by the operator is text, not a pattern.
-    expect((await listCustomers({ search: '_' }, testDb())).total).toBe(0);
-    expect((await listCustomers({ status: 'past_due' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
-    expect((await listCustomers({ status: 'none' }, testDb())).rows.map((r) => r.name)).toEqual(['Cedar']);
-    expect((await listCustomers({ currency: 'usd' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    expect((await listCustomersForOperator({ search: '_' }, testDb())).total).toBe(0);
+    expect((await listCustomersForOperator({ status: 'past_due' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
+    expect((await listCustomersForOperator({ status: 'none' }, testDb())).rows.map((r) => r.name)).toEqual(['Cedar']);
+    expect((await listCustomersForOperator({ currency: 'usd' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
     // The plan's product name is searchable too.
-    expect((await listCustomers({ search: 'team' }, testDb())).rows.map((r) => r.name).sort()).toEqual(['Acme 50% Off', 'Bolt KK']);
+    expect((await listCustomersForOperator({ search: 'team' }, testDb())).rows.map((r) => r.name).sort()).toEqual(['Acme 50% Off', 'Bolt KK']);
     const today = new Date(new Date().toISOString().slice(0, 10));
-    expect((await listCustomers({ createdFrom: today, createdTo: today }, testDb())).total).toBe(3);
-    expect((await listCustomers({ createdTo: new Date('2020-01-01') }, testDb())).total).toBe(0);
+    expect((await listCustomersForOperator({ createdFrom: today, createdTo: today }, testDb())).total).toBe(3);
+    expect((await listCustomersForOperator({ createdTo: new Date('2020-01-01') }, testDb())).total).toBe(0);
 
-    const page2 = await listCustomers({ pageSize: 2, page: 2 }, testDb());
+    const page2 = await listCustomersForOperator({ pageSize: 2, page: 2 }, testDb());
     expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(page2.rows).toHaveLength(1);
   });
@@ -215,5 +218,85 @@ describe('countSignInLinksIssuedSince', () => {
     const since = new Date(Date.now() - 15 * 60_000);
     expect(await countSignInLinksIssuedSince({ email: 'Ann@example.com', since, maxAgeSeconds }, testDb())).toBe(2);
     expect(await countSignInLinksIssuedSince({ email: 'carol@example.com', since, maxAgeSeconds }, testDb())).toBe(0);
+  });
+
+  it('clamps a page past the end to the last page and keeps the real total (page 9999 is not "0 customers")', async () => {
+    const ann = await person('ann@example.com');
+    await organization('Acme', ann.id);
+    await organization('Bolt', ann.id);
+    await organization('Cedar', ann.id);
+
+    const far = await listCustomersForOperator({ pageSize: 2, page: 9999 }, testDb());
+    expect(far).toMatchObject({ total: 3, pages: 2, page: 2, requestedPage: 9999 });
+    expect(far.rows).toHaveLength(1);
+    const none = await listCustomersForOperator({ search: 'nobody', page: 5 }, testDb());
+    expect(none).toMatchObject({ total: 0, pages: 1, page: 1, requestedPage: 5, rows: [] });
+  });
+
+  it('reads every subscription through one view: plan, price, quantity and the paying card', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await catalogue();
+    await testDb().insert(stripeCustomers).values({
+      id: `cus_${org.id.slice(0, 8)}`,
+      organizationId: org.id,
+      email: 'ann@example.com',
+      defaultPaymentMethodId: 'pm_customer_default',
+      stripeCreated: now,
+      data: {},
+    });
+    await subscription('sub_old', org.id, 'canceled', 'jpy', new Date(now.getTime() - 90 * day));
+    await subscription('sub_now', org.id, 'active', 'usd', now);
+    await subscription('sub_own_card', org.id, 'incomplete', 'jpy', new Date(now.getTime() + day));
+    await testDb().update(stripeSubscriptions).set({ defaultPaymentMethodId: 'pm_own' }).where(eq(stripeSubscriptions.id, 'sub_own_card'));
+
+    const team = { productName: 'Team', priceId: 'price_team_monthly', interval: 'month', quantity: 3 };
+    const current = await getCurrentSubscription({ organizationId: org.id }, testDb());
+    expect(current).toMatchObject({ id: 'sub_now', payingCardId: 'pm_customer_default', defaultPaymentMethodId: null });
+    expect(current!.items).toEqual([expect.objectContaining({ ...team, unitAmount: 3500 })]);
+
+    const live = await listLiveSubscriptions({ organizationId: org.id }, testDb());
+    expect(live.map((s) => [s.id, s.payingCardId])).toEqual([
+      ['sub_own_card', 'pm_own'],
+      ['sub_now', 'pm_customer_default'],
+    ]);
+    expect(live[0]!.items).toEqual([expect.objectContaining({ ...team, unitAmount: 5000 })]);
+    expect((await listSubscriptions({ organizationId: org.id }, testDb())).map((s) => s.id)).toEqual(['sub_own_card', 'sub_now', 'sub_old']);
+
+    // Bank transfer: no card pays it.
+    await testDb().update(stripeSubscriptions).set({ collectionMethod: 'send_invoice' }).where(eq(stripeSubscriptions.id, 'sub_now'));
+    expect(await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: 'sub_now' }, testDb())).toMatchObject({
+      collectionMethod: 'send_invoice',
+      payingCardId: null,
+    });
+    // Another organization's id finds nothing.
+    const bob = await organization('Bob LLC', (await person('bob@example.com')).id);
+    expect(await findSubscriptionForOrganization({ organizationId: bob.id, subscriptionId: 'sub_now' }, testDb())).toBeNull();
+  });
+
+  it('gives operators any invoice with its lines and owner, drafts included; customers still never see drafts', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await invoice('in_open', org.id, 'open', 5000, now);
+    await invoice('in_draft', org.id, 'draft', 1200, new Date(now.getTime() + day));
+    await testDb().insert(stripeInvoiceLines).values({
+      id: 'il_1',
+      invoiceId: 'in_open',
+      position: 0,
+      description: '3 × Team',
+      amount: 5000,
+      currency: 'jpy',
+      quantity: 3,
+      proration: false,
+      data: {},
+    });
+
+    expect((await listInvoicesForOperator({ organizationId: org.id }, testDb())).map((i) => i.id)).toEqual(['in_draft', 'in_open']);
+    const found = await getInvoiceForOperator({ invoiceId: 'in_open' }, testDb());
+    expect(found).toMatchObject({ invoice: { id: 'in_open', amountRemaining: 5000 }, organization: { id: org.id, name: 'Ann KK' } });
+    expect(found!.lines.map((l) => l.description)).toEqual(['3 × Team']);
+    expect(await getInvoiceForOperator({ invoiceId: 'in_unknown' }, testDb())).toBeNull();
+    expect(await getCustomerForOperator({ organizationId: org.id }, testDb())).toMatchObject({ organization: { name: 'Ann KK' }, customer: null });
+    expect(await getCustomerForOperator({ organizationId: 'does-not-exist' }, testDb())).toBeNull();
   });
 });

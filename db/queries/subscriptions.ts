@@ -1,13 +1,32 @@
-// An organization's subscriptions and payment problems as the plan pages and billing actions need them, read
-// from the mirror. Every query is scoped by organization: another organization's ids find nothing.
-import { and, asc, desc, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
+// An organization's subscriptions, read from the mirror through one view: status and dates, the paying card,
+// and per item the plan (product name), the price (amount in the subscription's currency, interval) and the
+// quantity. Every page, action and job reads subscriptions through here. Every query is scoped by organization:
+// another organization's ids find nothing.
+import { and, asc, desc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { stripeInvoices, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import type { SubscriptionStatus } from './billing';
 
-export type LiveSubscriptionItem = { id: string; priceId: string; quantity: number | null };
+/** One item of a subscription: which plan, at which price, how many. */
+export type SubscriptionItemView = {
+  id: string;
+  priceId: string;
+  /** The product's name, else the price's nickname, else the price id (a price missing from the mirror). */
+  productName: string;
+  priceNickname: string | null;
+  priceLookupKey: string | null;
+  /** In the subscription's currency and minor unit; null for tiered or metered prices without a unit amount. */
+  unitAmount: number | null;
+  interval: string | null;
+  intervalCount: number | null;
+  usageType: string | null;
+  quantity: number | null;
+};
 
-export type LiveSubscription = {
+/** The plan pages call an item a plan item. */
+export type PlanItem = SubscriptionItemView;
+
+export type SubscriptionView = {
   id: string;
   customerId: string;
   status: SubscriptionStatus;
@@ -16,57 +35,122 @@ export type LiveSubscription = {
   cancelAtPeriodEnd: boolean;
   cancelAt: Date | null;
   currentPeriodEnd: Date | null;
+  trialEnd: Date | null;
   latestInvoiceId: string | null;
   metadata: Record<string, string>;
-  items: LiveSubscriptionItem[];
+  /** The subscription's own default card (Stripe charges it first), else null. */
+  defaultPaymentMethodId: string | null;
+  /** The card that pays: the subscription's own default, else the customer's; null for none (or bank transfer). */
+  payingCardId: string | null;
+  created: Date;
+  items: SubscriptionItemView[];
 };
 
 /** Over: these no longer describe the customer's plan. */
 const endedStatuses: SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
 
-async function withItems(rows: (typeof stripeSubscriptions.$inferSelect)[], tx: Tx): Promise<LiveSubscription[]> {
+/**
+ * Subscriptions that do not describe the customer's plan: over (`canceled`), or a checkout whose first payment
+ * never succeeded (`incomplete` while it waits or after a decline, `incomplete_expired` once abandoned). A
+ * declined attempt must not replace the running plan on the overview.
+ */
+const notCurrentStatuses: SubscriptionStatus[] = ['canceled', 'incomplete', 'incomplete_expired'];
+
+/** The amount of `price` in `currency`: its own amount, or the matching entry of its currency options. */
+export function unitAmountIn(
+  price: { currency: string; unitAmount: number | null; currencyOptions: Record<string, { unit_amount: number | null }> },
+  currency: string,
+): number | null {
+  if (price.currency === currency) return price.unitAmount;
+  return price.currencyOptions[currency]?.unit_amount ?? null;
+}
+
+/**
+ * The one reader: the organization's subscriptions matching `where`, newest first, each with its items. Every
+ * exported query below is this with a condition; a new field is added here once.
+ */
+async function selectSubscriptionViews(
+  params: { organizationId: string; where?: SQL; limit?: number },
+  tx: Tx,
+): Promise<SubscriptionView[]> {
+  const scope = eq(stripeSubscriptions.organizationId, params.organizationId);
+  const query = tx
+    .select({ subscription: stripeSubscriptions, customerDefault: stripeCustomers.defaultPaymentMethodId })
+    .from(stripeSubscriptions)
+    .leftJoin(stripeCustomers, eq(stripeCustomers.id, stripeSubscriptions.customerId))
+    .where(params.where ? and(scope, params.where) : scope)
+    .orderBy(desc(stripeSubscriptions.stripeCreated), desc(stripeSubscriptions.id));
+  const rows = params.limit ? await query.limit(params.limit) : await query;
   if (rows.length === 0) return [];
+
   const items = await tx
-    .select()
+    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name })
     .from(stripeSubscriptionItems)
-    .where(inArray(stripeSubscriptionItems.subscriptionId, rows.map((r) => r.id)))
+    .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
+    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(inArray(stripeSubscriptionItems.subscriptionId, rows.map((r) => r.subscription.id)))
     .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id));
-  return rows.map((row) => ({
-    id: row.id,
-    customerId: row.customerId,
-    status: row.status,
-    currency: row.currency,
-    collectionMethod: row.collectionMethod,
-    cancelAtPeriodEnd: row.cancelAtPeriodEnd,
-    cancelAt: row.cancelAt,
-    currentPeriodEnd: row.currentPeriodEnd,
-    latestInvoiceId: row.latestInvoiceId,
-    metadata: row.metadata,
-    items: items.filter((i) => i.subscriptionId === row.id).map((i) => ({ id: i.id, priceId: i.priceId, quantity: i.quantity })),
+
+  return rows.map(({ subscription, customerDefault }) => ({
+    id: subscription.id,
+    customerId: subscription.customerId,
+    status: subscription.status,
+    currency: subscription.currency,
+    collectionMethod: subscription.collectionMethod,
+    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    cancelAt: subscription.cancelAt,
+    currentPeriodEnd: subscription.currentPeriodEnd,
+    trialEnd: subscription.trialEnd,
+    latestInvoiceId: subscription.latestInvoiceId,
+    metadata: subscription.metadata,
+    defaultPaymentMethodId: subscription.defaultPaymentMethodId,
+    payingCardId: subscription.collectionMethod === 'send_invoice' ? null : (subscription.defaultPaymentMethodId ?? customerDefault ?? null),
+    created: subscription.stripeCreated,
+    items: items
+      .filter(({ item }) => item.subscriptionId === subscription.id)
+      .map(({ item, price, productName }) => ({
+        id: item.id,
+        priceId: item.priceId,
+        productName: productName ?? price?.nickname ?? item.priceId,
+        priceNickname: price?.nickname ?? null,
+        priceLookupKey: price?.lookupKey ?? null,
+        unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
+        interval: price?.recurringInterval ?? null,
+        intervalCount: price?.recurringIntervalCount ?? null,
+        usageType: price?.usageType ?? null,
+        quantity: item.quantity,
+      })),
   }));
 }
 
+/** Every subscription of the organization, ended ones included, newest first (the operators' customer page). */
+export async function listSubscriptions(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView[]> {
+  return selectSubscriptionViews({ organizationId: params.organizationId }, tx);
+}
+
 /** Subscriptions that are not over (incomplete ones included), newest first. */
-export async function listLiveSubscriptions(params: { organizationId: string }, tx: Tx = db): Promise<LiveSubscription[]> {
-  const rows = await tx
-    .select()
-    .from(stripeSubscriptions)
-    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, endedStatuses)))
-    .orderBy(desc(stripeSubscriptions.stripeCreated), desc(stripeSubscriptions.id));
-  return withItems(rows, tx);
+export async function listLiveSubscriptions(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView[]> {
+  return selectSubscriptionViews({ organizationId: params.organizationId, where: notInArray(stripeSubscriptions.status, endedStatuses) }, tx);
+}
+
+/** The plan the organization is on: its newest subscription that is neither over nor an unpaid checkout. */
+export async function getCurrentSubscription(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView | null> {
+  const [subscription] = await selectSubscriptionViews(
+    { organizationId: params.organizationId, where: notInArray(stripeSubscriptions.status, notCurrentStatuses), limit: 1 },
+    tx,
+  );
+  return subscription ?? null;
 }
 
 /** One subscription of the organization (any status), or null when it is unknown or another organization's. */
 export async function findSubscriptionForOrganization(
   params: { organizationId: string; subscriptionId: string },
   tx: Tx = db,
-): Promise<LiveSubscription | null> {
-  const rows = await tx
-    .select()
-    .from(stripeSubscriptions)
-    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), eq(stripeSubscriptions.id, params.subscriptionId)))
-    .limit(1);
-  const [subscription] = await withItems(rows, tx);
+): Promise<SubscriptionView | null> {
+  const [subscription] = await selectSubscriptionViews(
+    { organizationId: params.organizationId, where: eq(stripeSubscriptions.id, params.subscriptionId), limit: 1 },
+    tx,
+  );
   return subscription ?? null;
 }
 

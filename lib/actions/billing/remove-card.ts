@@ -3,7 +3,7 @@
 // the default hands the default to the newest remaining card.
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { getCurrentSubscription } from '@/db/queries/billing';
+import { getCurrentSubscription } from '@/db/queries/subscriptions';
 import { getBillingCustomer, listOrganizationCards } from '@/db/queries/payment-methods';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { planNeedsCard } from '@/lib/billing/cards/card-rules';

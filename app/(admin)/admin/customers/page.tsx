@@ -2,12 +2,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { customerStatusFilters, listCustomers } from '@/db/queries/admin';
+import { customerStatusFilters, listCustomersForOperator, type CustomerListPage } from '@/db/queries/customers';
 import { requireOperator } from '@/lib/auth/session';
+import { parseCustomerListFilters, type CustomerFilterProblem } from '@/lib/customers/customer-list-filters';
 import { formatDate } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,30 +15,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('customersTitle') };
 }
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const searchParamsSchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(200).optional().catch(undefined)),
-  status: z.preprocess(first, z.enum(customerStatusFilters).optional().catch(undefined)),
-  currency: z.preprocess(first, z.enum(['jpy', 'usd']).optional().catch(undefined)),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
-  from: z.preprocess(first, z.iso.date().optional().catch(undefined)),
-  to: z.preprocess(first, z.iso.date().optional().catch(undefined)),
-});
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AdminCustomersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireOperator();
-  const filters = searchParamsSchema.parse(await searchParams);
+  const { filters, problems } = parseCustomerListFilters(await searchParams);
   const [result, t, tc, tStatus, locale, timeZone] = await Promise.all([
-    listCustomers({
-      search: filters.q,
-      status: filters.status,
-      currency: filters.currency,
-      createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
-      createdTo: filters.to ? new Date(`${filters.to}T00:00:00Z`) : undefined,
-      page: filters.page,
-    }),
+    // Filters that could not be read are reported, never dropped: listing everyone instead would mislead.
+    problems.length > 0
+      ? Promise.resolve<CustomerListPage | null>(null)
+      : listCustomersForOperator({
+          search: filters.q,
+          status: filters.status,
+          currency: filters.currency,
+          createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+          createdTo: filters.to ? new Date(`${filters.to}T00:00:00Z`) : undefined,
+          page: filters.page,
+        }),
     getTranslations('admin'),
     getTranslations('common'),
     getTranslations('subscriptionStatus'),
@@ -58,6 +51,13 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
     return `/admin/customers${s ? `?${s}` : ''}`;
   };
 
+  const problemText = (problem: CustomerFilterProblem) =>
+    problem.kind === 'tooLong'
+      ? t('searchTooLong', { max: problem.max })
+      : problem.kind === 'range'
+        ? t('invalidFilter.range')
+        : t(`invalidFilter.${problem.field}`, { value: problem.value });
+
   return (
     <>
       <PageHeader title={t('customersTitle')} description={t('customersLead')} />
@@ -66,7 +66,8 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           <label htmlFor="q" className="label">
             {t('searchLabel')}
           </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} className="input" />
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} className="input"
+            aria-invalid={problems.some((p) => p.field === 'q') || undefined} />
         </div>
         <div className="w-full sm:w-44">
           <label htmlFor="status" className="label">
@@ -113,10 +114,27 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
         </div>
       </form>
 
+      {problems.length > 0 ? (
+        <div className="alert-error mb-6" role="alert" data-testid="filter-problems">
+          <p className="font-medium">{t('invalidFilters')}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={`${problem.field}-${problem.kind}`}>{problemText(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {result ? (
       <section className="card" aria-labelledby="customers-count">
         <p id="customers-count" className="mb-3 text-sm text-slate-600" aria-live="polite">
           {t('resultCount', { count: result.total })}
         </p>
+        {result.requestedPage !== result.page ? (
+          <p className="alert-info mb-3" role="status" data-testid="page-out-of-range">
+            {t('pageOutOfRange', { requested: result.requestedPage, page: result.page, pages: result.pages })}
+          </p>
+        ) : null}
         {result.rows.length === 0 ? (
           <EmptyState title={t('noCustomers')} />
         ) : (
@@ -125,30 +143,40 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
               <thead>
                 <tr>
                   <th scope="col">{t('colOrganization')}</th>
-                  <th scope="col">{t('colEmail')}</th>
+                  <th scope="col" className="hidden md:table-cell">
+                    {t('colEmail')}
+                  </th>
                   <th scope="col">{t('colPlan')}</th>
                   <th scope="col">{t('colStatus')}</th>
-                  <th scope="col">{t('colCurrency')}</th>
-                  <th scope="col">{t('colCreated')}</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t('colCurrency')}
+                  </th>
+                  <th scope="col" className="hidden lg:table-cell">
+                    {t('colCreated')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {result.rows.map((row) => (
                   <tr key={row.organizationId}>
-                    <td>
+                    <td className="whitespace-normal">
                       <Link href={`/admin/customers/${row.organizationId}`} className="font-medium">
                         {row.name}
                       </Link>
+                      {/* At phone width the email column is hidden: the email sits under the name instead. */}
+                      <span className="block max-w-[12rem] truncate text-xs text-slate-500 md:hidden">{row.email ?? ''}</span>
                     </td>
-                    <td className="max-w-[14rem] truncate text-slate-600" title={row.email ?? undefined}>
+                    <td className="hidden max-w-[14rem] truncate text-slate-600 md:table-cell" title={row.email ?? undefined}>
                       {row.email ?? '—'}
                     </td>
-                    <td>{row.planName ?? '—'}</td>
-                    <td>
+                    <td className="whitespace-normal" data-testid="customer-plan">
+                      {row.planName ?? '—'}
+                    </td>
+                    <td data-testid="customer-status">
                       <SubscriptionStatusBadge status={row.status} />
                     </td>
-                    <td className="uppercase">{row.currency ?? '—'}</td>
-                    <td>{formatDate(row.createdAt, locale, timeZone)}</td>
+                    <td className="hidden uppercase sm:table-cell">{row.currency ?? '—'}</td>
+                    <td className="hidden lg:table-cell">{formatDate(row.createdAt, locale, timeZone)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -175,6 +203,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           </nav>
         ) : null}
       </section>
+      ) : null}
     </>
   );
 }

@@ -1,16 +1,23 @@
-// GET /admin/customers/[orgId] — one customer: organization, Stripe customer, members, subscriptions,
-// invoices and its activity, all from the mirror and the audit log.
+// GET /admin/customers/[orgId] — one customer: organization, Stripe customer, members, subscriptions (plan,
+// price, quantity), invoices (linked to the operator's invoice view; due date and amount remaining when open)
+// and its activity in words, all from the mirror and the audit log.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { InvoiceTable } from '@/components/billing/invoice-table';
-import { SubscriptionStatusBadge } from '@/components/status-badge';
+import { ActivityList } from '@/components/admin/activity-list';
+import { OperatorInvoiceTable } from '@/components/admin/operator-invoice-table';
+import { SubscriptionSummary } from '@/components/admin/subscription-summary';
 import { EmptyState } from '@/components/ui/empty-state';
-import { getCustomerDetail } from '@/db/queries/admin';
-import { listAuditEntries } from '@/db/queries/audit';
+import { listActivity } from '@/db/queries/activity';
+import { getCustomerForOperator } from '@/db/queries/customers';
+import { listInvoicesForOperator } from '@/db/queries/invoices';
+import { listMembers } from '@/db/queries/members';
+import { listOrganizationCards } from '@/db/queries/payment-methods';
+import { listSubscriptions } from '@/db/queries/subscriptions';
 import { requireOperator } from '@/lib/auth/session';
-import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { cardLabel } from '@/lib/billing/cards/card-brand';
+import { formatDate } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -20,18 +27,27 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminCustomerPage({ params }: { params: Promise<{ orgId: string }> }) {
   await requireOperator();
   const { orgId } = await params;
-  const [detail, audit, t, tRole, tOverview, locale, timeZone] = await Promise.all([
-    getCustomerDetail({ organizationId: orgId }),
-    listAuditEntries({ organizationId: orgId, limit: 20 }),
+  const found = await getCustomerForOperator({ organizationId: orgId });
+  if (!found) notFound();
+  const { organization, customer } = found;
+  const scope = { organizationId: organization.id };
+  const [members, subscriptions, invoices, activity, cards, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
+    listMembers(scope),
+    listSubscriptions(scope),
+    listInvoicesForOperator({ ...scope, limit: 20 }),
+    listActivity(scope),
+    listOrganizationCards(scope),
     getTranslations('admin'),
     getTranslations('role'),
-    getTranslations('overview'),
+    getTranslations('invoices'),
     getLocale(),
     getTimeZone(),
   ]);
-  if (!detail) notFound();
-  const { organization, customer, members, subscriptions, invoices } = detail;
   const date = (d: Date) => formatDate(d, locale, timeZone);
+  const cardLabels = new Map(cards.map((card) => [card.id, cardLabel(card, tInvoices('card'))]));
+  // A customer pays by bank transfer when its running plan sends invoices (or, without one, its invoices do).
+  const running = subscriptions.find((s) => !['canceled', 'incomplete_expired'].includes(s.status));
+  const bankTransfer = running ? running.collectionMethod === 'send_invoice' : invoices[0]?.collectionMethod === 'send_invoice';
 
   return (
     <>
@@ -39,16 +55,25 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         <Link href="/admin/customers">← {t('backToCustomers')}</Link>
       </p>
       <div className="mb-6">
-        <h1>{organization.name}</h1>
+        <h1 className="flex flex-wrap items-center gap-3">
+          {organization.name}
+          {bankTransfer ? (
+            <span className="badge-amber text-sm font-medium" data-testid="bank-transfer-badge">
+              {t('bankTransfer')}
+            </span>
+          ) : null}
+        </h1>
         <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium text-slate-700">ID</dt>
-          <dd className="font-mono text-xs leading-6">{organization.id}</dd>
+          <dd className="break-all font-mono text-xs leading-6">{organization.id}</dd>
           <dt className="font-medium text-slate-700">{t('stripeCustomer')}</dt>
-          <dd className="font-mono text-xs leading-6">{customer ? customer.id : organization.stripeCustomerId ?? t('notLinked')}</dd>
+          <dd className="break-all font-mono text-xs leading-6">{customer ? customer.id : (organization.stripeCustomerId ?? t('notLinked'))}</dd>
           <dt className="font-medium text-slate-700">{t('colEmail')}</dt>
-          <dd>{organization.billingEmail ?? customer?.email ?? '—'}</dd>
+          <dd className="break-all">{organization.billingEmail ?? customer?.email ?? '—'}</dd>
           <dt className="font-medium text-slate-700">{t('colCurrency')}</dt>
           <dd className="uppercase">{organization.currency ?? '—'}</dd>
+          <dt className="font-medium text-slate-700">{t('collectionLabel')}</dt>
+          <dd data-testid="customer-collection">{bankTransfer ? t('bankTransferCustomer') : t('chargedAutomatically')}</dd>
           <dt className="font-medium text-slate-700">{t('colCreated')}</dt>
           <dd>{date(organization.createdAt)}</dd>
         </dl>
@@ -62,15 +87,9 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           {subscriptions.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">{t('noSubscriptions')}</p>
           ) : (
-            <ul className="mt-3 divide-y divide-slate-100">
-              {subscriptions.map((s) => (
-                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="font-mono text-xs">{s.id}</span>
-                  <span className="flex items-center gap-2 text-sm text-slate-600">
-                    {s.currentPeriodEnd ? `${t('periodEnd')}: ${date(s.currentPeriodEnd)}` : null}
-                    <SubscriptionStatusBadge status={s.status} />
-                  </span>
-                </li>
+            <ul className="mt-3 divide-y divide-slate-100" data-testid="admin-subscriptions">
+              {subscriptions.map((subscription) => (
+                <SubscriptionSummary key={subscription.id} subscription={subscription} cardLabels={cardLabels} locale={locale} timeZone={timeZone} />
               ))}
             </ul>
           )}
@@ -83,7 +102,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <ul className="mt-3 divide-y divide-slate-100">
             {members.map((m) => (
               <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <span>{m.email}</span>
+                <span className="break-all">{m.email}</span>
                 <span className="badge-gray">{tRole(m.role)}</span>
               </li>
             ))}
@@ -100,13 +119,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
             <EmptyState title={t('noInvoices')} />
           </div>
         ) : (
-          <InvoiceTable
-            className="mt-3"
-            invoices={invoices}
-            labels={{ region: t('invoices'), number: tOverview('invoiceNumber'), date: tOverview('invoiceDate'), amount: tOverview('invoiceAmount'), status: tOverview('invoiceStatus') }}
-            locale={locale}
-            timeZone={timeZone}
-          />
+          <OperatorInvoiceTable invoices={invoices} locale={locale} timeZone={timeZone} />
         )}
       </section>
 
@@ -114,26 +127,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         <h2 id="audit-title" className="card-title">
           {t('auditLog')}
         </h2>
-        {audit.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-600">{t('noAudit')}</p>
-        ) : (
-          <ol className="mt-3 divide-y divide-slate-100 text-sm">
-            {audit.map((entry) => (
-              <li key={entry.id} className="flex flex-wrap justify-between gap-2 py-2">
-                <span>
-                  <code className="font-mono text-xs">{entry.action}</code>
-                  <span className="ml-2 text-slate-500">
-                    {entry.actorType}
-                    {entry.actorId ? `:${entry.actorId.slice(0, 8)}` : ''}
-                  </span>
-                </span>
-                <time dateTime={entry.createdAt.toISOString()} className="text-slate-600">
-                  {formatDateTime(entry.createdAt, locale, timeZone)}
-                </time>
-              </li>
-            ))}
-          </ol>
-        )}
+        {activity.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t('noAudit')}</p> : <ActivityList entries={activity} />}
       </section>
     </>
   );

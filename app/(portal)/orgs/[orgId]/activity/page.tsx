@@ -5,6 +5,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ACTIVITY_PAGE_SIZE, listActivity, type ActivityEntry } from '@/db/queries/activity';
+import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
 
@@ -23,33 +24,15 @@ export default async function ActivityPage({
   const [{ orgId }, query] = await Promise.all([params, searchParams]);
   const { organization } = await requireMembership(orgId);
   const before = typeof query.before === 'string' && /^\d{1,15}$/.test(query.before) ? Number(query.before) : undefined;
-  const [entries, t, locale, timeZone] = await Promise.all([
+  const [entries, t, tRoot, locale, timeZone] = await Promise.all([
     listActivity({ organizationId: organization.id, before }),
     getTranslations('activity'),
+    getTranslations(),
     getLocale(),
     getTimeZone(),
   ]);
 
-  const describe = (entry: ActivityEntry) => {
-    const key = `actions.${entry.action.replace(/\./g, '_')}`;
-    return t.has(key) ? t(key) : entry.action;
-  };
-  const actor = (entry: ActivityEntry) => {
-    if (entry.actorType === 'stripe') return t('actorStripe');
-    if (entry.actorType === 'system') return t('actorSystem');
-    if (entry.actorType === 'operator') return t('actorOperator', { email: entry.actorEmail ?? '—' });
-    return entry.actorEmail ?? t('unknownUser');
-  };
-  const detail = (entry: ActivityEntry) => {
-    const data = entry.data;
-    const parts: string[] = [];
-    if (typeof data.email === 'string') parts.push(data.email);
-    if (typeof data.from === 'string' && typeof data.to === 'string') parts.push(`${data.from} → ${data.to}`);
-    else if (typeof data.role === 'string') parts.push(data.role);
-    if (typeof data.number === 'string') parts.push(data.number);
-    if (Array.isArray(data.fields)) parts.push(data.fields.join(', '));
-    return parts.join(' · ');
-  };
+  const describe = (entry: ActivityEntry) => describeActivity(entry, { t: tRoot as unknown as RootTranslate, locale, timeZone });
 
   return (
     <>
@@ -68,16 +51,19 @@ export default async function ActivityPage({
                 </tr>
               </thead>
               <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{formatDateTime(entry.createdAt, locale, timeZone)}</td>
-                    <td className="whitespace-normal">
-                      <span className="font-medium">{describe(entry)}</span>
-                      {detail(entry) ? <span className="block text-xs text-slate-500">{detail(entry)}</span> : null}
-                    </td>
-                    <td>{actor(entry)}</td>
-                  </tr>
-                ))}
+                {entries.map((entry) => {
+                  const { who, what, details } = describe(entry);
+                  return (
+                    <tr key={entry.id}>
+                      <td>{formatDateTime(entry.createdAt, locale, timeZone)}</td>
+                      <td className="whitespace-normal">
+                        <span className="font-medium">{what}</span>
+                        {details.length > 0 ? <span className="block text-xs text-slate-500">{details.join(' · ')}</span> : null}
+                      </td>
+                      <td>{who}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -12,9 +12,8 @@ import { ResumeSubscriptionButton } from '@/components/billing/subscription/resu
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentSubscription } from '@/db/queries/billing';
 import { listCatalogPrices } from '@/db/queries/catalog';
-import { listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { getCurrentSubscription } from '@/db/queries/subscriptions';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
 import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
@@ -25,9 +24,8 @@ export const generateMetadata = titleMetadata('subscription');
 
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
-  const [subscription, live, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
+  const [subscription, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id }),
-    listLiveSubscriptions({ organizationId: organization.id }),
     listCatalogPrices({ currency }),
     getTranslations('subscription'),
     getTranslations('plans'),
@@ -38,7 +36,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
   ]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
-  const liveItem = live.find((s) => s.id === subscription?.id)?.items[0] ?? null;
+  const currentItem = subscription?.items[0] ?? null;
   const planOptions = prices
     .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
     .map((p) => ({ priceId: p.id, label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`, perUnit: p.perUnit !== null }));
@@ -106,8 +104,8 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                 organizationId={organization.id}
                 subscriptionId={subscription.id}
                 options={planOptions}
-                currentPriceId={liveItem?.priceId ?? null}
-                currentQuantity={liveItem?.quantity ?? 1}
+                currentPriceId={currentItem?.priceId ?? null}
+                currentQuantity={currentItem?.quantity ?? 1}
                 maxQuantity={MAX_QUANTITY}
                 locale={locale}
                 labels={{

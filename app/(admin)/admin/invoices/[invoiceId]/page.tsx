@@ -1,0 +1,161 @@
+// GET /admin/invoices/[invoiceId] — one invoice for operators, read-only, from the mirror: customer, status,
+// collection method, dates (due date), amounts (remaining included), every line and the PDF. Crosses
+// organizations on purpose: requireOperator here (the layout is not the security boundary) and in the PDF route.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { InvoiceStatusBadge } from '@/components/status-badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { getInvoiceForOperator } from '@/db/queries/invoices';
+import { requireOperator } from '@/lib/auth/session';
+import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('invoices');
+  return { title: t('title') };
+}
+
+export default async function AdminInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
+  await requireOperator();
+  const { invoiceId } = await params;
+  const found = await getInvoiceForOperator({ invoiceId });
+  if (!found) notFound();
+  const { invoice, lines, organization } = found;
+  const [t, tInvoices, locale, timeZone] = await Promise.all([getTranslations('admin'), getTranslations('invoices'), getLocale(), getTimeZone()]);
+  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
+  const number = invoice.number ?? invoice.id;
+  const discounts = invoiceDiscounts(invoice);
+  const tax = invoiceTax(invoice);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        {organization ? (
+          <Link href={`/admin/customers/${organization.id}`}>← {organization.name}</Link>
+        ) : (
+          <Link href="/admin/customers">← {t('backToCustomers')}</Link>
+        )}
+      </p>
+      <PageHeader
+        title={t('invoiceTitle', { number })}
+        description={t('invoiceLead')}
+        actions={
+          invoice.invoicePdf ? (
+            <a className="btn-secondary" href={`/admin/invoices/${invoice.id}/pdf`} download>
+              {t('downloadPdf')}
+            </a>
+          ) : undefined
+        }
+      />
+
+      <section className="card mb-6" aria-labelledby="summary-title">
+        <h2 id="summary-title" className="sr-only">
+          {t('invoiceTitle', { number })}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-invoice-summary">
+          <dt className="font-medium text-slate-700">{t('customerLabel')}</dt>
+          <dd>{organization ? <Link href={`/admin/customers/${organization.id}`}>{organization.name}</Link> : <span className="font-mono text-xs">{invoice.customerId}</span>}</dd>
+          <dt className="font-medium text-slate-700">{tInvoices('status')}</dt>
+          <dd>
+            <InvoiceStatusBadge status={invoice.status} />
+          </dd>
+          <dt className="font-medium text-slate-700">{t('collectionLabel')}</dt>
+          <dd>{invoice.collectionMethod === 'send_invoice' ? t('bankTransferCustomer') : t('chargedAutomatically')}</dd>
+          <dt className="font-medium text-slate-700">{tInvoices('date')}</dt>
+          <dd>{date(invoice.finalizedAt ?? invoice.stripeCreated)}</dd>
+          <dt className="font-medium text-slate-700">{t('dueDate')}</dt>
+          <dd data-testid="admin-invoice-due">{invoice.dueDate ? date(invoice.dueDate) : '—'}</dd>
+          {invoice.paidAt ? (
+            <>
+              <dt className="font-medium text-slate-700">{t('paidAt')}</dt>
+              <dd>{date(invoice.paidAt)}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium text-slate-700">{tInvoices('total')}</dt>
+          <dd className="tabular-nums">{money(invoice.total)}</dd>
+          <dt className="font-medium text-slate-700">{t('amountRemaining')}</dt>
+          <dd className="tabular-nums font-semibold" data-testid="admin-invoice-remaining">
+            {money(invoice.amountRemaining)}
+          </dd>
+          {!invoice.invoicePdf ? (
+            <>
+              <dt className="font-medium text-slate-700">PDF</dt>
+              <dd className="text-slate-600">{t('noPdf')}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium text-slate-700">ID</dt>
+          <dd className="break-all font-mono text-xs leading-6">{invoice.id}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="lines-title">
+        <h2 id="lines-title" className="card-title">
+          {tInvoices('lines')}
+        </h2>
+        {lines.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">{tInvoices('noLines')}</p>
+        ) : (
+          <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={tInvoices('lines')}>
+            <table className="table" data-testid="admin-invoice-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{tInvoices('description_')}</th>
+                  <th scope="col" className="num">
+                    {tInvoices('quantity')}
+                  </th>
+                  <th scope="col" className="num">
+                    {tInvoices('lineAmount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.id}>
+                    <td className="whitespace-normal">
+                      <span>{line.description ?? '—'}</span>
+                      {line.proration ? <span className="badge-gray ml-2">{tInvoices('proration')}</span> : null}
+                      {line.periodStart && line.periodEnd && line.periodEnd > line.periodStart ? (
+                        <span className="block text-xs text-slate-500">
+                          {date(line.periodStart)} – {date(line.periodEnd)}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="num">{line.quantity ?? ''}</td>
+                    <td className="num">{money(line.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <dl className="ml-auto mt-4 grid max-w-sm grid-cols-2 gap-x-6 gap-y-1 text-sm">
+          <dt className="text-slate-600">{tInvoices('subtotal')}</dt>
+          <dd className="num">{money(invoice.subtotal)}</dd>
+          {discounts.map((discount, index) => (
+            <div key={discount.id ?? index} className="contents">
+              <dt className="text-slate-600">{tInvoices('discount')}</dt>
+              <dd className="num">−{money(discount.amount)}</dd>
+            </div>
+          ))}
+          {tax !== 0 ? (
+            <>
+              <dt className="text-slate-600">{tInvoices('tax')}</dt>
+              <dd className="num">{money(tax)}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold text-slate-900">{tInvoices('total')}</dt>
+          <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
+          {invoice.amountPaid > 0 ? (
+            <>
+              <dt className="text-slate-600">{tInvoices('amountPaid')}</dt>
+              <dd className="num">{money(invoice.amountPaid)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// 404 inside the back-office (an unknown customer or invoice id): the admin layout and its navigation stay.
+// A customer opening /admin never gets here: the layout's requireOperator 404s above this boundary.
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function AdminNotFound() {
+  const t = await getTranslations('admin');
+  return (
+    <div className="py-12 text-center" data-testid="admin-not-found">
+      <p className="text-sm font-semibold text-brand-700">404</p>
+      <h1 className="mt-2">{t('notFoundTitle')}</h1>
+      <p className="mx-auto mt-2 max-w-md text-slate-600">{t('notFoundBody')}</p>
+      <p className="mt-6">
+        <Link href="/admin/customers" className="btn-primary">
+          {t('backToCustomersLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}

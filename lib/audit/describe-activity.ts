@@ -1,0 +1,108 @@
+// One audit-log entry in words, for the portal's activity page and the operators' customer page alike: who
+// (an email, "Stripe", "Seikyu"), what (a sentence per action code, en/ja in messages `activity.actions`), and
+// the details the entry stored (the decline reason of a failed payment, the invoice number and amount, the
+// role or collection method before and after…). Pure: the page passes its translator and locale.
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+
+/** A next-intl translator for the root namespace (`getTranslations()` / `createTranslator({ messages })`). */
+export type RootTranslate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
+
+export type ActivityLike = {
+  action: string;
+  actorType: 'user' | 'operator' | 'system' | 'stripe';
+  actorEmail: string | null;
+  data: Record<string, unknown>;
+};
+
+export type ActivityDescription = { who: string; what: string; details: string[] };
+
+type Context = { t: RootTranslate; locale: string; timeZone: string };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+
+/** A translated word for `prefix.value` when the messages have one, else the stored value itself. */
+function word(t: RootTranslate, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return t.has(key) ? t(key) : value;
+}
+
+function describeWho(entry: ActivityLike, t: RootTranslate): string {
+  if (entry.actorType === 'stripe') return t('activity.actorStripe');
+  if (entry.actorType === 'system') return t('activity.actorSystem');
+  if (entry.actorType === 'operator') return t('activity.actorOperator', { email: entry.actorEmail ?? '—' });
+  return entry.actorEmail ?? t('activity.unknownUser');
+}
+
+function describeWhat(entry: ActivityLike, t: RootTranslate): string {
+  const key = `activity.actions.${entry.action.replace(/\./g, '_')}`;
+  return t.has(key) ? t(key) : entry.action;
+}
+
+function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context): string[] {
+  const data = entry.data;
+  const details: string[] = [];
+  const currency = text(data.currency);
+
+  const name = text(data.name);
+  if (entry.action === 'organization.created' && name) details.push(currency ? `${name} (${currency.toUpperCase()})` : name);
+
+  const email = text(data.email);
+  if (email) details.push(email);
+  const role = text(data.role);
+  if (role) details.push(word(t, 'role', role));
+
+  const from = text(data.from);
+  const to = text(data.to);
+  if (from && to) {
+    const prefix = entry.action === 'subscription.collection_method_changed' ? 'activity.collectionMethod' : 'role';
+    details.push(`${word(t, prefix, from)} → ${word(t, prefix, to)}`);
+  }
+
+  const number = text(data.number);
+  if (number) details.push(t('activity.detail.invoice', { number }));
+  const amount = integer(data.amount) ?? integer(data.amountDue);
+  if (amount !== null && currency) details.push(formatMoney(amount, currency, locale));
+
+  const brand = text(data.brand);
+  const last4 = text(data.last4);
+  if (last4) details.push(t('activity.detail.card', { brand: brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : '', last4 }).trim());
+
+  if (Array.isArray(data.fields) && data.fields.length > 0) {
+    details.push(data.fields.filter((f): f is string => typeof f === 'string').map((f) => word(t, 'activity.fields', f)).join(', '));
+  }
+
+  const code = text(data.code);
+  if (code) details.push(t('activity.detail.promotionCode', { code }));
+
+  // A failed payment: Stripe's message first ("Your card was declined."), the decline code after it.
+  const failureMessage = text(data.failureMessage);
+  const declineCode = text(data.declineCode) ?? text(data.failureCode);
+  if (failureMessage || declineCode) {
+    const reason = failureMessage && declineCode ? `${failureMessage} (${declineCode})` : (failureMessage ?? declineCode)!;
+    details.push(t('activity.detail.declined', { reason }));
+  }
+  const attempts = integer(data.attemptCount);
+  if (attempts !== null && attempts > 0) details.push(t('activity.detail.attempts', { count: attempts }));
+
+  // Why a plan ends: the customer's feedback (cancel_scheduled) or Stripe's reason (subscription.canceled).
+  const feedback = text(data.reason) ?? text(data.feedback);
+  if (feedback && entry.action.startsWith('subscription.')) {
+    details.push(t.has(`subscription.reasons.${feedback}`) ? t(`subscription.reasons.${feedback}`) : word(t, 'activity.cancelReason', feedback));
+  }
+  const comment = text(data.comment);
+  if (comment) details.push(`“${comment}”`);
+
+  const validUntil = text(data.passValidUntil);
+  if (validUntil && !Number.isNaN(Date.parse(validUntil))) {
+    details.push(t('activity.detail.validUntil', { date: formatDate(new Date(validUntil), locale, timeZone) }));
+  }
+  return details;
+}
+
+export function describeActivity(entry: ActivityLike, context: Context): ActivityDescription {
+  return { who: describeWho(entry, context.t), what: describeWhat(entry, context.t), details: describeDetails(entry, context) };
+}
