@@ -10,11 +10,12 @@ import { createPlan, customerWithCard } from './billing/setup.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  for (const d of dirs) await rm(d, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('hosted URLs after a restart on another port', () => {
-  it('invoice_pdf, hosted_invoice_url, receipt_url and the 3-D Secure page use the current port', async () => {
+  // Two emulators, a subscription and a webhook round trip: give it more than the default 30 s on a busy machine.
+  it('invoice_pdf, hosted_invoice_url, receipt_url and the 3-D Secure page use the current port', { timeout: 90_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'stripe-emulator-urls-'));
     dirs.push(dir);
     const dataFile = path.join(dir, 'emulator.json');

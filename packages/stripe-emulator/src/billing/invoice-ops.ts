@@ -1,6 +1,9 @@
 // Invoice lifecycle: draft → open → paid / uncollectible / void, automatic collection with the dunning
 // schedule, and the reaction to PaymentIntents that pay invoices (including ones confirmed from the browser
 // with `confirmation_secret.client_secret`).
+// Over ~400 lines on purpose: it is one state machine (finalize, pay, attempt, retry, overdue, void,
+// uncollectible) whose transitions share the same invariants and private helpers; split, each piece would need
+// all of them. Subscription-specific work stays in ./subscriptions/.
 import type Stripe from 'stripe';
 import { diffAttributes } from '../core/events.js';
 import { hostedUrl } from '../core/public-url.js';

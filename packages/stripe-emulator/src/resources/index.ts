@@ -19,6 +19,7 @@ import { registerStripeJs } from '../stripejs/routes.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { registerSubscriptionItems } from './subscription-items.js';
 import { registerInvoices } from './invoices.js';
+import { registerInvoiceDocuments } from './invoice-documents.js';
 import { registerInvoiceItems } from './invoice-items.js';
 import { registerTestClocks } from './test-clocks.js';
 import { registerBillingMeters } from './billing-meters.js';
@@ -55,6 +56,7 @@ export function registerAll(emu: Emulator): void {
   registerSubscriptions(emu);
   registerSubscriptionItems(emu);
   registerInvoices(emu);
+  registerInvoiceDocuments(emu);
   registerInvoiceItems(emu);
   registerTestClocks(emu);
   registerBillingMeters(emu);

@@ -1,15 +1,13 @@
 // Invoices: /v1/invoices create (draft), retrieve, update, delete (draft), list, lines, finalize, pay, send,
-// void, mark_uncollectible, create_preview; and the emulator-served hosted page, PDF and receipt.
+// void, mark_uncollectible, create_preview. The hosted page, PDF and receipt are in invoice-documents.ts.
+// Over ~400 lines on purpose: it is only params and thin handlers for the twelve invoice endpoints, whose shapes
+// (create, update, create_preview) are long lists of Stripe params; the logic they call lives in billing/.
 import type Stripe from 'stripe';
-import type { ServerResponse } from 'node:http';
 import type { Emulator } from '../emulator.js';
 import { billingOf } from '../billing/wire.js';
 import { invoiceItemsCollection, invoicesCollection, invoiceStateCollection } from '../billing/collections.js';
 import { newDraftInvoice, recomputeInvoice } from '../billing/invoice-builder.js';
 import { presentInvoiceForEvent } from '../billing/invoice-ops.js';
-import { invoiceDocument, renderHostedInvoice } from '../billing/documents.js';
-import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
-import { chargesCollection } from './charges.js';
 import { applyMetadata } from '../core/metadata.js';
 import { diffAttributes } from '../core/events.js';
 import { newId } from '../core/ids.js';
@@ -123,13 +121,6 @@ function refuseAutomaticTax(flag: { enabled: boolean } | undefined): void {
       param: 'automatic_tax[enabled]',
     });
   }
-}
-
-function sendDocument(res: ServerResponse, status: number, type: string, body: string | Buffer, filename?: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  if (filename) res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
-  res.end(body);
 }
 
 export function registerInvoices(emu: Emulator): void {
@@ -452,32 +443,5 @@ export function registerInvoices(emu: Emulator): void {
       preview = { ...recomputeInvoice(preview, engine.discountInputsFor(resolved, ids), 0), discounts: ids };
     }
     return present(preview);
-  });
-
-  // ---- documents served by the emulator (hosted_invoice_url, invoice_pdf, receipts) -----------------
-
-  router.raw('GET', '/_emulator/invoices/:id/pdf', async (req, res) => {
-    const inv = store.get(invoicesCollection, req.path.id);
-    if (!inv || inv.status === 'draft') return sendDocument(res, 404, 'text/plain; charset=utf-8', 'No such invoice');
-    const pdf = await renderInvoicePdf(invoiceDocument(engine, inv, 'invoice'));
-    sendDocument(res, 200, 'application/pdf', pdf, `Invoice-${inv.number ?? inv.id}.pdf`);
-  });
-
-  router.raw('GET', '/_emulator/invoices/:id/hosted', (req, res) => {
-    const inv = store.get(invoicesCollection, req.path.id);
-    if (!inv || inv.status === 'draft') return sendDocument(res, 404, 'text/plain; charset=utf-8', 'No such invoice');
-    sendDocument(res, 200, 'text/html; charset=utf-8', renderHostedInvoice(engine, inv));
-  });
-
-  router.raw('GET', '/_emulator/receipts/:id', async (req, res) => {
-    // Accepts an invoice id, or the id of the PaymentIntent or charge that paid it.
-    const charge = store.get(chargesCollection, req.path.id);
-    const intentId = charge ? (typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null)) : req.path.id;
-    const inv =
-      store.get(invoicesCollection, req.path.id) ??
-      store.all(invoicesCollection).find((i) => engine.invoiceState(i.id).payment_intent === intentId);
-    if (!inv || inv.status !== 'paid') return sendDocument(res, 404, 'text/plain; charset=utf-8', 'No receipt: the invoice is not paid');
-    const pdf = await renderInvoicePdf(invoiceDocument(engine, inv, 'receipt'));
-    sendDocument(res, 200, 'application/pdf', pdf, `Receipt-${inv.number ?? inv.id}.pdf`);
   });
 }

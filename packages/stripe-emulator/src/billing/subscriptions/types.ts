@@ -1,0 +1,41 @@
+// The plans the create and update planners produce before anything is written.
+import type Stripe from 'stripe';
+import type { Period, Recurrence } from '../periods.js';
+import type { PaymentBehavior } from '../inputs.js';
+
+/** One item of a subscription as it will be after a change (existing or new). */
+export interface PlannedItem {
+  id: string;
+  existing: Stripe.SubscriptionItem | null;
+  price: Stripe.Price;
+  quantity: number;
+  metadata: Stripe.Metadata;
+}
+
+export interface PlannedChange {
+  items: PlannedItem[];
+  removed: Stripe.SubscriptionItem[];
+  prorationDate: number;
+  period: Period;
+  /** Proration invoice items to create (not yet stored). */
+  prorations: Stripe.InvoiceItem[];
+  /** The billing cycle restarts now (interval change or billing_cycle_anchor=now): bill the new period now. */
+  resetAnchor: boolean;
+  recurrence: Recurrence;
+}
+
+export interface CreatePlan {
+  customer: Stripe.Customer;
+  at: number;
+  sub: Stripe.Subscription;
+  items: Stripe.SubscriptionItem[];
+  invoice: Stripe.Invoice;
+  addInvoiceItems: Stripe.InvoiceItem[];
+  pendingExisting: Stripe.InvoiceItem[];
+  resolvedDiscounts: { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[];
+  discountIds: string[];
+  behavior: PaymentBehavior;
+  collection: 'charge_automatically' | 'send_invoice';
+  trialEnd: number | null;
+  pmForCharge: string | null;
+}
