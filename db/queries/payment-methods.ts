@@ -1,7 +1,7 @@
 // Cards as a customer sees them, from the Stripe mirror, scoped by organization in every WHERE clause.
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { organizations, stripeCustomers, stripePaymentMethods } from '@/db/schema';
+import { organizations, stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
 
 export type PaymentMethodRecord = typeof stripePaymentMethods.$inferSelect;
 
@@ -54,4 +54,24 @@ export async function getOrganizationCard(
 ): Promise<OrganizationCard | null> {
   const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
   return cards.find((card) => card.id === params.paymentMethodId) ?? null;
+}
+
+/**
+ * The card a subscription of the organization charges next: its own default, else the customer's default (as
+ * Stripe chooses). Null for another organization's subscription, or when neither names one of the organization's
+ * cards.
+ */
+export async function getCardThatPays(
+  params: { organizationId: string; subscriptionId: string },
+  tx: Tx = db,
+): Promise<OrganizationCard | null> {
+  const [subscription] = await tx
+    .select({ defaultPaymentMethodId: stripeSubscriptions.defaultPaymentMethodId })
+    .from(stripeSubscriptions)
+    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), eq(stripeSubscriptions.id, params.subscriptionId)))
+    .limit(1);
+  if (!subscription) return null;
+  const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
+  const id = subscription.defaultPaymentMethodId ?? cards.find((card) => card.isDefault)?.id;
+  return cards.find((card) => card.id === id) ?? null;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSubscriptionForOrganization, listLiveSubscriptions } from '@/db/queries/subscriptions';
 import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS, PROMOTION_CODES } from '@/lib/demo/catalog';
-import { startSubscriptionSchema } from '@/lib/actions/billing/plan-schemas';
+import { startSubscriptionSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, uniqueSuffix } from '@/test/integration/helpers';
 import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
