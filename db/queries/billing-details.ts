@@ -3,7 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { db, type Tx } from '@/db';
 import { organizations, stripeCustomers } from '@/db/schema';
-import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
+
+/** The details as stored on the Stripe customer; the idempotency key of a change is derived from before → after. */
+export type BillingDetails = {
+  companyName: string | null;
+  billingEmail: string | null;
+  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
+  taxId: { type: string; value: string } | null;
+  invoiceLanguage: string | null;
+};
 
 /** Where the portal keeps a display copy of the customer's tax id (Stripe's tax ids are not on the customer object). */
 export const TAX_ID_METADATA_KEY = 'seikyu_tax_id';

@@ -1,6 +1,9 @@
 // The billing details a customer edits (sent to Stripe as the customer's name, email, address, tax id and
 // invoice language). Parsing is strict and pure so the action and its tests agree on what is valid.
 import { z } from 'zod';
+import type { BillingDetails } from '@/db/queries/billing-details';
+
+export type { BillingDetails };
 
 export const billingCountries = ['JP', 'US', 'GB', 'DE', 'FR', 'SG', 'AU', 'CA', 'KR', 'TW'] as const;
 export type BillingCountry = (typeof billingCountries)[number];
@@ -66,15 +69,6 @@ export const updateBillingDetailsSchema = z
   });
 
 export type UpdateBillingDetailsInput = z.output<typeof updateBillingDetailsSchema>;
-
-/** The details as stored on the Stripe customer; the idempotency key is derived from before → after. */
-export type BillingDetails = {
-  companyName: string | null;
-  billingEmail: string | null;
-  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
-  taxId: { type: string; value: string } | null;
-  invoiceLanguage: string | null;
-};
 
 export function billingDetailsFromInput(input: UpdateBillingDetailsInput): BillingDetails {
   return {
