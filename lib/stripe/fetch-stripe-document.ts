@@ -2,8 +2,8 @@
 // already checked that the document belongs to the organization; this only refuses hosts that are not Stripe's.
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import { isAllowedDocumentUrl } from '@/lib/billing/invoices/invoice-details';
 import { stripeDocumentOrigins } from './document-origins';
+import { isAllowedDocumentUrl } from './document-url';
 
 const FETCH_TIMEOUT_MS = 20_000;
 
