@@ -15,7 +15,7 @@ import { updateSubscriptionItems } from '@/lib/stripe/update-subscription-items'
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { billingInputError } from './billing-input-error';
 import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
-import { quantityFor, resolvePurchasablePrice } from './start-subscription';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
 

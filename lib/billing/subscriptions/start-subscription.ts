@@ -7,10 +7,10 @@
 // server issued with the checkout page, so a double click (or a retried request) returns the same subscription.
 import 'server-only';
 import type Stripe from 'stripe';
-import { findCatalogPrice, type CatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
 import { hasPaidInvoice, listLiveSubscriptions } from '@/db/queries/subscriptions';
-import { MAX_PROMOTION_CODES, MAX_QUANTITY } from '@/lib/billing/plans/limits';
+import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { createIncompleteSubscription } from '@/lib/stripe/create-incomplete-subscription';
 import { findPromotionCode } from '@/lib/stripe/find-promotion-code';
 import { billingInputError } from './billing-input-error';
@@ -32,32 +32,6 @@ export type StartSubscriptionResult = {
 
 /** Statuses of a subscription that is the organization's plan (checkouts in progress are not). */
 const payingStatuses = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused']);
-
-const subscribableKinds = new Set<CatalogPrice['kind']>(['plan', 'addon', 'usage']);
-
-export async function resolvePurchasablePrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
-  const price = await findCatalogPrice(params);
-  if (!price) throw billingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
-  // Plans, the per-device add-on bought on its own and the metered on-demand plan start a subscription; passes
-  // and one-off items are bought with a one-off invoice (lib/billing/purchases).
-  if (price.type !== 'recurring' || price.isFree || !subscribableKinds.has(price.kind)) {
-    throw billingInputError('price_not_subscribable', `price ${price.id} (${price.kind}) cannot start a subscription`);
-  }
-  return price;
-}
-
-/** The quantity to send to Stripe: null for metered prices, the seats/devices for per-unit ones, else 1. */
-export function quantityFor(price: Pick<CatalogPrice, 'id' | 'metered' | 'perUnit'>, quantity: number): number | null {
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-    throw billingInputError('quantity_out_of_range', `quantity ${quantity} outside 1..${MAX_QUANTITY}`);
-  }
-  if (price.metered) {
-    if (quantity !== 1) throw billingInputError('quantity_not_allowed', `metered price ${price.id} takes no quantity`);
-    return null;
-  }
-  if (!price.perUnit && quantity !== 1) throw billingInputError('quantity_not_allowed', `price ${price.id} is not per unit`);
-  return quantity;
-}
 
 export async function resolvePromotionCodes(
   codes: string[],

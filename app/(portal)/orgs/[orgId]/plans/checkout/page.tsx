@@ -10,7 +10,7 @@ import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org
 import { firstInvoiceAmount } from '@/lib/billing/plans/group-catalog';
 import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
 import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
-import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/subscriptions/start-subscription';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { formatMoney } from '@/lib/i18n/format';
 
 export const generateMetadata = titleMetadata('plans.checkout');
