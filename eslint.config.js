@@ -48,6 +48,56 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through `env` from @/lib/env.' }],
     },
   },
+  // Layers (docs/architecture.md): lower layers never import upper ones, so the SDK wrappers and the queries can
+  // serve pages, jobs, webhooks and scripts alike. Tests may reach across.
+  {
+    files: ['lib/stripe/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.int.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/*', '!@/lib/env', '!@/lib/errors', '@/db', '@/db/*', '@/components/*', '@/app/*'],
+              message: 'lib/stripe wraps the Stripe SDK only: take what you need as parameters (no billing, auth, i18n, database).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.int.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib/*', '!@/lib/env', '@/components/*', '@/app/*'], message: 'db/ is below lib/: define the type here and let lib/ import it.' }] },
+      ],
+    },
+  },
+  ...[
+    { files: ['components/**/*.{ts,tsx}', 'proxy.ts'], patterns: [] },
+    // Pages compose: they render forms that call actions, but never import an action module themselves.
+    { files: ['app/**/*.{ts,tsx}'], patterns: [{ group: ['@/lib/actions/*'], message: 'Pages never import from an action module: import schemas and logic from lib/<domain>/.' }] },
+  ].map(({ files, patterns }) => ({
+    // The SDK client is server-only: components and pages reach Stripe through lib/, and the browser's Stripe.js
+    // settings come from lib/stripe/browser-config (no SDK).
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'stripe', message: 'Pages and components never import the Stripe SDK: call a function in lib/.' },
+            { name: '@/lib/stripe/client', message: 'Use @/lib/stripe/browser-config for Stripe.js settings; Stripe calls go through lib/.' },
+          ],
+          patterns,
+        },
+      ],
+    },
+  })),
   {
     // Plain scripts served to browsers (the emulator's Stripe.js stand-in): ES5-style, `var self = this` is idiomatic.
     files: ['packages/*/src/**/assets/**/*.js', 'public/**/*.js'],

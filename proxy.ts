@@ -4,7 +4,7 @@
 // layouts, actions and route handlers.
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, usesStripeEmulator } from '@/lib/env';
-import { stripeBrowserConfig } from '@/lib/stripe/client';
+import { stripeBrowserConfig } from '@/lib/stripe/browser-config';
 import { buildContentSecurityPolicy, createNonce, staticSecurityHeaders } from '@/lib/security/headers';
 
 const isProduction = env.NODE_ENV === 'production';

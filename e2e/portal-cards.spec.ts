@@ -79,3 +79,58 @@ test('[customer] adds and removes a card', async ({ customer }) => {
   await expect(activity.getByRole('row', { name: /Card removed/ })).toHaveCount(1);
   await expect(activity.getByRole('row', { name: /Default card changed/ })).toHaveCount(1);
 });
+
+test('[customer] the card confirmed at checkout is the default; a second card made the default pays the next invoice', async ({ customer }) => {
+  test.setTimeout(120_000);
+  const { page, organizationId } = customer;
+  const { stripe, url } = await emulatorStripe(page);
+  const stripeCustomer = await customerOf(stripe, customer.email, organizationId);
+  const [starter] = (await stripe.prices.list({ lookup_keys: ['seikyu_starter_monthly'] })).data;
+
+  // Checkout with 4242 …: the card that paid is listed under Payment methods as the default.
+  await page.goto(`/orgs/${organizationId}/plans/checkout?price=${starter!.id}&quantity=1`);
+  const checkoutCard = cardFrame(page);
+  await checkoutCard.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await checkoutCard.getByLabel('Expiration date').fill('12 / 34');
+  await checkoutCard.getByLabel('Security code').fill('123');
+  const postal = checkoutCard.getByLabel('ZIP').filter({ visible: true });
+  if ((await postal.count()) > 0) await postal.first().fill('10001');
+  await page.getByRole('button', { name: /Subscribe/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
+  await expect(page.getByTestId('subscription-card')).toContainText('Charged to Visa •••• 4242.');
+
+  await page.goto(`/orgs/${organizationId}/payment-methods`);
+  const cards = page.getByTestId('cards-list');
+  const visa = cards.getByRole('listitem').filter({ hasText: 'Visa •••• 4242' });
+  await expect(visa).toContainText('Default');
+
+  // A second card, made the default: the subscription charges it from now on.
+  await addCard(page, '5555 5555 5555 4444');
+  await expect(page.getByText('Card added.')).toBeVisible({ timeout: 20_000 });
+  const mastercard = cards.getByRole('listitem').filter({ hasText: 'Mastercard •••• 4444' });
+  await expect(mastercard).not.toContainText('Default');
+  await mastercard.getByRole('button', { name: 'Make Mastercard •••• 4444 the default' }).click();
+  await expect(mastercard).toContainText('Default');
+  await expect(visa).not.toContainText('Default');
+
+  await page.goto(`/orgs/${organizationId}/subscription`);
+  await expect(page.getByTestId('subscription-card')).toContainText('Charged to Mastercard •••• 4444.');
+
+  // The next invoice of the plan. The organization's customer is not on a test clock (Stripe cannot attach one to
+  // an existing customer), so the next period is started now, which invoices and charges it as a renewal does.
+  const [plan] = (await stripe.subscriptions.list({ customer: stripeCustomer.id, status: 'active' })).data;
+  await stripe.subscriptions.update(plan!.id, { billing_cycle_anchor: { type: 'now' }, proration_behavior: 'none' });
+  const [next] = (await stripe.invoices.list({ subscription: plan!.id, limit: 1 })).data;
+  const paid = await stripe.invoices.retrieve(next!.id, { expand: ['payments.data.payment.payment_intent'] });
+  expect(paid.status).toBe('paid');
+  const intent = paid.payments?.data[0]?.payment.payment_intent;
+  const charged = typeof intent === 'object' && intent ? intent.payment_method : null;
+  const mastercardId = (await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.find((pm) => pm.card?.last4 === '4444')!.id;
+  expect(typeof charged === 'string' ? charged : charged?.id).toBe(mastercardId);
+
+  await flushWebhooks(page, url);
+  await page.goto(`/orgs/${organizationId}/invoices`);
+  await expect(page.getByRole('row', { name: new RegExp(paid.number!) })).toContainText('Paid');
+  await page.goto(`/orgs/${organizationId}/subscription`);
+  await expect(page.getByTestId('subscription-card')).toContainText('Charged to Mastercard •••• 4444.');
+});

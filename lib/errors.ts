@@ -13,10 +13,20 @@ export const appErrorCodes = [
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
+/** The user's sentence as a key into messages/<locale>.json (e.g. `plans.errors.unknown_price`) and its values. */
+export type UserMessageKey = { key: string; values?: Record<string, string> };
+
 export interface AppErrorOptions {
   cause?: unknown;
   /** A sentence that is safe and useful to show as is (e.g. Stripe's card decline message). */
   userMessage?: string;
+  /**
+   * The sentence to show, translated where the user's language is known (the action client), for errors the
+   * user can correct. Domain code names it; it never imports the translations.
+   */
+  userMessageKey?: UserMessageKey;
+  /** Why, in a word callers and tests can branch on (e.g. `already_subscribed`, `last_card`). */
+  reason?: string;
   /** Stripe's `Request-Id` or the webhook event id, for the log. */
   stripeRequestId?: string;
 }
@@ -24,6 +34,8 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage?: string;
+  readonly userMessageKey?: UserMessageKey;
+  readonly reason?: string;
   readonly stripeRequestId?: string;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
@@ -31,6 +43,8 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.userMessage = options.userMessage;
+    this.userMessageKey = options.userMessageKey;
+    this.reason = options.reason;
     this.stripeRequestId = options.stripeRequestId;
   }
 }

@@ -2,7 +2,7 @@
 // stand-in) and this request's CSP nonce. Server only; carries no secret.
 import 'server-only';
 import { getCspNonce } from '@/components/csp-nonce';
-import { stripeBrowserConfig } from '@/lib/stripe/client';
+import { stripeBrowserConfig } from '@/lib/stripe/browser-config';
 import type { StripeBrowserSetup } from './load-stripe-js';
 
 export async function getStripeBrowserSetup(): Promise<StripeBrowserSetup> {

@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { organizations, stripeCustomers, stripePaymentMethods } from '@/db/schema';
+import { findSubscriptionForOrganization } from './subscriptions';
 
 export type PaymentMethodRecord = typeof stripePaymentMethods.$inferSelect;
 
@@ -54,4 +55,19 @@ export async function getOrganizationCard(
 ): Promise<OrganizationCard | null> {
   const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
   return cards.find((card) => card.id === params.paymentMethodId) ?? null;
+}
+
+/**
+ * The card a subscription of the organization charges next: its own default, else the customer's default (as
+ * Stripe chooses). Null for another organization's subscription, or when neither names one of the organization's
+ * cards.
+ */
+export async function getCardThatPays(
+  params: { organizationId: string; subscriptionId: string },
+  tx: Tx = db,
+): Promise<OrganizationCard | null> {
+  const subscription = await findSubscriptionForOrganization(params, tx);
+  if (!subscription?.payingCardId) return null;
+  const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
+  return cards.find((card) => card.id === subscription.payingCardId) ?? null;
 }

@@ -6,7 +6,7 @@ import { getLocale } from 'next-intl/server';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import { isLocale } from '@/lib/i18n/config';
 import { authActionClient } from './safe-action';
-import { createOrganizationSchema } from './schemas';
+import { createOrganizationSchema } from '@/lib/organizations/organization-schemas';
 
 export const createOrganizationAction = authActionClient
   .metadata({ actionName: 'createOrganization' })

@@ -7,7 +7,7 @@ import { getLocale } from 'next-intl/server';
 import { isLocale } from '@/lib/i18n/config';
 import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
 import { orgActionClient } from './safe-action';
-import { organizationIdSchema } from './schemas';
+import { organizationIdSchema } from '@/lib/organizations/organization-schemas';
 
 export const finishOrganizationSetupAction = orgActionClient
   .metadata({ actionName: 'finishOrganizationSetup', permission: 'billing:manage' })

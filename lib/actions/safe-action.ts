@@ -24,9 +24,16 @@ const metadataSchema = z.object({
   operatorPermission: z.enum(operatorPermissions).optional(),
 });
 
-async function messageFor(code: AppErrorCode): Promise<string> {
+async function messageFor(error: AppError): Promise<string> {
+  // The safe sentence the error carries (a card decline's reason), else the one its domain named, else the code's.
+  if (error.userMessage) return error.userMessage;
+  const named = error.userMessageKey;
+  if (named) {
+    const t = await getTranslations();
+    if (t.has(named.key as never)) return t(named.key as never, named.values as never);
+  }
   const t = await getTranslations('errors');
-  return t(code);
+  return t(error.code);
 }
 
 export const actionClient = createSafeActionClient({
@@ -36,9 +43,8 @@ export const actionClient = createSafeActionClient({
     if (appError.code === 'internal' || appError.code === 'stripe_error' || appError.code === 'rate_limited') {
       console.error(`[action ${metadata?.actionName ?? '?'}] ${appError.code}: ${appError.message}`, appError.cause ?? '');
     }
-    // The AppError message is for the log; the user gets the sentence for its code in their language, or the
-    // safe sentence the error carries (a card decline's reason).
-    return { code: appError.code, error: appError.userMessage ?? (await messageFor(appError.code)) };
+    // The AppError message is for the log; the user gets a sentence in their language.
+    return { code: appError.code, error: await messageFor(appError) };
   },
 });
 

@@ -8,7 +8,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { actionClient } from './safe-action';
-import { setLocaleSchema } from './schemas';
+import { setLocaleSchema } from '@/lib/i18n/locale-schema';
 
 export const setLocaleAction = actionClient
   .metadata({ actionName: 'setLocale' })

@@ -7,7 +7,7 @@ import { countSignInLinksIssuedSince } from '@/db/queries/users';
 import { MAGIC_LINK_MAX_AGE_SECONDS, signIn } from '@/lib/auth/auth';
 import { AppError } from '@/lib/errors';
 import { actionClient } from './safe-action';
-import { signInWithEmailSchema } from './schemas';
+import { signInWithEmailSchema } from '@/lib/auth/auth-schemas';
 
 /** At most this many links per address per window, so the form cannot be used to flood someone's inbox. */
 const MAX_LINKS_PER_WINDOW = 5;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { enabledOAuthProviders, signIn } from '@/lib/auth/auth';
 import { AppError } from '@/lib/errors';
 import { actionClient } from './safe-action';
-import { safeCallbackPath } from './schemas';
+import { safeCallbackPath } from '@/lib/auth/auth-schemas';
 
 export const signInWithProviderAction = actionClient
   .metadata({ actionName: 'signInWithProvider' })

@@ -7,7 +7,8 @@ import { seedCatalog, type SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { provisionOrganizationBilling } from '@/lib/organizations/provision-billing';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
-import { BillingInputError, type BillingInputReason } from './subscriptions/billing-input-error';
+import { AppError } from '@/lib/errors';
+import type { BillingInputReason } from './subscriptions/billing-input-error';
 
 export type TestOrganization = { id: string; currency: string; stripeCustomerId: string };
 
@@ -44,6 +45,7 @@ export async function expectRefused(run: () => Promise<unknown>, reason: Billing
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(BillingInputError);
-  expect((error as BillingInputError).reason).toBe(reason);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).reason).toBe(reason);
+  expect((error as AppError).userMessageKey?.key).toBe(`plans.errors.${reason}`);
 }

@@ -8,38 +8,19 @@ import { getOrganizationById, setOrganizationStripeCustomer } from '@/db/queries
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
+import { createCustomer } from '@/lib/stripe/create-customer';
 import { createFreeTierSubscription } from '@/lib/stripe/create-free-tier-subscription';
+import { findPriceByLookupKey } from '@/lib/stripe/find-price-by-lookup-key';
+import { listCustomerSubscriptions } from '@/lib/stripe/list-customer-subscriptions';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 
 export const FREE_TIER_LOOKUP_KEY = 'seikyu_free_monthly';
 
 export type ProvisionResult = { customerId: string; freeSubscriptionId: string | null };
 
-export async function createOrganizationCustomer(
-  params: { organizationId: string; name: string; email: string; locale: Locale },
-  stripe: Stripe = defaultStripe,
-): Promise<Stripe.Customer> {
-  return stripe.customers.create(
-    {
-      name: params.name,
-      email: params.email,
-      preferred_locales: [params.locale],
-      metadata: { organization_id: params.organizationId },
-    },
-    { idempotencyKey: `org:${params.organizationId}:create-customer` },
-  );
-}
-
 /** The free tier's price, or null when this Stripe account's catalogue has none. */
 export async function findFreeTierPrice(stripe: Stripe = defaultStripe): Promise<Stripe.Price | null> {
-  // currency_options is only returned when expanded (as in Stripe).
-  const prices = await stripe.prices.list({
-    lookup_keys: [FREE_TIER_LOOKUP_KEY],
-    active: true,
-    limit: 1,
-    expand: ['data.currency_options'],
-  });
-  return prices.data[0] ?? null;
+  return findPriceByLookupKey(FREE_TIER_LOOKUP_KEY, stripe);
 }
 
 /** The organization's first free-tier subscription: one per organization, whatever retries happen. */
@@ -66,10 +47,7 @@ export async function provisionOrganizationBilling(
     let customerId = organization.stripeCustomerId;
     const isNewCustomer = !customerId;
     if (!customerId) {
-      const customer = await createOrganizationCustomer(
-        { organizationId: organization.id, name: organization.name, email: params.email, locale: params.locale },
-        stripe,
-      );
+      const customer = await createCustomer({ organizationId: organization.id, name: organization.name, email: params.email, locale: params.locale }, stripe);
       customerId = customer.id;
       const linked = await setOrganizationStripeCustomer({ organizationId: organization.id, stripeCustomerId: customerId });
       if (!linked) throw new AppError('conflict', `organization ${organization.id} is linked to another customer`);
@@ -77,8 +55,8 @@ export async function provisionOrganizationBilling(
 
     let freeSubscriptionId: string | null = null;
     // Only a customer we just created (or one with no subscription at all) is put on the free tier.
-    const existing = isNewCustomer ? null : await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 1 });
-    if (!existing || existing.data.length === 0) {
+    const existing = isNewCustomer ? [] : await listCustomerSubscriptions(customerId, stripe);
+    if (existing.length === 0) {
       const price = await findFreeTierPrice(stripe);
       if (price && priceSupports(price, currency)) {
         const subscription = await subscribeToFreeTier({ organizationId: organization.id, customerId, priceId: price.id, currency }, stripe);

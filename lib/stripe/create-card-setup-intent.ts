@@ -2,9 +2,12 @@
 // Element. The key names the organization and the attempt the page issued, so a double click makes one intent.
 import 'server-only';
 import type Stripe from 'stripe';
-import { stripe } from './client';
+import { stripe as defaultStripe } from './client';
 
-export async function createCardSetupIntent(params: { organizationId: string; customerId: string; attempt: string }): Promise<Stripe.SetupIntent> {
+export async function createCardSetupIntent(
+  params: { organizationId: string; customerId: string; attempt: string },
+  stripe: Stripe = defaultStripe,
+): Promise<Stripe.SetupIntent> {
   return stripe.setupIntents.create(
     {
       customer: params.customerId,

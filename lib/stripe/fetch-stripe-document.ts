@@ -5,8 +5,8 @@
 // or a bad answer); the document routes turn it into a page (lib/documents/document-error-page.ts).
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import { isAllowedDocumentUrl } from '@/lib/billing/invoices/invoice-details';
 import { stripeDocumentOrigins } from './document-origins';
+import { isAllowedDocumentUrl } from './document-url';
 
 const FETCH_TIMEOUT_MS = 20_000;
 

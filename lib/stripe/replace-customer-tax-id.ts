@@ -2,13 +2,12 @@
 // prints customer tax ids on invoices. Safe to re-run: it compares with what Stripe has first.
 import 'server-only';
 import type Stripe from 'stripe';
-import { stripe } from './client';
+import { stripe as defaultStripe } from './client';
 
-export async function replaceCustomerTaxId(params: {
-  organizationId: string;
-  customerId: string;
-  taxId: { type: string; value: string } | null;
-}): Promise<void> {
+export async function replaceCustomerTaxId(
+  params: { organizationId: string; customerId: string; taxId: { type: string; value: string } | null },
+  stripe: Stripe = defaultStripe,
+): Promise<void> {
   const existing = await stripe.customers.listTaxIds(params.customerId, { limit: 100 });
   const wanted = params.taxId;
   const keep = wanted ? existing.data.find((t) => t.type === wanted.type && t.value === wanted.value) : undefined;

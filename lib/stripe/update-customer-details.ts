@@ -1,41 +1,38 @@
 // Sends the organization's billing details to Stripe as the customer's name, email, address and invoice
-// language. The key is derived from the details before and after, so a retry of the same change is one
+// language. The caller derives the key from the details before and after, so a retry of the same change is one
 // request, and changing back (A → B → A) is a new one.
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
-import { billingDetailsFingerprint, type BillingDetails } from '@/lib/billing/details/billing-details-schema';
-import { stripe } from './client';
+import { stripe as defaultStripe } from './client';
 
-export function detailsChangeKey(organizationId: string, what: string, before: BillingDetails, after: BillingDetails): string {
-  const digest = createHash('sha256').update(billingDetailsFingerprint(before)).update('\n').update(billingDetailsFingerprint(after)).digest('hex').slice(0, 32);
-  return `org:${organizationId}:${what}:${digest}`;
-}
+export type CustomerDetails = {
+  companyName: string | null;
+  billingEmail: string | null;
+  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
+  invoiceLanguage: string | null;
+};
 
-export async function updateCustomerDetails(params: {
-  organizationId: string;
-  customerId: string;
-  before: BillingDetails;
-  after: BillingDetails;
-  metadata: Record<string, string>;
-}): Promise<Stripe.Customer> {
-  const { after } = params;
+export async function updateCustomerDetails(
+  params: { customerId: string; details: CustomerDetails; metadata: Record<string, string>; idempotencyKey: string },
+  stripe: Stripe = defaultStripe,
+): Promise<Stripe.Customer> {
+  const { details } = params;
   return stripe.customers.update(
     params.customerId,
     {
-      name: after.companyName ?? undefined,
-      email: after.billingEmail ?? undefined,
+      name: details.companyName ?? undefined,
+      email: details.billingEmail ?? undefined,
       address: {
-        line1: after.address.line1 ?? '',
-        line2: after.address.line2 ?? '',
-        city: after.address.city ?? '',
-        state: after.address.state ?? '',
-        postal_code: after.address.postalCode ?? '',
-        country: after.address.country ?? '',
+        line1: details.address.line1 ?? '',
+        line2: details.address.line2 ?? '',
+        city: details.address.city ?? '',
+        state: details.address.state ?? '',
+        postal_code: details.address.postalCode ?? '',
+        country: details.address.country ?? '',
       },
-      preferred_locales: after.invoiceLanguage ? [after.invoiceLanguage] : [],
+      preferred_locales: details.invoiceLanguage ? [details.invoiceLanguage] : [],
       metadata: params.metadata,
     },
-    { idempotencyKey: detailsChangeKey(params.organizationId, 'billing-details', params.before, params.after) },
+    { idempotencyKey: params.idempotencyKey },
   );
 }

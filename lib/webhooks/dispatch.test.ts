@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlerFor } from './dispatch';
+import { handlerFor, routeFor, type Route } from './dispatch';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
@@ -33,5 +33,19 @@ describe('handlerFor', () => {
     const event = { type: 'invoice.upcoming', data: { object: { id: 'upcoming_in_123', object: 'invoice', customer: 'cus_1' } } };
     const unusedStripe = new Proxy({}, { get: () => { throw new Error('Stripe must not be called'); } });
     await expect(handler!(event as never, { stripe: unusedStripe as never })).resolves.toEqual({ outcome: 'ignored' });
+  });
+});
+
+describe('routeFor', () => {
+  it('takes the longest matching prefix, not the first one listed', () => {
+    const table: Route[] = [
+      ['customer.', handleCustomerEvent],
+      ['customer.subscription.', handleSubscriptionEvent],
+      ['invoice.', handleInvoiceEvent],
+    ];
+    expect(routeFor(table, 'customer.subscription.updated')).toBe(handleSubscriptionEvent);
+    expect(routeFor(table, 'customer.updated')).toBe(handleCustomerEvent);
+    expect(routeFor([...table].reverse(), 'customer.subscription.updated')).toBe(handleSubscriptionEvent);
+    expect(routeFor(table, 'charge.succeeded')).toBeNull();
   });
 });

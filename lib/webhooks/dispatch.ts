@@ -7,8 +7,10 @@ import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { ignored, type EventHandler, type HandlerContext, type HandlerResult } from './types';
 
-/** Longest prefix wins, so `customer.subscription.` is not taken for `customer.`. */
-const routes: [prefix: string, handler: EventHandler][] = [
+export type Route = [prefix: string, handler: EventHandler];
+
+/** Longest prefix wins, so `customer.subscription.` is not taken for `customer.` whatever the order below. */
+const routes: Route[] = [
   ['customer.subscription.', handleSubscriptionEvent],
   ['customer.discount.', handleCustomerEvent],
   ['customer.tax_id.', handleCustomerEvent],
@@ -26,11 +28,17 @@ async function ignoreEvent(): Promise<HandlerResult> {
   return ignored;
 }
 
-export function handlerFor(type: string): EventHandler | null {
-  for (const [prefix, handler] of routes) {
-    if (type.startsWith(prefix)) return handler;
+/** The handler of the longest prefix of `type` in `table`, or null when none matches. Pure. */
+export function routeFor(table: readonly Route[], type: string): EventHandler | null {
+  let best: Route | null = null;
+  for (const route of table) {
+    if (type.startsWith(route[0]) && (!best || route[0].length > best[0].length)) best = route;
   }
-  return null;
+  return best?.[1] ?? null;
+}
+
+export function handlerFor(type: string): EventHandler | null {
+  return routeFor(routes, type);
 }
 
 export async function dispatchStripeEvent(event: Stripe.Event, context: HandlerContext): Promise<HandlerResult> {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
 import { useId } from 'react';
 import { cancelSubscriptionAction } from '@/lib/actions/billing/cancel-subscription';
-import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
+import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export type CancelLabels = {
   reason: string;

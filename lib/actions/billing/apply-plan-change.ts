@@ -3,14 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { applyPlanChange } from '@/lib/billing/subscriptions/plan-change';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { applyPlanChangeSchema } from './plan-schemas';
+import { applyPlanChangeSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const applyPlanChangeAction = orgActionClient
   .metadata({ actionName: 'applyPlanChange', permission: 'billing:manage' })
   .inputSchema(applyPlanChangeSchema)
   .action(async ({ ctx, parsedInput }) => {
-    const result = await withBillingErrors(() => applyPlanChange({ organization: ctx.organization, token: parsedInput.token, actorUserId: ctx.user.id }));
+    const result = await applyPlanChange({ organization: ctx.organization, token: parsedInput.token, actorUserId: ctx.user.id });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return result;
   });

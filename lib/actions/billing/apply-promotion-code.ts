@@ -3,16 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { applyPromotionCode } from '@/lib/billing/subscriptions/apply-promotion-code';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { applyPromotionCodeSchema } from './plan-schemas';
+import { applyPromotionCodeSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const applyPromotionCodeAction = orgActionClient
   .metadata({ actionName: 'applyPromotionCode', permission: 'billing:manage' })
   .inputSchema(applyPromotionCodeSchema)
   .action(async ({ ctx, parsedInput }) => {
-    await withBillingErrors(() =>
-      applyPromotionCode({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, code: parsedInput.code, actorUserId: ctx.user.id }),
-    );
+    await applyPromotionCode({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, code: parsedInput.code, actorUserId: ctx.user.id });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { ok: true as const };
   });

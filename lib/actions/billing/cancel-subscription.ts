@@ -3,22 +3,20 @@
 import { revalidatePath } from 'next/cache';
 import { cancelAtPeriodEnd } from '@/lib/billing/subscriptions/change-cancellation';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { cancelSubscriptionSchema } from './plan-schemas';
+import { cancelSubscriptionSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const cancelSubscriptionAction = orgActionClient
   .metadata({ actionName: 'cancelSubscription', permission: 'billing:manage' })
   .inputSchema(cancelSubscriptionSchema)
   .action(async ({ ctx, parsedInput }) => {
-    await withBillingErrors(() =>
-      cancelAtPeriodEnd({
-        organization: ctx.organization,
-        subscriptionId: parsedInput.subscriptionId,
-        reason: parsedInput.reason,
-        comment: parsedInput.comment || null,
-        attempt: parsedInput.attempt, actorUserId: ctx.user.id,
-      }),
-    );
+    await cancelAtPeriodEnd({
+      organization: ctx.organization,
+      subscriptionId: parsedInput.subscriptionId,
+      reason: parsedInput.reason,
+      comment: parsedInput.comment || null,
+      attempt: parsedInput.attempt,
+      actorUserId: ctx.user.id,
+    });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { ok: true as const };
   });

@@ -3,22 +3,19 @@
 import { revalidatePath } from 'next/cache';
 import { changeCollectionMethod } from '@/lib/billing/subscriptions/change-collection-method';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { changeCollectionMethodSchema } from './plan-schemas';
+import { changeCollectionMethodSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const changeCollectionMethodAction = orgActionClient
   .metadata({ actionName: 'changeCollectionMethod', permission: 'billing:manage' })
   .inputSchema(changeCollectionMethodSchema)
   .action(async ({ ctx, parsedInput }) => {
-    await withBillingErrors(() =>
-      changeCollectionMethod({
-        organization: ctx.organization,
-        subscriptionId: parsedInput.subscriptionId,
-        method: parsedInput.method,
-        attempt: parsedInput.attempt,
-        actorUserId: ctx.user.id,
-      }),
-    );
+    await changeCollectionMethod({
+      organization: ctx.organization,
+      subscriptionId: parsedInput.subscriptionId,
+      method: parsedInput.method,
+      attempt: parsedInput.attempt,
+      actorUserId: ctx.user.id,
+    });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { ok: true as const };
   });

@@ -6,13 +6,12 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { finishOneOffPurchase } from '@/lib/billing/purchases/one-off-purchase';
 import { finishOneOffPurchaseSchema } from '@/lib/billing/purchases/purchase-schemas';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
 
 export const finishOneOffPurchaseAction = orgActionClient
   .metadata({ actionName: 'finishOneOffPurchase', permission: 'billing:manage' })
   .inputSchema(finishOneOffPurchaseSchema)
   .action(async ({ ctx, parsedInput }) => {
-    const result = await withBillingErrors(() => finishOneOffPurchase({ organization: ctx.organization, invoiceId: parsedInput.invoiceId }));
+    const result = await finishOneOffPurchase({ organization: ctx.organization, invoiceId: parsedInput.invoiceId });
     if (result.status === 'paid') {
       await recordAudit({
         organizationId: ctx.organization.id,

@@ -4,16 +4,13 @@
 import { revalidatePath } from 'next/cache';
 import { finishSubscription } from '@/lib/billing/subscriptions/finish-subscription';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { finishSubscriptionSchema } from './plan-schemas';
+import { finishSubscriptionSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const finishSubscriptionAction = orgActionClient
   .metadata({ actionName: 'finishSubscription', permission: 'billing:manage' })
   .inputSchema(finishSubscriptionSchema)
   .action(async ({ ctx, parsedInput }) => {
-    const result = await withBillingErrors(() =>
-      finishSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, actorUserId: ctx.user.id }),
-    );
+    const result = await finishSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, actorUserId: ctx.user.id });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { status: result.status };
   });

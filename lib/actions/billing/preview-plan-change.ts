@@ -2,19 +2,16 @@
 // Shows what a plan change would charge or credit now and the next invoice, before anything changes.
 import { previewPlanChange } from '@/lib/billing/subscriptions/plan-change';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { previewPlanChangeSchema } from './plan-schemas';
+import { previewPlanChangeSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const previewPlanChangeAction = orgActionClient
   .metadata({ actionName: 'previewPlanChange', permission: 'billing:manage' })
   .inputSchema(previewPlanChangeSchema)
   .action(async ({ ctx, parsedInput }) =>
-    withBillingErrors(() =>
-      previewPlanChange({
-        organization: ctx.organization,
-        subscriptionId: parsedInput.subscriptionId,
-        priceId: parsedInput.priceId,
-        quantity: parsedInput.quantity,
-      }),
-    ),
+    previewPlanChange({
+      organization: ctx.organization,
+      subscriptionId: parsedInput.subscriptionId,
+      priceId: parsedInput.priceId,
+      quantity: parsedInput.quantity,
+    }),
   );

@@ -3,16 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { resumeSubscription } from '@/lib/billing/subscriptions/change-cancellation';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
-import { resumeSubscriptionSchema } from './plan-schemas';
+import { resumeSubscriptionSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 
 export const resumeSubscriptionAction = orgActionClient
   .metadata({ actionName: 'resumeSubscription', permission: 'billing:manage' })
   .inputSchema(resumeSubscriptionSchema)
   .action(async ({ ctx, parsedInput }) => {
-    await withBillingErrors(() =>
-      resumeSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, attempt: parsedInput.attempt, actorUserId: ctx.user.id }),
-    );
+    await resumeSubscription({ organization: ctx.organization, subscriptionId: parsedInput.subscriptionId, attempt: parsedInput.attempt, actorUserId: ctx.user.id });
     revalidatePath(`/orgs/${ctx.organization.id}`, 'layout');
     return { ok: true as const };
   });

@@ -4,11 +4,10 @@
 import { startOneOffPurchase } from '@/lib/billing/purchases/one-off-purchase';
 import { startOneOffPurchaseSchema } from '@/lib/billing/purchases/purchase-schemas';
 import { orgActionClient } from '../safe-action';
-import { withBillingErrors } from './billing-action-error';
 
 export const startOneOffPurchaseAction = orgActionClient
   .metadata({ actionName: 'startOneOffPurchase', permission: 'billing:manage' })
   .inputSchema(startOneOffPurchaseSchema)
   .action(async ({ ctx, parsedInput }) =>
-    withBillingErrors(() => startOneOffPurchase({ organization: ctx.organization, priceId: parsedInput.priceId, attempt: parsedInput.attempt })),
+    startOneOffPurchase({ organization: ctx.organization, priceId: parsedInput.priceId, attempt: parsedInput.attempt }),
   );

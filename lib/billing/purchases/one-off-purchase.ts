@@ -12,7 +12,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { findCatalogPrice, type CatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
-import { BillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
+import { billingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { createOneOffInvoice } from '@/lib/stripe/create-one-off-invoice';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
@@ -36,17 +36,17 @@ export type FinishOneOffPurchaseResult = {
 
 function requireBilling(organization: Organization): { customerId: string; currency: string } {
   if (!organization.stripeCustomerId || !organization.currency) {
-    throw new BillingInputError('setup_incomplete', `organization ${organization.id} has no Stripe customer or currency yet`);
+    throw billingInputError('setup_incomplete', `organization ${organization.id} has no Stripe customer or currency yet`);
   }
   return { customerId: organization.stripeCustomerId, currency: organization.currency };
 }
 
-/** The one-time catalogue price in the organization's currency, or a BillingInputError. */
+/** The one-time catalogue price in the organization's currency, or an AppError naming the reason. */
 export async function resolveOneOffPrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
   const price = await findCatalogPrice(params);
-  if (!price) throw new BillingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
+  if (!price) throw billingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
   if (price.type !== 'one_time' || (price.kind !== 'pass' && price.kind !== 'one_off') || price.unitAmount === null || price.unitAmount <= 0) {
-    throw new BillingInputError('price_not_one_off', `price ${price.id} (${price.kind}, ${price.type}) is not sold once`);
+    throw billingInputError('price_not_one_off', `price ${price.id} (${price.kind}, ${price.type}) is not sold once`);
   }
   return price;
 }
@@ -85,7 +85,7 @@ export async function finishOneOffPurchase(input: { organization: Organization; 
     invoice.metadata?.organization_id !== input.organization.id ||
     (intent !== 'pass' && intent !== 'one_off')
   ) {
-    throw new BillingInputError('purchase_not_found', `invoice ${input.invoiceId} is not a purchase of ${input.organization.id}`);
+    throw billingInputError('purchase_not_found', `invoice ${input.invoiceId} is not a purchase of ${input.organization.id}`);
   }
   if (intent === 'pass') invoice = await recordPassValidity(invoice);
   await syncStripeCustomer(customerId);

@@ -8,7 +8,7 @@ import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
 import { recordAudit } from '@/lib/audit';
 import { addSubscriptionPromotionCode } from '@/lib/stripe/add-subscription-promotion-code';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { BillingInputError } from './billing-input-error';
+import { billingInputError } from './billing-input-error';
 import { resolvePromotionCodes } from './start-subscription';
 
 export async function applyPromotionCode(params: {
@@ -20,14 +20,14 @@ export async function applyPromotionCode(params: {
   const { organization } = params;
   const subscription = await findSubscriptionForOrganization({ organizationId: organization.id, subscriptionId: params.subscriptionId });
   if (!subscription || !organization.stripeCustomerId) {
-    throw new BillingInputError('subscription_not_found', `${params.subscriptionId} is not ${organization.id}'s`);
+    throw billingInputError('subscription_not_found', `${params.subscriptionId} is not ${organization.id}'s`);
   }
   if (!['active', 'trialing', 'past_due'].includes(subscription.status) || subscription.metadata.seikyu_intent === 'free_tier') {
-    throw new BillingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) takes no codes`);
+    throw billingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) takes no codes`);
   }
   const item = subscription.items[0];
   const price = item ? await findCatalogPrice({ priceId: item.priceId, currency: subscription.currency }) : null;
-  if (!item || !price) throw new BillingInputError('unknown_price', `${subscription.id} has no known plan price`);
+  if (!item || !price) throw billingInputError('unknown_price', `${subscription.id} has no known plan price`);
   const [promotionCode] = await resolvePromotionCodes([params.code], {
     organizationId: organization.id,
     customerId: organization.stripeCustomerId,
@@ -35,7 +35,7 @@ export async function applyPromotionCode(params: {
     currency: subscription.currency,
     amount: (price.unitAmount ?? 0) * (item.quantity ?? 1),
   });
-  if (!promotionCode) throw new BillingInputError('promotion_code_unknown', 'empty code', params.code);
+  if (!promotionCode) throw billingInputError('promotion_code_unknown', 'empty code', params.code);
   await addSubscriptionPromotionCode({
     subscriptionId: subscription.id,
     promotionCodeId: promotionCode.id,

@@ -1,5 +1,4 @@
-// A request the customer can correct: an `invalid_input` / `conflict` AppError that also names the reason, so
-// the action can answer with the matching sentence in the customer's language (messages `plans.errors.*`).
+// Reasons a customer's billing request is refused, each with a sentence in messages `plans.errors.*`.
 import { AppError } from '@/lib/errors';
 
 export const billingInputReasons = [
@@ -25,15 +24,18 @@ export const billingInputReasons = [
 ] as const;
 export type BillingInputReason = (typeof billingInputReasons)[number];
 
-export class BillingInputError extends AppError {
-  readonly reason: BillingInputReason;
-  /** The promotion code the reason is about, for the message. */
-  readonly detail: string | undefined;
+/**
+ * A request the customer can correct, as the one AppError: `conflict` for `already_subscribed`, else
+ * `invalid_input`, with the reason for callers and the sentence's key (`plans.errors.<reason>`) that the action
+ * client translates. `detail` is the promotion code the reason is about.
+ */
+export function billingInputError(reason: BillingInputReason, message: string, detail?: string): AppError {
+  return new AppError(reason === 'already_subscribed' ? 'conflict' : 'invalid_input', message, {
+    reason,
+    userMessageKey: { key: `plans.errors.${reason}`, values: { code: detail ?? '' } },
+  });
+}
 
-  constructor(reason: BillingInputReason, message: string, detail?: string) {
-    super(reason === 'already_subscribed' ? 'conflict' : 'invalid_input', message);
-    this.name = 'BillingInputError';
-    this.reason = reason;
-    this.detail = detail;
-  }
+export function isBillingInputError(error: unknown): error is AppError & { reason: BillingInputReason } {
+  return error instanceof AppError && (billingInputReasons as readonly (string | undefined)[]).includes(error.reason);
 }

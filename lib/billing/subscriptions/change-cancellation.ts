@@ -8,13 +8,13 @@ import type { OrganizationForMember } from '@/db/queries/organizations';
 import { recordAudit } from '@/lib/audit';
 import { setSubscriptionCancellation, type CancellationFeedback } from '@/lib/stripe/set-subscription-cancellation';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { BillingInputError } from './billing-input-error';
+import { billingInputError } from './billing-input-error';
 
 type Organization = Pick<OrganizationForMember, 'id'>;
 
 async function subscriptionOf(organization: Organization, subscriptionId: string) {
   const subscription = await findSubscriptionForOrganization({ organizationId: organization.id, subscriptionId });
-  if (!subscription) throw new BillingInputError('subscription_not_found', `${subscriptionId} is not ${organization.id}'s`);
+  if (!subscription) throw billingInputError('subscription_not_found', `${subscriptionId} is not ${organization.id}'s`);
   return subscription;
 }
 
@@ -29,7 +29,7 @@ export async function cancelAtPeriodEnd(params: {
   const subscription = await subscriptionOf(params.organization, params.subscriptionId);
   const cancelable = ['active', 'trialing', 'past_due'].includes(subscription.status);
   if (!cancelable || subscription.cancelAtPeriodEnd || subscription.metadata.seikyu_intent === 'free_tier') {
-    throw new BillingInputError('subscription_not_cancelable', `${subscription.id} is ${subscription.status}, cancel_at_period_end=${subscription.cancelAtPeriodEnd}`);
+    throw billingInputError('subscription_not_cancelable', `${subscription.id} is ${subscription.status}, cancel_at_period_end=${subscription.cancelAtPeriodEnd}`);
   }
   await setSubscriptionCancellation({
     subscriptionId: subscription.id,
@@ -51,7 +51,7 @@ export async function cancelAtPeriodEnd(params: {
 export async function resumeSubscription(params: { organization: Organization; subscriptionId: string; attempt: string; actorUserId: string }): Promise<void> {
   const subscription = await subscriptionOf(params.organization, params.subscriptionId);
   if (!subscription.cancelAtPeriodEnd || !['active', 'trialing', 'past_due'].includes(subscription.status)) {
-    throw new BillingInputError('subscription_not_resumable', `${subscription.id} is not scheduled to cancel`);
+    throw billingInputError('subscription_not_resumable', `${subscription.id} is not scheduled to cancel`);
   }
   await setSubscriptionCancellation({
     subscriptionId: subscription.id,

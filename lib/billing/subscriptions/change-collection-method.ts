@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { setSubscriptionCollectionMethod } from '@/lib/stripe/set-subscription-collection-method';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { BillingInputError } from './billing-input-error';
+import { billingInputError } from './billing-input-error';
 
 export async function changeCollectionMethod(params: {
   organization: Pick<OrganizationForMember, 'id' | 'role'>;
@@ -19,9 +19,9 @@ export async function changeCollectionMethod(params: {
 }): Promise<void> {
   if (params.organization.role !== 'owner') throw new AppError('forbidden', `role ${params.organization.role} may not change the payment method type`);
   const subscription = await findSubscriptionForOrganization({ organizationId: params.organization.id, subscriptionId: params.subscriptionId });
-  if (!subscription) throw new BillingInputError('subscription_not_found', `${params.subscriptionId} is not ${params.organization.id}'s`);
+  if (!subscription) throw billingInputError('subscription_not_found', `${params.subscriptionId} is not ${params.organization.id}'s`);
   if (!['active', 'trialing', 'past_due'].includes(subscription.status)) {
-    throw new BillingInputError('subscription_not_cancelable', `${subscription.id} is ${subscription.status}`);
+    throw billingInputError('subscription_not_cancelable', `${subscription.id} is ${subscription.status}`);
   }
   if (subscription.collectionMethod === params.method) return;
   await setSubscriptionCollectionMethod(

@@ -13,9 +13,9 @@ import { AppError } from '@/lib/errors';
 import { previewSubscriptionUpdate } from '@/lib/stripe/preview-subscription-update';
 import { updateSubscriptionItems } from '@/lib/stripe/update-subscription-items';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { BillingInputError } from './billing-input-error';
+import { billingInputError } from './billing-input-error';
 import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
-import { quantityFor, resolvePurchasablePrice } from './start-subscription';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
 
@@ -46,12 +46,12 @@ function linesOf(invoice: Stripe.Invoice): PreviewLine[] {
 
 async function changeableSubscription(organization: Organization, subscriptionId: string) {
   const subscription = await findSubscriptionForOrganization({ organizationId: organization.id, subscriptionId });
-  if (!subscription) throw new BillingInputError('subscription_not_found', `${subscriptionId} is not ${organization.id}'s`);
+  if (!subscription) throw billingInputError('subscription_not_found', `${subscriptionId} is not ${organization.id}'s`);
   if (!['active', 'trialing'].includes(subscription.status) || subscription.metadata.seikyu_intent === 'free_tier') {
-    throw new BillingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) cannot change plan`);
+    throw billingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) cannot change plan`);
   }
   const item = subscription.items[0];
-  if (!item) throw new BillingInputError('subscription_not_found', `${subscription.id} has no items`);
+  if (!item) throw billingInputError('subscription_not_found', `${subscription.id} has no items`);
   return { subscription, item };
 }
 
@@ -63,12 +63,12 @@ export async function previewPlanChange(params: {
   now?: Date;
 }): Promise<PlanChangePreview> {
   const { organization } = params;
-  if (!organization.stripeCustomerId || !organization.currency) throw new BillingInputError('setup_incomplete', 'no customer');
+  if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
   const { subscription, item } = await changeableSubscription(organization, params.subscriptionId);
   const price = await resolvePurchasablePrice({ priceId: params.priceId, currency: subscription.currency });
   const quantity = quantityFor(price, params.quantity);
   if (price.id === item.priceId && quantity === item.quantity) {
-    throw new BillingInputError('quantity_not_allowed', 'the change changes nothing');
+    throw billingInputError('quantity_not_allowed', 'the change changes nothing');
   }
   const items: PlanChangeItem[] = [{ id: item.id, price: price.id, quantity }];
   const prorationDate = Math.floor((params.now ?? new Date()).getTime() / 1000);

@@ -7,13 +7,13 @@
 // server issued with the checkout page, so a double click (or a retried request) returns the same subscription.
 import 'server-only';
 import type Stripe from 'stripe';
-import { findCatalogPrice, type CatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
 import { hasPaidInvoice, listLiveSubscriptions } from '@/db/queries/subscriptions';
-import { MAX_PROMOTION_CODES, MAX_QUANTITY } from '@/lib/billing/plans/limits';
+import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { createIncompleteSubscription } from '@/lib/stripe/create-incomplete-subscription';
 import { findPromotionCode } from '@/lib/stripe/find-promotion-code';
-import { BillingInputError } from './billing-input-error';
+import { billingInputError } from './billing-input-error';
 import { promotionCodeProblem } from './promotion-code-problem';
 
 export type StartSubscriptionInput = {
@@ -33,48 +33,22 @@ export type StartSubscriptionResult = {
 /** Statuses of a subscription that is the organization's plan (checkouts in progress are not). */
 const payingStatuses = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused']);
 
-const subscribableKinds = new Set<CatalogPrice['kind']>(['plan', 'addon', 'usage']);
-
-export async function resolvePurchasablePrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
-  const price = await findCatalogPrice(params);
-  if (!price) throw new BillingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
-  // Plans, the per-device add-on bought on its own and the metered on-demand plan start a subscription; passes
-  // and one-off items are bought with a one-off invoice (lib/billing/purchases).
-  if (price.type !== 'recurring' || price.isFree || !subscribableKinds.has(price.kind)) {
-    throw new BillingInputError('price_not_subscribable', `price ${price.id} (${price.kind}) cannot start a subscription`);
-  }
-  return price;
-}
-
-/** The quantity to send to Stripe: null for metered prices, the seats/devices for per-unit ones, else 1. */
-export function quantityFor(price: Pick<CatalogPrice, 'id' | 'metered' | 'perUnit'>, quantity: number): number | null {
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-    throw new BillingInputError('quantity_out_of_range', `quantity ${quantity} outside 1..${MAX_QUANTITY}`);
-  }
-  if (price.metered) {
-    if (quantity !== 1) throw new BillingInputError('quantity_not_allowed', `metered price ${price.id} takes no quantity`);
-    return null;
-  }
-  if (!price.perUnit && quantity !== 1) throw new BillingInputError('quantity_not_allowed', `price ${price.id} is not per unit`);
-  return quantity;
-}
-
 export async function resolvePromotionCodes(
   codes: string[],
   purchase: { organizationId: string; customerId: string; productId: string; currency: string; amount: number },
 ): Promise<Stripe.PromotionCode[]> {
   const normalized = codes.map((c) => c.trim()).filter((c) => c.length > 0);
-  if (normalized.length > MAX_PROMOTION_CODES) throw new BillingInputError('promotion_code_not_combinable', `${normalized.length} codes`);
+  if (normalized.length > MAX_PROMOTION_CODES) throw billingInputError('promotion_code_not_combinable', `${normalized.length} codes`);
   if (normalized.length === 0) return [];
   const hasPaidBefore = await hasPaidInvoice({ organizationId: purchase.organizationId });
   const found: Stripe.PromotionCode[] = [];
   const coupons = new Set<string>();
   for (const code of normalized) {
     const result = await findPromotionCode(code);
-    if (!result) throw new BillingInputError('promotion_code_unknown', `no active promotion code ${code}`, code);
+    if (!result) throw billingInputError('promotion_code_unknown', `no active promotion code ${code}`, code);
     const problem = promotionCodeProblem(result, { ...purchase, hasPaidBefore, now: new Date() });
-    if (problem) throw new BillingInputError(problem, `promotion code ${code}: ${problem}`, code);
-    if (coupons.has(result.coupon.id)) throw new BillingInputError('promotion_code_duplicate', `coupon ${result.coupon.id} twice`, code);
+    if (problem) throw billingInputError(problem, `promotion code ${code}: ${problem}`, code);
+    if (coupons.has(result.coupon.id)) throw billingInputError('promotion_code_duplicate', `coupon ${result.coupon.id} twice`, code);
     coupons.add(result.coupon.id);
     found.push(result.promotionCode);
   }
@@ -88,7 +62,7 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 export async function startSubscription(input: StartSubscriptionInput): Promise<StartSubscriptionResult> {
   const { organization } = input;
   if (!organization.stripeCustomerId || !organization.currency) {
-    throw new BillingInputError('setup_incomplete', `organization ${organization.id} has no Stripe customer or currency yet`);
+    throw billingInputError('setup_incomplete', `organization ${organization.id} has no Stripe customer or currency yet`);
   }
   const currency = organization.currency;
   const price = await resolvePurchasablePrice({ priceId: input.priceId, currency });
@@ -96,7 +70,7 @@ export async function startSubscription(input: StartSubscriptionInput): Promise<
 
   const live = await listLiveSubscriptions({ organizationId: organization.id });
   const paidPlan = live.find((s) => payingStatuses.has(s.status) && s.metadata.seikyu_intent !== 'free_tier');
-  if (paidPlan) throw new BillingInputError('already_subscribed', `organization ${organization.id} already has ${paidPlan.id}`);
+  if (paidPlan) throw billingInputError('already_subscribed', `organization ${organization.id} already has ${paidPlan.id}`);
 
   const amount = (price.unitAmount ?? 0) * (quantity ?? 1);
   const promotionCodes = await resolvePromotionCodes(input.promotionCodes, {

@@ -3,10 +3,11 @@
 // are "not found".
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { findSubscriptionForOrganization, listLiveSubscriptions } from '@/db/queries/subscriptions';
 import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS, PROMOTION_CODES } from '@/lib/demo/catalog';
-import { startSubscriptionSchema } from '@/lib/actions/billing/plan-schemas';
+import { startSubscriptionSchema } from '@/lib/billing/subscriptions/subscription-schemas';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, uniqueSuffix } from '@/test/integration/helpers';
 import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
@@ -239,10 +240,14 @@ describe('a price with a trial', () => {
     expect(subscription.status).toBe('trialing');
     expect(subscription.trial_end! - subscription.trial_start!).toBe(14 * 24 * 60 * 60);
 
-    await stripe.setupIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
+    const setup = await stripe.setupIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
     const finished = await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
     expect(finished.status).toBe('trialing');
     expect(finished.retired).toHaveLength(1);
+    // The card collected for the trial is listed as the organization's default: it pays when the trial ends.
+    expect(await listOrganizationCards({ organizationId: org.id })).toEqual([expect.objectContaining({ id: setup.payment_method, isDefault: true })]);
+    const customer = await stripe.customers.retrieve(org.stripeCustomerId);
+    expect(!customer.deleted && customer.invoice_settings.default_payment_method).toBe(setup.payment_method);
   });
 });
 

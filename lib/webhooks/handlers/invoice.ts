@@ -3,6 +3,7 @@
 // here too when the browser flow did not record it (paid later from the invoice page, or any other way).
 import type Stripe from 'stripe';
 import { recordPassValidity } from '@/lib/billing/purchases/record-pass-validity';
+import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeInvoice } from '@/lib/stripe-sync';
 import { eventObject, ignored, type EventHandler } from '../types';
@@ -14,7 +15,7 @@ export type PaymentFailure = { code: string | null; declineCode: string | null; 
  * most recent payment (`payments` is includable on the invoice; the PaymentIntent is expanded in one read).
  */
 export async function readInvoicePaymentFailure(stripe: Stripe, invoiceId: string): Promise<PaymentFailure> {
-  const invoice = await retrieveOrNull(() => stripe.invoices.retrieve(invoiceId, { expand: ['payments.data.payment.payment_intent'] }));
+  const invoice = await retrieveOrNull(() => retrieveInvoice(invoiceId, stripe, { expand: ['payments.data.payment.payment_intent'] }));
   const payments = invoice?.payments?.data ?? [];
   const latest = [...payments].sort((a, b) => b.created - a.created).find((p) => typeof p.payment.payment_intent === 'object');
   const intent = latest?.payment.payment_intent;
@@ -27,7 +28,7 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
   // An invoice object without an id cannot be re-read: nothing to mirror.
   if (!id) return ignored;
   if (event.type === 'invoice.paid' || event.type === 'invoice.payment_succeeded') {
-    const invoice = await retrieveOrNull(() => stripe.invoices.retrieve(id));
+    const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
     if (invoice) await recordPassValidity(invoice, stripe);
   }
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });

@@ -157,7 +157,7 @@ export class InvoiceOps {
         metadata: {},
         confirm: false,
         offSession: false,
-        setupFutureUsage: null,
+        setupFutureUsage: this.savesPaymentMethod(inv) ? 'off_session' : null,
       });
       this.indexPaymentIntent(pi.id, inv.id);
       this.store.insert(invoiceStateCollection, { ...this.engine.invoiceState(inv.id), payment_intent: pi.id });
@@ -265,6 +265,17 @@ export class InvoiceOps {
     } finally {
       this.automaticAttempt = null;
     }
+  }
+
+  /**
+   * As Stripe: an invoice of a subscription with `save_default_payment_method: on_subscription` is paid through
+   * a PaymentIntent with `setup_future_usage: off_session`, so the card the customer confirms it with is
+   * attached to the customer (and becomes the subscription's default once paid).
+   */
+  private savesPaymentMethod(inv: Stripe.Invoice): boolean {
+    const subId = this.engine.subscriptionOfInvoice(inv);
+    const sub = subId ? this.store.get(subscriptionsCollection, subId) : undefined;
+    return sub?.payment_settings?.save_default_payment_method === 'on_subscription';
   }
 
   /** The payment method automatic collection uses: invoice's, subscription's, then the customer's default. */

@@ -38,9 +38,13 @@ describe('[customer] subscribes with payment_behavior=default_incomplete', () =>
     const pending = await stripe.paymentIntents.retrieve(piId);
     expect(pending.status).toBe('requires_payment_method');
     expect(pending.amount).toBe(2000);
+    // save_default_payment_method=on_subscription: the card that pays is saved for the renewals.
+    expect(pending.setup_future_usage).toBe('off_session');
 
     const paid = await stripe.paymentIntents.confirm(piId, { payment_method: 'pm_card_visa' });
     expect(paid.status).toBe('succeeded');
+    const savedCard = await stripe.paymentMethods.retrieve(paid.payment_method as string);
+    expect(savedCard.customer).toBe(customer.id);
 
     const after = await stripe.subscriptions.retrieve(sub.id, { expand: ['latest_invoice.payments'] });
     expect(after.status).toBe('active');

@@ -13,10 +13,12 @@ import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCatalogPrices } from '@/db/queries/catalog';
+import { getCardThatPays } from '@/db/queries/payment-methods';
 import { getCurrentSubscription } from '@/db/queries/subscriptions';
+import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
-import { cancellationFeedbacks } from '@/lib/actions/billing/plan-schemas';
+import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
 
@@ -37,6 +39,11 @@ export default async function SubscriptionPage(props: OrgPageProps) {
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
   const currentItem = subscription?.items[0] ?? null;
+  // The card the next renewal charges (the subscription's own default, else the organization's), from the mirror.
+  const payingCard =
+    subscription && !free && subscription.collectionMethod === 'charge_automatically'
+      ? await getCardThatPays({ organizationId: organization.id, subscriptionId: subscription.id })
+      : null;
   const planOptions = prices
     .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
     .map((p) => ({ priceId: p.id, label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`, perUnit: p.perUnit !== null }));
@@ -93,6 +100,14 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                 t('renews', { date: date(subscription.currentPeriodEnd) })
               ) : null}
             </p>
+            {payingCard ? (
+              <p className="mt-2 text-sm text-slate-700" data-testid="subscription-card">
+                {t('paidWith', { card: cardLabel(payingCard, t('card')) })}{' '}
+                <Link href={`${base}/payment-methods`}>
+                  {t('changeCard')}
+                </Link>
+              </p>
+            ) : null}
           </section>
 
           {!free && mayManage && !subscription.cancelAtPeriodEnd && ['active', 'trialing'].includes(subscription.status) ? (

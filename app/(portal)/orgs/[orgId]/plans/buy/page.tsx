@@ -7,7 +7,7 @@ import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup'
 import type { CatalogPrice } from '@/db/queries/catalog';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { resolveOneOffPrice } from '@/lib/billing/purchases/one-off-purchase';
-import { BillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
+import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { formatMoney } from '@/lib/i18n/format';
 
 export const generateMetadata = titleMetadata('plans.checkout', 'buyTitle');
@@ -21,10 +21,10 @@ export default async function BuyPage(props: OrgPageProps) {
   let price: CatalogPrice | null = null;
   let problem: string | null = null;
   try {
-    if (!organization.stripeCustomerId || !organization.currency) throw new BillingInputError('setup_incomplete', 'no customer');
+    if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
     price = await resolveOneOffPrice({ priceId, currency: organization.currency });
   } catch (error) {
-    if (!(error instanceof BillingInputError)) throw error;
+    if (!isBillingInputError(error)) throw error;
     problem = tErrors(error.reason, { code: '' });
   }
 

@@ -9,8 +9,8 @@ import { listLiveSubscriptions } from '@/db/queries/subscriptions';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { firstInvoiceAmount } from '@/lib/billing/plans/group-catalog';
 import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
-import { BillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
-import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/subscriptions/start-subscription';
+import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
+import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { formatMoney } from '@/lib/i18n/format';
 
 export const generateMetadata = titleMetadata('plans.checkout');
@@ -31,16 +31,16 @@ export default async function CheckoutPage(props: OrgPageProps) {
   let problem: string | null = null;
   let purchase: { price: Awaited<ReturnType<typeof resolvePurchasablePrice>>; quantity: number } | null = null;
   try {
-    if (!organization.stripeCustomerId || !organization.currency) throw new BillingInputError('setup_incomplete', 'no customer');
+    if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
     const price = await resolvePurchasablePrice({ priceId, currency: organization.currency });
     const quantity = quantityFor(price, quantityInput) ?? 1;
     const live = await listLiveSubscriptions({ organizationId: organization.id });
     if (live.some((s) => s.status !== 'incomplete' && s.metadata.seikyu_intent !== 'free_tier')) {
-      throw new BillingInputError('already_subscribed', 'has a plan');
+      throw billingInputError('already_subscribed', 'has a plan');
     }
     purchase = { price, quantity };
   } catch (error) {
-    if (!(error instanceof BillingInputError)) throw error;
+    if (!isBillingInputError(error)) throw error;
     problem = tErrors(error.reason, { code: '' });
   }
 

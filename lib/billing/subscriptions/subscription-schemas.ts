@@ -1,4 +1,5 @@
-// Input schemas of the plan and subscription actions. Ids are bounded strings looked up in the mirror scoped
+// Input schemas of the plan and subscription actions (checkout, cancel, resume, collection method, plan change,
+// promotion codes). Ids are bounded strings looked up in the mirror scoped
 // to the organization; amounts never come from the browser. FormData arrives as strings: coerce.
 import { z } from 'zod';
 import { MAX_PROMOTION_CODES, MAX_QUANTITY } from '@/lib/billing/plans/limits';

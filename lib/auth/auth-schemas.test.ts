@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganizationSchema, safeCallbackPath, signInWithEmailSchema } from './schemas';
+import { safeCallbackPath, signInWithEmailSchema } from './auth-schemas';
 
 describe('safeCallbackPath', () => {
   it('keeps same-site paths and replaces anything that could leave the site', () => {
@@ -15,14 +15,5 @@ describe('signInWithEmailSchema', () => {
   it('normalises the address and rejects non-addresses', () => {
     expect(signInWithEmailSchema.parse({ email: '  Ann@Example.COM ' }).email).toBe('ann@example.com');
     expect(signInWithEmailSchema.safeParse({ email: 'not-an-email' }).success).toBe(false);
-  });
-});
-
-describe('createOrganizationSchema', () => {
-  it('accepts only JPY or USD and a non-blank name of at most 100 characters', () => {
-    expect(createOrganizationSchema.parse({ name: ' Acme ', currency: 'jpy' })).toEqual({ name: 'Acme', currency: 'jpy' });
-    expect(createOrganizationSchema.safeParse({ name: '   ', currency: 'usd' }).success).toBe(false);
-    expect(createOrganizationSchema.safeParse({ name: 'x'.repeat(101), currency: 'usd' }).success).toBe(false);
-    expect(createOrganizationSchema.safeParse({ name: 'Acme', currency: 'eur' }).success).toBe(false);
   });
 });
