@@ -58,7 +58,7 @@ export async function OperatorInvoiceTable({ invoices, locale, timeZone }: { inv
                     {invoice.collectionMethod === 'send_invoice' ? <span className="badge-gray">{t('bankTransfer')}</span> : null}
                   </span>
                   {open && invoice.dueDate ? (
-                    <span className="mt-1 block text-xs text-slate-600 md:hidden">
+                    <span className="mt-1 block whitespace-normal text-xs text-slate-600 md:hidden">
                       {t('dueDate')} {date(invoice.dueDate)}
                     </span>
                   ) : null}

@@ -66,8 +66,15 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           <label htmlFor="q" className="label">
             {t('searchLabel')}
           </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} className="input"
-            aria-invalid={problems.some((p) => p.field === 'q') || undefined} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ''}
+            placeholder={t('searchPlaceholder')}
+            className="input"
+            aria-invalid={problems.some((p) => p.field === 'q') || undefined}
+          />
         </div>
         <div className="w-full sm:w-44">
           <label htmlFor="status" className="label">
@@ -126,83 +133,83 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
       ) : null}
 
       {result ? (
-      <section className="card" aria-labelledby="customers-count">
-        <p id="customers-count" className="mb-3 text-sm text-slate-600" aria-live="polite">
-          {t('resultCount', { count: result.total })}
-        </p>
-        {result.requestedPage !== result.page ? (
-          <p className="alert-info mb-3" role="status" data-testid="page-out-of-range">
-            {t('pageOutOfRange', { requested: result.requestedPage, page: result.page, pages: result.pages })}
+        <section className="card" aria-labelledby="customers-count">
+          <p id="customers-count" className="mb-3 text-sm text-slate-600" aria-live="polite">
+            {t('resultCount', { count: result.total })}
           </p>
-        ) : null}
-        {result.rows.length === 0 ? (
-          <EmptyState title={t('noCustomers')} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="customers-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colOrganization')}</th>
-                  <th scope="col" className="hidden md:table-cell">
-                    {t('colEmail')}
-                  </th>
-                  <th scope="col">{t('colPlan')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    {t('colCurrency')}
-                  </th>
-                  <th scope="col" className="hidden lg:table-cell">
-                    {t('colCreated')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <tr key={row.organizationId}>
-                    <td className="whitespace-normal">
-                      <Link href={`/admin/customers/${row.organizationId}`} className="font-medium">
-                        {row.name}
-                      </Link>
-                      {/* At phone width the email column is hidden: the email sits under the name instead. */}
-                      <span className="block max-w-[12rem] truncate text-xs text-slate-500 md:hidden">{row.email ?? ''}</span>
-                    </td>
-                    <td className="hidden max-w-[14rem] truncate text-slate-600 md:table-cell" title={row.email ?? undefined}>
-                      {row.email ?? '—'}
-                    </td>
-                    <td className="whitespace-normal" data-testid="customer-plan">
-                      {row.planName ?? '—'}
-                    </td>
-                    <td data-testid="customer-status">
-                      <SubscriptionStatusBadge status={row.status} />
-                    </td>
-                    <td className="hidden uppercase sm:table-cell">{row.currency ?? '—'}</td>
-                    <td className="hidden lg:table-cell">{formatDate(row.createdAt, locale, timeZone)}</td>
+          {result.requestedPage !== result.page ? (
+            <p className="alert-info mb-3" role="status" data-testid="page-out-of-range">
+              {t('pageOutOfRange', { requested: result.requestedPage, page: result.page, pages: result.pages })}
+            </p>
+          ) : null}
+          {result.rows.length === 0 ? (
+            <EmptyState title={t('noCustomers')} />
+          ) : (
+            <div className="table-wrap">
+              <table className="table" data-testid="customers-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colOrganization')}</th>
+                    <th scope="col" className="hidden md:table-cell">
+                      {t('colEmail')}
+                    </th>
+                    <th scope="col">{t('colPlan')}</th>
+                    <th scope="col">{t('colStatus')}</th>
+                    <th scope="col" className="hidden sm:table-cell">
+                      {t('colCurrency')}
+                    </th>
+                    <th scope="col" className="hidden lg:table-cell">
+                      {t('colCreated')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {result.pages > 1 ? (
-          <nav aria-label={t('pageOf', { page: result.page, pages: result.pages })} className="mt-4 flex items-center justify-between text-sm">
-            {result.page > 1 ? (
-              <Link href={pageHref(result.page - 1)} className="btn-secondary" rel="prev">
-                ← {tc('previous')}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">{t('pageOf', { page: result.page, pages: result.pages })}</span>
-            {result.page < result.pages ? (
-              <Link href={pageHref(result.page + 1)} className="btn-secondary" rel="next">
-                {tc('next')} →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
-      </section>
+                </thead>
+                <tbody>
+                  {result.rows.map((row) => (
+                    <tr key={row.organizationId}>
+                      <td className="whitespace-normal">
+                        <Link href={`/admin/customers/${row.organizationId}`} className="font-medium">
+                          {row.name}
+                        </Link>
+                        {/* At phone width the email column is hidden: the email sits under the name instead. */}
+                        <span className="block max-w-[12rem] truncate text-xs text-slate-500 md:hidden">{row.email ?? ''}</span>
+                      </td>
+                      <td className="hidden max-w-[14rem] truncate text-slate-600 md:table-cell" title={row.email ?? undefined}>
+                        {row.email ?? '—'}
+                      </td>
+                      <td className="whitespace-normal" data-testid="customer-plan">
+                        {row.planName ?? '—'}
+                      </td>
+                      <td data-testid="customer-status">
+                        <SubscriptionStatusBadge status={row.status} />
+                      </td>
+                      <td className="hidden uppercase sm:table-cell">{row.currency ?? '—'}</td>
+                      <td className="hidden lg:table-cell">{formatDate(row.createdAt, locale, timeZone)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {result.pages > 1 ? (
+            <nav aria-label={t('pageOf', { page: result.page, pages: result.pages })} className="mt-4 flex items-center justify-between text-sm">
+              {result.page > 1 ? (
+                <Link href={pageHref(result.page - 1)} className="btn-secondary" rel="prev">
+                  ← {tc('previous')}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-slate-600">{t('pageOf', { page: result.page, pages: result.pages })}</span>
+              {result.page < result.pages ? (
+                <Link href={pageHref(result.page + 1)} className="btn-secondary" rel="next">
+                  {tc('next')} →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
+        </section>
       ) : null}
     </>
   );
