@@ -3,6 +3,8 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 
 export const OPERATOR_EMAIL = 'operator@e2e.seikyu.test';
+/** OPERATOR_SUPPORT_EMAILS of the e2e server: the support role (reads, notes, resend; no money actions). */
+export const SUPPORT_EMAIL = 'support@e2e.seikyu.test';
 
 export type MailboxMessage = { id: string; to: string; subject: string; text: string; links: string[]; createdAt: string };
 
@@ -77,6 +79,8 @@ type Fixtures = {
   customer: SignedUpCustomer;
   /** The operator (OPERATOR_EMAILS of the e2e server), signed in, in its own context. */
   operatorPage: Page;
+  /** A support operator (OPERATOR_SUPPORT_EMAILS), signed in, in its own context. */
+  supportPage: Page;
 };
 
 export const test = base.extend<Fixtures>({
@@ -89,6 +93,13 @@ export const test = base.extend<Fixtures>({
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
     await signInByMagicLink(page, OPERATOR_EMAIL, { callbackPath: '/admin' });
+    await use(page);
+    await context.close();
+  },
+  supportPage: async ({ browser, baseURL }, use) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signInByMagicLink(page, SUPPORT_EMAIL, { callbackPath: '/admin' });
     await use(page);
     await context.close();
   },

@@ -31,6 +31,8 @@ const envSchema = z
     AUTH_GOOGLE_SECRET: z.string().optional(),
     /** Comma-separated emails made operators (admin) when they sign in: how a deployment gets its first operator. */
     OPERATOR_EMAILS: z.string().default(''),
+    /** Comma-separated emails made support operators (read everything, notes, resend; no money actions) on sign-in. */
+    OPERATOR_SUPPORT_EMAILS: z.string().default(''),
     /** Days a customer paying by bank transfer (send_invoice) has to pay each invoice. */
     INVOICE_DAYS_UNTIL_DUE: z.coerce.number().int().min(1).max(365).default(30),
     /** A TrueType/OpenType font with Japanese glyphs for receipts; unset: IPAex Gothic when installed. */

@@ -12,6 +12,7 @@ import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedPr
 
 const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
 const E2E_OPERATOR_EMAIL = 'operator@e2e.seikyu.test';
+const E2E_SUPPORT_EMAIL = 'support@e2e.seikyu.test';
 
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 // `localhost`, not 127.0.0.1: Next reports its own origin as http://localhost:<port> when bound to 127.0.0.1, and
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     AUTH_SECRET: randomBytes(32).toString('hex'),
     AUTH_TRUST_HOST: 'true',
     OPERATOR_EMAILS: E2E_OPERATOR_EMAIL,
+    OPERATOR_SUPPORT_EMAILS: E2E_SUPPORT_EMAIL,
     DEV_MAILBOX_ENABLED: '1',
   };
 

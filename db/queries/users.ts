@@ -25,7 +25,7 @@ export async function ensureOperator(params: { userId: string; role?: OperatorRo
   await tx
     .insert(operators)
     .values({ userId: params.userId, role: params.role ?? 'admin' })
-    .onConflictDoNothing({ target: operators.userId });
+    .onConflictDoUpdate({ target: operators.userId, set: { role: params.role ?? 'admin' } });
 }
 
 export async function getUsersByIds(params: { userIds: string[] }, tx: Tx = db): Promise<User[]> {

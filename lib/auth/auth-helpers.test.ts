@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { magicLinkOnAppOrigin } from './magic-link-url';
-import { isOperatorEmail } from './operator-emails';
+import { isOperatorEmail, operatorRoleFromConfig } from './operator-emails';
 import { localeFromCookieHeader, localeFromRequestHeaders } from './request-locale';
 
 describe('isOperatorEmail', () => {
@@ -13,6 +13,15 @@ describe('isOperatorEmail', () => {
     expect(isOperatorEmail('ops@example.com', '')).toBe(false);
     expect(isOperatorEmail('ops@example.com', ',,')).toBe(false);
     expect(isOperatorEmail('ops@example.com.evil', 'ops@example.com')).toBe(false);
+  });
+});
+
+describe('operatorRoleFromConfig', () => {
+  const config = { OPERATOR_EMAILS: 'boss@example.com', OPERATOR_SUPPORT_EMAILS: 'help@example.com, boss@example.com' };
+  it('gives admins, then support, their role; anyone else none', () => {
+    expect(operatorRoleFromConfig('Boss@example.com', config)).toBe('admin');
+    expect(operatorRoleFromConfig('help@example.com', config)).toBe('support');
+    expect(operatorRoleFromConfig('customer@example.com', config)).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail/send-mail';
 import { buildMagicLinkEmail } from './magic-link-email';
 import { magicLinkOnAppOrigin } from './magic-link-url';
-import { isOperatorEmail } from './operator-emails';
+import { operatorRoleFromConfig } from './operator-emails';
 import { localeFromRequestHeaders } from './request-locale';
 import { acceptInvitationsOnSignIn } from '@/lib/billing/members/accept-invitations';
 
@@ -85,9 +85,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       await updateUserLocale({ userId: user.id, locale: localeFromRequestHeaders(await headers()) });
     },
     async signIn({ user }) {
-      if (user.id && user.email && isOperatorEmail(user.email, env.OPERATOR_EMAILS)) {
-        await ensureOperator({ userId: user.id });
-      }
+      const configuredRole = user.email ? operatorRoleFromConfig(user.email, env) : null;
+      if (user.id && configuredRole) await ensureOperator({ userId: user.id, role: configuredRole });
       // Invitations to this address become memberships the moment its owner signs in.
       if (user.id && user.email) await acceptInvitationsOnSignIn({ userId: user.id, email: user.email });
     },

@@ -6,6 +6,8 @@ import { cache } from 'react';
 import { getOrganizationForMember, type MembershipRole, type OrganizationForMember } from '@/db/queries/organizations';
 import { getOperatorRole, getUserById, type OperatorRole, type User } from '@/db/queries/users';
 import { auth } from './auth';
+import { AppError } from '@/lib/errors';
+import { operatorCan, type OperatorPermission } from '@/lib/permissions';
 
 /** The signed-in user, read once per request; null when signed out or the session expired. */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
@@ -39,6 +41,16 @@ export async function requireMembership(
 }
 
 export const getOperatorRoleFor = cache(async (userId: string): Promise<OperatorRole | null> => getOperatorRole({ userId }));
+
+/**
+ * Operators with one permission. Non-operators get the 404 of requireOperator; an operator whose role lacks the
+ * permission gets a `forbidden` AppError (pages show it through the error boundary, actions as their error).
+ */
+export async function requireOperatorPermission(permission: OperatorPermission): Promise<{ user: User; role: OperatorRole }> {
+  const operator = await requireOperator();
+  if (!operatorCan(operator.role, permission)) throw new AppError('forbidden', `operator role ${operator.role} lacks ${permission}`);
+  return operator;
+}
 
 /** Operators only; a signed-in customer gets the same 404 as for a page that does not exist. */
 export async function requireOperator(): Promise<{ user: User; role: OperatorRole }> {

@@ -24,12 +24,25 @@ export function can(role: MembershipRole, permission: MemberPermission): boolean
   return byRole[role].includes(permission);
 }
 
-export const operatorPermissions = ['admin:read', 'admin:customers:resync', 'admin:invoices:manage', 'admin:operators:manage'] as const;
+// support reads everything, writes notes and resends invoices; admin also does every money action and settings.
+export const operatorPermissions = [
+  'admin:read',
+  'admin:customers:resync',
+  'admin:notes:write',
+  'admin:invoices:resend',
+  'admin:invoices:manage',
+  'admin:payments:record',
+  'admin:credit_notes:manage',
+  'admin:review:manage',
+  'admin:settings:manage',
+  'admin:events:replay',
+  'admin:operators:manage',
+] as const;
 export type OperatorPermission = (typeof operatorPermissions)[number];
 
 const byOperatorRole: Record<OperatorRole, readonly OperatorPermission[]> = {
   admin: operatorPermissions,
-  support: ['admin:read', 'admin:customers:resync'],
+  support: ['admin:read', 'admin:customers:resync', 'admin:notes:write', 'admin:invoices:resend'],
 };
 
 export function operatorCan(role: OperatorRole, permission: OperatorPermission): boolean {
