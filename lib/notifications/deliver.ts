@@ -35,12 +35,12 @@ export async function deliverNotification(params: { notificationId: string }): P
 }
 
 /** The message for a row, as it would be sent now (also the admin preview of a row). */
-export async function composeNotificationEmail(row: NotificationRow) {
+export async function composeNotificationEmail(row: NotificationRow, options: { attachments?: boolean } = {}) {
   if (!isNotificationKind(row.kind)) throw new Error(`unknown notification kind ${row.kind}`);
   const locale = isLocale(row.locale) ? row.locale : 'en';
   const branding = await getBrandingSettings();
   const rendered = await renderNotificationEmail({ kind: row.kind, payload: row.payload as never, locale, branding });
-  return { to: row.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments: await attachmentsFor(row) };
+  return { to: row.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments: options.attachments === false ? [] : await attachmentsFor(row) };
 }
 
 async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {

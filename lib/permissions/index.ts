@@ -24,7 +24,13 @@ export function can(role: MembershipRole, permission: MemberPermission): boolean
   return byRole[role].includes(permission);
 }
 
-export const operatorPermissions = ['admin:read', 'admin:customers:resync', 'admin:invoices:manage', 'admin:operators:manage'] as const;
+export const operatorPermissions = [
+  'admin:read',
+  'admin:customers:resync',
+  'admin:invoices:manage',
+  'admin:operators:manage',
+  'admin:notifications:manage',
+] as const;
 export type OperatorPermission = (typeof operatorPermissions)[number];
 
 const byOperatorRole: Record<OperatorRole, readonly OperatorPermission[]> = {
