@@ -2,7 +2,7 @@
 // once, even when each delivery job is enqueued twice. Runs on PGlite (one backend session, no LISTEN) and on
 // PostgreSQL (real row locks between sessions).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { devMailbox, notifications } from '@/db/schema';
 import { enqueueNotification } from '@/lib/notifications';
 import { closeTestDb, databaseUrl, resetDatabase, testDb } from '@/test/integration/helpers';
@@ -54,10 +54,19 @@ describe('job runner (pg-boss)', () => {
     // Let any duplicate job finish before counting.
     await waitFor(async () => {
       const jobs = await db.execute<{ n: number }>(
-        "select count(*)::int as n from pgboss.job where name = 'notifications.deliver' and state in ('created', 'retry', 'active')" as never,
+        sql`select count(*)::int as n from pgboss.job where name = 'notifications.deliver' and state in ('created', 'retry', 'active')`,
       );
       return Array.from(jobs)[0]!.n === 0;
     });
+
+    // Each of the 12 jobs ran once, on one runner: completed, none retried or failed.
+    const jobs = Array.from(
+      await db.execute<{ state: string; retry_count: number }>(
+        sql`select state, retry_count from pgboss.job where name = 'notifications.deliver'`,
+      ),
+    );
+    expect(jobs).toHaveLength(12);
+    expect(jobs.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
 
     const mail = await db.select().from(devMailbox);
     expect(mail.map((m) => m.to).sort()).toEqual([...recipients].sort());
