@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native or dynamic requires: loaded by Node at run time, never bundled.
-  serverExternalPackages: ['pdfkit', 'postgres', 'nodemailer', '@electric-sql/pglite'],
+  serverExternalPackages: ['pdfkit', 'postgres', 'nodemailer', '@electric-sql/pglite', 'pg-boss', 'pg', '@react-email/render', 'prettier'],
   async headers() {
     return [
       {

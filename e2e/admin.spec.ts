@@ -135,3 +135,33 @@ test('[admin] an unknown customer or invoice is a 404 inside the admin layout', 
   }
   expect((await page.request.get('/admin/invoices/in_unknown/pdf')).status()).toBe(404);
 });
+
+test('[admin] sets the notification moments and recipients, previews a template and opens the outbox', async ({ operatorPage: page }) => {
+  await page.getByRole('link', { name: 'Notification settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notification settings' })).toBeVisible();
+  const form = page.getByTestId('notification-settings-form');
+  await form.getByLabel('Renewal coming up').uncheck();
+  await form.getByLabel('Days before a renewal').fill('10');
+  await form.getByLabel('Operator recipients').fill('billing-desk@e2e.seikyu.test\nsupport@e2e.seikyu.test');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+  await page.reload();
+  await expect(form.getByLabel('Renewal coming up')).not.toBeChecked();
+  await expect(form.getByLabel('Days before a renewal')).toHaveValue('10');
+  await expect(form.getByLabel('Operator recipients')).toHaveValue('billing-desk@e2e.seikyu.test\nsupport@e2e.seikyu.test');
+  // Put them back for the other tests (the alert goes to the deployment's operator by default).
+  await form.getByLabel('Renewal coming up').check();
+  await form.getByLabel('Operator recipients').fill('');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+
+  // A template preview in Japanese, with sample facts.
+  const preview = await page.request.get('/admin/notifications/preview?kind=payment_failed&locale=ja');
+  expect(preview.status()).toBe(200);
+  expect(await preview.text()).toContain('カードの利用可能額が不足しています。');
+
+  await page.getByRole('link', { name: 'Notifications', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  await page.getByRole('link', { name: 'Failed' }).click();
+  await expect(page).toHaveURL(/status=failed/);
+});

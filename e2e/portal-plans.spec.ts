@@ -2,7 +2,7 @@
 // in JPY, declines, 3-D Secure, promotion codes, cancel and resume. Amounts come from the seeded catalogue
 // (lib/demo/catalog.ts): Starter ¥1,500 / month, Team ¥1,200 per seat / month.
 import type { FrameLocator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
 
 function cardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Secure payment input frame"]');
@@ -70,12 +70,19 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);
 });
 
-test('[customer] declined card then success', async ({ customer }) => {
+test('[customer] declined card then success; the operators are emailed the decline at once', async ({ customer }) => {
   const { page, organizationId } = customer;
   await openCheckout(page, organizationId, 'Starter');
   await fillCard(page, '4000 0000 0000 0002');
+  const declinedAt = Date.now();
   await page.getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByTestId('checkout-error')).toHaveText('Your card was declined. Try another card or contact your card issuer.');
+  // invoice.payment_failed → webhook → outbox → the job runner delivers the operator alert within seconds.
+  const alert = await waitForMail(page, OPERATOR_EMAIL, declinedAt);
+  expect(alert.subject).toMatch(/^Payment failed: .+, ¥1,500$/);
+  expect(alert.text).toContain('The card was declined by the card issuer.');
+  expect(alert.text).toContain(`/admin/customers/${organizationId}`);
+  expect(Date.parse(alert.createdAt) - declinedAt).toBeLessThan(15_000);
 
   await fillCard(page, '4242 4242 4242 4242');
   await page.getByRole('button', { name: 'Subscribe' }).click();

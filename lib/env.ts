@@ -22,7 +22,23 @@ const envSchema = z
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
     AUTH_SECRET: z.string().min(16).optional(),
     SMTP_URL: z.string().url().optional(),
+    /** From address of every email; use the company's own domain (with DKIM below) so mail is trusted. */
     MAIL_FROM: z.string().default('Seikyu <billing@seikyu.localhost>'),
+    /** DKIM signing of outgoing SMTP mail: all three set, or none (no signature). The key is PEM (\\n allowed). */
+    DKIM_DOMAIN: z.string().min(1).optional(),
+    DKIM_SELECTOR: z.string().min(1).optional(),
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .min(1)
+      .optional()
+      .transform((v) => v?.replace(/\\n/g, '\n')),
+    /** Whether each app server runs the background job runner (default on); 0 when `npm run worker` runs it instead. */
+    JOBS_IN_APP: z
+      .enum(['1', '0', 'true', 'false'])
+      .default('true')
+      .transform((v) => v === '1' || v === 'true'),
+    /** Seconds between a runner's polls for new jobs (per queue). */
+    JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     /** The /dev/mailbox page; on by default outside production. */
     DEV_MAILBOX_ENABLED: bool,
     AUTH_GITHUB_ID: z.string().optional(),
@@ -44,6 +60,10 @@ const envSchema = z
     }
     if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'required with STRIPE_SECRET_KEY' });
+    }
+    const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim !== 0 && dkim !== 3) {
+      ctx.addIssue({ code: 'custom', path: ['DKIM_PRIVATE_KEY'], message: 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY go together' });
     }
     if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'required in production' });

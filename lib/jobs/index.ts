@@ -1,47 +1,51 @@
-// Background work inside each app server: an interval that claims due webhook events from the ledger and
-// processes them. Claims use FOR UPDATE SKIP LOCKED, so any number of servers can run it side by side.
+// Background work of an app server: one pg-boss runner per process (lib/jobs/runner.ts), started once from
+// instrumentation-node.ts or by `npm run worker`. Code that wants work done later calls `enqueueJob`: it goes
+// through this process's runner when there is one; otherwise the minutely sweeps of whichever runner is
+// up pick the work up from its own table (outbox rows, the webhook ledger), so nothing depends on the enqueue.
+import type PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
-import { processPendingEvents } from '@/lib/webhooks/process';
+import type { JobName } from './definitions';
+import { startJobRunner, type JobRunner } from './runner';
 
-export { processPendingEvents };
+export { startJobRunner, type JobRunner } from './runner';
+export type { JobName } from './definitions';
 
-const INTERVAL_MS = 5_000;
+const globalForJobs = globalThis as unknown as { __seikyuJobs?: Promise<JobRunner | null> };
 
-type WorkerState = { timer: ReturnType<typeof setInterval>; running: boolean };
-const globalForJobs = globalThis as unknown as { __seikyuJobs?: WorkerState };
-
-/** Starts the workers once per process (idempotent: hot reload and repeated calls do not stack intervals). */
-export function startBackgroundWorkers(options: { intervalMs?: number } = {}): void {
-  if (globalForJobs.__seikyuJobs) return;
-  if (!env.DATABASE_URL) {
-    console.warn('[jobs] DATABASE_URL is not set: background workers (webhook retries) are not started');
-    return;
+/** Starts this process's runner once (idempotent: hot reload and repeated calls share one). */
+export function startBackgroundWorkers(): Promise<JobRunner | null> {
+  if (globalForJobs.__seikyuJobs) return globalForJobs.__seikyuJobs;
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.warn('[jobs] DATABASE_URL is not set: the background job runner is not started');
+    return Promise.resolve(null);
   }
-  const state: WorkerState = {
-    running: false,
-    timer: setInterval(() => {
-      if (state.running) return; // a slow run is never overlapped by the next tick
-      state.running = true;
-      processPendingEvents()
-        .then((result) => {
-          if (result.claimed > 0) {
-            console.info(`[jobs] webhook events: ${result.processed} processed, ${result.ignored} ignored, ${result.failed} failed`);
-          }
-        })
-        .catch((error: unknown) => console.error(`[jobs] webhook retry run failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          state.running = false;
-        });
-    }, options.intervalMs ?? INTERVAL_MS),
-  };
-  // Never keep a process alive just for retries (scripts, tests).
-  state.timer.unref?.();
-  globalForJobs.__seikyuJobs = state;
+  globalForJobs.__seikyuJobs = startJobRunner({ databaseUrl, pollingIntervalSeconds: env.JOBS_POLL_SECONDS }).catch((error: unknown) => {
+    console.error(`[jobs] the job runner could not start: ${error instanceof Error ? error.message : String(error)}`);
+    globalForJobs.__seikyuJobs = undefined;
+    return null;
+  });
+  return globalForJobs.__seikyuJobs;
 }
 
-export function stopBackgroundWorkers(): void {
-  const state = globalForJobs.__seikyuJobs;
-  if (!state) return;
-  clearInterval(state.timer);
+export async function stopBackgroundWorkers(): Promise<void> {
+  const runner = await globalForJobs.__seikyuJobs;
   globalForJobs.__seikyuJobs = undefined;
+  await runner?.stop();
+}
+
+/**
+ * Sends a job through this process's runner. Returns false when the process runs none (JOBS_IN_APP=0, scripts,
+ * tests): callers only enqueue work whose state is also in its own table, where a sweep finds it.
+ */
+export async function enqueueJob(name: JobName, data: Record<string, unknown>, options: PgBoss.SendOptions = {}): Promise<boolean> {
+  const runner = await globalForJobs.__seikyuJobs;
+  if (!runner) return false;
+  try {
+    await runner.boss.send(name, data, options);
+    return true;
+  } catch (error) {
+    console.error(`[jobs] could not enqueue ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }

@@ -1,2 +1,2 @@
-export { sendMail, mailTransportName, type MailMessage } from './send-mail';
+export { sendMail, mailTransportName, type MailMessage, type MailAttachment } from './send-mail';
 export { isDevMailboxEnabled } from './dev-mailbox';

@@ -37,6 +37,7 @@ export const operatorPermissions = [
   'admin:settings:manage',
   'admin:events:replay',
   'admin:operators:manage',
+  'admin:notifications:manage',
 ] as const;
 export type OperatorPermission = (typeof operatorPermissions)[number];
 

@@ -21,5 +21,7 @@ describe('operatorCan', () => {
     expect(operatorCan('admin', 'admin:invoices:manage')).toBe(true);
     expect(operatorCan('support', 'admin:read')).toBe(true);
     expect(operatorCan('support', 'admin:invoices:manage')).toBe(false);
+    expect(operatorCan('support', 'admin:notifications:manage')).toBe(false);
+    expect(operatorCan('admin', 'admin:notifications:manage')).toBe(true);
   });
 });

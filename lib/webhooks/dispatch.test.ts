@@ -5,6 +5,7 @@ import { handleInvoiceEvent } from './handlers/invoice';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleCatalogEvent } from './handlers/catalog';
+import { handleTestClockEvent } from './handlers/test-clock';
 
 describe('handlerFor', () => {
   it('sends subscription events to the subscription handler, not the customer one', () => {
@@ -18,13 +19,14 @@ describe('handlerFor', () => {
     expect(handlerFor('payment_method.detached')).toBe(handlePaymentMethodEvent);
     expect(handlerFor('price.updated')).toBe(handleCatalogEvent);
     expect(handlerFor('product.deleted')).toBe(handleCatalogEvent);
+    // A test clock's time drives the time-based notifications of its customers.
+    expect(handlerFor('test_helpers.test_clock.ready')).toBe(handleTestClockEvent);
   });
 
   it('has no handler for events the mirror does not use', () => {
     expect(handlerFor('invoice_payment.paid')).toBeNull();
     expect(handlerFor('invoiceitem.created')).toBeNull();
     expect(handlerFor('charge.succeeded')).toBeNull();
-    expect(handlerFor('test_helpers.test_clock.ready')).toBeNull();
   });
 
   it('ignores invoice.upcoming: its `upcoming_in_…` object cannot be retrieved, so re-reading would fail forever', async () => {

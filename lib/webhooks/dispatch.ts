@@ -5,6 +5,7 @@ import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
+import { handleTestClockEvent } from './handlers/test-clock';
 import { ignored, type EventHandler, type HandlerContext, type HandlerResult } from './types';
 
 export type Route = [prefix: string, handler: EventHandler];
@@ -22,6 +23,7 @@ const routes: Route[] = [
   ['payment_method.', handlePaymentMethodEvent],
   ['product.', handleCatalogEvent],
   ['price.', handleCatalogEvent],
+  ['test_helpers.test_clock.', handleTestClockEvent],
 ];
 
 async function ignoreEvent(): Promise<HandlerResult> {

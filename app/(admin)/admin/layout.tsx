@@ -7,13 +7,21 @@ import { requireOperator } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requireOperator();
-  const [t, organizations] = await Promise.all([getTranslations('nav'), listOrganizationsForUser({ userId: user.id })]);
+  const [t, tNotifications, organizations] = await Promise.all([
+    getTranslations('nav'),
+    getTranslations('notifications'),
+    listOrganizationsForUser({ userId: user.id }),
+  ]);
   return (
     <AppShell
       homeHref="/admin/customers"
       context={<span className="badge-blue">{t('adminSection')}</span>}
       navLabel={t('adminSection')}
-      nav={[{ href: '/admin/customers', label: t('customers') }]}
+      nav={[
+        { href: '/admin/customers', label: t('customers') },
+        { href: '/admin/notifications', label: tNotifications('outbox.title') },
+        { href: '/admin/settings/notifications', label: tNotifications('settings.title') },
+      ]}
       secondaryNav={organizations[0] ? [{ href: `/orgs/${organizations[0].id}`, label: t('portalSection') }] : []}
       userEmail={user.email}
     >

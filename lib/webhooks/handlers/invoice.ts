@@ -1,8 +1,10 @@
 // invoice.* — re-read the invoice with all its lines. A failed payment is recorded for the operators with the
 // decline reason, so support can call the customer (reference business 1). A paid 30-day pass gets its validity
 // here too when the browser flow did not record it (paid later from the invoice page, or any other way).
+// Each event's customer and operator emails are put in the outbox by lib/notifications (idempotent).
 import type Stripe from 'stripe';
 import { recordPassValidity } from '@/lib/billing/purchases/record-pass-validity';
+import { notifyInvoiceEvent } from '@/lib/notifications';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeInvoice } from '@/lib/stripe-sync';
@@ -32,10 +34,14 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
     if (invoice) await recordPassValidity(invoice, stripe);
   }
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
-  if (event.type !== 'invoice.payment_failed') return { outcome: 'processed' };
+  if (event.type !== 'invoice.payment_failed') {
+    await notifyInvoiceEvent(event);
+    return { outcome: 'processed' };
+  }
 
   const invoice = event.data.object as Stripe.Invoice;
   const failure = await readInvoicePaymentFailure(stripe, id);
+  await notifyInvoiceEvent(event, failure);
   return {
     outcome: 'processed',
     audit: [

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { BillingDetailsForm, type BillingDetailsFormLabels } from '@/components/billing/details/billing-details-form';
+import { EmailRemindersSection } from '@/components/notifications/email-reminders-section';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getBillingDetails } from '@/db/queries/billing-details';
@@ -72,6 +73,7 @@ export default async function BillingDetailsPage({ params }: { params: Promise<{
           }}
         />
       </section>
+      <EmailRemindersSection organizationId={organization.id} mayEdit={mayEdit} />
     </>
   );
 }

@@ -1,0 +1,74 @@
+// GET /admin/settings/notifications — which moments send email, day counts, operator recipients and the
+// sender's branding (admins edit; support staff read), with a preview of every template in both languages.
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { NotificationSettingsForm } from '@/components/admin/notifications/notification-settings-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireOperator } from '@/lib/auth/session';
+import { locales } from '@/lib/i18n/config';
+import { NOTIFICATION_KINDS } from '@/lib/notifications/kinds';
+import { operatorRecipients } from '@/lib/notifications/invoice-moments';
+import { getBrandingSettings, getNotificationSettings } from '@/lib/notifications/settings';
+import { operatorCan } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('notifications.settings');
+  return { title: t('title') };
+}
+
+export default async function NotificationSettingsPage() {
+  const { role } = await requireOperator();
+  const [settings, branding, recipients, t, tKind, tErrors] = await Promise.all([
+    getNotificationSettings(),
+    getBrandingSettings(),
+    operatorRecipients(),
+    getTranslations('notifications.settings'),
+    getTranslations('notifications.kinds'),
+    getTranslations('notifications.errors'),
+  ]);
+  const labelKeys = [
+    'moments',
+    'trialEndingDays',
+    'renewalDays',
+    'operatorRecipients',
+    'operatorRecipientsHelp',
+    'branding',
+    'companyName',
+    'brandColor',
+    'bankDetails',
+    'bankDetailsHelp',
+    'save',
+    'saved',
+  ] as const;
+  const labels = { ...Object.fromEntries(labelKeys.map((k) => [k, t(k)])), invalid: tErrors('invalid') } as Record<(typeof labelKeys)[number] | 'invalid', string>;
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} />
+      {operatorCan(role, 'admin:notifications:manage') ? (
+        <NotificationSettingsForm
+          kinds={NOTIFICATION_KINDS.map((kind) => ({ kind, label: tKind(kind), enabled: settings.enabled[kind] }))}
+          values={{ ...settings, operatorRecipients: recipients, ...branding }}
+          labels={labels}
+        />
+      ) : null}
+      <section className="card mt-6" aria-labelledby="previews">
+        <h2 id="previews" className="mb-3">
+          {t('previews')}
+        </h2>
+        <ul className="space-y-2 text-sm">
+          {NOTIFICATION_KINDS.map((kind) => (
+            <li key={kind} className="flex flex-wrap gap-3">
+              <span className="w-64">{tKind(kind)}</span>
+              {locales.map((locale) => (
+                <a key={locale} href={`/admin/notifications/preview?kind=${kind}&locale=${locale}`} target="_blank" rel="noreferrer">
+                  {t('previewIn', { locale: locale.toUpperCase() })}
+                </a>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

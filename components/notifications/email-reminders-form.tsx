@@ -1,0 +1,39 @@
+'use client';
+// A customer's choice to receive reminder emails (trial end, renewal, card expiry).
+import { useAction } from 'next-safe-action/hooks';
+import { useState } from 'react';
+import { setEmailRemindersAction } from '@/lib/actions/notifications/set-email-reminders';
+
+export function EmailRemindersForm(props: { organizationId: string; enabled: boolean; readOnly: boolean; labels: { enabled: string; save: string; saved: string } }) {
+  const [enabled, setEnabled] = useState(props.enabled);
+  const { execute, isPending, hasSucceeded, result } = useAction(setEmailRemindersAction);
+  return (
+    <form
+      className="flex flex-wrap items-center gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        execute({ organizationId: props.organizationId, enabled });
+      }}
+    >
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="enabled" checked={enabled} disabled={props.readOnly} onChange={(e) => setEnabled(e.target.checked)} />
+        {props.labels.enabled}
+      </label>
+      {props.readOnly ? null : (
+        <button type="submit" className="btn-secondary" disabled={isPending}>
+          {props.labels.save}
+        </button>
+      )}
+      {hasSucceeded ? (
+        <p role="status" className="text-sm text-green-700">
+          {props.labels.saved}
+        </p>
+      ) : null}
+      {result.serverError ? (
+        <p role="alert" className="field-error">
+          {result.serverError.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+// What the runner runs: each queue's handler, retry policy and (for scans) cron schedule. Handlers are
+// idempotent, so a retried or repeated job converges instead of acting twice.
+import type PgBoss from 'pg-boss';
+import { deliverNotification } from '@/lib/notifications/deliver';
+import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
+import { scanNotificationMoments } from '@/lib/notifications/scan';
+import { processPendingEvents } from '@/lib/webhooks/process';
+
+type JobDefinition = {
+  queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
+  /** Five-field cron in UTC; pg-boss sends one job per slot however many runners there are. */
+  cron?: string;
+  run(data: Record<string, unknown>): Promise<void>;
+};
+
+export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver';
+
+export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
+  /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
+  'webhooks.process-due': {
+    queue: { retryLimit: 0, expireInSeconds: 600 },
+    cron: '* * * * *',
+    async run() {
+      const result = await processPendingEvents();
+      if (result.claimed > 0) {
+        console.info(`[jobs] webhook events: ${result.processed} processed, ${result.ignored} ignored, ${result.failed} failed`);
+      }
+    },
+  },
+  /** Time-based notification moments (trial end, renewal, card expiry, past due), each customer at its own clock. */
+  'notifications.scan': {
+    queue: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
+    cron: '*/10 * * * *',
+    async run() {
+      await scanNotificationMoments();
+    },
+  },
+  /** Outbox rows still pending whose delivery job was lost (a crash between the insert and the send). */
+  'notifications.sweep': {
+    queue: { retryLimit: 0, expireInSeconds: 300 },
+    cron: '* * * * *',
+    async run() {
+      await requeueStrandedNotifications();
+    },
+  },
+  /** One outbox row to SMTP or the dev mailbox; retried with exponential backoff (30 s, 1 min, 2 min, … 8 tries). */
+  'notifications.deliver': {
+    queue: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    async run(data) {
+      if (typeof data.notificationId !== 'string') return;
+      await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+};

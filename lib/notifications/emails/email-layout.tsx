@@ -1,0 +1,54 @@
+// The one layout of every notification email: the company's name in its brand colour, the content, and the
+// reason the reader receives it. Inline styles only (mail clients ignore style sheets).
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+
+export type EmailBranding = { companyName: string; brandColor: string };
+
+export function EmailLayout(props: { locale: string; preview: string; branding: EmailBranding; footer: string; children: ReactNode }) {
+  return (
+    <Html lang={props.locale}>
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={{ backgroundColor: '#f8fafc', fontFamily: "system-ui,-apple-system,'Segoe UI','Hiragino Sans',Meiryo,sans-serif", color: '#0f172a' }}>
+        <Container style={{ maxWidth: 560, margin: '24px auto', backgroundColor: '#ffffff', border: '1px solid #e2e8f0', borderRadius: 12 }}>
+          <Section style={{ borderTop: `6px solid ${props.branding.brandColor}`, borderRadius: '12px 12px 0 0', padding: '20px 24px 0' }}>
+            <Text style={{ fontSize: 18, fontWeight: 700, color: props.branding.brandColor, margin: 0 }}>{props.branding.companyName}</Text>
+          </Section>
+          <Section style={{ padding: '8px 24px 8px' }}>{props.children}</Section>
+          <Hr style={{ borderColor: '#e2e8f0', margin: '8px 24px' }} />
+          <Section style={{ padding: '0 24px 16px' }}>
+            <Text style={{ fontSize: 12, color: '#64748b' }}>{props.footer}</Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function EmailButton(props: { href: string; color: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: '20px 0' }}>
+      <a
+        href={props.href}
+        style={{ backgroundColor: props.color, color: '#ffffff', padding: '12px 20px', borderRadius: 8, textDecoration: 'none', fontWeight: 600, display: 'inline-block' }}
+      >
+        {props.children}
+      </a>
+    </Section>
+  );
+}
+
+/** A label/value table of the facts (amount, due date…), readable in the plain-text part too. */
+export function EmailFacts(props: { rows: [label: string, value: string][] }) {
+  return (
+    <Section style={{ backgroundColor: '#f1f5f9', borderRadius: 8, padding: '8px 16px', margin: '12px 0' }}>
+      {props.rows.map(([label, value]) => (
+        <Text key={label} style={{ margin: '6px 0', fontSize: 14 }}>
+          <span style={{ color: '#475569' }}>{label}: </span>
+          <strong>{value}</strong>
+        </Text>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,32 @@
+// The reader's language for one email: translations from the "emails" namespace, and money, dates and
+// months formatted the way that reader expects (Japan time for Japanese readers).
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+import ja from '@/messages/ja.json';
+import { timeZoneFor, type Locale } from '@/lib/i18n/config';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+
+const messages = { en, ja } as const;
+
+export type EmailText = {
+  locale: Locale;
+  t: (key: string, values?: Record<string, string | number>) => string;
+  money: (amount: number, currency: string) => string;
+  date: (iso: string) => string;
+  month: (year: number, month: number) => string;
+  /** The decline reason in the customer's words (Stripe's decline code when known, else a generic sentence). */
+  decline: (code: string | null) => string;
+};
+
+export function emailText(locale: Locale): EmailText {
+  const translate = createTranslator({ locale, messages: messages[locale], namespace: 'emails' });
+  const t = (key: string, values?: Record<string, string | number>) => (translate as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+  return {
+    locale,
+    t,
+    money: (amount, currency) => formatMoney(amount, currency, locale),
+    date: (iso) => formatDate(new Date(iso), locale, timeZoneFor[locale]),
+    month: (year, month) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1)),
+    decline: (code) => (code && translate.has(`declines.${code}` as never) ? t(`declines.${code}`) : t('declines.other')),
+  };
+}

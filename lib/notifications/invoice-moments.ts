@@ -1,0 +1,155 @@
+// The moments an invoice event marks: a card payment succeeded (receipt) or failed (every attempt, and the
+// operators at once), a bank-transfer invoice was issued or went past due. Called by the invoice webhook
+// handler after the mirror is synced; reads the invoice from the mirror. Idempotent through dedupe keys: a
+// redelivered or replayed event enqueues nothing new.
+import type Stripe from 'stripe';
+import { getInvoiceForNotification, getNotificationAudience, listUserLocalesByEmail, type MirroredInvoice, type NotificationAudience } from '@/db/queries/notifications';
+import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
+import { env } from '@/lib/env';
+import { isLocale } from '@/lib/i18n/config';
+import { enqueueNotification } from './enqueue';
+import { portalLinks } from './links';
+import { emailLocaleFor } from './locale';
+import { getBrandingSettings, getNotificationSettings } from './settings';
+
+export type PaymentFailureReason = { code: string | null; declineCode: string | null; message: string | null };
+
+export async function notifyInvoiceEvent(event: Stripe.Event, failure?: PaymentFailureReason): Promise<void> {
+  const invoiceId = (event.data.object as { id?: string }).id;
+  if (!invoiceId) return;
+  const invoice = await getInvoiceForNotification({ invoiceId });
+  if (!invoice) return;
+  const audience = await getNotificationAudience({ customerId: invoice.customerId });
+  if (!audience) return;
+  switch (event.type) {
+    case 'invoice.payment_succeeded':
+      return notifyPaymentSucceeded(invoice, audience);
+    case 'invoice.payment_failed':
+      await notifyPaymentFailed(event, invoice, audience, failure);
+      return notifyOperatorsPaymentFailed(event, invoice, audience, failure);
+    case 'invoice.finalized':
+      return notifyInvoiceFinalized(invoice, audience);
+    case 'invoice.overdue':
+      return notifyInvoicePastDue(invoice, audience);
+    default:
+      return;
+  }
+}
+
+async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
+  if (invoice.collectionMethod !== 'charge_automatically' || invoice.amountPaid <= 0 || !audience.email) return;
+  await enqueueNotification({
+    kind: 'payment_succeeded',
+    organizationId: audience.organizationId,
+    recipient: audience.email,
+    locale: emailLocaleFor(audience.preferredLocale),
+    dedupeKey: `payment_succeeded:${invoice.id}`,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      amount: invoice.amountPaid,
+      currency: invoice.currency,
+      paidAt: (invoice.paidAt ?? new Date()).toISOString(),
+      invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+    },
+  });
+}
+
+/** Every failed attempt is its own moment (one event per attempt), so the key is the event. */
+async function notifyPaymentFailed(event: Stripe.Event, invoice: MirroredInvoice, audience: NotificationAudience, failure?: PaymentFailureReason): Promise<void> {
+  if (!audience.email) return;
+  await enqueueNotification({
+    kind: 'payment_failed',
+    organizationId: audience.organizationId,
+    recipient: audience.email,
+    locale: emailLocaleFor(audience.preferredLocale),
+    dedupeKey: `payment_failed:${event.id}`,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      amount: invoice.amountDue,
+      currency: invoice.currency,
+      declineCode: failure?.declineCode ?? failure?.code ?? null,
+      fixUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+    },
+  });
+}
+
+/** The operator recipients from the settings page; until set, the deployment's OPERATOR_EMAILS. */
+export async function operatorRecipients(): Promise<string[]> {
+  const configured = (await getNotificationSettings()).operatorRecipients;
+  if (configured.length > 0) return configured;
+  return env.OPERATOR_EMAILS.split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e.includes('@'));
+}
+
+async function notifyOperatorsPaymentFailed(event: Stripe.Event, invoice: MirroredInvoice, audience: NotificationAudience, failure?: PaymentFailureReason) {
+  const recipients = await operatorRecipients();
+  const locales = await listUserLocalesByEmail({ emails: recipients });
+  const attemptCount = (event.data.object as Partial<Stripe.Invoice>).attempt_count ?? null;
+  for (const recipient of recipients) {
+    const locale = locales.get(recipient);
+    await enqueueNotification({
+      kind: 'operator_payment_failed',
+      organizationId: audience.organizationId,
+      recipient,
+      locale: isLocale(locale) ? locale : 'en',
+      dedupeKey: `operator_payment_failed:${event.id}:${recipient}`,
+      payload: {
+        invoiceId: invoice.id,
+        number: invoice.number,
+        amount: invoice.amountDue,
+        currency: invoice.currency,
+        organizationName: audience.organizationName,
+        customerId: audience.customerId,
+        customerEmail: audience.email,
+        declineCode: failure?.declineCode ?? failure?.code ?? null,
+        failureMessage: failure?.message ?? null,
+        attemptCount,
+        adminUrl: portalLinks.adminCustomer(audience.organizationId),
+      },
+    });
+  }
+}
+
+async function notifyInvoiceFinalized(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
+  if (invoice.collectionMethod !== 'send_invoice' || invoice.amountDue <= 0 || !audience.email) return;
+  const bankDetails = bankTransferInstructions(invoice) ?? (await getBrandingSettings()).bankDetails;
+  await enqueueNotification({
+    kind: 'invoice_finalized',
+    organizationId: audience.organizationId,
+    recipient: audience.email,
+    locale: emailLocaleFor(audience.preferredLocale),
+    dedupeKey: `invoice_finalized:${invoice.id}`,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      amount: invoice.amountDue,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate?.toISOString() ?? null,
+      bankDetails,
+      invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+    },
+  });
+}
+
+/** Also reached from the time-based scan (due date passed at the customer's clock); one row per invoice. */
+export async function notifyInvoicePastDue(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
+  if (invoice.collectionMethod !== 'send_invoice' || invoice.status !== 'open' || !invoice.dueDate || !audience.email) return;
+  await enqueueNotification({
+    kind: 'invoice_past_due',
+    organizationId: audience.organizationId,
+    recipient: audience.email,
+    locale: emailLocaleFor(audience.preferredLocale),
+    dedupeKey: `invoice_past_due:${invoice.id}`,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      amount: invoice.amountRemaining,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate.toISOString(),
+      invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+    },
+  });
+}

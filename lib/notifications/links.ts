@@ -1,0 +1,11 @@
+// Links in emails: absolute portal URLs built from APP_URL.
+import { env } from '@/lib/env';
+
+const base = () => env.APP_URL.replace(/\/$/, '');
+
+export const portalLinks = {
+  subscription: (organizationId: string) => `${base()}/orgs/${organizationId}/subscription`,
+  paymentMethods: (organizationId: string) => `${base()}/orgs/${organizationId}/payment-methods`,
+  invoice: (organizationId: string, invoiceId: string) => `${base()}/orgs/${organizationId}/invoices/${invoiceId}`,
+  adminCustomer: (organizationId: string) => `${base()}/admin/customers/${organizationId}`,
+};

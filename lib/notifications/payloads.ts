@@ -1,0 +1,33 @@
+// What each outbox row carries: the facts its email shows, fixed when the moment happened (dates as ISO
+// strings, money in minor units). Rendering needs nothing else, so a resend shows what was true then.
+import type { NotificationKind } from './kinds';
+
+type Money = { amount: number; currency: string };
+
+export type NotificationPayloads = {
+  trial_ending: { subscriptionId: string; planName: string | null; trialEnd: string; manageUrl: string };
+  renewal_upcoming: { subscriptionId: string; planName: string | null; renewsAt: string; interval: string | null; manageUrl: string } & Partial<Money>;
+  card_expiring: { paymentMethodId: string; brand: string | null; last4: string | null; expMonth: number; expYear: number; manageUrl: string };
+  payment_succeeded: { invoiceId: string; number: string | null; paidAt: string; invoiceUrl: string } & Money;
+  payment_failed: {
+    invoiceId: string;
+    number: string | null;
+    declineCode: string | null;
+    fixUrl: string;
+  } & Money;
+  invoice_finalized: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
+  invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;
+  operator_payment_failed: {
+    invoiceId: string;
+    number: string | null;
+    organizationName: string | null;
+    customerId: string;
+    customerEmail: string | null;
+    declineCode: string | null;
+    failureMessage: string | null;
+    attemptCount: number | null;
+    adminUrl: string;
+  } & Money;
+};
+
+export type PayloadOf<K extends NotificationKind> = NotificationPayloads[K];

@@ -1,0 +1,72 @@
+// Renders an outbox row's email: subject, HTML and the plain-text part, all from the React Email templates.
+import { render } from '@react-email/render';
+import type { ReactElement } from 'react';
+import type { Locale } from '@/lib/i18n/config';
+import { emailText, type EmailText } from './emails/email-text';
+import type { EmailBranding } from './emails/email-layout';
+import {
+  CardExpiringEmail,
+  InvoiceFinalizedEmail,
+  InvoicePastDueEmail,
+  OperatorPaymentFailedEmail,
+  PaymentFailedEmail,
+  PaymentSucceededEmail,
+  RenewalUpcomingEmail,
+  TrialEndingEmail,
+} from './emails/notification-email';
+import type { NotificationKind } from './kinds';
+import type { NotificationPayloads } from './payloads';
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+type Renderer<K extends NotificationKind> = {
+  subject(payload: NotificationPayloads[K], text: EmailText): string;
+  element(props: { payload: NotificationPayloads[K]; branding: EmailBranding; text: EmailText }): ReactElement;
+};
+
+const renderers: { [K in NotificationKind]: Renderer<K> } = {
+  trial_ending: { subject: (p, { t, date }) => t('trial_ending.subject', { date: date(p.trialEnd) }), element: (props) => <TrialEndingEmail {...props} /> },
+  renewal_upcoming: {
+    subject: (p, { t, date }) => t('renewal_upcoming.subject', { date: date(p.renewsAt) }),
+    element: (props) => <RenewalUpcomingEmail {...props} />,
+  },
+  card_expiring: { subject: (p, { t }) => t('card_expiring.subject', { last4: p.last4 ?? '' }), element: (props) => <CardExpiringEmail {...props} /> },
+  payment_succeeded: {
+    subject: (p, { t, money }) => t('payment_succeeded.subject', { amount: money(p.amount, p.currency) }),
+    element: (props) => <PaymentSucceededEmail {...props} />,
+  },
+  payment_failed: {
+    subject: (p, { t, money }) => t('payment_failed.subject', { amount: money(p.amount, p.currency) }),
+    element: (props) => <PaymentFailedEmail {...props} />,
+  },
+  invoice_finalized: {
+    subject: (p, { t, money, date }) =>
+      t('invoice_finalized.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency), date: p.dueDate ? date(p.dueDate) : '-' }),
+    element: (props) => <InvoiceFinalizedEmail {...props} />,
+  },
+  invoice_past_due: {
+    subject: (p, { t }) => t('invoice_past_due.subject', { number: p.number ?? t('noNumber') }),
+    element: (props) => <InvoicePastDueEmail {...props} />,
+  },
+  operator_payment_failed: {
+    subject: (p, { t, money }) => t('operator_payment_failed.subject', { customer: p.organizationName ?? p.customerId, amount: money(p.amount, p.currency) }),
+    element: (props) => <OperatorPaymentFailedEmail {...props} />,
+  },
+};
+
+export function renderNotificationSubject<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K], locale: Locale): string {
+  return (renderers[kind] as Renderer<K>).subject(payload, emailText(locale));
+}
+
+export async function renderNotificationEmail<K extends NotificationKind>(params: {
+  kind: K;
+  payload: NotificationPayloads[K];
+  locale: Locale;
+  branding: EmailBranding;
+}): Promise<RenderedEmail> {
+  const renderer = renderers[params.kind] as Renderer<K>;
+  const text = emailText(params.locale);
+  const element = renderer.element({ payload: params.payload, branding: params.branding, text });
+  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: renderer.subject(params.payload, text), html, text: plain };
+}

@@ -1,0 +1,38 @@
+// Sample payloads for the admin previews of each template (fixed facts, so a preview shows every field).
+import { env } from '@/lib/env';
+import type { NotificationKind } from './kinds';
+import type { NotificationPayloads } from './payloads';
+
+const base = env.APP_URL.replace(/\/$/, '');
+const inDays = (days: number) => new Date(Date.UTC(2027, 0, 10) + days * 86_400_000).toISOString();
+
+export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K] } = {
+  trial_ending: { subscriptionId: 'sub_sample', planName: 'Team', trialEnd: inDays(7), manageUrl: `${base}/orgs/sample/subscription` },
+  renewal_upcoming: { subscriptionId: 'sub_sample', planName: 'Team', renewsAt: inDays(7), interval: 'month', amount: 15000, currency: 'jpy', manageUrl: `${base}/orgs/sample/subscription` },
+  card_expiring: { paymentMethodId: 'pm_sample', brand: 'visa', last4: '4242', expMonth: 2, expYear: 2027, manageUrl: `${base}/orgs/sample/payment-methods` },
+  payment_succeeded: { invoiceId: 'in_sample', number: 'ABC-0001', amount: 16500, currency: 'jpy', paidAt: inDays(0), invoiceUrl: `${base}/orgs/sample/invoices/in_sample` },
+  payment_failed: { invoiceId: 'in_sample', number: 'ABC-0002', amount: 16500, currency: 'jpy', declineCode: 'insufficient_funds', fixUrl: `${base}/orgs/sample/invoices/in_sample` },
+  invoice_finalized: {
+    invoiceId: 'in_sample',
+    number: 'ABC-0003',
+    amount: 16500,
+    currency: 'jpy',
+    dueDate: inDays(30),
+    bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
+    invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
+  },
+  invoice_past_due: { invoiceId: 'in_sample', number: 'ABC-0003', amount: 16500, currency: 'jpy', dueDate: inDays(-3), invoiceUrl: `${base}/orgs/sample/invoices/in_sample` },
+  operator_payment_failed: {
+    invoiceId: 'in_sample',
+    number: 'ABC-0002',
+    amount: 16500,
+    currency: 'jpy',
+    organizationName: 'Example KK',
+    customerId: 'cus_sample',
+    customerEmail: 'keiri@example.co.jp',
+    declineCode: 'insufficient_funds',
+    failureMessage: 'Your card has insufficient funds.',
+    attemptCount: 1,
+    adminUrl: `${base}/admin/customers/sample`,
+  },
+};

@@ -1,0 +1,121 @@
+// The time-based moments, computed from the mirror at each customer's own "now": the wall clock, or for a
+// customer on a Stripe test clock that clock's frozen time (recorded from test_helpers.test_clock.* events),
+// so advancing a test clock drives these emails exactly as time would. Each moment has a dedupe key naming
+// what it is about (the subscription and the trial end, the card and its expiry…): scanning again, on any
+// number of servers, sends nothing twice.
+import {
+  getNotificationAudience,
+  listCustomerTestClocks,
+  listNotificationScanCandidatesForOperator,
+  listTestClockTimes,
+  type NotificationAudience,
+} from '@/db/queries/notifications';
+import { enqueueNotification } from './enqueue';
+import { notifyInvoicePastDue } from './invoice-moments';
+import { portalLinks } from './links';
+import { emailLocaleFor } from './locale';
+import { getNotificationSettings } from './settings';
+
+const DAY_MS = 86_400_000;
+
+export type ScanOptions = { now?: Date; customerIds?: string[] };
+
+/** Whether `at` falls within the `days` before it, seen from `now` (not after: a moment past is not announced). */
+export function isWithinDaysBefore(at: Date, now: Date, days: number): boolean {
+  const left = at.getTime() - now.getTime();
+  return left > 0 && left <= days * DAY_MS;
+}
+
+/** Whether a card expiring at the end of `expMonth/expYear` expires next month, seen from `now` (UTC). */
+export function expiresNextMonth(expMonth: number, expYear: number, now: Date): boolean {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return next.getUTCFullYear() === expYear && next.getUTCMonth() + 1 === expMonth;
+}
+
+export async function scanNotificationMoments(options: ScanOptions = {}): Promise<void> {
+  const settings = await getNotificationSettings();
+  const [candidates, customerClocks, clockTimes] = await Promise.all([
+    listNotificationScanCandidatesForOperator({ customerIds: options.customerIds }),
+    listCustomerTestClocks(),
+    listTestClockTimes(),
+  ]);
+  const wall = options.now ?? new Date();
+  /** A customer's now; null for a customer on a test clock we have not heard from yet (its time is unknown). */
+  const nowFor = (customerId: string): Date | null => {
+    const clock = customerClocks.get(customerId);
+    if (!clock) return wall;
+    return clockTimes.get(clock) ?? null;
+  };
+  const audiences = new Map<string, NotificationAudience | null>();
+  const audienceOf = async (customerId: string) => {
+    if (!audiences.has(customerId)) audiences.set(customerId, await getNotificationAudience({ customerId }));
+    return audiences.get(customerId) ?? null;
+  };
+
+  for (const sub of candidates.subscriptions) {
+    const now = nowFor(sub.customerId);
+    const audience = await audienceOf(sub.customerId);
+    if (!now || !audience?.email) continue;
+    const locale = emailLocaleFor(audience.preferredLocale);
+    if (sub.status === 'trialing' && sub.trialEnd && isWithinDaysBefore(sub.trialEnd, now, settings.trialEndingDays)) {
+      await enqueueNotification({
+        kind: 'trial_ending',
+        organizationId: audience.organizationId,
+        recipient: audience.email,
+        locale,
+        dedupeKey: `trial_ending:${sub.id}:${sub.trialEnd.toISOString()}`,
+        payload: { subscriptionId: sub.id, planName: sub.planName, trialEnd: sub.trialEnd.toISOString(), manageUrl: portalLinks.subscription(audience.organizationId) },
+      });
+    }
+    // A renewal is a paid period starting: not the end of a trial (announced above), nor a subscription ending.
+    const renewing = sub.status !== 'trialing' && !sub.cancelAtPeriodEnd && !sub.cancelAt;
+    if (renewing && sub.currentPeriodEnd && isWithinDaysBefore(sub.currentPeriodEnd, now, settings.renewalDays)) {
+      await enqueueNotification({
+        kind: 'renewal_upcoming',
+        organizationId: audience.organizationId,
+        recipient: audience.email,
+        locale,
+        dedupeKey: `renewal_upcoming:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
+        payload: {
+          subscriptionId: sub.id,
+          planName: sub.planName,
+          renewsAt: sub.currentPeriodEnd.toISOString(),
+          interval: sub.interval,
+          amount: sub.amount ?? undefined,
+          currency: sub.amount != null ? sub.currency : undefined,
+          manageUrl: portalLinks.subscription(audience.organizationId),
+        },
+      });
+    }
+  }
+
+  for (const card of candidates.defaultCards) {
+    const now = nowFor(card.ownerCustomerId);
+    if (!now || card.cardExpMonth == null || card.cardExpYear == null) continue;
+    if (!expiresNextMonth(card.cardExpMonth, card.cardExpYear, now)) continue;
+    const audience = await audienceOf(card.ownerCustomerId);
+    if (!audience?.email) continue;
+    await enqueueNotification({
+      kind: 'card_expiring',
+      organizationId: audience.organizationId,
+      recipient: audience.email,
+      locale: emailLocaleFor(audience.preferredLocale),
+      dedupeKey: `card_expiring:${card.id}:${card.cardExpYear}-${card.cardExpMonth}`,
+      payload: {
+        paymentMethodId: card.id,
+        brand: card.cardBrand,
+        last4: card.cardLast4,
+        expMonth: card.cardExpMonth,
+        expYear: card.cardExpYear,
+        manageUrl: portalLinks.paymentMethods(audience.organizationId),
+      },
+    });
+  }
+
+  for (const invoice of candidates.openBankTransferInvoices) {
+    const now = nowFor(invoice.customerId);
+    if (!now || !invoice.dueDate || invoice.dueDate.getTime() >= now.getTime()) continue;
+    const audience = await audienceOf(invoice.customerId);
+    if (audience) await notifyInvoicePastDue(invoice, audience);
+  }
+}
