@@ -1,73 +1,16 @@
-// The notification outbox, operator settings and customers' email preferences. Outbox rows are keyed by a
-// dedupe key: inserting a moment twice is a no-op, so computing a moment again never sends it again.
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+// The notification outbox as operators and customers see it, the time-based scan's candidates, and customers' email
+// preferences. Delivery (insert once by dedupe key, claim, mark) lives in outbox.ts.
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import {
-  appSettings,
-  notificationPreferences,
-  notifications,
-  organizations,
-  stripeCustomers,
-  stripeInvoices,
-  stripePaymentMethods,
-  stripePrices,
-  stripeProducts,
-  stripeSubscriptionItems,
-  stripeSubscriptions,
-  stripeTestClocks,
-  users,
-} from '@/db/schema';
+import { notificationPreferences, notifications, stripeCustomers, stripeInvoices, stripePaymentMethods, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 
 export type NotificationRow = typeof notifications.$inferSelect;
+export type MirroredInvoice = typeof stripeInvoices.$inferSelect;
+
 export type NewNotification = Pick<
   typeof notifications.$inferInsert,
   'organizationId' | 'kind' | 'recipient' | 'locale' | 'subject' | 'payload' | 'dedupeKey'
 >;
-
-/** Inserts the row unless its dedupe key exists; returns the new row, or null when it was already there. */
-export async function insertNotificationOnce(row: NewNotification, tx: Tx = db): Promise<NotificationRow | null> {
-  const [inserted] = await tx.insert(notifications).values(row).onConflictDoNothing({ target: notifications.dedupeKey }).returning();
-  return inserted ?? null;
-}
-
-/**
- * Takes a pending row for one delivery attempt: counts the attempt and holds the row for `leaseSeconds`, so a
- * second runner handed the same row (a duplicate job) gets null instead of sending it again.
- */
-export async function claimNotificationForDelivery(
-  params: { id: string; leaseSeconds?: number; now?: Date },
-  tx: Tx = db,
-): Promise<NotificationRow | null> {
-  const now = params.now ?? new Date();
-  const until = new Date(now.getTime() + (params.leaseSeconds ?? 300) * 1000);
-  const [row] = await tx
-    .update(notifications)
-    .set({ attempts: sql`${notifications.attempts} + 1`, lockedUntil: until })
-    .where(
-      and(
-        eq(notifications.id, params.id),
-        eq(notifications.status, 'pending'),
-        or(isNull(notifications.lockedUntil), lt(notifications.lockedUntil, now)),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-export async function markNotificationSent(params: { id: string }, tx: Tx = db): Promise<void> {
-  await tx
-    .update(notifications)
-    .set({ status: 'sent', sentAt: new Date(), lastError: null, lockedUntil: null })
-    .where(eq(notifications.id, params.id));
-}
-
-/** Records a failed attempt; `final` marks the row failed (no more automatic retries), otherwise it stays pending. */
-export async function markNotificationAttemptFailed(params: { id: string; error: string; final: boolean }, tx: Tx = db): Promise<void> {
-  await tx
-    .update(notifications)
-    .set({ status: params.final ? 'failed' : 'pending', lastError: params.error.slice(0, 2000), lockedUntil: null })
-    .where(eq(notifications.id, params.id));
-}
 
 /** Puts a sent or failed row back to pending for an operator's resend; returns it, or null when unknown. */
 export async function requeueNotificationForOperator(params: { id: string }, tx: Tx = db): Promise<NotificationRow | null> {
@@ -114,18 +57,6 @@ export async function listNotificationsForOrganization(params: { organizationId:
     .orderBy(desc(notifications.createdAt));
 }
 
-export async function getAppSetting(params: { key: string }, tx: Tx = db): Promise<Record<string, unknown> | null> {
-  const [row] = await tx.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, params.key)).limit(1);
-  return row?.value ?? null;
-}
-
-export async function saveAppSetting(params: { key: string; value: Record<string, unknown> }, tx: Tx = db): Promise<void> {
-  await tx
-    .insert(appSettings)
-    .values({ key: params.key, value: params.value })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value: params.value, updatedAt: new Date() } });
-}
-
 /** Reminders are on unless the organization turned them off. */
 export async function getRemindersEnabled(params: { organizationId: string }, tx: Tx = db): Promise<boolean> {
   const [row] = await tx
@@ -141,69 +72,6 @@ export async function setRemindersEnabled(params: { organizationId: string; enab
     .insert(notificationPreferences)
     .values({ organizationId: params.organizationId, remindersEnabled: params.enabled })
     .onConflictDoUpdate({ target: notificationPreferences.organizationId, set: { remindersEnabled: params.enabled, updatedAt: new Date() } });
-}
-
-/** Keeps the latest frozen time of a test clock (events may arrive out of order: never moves it back). */
-export async function upsertTestClockTime(params: { id: string; frozenTime: Date }, tx: Tx = db): Promise<void> {
-  await tx
-    .insert(stripeTestClocks)
-    .values({ id: params.id, frozenTime: params.frozenTime })
-    .onConflictDoUpdate({
-      target: stripeTestClocks.id,
-      set: { frozenTime: sql`greatest(${stripeTestClocks.frozenTime}, excluded.frozen_time)`, syncedAt: new Date() },
-    });
-}
-
-export async function listTestClockTimes(tx: Tx = db): Promise<Map<string, Date>> {
-  const rows = await tx.select().from(stripeTestClocks);
-  return new Map(rows.map((r) => [r.id, r.frozenTime]));
-}
-
-export type NotificationAudience = {
-  organizationId: string;
-  organizationName: string;
-  customerId: string;
-  /** The billing email the customer chose (the Stripe customer's email), else the organization's. */
-  email: string | null;
-  /** The customer's first preferred locale as Stripe holds it ('ja', 'en-US'…), or null. */
-  preferredLocale: string | null;
-  testClockId: string | null;
-};
-
-/** Who a customer's emails go to, from the mirror; null for a customer no organization owns. */
-export async function getNotificationAudience(params: { customerId: string }, tx: Tx = db): Promise<NotificationAudience | null> {
-  const [row] = await tx
-    .select({ organization: organizations, customer: stripeCustomers })
-    .from(organizations)
-    .leftJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
-    .where(eq(organizations.stripeCustomerId, params.customerId))
-    .limit(1);
-  if (!row) return null;
-  const data = (row.customer?.data ?? {}) as { test_clock?: string | { id: string } | null };
-  const clock = data.test_clock;
-  return {
-    organizationId: row.organization.id,
-    organizationName: row.organization.name,
-    customerId: params.customerId,
-    email: row.customer?.email ?? row.organization.billingEmail ?? null,
-    preferredLocale: row.customer?.preferredLocales[0] ?? null,
-    testClockId: typeof clock === 'string' ? clock : (clock?.id ?? null),
-  };
-}
-
-export type MirroredInvoice = typeof stripeInvoices.$inferSelect;
-
-/** An invoice from the mirror by Stripe id (the event names it; the organization comes from the row). */
-export async function getInvoiceForNotification(params: { invoiceId: string }, tx: Tx = db): Promise<MirroredInvoice | null> {
-  const [row] = await tx.select().from(stripeInvoices).where(eq(stripeInvoices.id, params.invoiceId)).limit(1);
-  return row ?? null;
-}
-
-/** Interface languages of the users with these emails (operators reading an alert). */
-export async function listUserLocalesByEmail(params: { emails: string[] }, tx: Tx = db): Promise<Map<string, string>> {
-  if (params.emails.length === 0) return new Map();
-  const rows = await tx.select({ email: users.email, locale: users.locale }).from(users).where(inArray(users.email, params.emails));
-  return new Map(rows.map((r) => [r.email.toLowerCase(), r.locale]));
 }
 
 export type ScanCandidates = {
@@ -268,22 +136,4 @@ export async function listNotificationScanCandidatesForOperator(params: { custom
       ),
     );
   return { subscriptions, defaultCards: cards.map((c) => ({ ...c.card, ownerCustomerId: c.ownerCustomerId })), openBankTransferInvoices };
-}
-
-/** Customers on a test clock (from the mirrored customer object). */
-export async function listCustomerIdsOnTestClock(params: { testClockId: string }, tx: Tx = db): Promise<string[]> {
-  const rows = await tx
-    .select({ id: stripeCustomers.id })
-    .from(stripeCustomers)
-    .where(sql`${stripeCustomers.data}->>'test_clock' = ${params.testClockId}`);
-  return rows.map((r) => r.id);
-}
-
-/** Each customer's test clock id, for customers on one (the others live on the wall clock). */
-export async function listCustomerTestClocks(tx: Tx = db): Promise<Map<string, string>> {
-  const rows = await tx
-    .select({ id: stripeCustomers.id, clock: sql<string>`${stripeCustomers.data}->>'test_clock'` })
-    .from(stripeCustomers)
-    .where(sql`${stripeCustomers.data}->>'test_clock' is not null`);
-  return new Map(rows.map((r) => [r.id, r.clock]));
 }

@@ -16,6 +16,9 @@ const unscopedModules: Record<string, string> = {
   'users.ts': 'people and operators belong to no organization',
   'mailbox.ts': 'the development mailbox: outgoing mail, not customer data',
   'catalog.ts': 'the product catalogue is shared by every organization',
+  'outbox.ts': 'outbox delivery and the facts it is written from, by Stripe id or row id: each row carries its own organization',
+  'app-settings.ts': 'deployment-wide settings belong to no organization',
+  'test-clocks.ts': 'Stripe test clocks are account-wide; customers on a clock resolve their organization themselves',
 };
 
 /** Single queries elsewhere that take no organization, each for a reason. */

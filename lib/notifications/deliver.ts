@@ -2,7 +2,8 @@
 // email in the recipient's language with the current branding, attaches the receipt PDF for a payment, sends
 // through SMTP or the dev mailbox and records the outcome. A failure is recorded and rethrown so the runner
 // retries with backoff; after the last attempt the row is `failed` and waits for an operator's resend.
-import { claimNotificationForDelivery, listUnattemptedNotificationsForOperator, markNotificationAttemptFailed, markNotificationSent } from '@/db/queries/notifications';
+import { claimNotificationForDelivery, markNotificationAttemptFailed, markNotificationSent } from '@/db/queries/outbox';
+import { listUnattemptedNotificationsForOperator } from '@/db/queries/notifications';
 import type { NotificationRow } from '@/db/queries/notifications';
 import { loadReceiptDocument } from '@/lib/documents/receipt-data';
 import { renderReceiptPdf } from '@/lib/documents/receipt-pdf';

@@ -1,7 +1,8 @@
 // Puts a moment in the outbox: one row per dedupe key (computing the moment again is harmless), then asks the
 // runner to deliver it. The row is the commitment; the job is only a nudge (the sweep delivers lost ones).
 import type { Tx } from '@/db';
-import { getRemindersEnabled, insertNotificationOnce, type NotificationRow } from '@/db/queries/notifications';
+import { getRemindersEnabled, type NotificationRow } from '@/db/queries/notifications';
+import { insertNotificationOnce } from '@/db/queries/outbox';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueueJob } from '@/lib/jobs';
 import { REMINDER_KINDS, type NotificationKind } from './kinds';

@@ -3,7 +3,8 @@
 // handler after the mirror is synced; reads the invoice from the mirror. Idempotent through dedupe keys: a
 // redelivered or replayed event enqueues nothing new.
 import type Stripe from 'stripe';
-import { getInvoiceForNotification, getNotificationAudience, listUserLocalesByEmail, type MirroredInvoice, type NotificationAudience } from '@/db/queries/notifications';
+import { getInvoiceForNotification, getNotificationAudience, listUserLocalesByEmail, type NotificationAudience } from '@/db/queries/outbox';
+import { type MirroredInvoice } from '@/db/queries/notifications';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';

@@ -3,13 +3,9 @@
 // so advancing a test clock drives these emails exactly as time would. Each moment has a dedupe key naming
 // what it is about (the subscription and the trial end, the card and its expiry…): scanning again, on any
 // number of servers, sends nothing twice.
-import {
-  getNotificationAudience,
-  listCustomerTestClocks,
-  listNotificationScanCandidatesForOperator,
-  listTestClockTimes,
-  type NotificationAudience,
-} from '@/db/queries/notifications';
+import { getNotificationAudience, type NotificationAudience } from '@/db/queries/outbox';
+import { listCustomerTestClocks, listTestClockTimes } from '@/db/queries/test-clocks';
+import { listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
 import { enqueueNotification } from './enqueue';
 import { notifyInvoicePastDue } from './invoice-moments';
 import { portalLinks } from './links';

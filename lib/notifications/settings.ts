@@ -2,7 +2,7 @@
 // branding the emails carry. Stored in app_settings, parsed with zod on read so a missing or older value
 // falls back to the defaults field by field.
 import { z } from 'zod';
-import { getAppSetting, saveAppSetting } from '@/db/queries/notifications';
+import { getAppSetting, saveAppSetting } from '@/db/queries/app-settings';
 import type { Tx } from '@/db';
 import { NOTIFICATION_KINDS, type NotificationKind } from './kinds';
 
