@@ -1,9 +1,11 @@
 // What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
 // Callers have already established membership (requireMembership / orgActionClient); every query here is
 // scoped by the organization id.
-import { and, asc, desc, eq, ne, notInArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
+import { listedToCustomer } from '@/db/queries/invoices';
 import { db, type Tx } from '@/db';
 import { stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { catalogText } from '@/lib/i18n/catalog-text';
 
 export type SubscriptionStatus = (typeof stripeSubscriptions.$inferSelect)['status'];
 export type InvoiceStatus = (typeof stripeInvoices.$inferSelect)['status'];
@@ -69,7 +71,8 @@ export function unitAmountIn(
   return price.currencyOptions[currency]?.unit_amount ?? null;
 }
 
-export async function getCurrentSubscription(params: { organizationId: string }, tx: Tx = db): Promise<CurrentSubscription | null> {
+/** `locale` picks the products' display names (lib/i18n/catalog-text.ts); English when not given. */
+export async function getCurrentSubscription(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CurrentSubscription | null> {
   const [subscription] = await tx
     .select()
     .from(stripeSubscriptions)
@@ -79,7 +82,7 @@ export async function getCurrentSubscription(params: { organizationId: string },
   if (!subscription) return null;
 
   const rows = await tx
-    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name })
+    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
     .from(stripeSubscriptionItems)
     .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
     .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
@@ -95,10 +98,10 @@ export async function getCurrentSubscription(params: { organizationId: string },
     cancelAt: subscription.cancelAt,
     currentPeriodEnd: subscription.currentPeriodEnd,
     trialEnd: subscription.trialEnd,
-    items: rows.map(({ item, price, productName }) => ({
+    items: rows.map(({ item, price, productName, productMetadata }) => ({
       id: item.id,
-      productName: productName ?? price?.nickname ?? item.priceId,
-      priceNickname: price?.nickname ?? null,
+      productName: catalogText(productMetadata, 'name', productName, params.locale ?? 'en') ?? price?.nickname ?? item.priceId,
+      priceNickname: price ? catalogText(price.metadata, 'nickname', price.nickname, params.locale ?? 'en') : null,
       priceLookupKey: price?.lookupKey ?? null,
       unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
       interval: price?.recurringInterval ?? null,
@@ -110,20 +113,14 @@ export async function getCurrentSubscription(params: { organizationId: string },
 }
 
 /**
- * Invoices the customer can see, newest first. Drafts are the operators' to review and are left out; with
- * `skipZeroPaid`, so are paid invoices of nothing (the free tier's monthly ¥0 invoice), which only add noise
- * to a summary.
+ * Invoices the customer's lists show, newest first, by the same rule as the invoice list (`listedToCustomer`:
+ * no drafts, no paid invoices of nothing).
  */
-export async function listRecentInvoices(
-  params: { organizationId: string; limit?: number; skipZeroPaid?: boolean },
-  tx: Tx = db,
-): Promise<InvoiceSummary[]> {
-  const conditions = [eq(stripeInvoices.organizationId, params.organizationId), ne(stripeInvoices.status, 'draft')];
-  if (params.skipZeroPaid) conditions.push(or(ne(stripeInvoices.total, 0), ne(stripeInvoices.status, 'paid'))!);
+export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
   const rows = await tx
     .select()
     .from(stripeInvoices)
-    .where(and(...conditions))
+    .where(listedToCustomer(params.organizationId))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
     .limit(Math.min(params.limit ?? 5, 100));
   return rows.map((row) => ({
@@ -140,16 +137,21 @@ export async function listRecentInvoices(
   }));
 }
 
+/**
+ * When the next invoice is expected: the end of the current period, unless the plan ends then, is paused, or is
+ * never charged (every item free: the free tier's ¥0 renewal is no invoice a customer waits for).
+ */
 export function nextInvoiceDateOf(subscription: CurrentSubscription | null): Date | null {
   if (!subscription || subscription.cancelAtPeriodEnd || subscription.cancelAt) return null;
   if (subscription.status === 'paused') return null;
+  if (subscription.items.length > 0 && subscription.items.every((item) => item.unitAmount === 0)) return null;
   return subscription.currentPeriodEnd;
 }
 
-export async function getOrganizationOverview(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationOverview> {
+export async function getOrganizationOverview(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<OrganizationOverview> {
   const [subscription, recentInvoices] = await Promise.all([
     getCurrentSubscription(params, tx),
-    listRecentInvoices({ organizationId: params.organizationId, limit: 5, skipZeroPaid: true }, tx),
+    listRecentInvoices({ organizationId: params.organizationId, limit: 5 }, tx),
   ]);
   return { subscription, nextInvoiceDate: nextInvoiceDateOf(subscription), recentInvoices };
 }
