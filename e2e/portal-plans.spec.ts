@@ -79,7 +79,8 @@ test('[customer] sees the catalogue in yen: monthly and annual plans, per-seat q
   await page.goto(`/orgs/${organizationId}`);
   const plan = page.getByTestId('current-plan');
   await expect(plan.getByText('Free', { exact: true })).toHaveCount(1);
-  await expect(page.getByTestId('next-invoice')).toContainText('None: the free plan is never charged');
+  await expect(page.getByTestId('next-invoice').getByText('No upcoming invoice')).toBeVisible();
+  await expect(page.getByTestId('next-invoice').getByText('The free plan is never charged.')).toBeVisible();
   await expect(page.getByTestId('next-invoice')).not.toContainText(englishDate);
   await expect(page.getByTestId('recent-invoices')).toContainText('No invoices yet');
   await page.goto(`/orgs/${organizationId}/invoices`);
@@ -154,6 +155,12 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   // On a paid plan, each other plan is one named step to the subscription page.
   await page.goto(`/orgs/${organizationId}/plans`);
   await expect(page.getByRole('link', { name: 'Your subscription' })).toBeVisible();
+  // Add-ons and usage are not plan changes: no "Change to" on them.
+  await expect(page.getByRole('link', { name: /^Change to / })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Annual' }).click();
+  await expect(page.getByRole('link', { name: 'Change to Starter' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Change to Team' })).toBeVisible();
+  await page.goto(`/orgs/${organizationId}/plans`);
   await page.getByRole('link', { name: 'Change to Team' }).click();
   await expect(page.getByTestId('change-plan').getByLabel('New plan').locator('option:checked')).toHaveText('Team — ¥1,200 per seat / month');
 });

@@ -124,7 +124,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
               <p className="mt-2 text-xs text-slate-600">{t('nextInvoiceNote')}</p>
             </>
           ) : (
-            <p className="mt-3 text-lg font-semibold text-slate-900">{free ? t('nextInvoiceFree') : t('nextInvoiceNone')}</p>
+            <>
+              <p className="mt-3 text-lg font-semibold text-slate-900">{t('nextInvoiceNone')}</p>
+              {free ? <p className="mt-1 text-sm text-slate-700">{t('nextInvoiceFree')}</p> : null}
+            </>
           )}
         </section>
       </div>

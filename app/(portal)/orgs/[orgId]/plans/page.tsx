@@ -33,6 +33,8 @@ export default async function PlansPage(props: OrgPageProps) {
     if (currentPriceIds.has(price.id)) return <span className="badge-green">{t('currentPlan')}</span>;
     if (!mayManage || price.isFree) return null;
     if (hasPaidPlan) {
+      // The subscription page changes the plan only; an add-on or usage price joins a paid plan through us.
+      if (price.kind !== 'plan') return null;
       // One name per plan ("Change to Team"): a list of identical "Change plan" links tells a screen reader nothing.
       return (
         <Link href={`${base}/subscription?price=${encodeURIComponent(price.id)}`} className="btn-secondary">
