@@ -18,6 +18,27 @@ async function fillCard(page: Page, number: string): Promise<void> {
   // The postal code is asked for a US card address, not for Japan (the Japanese interface's default country).
   const postal = card.getByLabel(/^(ZIP|郵便番号)$/).filter({ visible: true });
   if ((await postal.count()) > 0) await postal.first().fill('10001');
+  await bringSubmitIntoView(page);
+}
+
+/**
+ * Scrolls the form's submit button into view and waits until it stops moving. Below the fold, a click that
+ * scrolls and presses at once sometimes lands in the card frame while the page settles (seen with the
+ * emulator's card frame), and the press then never reaches the button.
+ */
+async function bringSubmitIntoView(page: Page): Promise<void> {
+  const submit = page.locator('form[data-testid="checkout-form"] button[type="submit"]');
+  await submit.scrollIntoViewIfNeeded();
+  let last = '';
+  await expect
+    .poll(async () => {
+      const box = await submit.boundingBox();
+      const now = box ? `${box.x},${box.y}` : '';
+      const settled = now !== '' && now === last;
+      last = now;
+      return settled;
+    }, { intervals: [300], timeout: 10_000 })
+    .toBe(true);
 }
 
 async function openCheckout(page: Page, organizationId: string, planName: string): Promise<void> {
