@@ -9,6 +9,9 @@ test('[customer] switches to Japanese', async ({ customer }) => {
   await expect(page.getByRole('heading', { level: 1, name: '概要' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  // The menu names the language the page is now in, without a reload.
+  await expect(page.getByLabel('表示言語')).toHaveValue('ja');
+  await expect(page.getByLabel('表示言語').locator('option:checked')).toHaveText('日本語');
 
   // Saved on the user: survives a reload and a fresh browser without the cookie.
   await page.reload();
@@ -19,4 +22,6 @@ test('[customer] switches to Japanese', async ({ customer }) => {
 
   await page.getByLabel('表示言語').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByLabel('Interface language')).toHaveValue('en');
+  await expect(page.getByLabel('Interface language').locator('option:checked')).toHaveText('English');
 });

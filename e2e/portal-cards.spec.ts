@@ -56,7 +56,14 @@ test('[customer] adds and removes a card', async ({ customer }) => {
   const updated = await stripe.customers.retrieve(stripeCustomer.id);
   expect(!updated.deleted && updated.invoice_settings.default_payment_method).toBe((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.find((pm) => pm.card?.last4 === '3155')!.id);
 
+  // Removing asks first; keeping the card changes nothing.
   await visa.getByRole('button', { name: 'Remove Visa •••• 4242' }).click();
+  await expect(visa.getByRole('group', { name: 'Remove this card? It will no longer be charged.' })).toBeVisible();
+  await visa.getByRole('button', { name: 'Keep the card' }).click();
+  await expect(visa.getByRole('button', { name: 'Remove Visa •••• 4242' })).toBeVisible();
+  expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data).toHaveLength(2);
+  await visa.getByRole('button', { name: 'Remove Visa •••• 4242' }).click();
+  await visa.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(cards.getByRole('listitem').filter({ hasText: 'Visa •••• 4242' })).toHaveCount(0);
   expect((await stripe.paymentMethods.list({ customer: stripeCustomer.id })).data.map((pm) => pm.card?.last4)).toEqual(['3155']);
 
@@ -68,6 +75,7 @@ test('[customer] adds and removes a card', async ({ customer }) => {
   await flushWebhooks(page, url);
   await page.reload();
   await secure.getByRole('button', { name: 'Remove Visa •••• 3155' }).click();
+  await secure.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(secure.getByRole('alert')).toHaveText(
     'This is the only card for your paid plan. Add another card before removing it, or move to the free plan.',
   );

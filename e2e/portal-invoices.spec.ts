@@ -28,8 +28,19 @@ test('[customer] downloads the invoice PDF', async ({ customer }) => {
   await expect(row).toContainText('¥33,000');
   await expect(row).toContainText('Paid');
 
+  // At phone width the amount and the status stay on screen; the date moves under the number.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const cell of [row.getByText('¥33,000'), row.getByText('Paid', { exact: true })]) {
+    await expect(cell).toBeVisible();
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width, 'inside a 390px screen').toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await row.getByRole('link', { name: `View invoice ${invoice.number}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
+  // Which card paid, from the mirror.
+  await expect(page.getByTestId('invoice-paid-with')).toHaveText('Paid with Visa •••• 4242');
   const lines = page.getByTestId('invoice-lines');
   await expect(lines).toContainText('Onboarding workshop');
   await expect(lines).not.toContainText('Included seat');

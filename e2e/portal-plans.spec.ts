@@ -3,6 +3,7 @@
 // (lib/demo/catalog.ts): Starter ¥1,500 / month, Team ¥1,200 per seat / month.
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
+import { emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 function cardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Secure payment input frame"]');
@@ -17,6 +18,27 @@ async function fillCard(page: Page, number: string): Promise<void> {
   // The postal code is asked for a US card address, not for Japan (the Japanese interface's default country).
   const postal = card.getByLabel(/^(ZIP|郵便番号)$/).filter({ visible: true });
   if ((await postal.count()) > 0) await postal.first().fill('10001');
+  await bringSubmitIntoView(page);
+}
+
+/**
+ * Scrolls the form's submit button into view and waits until it stops moving. Below the fold, a click that
+ * scrolls and presses at once sometimes lands in the card frame while the page settles (seen with the
+ * emulator's card frame), and the press then never reaches the button.
+ */
+async function bringSubmitIntoView(page: Page): Promise<void> {
+  const submit = page.locator('form[data-testid="checkout-form"] button[type="submit"]');
+  await submit.scrollIntoViewIfNeeded();
+  let last = '';
+  await expect
+    .poll(async () => {
+      const box = await submit.boundingBox();
+      const now = box ? `${box.x},${box.y}` : '';
+      const settled = now !== '' && now === last;
+      last = now;
+      return settled;
+    }, { intervals: [300], timeout: 10_000 })
+    .toBe(true);
 }
 
 async function openCheckout(page: Page, organizationId: string, planName: string): Promise<void> {
@@ -25,6 +47,40 @@ async function openCheckout(page: Page, organizationId: string, planName: string
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/plans/checkout\\?`));
   await expect(page.getByRole('heading', { level: 1, name: 'Subscribe' })).toBeVisible();
   await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+}
+
+/** A date as the English pages write it, e.g. "Jan 6, 2027". */
+const englishDate = /[A-Z][a-z]{2} \d{1,2}, \d{4}/;
+
+/** Buttons whose label wraps inside a word at the current width (a line starting without a space or punctuation before it). */
+async function buttonsBrokenMidWord(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const breakAfter = new Set([' ', '、', '。', '）', ')', '」', '・', '/']);
+    const breakBefore = new Set([' ', '（', '(', '「']);
+    const broken: string[] = [];
+    for (const button of Array.from(document.querySelectorAll<HTMLElement>('button, a.btn-primary, a.btn-secondary, a.btn-ghost'))) {
+      if (button.offsetParent === null) continue;
+      const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+      const chars: { char: string; top: number }[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.width > 0) chars.push({ char: text[i]!, top: Math.round(rect.top) });
+        }
+      }
+      for (let i = 1; i < chars.length; i++) {
+        if (chars[i]!.top > chars[i - 1]!.top + 2 && !breakAfter.has(chars[i - 1]!.char) && !breakBefore.has(chars[i]!.char)) {
+          broken.push(button.textContent?.trim() ?? '');
+          break;
+        }
+      }
+    }
+    return broken;
+  });
 }
 
 async function expectSubscribed(page: Page, organizationId: string, planName: string): Promise<void> {
@@ -37,9 +93,29 @@ async function expectSubscribed(page: Page, organizationId: string, planName: st
 
 test('[customer] sees the catalogue in yen: monthly and annual plans, per-seat quantity, metered and one-off prices', async ({ customer }) => {
   const { page, organizationId } = customer;
+  const { url } = await emulatorStripe(page);
+  await flushWebhooks(page, url);
+
+  // On the free plan: named once, no next invoice date, and the free tier's ¥0 invoice listed nowhere.
+  await page.goto(`/orgs/${organizationId}`);
+  const plan = page.getByTestId('current-plan');
+  await expect(plan.getByText('Free', { exact: true })).toHaveCount(1);
+  await expect(page.getByTestId('next-invoice').getByText('No upcoming invoice')).toBeVisible();
+  await expect(page.getByTestId('next-invoice').getByText('The free plan is never charged.')).toBeVisible();
+  await expect(page.getByTestId('next-invoice')).not.toContainText(englishDate);
+  await expect(page.getByTestId('recent-invoices')).toContainText('No invoices yet');
+  await page.goto(`/orgs/${organizationId}/invoices`);
+  await expect(page.getByText('No invoices yet')).toBeVisible();
+  await expect(page.getByTestId('invoices-table')).toHaveCount(0);
+
   await page.goto(`/orgs/${organizationId}/plans`);
   await expect(page.getByText('Prices in JPY')).toBeVisible();
   await expect(page.getByTestId('plan-seikyu_free_monthly')).toContainText('Current plan');
+  // "Your subscription" is for a paid plan; the free plan has nothing there to manage.
+  await expect(page.getByRole('link', { name: 'Your subscription' })).toHaveCount(0);
+  // The meter by its display name, never its event name.
+  await expect(page.getByTestId('plan-seikyu_on_demand_device_hours')).toContainText('measured by the “Device hours” meter');
+  await expect(page.getByTestId('plan-seikyu_on_demand_device_hours')).not.toContainText('device_hours');
   await expect(page.getByTestId('plan-seikyu_starter_monthly').getByTestId('plan-price')).toHaveText('¥1,500 / month');
   await expect(page.getByTestId('plan-seikyu_team_monthly').getByTestId('plan-price')).toHaveText('¥1,200 per seat / month');
   await expect(page.getByTestId('plan-seikyu_team_monthly').getByLabel('Seats')).toHaveValue('1');
@@ -56,18 +132,58 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   const { page, organizationId } = customer;
   await openCheckout(page, organizationId, 'Starter');
   await expect(page.getByTestId('checkout-total')).toHaveText('¥1,500');
+  // What happens next, as Stripe Checkout says it: the renewal, the authorization, the amount on the button.
+  await expect(page.getByTestId('checkout-then')).toHaveText(new RegExp(`^Then ¥1,500 every month from ${englishDate.source}$`));
+  await expect(page.getByTestId('checkout-authorization')).toContainText('you authorize us to charge your card ¥1,500 every month from');
+  await expect(page.getByTestId('checkout-authorization')).toContainText('until you cancel');
+  // The promotion code comes before the card.
+  const codeBox = (await page.getByLabel('Promotion code').boundingBox())!;
+  const cardBox = (await page.getByTestId('payment-element').boundingBox())!;
+  expect(codeBox.y).toBeLessThan(cardBox.y);
   await fillCard(page, '4242 4242 4242 4242');
   // A double click sends one checkout: the button is disabled while it runs and the attempt key is the same.
-  await page.getByRole('button', { name: 'Subscribe' }).dblclick();
+  await page.getByRole('button', { name: 'Pay ¥1,500 and subscribe' }).dblclick();
   await expectSubscribed(page, organizationId, 'Starter');
   await expect(page.getByTestId('subscription-plan')).toContainText('¥1,500 / month');
+
+  // The subscription page is in the side menu.
+  await page.goto(`/orgs/${organizationId}`);
+  await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'Subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscription' })).toBeVisible();
 
   await page.goto(`/orgs/${organizationId}`);
   const plan = page.getByTestId('current-plan');
   await expect(plan.getByText('Starter', { exact: true })).toBeVisible();
   await expect(plan.getByText('Free', { exact: true })).toHaveCount(0);
+  // The next invoice with its amount and date, from the mirror.
+  await expect(page.getByTestId('next-invoice-amount')).toHaveText('¥1,500');
+  await expect(page.getByTestId('next-invoice-date')).toHaveText(new RegExp(`^On ${englishDate.source}$`));
   await expect(page.getByTestId('recent-invoices')).toContainText('¥1,500');
   await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);
+  // A recent invoice opens its page.
+  const invoiceLink = page.getByTestId('recent-invoices').getByRole('link', { name: /^View invoice / });
+  await expect(invoiceLink).toHaveCount(1);
+  await invoiceLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Invoice / })).toBeVisible();
+  await expect(page.getByTestId('invoice-lines')).toContainText('Starter');
+
+  // The invoice list shows the period the invoice pays for.
+  await page.goto(`/orgs/${organizationId}/invoices`);
+  await expect(page.getByTestId('invoices-table').getByRole('row').filter({ hasText: '¥1,500' }).getByTestId('invoice-period')).toHaveText(
+    new RegExp(`^${englishDate.source} – ${englishDate.source}$`),
+  );
+
+  // On a paid plan, each other plan is one named step to the subscription page.
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await expect(page.getByRole('link', { name: 'Your subscription' })).toBeVisible();
+  // Add-ons and usage are not plan changes: no "Change to" on them.
+  await expect(page.getByRole('link', { name: /^Change to / })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Annual' }).click();
+  await expect(page.getByRole('link', { name: 'Change to Starter' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Change to Team' })).toBeVisible();
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await page.getByRole('link', { name: 'Change to Team' }).click();
+  await expect(page.getByTestId('change-plan').getByLabel('New plan').locator('option:checked')).toHaveText('Team — ¥1,200 per seat / month');
 });
 
 test('[customer] declined card then success; the operators are emailed the decline at once', async ({ customer }) => {
@@ -140,7 +256,14 @@ test('[customer] cancels at period end with a reason, then resumes', async ({ cu
   await expectSubscribed(page, organizationId, 'Starter');
 
   await page.getByLabel('Why are you cancelling?').selectOption('too_expensive');
+  // Cancelling asks first; keeping the plan changes nothing.
   await page.getByRole('button', { name: 'Cancel at period end' }).click();
+  const question = page.getByRole('group', { name: /^Your plan will end on .+ Cancel the plan\?$/ });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Keep the plan' }).click();
+  await expect(page.getByTestId('subscription-period')).toContainText('Renews on');
+  await page.getByRole('button', { name: 'Cancel at period end' }).click();
+  await question.getByRole('button', { name: 'Yes, cancel the plan' }).click();
   await expect(page.getByTestId('subscription-period')).toContainText('Ends on');
   await page.getByRole('button', { name: 'Resume the plan' }).click();
   await expect(page.getByTestId('subscription-period')).toContainText('Renews on');
@@ -155,6 +278,8 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   await expectSubscribed(page, organizationId, 'Starter');
 
   const change = page.getByTestId('change-plan');
+  // A monthly plan's change starts on another monthly plan, not an annual price.
+  await expect(change.getByLabel('New plan').locator('option:checked')).toHaveText('Team — ¥1,200 per seat / month');
   await change.getByLabel('New plan').selectOption({ label: 'Team — ¥1,200 per seat / month' });
   await change.getByLabel('Seats').fill('2');
   await change.getByRole('button', { name: 'Preview the change' }).click();
@@ -215,18 +340,34 @@ test('[customer] subscribes in Japanese', async ({ customer }) => {
   await expect(page.getByRole('heading', { level: 1, name: '概要' })).toBeVisible();
   await page.goto(`/orgs/${organizationId}/plans`);
   await expect(page.getByRole('heading', { level: 1, name: 'プラン' })).toBeVisible();
+  // Names from the catalogue's Japanese display names.
+  await expect(page.getByTestId('plan-seikyu_starter_monthly').getByRole('heading', { name: 'スターター' })).toBeVisible();
   await expect(page.getByTestId('plan-seikyu_starter_monthly').getByTestId('plan-price')).toHaveText('￥1,500 / 月');
   await expect(page.getByTestId('plan-seikyu_team_monthly').getByTestId('plan-price')).toHaveText('1席あたり￥1,200 / 月');
-  await page.getByRole('button', { name: 'Starterを選択' }).click();
+  await expect(page.getByTestId('plan-seikyu_on_demand_device_hours')).toContainText('「デバイス稼働時間」メーター');
+  await page.getByRole('button', { name: 'スターターを選択' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '申し込み' })).toBeVisible();
+  await expect(page.getByTestId('checkout-summary')).toContainText('スターター');
+  await expect(page.getByTestId('checkout-then')).toHaveText(/^\d{4}\/\d{2}\/\d{2}以降は毎月￥1,500$/);
+  await expect(page.getByTestId('checkout-authorization')).toContainText('解約されるまで');
+  await expect(page.getByTestId('checkout-authorization')).toContainText('承認したものとみなされます');
   await fillCard(page, '4000 0000 0000 0002');
-  await page.getByRole('button', { name: '申し込む' }).click();
+  await page.getByRole('button', { name: '￥1,500を支払って申し込む' }).click();
   await expect(page.getByTestId('checkout-error')).toHaveText('カードが拒否されました。別のカードをお試しいただくか、カード会社にお問い合わせください。');
   await fillCard(page, '4242 4242 4242 4242');
   await page.getByRole('button', { name: '申し込む' }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
   await expect(page.getByTestId('subscription-started')).toHaveText('新しいプランが有効になりました。ありがとうございます。');
   await expect(page.getByTestId('subscription-plan').getByText('有効', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('subscription-plan').getByRole('heading', { name: 'スターター' })).toBeVisible();
+
+  // At phone width no button label breaks inside a word.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['subscription', 'plans', 'payment-methods']) {
+    await page.goto(`/orgs/${organizationId}/${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await buttonsBrokenMidWord(page), `${path} at 390px`).toEqual([]);
+  }
 });
 
 test('[customer] adds a promotion code to the running plan after checkout', async ({ customer }) => {

@@ -1,6 +1,7 @@
 // The invoice table the portal's invoice list, its overview and the operators' customer page share: number,
 // date, (optionally) period, amount and status, in the viewer's locale and time zone. Labels come translated
-// from the page, which knows its own namespace.
+// from the page, which knows its own namespace. At phone width the date and period move under the number so
+// the amount and the status stay on screen without scrolling sideways.
 import Link from 'next/link';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import type { InvoiceStatus } from '@/db/queries/billing';
@@ -54,8 +55,14 @@ export function InvoiceTable({
         <thead>
           <tr>
             <th scope="col">{labels.number}</th>
-            <th scope="col">{labels.date}</th>
-            {labels.period ? <th scope="col">{labels.period}</th> : null}
+            <th scope="col" className="hidden sm:table-cell">
+              {labels.date}
+            </th>
+            {labels.period ? (
+              <th scope="col" className="hidden md:table-cell">
+                {labels.period}
+              </th>
+            ) : null}
             <th scope="col" className="num">
               {labels.amount}
             </th>
@@ -65,23 +72,30 @@ export function InvoiceTable({
         <tbody>
           {invoices.map((invoice) => {
             const number = invoice.number ?? invoice.id;
+            const period =
+              invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
+                ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
+                : null;
             return (
               <tr key={invoice.id}>
-                <td className="font-mono text-xs">
-                  {link ? (
-                    <Link href={link.href(invoice)} aria-label={link.label(number)}>
-                      {number}
-                    </Link>
-                  ) : (
-                    number
-                  )}
+                <td>
+                  <span className="font-mono text-xs">
+                    {link ? (
+                      <Link href={link.href(invoice)} aria-label={link.label(number)}>
+                        {number}
+                      </Link>
+                    ) : (
+                      number
+                    )}
+                  </span>
+                  {/* Phone width: the hidden columns' content, under the number. */}
+                  <span className="block text-xs text-slate-600 sm:hidden">{date(invoice.created)}</span>
+                  {labels.period && period ? <span className="block text-xs text-slate-600 md:hidden">{period}</span> : null}
                 </td>
-                <td>{date(invoice.created)}</td>
+                <td className="hidden sm:table-cell">{date(invoice.created)}</td>
                 {labels.period ? (
-                  <td>
-                    {invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
-                      ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
-                      : '—'}
+                  <td className="hidden md:table-cell" data-testid="invoice-period">
+                    {period ?? '—'}
                   </td>
                 ) : null}
                 <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>

@@ -1,13 +1,14 @@
 // The customer portal's sections. A section is listed only once its page exists (`path` set); the next
 // issue adds Plans, Usage, Invoices, Payment methods, Billing details and Members by giving them a path.
 export type PortalSection = {
-  key: 'overview' | 'plans' | 'usage' | 'invoices' | 'paymentMethods' | 'billingDetails' | 'members' | 'activity';
+  key: 'overview' | 'subscription' | 'plans' | 'usage' | 'invoices' | 'paymentMethods' | 'billingDetails' | 'members' | 'activity';
   /** Relative to /orgs/[orgId]; null while the page does not exist yet. */
   path: string | null;
 };
 
 export const portalSections: PortalSection[] = [
   { key: 'overview', path: '' },
+  { key: 'subscription', path: '/subscription' },
   { key: 'plans', path: '/plans' },
   { key: 'usage', path: null },
   { key: 'invoices', path: '/invoices' },

@@ -1,9 +1,10 @@
 // What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
 // Callers have already established membership (requireMembership / orgActionClient); every query here is
 // scoped by the organization id.
-import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripeInvoices, stripeSubscriptions } from '@/db/schema';
+import { listedToCustomer } from './invoices';
 import { getCurrentSubscription, type SubscriptionView } from './subscriptions';
 
 export type SubscriptionStatus = (typeof stripeSubscriptions.$inferSelect)['status'];
@@ -30,20 +31,14 @@ export type OrganizationOverview = {
 };
 
 /**
- * Invoices the customer can see, newest first. Drafts are the operators' to review and are left out; with
- * `skipZeroPaid`, so are paid invoices of nothing (the free tier's monthly ¥0 invoice), which only add noise
- * to a summary.
+ * Invoices the customer's lists show, newest first, by the same rule as the invoice list (`listedToCustomer`:
+ * no drafts, no paid invoices of nothing).
  */
-export async function listRecentInvoices(
-  params: { organizationId: string; limit?: number; skipZeroPaid?: boolean },
-  tx: Tx = db,
-): Promise<InvoiceSummary[]> {
-  const conditions = [eq(stripeInvoices.organizationId, params.organizationId), ne(stripeInvoices.status, 'draft')];
-  if (params.skipZeroPaid) conditions.push(or(ne(stripeInvoices.total, 0), ne(stripeInvoices.status, 'paid'))!);
+export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
   const rows = await tx
     .select()
     .from(stripeInvoices)
-    .where(and(...conditions))
+    .where(listedToCustomer(params.organizationId))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
     .limit(Math.min(params.limit ?? 5, 100));
   return rows.map((row) => ({
@@ -60,16 +55,21 @@ export async function listRecentInvoices(
   }));
 }
 
+/**
+ * When the next invoice is expected: the end of the current period, unless the plan ends then, is paused, or is
+ * never charged (every item free: the free tier's ¥0 renewal is no invoice a customer waits for).
+ */
 export function nextInvoiceDateOf(subscription: SubscriptionView | null): Date | null {
   if (!subscription || subscription.cancelAtPeriodEnd || subscription.cancelAt) return null;
   if (subscription.status === 'paused') return null;
+  if (subscription.items.length > 0 && subscription.items.every((item) => item.unitAmount === 0)) return null;
   return subscription.currentPeriodEnd;
 }
 
-export async function getOrganizationOverview(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationOverview> {
+export async function getOrganizationOverview(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<OrganizationOverview> {
   const [subscription, recentInvoices] = await Promise.all([
     getCurrentSubscription(params, tx),
-    listRecentInvoices({ organizationId: params.organizationId, limit: 5, skipZeroPaid: true }, tx),
+    listRecentInvoices({ organizationId: params.organizationId, limit: 5 }, tx),
   ]);
   return { subscription, nextInvoiceDate: nextInvoiceDateOf(subscription), recentInvoices };
 }

@@ -5,6 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripePrices, stripeProducts } from '@/db/schema';
+import { catalogText } from '@/db/catalog-text';
 
 export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off';
 
@@ -28,8 +29,10 @@ export type CatalogPrice = {
   intervalCount: number | null;
   metered: boolean;
   meterId: string | null;
-  /** Meter event name from the product's metadata (`seikyu_meter`), for display. */
+  /** Meter event name from the product's metadata (`seikyu_meter`): an identifier, never shown. */
   meterEventName: string | null;
+  /** The meter's display name in the viewer's language (product metadata `meter_name`, `meter_name_<locale>`). */
+  meterName: string | null;
   trialPeriodDays: number | null;
   lookupKey: string | null;
   nickname: string | null;
@@ -54,7 +57,8 @@ function unitLabelOf(data: unknown): string | null {
 
 type Row = { price: typeof stripePrices.$inferSelect; product: typeof stripeProducts.$inferSelect };
 
-function toCatalogPrice({ price, product }: Row, currency: string): CatalogPrice | null {
+/** `locale` picks the display texts (db/catalog-text.ts); English when not given. */
+function toCatalogPrice({ price, product }: Row, currency: string, locale = 'en'): CatalogPrice | null {
   const { available, amount } = amountIn(price, currency);
   if (!available) return null;
   const kindValue = product.metadata.seikyu_kind;
@@ -65,12 +69,12 @@ function toCatalogPrice({ price, product }: Row, currency: string): CatalogPrice
   return {
     id: price.id,
     productId: product.id,
-    productName: product.name,
-    productDescription: product.description,
+    productName: catalogText(product.metadata, 'name', product.name, locale) ?? product.name,
+    productDescription: catalogText(product.metadata, 'description', product.description, locale),
     kind,
     isFree: product.metadata.seikyu_tier === 'free' || (price.type === 'recurring' && !metered && amount === 0),
     perUnit: perUnitValue === 'seat' || perUnitValue === 'device' ? perUnitValue : null,
-    unitLabel: unitLabelOf(product.data),
+    unitLabel: catalogText(product.metadata, 'unit_label', unitLabelOf(product.data), locale),
     currency,
     unitAmount: amount,
     type: price.type,
@@ -79,33 +83,34 @@ function toCatalogPrice({ price, product }: Row, currency: string): CatalogPrice
     metered,
     meterId: price.meterId,
     meterEventName: product.metadata.seikyu_meter ?? null,
+    meterName: catalogText(product.metadata, 'meter_name', product.metadata.meter_name ?? null, locale),
     trialPeriodDays: price.trialPeriodDays,
     lookupKey: price.lookupKey,
-    nickname: price.nickname,
+    nickname: catalogText(price.metadata, 'nickname', price.nickname, locale),
   };
 }
 
 /** Every active price of every active product that has an amount in `currency`, products in creation order. */
-export async function listCatalogPrices(params: { currency: string }, tx: Tx = db): Promise<CatalogPrice[]> {
+export async function listCatalogPrices(params: { currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice[]> {
   const rows = await tx
     .select({ price: stripePrices, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true)))
     .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id), asc(stripePrices.stripeCreated), asc(stripePrices.id));
-  return rows.map((row) => toCatalogPrice(row, params.currency)).filter((p): p is CatalogPrice => p !== null);
+  return rows.map((row) => toCatalogPrice(row, params.currency, params.locale)).filter((p): p is CatalogPrice => p !== null);
 }
 
 /**
  * One active price as the organization may buy it: null when the id is unknown, inactive, its product is
  * inactive, or it has no amount in `currency`.
  */
-export async function findCatalogPrice(params: { priceId: string; currency: string }, tx: Tx = db): Promise<CatalogPrice | null> {
+export async function findCatalogPrice(params: { priceId: string; currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice | null> {
   const [row] = await tx
     .select({ price: stripePrices, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.id, params.priceId), eq(stripePrices.active, true), eq(stripeProducts.active, true)))
     .limit(1);
-  return row ? toCatalogPrice(row, params.currency) : null;
+  return row ? toCatalogPrice(row, params.currency, params.locale) : null;
 }

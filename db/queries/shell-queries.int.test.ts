@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeCustomers, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
-import { getInvoiceForOperator, listInvoicesForOperator } from './invoices';
+import { getInvoiceForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
@@ -26,7 +26,7 @@ async function organization(name: string, ownerId: string, extra: Partial<typeof
 
 async function catalogue() {
   const db = testDb();
-  await db.insert(stripeProducts).values({ id: 'prod_team', active: true, name: 'Team', stripeCreated: now, data: {} });
+  await db.insert(stripeProducts).values({ id: 'prod_team', active: true, name: 'Team', metadata: { name_ja: 'チーム' }, stripeCreated: now, data: {} });
   await db.insert(stripePrices).values({
     id: 'price_team_monthly',
     productId: 'prod_team',
@@ -130,6 +130,28 @@ describe('shell queries', () => {
     ]);
     expect(overview.nextInvoiceDate).toEqual(new Date(now.getTime() + 30 * day));
     expect(overview.recentInvoices.map((i) => i.id)).toEqual(['in_open', 'in_paid']);
+    // The invoice list follows the same rule as the overview: the paid ¥0 invoice is in neither.
+    const listed = await listInvoices({ organizationId: org.id }, testDb());
+    expect(listed.invoices.map((i) => i.id)).toEqual(['in_open', 'in_paid']);
+    expect(listed.total).toBe(2);
+    // Product names in the viewer's language, from the catalogue's metadata.
+    const inJapanese = await getCurrentSubscription({ organizationId: org.id, locale: 'ja' }, testDb());
+    expect(inJapanese!.items.map((i) => i.productName)).toEqual(['チーム']);
+  });
+
+  it('lists each invoice with the period its lines bill for, not Stripe’s invoice period', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    await invoice('in_first', org.id, 'paid', 5000, now);
+    const line = { invoiceId: 'in_first', currency: 'jpy', amount: 5000, data: {} };
+    await testDb()
+      .insert(stripeInvoiceLines)
+      .values([
+        { ...line, id: 'il_plan', position: 0, periodStart: now, periodEnd: new Date(now.getTime() + 30 * day) },
+        { ...line, id: 'il_proration', position: 1, proration: true, periodStart: new Date(now.getTime() - 5 * day), periodEnd: now },
+      ]);
+    const [listed] = (await listInvoices({ organizationId: org.id }, testDb())).invoices;
+    expect(listed).toMatchObject({ id: 'in_first', servicePeriodStart: now, servicePeriodEnd: new Date(now.getTime() + 30 * day) });
   });
 
   it('keeps the running plan as the current one after a declined or abandoned checkout', async () => {

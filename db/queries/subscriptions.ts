@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { catalogText } from '../catalog-text';
 import type { SubscriptionStatus } from './billing';
 
 /** One item of a subscription: which plan, at which price, how many. */
@@ -70,7 +71,7 @@ export function unitAmountIn(
  * exported query below is this with a condition; a new field is added here once.
  */
 async function selectSubscriptionViews(
-  params: { organizationId: string; where?: SQL; limit?: number },
+  params: { organizationId: string; where?: SQL; limit?: number; locale?: string },
   tx: Tx,
 ): Promise<SubscriptionView[]> {
   const scope = eq(stripeSubscriptions.organizationId, params.organizationId);
@@ -82,9 +83,11 @@ async function selectSubscriptionViews(
     .orderBy(desc(stripeSubscriptions.stripeCreated), desc(stripeSubscriptions.id));
   const rows = params.limit ? await query.limit(params.limit) : await query;
   if (rows.length === 0) return [];
+  // Display names in the viewer's language (db/catalog-text.ts); English when not given.
+  const locale = params.locale ?? 'en';
 
   const items = await tx
-    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name })
+    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
     .from(stripeSubscriptionItems)
     .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
     .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
@@ -108,11 +111,11 @@ async function selectSubscriptionViews(
     created: subscription.stripeCreated,
     items: items
       .filter(({ item }) => item.subscriptionId === subscription.id)
-      .map(({ item, price, productName }) => ({
+      .map(({ item, price, productName, productMetadata }) => ({
         id: item.id,
         priceId: item.priceId,
-        productName: productName ?? price?.nickname ?? item.priceId,
-        priceNickname: price?.nickname ?? null,
+        productName: catalogText(productMetadata, 'name', productName, locale) ?? price?.nickname ?? item.priceId,
+        priceNickname: price ? catalogText(price.metadata, 'nickname', price.nickname, locale) : null,
         priceLookupKey: price?.lookupKey ?? null,
         unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
         interval: price?.recurringInterval ?? null,
@@ -124,19 +127,22 @@ async function selectSubscriptionViews(
 }
 
 /** Every subscription of the organization, ended ones included, newest first (the operators' customer page). */
-export async function listSubscriptions(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return selectSubscriptionViews({ organizationId: params.organizationId }, tx);
+export async function listSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
+  return selectSubscriptionViews({ organizationId: params.organizationId, locale: params.locale }, tx);
 }
 
 /** Subscriptions that are not over (incomplete ones included), newest first. */
-export async function listLiveSubscriptions(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return selectSubscriptionViews({ organizationId: params.organizationId, where: notInArray(stripeSubscriptions.status, endedStatuses) }, tx);
+export async function listLiveSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
+  return selectSubscriptionViews({ ...params, where: notInArray(stripeSubscriptions.status, endedStatuses) }, tx);
 }
 
-/** The plan the organization is on: its newest subscription that is neither over nor an unpaid checkout. */
-export async function getCurrentSubscription(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionView | null> {
+/**
+ * The plan the organization is on: its newest subscription that is neither over nor an unpaid checkout. `locale`
+ * picks the products' display names; English when not given.
+ */
+export async function getCurrentSubscription(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView | null> {
   const [subscription] = await selectSubscriptionViews(
-    { organizationId: params.organizationId, where: notInArray(stripeSubscriptions.status, notCurrentStatuses), limit: 1 },
+    { ...params, where: notInArray(stripeSubscriptions.status, notCurrentStatuses), limit: 1 },
     tx,
   );
   return subscription ?? null;

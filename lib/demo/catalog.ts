@@ -24,7 +24,7 @@ export type LookupKey = (typeof LOOKUP_KEYS)[keyof typeof LOOKUP_KEYS];
 
 /** Billing meters by event name: usage is reported as meter events with `payload.value` and `payload.stripe_customer_id`. */
 export const METERS = {
-  deviceHours: { eventName: 'device_hours', displayName: 'Device hours' },
+  deviceHours: { eventName: 'device_hours', displayName: 'Device hours', displayNameJa: 'デバイス稼働時間' },
 } as const;
 
 export const COUPON_IDS = {
@@ -51,6 +51,8 @@ export type ProductSpec = {
   key: string;
   name: string;
   description: string;
+  /** Japanese display texts, stored as product metadata (`name_ja`, …) and read by db/catalog-text.ts. */
+  ja: { name: string; description: string; unitLabel?: string };
   kind: PlanKind;
   /** Extra product metadata the portal reads (plan tier, unit label, limits). */
   metadata?: Record<string, string>;
@@ -61,6 +63,8 @@ export type ProductSpec = {
 export type PriceSpec = {
   lookupKey: LookupKey;
   nickname: string;
+  /** Stored as price metadata `nickname_ja`. */
+  nicknameJa: string;
   jpy: number;
   usd: number;
   recurring?: { interval: 'month' | 'year'; meter?: keyof typeof METERS };
@@ -71,53 +75,63 @@ export const CATALOG: readonly ProductSpec[] = [
     key: 'free',
     name: 'Free',
     description: 'One device, free for a year. No card required.',
+    ja: { name: '無料プラン', description: 'デバイス1台まで、1年間無料。カードの登録は不要です。' },
     kind: 'plan',
     metadata: { seikyu_tier: 'free', seikyu_device_limit: '1' },
-    prices: [{ lookupKey: LOOKUP_KEYS.freeMonthly, nickname: 'Free (monthly)', jpy: 0, usd: 0, recurring: { interval: 'month' } }],
+    prices: [{ lookupKey: LOOKUP_KEYS.freeMonthly, nickname: 'Free (monthly)', nicknameJa: '無料プラン（月払い）', jpy: 0, usd: 0, recurring: { interval: 'month' } }],
   },
   {
     key: 'starter',
     name: 'Starter',
     description: 'For small teams getting started.',
+    ja: { name: 'スターター', description: '小規模なチームの導入に。' },
     kind: 'plan',
     metadata: { seikyu_tier: 'starter', seikyu_device_limit: '5' },
     prices: [
-      { lookupKey: LOOKUP_KEYS.starterMonthly, nickname: 'Starter (monthly)', jpy: 1_500, usd: 1_200, recurring: { interval: 'month' } },
-      { lookupKey: LOOKUP_KEYS.starterAnnual, nickname: 'Starter (annual)', jpy: 15_000, usd: 12_000, recurring: { interval: 'year' } },
+      { lookupKey: LOOKUP_KEYS.starterMonthly, nickname: 'Starter (monthly)', nicknameJa: 'スターター（月払い）', jpy: 1_500, usd: 1_200, recurring: { interval: 'month' } },
+      { lookupKey: LOOKUP_KEYS.starterAnnual, nickname: 'Starter (annual)', nicknameJa: 'スターター（年払い）', jpy: 15_000, usd: 12_000, recurring: { interval: 'year' } },
     ],
   },
   {
     key: 'team',
     name: 'Team',
     description: 'Per seat, with shared devices and operator support.',
+    ja: { name: 'チーム', description: '席数に応じた料金。デバイスの共有とサポート付き。', unitLabel: '席' },
     kind: 'plan',
     unitLabel: 'seat',
     metadata: { seikyu_tier: 'team', seikyu_per_unit: 'seat', seikyu_device_limit: '50' },
     prices: [
-      { lookupKey: LOOKUP_KEYS.teamMonthly, nickname: 'Team (monthly, per seat)', jpy: 1_200, usd: 1_000, recurring: { interval: 'month' } },
-      { lookupKey: LOOKUP_KEYS.teamAnnual, nickname: 'Team (annual, per seat)', jpy: 12_000, usd: 10_000, recurring: { interval: 'year' } },
+      { lookupKey: LOOKUP_KEYS.teamMonthly, nickname: 'Team (monthly, per seat)', nicknameJa: 'チーム（月払い、1席あたり）', jpy: 1_200, usd: 1_000, recurring: { interval: 'month' } },
+      { lookupKey: LOOKUP_KEYS.teamAnnual, nickname: 'Team (annual, per seat)', nicknameJa: 'チーム（年払い、1席あたり）', jpy: 12_000, usd: 10_000, recurring: { interval: 'year' } },
     ],
   },
   {
     key: 'backup',
     name: 'Device backup',
     description: 'Monthly backup, charged per device.',
+    ja: { name: 'デバイスバックアップ', description: '毎月のバックアップ。デバイス1台ごとの料金です。', unitLabel: '台' },
     kind: 'addon',
     unitLabel: 'device',
     metadata: { seikyu_per_unit: 'device' },
-    prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Backup (per device, monthly)', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
+    prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Backup (per device, monthly)', nicknameJa: 'バックアップ（1台あたり、月払い）', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
   },
   {
     key: 'on_demand',
     name: 'On-demand devices',
     description: 'Pay for the device-hours you actually run, billed monthly in arrears.',
+    ja: { name: 'オンデマンドデバイス', description: '実際に稼働したデバイス時間分だけ、月末締めの後払いでお支払いいただけます。', unitLabel: 'デバイス時間' },
     kind: 'usage',
     unitLabel: 'device-hour',
-    metadata: { seikyu_meter: METERS.deviceHours.eventName },
+    metadata: {
+      seikyu_meter: METERS.deviceHours.eventName,
+      meter_name: METERS.deviceHours.displayName,
+      meter_name_ja: METERS.deviceHours.displayNameJa,
+    },
     prices: [
       {
         lookupKey: LOOKUP_KEYS.onDemandDeviceHours,
         nickname: 'On-demand (per device-hour)',
+        nicknameJa: 'オンデマンド（1デバイス時間あたり）',
         jpy: 20,
         usd: 15,
         recurring: { interval: 'month', meter: 'deviceHours' },
@@ -128,15 +142,17 @@ export const CATALOG: readonly ProductSpec[] = [
     key: 'pass_30d',
     name: '30-day pass',
     description: 'A flat 30-day pass that starts when you buy it.',
+    ja: { name: '30日パス', description: '購入した日から30日間使える定額パスです。' },
     kind: 'pass',
     metadata: { seikyu_pass_days: '30' },
-    prices: [{ lookupKey: LOOKUP_KEYS.pass30Day, nickname: '30-day pass', jpy: 3_000, usd: 2_500 }],
+    prices: [{ lookupKey: LOOKUP_KEYS.pass30Day, nickname: '30-day pass', nicknameJa: '30日パス', jpy: 3_000, usd: 2_500 }],
   },
   {
     key: 'exam_course',
     name: 'Exam course',
     description: 'A one-off remote exam course.',
+    ja: { name: '検査コース', description: '1回限りの遠隔検査コースです。' },
     kind: 'one_off',
-    prices: [{ lookupKey: LOOKUP_KEYS.examCourse, nickname: 'Exam course', jpy: 9_800, usd: 8_000 }],
+    prices: [{ lookupKey: LOOKUP_KEYS.examCourse, nickname: 'Exam course', nicknameJa: '検査コース', jpy: 9_800, usd: 8_000 }],
   },
 ];

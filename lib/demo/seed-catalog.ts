@@ -45,15 +45,37 @@ async function ensureMeters(stripe: Stripe, created: string[]): Promise<Record<k
   return ids;
 }
 
+/** The product's texts in other languages (db/catalog-text.ts reads them). */
+function productTextMetadata(spec: ProductSpec): Record<string, string> {
+  return {
+    name_ja: spec.ja.name,
+    description_ja: spec.ja.description,
+    ...(spec.ja.unitLabel ? { unit_label_ja: spec.ja.unitLabel } : {}),
+  };
+}
+
+/** True when `metadata` lacks one of `wanted` or holds another value: a catalogue seeded before the texts existed. */
+function missingMetadata(metadata: Record<string, string> | undefined, wanted: Record<string, string>): boolean {
+  return Object.entries(wanted).some(([key, value]) => metadata?.[key] !== value);
+}
+
 async function ensureProduct(stripe: Stripe, spec: ProductSpec, existing: Stripe.Product[], created: string[]): Promise<string> {
+  const texts = productTextMetadata(spec);
   const found = existing.find((p) => p.metadata?.[CATALOG_KEY_METADATA] === spec.key);
-  if (found) return found.id;
+  if (found) {
+    // Display texts are the only thing a re-run brings up to date; prices and ids are never touched.
+    if (missingMetadata(found.metadata, { ...spec.metadata, ...texts })) {
+      await stripe.products.update(found.id, { metadata: { ...spec.metadata, ...texts } }, { idempotencyKey: seedKey('product-texts', spec.key, Object.values(texts).join('|')) });
+      created.push(`texts of product ${spec.key}`);
+    }
+    return found.id;
+  }
   const product = await stripe.products.create(
     {
       name: spec.name,
       description: spec.description,
       ...(spec.unitLabel ? { unit_label: spec.unitLabel } : {}),
-      metadata: { [CATALOG_KEY_METADATA]: spec.key, seikyu_kind: spec.kind, ...spec.metadata },
+      metadata: { [CATALOG_KEY_METADATA]: spec.key, seikyu_kind: spec.kind, ...spec.metadata, ...texts },
     },
     { idempotencyKey: seedKey('product', spec.key) },
   );
@@ -70,7 +92,13 @@ async function ensurePrice(
   created: string[],
 ): Promise<string> {
   const found = existing.get(spec.lookupKey);
-  if (found) return found.id;
+  if (found) {
+    if (missingMetadata(found.metadata, { nickname_ja: spec.nicknameJa })) {
+      await stripe.prices.update(found.id, { metadata: { nickname_ja: spec.nicknameJa } }, { idempotencyKey: seedKey('price-texts', spec.lookupKey, spec.nicknameJa) });
+      created.push(`texts of price ${spec.lookupKey}`);
+    }
+    return found.id;
+  }
   const recurring: Stripe.PriceCreateParams.Recurring | undefined = spec.recurring
     ? spec.recurring.meter
       ? { interval: spec.recurring.interval, usage_type: 'metered', meter: meters[spec.recurring.meter] }
@@ -85,7 +113,7 @@ async function ensurePrice(
       ...(recurring ? { recurring } : {}),
       lookup_key: spec.lookupKey,
       nickname: spec.nickname,
-      metadata: { [CATALOG_KEY_METADATA]: spec.lookupKey },
+      metadata: { [CATALOG_KEY_METADATA]: spec.lookupKey, nickname_ja: spec.nicknameJa },
     },
     { idempotencyKey: seedKey('price', spec.lookupKey) },
   );

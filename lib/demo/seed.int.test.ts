@@ -69,6 +69,12 @@ describe('seedDemo', () => {
     const [metered] = (await stripe.prices.list({ lookup_keys: [LOOKUP_KEYS.onDemandDeviceHours] })).data;
     expect(metered!.recurring).toMatchObject({ usage_type: 'metered' });
     expect(metered!.recurring!.meter).toMatch(/^mtr_/);
+    // Japanese display names live in the catalogue itself, for the portal to choose by locale.
+    const starter = (await stripe.products.list({ limit: 100 })).data.find((p) => p.metadata[CATALOG_KEY_METADATA] === 'starter');
+    expect(starter!.metadata).toMatchObject({ name_ja: 'スターター' });
+    const onDemand = (await stripe.products.list({ limit: 100 })).data.find((p) => p.metadata[CATALOG_KEY_METADATA] === 'on_demand');
+    expect(onDemand!.metadata).toMatchObject({ meter_name: 'Device hours', meter_name_ja: 'デバイス稼働時間' });
+    expect(team!.metadata).toMatchObject({ nickname_ja: 'チーム（月払い、1席あたり）' });
     const [pass] = (await stripe.prices.list({ lookup_keys: [LOOKUP_KEYS.pass30Day] })).data;
     expect(pass).toMatchObject({ type: 'one_time', unit_amount: 3000 });
     const thankYou = await stripe.coupons.retrieve(COUPON_IDS.thankYou500, { expand: ['currency_options'] });

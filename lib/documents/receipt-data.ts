@@ -23,9 +23,10 @@ export async function loadReceiptDocument(params: { organizationId: string; invo
 /**
  * The card Stripe charges for an automatically collected invoice, in Stripe's order: the invoice's default
  * payment method, the subscription's, then the customer's invoice default. Only a card mirrored for the
- * invoice's own customer is used; an invoice paid by bank transfer or out of band shows none.
+ * invoice's own customer is used; an invoice paid by bank transfer or out of band shows none. Also names the
+ * card on the invoice's page.
  */
-async function payingCard(invoice: InvoiceRecord, tx: Tx): Promise<{ brand: string | null; last4: string | null } | null> {
+export async function payingCard(invoice: InvoiceRecord, tx: Tx = db): Promise<{ brand: string | null; last4: string | null } | null> {
   if (invoice.collectionMethod !== 'charge_automatically') return null;
   const data = invoice.data as Partial<Stripe.Invoice> | null;
   const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : (ref?.id ?? null));

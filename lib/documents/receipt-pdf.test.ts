@@ -82,7 +82,7 @@ describe('renderReceiptPdf with IPAex Gothic', () => {
     const text = pdfText(await renderReceiptPdf(japanese, { cjkFontPath: ipaexGothic() }));
     expect(text).toContain('領収書');
     expect(text).toContain('領収書番号');
-    expect(text).toContain('お支払日');
+    expect(text).toContain('支払日');
     expect(text).toContain('請求先');
     expect(text).toContain('お支払金額');
     expect(text).toContain('株式会社デモ');
@@ -90,7 +90,7 @@ describe('renderReceiptPdf with IPAex Gothic', () => {
     expect(text).toContain('導入ワークショップ');
     expect(text).toContain('登録番号: T1234567890123');
     // Intl's Japanese yen sign is the full-width ￥.
-    expect(text).toContain('￥33,000（2026/11/20 お支払い済み）');
+    expect(text).toContain('￥33,000（2026/11/20 支払済み）');
     expect(text).toContain('￥30,000');
     expect(text).toContain('RCPT-ABCD-0007');
     expect(text).not.toContain('Receipt number');

@@ -20,12 +20,14 @@ export function minorUnitDigits(currency: string): 0 | 2 | 3 {
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   if (!Number.isInteger(amountMinor)) throw new RangeError(`amount must be an integer in minor units, got ${amountMinor}`);
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, {
+  const formatted = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: currency.toUpperCase(),
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(amountMinor / 10 ** digits);
+  // Japanese pages write the yen sign one way (the glossary's ￥), whatever the ICU data of the server or browser.
+  return locale.startsWith('ja') ? formatted.replace(/¥/g, '￥') : formatted;
 }
 
 export function formatDate(date: Date, locale: string, timeZone: string): string {

@@ -152,8 +152,8 @@ describe('notification moments driven by a test clock', () => {
         expect(subjects(b.email)).toEqual(['￥1,500のお支払いができませんでした']);
         expect(bodyOf(b.email, /お支払いができません/)).toContain('カード発行会社によりカードが拒否されました。');
         expect(bodyOf(b.email, /お支払いができません/)).toContain(`/orgs/${b.organizationId}/invoices/`);
-        expect(subjects(c.email).filter((x) => /^請求書.+-000[12]のお支払期限が過ぎています$/.test(x))).toHaveLength(2);
-        expect(subjects(c.email).filter((x) => /^請求書.+-000[12]（￥1,500、お支払期限 \d{4}\/\d{2}\/\d{2}）$/.test(x))).toHaveLength(2);
+        expect(subjects(c.email).filter((x) => /^請求書.+-000[12]の支払期限が過ぎています$/.test(x))).toHaveLength(2);
+        expect(subjects(c.email).filter((x) => /^請求書.+-000[12]（￥1,500、支払期限 \d{4}\/\d{2}\/\d{2}）$/.test(x))).toHaveLength(2);
         expect(bodyOf(a.email, /お支払いを受け付けました/)).toContain('[receipt-');
       } else {
         expect(subjects(a.email)).toEqual([

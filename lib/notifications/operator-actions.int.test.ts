@@ -58,7 +58,7 @@ describe('notification settings, preferences and resend', () => {
     await deliverUnattemptedNotifications();
 
     const mail = await testDb().select().from(devMailbox).where(eq(devMailbox.to, 'late@example.com'));
-    expect(mail.map((m) => m.subject)).toEqual(['請求書ABC-0003のお支払期限が過ぎています', '請求書ABC-0003のお支払期限が過ぎています']);
+    expect(mail.map((m) => m.subject)).toEqual(['請求書ABC-0003の支払期限が過ぎています', '請求書ABC-0003の支払期限が過ぎています']);
     const [audit] = await testDb().select().from(auditLog).where(eq(auditLog.action, 'notification.resent'));
     expect(audit).toMatchObject({ actorType: 'operator', actorId: 'op-2', targetId: row!.id });
   });

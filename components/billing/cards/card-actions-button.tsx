@@ -1,6 +1,9 @@
 'use client';
 // Make default / remove, for one card. Owners and billing managers only (the page renders it only for them).
+// Removing asks first: "Remove Visa •••• 4242" turns into a question with "Yes, remove" and "Keep the card".
 import { useAction } from 'next-safe-action/hooks';
+import { useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
 import { makeDefaultCardAction } from '@/lib/actions/billing/make-default-card';
 import { removeCardAction } from '@/lib/actions/billing/remove-card';
 
@@ -10,15 +13,18 @@ export function CardActionsButton(props: {
   isDefault: boolean;
   labels: { makeDefault: string; remove: string; removeNamed: string; makeDefaultNamed: string };
 }) {
+  const t = useTranslations('paymentMethods.confirmRemove');
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
   const makeDefault = useAction(makeDefaultCardAction);
-  const remove = useAction(removeCardAction);
+  const remove = useAction(removeCardAction, { onSettled: () => setConfirming(false) });
   const error = makeDefault.result.serverError?.error ?? remove.result.serverError?.error;
   const busy = makeDefault.isPending || remove.isPending;
   const input = { organizationId: props.organizationId, paymentMethodId: props.paymentMethodId };
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        {!props.isDefault ? (
+        {!props.isDefault && !confirming ? (
           <button
             type="button"
             className="btn-secondary"
@@ -32,18 +38,41 @@ export function CardActionsButton(props: {
             {props.labels.makeDefault}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="btn-ghost text-red-700"
-          aria-label={props.labels.removeNamed}
-          disabled={busy}
-          onClick={() => {
-            makeDefault.reset();
-            remove.execute(input);
-          }}
-        >
-          {props.labels.remove}
-        </button>
+        {confirming ? (
+          <div role="group" aria-labelledby={`${id}-question`} className="flex flex-wrap items-center gap-2" data-testid="remove-card-confirm">
+            <p id={`${id}-question`} className="text-sm text-slate-800">
+              {t('question')}
+            </p>
+            <button
+              type="button"
+              className="btn-secondary text-red-700"
+              disabled={busy}
+              onClick={() => {
+                makeDefault.reset();
+                remove.execute(input);
+              }}
+            >
+              {remove.isPending ? t('removing') : t('confirm')}
+            </button>
+            <button type="button" className="btn-ghost" disabled={busy} onClick={() => setConfirming(false)}>
+              {t('keep')}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="btn-ghost text-red-700"
+            aria-label={props.labels.removeNamed}
+            disabled={busy}
+            onClick={() => {
+              makeDefault.reset();
+              remove.reset();
+              setConfirming(true);
+            }}
+          >
+            {props.labels.remove}
+          </button>
+        )}
       </div>
       {error ? (
         <p className="field-error" role="alert">

@@ -21,9 +21,12 @@ export type CheckoutLabels = DeferredPaymentLabels & {
   promotionCodeHelp: string;
   addCode: string;
   removeCode: string;
+  /** The button, with what it charges today ("Pay ¥1,500 and subscribe"). */
   subscribe: string;
   subscribing: string;
   notActive: string;
+  /** The authorization for recurring charges, shown above the button. */
+  authorization: string;
 };
 
 export type CheckoutFormProps = DeferredPaymentProps<CheckoutLabels> & { quantity: number; maxPromotionCodes: number };
@@ -77,56 +80,62 @@ function CheckoutFields(props: CheckoutFormProps) {
       busy={busy}
       ready={payment.ready}
       onSubmit={payment.onSubmit}
-    >
-      <div>
-        <label htmlFor={`${id}-code`} className="label">
-          {labels.promotionCode}
-        </label>
-        <div className="flex gap-2">
-          <input
-            id={`${id}-code`}
-            value={codeDraft}
-            onChange={(e) => setCodeDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addCode();
-              }
-            }}
-            maxLength={100}
-            autoComplete="off"
-            disabled={locked || busy || codes.length >= props.maxPromotionCodes}
-            className="input flex-1"
-            aria-describedby={`${id}-code-help`}
-          />
-          <button type="button" className="btn-secondary" onClick={addCode} disabled={locked || busy || !codeDraft.trim()}>
-            {labels.addCode}
-          </button>
-        </div>
-        <p id={`${id}-code-help`} className="mt-1 text-xs text-slate-600">
-          {labels.promotionCodeHelp}
+      terms={
+        <p className="text-xs text-slate-600" data-testid="checkout-authorization">
+          {labels.authorization}
         </p>
-        {codes.length > 0 ? (
-          <ul className="mt-2 flex flex-wrap gap-2" aria-label={labels.promotionCode} data-testid="promotion-codes">
-            {codes.map((code) => (
-              <li key={code} className="badge-blue inline-flex items-center gap-1">
-                <span className="font-mono">{code}</span>
-                {!locked ? (
-                  <button
-                    type="button"
-                    className="ml-1 text-xs underline"
-                    onClick={() => setCodes(codes.filter((c) => c !== code))}
-                    aria-label={`${labels.removeCode} ${code}`}
-                  >
-                    ×
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    </DeferredPaymentForm>
+      }
+      beforeCard={
+        <div>
+          <label htmlFor={`${id}-code`} className="label">
+            {labels.promotionCode}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`${id}-code`}
+              value={codeDraft}
+              onChange={(e) => setCodeDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addCode();
+                }
+              }}
+              maxLength={100}
+              autoComplete="off"
+              disabled={locked || busy || codes.length >= props.maxPromotionCodes}
+              className="input flex-1"
+              aria-describedby={`${id}-code-help`}
+            />
+            <button type="button" className="btn-secondary" onClick={addCode} disabled={locked || busy || !codeDraft.trim()}>
+              {labels.addCode}
+            </button>
+          </div>
+          <p id={`${id}-code-help`} className="mt-1 text-xs text-slate-600">
+            {labels.promotionCodeHelp}
+          </p>
+          {codes.length > 0 ? (
+            <ul className="mt-2 flex flex-wrap gap-2" aria-label={labels.promotionCode} data-testid="promotion-codes">
+              {codes.map((code) => (
+                <li key={code} className="badge-blue inline-flex items-center gap-1">
+                  <span className="font-mono">{code}</span>
+                  {!locked ? (
+                    <button
+                      type="button"
+                      className="ml-1 text-xs underline"
+                      onClick={() => setCodes(codes.filter((c) => c !== code))}
+                      aria-label={`${labels.removeCode} ${code}`}
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      }
+    />
   );
 }
 

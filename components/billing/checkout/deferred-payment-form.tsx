@@ -37,12 +37,18 @@ export type DeferredPaymentFormProps = {
   busy: boolean;
   ready: boolean;
   onSubmit: (event: FormEvent) => void;
+  /** Fields before the card (checkout's promotion codes: a discount is settled before the card is asked for). */
+  beforeCard?: ReactNode;
+  /** Fields after the card. */
   children?: ReactNode;
+  /** Fine print right above the button (the authorization for recurring charges). */
+  terms?: ReactNode;
 };
 
 export function DeferredPaymentForm(props: DeferredPaymentFormProps) {
   return (
     <form onSubmit={props.onSubmit} className="space-y-5" noValidate data-testid={props.testId}>
+      {props.beforeCard}
       <div role="group" aria-label={props.cardLabel} className="min-w-0">
         <div data-testid="payment-element" className="w-full min-w-0">
           <PaymentElement />
@@ -54,6 +60,7 @@ export function DeferredPaymentForm(props: DeferredPaymentFormProps) {
           {props.error}
         </p>
       ) : null}
+      {props.terms}
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={!props.ready || props.busy} aria-busy={props.busy}>
         {props.busy ? props.busyLabel : props.submitLabel}
       </button>

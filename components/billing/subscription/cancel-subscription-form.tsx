@@ -1,8 +1,10 @@
 'use client';
-// Cancel at period end with a reason. The server re-checks the role and the subscription's organization.
+// Cancel at period end with a reason, in two steps: the first button only asks ("Cancel at period end" →
+// "Your plan ends on … Cancel it?"), the second sends. The server re-checks the role and the subscription's
+// organization.
 import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { cancelSubscriptionAction } from '@/lib/actions/billing/cancel-subscription';
 import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
 
@@ -10,6 +12,10 @@ export type CancelLabels = {
   reason: string;
   comment: string;
   submit: string;
+  /** The question the confirmation step asks, with the end date. */
+  confirmQuestion: string;
+  confirm: string;
+  keep: string;
   pending: string;
   invalid: string;
   reasons: Record<(typeof cancellationFeedbacks)[number], string>;
@@ -28,7 +34,11 @@ export function CancelSubscriptionForm({
 }) {
   const id = useId();
   const router = useRouter();
-  const { execute, isPending, result } = useAction(cancelSubscriptionAction, { onSuccess: () => router.refresh() });
+  const [confirming, setConfirming] = useState(false);
+  const { execute, isPending, result } = useAction(cancelSubscriptionAction, {
+    onSuccess: () => router.refresh(),
+    onSettled: () => setConfirming(false),
+  });
   const error = result.serverError?.error ?? (result.validationErrors ? labels.invalid : null);
   return (
     <form
@@ -70,9 +80,30 @@ export function CancelSubscriptionForm({
           {error}
         </p>
       ) : null}
-      <button type="submit" className="btn-secondary" disabled={isPending}>
-        {isPending ? labels.pending : labels.submit}
-      </button>
+      {confirming ? (
+        <div role="group" aria-labelledby={`${id}-confirm`} className="alert-info space-y-3" data-testid="cancel-confirm">
+          <p id={`${id}-confirm`}>{labels.confirmQuestion}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className="btn-primary bg-red-700 hover:bg-red-800" disabled={isPending}>
+              {isPending ? labels.pending : labels.confirm}
+            </button>
+            <button type="button" className="btn-secondary" disabled={isPending} onClick={() => setConfirming(false)}>
+              {labels.keep}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={(event) => {
+            // The reason is required before asking: the browser says so on the select.
+            if (event.currentTarget.form?.reportValidity()) setConfirming(true);
+          }}
+        >
+          {labels.submit}
+        </button>
+      )}
     </form>
   );
 }

@@ -6,9 +6,10 @@ import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { applyPlanChangeAction } from '@/lib/actions/billing/apply-plan-change';
 import { previewPlanChangeAction } from '@/lib/actions/billing/preview-plan-change';
+import { initialPlanChoice } from '@/lib/billing/subscriptions/plan-change-choice';
 import { formatMoney } from '@/lib/i18n/format';
 
-export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean };
+export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean; interval: string | null };
 
 export type ChangePlanLabels = {
   plan: string;
@@ -31,6 +32,7 @@ export function ChangePlanForm({
   subscriptionId,
   options,
   currentPriceId,
+  requestedPriceId,
   currentQuantity,
   maxQuantity,
   locale,
@@ -40,6 +42,8 @@ export function ChangePlanForm({
   subscriptionId: string;
   options: ChangePlanOption[];
   currentPriceId: string | null;
+  /** The plan picked on the plan picker ("Change to Team"), if any. */
+  requestedPriceId?: string | null;
   currentQuantity: number;
   maxQuantity: number;
   locale: string;
@@ -47,7 +51,7 @@ export function ChangePlanForm({
 }) {
   const id = useId();
   const router = useRouter();
-  const [priceId, setPriceId] = useState(options.find((o) => o.priceId !== currentPriceId)?.priceId ?? options[0]?.priceId ?? '');
+  const [priceId, setPriceId] = useState(() => initialPlanChoice(options, currentPriceId, requestedPriceId));
   const [quantity, setQuantity] = useState(String(currentQuantity));
   const [done, setDone] = useState(false);
   const preview = useAction(previewPlanChangeAction, { onExecute: () => setDone(false) });

@@ -20,6 +20,7 @@ function price(overrides: Partial<CatalogPrice>): CatalogPrice {
     metered: false,
     meterId: null,
     meterEventName: null,
+    meterName: null,
     trialPeriodDays: null,
     lookupKey: null,
     nickname: null,
@@ -49,6 +50,31 @@ describe('groupCatalog', () => {
     expect(groups.usage.map((p) => p.id)).toEqual(['hours']);
     expect(groups.oneOff.map((p) => p.id)).toEqual(['pass']);
     expect(groups.hasAnnual).toBe(true);
+  });
+});
+
+describe('compareByPrice', () => {
+  it('puts the free tier first, then the cheaper plan, prices on request last, equal prices by name', () => {
+    const plans = [
+      price({ id: 'custom', productName: 'Enterprise', unitAmount: null }),
+      price({ id: 'starter', productName: 'Starter', unitAmount: 1500 }),
+      price({ id: 'team', productName: 'Team', unitAmount: 1200, perUnit: 'seat' }),
+      price({ id: 'beta', productName: 'Beta', unitAmount: 1500 }),
+      price({ id: 'free', productName: 'Free', unitAmount: 0, isFree: true }),
+    ];
+    expect(groupCatalog(plans, 'month').plans.map((p) => p.id)).toEqual(['free', 'team', 'beta', 'starter', 'custom']);
+  });
+
+  it('orders the annual plans the same way, and the add-ons too', () => {
+    const plans = [
+      price({ id: 'team_y', productName: 'Team', unitAmount: 12000, interval: 'year' }),
+      price({ id: 'starter_y', productName: 'Starter', unitAmount: 15000, interval: 'year' }),
+      price({ id: 'storage', productName: 'Storage', kind: 'addon', unitAmount: 900, interval: 'year' }),
+      price({ id: 'backup', productName: 'Backup', kind: 'addon', unitAmount: 500, interval: 'year' }),
+    ];
+    const groups = groupCatalog(plans, 'year');
+    expect(groups.plans.map((p) => p.id)).toEqual(['team_y', 'starter_y']);
+    expect(groups.addons.map((p) => p.id)).toEqual(['backup', 'storage']);
   });
 });
 

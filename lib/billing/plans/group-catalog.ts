@@ -17,12 +17,25 @@ export function parsePlanInterval(value: string | string[] | undefined): PlanInt
   return value === 'year' ? 'year' : 'month';
 }
 
+/**
+ * Cheapest first: the free tier, then by the amount of one unit for one interval, prices on request last; equal
+ * amounts by name so the order never depends on the order the catalogue was created in.
+ */
+export function compareByPrice(a: CatalogPrice, b: CatalogPrice): number {
+  if (a.isFree !== b.isFree) return a.isFree ? -1 : 1;
+  const amountA = a.unitAmount ?? Number.POSITIVE_INFINITY;
+  const amountB = b.unitAmount ?? Number.POSITIVE_INFINITY;
+  if (amountA !== amountB) return amountA < amountB ? -1 : 1;
+  return a.productName.localeCompare(b.productName);
+}
+
 export function groupCatalog(prices: CatalogPrice[], interval: PlanInterval): PlanPickerGroups {
   const recurringPlans = prices.filter((p) => p.kind === 'plan' && p.type === 'recurring');
   return {
-    // Cheapest first: the free tier, then upwards.
-    plans: recurringPlans.filter((p) => p.isFree || p.interval === interval).sort((a, b) => (a.unitAmount ?? Infinity) - (b.unitAmount ?? Infinity)),
-    addons: prices.filter((p) => p.kind === 'addon' && (p.interval === interval || !prices.some((q) => q.productId === p.productId && q.interval === interval))),
+    plans: recurringPlans.filter((p) => p.isFree || p.interval === interval).sort(compareByPrice),
+    addons: prices
+      .filter((p) => p.kind === 'addon' && (p.interval === interval || !prices.some((q) => q.productId === p.productId && q.interval === interval)))
+      .sort(compareByPrice),
     usage: prices.filter((p) => p.kind === 'usage' || p.metered),
     oneOff: prices.filter((p) => p.type === 'one_time'),
     hasAnnual: recurringPlans.some((p) => p.interval === 'year'),

@@ -7,7 +7,7 @@ import { MAX_QUANTITY } from './limits';
 
 const subscribableKinds = new Set<CatalogPrice['kind']>(['plan', 'addon', 'usage']);
 
-export async function resolvePurchasablePrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
+export async function resolvePurchasablePrice(params: { priceId: string; currency: string; locale?: string }): Promise<CatalogPrice> {
   const price = await findCatalogPrice(params);
   if (!price) throw billingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
   // Plans, the per-device add-on bought on its own and the metered on-demand plan start a subscription; passes

@@ -42,7 +42,7 @@ function requireBilling(organization: Organization): { customerId: string; curre
 }
 
 /** The one-time catalogue price in the organization's currency, or an AppError naming the reason. */
-export async function resolveOneOffPrice(params: { priceId: string; currency: string }): Promise<CatalogPrice> {
+export async function resolveOneOffPrice(params: { priceId: string; currency: string; locale?: string }): Promise<CatalogPrice> {
   const price = await findCatalogPrice(params);
   if (!price) throw billingInputError('unknown_price', `price ${params.priceId} is unknown, inactive or has no ${params.currency} amount`);
   if (price.type !== 'one_time' || (price.kind !== 'pass' && price.kind !== 'one_off') || price.unitAmount === null || price.unitAmount <= 0) {

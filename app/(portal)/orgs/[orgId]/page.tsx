@@ -10,7 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getOrganizationOverview } from '@/db/queries/billing';
 import { findActivePass } from '@/db/queries/passes';
 import { requireMembership } from '@/lib/auth/session';
-import { formatDate } from '@/lib/i18n/format';
+import { nextInvoiceOf } from '@/lib/billing/subscriptions/next-invoice';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,16 +23,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const { orgId } = await params;
   // The layout checked too; pages check again because a layout is not a security boundary.
   const { organization } = await requireMembership(orgId);
-  const [overview, activePass, t, tInterval, tRole, locale, timeZone] = await Promise.all([
-    getOrganizationOverview({ organizationId: organization.id }),
+  const locale = await getLocale();
+  const [overview, activePass, t, tInvoices, tInterval, tRole, timeZone] = await Promise.all([
+    getOrganizationOverview({ organizationId: organization.id, locale }),
     findActivePass({ organizationId: organization.id }),
     getTranslations('overview'),
+    getTranslations('invoices'),
     getTranslations('interval'),
     getTranslations('role'),
-    getLocale(),
     getTimeZone(),
   ]);
-  const { subscription, nextInvoiceDate, recentInvoices } = overview;
+  const { subscription, recentInvoices } = overview;
+  const nextInvoice = nextInvoiceOf(subscription);
+  const free = subscription ? isFreePlan(subscription.items) : false;
   const date = (value: Date) => formatDate(value, locale, timeZone);
 
   return (
@@ -75,11 +79,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
                         <p className="text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</p>
                       ) : null}
                     </div>
-                    <p className="text-slate-800 tabular-nums">
-                      {item.quantity && item.quantity > 1 && item.unitAmount
-                        ? t('perUnit', { price: describePlanPrice(item, subscription.currency, locale, t, tInterval) })
-                        : describePlanPrice(item, subscription.currency, locale, t, tInterval)}
-                    </p>
+                    {/* A free plan's name already says it; "Free" twice reads as two plans. */}
+                    {item.unitAmount === 0 ? null : (
+                      <p className="text-slate-800 tabular-nums">
+                        {item.quantity && item.quantity > 1 && item.unitAmount
+                          ? t('perUnit', { price: describePlanPrice(item, subscription.currency, locale, t, tInterval) })
+                          : describePlanPrice(item, subscription.currency, locale, t, tInterval)}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -90,7 +97,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
                 {(subscription.cancelAtPeriodEnd || subscription.cancelAt) && (subscription.cancelAt ?? subscription.currentPeriodEnd) ? (
                   <p className="alert-info">{t('cancelAtPeriodEnd', { date: date((subscription.cancelAt ?? subscription.currentPeriodEnd)!) })}</p>
                 ) : null}
-                {isFreePlan(subscription.items) ? <p className="text-slate-600">{t('freePlanNote')}</p> : null}
+                {free ? <p className="text-slate-600">{t('freePlanNote')}</p> : null}
               </div>
             </div>
           ) : (
@@ -104,9 +111,24 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
           <h2 id="next-invoice-title" className="card-title">
             {t('nextInvoice')}
           </h2>
-          <p className="mt-3 text-lg font-semibold text-slate-900">
-            {nextInvoiceDate ? t('nextInvoiceOn', { date: date(nextInvoiceDate) }) : t('nextInvoiceNone')}
-          </p>
+          {nextInvoice ? (
+            <>
+              <p className="mt-3 text-2xl font-semibold text-slate-900 tabular-nums" data-testid="next-invoice-amount">
+                {nextInvoice.plusUsage
+                  ? t('nextInvoicePlusUsage', { amount: formatMoney(nextInvoice.amount, nextInvoice.currency, locale) })
+                  : formatMoney(nextInvoice.amount, nextInvoice.currency, locale)}
+              </p>
+              <p className="mt-1 text-sm text-slate-700" data-testid="next-invoice-date">
+                {t('nextInvoiceOn', { date: date(nextInvoice.date) })}
+              </p>
+              <p className="mt-2 text-xs text-slate-600">{t('nextInvoiceNote')}</p>
+            </>
+          ) : (
+            <>
+              <p className="mt-3 text-lg font-semibold text-slate-900">{t('nextInvoiceNone')}</p>
+              {free ? <p className="mt-1 text-sm text-slate-700">{t('nextInvoiceFree')}</p> : null}
+            </>
+          )}
         </section>
       </div>
 
@@ -125,6 +147,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             labels={{ region: t('recentInvoices'), number: t('invoiceNumber'), date: t('invoiceDate'), amount: t('invoiceAmount'), status: t('invoiceStatus') }}
             locale={locale}
             timeZone={timeZone}
+            link={{ href: (invoice) => `/orgs/${organization.id}/invoices/${invoice.id}`, label: (number) => tInvoices('viewInvoice', { number }) }}
           />
         )}
       </section>

@@ -40,7 +40,12 @@ export default async function InvoicesPage({
           <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
         ) : (
           <InvoiceTable
-            invoices={invoices.map((invoice) => ({ ...invoice, created: invoice.stripeCreated }))}
+            invoices={invoices.map((invoice) => ({
+              ...invoice,
+              created: invoice.stripeCreated,
+              periodStart: invoice.servicePeriodStart,
+              periodEnd: invoice.servicePeriodEnd,
+            }))}
             labels={{ region: t('title'), number: t('number'), date: t('date'), period: t('period'), amount: t('amount'), status: t('status') }}
             locale={locale}
             timeZone={timeZone}

@@ -16,12 +16,12 @@ export const generateMetadata = titleMetadata('plans');
 export default async function PlansPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
   const interval = parsePlanInterval(query.interval);
-  const [prices, live, t, tInterval, locale] = await Promise.all([
-    listCatalogPrices({ currency }),
+  const locale = await getLocale();
+  const [prices, live, t, tInterval] = await Promise.all([
+    listCatalogPrices({ currency, locale }),
     listLiveSubscriptions({ organizationId: organization.id }),
     getTranslations('plans'),
     getTranslations('interval'),
-    getLocale(),
   ]);
   const groups = groupCatalog(prices, interval);
   const planSubscription = live.find((s) => s.status !== 'incomplete');
@@ -33,9 +33,12 @@ export default async function PlansPage(props: OrgPageProps) {
     if (currentPriceIds.has(price.id)) return <span className="badge-green">{t('currentPlan')}</span>;
     if (!mayManage || price.isFree) return null;
     if (hasPaidPlan) {
+      // The subscription page changes the plan only; an add-on or usage price joins a paid plan through us.
+      if (price.kind !== 'plan') return null;
+      // One name per plan ("Change to Team"): a list of identical "Change plan" links tells a screen reader nothing.
       return (
-        <Link href={`${base}/subscription`} className="btn-secondary">
-          {t('changeOnSubscription')}
+        <Link href={`${base}/subscription?price=${encodeURIComponent(price.id)}`} className="btn-secondary">
+          {t('changeTo', { name: price.productName })}
         </Link>
       );
     }
@@ -102,7 +105,7 @@ export default async function PlansPage(props: OrgPageProps) {
         title={t('title')}
         description={t('currencyNote', { currency: currency.toUpperCase() })}
         actions={
-          planSubscription ? (
+          hasPaidPlan ? (
             <Link href={`${base}/subscription`} className="btn-secondary">
               {t('yourSubscription')}
             </Link>
@@ -150,7 +153,7 @@ export default async function PlansPage(props: OrgPageProps) {
       {secondarySection('usage', t('usageHeading'), groups.usage, (price) => (
         <>
           <p className="text-sm text-slate-600">
-            {t('meteredNote', { meter: price.meterEventName ?? price.meterId ?? '—' })}
+            {t('meteredNote', { meter: price.meterName ?? price.productName })}
           </p>
           {includedOrChoose(price)}
         </>

@@ -26,14 +26,14 @@ export const generateMetadata = titleMetadata('subscription');
 
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
-  const [subscription, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
-    getCurrentSubscription({ organizationId: organization.id }),
-    listCatalogPrices({ currency }),
+  const locale = await getLocale();
+  const [subscription, prices, t, tPlans, tOverview, tInterval, timeZone] = await Promise.all([
+    getCurrentSubscription({ organizationId: organization.id, locale }),
+    listCatalogPrices({ currency, locale }),
     getTranslations('subscription'),
     getTranslations('plans'),
     getTranslations('overview'),
     getTranslations('interval'),
-    getLocale(),
     getTimeZone(),
   ]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
@@ -46,7 +46,14 @@ export default async function SubscriptionPage(props: OrgPageProps) {
       : null;
   const planOptions = prices
     .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
-    .map((p) => ({ priceId: p.id, label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`, perUnit: p.perUnit !== null }));
+    .map((p) => ({
+      priceId: p.id,
+      label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`,
+      perUnit: p.perUnit !== null,
+      interval: p.interval,
+    }));
+  const endsAtPeriodEnd = (periodEnd: Date | null) =>
+    periodEnd ? t('cancelQuestion', { date: date(periodEnd) }) : t('cancelQuestionNoDate');
   const endsAt = subscription ? (subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null)) : null;
 
   return (
@@ -87,7 +94,9 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                     {item.priceNickname ?? item.productName}
                     {item.quantity && item.quantity > 1 ? <span className="ml-2 text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</span> : null}
                   </span>
-                  <span className="tabular-nums">{describePlanPrice(item, subscription.currency, locale, tOverview, tInterval)}</span>
+                  {item.unitAmount === 0 ? null : (
+                    <span className="tabular-nums">{describePlanPrice(item, subscription.currency, locale, tOverview, tInterval)}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -120,6 +129,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                 subscriptionId={subscription.id}
                 options={planOptions}
                 currentPriceId={currentItem?.priceId ?? null}
+                requestedPriceId={typeof query.price === 'string' ? query.price : null}
                 currentQuantity={currentItem?.quantity ?? 1}
                 maxQuantity={MAX_QUANTITY}
                 locale={locale}
@@ -216,6 +226,9 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                         reason: t('reason'),
                         comment: t('comment'),
                         submit: t('cancel'),
+                        confirmQuestion: endsAtPeriodEnd(subscription.currentPeriodEnd),
+                        confirm: t('cancelConfirm'),
+                        keep: t('cancelKeep'),
                         pending: t('cancelling'),
                         invalid: t('reason'),
                         reasons: Object.fromEntries(cancellationFeedbacks.map((r) => [r, t(`reasons.${r}`)])) as Record<

@@ -12,6 +12,7 @@ import { getInvoiceWithLines } from '@/db/queries/invoices';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
+import { payingCard } from '@/lib/documents/receipt-data';
 import {
   bankTransferInstructions,
   canPayInvoiceOnline,
@@ -42,11 +43,13 @@ export default async function InvoicePage({
   const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
   if (!found) notFound();
   const { invoice, lines } = found;
-  const [t, locale, timeZone, cards] = await Promise.all([
+  const [t, locale, timeZone, cards, paidWith] = await Promise.all([
     getTranslations('invoices'),
     getLocale(),
     getTimeZone(),
     listOrganizationCards({ organizationId: organization.id }),
+    // The card that paid, from the mirror; only for an invoice a card actually paid.
+    invoice.status === 'paid' && invoice.amountPaid > 0 ? payingCard(invoice) : Promise.resolve(null),
   ]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
@@ -74,6 +77,7 @@ export default async function InvoicePage({
             <span>{t('issued', { date: date(invoice.finalizedAt ?? invoice.stripeCreated) })}</span>
             {invoice.dueDate && invoice.status === 'open' ? <span data-testid="invoice-due">{t('dueOn', { date: date(invoice.dueDate) })}</span> : null}
             {invoice.paidAt ? <span>{t('paidOn', { date: date(invoice.paidAt) })}</span> : null}
+            {paidWith ? <span data-testid="invoice-paid-with">{t('paidWith', { card: cardLabel(paidWith, t('card')) })}</span> : null}
           </span>
         }
         actions={

@@ -22,7 +22,7 @@ export default async function BuyPage(props: OrgPageProps) {
   let problem: string | null = null;
   try {
     if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
-    price = await resolveOneOffPrice({ priceId, currency: organization.currency });
+    price = await resolveOneOffPrice({ priceId, currency: organization.currency, locale });
   } catch (error) {
     if (!isBillingInputError(error)) throw error;
     problem = tErrors(error.reason, { code: '' });

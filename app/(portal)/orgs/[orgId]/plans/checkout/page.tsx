@@ -1,12 +1,14 @@
 // GET /orgs/[orgId]/plans/checkout?price=…&quantity=… — what the customer is about to buy, from the mirror,
 // and the card form. Owner and billing only. Nothing is created until the customer presses Subscribe.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { CheckoutForm } from '@/components/billing/checkout/checkout-form';
+import { checkoutTermsText } from '@/components/billing/checkout/checkout-terms-text';
 import { BackToPlans, CheckoutLayout, CheckoutRefused, declineLabels, SummaryRow } from '@/components/billing/checkout/checkout-page';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { listLiveSubscriptions } from '@/db/queries/subscriptions';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
+import { checkoutTerms } from '@/lib/billing/plans/checkout-terms';
 import { firstInvoiceAmount } from '@/lib/billing/plans/group-catalog';
 import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
 import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
@@ -17,12 +19,14 @@ export const generateMetadata = titleMetadata('plans.checkout');
 
 export default async function CheckoutPage(props: OrgPageProps) {
   const { organization, query, base } = await loadOrgPage(props, ['owner', 'billing']);
-  const [t, tPlans, tErrors, tInterval, locale] = await Promise.all([
+  const [t, tPlans, tErrors, tInterval, tEvery, locale, timeZone] = await Promise.all([
     getTranslations('plans.checkout'),
     getTranslations('plans'),
     getTranslations('plans.errors'),
     getTranslations('interval'),
+    getTranslations('every'),
     getLocale(),
+    getTimeZone(),
   ]);
   const back = <BackToPlans href={`${base}/plans`} label={t('back')} />;
 
@@ -32,7 +36,7 @@ export default async function CheckoutPage(props: OrgPageProps) {
   let purchase: { price: Awaited<ReturnType<typeof resolvePurchasablePrice>>; quantity: number } | null = null;
   try {
     if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
-    const price = await resolvePurchasablePrice({ priceId, currency: organization.currency });
+    const price = await resolvePurchasablePrice({ priceId, currency: organization.currency, locale });
     const quantity = quantityFor(price, quantityInput) ?? 1;
     const live = await listLiveSubscriptions({ organizationId: organization.id });
     if (live.some((s) => s.status !== 'incomplete' && s.metadata.seikyu_intent !== 'free_tier')) {
@@ -48,6 +52,8 @@ export default async function CheckoutPage(props: OrgPageProps) {
 
   const { price, quantity } = purchase;
   const amount = firstInvoiceAmount(price, quantity);
+  const terms = checkoutTerms(price, quantity, new Date());
+  const termsText = terms ? checkoutTermsText(terms, locale, timeZone, t, tEvery) : null;
 
   return (
     <CheckoutLayout
@@ -80,6 +86,11 @@ export default async function CheckoutPage(props: OrgPageProps) {
       total={formatMoney(amount, price.currency, locale)}
       notes={
         <>
+          {termsText ? (
+            <p className="mt-2 text-sm text-slate-700" data-testid="checkout-then">
+              {termsText.then}
+            </p>
+          ) : null}
           {price.metered ? (
             <p className="mt-3 text-sm text-slate-700" data-testid="checkout-metered-note">
               {t('meteredDueNote')}
@@ -107,7 +118,8 @@ export default async function CheckoutPage(props: OrgPageProps) {
           promotionCodeHelp: t('promotionCodeHelp'),
           addCode: t('addCode'),
           removeCode: t('removeCode'),
-          subscribe: t('subscribe'),
+          subscribe: termsText?.button ?? t('subscribe'),
+          authorization: termsText?.authorization ?? '',
           subscribing: t('subscribing'),
           loadError: t('loadError'),
           invalidInput: t('invalidInput'),
