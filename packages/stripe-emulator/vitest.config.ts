@@ -11,8 +11,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     setupFiles: ['test/fidelity/setup.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // The first test of a file compiles the SDK-type schemas it meets (ajv); on a loaded two-core machine that
+    // alone has taken over 30 s, so the limit leaves room for it.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Each file starts its own emulators on free ports; two workers keep the shared machine responsive.
     maxWorkers: 2,
   },
