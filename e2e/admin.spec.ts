@@ -162,6 +162,6 @@ test('[admin] sets the notification moments and recipients, previews a template 
 
   await page.getByRole('link', { name: 'Notifications', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
-  await page.getByRole('link', { name: 'Failed' }).click();
+  await page.getByRole('link', { name: 'Failed', exact: true }).click();
   await expect(page).toHaveURL(/status=failed/);
 });
