@@ -34,6 +34,7 @@ export type SubscriptionView = {
   collectionMethod: 'charge_automatically' | 'send_invoice';
   cancelAtPeriodEnd: boolean;
   cancelAt: Date | null;
+  currentPeriodStart: Date | null;
   currentPeriodEnd: Date | null;
   trialEnd: Date | null;
   latestInvoiceId: string | null;
@@ -99,6 +100,7 @@ async function selectSubscriptionViews(
     collectionMethod: subscription.collectionMethod,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     cancelAt: subscription.cancelAt,
+    currentPeriodStart: subscription.currentPeriodStart,
     currentPeriodEnd: subscription.currentPeriodEnd,
     trialEnd: subscription.trialEnd,
     latestInvoiceId: subscription.latestInvoiceId,
