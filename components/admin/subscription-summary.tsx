@@ -18,7 +18,7 @@ export async function SubscriptionSummary({
   locale: string;
   timeZone: string;
 }) {
-  const [t, tOverview, tInterval] = await Promise.all([getTranslations('admin'), getTranslations('overview'), getTranslations('interval')]);
+  const [t, tOverview, tInterval, tBackoffice] = await Promise.all([getTranslations('admin'), getTranslations('overview'), getTranslations('interval'), getTranslations('backoffice')]);
   const plan = subscription.items.map((item) => item.productName).join(' + ') || '—';
   const payingCard = subscription.payingCardId ? (cardLabels.get(subscription.payingCardId) ?? subscription.payingCardId) : null;
   return (
@@ -46,7 +46,11 @@ export async function SubscriptionSummary({
             {t('payingCard')}: {payingCard}
           </span>
         ) : null}
-        {subscription.currentPeriodEnd ? (
+        {subscription.currentPeriodStart && subscription.currentPeriodEnd ? (
+          <span data-testid="subscription-period">
+            {tBackoffice('subscriptionPeriod', { start: formatDate(subscription.currentPeriodStart, locale, timeZone), end: formatDate(subscription.currentPeriodEnd, locale, timeZone) })}
+          </span>
+        ) : subscription.currentPeriodEnd ? (
           <span>
             {t('periodEnd')}: {formatDate(subscription.currentPeriodEnd, locale, timeZone)}
           </span>

@@ -146,3 +146,19 @@ export async function listStripeEvents(
     .orderBy(desc(stripeEvents.receivedAt), desc(stripeEvents.id))
     .limit(Math.min(params.limit ?? 50, 500));
 }
+
+/** How many events are in `failed` (the admin banner). */
+export async function countFailedStripeEvents(_params: Record<string, never> = {}, tx: Tx = db): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(stripeEvents).where(eq(stripeEvents.status, 'failed'));
+  return row?.n ?? 0;
+}
+
+/** The ledger's events about one Stripe customer: the customer itself or an object whose `customer` is it. */
+export async function listStripeEventsForCustomer(params: { customerId: string; limit?: number }, tx: Tx = db): Promise<StripeEventRow[]> {
+  return tx
+    .select()
+    .from(stripeEvents)
+    .where(or(eq(stripeEvents.objectId, params.customerId), sql`${stripeEvents.payload}->'data'->'object'->>'customer' = ${params.customerId}`))
+    .orderBy(desc(stripeEvents.stripeCreated), desc(stripeEvents.id))
+    .limit(Math.min(params.limit ?? 50, 200));
+}

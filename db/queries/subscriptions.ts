@@ -35,6 +35,7 @@ export type SubscriptionView = {
   collectionMethod: 'charge_automatically' | 'send_invoice';
   cancelAtPeriodEnd: boolean;
   cancelAt: Date | null;
+  currentPeriodStart: Date | null;
   currentPeriodEnd: Date | null;
   trialEnd: Date | null;
   latestInvoiceId: string | null;
@@ -102,6 +103,7 @@ async function selectSubscriptionViews(
     collectionMethod: subscription.collectionMethod,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     cancelAt: subscription.cancelAt,
+    currentPeriodStart: subscription.currentPeriodStart,
     currentPeriodEnd: subscription.currentPeriodEnd,
     trialEnd: subscription.trialEnd,
     latestInvoiceId: subscription.latestInvoiceId,

@@ -16,6 +16,8 @@ export type NotificationPayloads = {
     fixUrl: string;
   } & Money;
   invoice_finalized: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
+  /** An operator's reminder from the receivables report: what is still owed and where to pay it. */
+  invoice_reminder: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
   invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;
   operator_payment_failed: {
     invoiceId: string;

@@ -8,6 +8,7 @@ import {
   CardExpiringEmail,
   InvoiceFinalizedEmail,
   InvoicePastDueEmail,
+  InvoiceReminderEmail,
   OperatorPaymentFailedEmail,
   PaymentFailedEmail,
   PaymentSucceededEmail,
@@ -47,6 +48,10 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   invoice_past_due: {
     subject: (p, { t }) => t('invoice_past_due.subject', { number: p.number ?? t('noNumber') }),
     element: (props) => <InvoicePastDueEmail {...props} />,
+  },
+  invoice_reminder: {
+    subject: (p, { t, money }) => t('invoice_reminder.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
+    element: (props) => <InvoiceReminderEmail {...props} />,
   },
   operator_payment_failed: {
     subject: (p, { t, money }) => t('operator_payment_failed.subject', { customer: p.organizationName ?? p.customerId, amount: money(p.amount, p.currency) }),

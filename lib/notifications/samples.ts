@@ -22,6 +22,15 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
   invoice_past_due: { invoiceId: 'in_sample', number: 'ABC-0003', amount: 16500, currency: 'jpy', dueDate: inDays(-3), invoiceUrl: `${base}/orgs/sample/invoices/in_sample` },
+  invoice_reminder: {
+    invoiceId: 'in_sample',
+    number: 'ABC-0003',
+    amount: 16500,
+    currency: 'jpy',
+    dueDate: inDays(-3),
+    bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
+    invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
+  },
   operator_payment_failed: {
     invoiceId: 'in_sample',
     number: 'ABC-0002',

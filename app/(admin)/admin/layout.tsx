@@ -1,15 +1,18 @@
-// Layout for /admin/* — operators only; a signed-in customer gets 404, a visitor the sign-in page.
+// Layout for /admin/* — operators only; a signed-in customer gets 404, a visitor the sign-in page. Every admin
+// page shows the failing-webhooks banner while events are failing.
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { FailedEventsBanner } from '@/components/admin/events/failed-events-banner';
 import { AppShell } from '@/components/app-shell';
 import { listOrganizationsForUser } from '@/db/queries/organizations';
 import { requireOperator } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requireOperator();
-  const [t, tNotifications, organizations] = await Promise.all([
+  const [t, tNotifications, tBackoffice, organizations] = await Promise.all([
     getTranslations('nav'),
     getTranslations('notifications'),
+    getTranslations('backoffice.nav'),
     listOrganizationsForUser({ userId: user.id }),
   ]);
   return (
@@ -19,12 +22,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       navLabel={t('adminSection')}
       nav={[
         { href: '/admin/customers', label: t('customers') },
+        { href: '/admin/reports/receivables', label: tBackoffice('receivables') },
+        { href: '/admin/audit', label: tBackoffice('audit') },
+        { href: '/admin/events', label: tBackoffice('events') },
         { href: '/admin/notifications', label: tNotifications('outbox.title') },
         { href: '/admin/settings/notifications', label: tNotifications('settings.title') },
       ]}
       secondaryNav={organizations[0] ? [{ href: `/orgs/${organizations[0].id}`, label: t('portalSection') }] : []}
       userEmail={user.email}
     >
+      <FailedEventsBanner />
       {children}
     </AppShell>
   );

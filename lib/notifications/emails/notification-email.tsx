@@ -135,6 +135,26 @@ export function InvoicePastDueEmail({ payload, branding, text }: EmailProps<'inv
   );
 }
 
+export function InvoiceReminderEmail({ payload, branding, text }: EmailProps<'invoice_reminder'>) {
+  const { t, date, money } = text;
+  const facts: [string, string][] = [
+    [t('labels.invoice'), payload.number ?? t('noNumber')],
+    [t('labels.amount'), money(payload.amount, payload.currency)],
+  ];
+  if (payload.dueDate) facts.push([t('labels.dueDate'), date(payload.dueDate)]);
+  return (
+    <Frame kind="invoice_reminder" branding={branding} text={text}>
+      <Text>{t('invoice_reminder.body', { number: payload.number ?? t('noNumber') })}</Text>
+      <EmailFacts rows={facts} />
+      <Text style={{ fontWeight: 600, marginBottom: 0 }}>{t('labels.bankDetails')}</Text>
+      <Text style={{ whiteSpace: 'pre-line', marginTop: 4 }}>{payload.bankDetails || t('invoice_finalized.noBankDetails')}</Text>
+      <EmailButton href={payload.invoiceUrl} color={branding.brandColor}>
+        {t('invoice_reminder.button')}
+      </EmailButton>
+    </Frame>
+  );
+}
+
 export function OperatorPaymentFailedEmail({ payload, branding, text }: EmailProps<'operator_payment_failed'>) {
   const { t, money } = text;
   const rows: [string, string][] = [

@@ -1,23 +1,34 @@
 // GET /admin/customers/[orgId] — one customer: organization, Stripe customer, members, subscriptions (plan,
 // price, quantity), invoices (linked to the operator's invoice view; due date and amount remaining when open)
-// and its activity in words, all from the mirror and the audit log.
+// and its activity in words, all from the mirror and the audit log. Back-office sections (components/admin/customer):
+// payment methods with expiry warnings, credit notes, operator notes, collection settings with Resync from
+// Stripe, and the timeline merging the audit log with the webhook ledger.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { ActivityList } from '@/components/admin/activity-list';
+import { CreditNotesSlot } from '@/components/admin/customer/credit-notes-slot';
+import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
+import { CustomerSettingsSection } from '@/components/admin/customer/customer-settings-section';
+import { CustomerTimelineSection } from '@/components/admin/customer/customer-timeline-section';
+import { PaymentMethodsSection } from '@/components/admin/customer/payment-methods-section';
 import { OperatorInvoiceTable } from '@/components/admin/operator-invoice-table';
 import { SubscriptionSummary } from '@/components/admin/subscription-summary';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listActivity } from '@/db/queries/activity';
+import { listLiveSubscriptionCollection } from '@/db/queries/customer-settings';
 import { getCustomerForOperator } from '@/db/queries/customers';
+import { listStripeEventsForCustomer } from '@/db/queries/events';
 import { listInvoicesForOperator } from '@/db/queries/invoices';
 import { listMembers } from '@/db/queries/members';
+import { listCustomerNotes } from '@/db/queries/notes';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { listSubscriptions } from '@/db/queries/subscriptions';
 import { requireOperator } from '@/lib/auth/session';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
+import { mergeTimeline } from '@/lib/customers/timeline';
 import { formatDate } from '@/lib/i18n/format';
+import { operatorCan } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -25,18 +36,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminCustomerPage({ params }: { params: Promise<{ orgId: string }> }) {
-  await requireOperator();
+  const { role } = await requireOperator();
   const { orgId } = await params;
   const found = await getCustomerForOperator({ organizationId: orgId });
   if (!found) notFound();
   const { organization, customer } = found;
   const scope = { organizationId: organization.id };
-  const [members, subscriptions, invoices, activity, cards, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
+  const stripeCustomerId = customer?.id ?? organization.stripeCustomerId;
+  const [members, subscriptions, invoices, activity, cards, notes, collection, events, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
     listMembers(scope),
     listSubscriptions(scope),
     listInvoicesForOperator({ ...scope, limit: 20 }),
     listActivity(scope),
     listOrganizationCards(scope),
+    listCustomerNotes(scope),
+    listLiveSubscriptionCollection(scope),
+    stripeCustomerId ? listStripeEventsForCustomer({ customerId: stripeCustomerId }) : Promise.resolve([]),
     getTranslations('admin'),
     getTranslations('role'),
     getTranslations('invoices'),
@@ -123,12 +138,16 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         )}
       </section>
 
-      <section className="card mt-6" aria-labelledby="audit-title">
-        <h2 id="audit-title" className="card-title">
-          {t('auditLog')}
-        </h2>
-        {activity.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t('noAudit')}</p> : <ActivityList entries={activity} />}
-      </section>
+      <PaymentMethodsSection cards={cards} />
+      <CreditNotesSlot />
+      <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} />
+      <CustomerSettingsSection
+        organizationId={organization.id}
+        subscriptions={collection}
+        canManage={operatorCan(role, 'admin:invoices:manage')}
+        canResync={operatorCan(role, 'admin:customers:resync')}
+      />
+      <CustomerTimelineSection entries={mergeTimeline(activity, events)} />
     </>
   );
 }

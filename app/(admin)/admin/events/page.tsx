@@ -1,0 +1,76 @@
+// GET /admin/events?status=failed — the webhook ledger: every Stripe event received, by status, with its
+// payload and last error; admins replay one event or every failed one (audited).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { ReplayEventButton, ReplayFailedButton } from '@/components/admin/events/replay-buttons';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { listStripeEvents, type StripeEventStatus } from '@/db/queries/events';
+import { requireOperator } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/i18n/format';
+import { operatorCan } from '@/lib/permissions';
+
+const STATUSES: StripeEventStatus[] = ['failed', 'pending', 'processing', 'processed', 'ignored'];
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('backoffice.events');
+  return { title: t('title') };
+}
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const { role } = await requireOperator();
+  const [t, locale, timeZone, query] = await Promise.all([getTranslations('backoffice.events'), getLocale(), getTimeZone(), searchParams]);
+  const status = STATUSES.find((s) => s === query.status);
+  const events = await listStripeEvents({ status, limit: 100 });
+  const canReplay = operatorCan(role, 'admin:events:replay');
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('intro')} actions={canReplay ? <ReplayFailedButton label={t('replayAll')} doneLabel={t('replayedAll')} /> : undefined} />
+      <nav className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('status')}>
+        <Link href="/admin/events" className={status ? 'badge-gray' : 'badge-blue'}>
+          {t('all')}
+        </Link>
+        {STATUSES.map((s) => (
+          <Link key={s} href={`/admin/events?status=${s}`} className={status === s ? 'badge-blue' : 'badge-gray'}>
+            {t(`statuses.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      {events.length === 0 ? (
+        <EmptyState title={t('empty')} />
+      ) : (
+        <ul className="card divide-y divide-slate-100" data-testid="admin-events">
+          {events.map((event) => (
+            <li key={event.id} className="py-3 text-sm" data-testid="admin-event" data-status={event.status}>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <p className="font-medium text-slate-900">{event.type}</p>
+                  <p className="break-all font-mono text-xs text-slate-500">
+                    {event.id} · {t('object')}: {event.objectId ?? '—'}
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    {t('received')}: {formatDateTime(event.receivedAt, locale, timeZone)} · {t('attempts')}: {event.attempts}
+                  </p>
+                </div>
+                <div className="flex items-center gap-3">
+                  <span className={event.status === 'failed' ? 'badge-red' : event.status === 'processed' ? 'badge-green' : 'badge-gray'}>{t(`statuses.${event.status}`)}</span>
+                  {canReplay && event.status !== 'processing' && event.status !== 'pending' ? <ReplayEventButton eventId={event.id} label={t('replay')} replayedLabel={t('replayed')} /> : null}
+                </div>
+              </div>
+              {event.lastError ? (
+                <p className="mt-1 break-all text-xs text-red-800">
+                  {t('lastError')}: {event.lastError}
+                </p>
+              ) : null}
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-slate-600">{t('payload')}</summary>
+                <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(event.payload, null, 2)}</pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+// GET /admin/reports/receivables?asOf=YYYY-MM-DD — month-end receivables: invoices open at the end of the chosen
+// day (operator's time zone; default today), by collection method and currency and by customer in ageing
+// buckets, every open invoice with "remind the customer", and the CSV of the same rows.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { AgeingTable } from '@/components/admin/receivables/ageing-table';
+import { RemindInvoiceButton } from '@/components/admin/receivables/remind-invoice-button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireOperator } from '@/lib/auth/session';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { operatorCan } from '@/lib/permissions';
+import { AGEING_BUCKETS } from '@/lib/receivables/ageing';
+import { endOfDayIn, todayIn } from '@/lib/receivables/as-of';
+import { buildReceivablesReport } from '@/lib/receivables/report';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('backoffice.receivables');
+  return { title: t('title') };
+}
+
+export default async function ReceivablesPage({ searchParams }: { searchParams: Promise<{ asOf?: string }> }) {
+  const { role } = await requireOperator();
+  const [t, tb, locale, timeZone, query] = await Promise.all([getTranslations('backoffice.receivables'), getTranslations('backoffice'), getLocale(), getTimeZone(), searchParams]);
+  const requested = typeof query.asOf === 'string' && query.asOf ? query.asOf : null;
+  const day = requested && endOfDayIn(requested, timeZone) ? requested : todayIn(timeZone);
+  const report = await buildReceivablesReport({ asOf: endOfDayIn(day, timeZone)! });
+  const bucketLabels = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, t(`buckets.${b}`)])) as Record<(typeof AGEING_BUCKETS)[number], string>;
+  const canRemind = operatorCan(role, 'admin:invoices:resend');
+  const common = { bucketLabels, countLabel: t('count'), totalLabel: t('total'), locale };
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <a className="btn-secondary" href={`/admin/reports/receivables/csv?asOf=${day}`} download data-testid="receivables-csv">
+            {t('exportCsv')}
+          </a>
+        }
+      />
+      <form className="mb-6 flex flex-wrap items-end gap-3" method="get">
+        <label className="text-sm font-medium text-slate-700">
+          {t('asOf')}
+          <input className="input mt-1 block" type="date" name="asOf" defaultValue={day} />
+        </label>
+        <button type="submit" className="btn-primary">
+          {t('show')}
+        </button>
+        {requested && requested !== day ? (
+          <p className="field-error" role="alert">
+            {t('invalidDate')}
+          </p>
+        ) : null}
+      </form>
+
+      {report.invoices.length === 0 ? (
+        <EmptyState title={t('empty')} />
+      ) : (
+        <>
+          <section className="card" aria-labelledby="by-method">
+            <h2 id="by-method" className="card-title">
+              {t('byMethod')}
+            </h2>
+            <AgeingTable
+              {...common}
+              label={t('byMethod')}
+              testId="receivables-by-method"
+              firstColumn={t('method')}
+              rows={report.groups.map((g) => ({ key: `${g.collectionMethod}|${g.currency}`, name: tb(`collection.${g.collectionMethod}`), currency: g.currency, count: g.count, totals: g.totals }))}
+            />
+          </section>
+
+          <section className="card mt-6" aria-labelledby="by-customer">
+            <h2 id="by-customer" className="card-title">
+              {t('byCustomer')}
+            </h2>
+            <AgeingTable
+              {...common}
+              label={t('byCustomer')}
+              testId="receivables-by-customer"
+              firstColumn={t('customer')}
+              rows={report.customers.map((c) => ({
+                key: `${c.organizationId ?? ''}|${c.currency}`,
+                name: c.organizationId ? <Link href={`/admin/customers/${c.organizationId}`}>{c.customerName ?? c.organizationId}</Link> : '—',
+                currency: c.currency,
+                count: c.count,
+                totals: c.totals,
+              }))}
+            />
+          </section>
+
+          <section className="card mt-6" aria-labelledby="open-invoices">
+            <h2 id="open-invoices" className="card-title">
+              {t('invoices')}
+            </h2>
+            <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('invoices')}>
+              <table className="table" data-testid="receivables-invoices">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('invoice')}</th>
+                    <th scope="col">{t('customer')}</th>
+                    <th scope="col">{t('method')}</th>
+                    <th scope="col">{t('dueDate')}</th>
+                    <th scope="col" className="num">
+                      {t('daysPastDue')}
+                    </th>
+                    <th scope="col">{t('bucket')}</th>
+                    <th scope="col" className="num">
+                      {t('amount')}
+                    </th>
+                    {canRemind ? <th scope="col">{t('remind')}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.invoices.map((invoice) => (
+                    <tr key={invoice.id} data-testid="receivables-invoice" data-invoice-id={invoice.id} data-bucket={invoice.bucket}>
+                      <td className="font-mono text-xs">
+                        <Link href={`/admin/invoices/${invoice.id}`}>{invoice.number ?? invoice.id}</Link>
+                      </td>
+                      <td>{invoice.organizationId ? <Link href={`/admin/customers/${invoice.organizationId}`}>{invoice.customerName ?? invoice.organizationId}</Link> : '—'}</td>
+                      <td>{tb(`collection.${invoice.collectionMethod}`)}</td>
+                      <td>{invoice.dueDate ? formatDate(invoice.dueDate, locale, timeZone) : '—'}</td>
+                      <td className="num">{invoice.daysPastDue}</td>
+                      <td>{bucketLabels[invoice.bucket]}</td>
+                      <td className="num">{formatMoney(invoice.openAmount, invoice.currency, locale)}</td>
+                      {canRemind ? (
+                        <td>
+                          {invoice.status === 'open' ? (
+                            <RemindInvoiceButton invoiceId={invoice.id} labels={{ remind: t('remind'), reminded: t('reminded'), alreadyReminded: t('alreadyReminded') }} />
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

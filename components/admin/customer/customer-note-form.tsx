@@ -1,0 +1,85 @@
+'use client';
+// Add a note, or edit one in place (operators with admin:notes:write). The server re-checks the permission.
+import { useAction } from 'next-safe-action/hooks';
+import { useState } from 'react';
+import { addCustomerNoteAction, deleteCustomerNoteAction, editCustomerNoteAction } from '@/lib/actions/customers/customer-notes';
+
+export type NoteLabels = { add: string; body: string; save: string; edit: string; cancel: string; delete: string; confirmDelete: string };
+
+function ServerError({ error }: { error?: { error: string } }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {error.error}
+    </p>
+  ) : null;
+}
+
+export function AddNoteForm({ organizationId, labels }: { organizationId: string; labels: NoteLabels }) {
+  const [body, setBody] = useState('');
+  const { execute, isPending, result } = useAction(addCustomerNoteAction, { onSuccess: () => setBody('') });
+  return (
+    <form
+      className="mt-3 space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        execute({ organizationId, body });
+      }}
+    >
+      <label className="block text-sm font-medium text-slate-700" htmlFor="new-note">
+        {labels.body}
+      </label>
+      <textarea id="new-note" className="input w-full" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} required />
+      <button type="submit" className="btn-primary" disabled={isPending || !body.trim()}>
+        {labels.add}
+      </button>
+      <ServerError error={result.serverError} />
+    </form>
+  );
+}
+
+export function NoteActions({ organizationId, noteId, body, labels }: { organizationId: string; noteId: string; body: string; labels: NoteLabels }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(body);
+  const edit = useAction(editCustomerNoteAction, { onSuccess: () => setEditing(false) });
+  const remove = useAction(deleteCustomerNoteAction);
+  if (editing) {
+    return (
+      <form
+        className="mt-2 space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          edit.execute({ organizationId, noteId, body: draft });
+        }}
+      >
+        <textarea aria-label={labels.body} className="input w-full" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={5000} required />
+        <div className="flex gap-2">
+          <button type="submit" className="btn-primary py-1" disabled={edit.isPending || !draft.trim()}>
+            {labels.save}
+          </button>
+          <button type="button" className="btn-secondary py-1" onClick={() => setEditing(false)}>
+            {labels.cancel}
+          </button>
+        </div>
+        <ServerError error={edit.result.serverError} />
+      </form>
+    );
+  }
+  return (
+    <div className="mt-1 flex gap-3 text-xs">
+      <button type="button" className="text-blue-700 underline" onClick={() => setEditing(true)}>
+        {labels.edit}
+      </button>
+      <button
+        type="button"
+        className="text-red-700 underline"
+        disabled={remove.isPending}
+        onClick={() => {
+          if (window.confirm(labels.confirmDelete)) remove.execute({ organizationId, noteId });
+        }}
+      >
+        {labels.delete}
+      </button>
+      <ServerError error={remove.result.serverError} />
+    </div>
+  );
+}

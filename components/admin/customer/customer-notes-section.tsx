@@ -1,0 +1,41 @@
+// Operators' notes on the customer page: newest first, who wrote and last edited each and when; operators
+// allowed to write notes (admin and support) can add, edit and delete them.
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import type { CustomerNoteView } from '@/db/queries/notes';
+import { formatDateTime } from '@/lib/i18n/format';
+import { AddNoteForm, NoteActions, type NoteLabels } from './customer-note-form';
+
+export async function CustomerNotesSection({ organizationId, notes, canWrite }: { organizationId: string; notes: CustomerNoteView[]; canWrite: boolean }) {
+  const [t, locale, timeZone] = await Promise.all([getTranslations('backoffice.notes'), getLocale(), getTimeZone()]);
+  const labels: NoteLabels = {
+    add: t('add'),
+    body: t('body'),
+    save: t('save'),
+    edit: t('edit'),
+    cancel: t('cancel'),
+    delete: t('delete'),
+    confirmDelete: t('confirmDelete'),
+  };
+  const when = (d: Date) => formatDateTime(d, locale, timeZone);
+  return (
+    <section className="card mt-6" aria-labelledby="notes-title" data-testid="customer-notes">
+      <h2 id="notes-title" className="card-title">
+        {t('title')}
+      </h2>
+      {notes.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t('empty')}</p> : null}
+      <ul className="mt-3 divide-y divide-slate-100">
+        {notes.map((note) => (
+          <li key={note.id} className="py-2 text-sm" data-testid="customer-note">
+            <p className="whitespace-pre-line text-slate-900">{note.body}</p>
+            <p className="text-xs text-slate-600">
+              {t('written', { who: note.authorEmail ?? '—', when: when(note.createdAt) })}
+              {note.updatedAt.getTime() !== note.createdAt.getTime() ? ` · ${t('edited', { who: note.updatedByEmail ?? '—', when: when(note.updatedAt) })}` : ''}
+            </p>
+            {canWrite ? <NoteActions organizationId={organizationId} noteId={note.id} body={note.body} labels={labels} /> : null}
+          </li>
+        ))}
+      </ul>
+      {canWrite ? <AddNoteForm organizationId={organizationId} labels={labels} /> : null}
+    </section>
+  );
+}

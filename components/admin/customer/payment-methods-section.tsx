@@ -1,0 +1,38 @@
+// The customer's saved cards with expiry warnings (expired, expires this month or next), default marked.
+import { getTimeZone, getTranslations } from 'next-intl/server';
+import type { OrganizationCard } from '@/db/queries/payment-methods';
+import { expiryWarning } from '@/lib/customers/card-expiry';
+
+export async function PaymentMethodsSection({ cards }: { cards: OrganizationCard[] }) {
+  const [t, timeZone] = await Promise.all([getTranslations('backoffice.paymentMethods'), getTimeZone()]);
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+  return (
+    <section className="card mt-6" aria-labelledby="pm-title" data-testid="customer-payment-methods">
+      <h2 id="pm-title" className="card-title">
+        {t('title')}
+      </h2>
+      {cards.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t('empty')}</p> : null}
+      <ul className="mt-3 divide-y divide-slate-100">
+        {cards.map((card) => {
+          const warning = expiryWarning(card, { year: year!, month: month! });
+          return (
+            <li key={card.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+              <span>
+                <span className="capitalize">{card.brand ?? '—'}</span> •••• {card.last4 ?? '----'}
+                {card.isDefault ? <span className="badge-blue ml-2">{t('default')}</span> : null}
+              </span>
+              <span className="flex items-center gap-2 text-slate-600">
+                {card.expMonth && card.expYear ? t('expires', { month: card.expMonth, year: card.expYear }) : null}
+                {warning ? (
+                  <span className={warning === 'expired' ? 'badge-red' : 'badge-amber'} data-testid="card-expiry-warning">
+                    {t(`warnings.${warning}`)}
+                  </span>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// Operators' notes about one customer (organization), scoped by organization like every customer query.
+import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, type Tx } from '@/db';
+import { customerNotes, users } from '@/db/schema';
+
+export type CustomerNoteRecord = typeof customerNotes.$inferSelect;
+export type CustomerNoteView = CustomerNoteRecord & { authorEmail: string | null; updatedByEmail: string | null };
+
+export const NOTE_MAX_LENGTH = 5000;
+
+export async function listCustomerNotes(params: { organizationId: string }, tx: Tx = db): Promise<CustomerNoteView[]> {
+  const editor = alias(users, 'editor');
+  const rows = await tx
+    .select({ note: customerNotes, authorEmail: users.email, updatedByEmail: editor.email })
+    .from(customerNotes)
+    .leftJoin(users, eq(users.id, customerNotes.authorId))
+    .leftJoin(editor, eq(editor.id, customerNotes.updatedById))
+    .where(eq(customerNotes.organizationId, params.organizationId))
+    .orderBy(desc(customerNotes.createdAt), desc(customerNotes.id));
+  return rows.map((r) => ({ ...r.note, authorEmail: r.authorEmail, updatedByEmail: r.updatedByEmail }));
+}
+
+export async function getCustomerNote(params: { organizationId: string; noteId: string }, tx: Tx = db): Promise<CustomerNoteRecord | null> {
+  const [row] = await tx
+    .select()
+    .from(customerNotes)
+    .where(and(eq(customerNotes.organizationId, params.organizationId), eq(customerNotes.id, params.noteId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertCustomerNote(params: { organizationId: string; body: string; authorId: string }, tx: Tx = db): Promise<CustomerNoteRecord> {
+  const [row] = await tx
+    .insert(customerNotes)
+    .values({ organizationId: params.organizationId, body: params.body, authorId: params.authorId, updatedById: params.authorId })
+    .returning();
+  return row!;
+}
+
+export async function updateCustomerNote(
+  params: { organizationId: string; noteId: string; body: string; updatedById: string },
+  tx: Tx = db,
+): Promise<CustomerNoteRecord | null> {
+  const [row] = await tx
+    .update(customerNotes)
+    .set({ body: params.body, updatedById: params.updatedById, updatedAt: new Date() })
+    .where(and(eq(customerNotes.organizationId, params.organizationId), eq(customerNotes.id, params.noteId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteCustomerNote(params: { organizationId: string; noteId: string }, tx: Tx = db): Promise<CustomerNoteRecord | null> {
+  const [row] = await tx
+    .delete(customerNotes)
+    .where(and(eq(customerNotes.organizationId, params.organizationId), eq(customerNotes.id, params.noteId)))
+    .returning();
+  return row ?? null;
+}

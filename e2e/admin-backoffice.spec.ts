@@ -1,0 +1,102 @@
+// The operators' back-office: month-end receivables (ageing bucket, CSV, remind → the email), notes on the
+// customer page, the timeline and the audit log; and what a support operator may and may not do.
+import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
+import { createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+const DAY_MS = 86_400_000;
+/** A calendar day 45 days after the due date: the invoice is then 44–45 days past due whatever the zone. */
+const asOfAfterDue = (dueDate: number) => new Date(dueDate * 1000 + 45 * DAY_MS).toISOString().slice(0, 10);
+
+test('[admin] month-end receivables: a past-due bank transfer in its bucket, the CSV, a reminder email; a note on the customer, in the timeline and the audit log', async ({
+  customer,
+  operatorPage: page,
+}) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Annual support', amount: 12_000 }], sendInvoice: { daysUntilDue: 14 } });
+  await flushWebhooks(customer.page, url);
+  const asOf = asOfAfterDue(invoice.due_date!);
+
+  await page.goto(`/admin/reports/receivables?asOf=${asOf}`);
+  const row = page.locator(`[data-testid="receivables-invoice"][data-invoice-id="${invoice.id}"]`);
+  await expect(row).toHaveAttribute('data-bucket', 'days_31_60');
+  await expect(row).toContainText('31–60 days');
+  await expect(row).toContainText('¥12,000');
+  await expect(row).toContainText(customer.organizationName);
+
+  const csv = await (await page.request.get(`/admin/reports/receivables/csv?asOf=${asOf}`)).text();
+  const line = csv.split('\r\n').find((l) => l.includes(invoice.id));
+  expect(line).toContain(`,${customer.organizationId},`);
+  expect(line).toContain(',send_invoice,jpy,12000,');
+  expect(line).toMatch(/,days_31_60$/);
+
+  const since = Date.now();
+  await row.getByRole('button', { name: 'Remind the customer' }).click();
+  await expect(row.getByRole('status')).toHaveText('Reminder queued.');
+  await row.getByRole('button', { name: 'Remind the customer' }).click();
+  await expect(row.getByRole('status')).toHaveText('Already reminded today.');
+  const mail = await waitForMail(page, customer.email, since);
+  expect(mail.subject).toBe(`Reminder: invoice ${invoice.number} for ¥12,000`);
+  expect(mail.text).toContain('Bank transfer details');
+
+  // A note, added then edited, with who and when.
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  const notes = page.getByTestId('customer-notes');
+  await notes.getByLabel('Note').fill('Pays on the 25th');
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  const note = notes.getByTestId('customer-note');
+  await expect(note).toContainText('Pays on the 25th');
+  await expect(note).toContainText(`Written by ${OPERATOR_EMAIL}`);
+  await note.getByRole('button', { name: 'Edit' }).click();
+  await note.getByLabel('Note').fill('Pays on the 25th by bank transfer');
+  await note.getByRole('button', { name: 'Save' }).click();
+  await expect(note.locator('p').first()).toHaveText('Pays on the 25th by bank transfer');
+  await expect(note).toContainText(`edited by ${OPERATOR_EMAIL}`);
+
+  // The timeline tells it in words, with the reminder and Stripe's own events.
+  const timeline = page.getByTestId('admin-activity');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Note edited' })).toContainText(OPERATOR_EMAIL);
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Note added' })).toBeVisible();
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Payment reminder sent' })).toBeVisible();
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Stripe event invoice.finalized' }).first()).toBeVisible();
+
+  // The audit log filters to this customer's note changes.
+  await page.goto('/admin/audit');
+  const filters = page.getByTestId('audit-filters');
+  await filters.getByLabel('Action').fill('note.');
+  await filters.getByLabel('Customer (organization id)').fill(customer.organizationId);
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  const entries = page.getByTestId('audit-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Note edited');
+  await expect(entries.nth(1)).toContainText('Note added');
+});
+
+test('[support] may add a note and remind a customer, but neither replay webhook events nor change the collection method', async ({
+  customer,
+  supportPage: page,
+}) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Setup', amount: 5_000 }], sendInvoice: { daysUntilDue: 14 } });
+  await flushWebhooks(customer.page, url);
+
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  const notes = page.getByTestId('customer-notes');
+  await notes.getByLabel('Note').fill('Called the accounting department');
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  await expect(notes.getByTestId('customer-note')).toContainText('Called the accounting department');
+  const settings = page.getByTestId('customer-settings');
+  await expect(settings).toContainText('Only admins change the collection method.');
+  await expect(page.getByTestId('collection-settings')).toHaveCount(0);
+
+  await page.goto(`/admin/reports/receivables?asOf=${asOfAfterDue(invoice.due_date!)}`);
+  const row = page.locator(`[data-testid="receivables-invoice"][data-invoice-id="${invoice.id}"]`);
+  await row.getByRole('button', { name: 'Remind the customer' }).click();
+  await expect(row.getByRole('status')).toHaveText('Reminder queued.');
+
+  await page.goto('/admin/events');
+  await expect(page.getByRole('heading', { level: 1, name: 'Webhook events' })).toBeVisible();
+  await expect(page.getByTestId('admin-event').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /Replay/ })).toHaveCount(0);
+});

@@ -1,0 +1,47 @@
+// An operator reminds a customer of an open invoice (the receivables report): an `invoice_reminder` email in
+// the outbox with the amount still owed, the due date and the bank details. One per invoice per (UTC) day, so
+// a double click sends one; audited when queued.
+import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries/notifications';
+import { recordAudit, type AuditActor } from '@/lib/audit';
+import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
+import { AppError } from '@/lib/errors';
+import { enqueueNotification, type EnqueueOutcome } from './enqueue';
+import { portalLinks } from './links';
+import { emailLocaleFor } from './locale';
+import { getBrandingSettings } from './settings';
+
+export async function remindCustomerOfInvoice(params: { invoiceId: string; actor: AuditActor; now?: Date }): Promise<EnqueueOutcome> {
+  const invoice = await getInvoiceForNotification({ invoiceId: params.invoiceId });
+  if (!invoice) throw new AppError('not_found', `invoice ${params.invoiceId} not in the mirror`);
+  if (invoice.status !== 'open' || invoice.amountRemaining <= 0) throw new AppError('conflict', `invoice ${invoice.id} is ${invoice.status}, nothing to remind`);
+  const audience = await getNotificationAudience({ customerId: invoice.customerId });
+  if (!audience?.email) throw new AppError('conflict', `invoice ${invoice.id}: the customer has no billing email`);
+  const day = (params.now ?? new Date()).toISOString().slice(0, 10);
+  const outcome = await enqueueNotification({
+    kind: 'invoice_reminder',
+    organizationId: audience.organizationId,
+    recipient: audience.email,
+    locale: emailLocaleFor(audience.preferredLocale),
+    dedupeKey: `invoice_reminder:${invoice.id}:${day}`,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      amount: invoice.amountRemaining,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate?.toISOString() ?? null,
+      bankDetails: bankTransferInstructions(invoice) ?? (await getBrandingSettings()).bankDetails,
+      invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+    },
+  });
+  if (outcome === 'disabled') throw new AppError('conflict', 'invoice reminders are turned off in the notification settings');
+  if (outcome === 'queued') {
+    await recordAudit({
+      organizationId: audience.organizationId,
+      actor: params.actor,
+      action: 'invoice.reminder_sent',
+      target: { type: 'invoice', id: invoice.id },
+      data: { number: invoice.number, amount: invoice.amountRemaining, currency: invoice.currency, recipient: audience.email },
+    });
+  }
+  return outcome;
+}
