@@ -1,7 +1,7 @@
 // An operator reminds a customer of an open invoice (the receivables report): an `invoice_reminder` email in
 // the outbox with the amount still owed, the due date and the bank details. One per invoice per (UTC) day, so
 // a double click sends one; audited when queued.
-import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries/notifications';
+import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries/outbox';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { AppError } from '@/lib/errors';

@@ -24,6 +24,7 @@ const subscription = (items: PlanItem[], overrides: Partial<SubscriptionView> = 
   collectionMethod: 'charge_automatically',
   cancelAtPeriodEnd: false,
   cancelAt: null,
+  currentPeriodStart: null,
   currentPeriodEnd: periodEnd,
   trialEnd: null,
   latestInvoiceId: null,
