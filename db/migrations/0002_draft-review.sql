@@ -11,4 +11,5 @@ CREATE TABLE "review_holds" (
 ALTER TABLE "review_holds" ADD CONSTRAINT "review_holds_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "review_holds_scope_target_idx" ON "review_holds" USING btree ("scope","target_id");--> statement-breakpoint
 CREATE INDEX "stripe_invoices_created_idx" ON "stripe_invoices" USING btree ("stripe_created","id");--> statement-breakpoint
-CREATE INDEX "stripe_invoices_status_created_idx" ON "stripe_invoices" USING btree ("status","stripe_created");
+CREATE INDEX "stripe_invoices_status_created_idx" ON "stripe_invoices" USING btree ("status","stripe_created");--> statement-breakpoint
+CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");

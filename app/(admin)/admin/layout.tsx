@@ -13,7 +13,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       homeHref="/admin/customers"
       context={<span className="badge-blue">{t('adminSection')}</span>}
       navLabel={t('adminSection')}
-      nav={[{ href: '/admin/customers', label: t('customers') }]}
+      nav={[
+        { href: '/admin/customers', label: t('customers') },
+        { href: '/admin/invoices', label: t('adminInvoices') },
+        { href: '/admin/invoices/review', label: t('adminReview') },
+      ]}
       secondaryNav={organizations[0] ? [{ href: `/orgs/${organizations[0].id}`, label: t('portalSection') }] : []}
       userEmail={user.email}
     >

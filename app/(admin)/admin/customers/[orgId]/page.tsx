@@ -16,6 +16,7 @@ import { listMembers } from '@/db/queries/members';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { listSubscriptions } from '@/db/queries/subscriptions';
 import { requireOperator } from '@/lib/auth/session';
+import { CustomerReviewHoldSection } from '@/components/admin/customer-review-hold-section';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { formatDate } from '@/lib/i18n/format';
 
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminCustomerPage({ params }: { params: Promise<{ orgId: string }> }) {
-  await requireOperator();
+  const { role } = await requireOperator();
   const { orgId } = await params;
   const found = await getCustomerForOperator({ organizationId: orgId });
   if (!found) notFound();
@@ -78,6 +79,8 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <dd>{date(organization.createdAt)}</dd>
         </dl>
       </div>
+
+      <CustomerReviewHoldSection organizationId={organization.id} role={role} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="subs-title">
