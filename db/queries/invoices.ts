@@ -257,12 +257,15 @@ export async function getPreviousInvoiceForOperator(
   return { invoice, lines };
 }
 
-/** How many invoices the customer had before this one (any status): "hold the first N invoices". */
+/**
+ * How many other invoices with an amount the customer has had (any status; zero-total ones such as a free tier's
+ * are not counted): "hold the first N invoices".
+ */
 export async function countEarlierInvoicesForOperator(params: { customerId: string; excludeId: string }, tx: Tx = db): Promise<number> {
   const [row] = await tx
     .select({ value: count() })
     .from(stripeInvoices)
-    .where(and(eq(stripeInvoices.customerId, params.customerId), ne(stripeInvoices.id, params.excludeId)));
+    .where(and(eq(stripeInvoices.customerId, params.customerId), ne(stripeInvoices.id, params.excludeId), ne(stripeInvoices.total, 0)));
   return row?.value ?? 0;
 }
 
