@@ -1,7 +1,7 @@
 // The audit log: appended by lib/audit, read by the admin pages.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { auditLog } from '@/db/schema';
+import { auditLog, users } from '@/db/schema';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
@@ -18,4 +18,19 @@ export async function listAuditEntries(params: { organizationId: string; limit?:
     .where(eq(auditLog.organizationId, params.organizationId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(Math.min(params.limit ?? 20, 100));
+}
+
+/** The audit entries about one target (an invoice), newest first, with the operator's or user's email. */
+export async function listAuditEntriesForTargetForOperator(
+  params: { targetType: string; targetId: string; limit?: number },
+  tx: Tx = db,
+): Promise<(AuditEntry & { actorEmail: string | null })[]> {
+  const rows = await tx
+    .select({ entry: auditLog, actorEmail: users.email })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.targetType, params.targetType), eq(auditLog.targetId, params.targetId)))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(Math.min(params.limit ?? 50, 200));
+  return rows.map((r) => ({ ...r.entry, actorEmail: r.actorEmail }));
 }

@@ -114,3 +114,12 @@ export async function findCatalogPrice(params: { priceId: string; currency: stri
     .limit(1);
   return row ? toCatalogPrice(row, params.currency, params.locale) : null;
 }
+
+/** Every active product, by name: the plans an operator can set a review hold on. */
+export async function listActiveProducts(tx: Tx = db): Promise<{ id: string; name: string }[]> {
+  return tx
+    .select({ id: stripeProducts.id, name: stripeProducts.name })
+    .from(stripeProducts)
+    .where(eq(stripeProducts.active, true))
+    .orderBy(asc(stripeProducts.name), asc(stripeProducts.id));
+}

@@ -1,6 +1,6 @@
 // Invoices from the Stripe mirror only. Every query names the organization in its WHERE clause (another
 // organization's invoice id yields no row, which callers turn into a 404), except `...ForOperator` ones.
-import { and, asc, count, desc, eq, inArray, max, min, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
 
@@ -126,3 +126,180 @@ export async function getInvoiceForOperator(
   const organization = row.invoice.organizationId && row.organizationName !== null ? { id: row.invoice.organizationId, name: row.organizationName } : null;
   return { invoice: row.invoice, lines, organization };
 }
+
+export const invoiceStatuses = ['draft', 'open', 'paid', 'uncollectible', 'void'] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+export const invoiceCollectionMethods = ['charge_automatically', 'send_invoice'] as const;
+export type InvoiceCollectionMethod = (typeof invoiceCollectionMethods)[number];
+
+/** The operators' invoice-list filters; every field optional. Dates are UTC days (created on or after / before the end of). */
+export type InvoiceListFilter = {
+  status?: InvoiceStatus;
+  collectionMethod?: InvoiceCollectionMethod;
+  /** Customer name, billing email, Stripe customer id or invoice number. */
+  search?: string;
+  currency?: string;
+  /** Open with a due date before `now`. */
+  overdue?: boolean;
+  createdFrom?: Date;
+  createdTo?: Date;
+  now?: Date;
+};
+
+export type InvoiceListRow = InvoiceRecord & { organizationName: string | null; organizationEmail: string | null };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function escapeLike(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause of a filter; `withStatus: false` drops the status so the counts per status share the rest. */
+function invoiceListWhere(filter: InvoiceListFilter, withStatus = true): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (withStatus && filter.status) conditions.push(eq(stripeInvoices.status, filter.status));
+  if (filter.collectionMethod) conditions.push(eq(stripeInvoices.collectionMethod, filter.collectionMethod));
+  if (filter.currency) conditions.push(eq(stripeInvoices.currency, filter.currency.toLowerCase()));
+  if (filter.overdue) {
+    conditions.push(eq(stripeInvoices.status, 'open'), lt(stripeInvoices.dueDate, filter.now ?? new Date()));
+  }
+  if (filter.createdFrom) conditions.push(gte(stripeInvoices.stripeCreated, filter.createdFrom));
+  if (filter.createdTo) conditions.push(lt(stripeInvoices.stripeCreated, new Date(filter.createdTo.getTime() + DAY_MS)));
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = escapeLike(search);
+    conditions.push(
+      or(
+        ilike(organizations.name, pattern),
+        ilike(organizations.billingEmail, pattern),
+        eq(stripeInvoices.customerId, search),
+        eq(stripeInvoices.number, search),
+        eq(stripeInvoices.id, search),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+const listColumns = { invoice: stripeInvoices, organizationName: organizations.name, organizationEmail: organizations.billingEmail };
+const toRow = (r: { invoice: InvoiceRecord; organizationName: string | null; organizationEmail: string | null }): InvoiceListRow => ({
+  ...r.invoice,
+  organizationName: r.organizationName,
+  organizationEmail: r.organizationEmail,
+});
+
+/**
+ * One page of every organization's invoices for operators, newest first, with the total and the page clamped to
+ * the last one. Uses stripe_invoices_created_idx / stripe_invoices_status_created_idx for the order.
+ */
+export async function listInvoicePageForOperator(
+  params: InvoiceListFilter & { page?: number; pageSize?: number },
+  tx: Tx = db,
+): Promise<{ rows: InvoiceListRow[]; total: number; page: number; pages: number; pageSize: number }> {
+  const pageSize = Math.min(Math.max(params.pageSize ?? 25, 1), 100);
+  const where = invoiceListWhere(params);
+  const [counted] = await tx
+    .select({ value: count() })
+    .from(stripeInvoices)
+    .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+    .where(where);
+  const total = counted?.value ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.floor(params.page ?? 1), 1), pages);
+  const rows = await tx
+    .select(listColumns)
+    .from(stripeInvoices)
+    .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+    .where(where)
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows: rows.map(toRow), total, page, pages, pageSize };
+}
+
+/** How many invoices match the filter (status aside) in each status, for the status tabs. */
+export async function countInvoicesByStatusForOperator(params: InvoiceListFilter, tx: Tx = db): Promise<Record<InvoiceStatus, number>> {
+  const rows = await tx
+    .select({ status: stripeInvoices.status, value: count() })
+    .from(stripeInvoices)
+    .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+    .where(invoiceListWhere(params, false))
+    .groupBy(stripeInvoices.status);
+  const counts = Object.fromEntries(invoiceStatuses.map((s) => [s, 0])) as Record<InvoiceStatus, number>;
+  for (const row of rows) counts[row.status] = row.value;
+  return counts;
+}
+
+/**
+ * Every invoice matching the filter, in the list's order, in batches (keyset on created, id) so a CSV export of
+ * 100,000 rows never holds them all in memory.
+ */
+export async function* streamInvoicesForOperator(params: InvoiceListFilter & { batchSize?: number }, tx: Tx = db): AsyncGenerator<InvoiceListRow[]> {
+  const batchSize = params.batchSize ?? 1000;
+  let after: { created: Date; id: string } | null = null;
+  for (;;) {
+    const cursor: SQL | undefined = after
+      ? or(lt(stripeInvoices.stripeCreated, after.created), and(eq(stripeInvoices.stripeCreated, after.created), lt(stripeInvoices.id, after.id)))
+      : undefined;
+    const rows: { invoice: InvoiceRecord; organizationName: string | null; organizationEmail: string | null }[] = await tx
+      .select(listColumns)
+      .from(stripeInvoices)
+      .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+      .where(and(invoiceListWhere(params), cursor))
+      .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows.map(toRow);
+    const last: InvoiceRecord = rows[rows.length - 1]!.invoice;
+    after = { created: last.stripeCreated, id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Drafts held for review (auto_advance false) across organizations, oldest first: the review queue. */
+export async function listHeldDraftsForOperator(params: { limit?: number } = {}, tx: Tx = db): Promise<InvoiceListRow[]> {
+  const rows = await tx
+    .select(listColumns)
+    .from(stripeInvoices)
+    .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
+    .where(and(eq(stripeInvoices.status, 'draft'), eq(stripeInvoices.autoAdvance, false)))
+    .orderBy(asc(stripeInvoices.stripeCreated), asc(stripeInvoices.id))
+    .limit(Math.min(params.limit ?? 100, 500));
+  return rows.map(toRow);
+}
+
+/** The customer's latest finalized invoice before this one, with its lines: what a reviewer compares against. */
+export async function getPreviousInvoiceForOperator(
+  params: { customerId: string; before: Date; excludeId: string },
+  tx: Tx = db,
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] } | null> {
+  const [invoice] = await tx
+    .select()
+    .from(stripeInvoices)
+    .where(
+      and(
+        eq(stripeInvoices.customerId, params.customerId),
+        ne(stripeInvoices.status, 'draft'),
+        ne(stripeInvoices.id, params.excludeId),
+        lt(stripeInvoices.stripeCreated, new Date(params.before.getTime() + 1)),
+      ),
+    )
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(1);
+  if (!invoice) return null;
+  const lines = await tx.select().from(stripeInvoiceLines).where(eq(stripeInvoiceLines.invoiceId, invoice.id)).orderBy(asc(stripeInvoiceLines.position));
+  return { invoice, lines };
+}
+
+/**
+ * How many other invoices with an amount the customer has had (any status; zero-total ones such as a free tier's
+ * are not counted): "hold the first N invoices".
+ */
+export async function countEarlierInvoicesForOperator(params: { customerId: string; excludeId: string }, tx: Tx = db): Promise<number> {
+  const [row] = await tx
+    .select({ value: count() })
+    .from(stripeInvoices)
+    .where(and(eq(stripeInvoices.customerId, params.customerId), ne(stripeInvoices.id, params.excludeId), ne(stripeInvoices.total, 0)));
+  return row?.value ?? 0;
+}
+

@@ -19,5 +19,5 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_org_created_idx').on(t.organizationId, t.createdAt), index('audit_log_created_idx').on(t.createdAt)],
+  (t) => [index('audit_log_org_created_idx').on(t.organizationId, t.createdAt), index('audit_log_created_idx').on(t.createdAt), index('audit_log_target_idx').on(t.targetType, t.targetId)],
 );

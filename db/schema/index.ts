@@ -5,3 +5,4 @@ export * from './events';
 export * from './audit';
 export * from './notifications';
 export * from './notes';
+export * from './review';

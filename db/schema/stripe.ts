@@ -169,6 +169,9 @@ export const stripeInvoices = pgTable(
     index('stripe_invoices_customer_idx').on(t.customerId),
     index('stripe_invoices_org_created_idx').on(t.organizationId, t.stripeCreated),
     index('stripe_invoices_status_idx').on(t.status),
+    // The operators' invoice list: newest first, optionally by status (counts per status scan this index).
+    index('stripe_invoices_created_idx').on(t.stripeCreated, t.id),
+    index('stripe_invoices_status_created_idx').on(t.status, t.stripeCreated),
   ],
 );
 

@@ -22,6 +22,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       navLabel={t('adminSection')}
       nav={[
         { href: '/admin/customers', label: t('customers') },
+        { href: '/admin/invoices', label: t('adminInvoices') },
+        { href: '/admin/invoices/review', label: t('adminReview') },
         { href: '/admin/reports/receivables', label: tBackoffice('receivables') },
         { href: '/admin/audit', label: tBackoffice('audit') },
         { href: '/admin/events', label: tBackoffice('events') },

@@ -1,8 +1,10 @@
 // invoice.* — re-read the invoice with all its lines. A failed payment is recorded for the operators with the
 // decline reason, so support can call the customer (reference business 1). A paid 30-day pass gets its validity
-// here too when the browser flow did not record it (paid later from the invoice page, or any other way).
+// here too when the browser flow did not record it (paid later from the invoice page, or any other way). A new
+// draft of a customer or plan held for review gets auto_advance=false before it is mirrored (lib/billing/draft-review).
 // Each event's customer and operator emails are put in the outbox by lib/notifications (idempotent).
 import type Stripe from 'stripe';
+import { holdDraftIfReviewed } from '@/lib/billing/draft-review/hold-draft';
 import { recordPassValidity } from '@/lib/billing/purchases/record-pass-validity';
 import { notifyInvoiceEvent } from '@/lib/notifications';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
@@ -33,7 +35,27 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
     const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
     if (invoice) await recordPassValidity(invoice, stripe);
   }
+  let held = false;
+  if (event.type === 'invoice.created') {
+    const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
+    if (invoice) held = await holdDraftIfReviewed(invoice, stripe);
+  }
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
+  if (held) {
+    await notifyInvoiceEvent(event);
+    return {
+      outcome: 'processed',
+      audit: [
+        {
+          organizationId: result.organizationId,
+          actor: { type: 'stripe', id: event.id },
+          action: 'invoice.held_for_review',
+          target: { type: 'invoice', id },
+          data: { customerId: result.customerId },
+        },
+      ],
+    };
+  }
   if (event.type !== 'invoice.payment_failed') {
     await notifyInvoiceEvent(event);
     return { outcome: 'processed' };

@@ -25,6 +25,7 @@ import { listCustomerNotes } from '@/db/queries/notes';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { listSubscriptions } from '@/db/queries/subscriptions';
 import { requireOperator } from '@/lib/auth/session';
+import { CustomerReviewHoldSection } from '@/components/admin/customer-review-hold-section';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { mergeTimeline } from '@/lib/customers/timeline';
 import { formatDate } from '@/lib/i18n/format';
@@ -93,6 +94,8 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <dd>{date(organization.createdAt)}</dd>
         </dl>
       </div>
+
+      <CustomerReviewHoldSection organizationId={organization.id} role={role} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="subs-title">

@@ -1,15 +1,23 @@
-// GET /admin/invoices/[invoiceId] — one invoice for operators, read-only, from the mirror: customer, status,
-// collection method, dates (due date), amounts (remaining included), every line and the PDF. Crosses
+// GET /admin/invoices/[invoiceId] — one invoice for operators, from the mirror: customer, status, collection
+// method, dates, amounts, the actions its status allows (for this operator's role), every line (zero-amount lines
+// collapsed, not hidden), discounts and tax, payments and attempts, the event timeline and the PDF. Crosses
 // organizations on purpose: requireOperator here (the layout is not the security boundary) and in the PDF route.
+// Sections are separate blocks in a fixed order so others (record a payment, credit notes) slot in between.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
+import { InvoicePaymentsSection } from '@/components/admin/invoice-payments-section';
+import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-section';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { listAuditEntriesForTargetForOperator } from '@/db/queries/audit';
+import { listStripeEvents } from '@/db/queries/events';
 import { getInvoiceForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
+import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +26,23 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
-  await requireOperator();
+  const { role } = await requireOperator();
   const { invoiceId } = await params;
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
   const { invoice, lines, organization } = found;
-  const [t, tInvoices, locale, timeZone] = await Promise.all([getTranslations('admin'), getTranslations('invoices'), getLocale(), getTimeZone()]);
+  const [t, tInvoices, tActions, locale, timeZone, auditEntries, events] = await Promise.all([
+    getTranslations('admin'),
+    getTranslations('invoices'),
+    getTranslations('adminInvoices'),
+    getLocale(),
+    getTimeZone(),
+    listAuditEntriesForTargetForOperator({ targetType: 'invoice', targetId: invoiceId }),
+    listStripeEvents({ objectId: invoiceId, limit: 50 }),
+  ]);
+  const actions = allowedInvoiceActions(invoice, role);
+  const shownLines = lines.filter((line) => line.amount !== 0);
+  const zeroLines = lines.filter((line) => line.amount === 0);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
@@ -91,7 +110,29 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         </dl>
       </section>
 
-      <section className="card" aria-labelledby="lines-title">
+      {actions.length > 0 ? (
+        <section className="card mb-6" aria-labelledby="actions-title">
+          <h2 id="actions-title" className="card-title">
+            {tActions('actionsTitle')}
+          </h2>
+          <div className="mt-3">
+            <InvoiceActionsForm
+              invoiceId={invoice.id}
+              attempt={crypto.randomUUID()}
+              actions={actions}
+              labels={{
+                ...Object.fromEntries(operatorInvoiceActions.map((a) => [a, tActions(`action.${a}`)])),
+                confirm: Object.fromEntries(operatorInvoiceActions.map((a) => [a, tActions(`confirm.${a}`)])),
+                reasonLabel: tActions('reasonLabel'),
+                cancel: tActions('cancel'),
+                done: tActions('done'),
+              } as Parameters<typeof InvoiceActionsForm>[0]['labels']}
+            />
+          </div>
+        </section>
+      ) : null}
+
+      <section className="card mb-6" aria-labelledby="lines-title">
         <h2 id="lines-title" className="card-title">
           {tInvoices('lines')}
         </h2>
@@ -112,7 +153,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
                 </tr>
               </thead>
               <tbody>
-                {lines.map((line) => (
+                {shownLines.map((line) => (
                   <tr key={line.id}>
                     <td className="whitespace-normal">
                       <span>{line.description ?? '—'}</span>
@@ -131,6 +172,20 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
             </table>
           </div>
         )}
+        {zeroLines.length > 0 ? (
+          // Zero-amount lines (free tiers, 100% discounts) are collapsed, never hidden: operators can open them.
+          <details className="mt-2 text-sm" data-testid="admin-invoice-zero-lines">
+            <summary className="cursor-pointer text-slate-600">{tActions('zeroLines', { count: zeroLines.length })}</summary>
+            <ul className="mt-1 space-y-0.5 pl-4">
+              {zeroLines.map((line) => (
+                <li key={line.id} className="flex justify-between gap-4">
+                  <span>{line.description ?? '—'}</span>
+                  <span className="tabular-nums">{money(0)}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         <dl className="ml-auto mt-4 grid max-w-sm grid-cols-2 gap-x-6 gap-y-1 text-sm">
           <dt className="text-slate-600">{tInvoices('subtotal')}</dt>
           <dd className="num">{money(invoice.subtotal)}</dd>
@@ -156,6 +211,10 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
           ) : null}
         </dl>
       </section>
+
+      <InvoicePaymentsSection invoice={invoice} entries={auditEntries} />
+
+      <InvoiceTimelineSection entries={auditEntries} events={events} />
     </>
   );
 }

@@ -1,0 +1,106 @@
+'use client';
+// The operator actions an invoice's status allows (the server decides which; it checks again on submit). Void and
+// mark uncollectible ask for a reason and a confirmation before anything is sent; finalize asks for confirmation;
+// resend sends at once. `attempt` comes from the server with each render, so a double click resends once.
+import { useAction } from 'next-safe-action/hooks';
+import { useRef, useState } from 'react';
+import { manageInvoiceAction } from '@/lib/actions/admin/manage-invoice';
+import { resendInvoiceAction } from '@/lib/actions/admin/resend-invoice';
+import type { OperatorInvoiceAction } from '@/lib/billing/operator-invoices/invoice-action-rules';
+
+export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
+  confirm: Record<OperatorInvoiceAction, string>;
+  reasonLabel: string;
+  cancel: string;
+  done: string;
+};
+
+export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; actions: OperatorInvoiceAction[]; labels: InvoiceActionLabels }) {
+  const manage = useAction(manageInvoiceAction);
+  const resend = useAction(resendInvoiceAction);
+  const [pending, setPending] = useState<OperatorInvoiceAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submitting = useRef(false);
+
+  async function run(action: OperatorInvoiceAction) {
+    if (submitting.current) return;
+    submitting.current = true;
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      const result =
+        action === 'resend'
+          ? await resend.executeAsync({ invoiceId: props.invoiceId, attempt: props.attempt })
+          : await manage.executeAsync({ invoiceId: props.invoiceId, action, reason: reason || undefined });
+      if (result?.serverError) setError(result.serverError.error);
+      else if (result?.validationErrors) setError(props.labels.reasonLabel);
+      else {
+        setDone(true);
+        setPending(null);
+        setReason('');
+      }
+    } finally {
+      submitting.current = false;
+      setBusy(false);
+    }
+  }
+
+  const needsReason = pending === 'void' || pending === 'mark_uncollectible';
+  return (
+    <div className="space-y-3" data-testid="invoice-actions">
+      {error ? (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="alert-info" role="status">
+          {props.labels.done}
+        </p>
+      ) : null}
+      {pending ? (
+        <form
+          action={() => run(pending)}
+          className="space-y-3 rounded border border-amber-300 bg-amber-50 p-3"
+          aria-label={props.labels.confirm[pending]}
+        >
+          <p className="text-sm font-medium">{props.labels.confirm[pending]}</p>
+          {needsReason ? (
+            <div>
+              <label htmlFor="invoice-action-reason" className="label">
+                {props.labels.reasonLabel}
+              </label>
+              <textarea id="invoice-action-reason" className="input" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          ) : null}
+          <div className="flex gap-2">
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {props.labels[pending]}
+            </button>
+            <button type="button" className="btn-secondary" onClick={() => setPending(null)}>
+              {props.labels.cancel}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {props.actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === 'void' || action === 'mark_uncollectible' ? 'btn-secondary' : 'btn-primary'}
+              disabled={busy}
+              onClick={() => (action === 'resend' ? void run(action) : setPending(action))}
+            >
+              {props.labels[action]}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

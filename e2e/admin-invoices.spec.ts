@@ -1,0 +1,104 @@
+// The operators' invoices: the filtered list and its CSV export, a draft held for review because of the customer's
+// setting, reviewed (a one-off line added) and approved until paid; support reads and exports but has no money actions.
+import { expect, test } from './fixtures';
+import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+/** The CSV body as rows of cells (no quoted commas in what these tests export). */
+function csvRows(body: string): string[][] {
+  return body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/)
+    .map((line) => line.split(','));
+}
+
+test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (adds a line), approves it and sees it paid', async ({
+  customer,
+  operatorPage: page,
+}) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  await addDefaultCard(stripe, stripeCustomer.id);
+  const bank = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Workshop', amount: 8_000 }], sendInvoice: { daysUntilDue: 30 } });
+
+  // The customer's invoices are held for review from now on.
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  const hold = page.getByTestId('customer-review-hold');
+  await hold.getByLabel('Hold invoices for review').check();
+  await hold.getByRole('button', { name: 'Save' }).click();
+  await expect(hold.getByRole('status')).toHaveText('Saved.');
+
+  // A draft that would finalize on its own: the invoice.created webhook puts it on hold.
+  const draft = await stripe.invoices.create({ customer: stripeCustomer.id, currency: 'jpy', auto_advance: true, collection_method: 'charge_automatically' });
+  await stripe.invoiceItems.create({ customer: stripeCustomer.id, invoice: draft.id, amount: 3_000, currency: 'jpy', description: 'Device fleet' });
+  await flushWebhooks(customer.page, url);
+  // The app processes a delivered event right after answering it: wait for the hold to land.
+  await expect.poll(async () => (await stripe.invoices.retrieve(draft.id)).auto_advance).toBe(false);
+
+  // Filter: this customer's open invoices.
+  await page.goto('/admin/invoices');
+  await page.getByLabel('Customer', { exact: true }).fill(customer.organizationName);
+  await page.getByLabel('Status', { exact: true }).selectOption('open');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/status=open/);
+  const table = page.getByTestId('invoices-table');
+  await expect(async () => {
+    await page.reload();
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(page.getByTestId('invoice-status-counts').locator('[data-status="draft"]')).toHaveText('Draft (1)');
+  }).toPass();
+  await expect(table).toContainText(bank.number!);
+
+  // The export is exactly the filtered list.
+  const href = await page.getByTestId('invoice-export').getAttribute('href');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="seikyu-invoices-\d{4}-\d{2}-\d{2}-open\.csv"/);
+  const rows = csvRows(await csv.text());
+  expect(rows[0]?.slice(0, 3)).toEqual(['invoice_id', 'number', 'customer']);
+  expect(rows.slice(1).map((r) => [r[0], r[1], r[5], r[8]])).toEqual([[bank.id, bank.number, 'open', '8000']]);
+
+  // Review the held draft: it is in the queue; add a one-off line, approve.
+  await page.goto('/admin/invoices/review');
+  const queued = page.getByTestId('review-queue').locator(`tr[data-invoice-id="${draft.id}"]`);
+  await expect(async () => {
+    await page.reload();
+    await expect(queued).toContainText('¥3,000');
+  }).toPass();
+  await queued.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('review-draft-lines')).toContainText('Device fleet');
+  await page.getByLabel('Description').fill('Setup support');
+  await page.getByLabel(/Amount/).fill('500');
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await expect(page.getByTestId('review-draft-total')).toHaveText('¥3,500');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/invoices/${draft.id}$`));
+  // Approval synced the mirror before redirecting: the page shows the invoice paid at once.
+  await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
+  await expect(page.getByTestId('admin-invoice-timeline')).toContainText('Held invoice approved');
+  expect((await stripe.invoices.retrieve(draft.id)).amount_paid).toBe(3_500);
+});
+
+test('[support] reads invoices and exports CSV, but money actions are absent and the review is read-only', async ({ customer, supportPage: page }) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const bank = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Consulting', amount: 5_000 }], sendInvoice: { daysUntilDue: 14 } });
+  await flushWebhooks(customer.page, url);
+
+  await expect(async () => {
+    const response = await page.goto(`/admin/invoices/${bank.id}`);
+    expect(response?.status()).toBe(200);
+  }).toPass();
+  const actions = page.getByTestId('invoice-actions');
+  await expect(actions.getByRole('button', { name: 'Resend invoice' })).toBeVisible();
+  for (const name of ['Void', 'Mark uncollectible', 'Finalize']) await expect(actions.getByRole('button', { name })).toHaveCount(0);
+
+  const csv = await page.request.get(`/admin/invoices/export?q=${encodeURIComponent(customer.organizationName)}&status=open`);
+  expect(csv.status()).toBe(200);
+  expect(csvRows(await csv.text()).slice(1).map((r) => r[0])).toEqual([bank.id]);
+  expect((await page.request.get('/admin/invoices/export?status=late')).status()).toBe(400);
+
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  await expect(page.getByTestId('customer-review-hold')).toContainText('Invoices are not held.');
+});
