@@ -26,13 +26,14 @@ export const generateMetadata = titleMetadata('subscription');
 
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
-  const [subscription, prices, t, tPlans, tOverview, tInterval, locale, timeZone] = await Promise.all([
+  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax, locale, timeZone] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id }),
     listCatalogPrices({ currency }),
     getTranslations('subscription'),
     getTranslations('plans'),
     getTranslations('overview'),
     getTranslations('interval'),
+    getTranslations('tax'),
     getLocale(),
     getTimeZone(),
   ]);
@@ -137,6 +138,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                   confirming: t('change.confirming'),
                   changed: t('change.changed'),
                   invalid: t('change.invalid'),
+                  tax: { added: tTax.raw('added'), included: tTax.raw('included') },
                 }}
               />
             </section>
