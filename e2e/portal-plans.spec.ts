@@ -56,6 +56,9 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   const { page, organizationId } = customer;
   await openCheckout(page, organizationId, 'Starter');
   await expect(page.getByTestId('checkout-total')).toHaveText('¥1,500');
+  // Yen prices include consumption tax (総額表示): the total is the price, the tax inside it is shown.
+  await expect(page.getByTestId('checkout-price')).toContainText('(tax incl.)');
+  await expect(page.getByTestId('checkout-summary').getByTestId('tax-line')).toHaveText(/^Incl\. consumption tax 10%\s*¥136$/);
   await fillCard(page, '4242 4242 4242 4242');
   // A double click sends one checkout: the button is disabled while it runs and the attempt key is the same.
   await page.getByRole('button', { name: 'Subscribe' }).dblclick();
@@ -155,6 +158,12 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   await expect(preview.getByRole('heading', { name: 'Charged or credited now' })).toBeVisible();
   await expect(preview.getByRole('heading', { name: 'Your next invoice' })).toBeVisible();
   await expect(preview).toContainText('¥2,400');
+  // The tax per rate, now and on the next invoice: ¥2,400 holds ¥218 (net ¥2,182).
+  const taxLines = preview.getByTestId('tax-line');
+  await expect(taxLines).toHaveCount(2);
+  await expect(taxLines.first()).toContainText('Incl. consumption tax 10%');
+  await expect(taxLines.last()).toHaveText(/^Incl\. consumption tax 10%\s*¥218$/);
+  await expect(page.getByTestId('preview-next-total')).toHaveText('¥2,400');
   const previewed = (await page.getByTestId('preview-amount-due').textContent())!.trim();
   expect(previewed).toMatch(/^¥[\d,]+$/);
 
@@ -212,6 +221,8 @@ test('[customer] subscribes in Japanese', async ({ customer }) => {
   await expect(page.getByTestId('plan-seikyu_team_monthly').getByTestId('plan-price')).toHaveText('1席あたり￥1,200 / 月');
   await page.getByRole('button', { name: 'Starterを選択' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '申し込み' })).toBeVisible();
+  await expect(page.getByTestId('checkout-price')).toContainText('（税込）');
+  await expect(page.getByTestId('checkout-summary').getByTestId('tax-line')).toHaveText(/^内消費税（10%）\s*￥136$/);
   await fillCard(page, '4000 0000 0000 0002');
   await page.getByRole('button', { name: '申し込む' }).click();
   await expect(page.getByTestId('checkout-error')).toHaveText('カードが拒否されました。別のカードをお試しいただくか、カード会社にお問い合わせください。');

@@ -71,7 +71,7 @@ export default async function CheckoutPage(props: OrgPageProps) {
           <SummaryRow term={t('price')}>
             <dd className="tabular-nums" data-testid="checkout-price">
               {describeCatalogPrice(price, locale, tPlans, tInterval)}{' '}
-              <span className="text-slate-600">({rate.behavior === 'inclusive' ? tTax('priceIncluded') : tTax('priceExcluded')})</span>
+              <span className="text-slate-600">{rate.behavior === 'inclusive' ? tTax('priceIncluded') : tTax('priceExcluded')}</span>
             </dd>
           </SummaryRow>
           {price.perUnit ? (
