@@ -175,6 +175,11 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   const charged = page.getByRole('row').filter({ hasText: previewed });
   await expect(charged).toHaveCount(1);
   await expect(charged).toContainText('Paid');
+  // The invoice states its tax per rate, from the mirror.
+  await charged.getByRole('link', { name: /^View invoice / }).click();
+  await expect(page.getByTestId('invoice-tax-line')).toHaveCount(1);
+  await expect(page.getByTestId('invoice-tax-line')).toContainText('Incl. consumption tax 10%');
+  await expect(page.getByTestId('invoice-totals')).toContainText('Total (incl. tax)');
 });
 
 test('[customer] switches to paying by bank transfer and back to card', async ({ customer }) => {
