@@ -140,6 +140,9 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   const codeBox = (await page.getByLabel('Promotion code').boundingBox())!;
   const cardBox = (await page.getByTestId('payment-element').boundingBox())!;
   expect(codeBox.y).toBeLessThan(cardBox.y);
+  // Yen prices include consumption tax (総額表示): the total is the price, the tax inside it is shown.
+  await expect(page.getByTestId('checkout-price')).toContainText('(tax incl.)');
+  await expect(page.getByTestId('checkout-summary').getByTestId('tax-line')).toHaveText(/^Incl\. consumption tax 10%\s*¥136$/);
   await fillCard(page, '4242 4242 4242 4242');
   // A double click sends one checkout: the button is disabled while it runs and the attempt key is the same.
   await page.getByRole('button', { name: 'Pay ¥1,500 and subscribe' }).dblclick();
@@ -287,6 +290,12 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   await expect(preview.getByRole('heading', { name: 'Charged or credited now' })).toBeVisible();
   await expect(preview.getByRole('heading', { name: 'Your next invoice' })).toBeVisible();
   await expect(preview).toContainText('¥2,400');
+  // The tax per rate, now and on the next invoice: ¥2,400 holds ¥218 (net ¥2,182).
+  const taxLines = preview.getByTestId('tax-line');
+  await expect(taxLines).toHaveCount(2);
+  await expect(taxLines.first()).toContainText('Incl. consumption tax 10%');
+  await expect(taxLines.last()).toHaveText(/^Incl\. consumption tax 10%\s*¥218$/);
+  await expect(page.getByTestId('preview-next-total')).toHaveText('¥2,400');
   const previewed = (await page.getByTestId('preview-amount-due').textContent())!.trim();
   expect(previewed).toMatch(/^¥[\d,]+$/);
 
@@ -298,6 +307,11 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   const charged = page.getByRole('row').filter({ hasText: previewed });
   await expect(charged).toHaveCount(1);
   await expect(charged).toContainText('Paid');
+  // The invoice states its tax per rate, from the mirror.
+  await charged.getByRole('link', { name: /^View invoice / }).click();
+  await expect(page.getByTestId('invoice-tax-line')).toHaveCount(1);
+  await expect(page.getByTestId('invoice-tax-line')).toContainText('Incl. consumption tax 10%');
+  await expect(page.getByTestId('invoice-totals')).toContainText('Total (incl. tax)');
 });
 
 test('[customer] switches to paying by bank transfer and back to card', async ({ customer }) => {
@@ -351,6 +365,8 @@ test('[customer] subscribes in Japanese', async ({ customer }) => {
   await expect(page.getByTestId('checkout-then')).toHaveText(/^\d{4}\/\d{2}\/\d{2}以降は毎月￥1,500$/);
   await expect(page.getByTestId('checkout-authorization')).toContainText('解約されるまで');
   await expect(page.getByTestId('checkout-authorization')).toContainText('承認したものとみなされます');
+  await expect(page.getByTestId('checkout-price')).toContainText('（税込）');
+  await expect(page.getByTestId('checkout-summary').getByTestId('tax-line')).toHaveText(/^内消費税（10%）\s*￥136$/);
   await fillCard(page, '4000 0000 0000 0002');
   await page.getByRole('button', { name: '￥1,500を支払って申し込む' }).click();
   await expect(page.getByTestId('checkout-error')).toHaveText('カードが拒否されました。別のカードをお試しいただくか、カード会社にお問い合わせください。');

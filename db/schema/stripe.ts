@@ -135,6 +135,16 @@ export const stripeSubscriptionItems = pgTable(
   (t) => [index('stripe_subscription_items_subscription_idx').on(t.subscriptionId)],
 );
 
+/** One rate's tax on a mirrored invoice (lib/billing/tax/tax-lines.ts `TaxLine`). */
+export type MirroredTaxLine = {
+  rateId: string | null;
+  displayName: string;
+  percentage: number;
+  inclusive: boolean;
+  amount: number;
+  taxableAmount: number;
+};
+
 export const stripeInvoices = pgTable(
   'stripe_invoices',
   {
@@ -152,6 +162,11 @@ export const stripeInvoices = pgTable(
     amountDue: money('amount_due').notNull(),
     amountPaid: money('amount_paid').notNull(),
     amountRemaining: money('amount_remaining').notNull(),
+    /** Σ of every rate's tax (inclusive tax included): Stripe's `total_taxes`; 0 for an invoice without tax rates. */
+    tax: money('tax').notNull().default(0),
+    totalExcludingTax: money('total_excluding_tax'),
+    /** Tax per rate, with the rate's name and percentage as they were when the invoice was mirrored. */
+    taxes: jsonb('taxes').$type<MirroredTaxLine[]>().notNull().default([]),
     autoAdvance: boolean('auto_advance'),
     periodStart: ts('period_start'),
     periodEnd: ts('period_end'),

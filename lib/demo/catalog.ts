@@ -42,6 +42,64 @@ export const PROMOTION_CODES = {
   thankYou500: 'THANKYOU500',
 } as const;
 
+/**
+ * Consumption tax (消費税). Seikyu's seller is a Japanese business, so every sale carries Japanese consumption tax
+ * whatever the currency: 10 % standard, 8 % reduced (軽減税率, for products that qualify; none of the demo's do, the
+ * rate is there for those that will). How a price holds the tax depends on its currency:
+ * - JPY prices are tax-inclusive (税込): Japan's 総額表示 rule makes the shown price what the customer pays, so
+ *   ¥1,500 a month is ¥1,364 + 消費税 ¥136.
+ * - USD prices are tax-exclusive: the tax is added at checkout, as customers paying in dollars expect.
+ * A Stripe tax rate's `inclusive` is fixed, so each (rate, behaviour) pair is its own tax rate. Tax is applied on
+ * the server from this table (`default_tax_rates`), never from anything the browser sends.
+ */
+export type TaxCategory = 'standard' | 'reduced';
+export type TaxBehavior = 'inclusive' | 'exclusive';
+export type CatalogCurrency = 'jpy' | 'usd';
+
+export const TAX_BEHAVIOR_BY_CURRENCY: Record<CatalogCurrency, TaxBehavior> = { jpy: 'inclusive', usd: 'exclusive' };
+
+export const TAX_PERCENTAGE: Record<TaxCategory, number> = { standard: 10, reduced: 8 };
+
+export type TaxRateSpec = {
+  key: string;
+  category: TaxCategory;
+  behavior: TaxBehavior;
+  percentage: number;
+  displayName: string;
+  description: string;
+};
+
+function taxRateSpec(category: TaxCategory, behavior: TaxBehavior): TaxRateSpec {
+  const percentage = TAX_PERCENTAGE[category];
+  return {
+    key: `seikyu_jct_${category}_${behavior}`,
+    category,
+    behavior,
+    percentage,
+    // Stripe shows display_name on its own documents: the Japanese name, as on a Japanese invoice.
+    displayName: '消費税',
+    description: `${category === 'standard' ? '標準税率' : '軽減税率'} ${percentage}% (${behavior === 'inclusive' ? '税込' : '税抜'})`,
+  };
+}
+
+export const TAX_RATES: readonly TaxRateSpec[] = (['standard', 'reduced'] as const).flatMap((category) =>
+  (['inclusive', 'exclusive'] as const).map((behavior) => taxRateSpec(category, behavior)),
+);
+
+/** The tax rate a price in `currency` of a product in `category` is charged. */
+export function taxRateFor(category: TaxCategory, currency: string): TaxRateSpec {
+  const behavior = TAX_BEHAVIOR_BY_CURRENCY[currency.toLowerCase() as CatalogCurrency] ?? 'exclusive';
+  const spec = TAX_RATES.find((r) => r.category === category && r.behavior === behavior);
+  if (!spec) throw new Error(`no tax rate for ${category} ${behavior}`);
+  return spec;
+}
+
+/** A price's tax category, by lookup key (products outside the catalogue: standard). */
+export function taxCategoryOf(lookupKey: string | null): TaxCategory {
+  const product = CATALOG.find((p) => p.prices.some((price) => price.lookupKey === lookupKey));
+  return product?.taxCategory ?? 'standard';
+}
+
 /** Metadata on seeded products and prices; `seikyu_catalog_key` is how a second seed run finds what exists. */
 export const CATALOG_KEY_METADATA = 'seikyu_catalog_key';
 
@@ -57,6 +115,8 @@ export type ProductSpec = {
   /** Extra product metadata the portal reads (plan tier, unit label, limits). */
   metadata?: Record<string, string>;
   unitLabel?: string;
+  /** Consumption-tax category (default standard, 10 %). */
+  taxCategory?: TaxCategory;
   prices: PriceSpec[];
 };
 

@@ -5,7 +5,18 @@
 import type Stripe from 'stripe';
 import { listAll } from '@/lib/stripe-sync/context';
 import { isResourceMissing } from '@/lib/stripe-sync/context';
-import { CATALOG, CATALOG_KEY_METADATA, COUPON_IDS, METERS, PROMOTION_CODES, type LookupKey, type PriceSpec, type ProductSpec } from './catalog';
+import {
+  CATALOG,
+  CATALOG_KEY_METADATA,
+  COUPON_IDS,
+  METERS,
+  PROMOTION_CODES,
+  TAX_BEHAVIOR_BY_CURRENCY,
+  TAX_RATES,
+  type LookupKey,
+  type PriceSpec,
+  type ProductSpec,
+} from './catalog';
 
 export type SeedLog = (message: string) => void;
 
@@ -14,6 +25,8 @@ export type SeedCatalogResult = {
   prices: Record<LookupKey, string>;
   products: Record<string, string>;
   meters: Record<keyof typeof METERS, string>;
+  /** Tax rate id by catalogue key (`seikyu_jct_standard_inclusive`, …). */
+  taxRates: Record<string, string>;
   /** What this run created (empty on a re-run). */
   created: string[];
 };
@@ -57,6 +70,35 @@ function productTextMetadata(spec: ProductSpec): Record<string, string> {
 /** True when `metadata` lacks one of `wanted` or holds another value: a catalogue seeded before the texts existed. */
 function missingMetadata(metadata: Record<string, string> | undefined, wanted: Record<string, string>): boolean {
   return Object.entries(wanted).some(([key, value]) => metadata?.[key] !== value);
+}
+
+/** The consumption-tax rates, found by `seikyu_catalog_key` metadata (tax rates have no lookup key). */
+async function ensureTaxRates(stripe: Stripe, created: string[]): Promise<Record<string, string>> {
+  const existing = await listAll(stripe.taxRates.list({ active: true, limit: 100 }));
+  const ids: Record<string, string> = {};
+  for (const spec of TAX_RATES) {
+    const found = existing.find((r) => r.metadata?.[CATALOG_KEY_METADATA] === spec.key);
+    if (found) {
+      ids[spec.key] = found.id;
+      continue;
+    }
+    const rate = await stripe.taxRates.create(
+      {
+        display_name: spec.displayName,
+        description: spec.description,
+        percentage: spec.percentage,
+        inclusive: spec.behavior === 'inclusive',
+        country: 'JP',
+        jurisdiction: 'JP',
+        tax_type: 'jct',
+        metadata: { [CATALOG_KEY_METADATA]: spec.key },
+      },
+      { idempotencyKey: seedKey('tax-rate', spec.key) },
+    );
+    created.push(`tax rate ${spec.key}`);
+    ids[spec.key] = rate.id;
+  }
+  return ids;
 }
 
 async function ensureProduct(stripe: Stripe, spec: ProductSpec, existing: Stripe.Product[], created: string[]): Promise<string> {
@@ -109,7 +151,9 @@ async function ensurePrice(
       product: productId,
       currency: 'jpy',
       unit_amount: spec.jpy,
-      currency_options: { usd: { unit_amount: spec.usd } },
+      // Marked per currency as the tax rates charge it (catalog.ts: JPY 税込, USD tax added).
+      tax_behavior: TAX_BEHAVIOR_BY_CURRENCY.jpy,
+      currency_options: { usd: { unit_amount: spec.usd, tax_behavior: TAX_BEHAVIOR_BY_CURRENCY.usd } },
       ...(recurring ? { recurring } : {}),
       lookup_key: spec.lookupKey,
       nickname: spec.nickname,
@@ -161,6 +205,7 @@ async function ensureCoupons(stripe: Stripe, created: string[]): Promise<void> {
 export async function seedCatalog(stripe: Stripe, log: SeedLog = () => {}): Promise<SeedCatalogResult> {
   const created: string[] = [];
   const meters = await ensureMeters(stripe, created);
+  const taxRates = await ensureTaxRates(stripe, created);
 
   const products = await listAll(stripe.products.list({ limit: 100 }));
   const lookupKeys = CATALOG.flatMap((p) => p.prices.map((price) => price.lookupKey));
@@ -169,7 +214,7 @@ export async function seedCatalog(stripe: Stripe, log: SeedLog = () => {}): Prom
     if (price.lookup_key) prices.set(price.lookup_key, price);
   }
 
-  const result: SeedCatalogResult = { prices: {} as Record<LookupKey, string>, products: {}, meters, created };
+  const result: SeedCatalogResult = { prices: {} as Record<LookupKey, string>, products: {}, meters, taxRates, created };
   for (const spec of CATALOG) {
     const productId = await ensureProduct(stripe, spec, products, created);
     result.products[spec.key] = productId;

@@ -10,7 +10,7 @@ import { ensureOperator } from '@/db/queries/users';
 import { organizations, users } from '@/db/schema';
 import { listAll, retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeCatalog, syncStripeCustomer } from '@/lib/stripe-sync';
-import { LOOKUP_KEYS } from './catalog';
+import { LOOKUP_KEYS, taxRateFor } from './catalog';
 import { seedCatalog, type SeedLog } from './seed-catalog';
 
 export const DEMO_CUSTOMER_EMAIL = 'customer@demo.seikyu.localhost';
@@ -128,7 +128,7 @@ async function advanceClockTo(stripe: Stripe, clockId: string, target: number, l
   return steps;
 }
 
-async function seedDemoCorp(db: Db, stripe: Stripe, teamPriceId: string, log: SeedLog, created: string[]) {
+async function seedDemoCorp(db: Db, stripe: Stripe, teamPriceId: string, taxRateId: string, log: SeedLog, created: string[]) {
   const organization = await ensureOrganization(
     db,
     { ownerEmail: DEMO_CUSTOMER_EMAIL, ownerName: 'Demo Customer', name: DEMO_ORGANIZATION_NAME, currency: 'jpy' },
@@ -166,6 +166,7 @@ async function seedDemoCorp(db: Db, stripe: Stripe, teamPriceId: string, log: Se
         customer: customer.id,
         items: [{ price: teamPriceId, quantity: 5 }],
         currency: 'jpy',
+        default_tax_rates: [taxRateId],
         default_payment_method: cardId,
         metadata: { organization_id: organization.id, seikyu_demo: 'demo-corp-team' },
       },
@@ -183,7 +184,7 @@ async function seedDemoCorp(db: Db, stripe: Stripe, teamPriceId: string, log: Se
   return { name: organization.name, id: organization.id, stripeCustomerId: customer.id };
 }
 
-async function seedBankTransferCustomer(db: Db, stripe: Stripe, starterAnnualPriceId: string, created: string[]) {
+async function seedBankTransferCustomer(db: Db, stripe: Stripe, starterAnnualPriceId: string, taxRateId: string, created: string[]) {
   const organization = await ensureOrganization(
     db,
     { ownerEmail: DEMO_BANK_TRANSFER_EMAIL, ownerName: 'Accounts Payable', name: DEMO_BANK_TRANSFER_ORGANIZATION_NAME, currency: 'jpy' },
@@ -214,6 +215,7 @@ async function seedBankTransferCustomer(db: Db, stripe: Stripe, starterAnnualPri
         customer: customer.id,
         items: [{ price: starterAnnualPriceId, quantity: 1 }],
         currency: 'jpy',
+        default_tax_rates: [taxRateId],
         collection_method: 'send_invoice',
         days_until_due: 14,
         metadata: { organization_id: organization.id, seikyu_demo: 'bank-transfer-starter' },
@@ -242,13 +244,15 @@ async function seedBankTransferCustomer(db: Db, stripe: Stripe, starterAnnualPri
 export async function seedDemo({ db, stripe, log = () => {} }: { db: Db; stripe: Stripe; log?: SeedLog }): Promise<SeedDemoResult> {
   const catalog = await seedCatalog(stripe, log);
   const created = [...catalog.created];
+  // The demo customers pay in yen: the standard rate, tax included in the price (catalog.ts).
+  const jpyTaxRateId = catalog.taxRates[taxRateFor('standard', 'jpy').key]!;
 
   const operatorId = await ensureUser(db, DEMO_OPERATOR_EMAIL, 'Demo Operator');
   await ensureOperator({ userId: operatorId, role: 'admin' }, db);
 
   const seeded = [
-    await seedDemoCorp(db, stripe, catalog.prices[LOOKUP_KEYS.teamMonthly], log, created),
-    await seedBankTransferCustomer(db, stripe, catalog.prices[LOOKUP_KEYS.starterAnnual], created),
+    await seedDemoCorp(db, stripe, catalog.prices[LOOKUP_KEYS.teamMonthly], jpyTaxRateId, log, created),
+    await seedBankTransferCustomer(db, stripe, catalog.prices[LOOKUP_KEYS.starterAnnual], jpyTaxRateId, created),
   ];
 
   // Mirror what was seeded now, so the portal shows it before any webhook arrives.

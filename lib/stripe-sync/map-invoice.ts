@@ -3,6 +3,7 @@
 // `parent.subscription_details.subscription` and paid-ness is `status === 'paid'`.
 import type Stripe from 'stripe';
 import { collectionMethod, invoiceStatus, type stripeInvoiceLines, type stripeInvoices } from '@/db/schema';
+import { taxLinesOf } from '@/lib/billing/tax/tax-lines';
 import { enumValue, fromUnix, idOf, metadataOf, snapshot } from './map-shared';
 
 export type InvoiceRow = typeof stripeInvoices.$inferInsert;
@@ -60,6 +61,9 @@ export function mapInvoice(
       amountDue: invoice.amount_due,
       amountPaid: invoice.amount_paid,
       amountRemaining: invoice.amount_remaining,
+      tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0),
+      totalExcludingTax: invoice.total_excluding_tax ?? null,
+      taxes: taxLinesOf(invoice),
       autoAdvance: invoice.auto_advance ?? null,
       periodStart: fromUnix(invoice.period_start),
       periodEnd: fromUnix(invoice.period_end),

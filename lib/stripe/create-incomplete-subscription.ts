@@ -14,6 +14,8 @@ export type CreateIncompleteSubscriptionParams = {
   currency: string;
   trialPeriodDays: number | null;
   promotionCodeIds: string[];
+  /** Consumption tax rates from the catalogue (the subscription's `default_tax_rates`, so every invoice carries them). */
+  taxRateIds: string[];
   idempotencyKey: string;
 };
 
@@ -26,6 +28,7 @@ export async function createIncompleteSubscription(
       customer: params.customerId,
       items: [params.quantity === null ? { price: params.priceId } : { price: params.priceId, quantity: params.quantity }],
       currency: params.currency,
+      ...(params.taxRateIds.length > 0 ? { default_tax_rates: params.taxRateIds } : {}),
       payment_behavior: 'default_incomplete',
       payment_settings: { save_default_payment_method: 'on_subscription' },
       ...(params.trialPeriodDays ? { trial_period_days: params.trialPeriodDays } : {}),

@@ -10,6 +10,8 @@ export type CreateOneOffInvoiceParams = {
   customerId: string;
   currency: string;
   priceId: string;
+  /** Consumption tax rates from the catalogue (`default_tax_rates`). */
+  taxRateIds: string[];
   metadata: Record<string, string>;
   idempotencyKey: string;
 };
@@ -22,6 +24,7 @@ export async function createOneOffInvoice(params: CreateOneOffInvoiceParams, str
       collection_method: 'charge_automatically',
       auto_advance: false,
       pending_invoice_items_behavior: 'exclude',
+      ...(params.taxRateIds.length > 0 ? { default_tax_rates: params.taxRateIds } : {}),
       metadata: params.metadata,
     },
     { idempotencyKey: `${params.idempotencyKey}:invoice` },

@@ -8,6 +8,7 @@ import { applyPlanChangeAction } from '@/lib/actions/billing/apply-plan-change';
 import { previewPlanChangeAction } from '@/lib/actions/billing/preview-plan-change';
 import { initialPlanChoice } from '@/lib/billing/subscriptions/plan-change-choice';
 import { formatMoney } from '@/lib/i18n/format';
+import { TaxRows, type TaxRowLabels } from '@/components/billing/tax/tax-rows';
 
 export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean; interval: string | null };
 
@@ -25,6 +26,8 @@ export type ChangePlanLabels = {
   confirming: string;
   changed: string;
   invalid: string;
+  /** Tax rows (`tax.added` / `tax.included` templates). */
+  tax: TaxRowLabels;
 };
 
 export function ChangePlanForm({
@@ -133,6 +136,7 @@ export function ChangePlanForm({
                   <span className="whitespace-nowrap tabular-nums">{money(line.amount, data.currency)}</span>
                 </li>
               ))}
+              <TaxRows taxes={data.now.taxes} currency={data.currency} locale={locale} labels={labels.tax} />
             </ul>
             <p className="mt-2 flex justify-between font-semibold">
               <span>{data.now.amountDue > 0 || data.now.total >= 0 ? labels.totalNow : labels.creditNow}</span>
@@ -152,10 +156,13 @@ export function ChangePlanForm({
                   <span className="whitespace-nowrap tabular-nums">{money(line.amount, data.currency)}</span>
                 </li>
               ))}
+              <TaxRows taxes={data.next.taxes} currency={data.currency} locale={locale} labels={labels.tax} />
             </ul>
             <p className="mt-2 flex justify-between font-semibold">
               <span>{labels.nextTotal}</span>
-              <span className="tabular-nums">{money(data.next.total, data.currency)}</span>
+              <span className="tabular-nums" data-testid="preview-next-total">
+                {money(data.next.total, data.currency)}
+              </span>
             </p>
           </section>
           <button

@@ -14,6 +14,7 @@ import { findCatalogPrice, type CatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
 import { billingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { createOneOffInvoice } from '@/lib/stripe/create-one-off-invoice';
+import { taxRateIdsFor } from '@/lib/billing/tax/catalog-tax-rates';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { PASS_DAYS, recordPassValidity } from './record-pass-validity';
@@ -58,6 +59,7 @@ export async function startOneOffPurchase(input: { organization: Organization; p
     customerId,
     currency,
     priceId: price.id,
+    taxRateIds: await taxRateIdsFor({ lookupKey: price.lookupKey, currency }),
     metadata: {
       organization_id: input.organization.id,
       seikyu_intent: price.kind === 'pass' ? 'pass' : 'one_off',

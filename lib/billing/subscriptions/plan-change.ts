@@ -16,6 +16,7 @@ import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { billingInputError } from './billing-input-error';
 import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
+import { taxLinesOf, type TaxLine } from '@/lib/billing/tax/tax-lines';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
 
@@ -24,8 +25,8 @@ export type PlanChangePreview = {
   token: string;
   currency: string;
   /** Charged now (negative: credited to the balance and used on later invoices). */
-  now: { lines: PreviewLine[]; total: number; amountDue: number };
-  next: { lines: PreviewLine[]; total: number; date: number | null };
+  now: { lines: PreviewLine[]; taxes: TaxLine[]; total: number; amountDue: number };
+  next: { lines: PreviewLine[]; taxes: TaxLine[]; total: number; date: number | null };
 };
 
 const processSecret = randomBytes(32).toString('hex');
@@ -92,8 +93,8 @@ export async function previewPlanChange(params: {
   return {
     token,
     currency: subscription.currency,
-    now: { lines: linesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
-    next: { lines: linesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
+    now: { lines: linesOf(nowInvoice), taxes: taxLinesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
+    next: { lines: linesOf(nextInvoice), taxes: taxLinesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
   };
 }
 

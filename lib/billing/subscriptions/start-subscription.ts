@@ -13,6 +13,7 @@ import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { createIncompleteSubscription } from '@/lib/stripe/create-incomplete-subscription';
 import { findPromotionCode } from '@/lib/stripe/find-promotion-code';
+import { taxRateIdsFor } from '@/lib/billing/tax/catalog-tax-rates';
 import { billingInputError } from './billing-input-error';
 import { promotionCodeProblem } from './promotion-code-problem';
 
@@ -82,6 +83,7 @@ export async function startSubscription(input: StartSubscriptionInput): Promise<
   });
   const promotionCodeIds = promotionCodes.map((p) => p.id);
 
+  const taxRateIds = await taxRateIdsFor({ lookupKey: price.lookupKey, currency });
   const subscription = await createIncompleteSubscription({
     customerId: organization.stripeCustomerId,
     organizationId: organization.id,
@@ -90,6 +92,7 @@ export async function startSubscription(input: StartSubscriptionInput): Promise<
     currency,
     trialPeriodDays: price.trialPeriodDays,
     promotionCodeIds,
+    taxRateIds,
     idempotencyKey: [
       `org:${organization.id}:subscribe:${price.id}`,
       `q${quantity ?? 'metered'}`,

@@ -9,6 +9,7 @@ import {
 import { paymentMethodsCollection } from '../resources/payment-methods.js';
 import { createSetupIntent } from '../payments/setup-intents.js';
 import { priceAmountIn, retrievePrice } from '../resources/prices.js';
+import { resolveTaxRates, retrieveTaxRate } from '../catalog/tax-rate-store.js';
 import { productsCollection } from '../resources/products.js';
 import { couponsCollection, couponTerms, redeemCoupon, retrieveCoupon } from '../resources/coupons.js';
 import { assertPromotionCodeUsable, redeemPromotionCode, retrievePromotionCode } from '../resources/promotion-codes.js';
@@ -59,6 +60,8 @@ export function buildCatalogPort(emu: Emulator): CatalogPort {
     },
     product: (id) => store.get(productsCollection, id),
     coupon: (id, param) => retrieveCoupon(emu, id, param),
+    taxRate: (id, param) => retrieveTaxRate(emu.store, id, param),
+    taxRates: (ids, param) => resolveTaxRates(emu.store, ids, param),
     couponTerms(id) {
       const stored = store.get(couponsCollection, id);
       if (!stored) return null;

@@ -22,6 +22,7 @@ import {
 import { couponAppliesToCurrency, type CouponTerms, type DiscountInput } from './discounts.js';
 import { DEFAULT_DUNNING_POLICY, type DunningPolicy } from './dunning.js';
 import { recomputeInvoice } from './invoice-builder.js';
+import type { TaxRateTerms } from './tax.js';
 import type { Recurrence } from './periods.js';
 
 export interface BillingOptions {
@@ -286,8 +287,11 @@ export class BillingCore {
   /** Recomputes a draft's totals from its lines and discounts (balance not applied before finalization). */
   recompute(invoice: Stripe.Invoice, at: number): Stripe.Invoice {
     const ids = invoice.discounts.map((d) => (typeof d === 'string' ? d : d.id));
-    return recomputeInvoice(invoice, this.activeDiscounts(ids, at), invoice.status === 'draft' ? 0 : invoice.starting_balance);
+    return recomputeInvoice(invoice, this.activeDiscounts(ids, at), invoice.status === 'draft' ? 0 : invoice.starting_balance, this.taxRateOf);
   }
+
+  /** The rate a line's `taxes` names (for recomputeInvoice); rates are never deleted, so this does not miss. */
+  readonly taxRateOf = (id: string): TaxRateTerms => this.ports.catalog.taxRate(id, 'tax_rate');
 
   saveInvoice(invoice: Stripe.Invoice): Stripe.Invoice {
     return this.store.insert(invoicesCollection, invoice);

@@ -13,6 +13,8 @@ export interface ItemParam {
   quantity?: number;
   deleted?: boolean;
   metadata?: Record<string, string> | null;
+  /** Tax rate ids; null (the SDK's '') clears the item's own rates. */
+  tax_rates?: string[] | null;
 }
 
 export interface AddInvoiceItemParam {
@@ -46,6 +48,7 @@ export interface CreateSubscriptionInput {
   add_invoice_items?: AddInvoiceItemParam[];
   off_session?: boolean;
   payment_settings?: { save_default_payment_method?: 'on_subscription' | 'off' };
+  default_tax_rates?: string[] | null;
 }
 
 export interface UpdateSubscriptionInput {
@@ -67,4 +70,5 @@ export interface UpdateSubscriptionInput {
   add_invoice_items?: AddInvoiceItemParam[];
   off_session?: boolean;
   payment_settings?: { save_default_payment_method?: 'on_subscription' | 'off' };
+  default_tax_rates?: string[] | null;
 }

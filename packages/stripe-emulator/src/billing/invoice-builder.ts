@@ -5,6 +5,7 @@ import type { Full } from '../core/types.js';
 import { newId } from '../core/ids.js';
 import { applyDiscounts, type DiscountInput } from './discounts.js';
 import { computeInvoiceTotals } from './totals.js';
+import { computeLineTaxes, inclusiveTaxIn, lineTaxRateIds, pendingTaxes, sumTaxesByRate, type TaxRateLookup } from './tax.js';
 
 export type LineParent =
   | {
@@ -28,9 +29,15 @@ export interface LineInput {
   proration: boolean;
   parent: LineParent;
   metadata: Stripe.Metadata;
+  /** The line's own tax rate ids (its subscription item's or invoice item's); empty: the invoice's defaults apply. */
+  taxRates: string[];
 }
 
-export function buildLine(invoiceId: string | null, input: LineInput): Stripe.InvoiceLineItem {
+/**
+ * `defaultTaxRates` are the invoice's `default_tax_rates` ids, used when the line has no rates of its own. The
+ * line's `taxes` name the rates that apply; their amounts are filled in by `recomputeInvoice`.
+ */
+export function buildLine(invoiceId: string | null, input: LineInput, defaultTaxRates: string[] = []): Stripe.InvoiceLineItem {
   const parent: Stripe.InvoiceLineItem.Parent =
     input.parent.type === 'subscription_item_details'
       ? {
@@ -81,7 +88,7 @@ export function buildLine(invoiceId: string | null, input: LineInput): Stripe.In
     quantity_decimal: Stripe.Decimal.from(input.quantity),
     subscription,
     subtotal: input.amount,
-    taxes: [],
+    taxes: pendingTaxes(input.taxRates.length > 0 ? input.taxRates : defaultTaxRates),
   } satisfies Full<Stripe.InvoiceLineItem>;
   return line;
 }
@@ -108,6 +115,8 @@ export interface NewInvoiceInput {
   /** The invoice's own discounts (ids of Discount objects); subscription discounts are listed by the caller. */
   discounts: string[];
   accountName: string;
+  /** `default_tax_rates`: the invoice's own, or for a subscription's invoice the subscription's. */
+  defaultTaxRates?: Stripe.TaxRate[];
 }
 
 /** A new draft invoice with no lines. */
@@ -149,7 +158,7 @@ export function newDraftInvoice(input: NewInvoiceInput): Stripe.Invoice {
     customer_tax_ids: [],
     default_payment_method: input.defaultPaymentMethod,
     default_source: null,
-    default_tax_rates: [],
+    default_tax_rates: input.defaultTaxRates ?? [],
     description: input.description,
     discounts: input.discounts,
     due_date: input.dueDate,
@@ -214,13 +223,15 @@ function lineProduct(line: Stripe.InvoiceLineItem): string | null {
 }
 
 /**
- * Recomputes discounts and totals from the lines. `discounts` are the Discount objects in the order they apply;
- * `startingBalance` is the customer balance to apply (only at finalization; drafts show 0 as Stripe does).
+ * Recomputes discounts, taxes and totals from the lines. `discounts` are the Discount objects in the order they
+ * apply; `startingBalance` is the customer balance to apply (only at finalization; drafts show 0 as Stripe does);
+ * `taxRateOf` looks up the rates the lines' `taxes` name.
  */
 export function recomputeInvoice(
   invoice: Stripe.Invoice,
   discounts: DiscountInput[],
   startingBalance: number,
+  taxRateOf: TaxRateLookup,
 ): Stripe.Invoice {
   const lines = invoice.lines.data;
   const result = applyDiscounts(
@@ -228,16 +239,29 @@ export function recomputeInvoice(
     discounts,
     invoice.currency,
   );
-  const newLines = lines.map((l, i) => ({
-    ...l,
-    discount_amounts: result.lines[i],
-    discounts: result.lines[i].filter((d) => d.amount !== 0).map((d) => d.discount),
-  }));
+  let subtotalInclusiveTax = 0;
+  const newLines = lines.map((l, i) => {
+    const rates = lineTaxRateIds(l).map(taxRateOf);
+    const discounted = l.amount - result.lines[i].reduce((a, d) => a + d.amount, 0);
+    subtotalInclusiveTax += inclusiveTaxIn(l.amount, rates);
+    return {
+      ...l,
+      discount_amounts: result.lines[i],
+      discounts: result.lines[i].filter((d) => d.amount !== 0).map((d) => d.discount),
+      taxes: computeLineTaxes(discounted, rates),
+    };
+  });
+  const totalTaxes = sumTaxesByRate(newLines);
+  const taxOf = (behavior: 'inclusive' | 'exclusive') =>
+    totalTaxes.filter((t) => t.tax_behavior === behavior).reduce((a, t) => a + t.amount, 0);
   const totals = computeInvoiceTotals({
     lineAmounts: newLines.map((l) => l.amount),
     discountTotals: result.totals,
+    exclusiveTax: taxOf('exclusive'),
+    inclusiveTax: taxOf('inclusive'),
+    subtotalInclusiveTax,
     startingBalance,
-    amountPaid: Math.min(invoice.amount_paid, Math.max(0, newLines.reduce((a, l) => a + l.amount, 0))),
+    amountPaid: Math.min(invoice.amount_paid, Math.max(0, newLines.reduce((a, l) => a + l.amount, 0) + taxOf('exclusive'))),
   });
   return {
     ...invoice,
@@ -247,6 +271,7 @@ export function recomputeInvoice(
     total: totals.total,
     total_excluding_tax: totals.total_excluding_tax,
     total_discount_amounts: totals.total_discount_amounts,
+    total_taxes: totalTaxes,
     starting_balance: totals.starting_balance,
     ending_balance: invoice.status === 'draft' ? null : totals.ending_balance,
     amount_due: totals.amount_due,

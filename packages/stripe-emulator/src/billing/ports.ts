@@ -45,6 +45,10 @@ export interface CatalogPort {
   couponTerms(id: string): CouponTerms | null;
   /** The promotion code, after checking it can be redeemed by this customer for this amount (Stripe's errors). */
   promotionCode(id: string, param: string, use: { customer: string; currency: string; amount: number; at: number }): Stripe.PromotionCode;
+  /** A tax rate (404 when unknown). */
+  taxRate(id: string, param: string): Stripe.TaxRate;
+  /** Rates given by id for a new subscription, item, invoice or invoice item (must exist and be active); null for none given. */
+  taxRates(ids: string[] | null | undefined, param: string): Stripe.TaxRate[] | null;
   /** Records that a coupon / promotion code was redeemed (times_redeemed). */
   redeem(couponId: string, promotionCodeId: string | null): void;
 }

@@ -13,6 +13,7 @@ import { registerProducts } from './products.js';
 import { registerPrices } from './prices.js';
 import { registerCoupons } from './coupons.js';
 import { registerPromotionCodes } from './promotion-codes.js';
+import { registerTaxRates } from './tax-rates.js';
 import { registerEvents } from './events.js';
 import { registerWebhookEndpoints } from './webhook-endpoints.js';
 import { registerStripeJs } from '../stripejs/routes.js';
@@ -49,6 +50,7 @@ export function registerAll(emu: Emulator): void {
   registerPrices(emu);
   registerCoupons(emu);
   registerPromotionCodes(emu);
+  registerTaxRates(emu);
   registerEvents(emu);
   registerWebhookEndpoints(emu);
   registerStripeJs(emu);

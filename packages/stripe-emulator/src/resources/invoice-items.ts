@@ -26,7 +26,7 @@ const writable = {
   price_data: p.unsupported(),
   tax_behavior: p.unsupported(),
   tax_code: p.unsupported(),
-  tax_rates: p.unsupported(),
+  tax_rates: p.emptyable(p.array(p.string())),
   quantity_decimal: p.unsupported(),
 } as const;
 
@@ -125,6 +125,7 @@ export function registerInvoiceItems(emu: Emulator): void {
       if (params.period && params.period.end < params.period.start) {
         throw invalidRequest('period[end] must be on or after period[start].', { param: 'period[end]' });
       }
+      const taxRates = engine.ports.catalog.taxRates(params.tax_rates, 'tax_rates');
       if (!customer.currency) engine.ports.customers.updateCustomer(customer.id, { currency });
       const ii = engine.subscriptionOps().newInvoiceItem({
         customer: customer.id,
@@ -143,6 +144,7 @@ export function registerInvoiceItems(emu: Emulator): void {
         discountable: params.discountable ?? true,
         metadata: applyMetadata({}, params.metadata),
         unitAmountDecimal: decimal ?? String(Number.isInteger(unit) ? unit : unit.toFixed(12).replace(/0+$/, '')),
+        taxRates,
       });
       engine.subscriptionOps().createInvoiceItem(ii);
       if (params.invoice) syncDraft(params.invoice, { upsert: ii });
@@ -188,6 +190,7 @@ export function registerInvoiceItems(emu: Emulator): void {
       discountable: params.discountable ?? before.discountable,
       metadata: applyMetadata(before.metadata ?? {}, params.metadata),
       unitAmountDecimal: unitDecimal,
+      taxRates: params.tax_rates === undefined ? before.tax_rates : engine.ports.catalog.taxRates(params.tax_rates, 'tax_rates'),
     });
     const after: Stripe.InvoiceItem = { ...rebuilt, id: before.id };
     store.insert(invoiceItemsCollection, after);

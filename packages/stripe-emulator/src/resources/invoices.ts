@@ -7,6 +7,7 @@ import type { Emulator } from '../emulator.js';
 import { billingOf } from '../billing/wire.js';
 import { invoiceItemsCollection, invoicesCollection, invoiceStateCollection } from '../billing/collections.js';
 import { newDraftInvoice, recomputeInvoice } from '../billing/invoice-builder.js';
+import { lineTaxRateIds, pendingTaxes, rateIdsOf } from '../billing/tax.js';
 import { presentInvoiceForEvent } from '../billing/invoice-ops.js';
 import { applyMetadata } from '../core/metadata.js';
 import { diffAttributes } from '../core/events.js';
@@ -41,7 +42,7 @@ const createShape = {
   automatic_tax: p.object({ enabled: p.required(p.boolean()) }),
   account_tax_ids: p.unsupported(),
   application_fee_amount: p.unsupported(),
-  default_tax_rates: p.unsupported(),
+  default_tax_rates: p.emptyable(p.array(p.string())),
   from_invoice: p.unsupported(),
   issuer: p.unsupported(),
   on_behalf_of: p.unsupported(),
@@ -71,7 +72,7 @@ const updateShape = {
   metadata: p.metadata(),
   automatic_tax: p.object({ enabled: p.required(p.boolean()) }),
   account_tax_ids: p.unsupported(),
-  default_tax_rates: p.unsupported(),
+  default_tax_rates: p.emptyable(p.array(p.string())),
   rendering: p.unsupported(),
   statement_descriptor: p.unsupported(),
   application_fee_amount: p.unsupported(),
@@ -101,7 +102,7 @@ const previewShape = {
     trial_end: p.timestampOrNow(),
     billing_cycle_anchor: p.object({ type: p.required(p.enumOf(['now', 'timestamp', 'unchanged'] as const)), timestamp: p.timestamp() }),
     cancel_now: p.boolean(),
-    default_tax_rates: p.unsupported(),
+    default_tax_rates: p.emptyable(p.array(p.string())),
     resume_at: p.unsupported(),
     start_date: p.unsupported(),
   }),
@@ -114,6 +115,17 @@ const previewShape = {
   schedule: p.unsupported(),
   schedule_details: p.unsupported(),
 } as const;
+
+/**
+ * New `default_tax_rates` on a draft: lines that had the old defaults (no rates of their own) take the new ones;
+ * lines with their own rates keep them. Amounts are filled in by the recompute that follows.
+ */
+function withDefaultTaxRates(invoice: Stripe.Invoice, rates: Stripe.TaxRate[]): Stripe.Invoice {
+  const oldIds = rateIdsOf(invoice.default_tax_rates).join(',');
+  const newIds = rateIdsOf(rates);
+  const data = invoice.lines.data.map((l) => (lineTaxRateIds(l).join(',') === oldIds ? { ...l, taxes: pendingTaxes(newIds) } : l));
+  return { ...invoice, default_tax_rates: rates, lines: { ...invoice.lines, data } };
+}
 
 function refuseAutomaticTax(flag: { enabled: boolean } | undefined): void {
   if (flag?.enabled) {
@@ -159,6 +171,7 @@ export function registerInvoices(emu: Emulator): void {
     const pending = include
       ? engine.pendingInvoiceItems(customer.id, subscription?.id ?? 'any').filter((ii) => ii.currency === currency)
       : [];
+    const defaultTaxRates = engine.ports.catalog.taxRates(params.default_tax_rates, 'default_tax_rates') ?? [];
     const id = newId('in');
     const discountIds = engine.createDiscounts(resolved, { customer: customer.id, subscription: null, invoice: id, start: at });
     let draft = newDraftInvoice({
@@ -182,8 +195,9 @@ export function registerInvoices(emu: Emulator): void {
       testClock: engine.testClockOf(customer.id),
       discounts: discountIds,
       accountName: engine.options.accountName,
+      defaultTaxRates,
     });
-    const lines = pending.map((ii) => engine.subscriptionOps().lineForInvoiceItem(id, ii));
+    const lines = pending.map((ii) => engine.subscriptionOps().lineForInvoiceItem(id, ii, rateIdsOf(defaultTaxRates)));
     draft = engine.recompute({ ...draft, lines: { ...draft.lines, data: lines } }, at);
     for (const ii of pending) store.insert(invoiceItemsCollection, { ...ii, invoice: id });
     store.insert(invoiceStateCollection, { ...engine.invoiceState(id), days_until_due: params.days_until_due ?? null });
@@ -195,7 +209,7 @@ export function registerInvoices(emu: Emulator): void {
   router.api('POST', '/v1/invoices/:id', updateShape, ({ params, path }) => {
     refuseAutomaticTax(params.automatic_tax);
     const before = engine.invoice(path.id, 'id');
-    const draftOnly = ['collection_method', 'days_until_due', 'due_date', 'discounts'] as const;
+    const draftOnly = ['collection_method', 'days_until_due', 'due_date', 'discounts', 'default_tax_rates'] as const;
     if (before.status !== 'draft') {
       const bad = draftOnly.find((k) => params[k] !== undefined);
       if (bad) {
@@ -224,6 +238,8 @@ export function registerInvoices(emu: Emulator): void {
       throw resourceMissing('PaymentMethod', params.default_payment_method, 'default_payment_method');
     }
     const resolved = params.discounts ? engine.resolveDiscountParams(params.discounts, before.currency, customerId, 'discounts') : null;
+    const newDefaultRates =
+      params.default_tax_rates === undefined ? undefined : (engine.ports.catalog.taxRates(params.default_tax_rates, 'default_tax_rates') ?? []);
     let next: Stripe.Invoice = {
       ...before,
       auto_advance: params.auto_advance ?? before.auto_advance,
@@ -243,6 +259,7 @@ export function registerInvoices(emu: Emulator): void {
     } else if (params.discounts === null) {
       next = { ...next, discounts: [] };
     }
+    if (newDefaultRates !== undefined) next = withDefaultTaxRates(next, newDefaultRates);
     if (next.status === 'draft') {
       next = engine.recompute(next, at);
       if (params.auto_advance !== undefined) {
@@ -360,8 +377,14 @@ export function registerInvoices(emu: Emulator): void {
     const subOps = engine.subscriptionOps();
     const details = params.subscription_details ?? {};
     let preview: Stripe.Invoice;
+    // subscription_details[default_tax_rates]: preview the subscription as if its default rates were these.
+    const previewTaxRates =
+      details.default_tax_rates === undefined
+        ? undefined
+        : engine.ports.catalog.taxRates(details.default_tax_rates, 'subscription_details[default_tax_rates]');
     if (params.subscription) {
-      const sub = engine.subscription(params.subscription, 'subscription');
+      const stored = engine.subscription(params.subscription, 'subscription');
+      const sub = previewTaxRates === undefined ? stored : { ...stored, default_tax_rates: previewTaxRates };
       if (params.customer && params.customer !== engine.customerIdOf(sub)) {
         throw invalidRequest('The subscription belongs to another customer.', { param: 'customer' });
       }
@@ -396,6 +419,7 @@ export function registerInvoices(emu: Emulator): void {
         trial_end: trialEnd,
         billing_cycle_anchor: details.billing_cycle_anchor?.type === 'timestamp' ? details.billing_cycle_anchor.timestamp : undefined,
         discounts: params.discounts ?? undefined,
+        default_tax_rates: details.default_tax_rates,
       });
       preview = { ...plan.invoice, id: `upcoming_${plan.invoice.id}` };
     } else {
@@ -431,16 +455,17 @@ export function registerInvoices(emu: Emulator): void {
         accountName: engine.options.accountName,
       });
       preview = recomputeInvoice(
-        { ...draft, lines: { ...draft.lines, data: pending.map((ii) => subOps.lineForInvoiceItem(id, ii)) } },
+        { ...draft, lines: { ...draft.lines, data: pending.map((ii) => subOps.lineForInvoiceItem(id, ii, [])) } },
         [],
         0,
+        engine.taxRateOf,
       );
     }
     if (params.discounts && params.subscription) {
       const customerId = engine.customerIdOf(preview);
       const resolved = engine.resolveDiscountParams(params.discounts, preview.currency, customerId, 'discounts');
       const ids = resolved.map((r, i) => r.existing ?? `di_preview_${i}`);
-      preview = { ...recomputeInvoice(preview, engine.discountInputsFor(resolved, ids), 0), discounts: ids };
+      preview = { ...recomputeInvoice(preview, engine.discountInputsFor(resolved, ids), 0, engine.taxRateOf), discounts: ids };
     }
     return present(preview);
   });

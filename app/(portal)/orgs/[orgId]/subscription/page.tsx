@@ -27,13 +27,14 @@ export const generateMetadata = titleMetadata('subscription');
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
   const locale = await getLocale();
-  const [subscription, prices, t, tPlans, tOverview, tInterval, timeZone] = await Promise.all([
+  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax, timeZone] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id, locale }),
     listCatalogPrices({ currency, locale }),
     getTranslations('subscription'),
     getTranslations('plans'),
     getTranslations('overview'),
     getTranslations('interval'),
+    getTranslations('tax'),
     getTimeZone(),
   ]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
@@ -147,6 +148,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                   confirming: t('change.confirming'),
                   changed: t('change.changed'),
                   invalid: t('change.invalid'),
+                  tax: { added: tTax.raw('added'), included: tTax.raw('included') },
                 }}
               />
             </section>

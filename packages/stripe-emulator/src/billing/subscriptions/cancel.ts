@@ -53,6 +53,7 @@ export function cancelNow(
               date: at,
               testClock: ctx.clockOf(before),
               unitAmountDecimal: String(line.unitAmount),
+              taxRates: item.tax_rates,
             }),
           );
         }

@@ -87,6 +87,8 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
     0,
   );
   const resolvedDiscounts = ctx.engine.resolveDiscountParams(input.discounts ?? [], currency, customer.id, 'discounts', amountHint);
+  const defaultTaxRates = ctx.engine.ports.catalog.taxRates(input.default_tax_rates, 'default_tax_rates');
+  const itemTaxRates = input.items.map((item, i) => ctx.engine.ports.catalog.taxRates(item.tax_rates, `items[${i}][tax_rates]`));
   const addItems = (input.add_invoice_items ?? []).map((a, i) => resolveAddInvoiceItem(ctx, a, currency, `add_invoice_items[${i}]`));
 
   const pmForCharge =
@@ -102,7 +104,7 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
   const subId = newId('sub');
   const testClock = ctx.engine.testClockOf(customer.id);
   const items: Stripe.SubscriptionItem[] = input.items.map((item, i) =>
-    newItem(ctx, subId, prices[i], ctx.isMetered(prices[i]) ? undefined : (item.quantity ?? 1), item.metadata ?? {}, period, at),
+    newItem(ctx, subId, prices[i], ctx.isMetered(prices[i]) ? undefined : (item.quantity ?? 1), item.metadata ?? {}, period, at, itemTaxRates[i]),
   );
   const discountIds = resolvedDiscounts.map((r) => r.existing ?? newId('di'));
   const discountInputs = ctx.engine.discountInputsFor(resolvedDiscounts, discountIds);
@@ -129,7 +131,7 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
     days_until_due: input.days_until_due ?? null,
     default_payment_method: input.default_payment_method ?? null,
     default_source: null,
-    default_tax_rates: null,
+    default_tax_rates: defaultTaxRates,
     description: input.description ?? null,
     discounts: discountIds,
     ended_at: null,
@@ -168,24 +170,24 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
   const lines: LineInput[] = items.map((item, i) => {
     const price = prices[i];
     if (trialEnd !== null) {
-      return itemLine(ctx, sub, item.id, price, item.quantity ?? 0, period, {
+      return itemLine(ctx, sub, item, price, item.quantity ?? 0, period, {
         amount: 0,
         description: `Trial period for ${ctx.engine.productName(price)}`,
       });
     }
-    if (ctx.isMetered(price)) return itemLine(ctx, sub, item.id, price, 0, period, { amount: 0 });
+    if (ctx.isMetered(price)) return itemLine(ctx, sub, item, price, 0, period, { amount: 0 });
     const qty = item.quantity ?? 1;
     if (anchor > at) {
       const full = ctx.engine.unitAmount(price, currency, 'price').amount * ctx.engine.billedQuantity(price, qty);
       const fullPeriod = { start: addIntervals(anchor, recurrence, -1), end: anchor };
       const amount = input.proration_behavior === 'none' ? 0 : proratedAmount(full, fullPeriod, at);
-      return itemLine(ctx, sub, item.id, price, qty, period, {
+      return itemLine(ctx, sub, item, price, qty, period, {
         amount,
         proration: true,
         description: `Remaining time on ${qty} × ${ctx.engine.productName(price)} after ${formatDay(at)}`,
       });
     }
-    return itemLine(ctx, sub, item.id, price, qty, period);
+    return itemLine(ctx, sub, item, price, qty, period);
   });
   const pendingExisting = ctx.engine.pendingInvoiceItems(customer.id, null);
   const invoiceId = newId('in');

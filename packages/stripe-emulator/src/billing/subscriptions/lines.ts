@@ -2,7 +2,8 @@
 import Stripe from 'stripe';
 import { newId } from '../../core/ids.js';
 import type { Full } from '../../core/types.js';
-import { invoiceItemsCollection, invoiceStateCollection } from '../collections.js';
+import { invoiceItemsCollection, invoiceStateCollection, invoicesCollection } from '../collections.js';
+import { rateIdsOf } from '../tax.js';
 import { buildLine, newDraftInvoice, recomputeInvoice, type LineInput } from '../invoice-builder.js';
 import type { DiscountInput } from '../discounts.js';
 import { type Period, type Recurrence } from '../periods.js';
@@ -22,10 +23,16 @@ export function describeItem(ctx: SubscriptionContext, price: Stripe.Price, quan
   return `${quantity} × ${ctx.engine.productName(price)} (at ${formatMoney(unit.amount, currency)} / ${intervalLabel(ctx, r)})`;
 }
 
+/** A subscription item, or a planned one, as far as its lines need it. */
+export interface ItemRef {
+  id: string;
+  tax_rates?: Stripe.TaxRate[] | null;
+}
+
 export function itemLine(
   ctx: SubscriptionContext,
   sub: Stripe.Subscription,
-  itemId: string,
+  item: ItemRef,
   price: Stripe.Price,
   quantity: number,
   period: Period,
@@ -43,8 +50,9 @@ export function itemLine(
     unitAmountDecimal: unit.decimal ?? String(unit.amount),
     quantity: billed,
     proration: overrides.proration ?? false,
-    parent: { type: 'subscription_item_details', subscription: sub.id, subscriptionItem: itemId, invoiceItem: null },
+    parent: { type: 'subscription_item_details', subscription: sub.id, subscriptionItem: item.id, invoiceItem: null },
     metadata: {},
+    taxRates: rateIdsOf(item.tax_rates),
   };
 }
 
@@ -58,7 +66,7 @@ export function usageLine(ctx: SubscriptionContext, sub: Stripe.Subscription, it
   const unit = ctx.engine.unitAmount(price, sub.currency, 'price');
   const amount = unit.decimal !== null ? Math.round(Number(unit.decimal) * quantity) : unit.amount * quantity;
   return {
-    ...itemLine(ctx, sub, item.id, price, 1, period),
+    ...itemLine(ctx, sub, item, price, 1, period),
     amount,
     quantity,
     description: describeItem(ctx, price, quantity, sub.currency),
@@ -84,12 +92,21 @@ export function invoiceItemLine(ctx: SubscriptionContext, ii: Stripe.InvoiceItem
         ? { type: 'subscription_item_details', subscription: subId, subscriptionItem: subItem, invoiceItem: ii.id }
         : { type: 'invoice_item_details', invoiceItem: ii.id, subscription: subId },
     metadata: ii.metadata ?? {},
+    taxRates: rateIdsOf(ii.tax_rates),
   };
 }
 
-/** The invoice line an invoice item becomes on `invoiceId`. */
-export function lineForInvoiceItem(ctx: SubscriptionContext, invoiceId: string, ii: Stripe.InvoiceItem): Stripe.InvoiceLineItem {
-  return buildLine(invoiceId, invoiceItemLine(ctx, ii));
+/**
+ * The invoice line an invoice item becomes on `invoiceId`. `defaultTaxRates` are the invoice's
+ * `default_tax_rates` (ids); by default those of the stored invoice.
+ */
+export function lineForInvoiceItem(
+  ctx: SubscriptionContext,
+  invoiceId: string,
+  ii: Stripe.InvoiceItem,
+  defaultTaxRates: string[] = rateIdsOf(ctx.store.get(invoicesCollection, invoiceId)?.default_tax_rates),
+): Stripe.InvoiceLineItem {
+  return buildLine(invoiceId, invoiceItemLine(ctx, ii), defaultTaxRates);
 }
 
 /** Creates an invoice item (pending, or on `invoice`) and emits invoiceitem.created. */
@@ -116,6 +133,8 @@ export function newInvoiceItem(ctx: SubscriptionContext, args: {
   discountable?: boolean;
   metadata?: Stripe.Metadata;
   unitAmountDecimal?: string | null;
+  /** The invoice item's own rates (prorations copy their subscription item's). */
+  taxRates?: Stripe.TaxRate[] | null;
 }): Stripe.InvoiceItem {
   const item = {
     id: newId('ii'),
@@ -156,7 +175,7 @@ export function newInvoiceItem(ctx: SubscriptionContext, args: {
     proration_details: { credited_items: null, discount_amounts: [] },
     quantity: args.quantity,
     quantity_decimal: Stripe.Decimal.from(args.quantity),
-    tax_rates: [],
+    tax_rates: args.taxRates ?? [],
     test_clock: args.testClock,
   } satisfies Full<Stripe.InvoiceItem, 'deleted' | 'frozen_fields' | 'invoicing_rules'>;
   return item;
@@ -206,10 +225,15 @@ export function buildInvoice(
     testClock: ctx.clockOf(sub),
     discounts: discountIds,
     accountName: ctx.engine.options.accountName,
+    // Stripe: a subscription's invoices take its default_tax_rates; lines with rates of their own keep those.
+    defaultTaxRates: sub.default_tax_rates ?? [],
   });
-  const lines = [...args.lines, ...args.pendingItems.map((ii) => invoiceItemLine(ctx, ii))].map((l) => buildLine(draft.id, l));
+  const defaults = rateIdsOf(sub.default_tax_rates);
+  const lines = [...args.lines, ...args.pendingItems.map((ii) => invoiceItemLine(ctx, ii))].map((l) => buildLine(draft.id, l, defaults));
   const withLines = { ...draft, lines: { ...draft.lines, data: lines } };
-  return args.discounts ? recomputeInvoice(withLines, args.discounts, 0) : ctx.engine.recompute(withLines, args.created);
+  return args.discounts
+    ? recomputeInvoice(withLines, args.discounts, 0, ctx.engine.taxRateOf)
+    : ctx.engine.recompute(withLines, args.created);
 }
 
 /** Stores a built invoice, attaches its pending invoice items, emits invoice.created. */
@@ -230,6 +254,7 @@ export function newItem(
   metadata: Stripe.Metadata,
   period: Period,
   created: number,
+  taxRates: Stripe.TaxRate[] | null = null,
 ): Stripe.SubscriptionItem {
   return {
     id: newId('si'),
@@ -246,6 +271,6 @@ export function newItem(
     price,
     ...(quantity === undefined ? {} : { quantity }),
     subscription: subId,
-    tax_rates: null,
+    tax_rates: taxRates,
   } satisfies Omit<Full<Stripe.SubscriptionItem, 'deleted'>, 'quantity'> & { quantity?: number };
 }

@@ -18,7 +18,7 @@ export function previewRenewal(ctx: SubscriptionContext, sub: Stripe.Subscriptio
   const period = plan?.period ?? { start: current[0].current_period_start, end: current[0].current_period_end };
   const r = plan?.recurrence ?? ctx.engine.recurrenceOf(current[0].price);
   const nextPeriod = { start: period.end, end: nextBoundaryAfter(sub.billing_cycle_anchor, r, period.end) };
-  const items = plan?.items ?? current.map((i) => ({ id: i.id, existing: i, price: i.price, quantity: i.quantity ?? 0, metadata: i.metadata }));
+  const items = plan?.items ?? current.map((i) => ({ id: i.id, existing: i, price: i.price, quantity: i.quantity ?? 0, metadata: i.metadata, tax_rates: i.tax_rates }));
   const lines: LineInput[] = [];
   for (const item of items) {
     if (ctx.isMetered(item.price)) {
@@ -26,7 +26,7 @@ export function previewRenewal(ctx: SubscriptionContext, sub: Stripe.Subscriptio
       const fakeItem: Stripe.SubscriptionItem = { ...existing, id: item.id, price: item.price };
       if (sub.status !== 'trialing') lines.push(usageLine(ctx, sub, fakeItem, period));
     } else {
-      lines.push(itemLine(ctx, sub, item.id, item.price, item.quantity, nextPeriod));
+      lines.push(itemLine(ctx, sub, item, item.price, item.quantity, nextPeriod));
     }
   }
   const pending = [...ctx.engine.pendingInvoiceItems(customerId, sub.id), ...(plan?.prorations ?? [])];
@@ -48,7 +48,7 @@ export function previewImmediate(ctx: SubscriptionContext, sub: Stripe.Subscript
   const customerId = ctx.engine.customerIdOf(sub);
   const period = plan.resetAnchor ? { start: at, end: addIntervals(at, plan.recurrence, 1) } : plan.period;
   const lines = plan.resetAnchor
-    ? plan.items.filter((i) => !ctx.isMetered(i.price)).map((i) => itemLine(ctx, sub, i.id, i.price, i.quantity, period))
+    ? plan.items.filter((i) => !ctx.isMetered(i.price)).map((i) => itemLine(ctx, sub, i, i.price, i.quantity, period))
     : [];
   const pending = [...ctx.engine.pendingInvoiceItems(customerId, sub.id), ...plan.prorations];
   return buildInvoice(ctx, sub, {

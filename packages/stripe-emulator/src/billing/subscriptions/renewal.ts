@@ -25,7 +25,7 @@ export function renewAt(ctx: SubscriptionContext, id: string, at: number, reason
     if (ctx.isMetered(item.price)) {
       if (!wasTrialing && old.end > old.start) lines.push(usageLine(ctx, before, item, old));
     } else {
-      lines.push(itemLine(ctx, before, item.id, item.price, item.quantity ?? 1, newPeriod));
+      lines.push(itemLine(ctx, before, item, item.price, item.quantity ?? 1, newPeriod));
     }
   }
   for (const item of items) {

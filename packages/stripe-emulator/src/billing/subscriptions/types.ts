@@ -10,6 +10,8 @@ export interface PlannedItem {
   price: Stripe.Price;
   quantity: number;
   metadata: Stripe.Metadata;
+  /** The item's own tax rates (null: the subscription's default_tax_rates apply). */
+  tax_rates: Stripe.TaxRate[] | null;
 }
 
 export interface PlannedChange {

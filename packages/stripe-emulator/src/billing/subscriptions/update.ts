@@ -28,7 +28,7 @@ export function planUpdate(ctx: SubscriptionContext, sub: Stripe.Subscription, i
     throw invalidRequest('proration_date must be within the current billing period of the subscription.', { param: 'proration_date' });
   }
   const planned = new Map<string, PlannedItem>(
-    current.map((i) => [i.id, { id: i.id, existing: i, price: i.price, quantity: i.quantity ?? 0, metadata: i.metadata }]),
+    current.map((i) => [i.id, { id: i.id, existing: i, price: i.price, quantity: i.quantity ?? 0, metadata: i.metadata, tax_rates: i.tax_rates }]),
   );
   const removed: Stripe.SubscriptionItem[] = [];
   const order = current.map((i) => i.id);
@@ -52,6 +52,7 @@ export function planUpdate(ctx: SubscriptionContext, sub: Stripe.Subscription, i
         price,
         quantity: ctx.isMetered(price) ? 0 : (param.quantity ?? (ctx.isMetered(existing.price) ? 1 : existing.quantity)),
         metadata: applyMetadata(existing.metadata, param.metadata),
+        tax_rates: param.tax_rates === undefined ? existing.tax_rates : ctx.engine.ports.catalog.taxRates(param.tax_rates, `${path}[tax_rates]`),
       });
     } else {
       if (param.deleted) throw invalidRequest('Cannot delete an item without its id.', { param: `${path}[deleted]` });
@@ -65,7 +66,14 @@ export function planUpdate(ctx: SubscriptionContext, sub: Stripe.Subscription, i
         );
       }
       const id = newId('si');
-      planned.set(id, { id, existing: null, price, quantity: ctx.isMetered(price) ? 0 : (param.quantity ?? 1), metadata: applyMetadata({}, param.metadata) });
+      planned.set(id, {
+        id,
+        existing: null,
+        price,
+        quantity: ctx.isMetered(price) ? 0 : (param.quantity ?? 1),
+        metadata: applyMetadata({}, param.metadata),
+        tax_rates: ctx.engine.ports.catalog.taxRates(param.tax_rates, `${path}[tax_rates]`),
+      });
       order.push(id);
     }
   });
@@ -94,7 +102,8 @@ export function planUpdate(ctx: SubscriptionContext, sub: Stripe.Subscription, i
       if (!b && !a) return;
       const lines = prorationLines(b, a, period, prorationDate);
       for (const line of lines) {
-        const price = line.kind === 'unused_time' ? before?.price : after?.price;
+        const source = line.kind === 'unused_time' ? before : after;
+        const price = source?.price;
         if (!price) continue;
         prorations.push(
           newInvoiceItem(ctx, {
@@ -111,13 +120,14 @@ export function planUpdate(ctx: SubscriptionContext, sub: Stripe.Subscription, i
             date: at,
             testClock: ctx.clockOf(sub),
             unitAmountDecimal: String(line.unitAmount),
+            taxRates: source.tax_rates,
           }),
         );
       }
     };
     for (const item of current) {
       const after = planned.get(item.id) ?? null;
-      const before: PlannedItem = { id: item.id, existing: item, price: item.price, quantity: item.quantity ?? 0, metadata: item.metadata };
+      const before: PlannedItem = { id: item.id, existing: item, price: item.price, quantity: item.quantity ?? 0, metadata: item.metadata, tax_rates: item.tax_rates };
       if (after && after.price.id === item.price.id && after.quantity === before.quantity && !resetAnchor) continue;
       pushLines(item.id, before, after);
     }
@@ -177,6 +187,8 @@ export function updateSubscription(ctx: SubscriptionContext, id: string, input: 
     input.discounts === undefined || input.discounts === null
       ? null
       : ctx.engine.resolveDiscountParams(input.discounts, before.currency, customerId, 'discounts');
+  const defaultTaxRates =
+    input.default_tax_rates === undefined ? undefined : ctx.engine.ports.catalog.taxRates(input.default_tax_rates, 'default_tax_rates');
 
   // Writes start here.
   let next: Stripe.Subscription = {
@@ -187,6 +199,7 @@ export function updateSubscription(ctx: SubscriptionContext, id: string, input: 
     days_until_due: input.days_until_due ?? (input.collection_method === 'charge_automatically' ? null : before.days_until_due),
     default_payment_method: input.default_payment_method === undefined ? before.default_payment_method : input.default_payment_method,
     description: input.description === undefined ? before.description : input.description,
+    default_tax_rates: defaultTaxRates === undefined ? before.default_tax_rates : defaultTaxRates,
     metadata: applyMetadata(before.metadata, input.metadata),
     trial_end: endTrialNow ? at : trialEnd,
     payment_settings: input.payment_settings?.save_default_payment_method
@@ -227,6 +240,7 @@ export function updateSubscription(ctx: SubscriptionContext, id: string, input: 
       const base = p.existing ?? newItem(ctx, id, p.price, ctx.isMetered(p.price) ? undefined : p.quantity, p.metadata, period, at);
       const item: Stripe.SubscriptionItem = {
         ...base,
+        tax_rates: p.tax_rates,
         id: p.id,
         price: p.price,
         plan: planFromPrice(p.price),
@@ -244,7 +258,7 @@ export function updateSubscription(ctx: SubscriptionContext, id: string, input: 
     const behavior = input.proration_behavior ?? 'create_prorations';
     if (plan.resetAnchor || behavior === 'always_invoice') {
       const lines = plan.resetAnchor
-        ? stored.filter((i) => !ctx.isMetered(i.price)).map((i) => itemLine(ctx, next, i.id, i.price, i.quantity ?? 1, period))
+        ? stored.filter((i) => !ctx.isMetered(i.price)).map((i) => itemLine(ctx, next, i, i.price, i.quantity ?? 1, period))
         : [];
       const pending = ctx.engine.pendingInvoiceItems(customerId, id);
       if (lines.length > 0 || pending.length > 0) {

@@ -23,6 +23,7 @@ import {
 } from '@/lib/billing/invoices/invoice-details';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
+import { taxRowLabel } from '@/components/billing/tax/tax-rows';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('invoices');
@@ -43,8 +44,9 @@ export default async function InvoicePage({
   const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
   if (!found) notFound();
   const { invoice, lines } = found;
-  const [t, locale, timeZone, cards, paidWith] = await Promise.all([
+  const [t, tTax, locale, timeZone, cards, paidWith] = await Promise.all([
     getTranslations('invoices'),
+    getTranslations('tax'),
     getLocale(),
     getTimeZone(),
     listOrganizationCards({ organizationId: organization.id }),
@@ -163,13 +165,26 @@ export default async function InvoicePage({
               <dd className="num">−{money(discount.amount)}</dd>
             </div>
           ))}
-          {tax !== 0 ? (
+          {invoice.taxes.length > 0 ? (
+            // Per rate, as a Japanese invoice states it: 消費税（10%） added, or 内消費税（10%） already in the price.
+            invoice.taxes.map((line, index) => (
+              <div key={line.rateId ?? index} className="contents" data-testid="invoice-tax-line">
+                <dt className="text-slate-600">
+                  {taxRowLabel(line, { added: tTax.raw('added'), included: tTax.raw('included') })}
+                  <span className="block text-xs">
+                    {tTax('taxableAmount')} {money(line.taxableAmount)}
+                  </span>
+                </dt>
+                <dd className="num">{money(line.amount)}</dd>
+              </div>
+            ))
+          ) : tax !== 0 ? (
             <>
               <dt className="text-slate-600">{t('tax')}</dt>
               <dd className="num">{money(tax)}</dd>
             </>
           ) : null}
-          <dt className="font-semibold text-slate-900">{t('total')}</dt>
+          <dt className="font-semibold text-slate-900">{invoice.taxes.length > 0 ? tTax('totalIncluding') : t('total')}</dt>
           <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
           {invoice.amountPaid > 0 ? (
             <>

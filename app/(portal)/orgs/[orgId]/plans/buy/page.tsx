@@ -9,12 +9,20 @@ import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org
 import { resolveOneOffPrice } from '@/lib/billing/purchases/one-off-purchase';
 import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { formatMoney } from '@/lib/i18n/format';
+import { TaxRows } from '@/components/billing/tax/tax-rows';
+import { catalogTaxRate } from '@/lib/billing/tax/catalog-tax-rates';
+import { estimateTax, totalWithTax } from '@/lib/billing/tax/tax-lines';
 
 export const generateMetadata = titleMetadata('plans.checkout', 'buyTitle');
 
 export default async function BuyPage(props: OrgPageProps) {
   const { organization, query, base } = await loadOrgPage(props, ['owner', 'billing']);
-  const [t, tErrors, locale] = await Promise.all([getTranslations('plans.checkout'), getTranslations('plans.errors'), getLocale()]);
+  const [t, tErrors, tTax, locale] = await Promise.all([
+    getTranslations('plans.checkout'),
+    getTranslations('plans.errors'),
+    getTranslations('tax'),
+    getLocale(),
+  ]);
   const back = <BackToPlans href={`${base}/plans`} label={t('back')} />;
 
   const priceId = typeof query.price === 'string' ? query.price.slice(0, 255) : '';
@@ -30,7 +38,11 @@ export default async function BuyPage(props: OrgPageProps) {
 
   if (!price) return <CheckoutRefused title={t('buyTitle')} problem={problem} back={back} />;
 
-  const amount = price.unitAmount ?? 0;
+  // The tax the one-off invoice will carry (the same catalogue rate the server applies when the customer pays).
+  const rate = catalogTaxRate({ lookupKey: price.lookupKey, currency: price.currency });
+  const beforeTax = price.unitAmount ?? 0;
+  const taxes = beforeTax > 0 ? [estimateTax(beforeTax, rate)] : [];
+  const amount = totalWithTax(beforeTax, taxes);
 
   return (
     <CheckoutLayout
@@ -38,9 +50,18 @@ export default async function BuyPage(props: OrgPageProps) {
       back={back}
       summaryTitle={t('summary')}
       rows={
-        <SummaryRow term={t('plan')}>
-          <dd className="font-medium text-slate-900">{price.productName}</dd>
-        </SummaryRow>
+        <>
+          <SummaryRow term={t('plan')}>
+            <dd className="font-medium text-slate-900">{price.productName}</dd>
+          </SummaryRow>
+          <SummaryRow term={t('price')}>
+            <dd className="tabular-nums" data-testid="checkout-price">
+              {formatMoney(beforeTax, price.currency, locale)}{' '}
+              <span className="text-slate-600">{rate.behavior === 'inclusive' ? tTax('priceIncluded') : tTax('priceExcluded')}</span>
+            </dd>
+          </SummaryRow>
+          <TaxRows taxes={taxes} currency={price.currency} locale={locale} labels={{ added: tTax.raw('added'), included: tTax.raw('included') }} as="div" />
+        </>
       }
       totalLabel={t('dueToday')}
       total={formatMoney(amount, price.currency, locale)}

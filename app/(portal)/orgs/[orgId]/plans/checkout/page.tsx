@@ -14,17 +14,21 @@ import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
 import { billingInputError, isBillingInputError } from '@/lib/billing/subscriptions/billing-input-error';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { formatMoney } from '@/lib/i18n/format';
+import { TaxRows } from '@/components/billing/tax/tax-rows';
+import { catalogTaxRate } from '@/lib/billing/tax/catalog-tax-rates';
+import { estimateTax, totalWithTax } from '@/lib/billing/tax/tax-lines';
 
 export const generateMetadata = titleMetadata('plans.checkout');
 
 export default async function CheckoutPage(props: OrgPageProps) {
   const { organization, query, base } = await loadOrgPage(props, ['owner', 'billing']);
-  const [t, tPlans, tErrors, tInterval, tEvery, locale, timeZone] = await Promise.all([
+  const [t, tPlans, tErrors, tInterval, tEvery, tTax, locale, timeZone] = await Promise.all([
     getTranslations('plans.checkout'),
     getTranslations('plans'),
     getTranslations('plans.errors'),
     getTranslations('interval'),
     getTranslations('every'),
+    getTranslations('tax'),
     getLocale(),
     getTimeZone(),
   ]);
@@ -51,8 +55,18 @@ export default async function CheckoutPage(props: OrgPageProps) {
   if (!purchase) return <CheckoutRefused title={t('title')} problem={problem} back={back} />;
 
   const { price, quantity } = purchase;
-  const amount = firstInvoiceAmount(price, quantity);
-  const terms = checkoutTerms(price, quantity, new Date());
+  // The tax the first invoice will carry, from the catalogue's rate for this price and currency (the server
+  // applies the same rate when the customer subscribes); computed as Stripe computes it, no Stripe call.
+  const rate = catalogTaxRate({ lookupKey: price.lookupKey, currency: price.currency });
+  const beforeTax = firstInvoiceAmount(price, quantity);
+  const taxes = beforeTax > 0 ? [estimateTax(beforeTax, rate)] : [];
+  const amount = totalWithTax(beforeTax, taxes);
+  // What each renewal charges, with the same rate's tax, so "then ¥X every month" is what the card will see.
+  const untaxedTerms = checkoutTerms(price, quantity, new Date());
+  const terms =
+    untaxedTerms && untaxedTerms.recurringAmount !== null && untaxedTerms.recurringAmount > 0
+      ? { ...untaxedTerms, recurringAmount: totalWithTax(untaxedTerms.recurringAmount, [estimateTax(untaxedTerms.recurringAmount, rate)]) }
+      : untaxedTerms;
   const termsText = terms ? checkoutTermsText(terms, locale, timeZone, t, tEvery) : null;
 
   return (
@@ -66,7 +80,10 @@ export default async function CheckoutPage(props: OrgPageProps) {
             <dd className="font-medium text-slate-900">{price.productName}</dd>
           </SummaryRow>
           <SummaryRow term={t('price')}>
-            <dd className="tabular-nums">{describeCatalogPrice(price, locale, tPlans, tInterval)}</dd>
+            <dd className="tabular-nums" data-testid="checkout-price">
+              {describeCatalogPrice(price, locale, tPlans, tInterval)}{' '}
+              <span className="text-slate-600">{rate.behavior === 'inclusive' ? tTax('priceIncluded') : tTax('priceExcluded')}</span>
+            </dd>
           </SummaryRow>
           {price.perUnit ? (
             <SummaryRow term={tPlans(`quantityLabel.${price.perUnit}`)}>
@@ -75,6 +92,7 @@ export default async function CheckoutPage(props: OrgPageProps) {
               </dd>
             </SummaryRow>
           ) : null}
+          <TaxRows taxes={taxes} currency={price.currency} locale={locale} labels={{ added: tTax.raw('added'), included: tTax.raw('included') }} as="div" />
           {price.trialPeriodDays ? (
             <SummaryRow term={t('trial')}>
               <dd>{tPlans('trialBadge', { days: price.trialPeriodDays })}</dd>
