@@ -81,6 +81,11 @@ export default async function InvoicePage({
             <a className="btn-secondary" href={`${base}/pdf`} download>
               {t('downloadPdf')}
             </a>
+            {invoice.invoicePdf ? (
+              <a className="btn-secondary" href={`${base}/stripe-pdf`} download data-testid="stripe-pdf">
+                {t('downloadStripePdf')}
+              </a>
+            ) : null}
             {hasReceipt(invoice) ? (
               <a className="btn-secondary" href={`${base}/receipt`}>
                 {t('downloadReceipt')}
