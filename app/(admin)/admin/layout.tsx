@@ -7,9 +7,10 @@ import { requireOperator } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requireOperator();
-  const [t, tNotifications, organizations] = await Promise.all([
+  const [t, tNotifications, tBranding, organizations] = await Promise.all([
     getTranslations('nav'),
     getTranslations('notifications'),
+    getTranslations('branding'),
     listOrganizationsForUser({ userId: user.id }),
   ]);
   return (
@@ -21,6 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/customers', label: t('customers') },
         { href: '/admin/notifications', label: tNotifications('outbox.title') },
         { href: '/admin/settings/notifications', label: tNotifications('settings.title') },
+        { href: '/admin/settings/branding', label: tBranding('title') },
       ]}
       secondaryNav={organizations[0] ? [{ href: `/orgs/${organizations[0].id}`, label: t('portalSection') }] : []}
       userEmail={user.email}
