@@ -165,3 +165,27 @@ test('[admin] sets the notification moments and recipients, previews a template 
   await page.getByRole('link', { name: 'Failed', exact: true }).click();
   await expect(page).toHaveURL(/status=failed/);
 });
+
+test('[admin] sets the qualified-invoice registration number and footers for documents; a malformed number is refused', async ({ operatorPage: page }) => {
+  await page.getByRole('link', { name: 'Documents and branding' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents and branding' })).toBeVisible();
+  const form = page.getByTestId('branding-settings-form');
+  await form.getByLabel('Registration number').fill('1234567890123');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Enter the registration number as T followed by 13 digits (e.g. T1234567890123).')).toBeVisible();
+  await page.reload();
+  await expect(form.getByLabel('Registration number')).toHaveValue('');
+
+  await form.getByLabel('Registration number').fill('T1234567890123');
+  await form.getByLabel('Invoice footer').fill('Thank you for your business.');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await page.reload();
+  await expect(form.getByLabel('Registration number')).toHaveValue('T1234567890123');
+  await expect(form.getByLabel('Invoice footer')).toHaveValue('Thank you for your business.');
+  // Put them back for the other tests.
+  await form.getByLabel('Registration number').fill('');
+  await form.getByLabel('Invoice footer').fill('');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+});

@@ -50,7 +50,19 @@ test('[customer] downloads the invoice PDF', async ({ customer }) => {
   expect(download.suggestedFilename()).toBe(`invoice-${invoice.number}.pdf`);
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(bytes.length).toBeGreaterThan(500);
+  // Seikyu's own document (lib/documents), not Stripe's: our layout, the zero-amount line left out.
+  const text = pdfText((await download.path())!);
+  expect(text).toMatch(/Invoice number\s+/);
+  expect(text).toContain(invoice.number!);
+  expect(text).toContain('Onboarding workshop');
+  expect(text).not.toContain('Included seat');
+  expect(text).toMatch(/Total\s+¥33,000/);
+  expect(text).toContain('Amounts in JPY.');
+
+  // Stripe's original stays one click away.
+  const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: "Stripe's original invoice (PDF)" }).click()]);
+  expect((await readFile((await original.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdfText((await original.path())!)).not.toContain('Amounts in JPY.');
 
   const response = await page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/pdf`);
   expect(response.status()).toBe(200);
@@ -153,8 +165,9 @@ test('[customer] pays an open invoice with the default card and gets a receipt',
   const text = pdfText((await download.path())!);
   expect(text).toContain(`RCPT-${invoice.number}`);
   expect(text).toContain('Extra devices');
-  expect(text).toMatch(/¥4,400 paid on/);
-  expect(text).toContain('Visa •••• 4242');
+  expect(text).toMatch(/Amount received\s+¥4,400/);
+  expect(text).toMatch(/Payment method\s+Visa •••• 4242/);
+  expect(text).toContain('Payment for: service charges');
   const response = await page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/receipt`, { maxRedirects: 0 });
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/pdf');

@@ -1,6 +1,10 @@
-// The portal's document downloads when Stripe's document fetch fails: a stale `invoice_pdf` (an emulator
-// restarted on another port, a host we do not fetch from), an unreachable host, a bad answer — each answers a
-// clear HTML page in the user's language with 502/503, never a bare 500. The happy path still streams the PDF.
+// The portal's document downloads: /pdf serves Seikyu's own invoice PDF (drawn from the mirror); /stripe-pdf
+// Stripe's original, and when Stripe's document fetch fails (a stale `invoice_pdf`, an unreachable host, a bad
+// answer) it answers a clear HTML page in the user's language with 502/503, never a bare 500.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { organizations, stripeInvoices, users } from '@/db/schema';
@@ -13,6 +17,7 @@ const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 
 const { GET: getPdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/pdf/route');
+const { GET: getStripePdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/stripe-pdf/route');
 const { GET: getReceipt } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/receipt/route');
 
 beforeEach(async () => {
@@ -47,10 +52,35 @@ async function setMirroredPdfUrl(invoiceId: string, url: string) {
   await testDb().update(stripeInvoices).set({ invoicePdf: url }).where(eq(stripeInvoices.id, invoiceId));
 }
 
-describe('invoice PDF download when the Stripe document fetch fails', () => {
+function pdfText(bytes: ArrayBuffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'invoice-')), 'invoice.pdf');
+  writeFileSync(file, Buffer.from(bytes));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe("the portal's invoice PDF", () => {
+  it("is Seikyu's own document, not Stripe's, even when Stripe's document host is unreachable", async () => {
+    const ids = await ownerWithOpenInvoice('en');
+    // Our document never fetches Stripe's: a failing fetch must not matter.
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('fetch failed'));
+    const response = await call(getPdf, ids);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(fetchSpy).not.toHaveBeenCalled();
+    const [invoice] = await testDb().select().from(stripeInvoices).where(eq(stripeInvoices.id, ids.invoiceId));
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="invoice-${invoice!.number}.pdf"`);
+    const text = pdfText(await response.arrayBuffer());
+    expect(text).toContain('Invoice');
+    expect(text).toContain(invoice!.number!);
+    expect(text).toContain('Annual plan');
+    expect(text).toMatch(/Amount due\s+¥12,000/);
+  });
+});
+
+describe("Stripe's original invoice PDF (stripe-pdf) when the Stripe document fetch fails", () => {
   it('streams the PDF when the mirrored invoice_pdf is the emulator’s current URL', async () => {
     const ids = await ownerWithOpenInvoice('en');
-    const response = await call(getPdf, ids);
+    const response = await call(getStripePdf, ids);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
   });
@@ -62,7 +92,7 @@ describe('invoice PDF download when the Stripe document fetch fails', () => {
     await setMirroredPdfUrl(ids.invoiceId, `${stale.origin}/_emulator/invoices/${ids.invoiceId}/pdf`);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
 
-    const response = await call(getPdf, ids);
+    const response = await call(getStripePdf, ids);
     expect(response.status).toBe(502);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
@@ -79,7 +109,7 @@ describe('invoice PDF download when the Stripe document fetch fails', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const realFetch = globalThis.fetch;
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('fetch failed'));
-    const unreachable = await call(getPdf, ids);
+    const unreachable = await call(getStripePdf, ids);
     expect(unreachable.status).toBe(503);
     expect(unreachable.headers.get('retry-after')).toBe('60');
     const html = await unreachable.text();
@@ -87,12 +117,12 @@ describe('invoice PDF download when the Stripe document fetch fails', () => {
     expect(html).toContain('We could not get the invoice PDF from our payment provider');
 
     fetchSpy.mockImplementationOnce(async () => new Response('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
-    const notPdf = await call(getPdf, ids);
+    const notPdf = await call(getStripePdf, ids);
     expect(notPdf.status).toBe(502);
     expect(await notPdf.text()).toContain('This document could not be opened');
 
     fetchSpy.mockImplementationOnce(async () => new Response('busy', { status: 500 }));
-    const upstream500 = await call(getPdf, ids);
+    const upstream500 = await call(getStripePdf, ids);
     expect(upstream500.status).toBe(502);
     fetchSpy.mockImplementation(realFetch);
   });

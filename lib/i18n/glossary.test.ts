@@ -26,8 +26,8 @@ describe('the Japanese billing glossary', () => {
     expect(violations).toEqual([]);
   });
 
-  it('is followed by the Japanese receipt', () => {
-    const source = readFileSync(new URL('../documents/receipt-pdf.ts', import.meta.url), 'utf8');
+  it('is followed by the Japanese documents (invoice, receipt, credit note)', () => {
+    const source = readFileSync(new URL('../documents/document-labels.ts', import.meta.url), 'utf8');
     const japanese = source.slice(source.indexOf('ja: {'));
     expect(glossaryViolations(japanese)).toEqual([]);
   });

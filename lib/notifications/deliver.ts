@@ -5,8 +5,8 @@
 import { claimNotificationForDelivery, markNotificationAttemptFailed, markNotificationSent } from '@/db/queries/outbox';
 import { listUnattemptedNotificationsForOperator } from '@/db/queries/notifications';
 import type { NotificationRow } from '@/db/queries/notifications';
-import { loadReceiptDocument } from '@/lib/documents/receipt-data';
-import { renderReceiptPdf } from '@/lib/documents/receipt-pdf';
+import { loadInvoiceDocument } from '@/lib/documents/document-data';
+import { renderReceiptPdf } from '@/lib/documents/document-pdf';
 import { documentFilename } from '@/lib/billing/invoices/invoice-details';
 import { isLocale } from '@/lib/i18n/config';
 import { sendMail, type MailAttachment } from '@/lib/mail';
@@ -47,7 +47,7 @@ export async function composeNotificationEmail(row: NotificationRow, options: { 
 async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {
   if (row.kind !== 'payment_succeeded' || !row.organizationId) return [];
   const payload = row.payload as unknown as NotificationPayloads['payment_succeeded'];
-  const receipt = await loadReceiptDocument({ organizationId: row.organizationId, invoiceId: payload.invoiceId });
+  const receipt = await loadInvoiceDocument({ organizationId: row.organizationId, invoiceId: payload.invoiceId, kind: 'receipt' });
   // The mirror has not seen the payment yet: fail this attempt so the retry finds it.
   if (!receipt) throw new Error(`receipt for invoice ${payload.invoiceId} is not available yet`);
   const pdf = await renderReceiptPdf(receipt);

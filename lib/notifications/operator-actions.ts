@@ -3,11 +3,12 @@
 import { getNotificationForOperator, requeueNotificationForOperator, setRemindersEnabled } from '@/db/queries/notifications';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
 import { requestDelivery } from './enqueue';
-import { saveBrandingSettings, saveNotificationSettings, type BrandingSettings, type NotificationSettings } from './settings';
+import { mergeBrandingSettings, saveNotificationSettings, type BrandingSettings, type NotificationSettings } from './settings';
 
-export async function updateNotificationSettings(params: { notifications: NotificationSettings; branding: BrandingSettings; actor: AuditActor }): Promise<void> {
+export async function updateNotificationSettings(params: { notifications: NotificationSettings; branding: Pick<BrandingSettings, 'companyName' | 'brandColor' | 'bankDetails'>; actor: AuditActor }): Promise<void> {
   await saveNotificationSettings(params.notifications);
-  await saveBrandingSettings(params.branding);
+  // Only the fields this page shows: the document settings (address, footers, registration number) stay.
+  await mergeBrandingSettings(params.branding);
   await recordAudit({
     organizationId: null,
     actor: params.actor,

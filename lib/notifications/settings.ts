@@ -1,5 +1,5 @@
-// Operator settings for notifications (which moments are on, day counts, operator recipients) and the
-// branding the emails carry. Stored in app_settings, parsed with zod on read so a missing or older value
+// Operator settings for notifications (which moments are on, day counts, operator recipients); the branding
+// the emails carry comes from lib/branding. Stored in app_settings, parsed with zod on read so a missing or older value
 // falls back to the defaults field by field.
 import { z } from 'zod';
 import { getAppSetting, saveAppSetting } from '@/db/queries/app-settings';
@@ -22,31 +22,14 @@ export const notificationSettingsSchema = z.object({
 });
 export type NotificationSettings = z.output<typeof notificationSettingsSchema>;
 
-export const brandingSettingsSchema = z.object({
-  companyName: z.string().trim().min(1).max(100).default('Seikyu'),
-  brandColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/)
-    .default('#3f48c0'),
-  /** Shown in bank-transfer invoice emails: bank, branch, account type and number, holder. */
-  bankDetails: z.string().trim().max(1000).default(''),
-});
-export type BrandingSettings = z.output<typeof brandingSettingsSchema>;
+// Branding lives in lib/branding (one source for emails and documents); re-exported for the email code.
+export { brandingSettingsSchema, getBrandingSettings, mergeBrandingSettings, type BrandingSettings } from '@/lib/branding/settings';
 
 export async function getNotificationSettings(tx?: Tx): Promise<NotificationSettings> {
   const parsed = notificationSettingsSchema.safeParse((await getAppSetting({ key: 'notifications' }, tx)) ?? {});
   return parsed.success ? parsed.data : notificationSettingsSchema.parse({});
 }
 
-export async function getBrandingSettings(tx?: Tx): Promise<BrandingSettings> {
-  const parsed = brandingSettingsSchema.safeParse((await getAppSetting({ key: 'branding' }, tx)) ?? {});
-  return parsed.success ? parsed.data : brandingSettingsSchema.parse({});
-}
-
 export async function saveNotificationSettings(settings: NotificationSettings, tx?: Tx): Promise<void> {
   await saveAppSetting({ key: 'notifications', value: settings }, tx);
-}
-
-export async function saveBrandingSettings(settings: BrandingSettings, tx?: Tx): Promise<void> {
-  await saveAppSetting({ key: 'branding', value: settings }, tx);
 }

@@ -9,10 +9,11 @@ import { requireOperator } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requireOperator();
-  const [t, tNotifications, tBackoffice, organizations] = await Promise.all([
+  const [t, tNotifications, tBackoffice, tBranding, organizations] = await Promise.all([
     getTranslations('nav'),
     getTranslations('notifications'),
     getTranslations('backoffice.nav'),
+    getTranslations('branding'),
     listOrganizationsForUser({ userId: user.id }),
   ]);
   return (
@@ -29,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/events', label: tBackoffice('events') },
         { href: '/admin/notifications', label: tNotifications('outbox.title') },
         { href: '/admin/settings/notifications', label: tNotifications('settings.title') },
+        { href: '/admin/settings/branding', label: tBranding('title') },
       ]}
       secondaryNav={organizations[0] ? [{ href: `/orgs/${organizations[0].id}`, label: t('portalSection') }] : []}
       userEmail={user.email}

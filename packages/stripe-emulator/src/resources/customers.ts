@@ -215,6 +215,28 @@ function createTaxId(emu: Emulator, customer: Stripe.Customer, type: string, raw
   return emu.store.insert(taxIdsCollection, taxId);
 }
 
+/**
+ * A tax id owned by the account itself (POST /v1/tax_ids with `owner[type]=self`, Stripe's default): the
+ * issuer's own registration numbers (e.g. `jp_trn`), which invoices list through `account_tax_ids`.
+ */
+function createAccountTaxId(emu: Emulator, type: string, rawValue: string): Stripe.TaxId {
+  const value = validateTaxId(type, rawValue, 'value');
+  const taxId = {
+    id: newId('txi'),
+    object: 'tax_id',
+    country: countryOfTaxIdType(type),
+    created: emu.clock.now(),
+    customer: null,
+    customer_account: null,
+    livemode: false,
+    owner: { type: 'self', customer: undefined, customer_account: null, account: undefined, application: undefined },
+    type,
+    value,
+    verification: { status: 'unavailable', verified_address: null, verified_name: null },
+  } satisfies Full<Stripe.TaxId, 'deleted'>;
+  return emu.store.insert(taxIdsCollection, taxId as Stripe.TaxId);
+}
+
 function countryOfTaxIdType(type: string): string | null {
   if (type === 'eu_vat' || type === 'eu_oss_vat') return null;
   const prefix = type.split('_')[0];
@@ -359,6 +381,28 @@ export function registerCustomers(emu: Emulator): void {
   router.api('GET', '/v1/customers/:id/tax_ids', { ...listParams }, ({ path, params, urlPath }) => {
     requireCustomer(emu, path.id, 'id');
     return paginate(store.newestFirst(taxIdsCollection, (t) => t.customer === path.id), params, urlPath);
+  });
+  // The account's own tax ids (https://docs.stripe.com/api/tax_ids/create): only `owner[type]=self` is emulated.
+  const ownerParams = p.object({ type: p.enumOf(['self', 'account', 'application', 'customer'] as const), account: p.string(), customer: p.string() });
+  const isSelfOwned = (t: Stripe.TaxId) => t.owner?.type === 'self';
+  router.api('POST', '/v1/tax_ids', { type: p.required(p.string()), value: p.required(p.string()), owner: ownerParams }, ({ params }) => {
+    if (params.owner && params.owner.type !== 'self') throw invalidRequest(`The emulator supports tax ids with owner[type]=self only, not ${params.owner.type}.`, { param: 'owner[type]' });
+    return createAccountTaxId(emu, params.type, params.value);
+  });
+  router.api('GET', '/v1/tax_ids', { ...listParams, owner: ownerParams }, ({ params, urlPath }) => {
+    if (params.owner && params.owner.type !== 'self') throw invalidRequest(`The emulator supports tax ids with owner[type]=self only, not ${params.owner.type}.`, { param: 'owner[type]' });
+    return paginate(store.newestFirst(taxIdsCollection, isSelfOwned), params, urlPath);
+  });
+  router.api('GET', '/v1/tax_ids/:id', {}, ({ path }) => {
+    const taxId = store.get(taxIdsCollection, path.id);
+    if (!taxId || !isSelfOwned(taxId)) throw resourceMissing('tax_id', path.id);
+    return taxId;
+  });
+  router.api('DELETE', '/v1/tax_ids/:id', {}, ({ path }) => {
+    const taxId = store.get(taxIdsCollection, path.id);
+    if (!taxId || !isSelfOwned(taxId)) throw resourceMissing('tax_id', path.id);
+    store.delete(taxIdsCollection, taxId.id);
+    return { id: taxId.id, object: 'tax_id', deleted: true } satisfies Stripe.DeletedTaxId;
   });
   router.api('GET', '/v1/customers/:id/tax_ids/:taxId', {}, ({ path }) => {
     requireCustomer(emu, path.id, 'id');

@@ -62,11 +62,16 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         title={t('invoiceTitle', { number })}
         description={t('invoiceLead')}
         actions={
-          invoice.invoicePdf ? (
+          <>
             <a className="btn-secondary" href={`/admin/invoices/${invoice.id}/pdf`} download>
               {t('downloadPdf')}
             </a>
-          ) : undefined
+            {invoice.invoicePdf ? (
+              <a className="btn-secondary" href={`/admin/invoices/${invoice.id}/stripe-pdf`} download>
+                {t('downloadStripePdf')}
+              </a>
+            ) : null}
+          </>
         }
       />
 

@@ -12,7 +12,7 @@ import { getInvoiceWithLines } from '@/db/queries/invoices';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
-import { payingCard } from '@/lib/documents/receipt-data';
+import { payingCard } from '@/lib/documents/document-data';
 import {
   bankTransferInstructions,
   canPayInvoiceOnline,
@@ -79,7 +79,7 @@ export default async function InvoicePage({
             <span>{t('issued', { date: date(invoice.finalizedAt ?? invoice.stripeCreated) })}</span>
             {invoice.dueDate && invoice.status === 'open' ? <span data-testid="invoice-due">{t('dueOn', { date: date(invoice.dueDate) })}</span> : null}
             {invoice.paidAt ? <span>{t('paidOn', { date: date(invoice.paidAt) })}</span> : null}
-            {paidWith ? <span data-testid="invoice-paid-with">{t('paidWith', { card: cardLabel(paidWith, t('card')) })}</span> : null}
+            {paidWith?.type === 'card' ? <span data-testid="invoice-paid-with">{t('paidWith', { card: cardLabel(paidWith, t('card')) })}</span> : null}
           </span>
         }
         actions={
@@ -87,6 +87,11 @@ export default async function InvoicePage({
             <a className="btn-secondary" href={`${base}/pdf`} download>
               {t('downloadPdf')}
             </a>
+            {invoice.invoicePdf ? (
+              <a className="btn-secondary" href={`${base}/stripe-pdf`} download data-testid="stripe-pdf">
+                {t('downloadStripePdf')}
+              </a>
+            ) : null}
             {hasReceipt(invoice) ? (
               <a className="btn-secondary" href={`${base}/receipt`}>
                 {t('downloadReceipt')}

@@ -1,8 +1,8 @@
-// GET /orgs/[orgId]/invoices/[invoiceId]/pdf — the invoice PDF, fetched from Stripe's `invoice_pdf` server-side
-// after checking that the invoice belongs to the caller's organization (else 404).
+// GET /orgs/[orgId]/invoices/[invoiceId]/pdf — Seikyu's own invoice PDF (lib/documents), drawn from the mirror
+// after checking that the invoice belongs to the caller's organization (else 404). Stripe's original: ../stripe-pdf.
 import { requireInvoiceForDocument } from '@/lib/billing/invoices/invoice-document';
-import { invoicePdfResponse } from '@/lib/billing/invoices/invoice-pdf-response';
 import { documentErrorResponse } from '@/lib/documents/document-error-page';
+import { invoiceDocumentResponse } from '@/lib/documents/document-response';
 import { toAppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ orgId: string; invoiceId: string }> }): Promise<Response> {
   const { orgId, invoiceId } = await params;
   try {
-    return await invoicePdfResponse(await requireInvoiceForDocument({ organizationId: orgId, invoiceId }));
+    const invoice = await requireInvoiceForDocument({ organizationId: orgId, invoiceId });
+    return await invoiceDocumentResponse(invoice, 'invoice', { organizationId: orgId });
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[invoice pdf] ${appError.message}`, appError.cause ?? '');

@@ -1,11 +1,10 @@
 // GET /orgs/[orgId]/invoices/[invoiceId]/receipt — the receipt of a paid invoice as a PDF the portal draws itself
-// from the mirror (lib/documents/receipt-pdf.ts), after checking the invoice is the caller's organization's.
+// from the mirror (lib/documents/document-pdf.ts), after checking the invoice is the caller's organization's.
 // Another organization's invoice, an unknown one and an invoice not paid (yet) are all 404.
-import { pdfResponse, requireInvoiceForDocument } from '@/lib/billing/invoices/invoice-document';
+import { requireInvoiceForDocument } from '@/lib/billing/invoices/invoice-document';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
-import { loadReceiptDocument } from '@/lib/documents/receipt-data';
-import { renderReceiptPdf } from '@/lib/documents/receipt-pdf';
 import { documentErrorResponse } from '@/lib/documents/document-error-page';
+import { invoiceDocumentResponse } from '@/lib/documents/document-response';
 import { AppError, toAppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
   try {
     const invoice = await requireInvoiceForDocument({ organizationId: orgId, invoiceId });
     if (!hasReceipt(invoice)) throw new AppError('not_found', `invoice ${invoice.id} is ${invoice.status}: no receipt`);
-    const receipt = await loadReceiptDocument({ organizationId: orgId, invoiceId: invoice.id });
-    if (!receipt) throw new AppError('not_found', `invoice ${invoice.id} has no receipt`);
-    const bytes = await renderReceiptPdf(receipt);
-    return pdfResponse(new Blob([new Uint8Array(bytes)]).stream(), 'receipt', invoice);
+    return await invoiceDocumentResponse(invoice, 'receipt', { organizationId: orgId });
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[invoice receipt] ${appError.message}`, appError.cause ?? '');

@@ -7,7 +7,7 @@ import { organizations, users } from '@/db/schema';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
-import { loadReceiptDocument } from './receipt-data';
+import { loadInvoiceDocument } from './document-data';
 
 beforeEach(resetDatabase);
 afterAll(closeTestDb);
@@ -31,7 +31,7 @@ async function invoice(customerId: string, lines: Array<{ description: string; a
   return stripe.invoices.finalizeInvoice(draft.id, { auto_advance: false });
 }
 
-describe('loadReceiptDocument', () => {
+describe('loadInvoiceDocument (receipt)', () => {
   it("gives the paid invoice's receipt with the paying card and billing details, nothing for an open or another organization's invoice", async () => {
     const stripe = testStripe();
     const { organization, customerId } = await organizationWithCustomer('Receipt Test KK');
@@ -48,24 +48,26 @@ describe('loadReceiptDocument', () => {
     const open = await invoice(customerId, [{ description: 'Later', amount: 1_000 }], true);
     await syncStripeCustomer(customerId, testDb());
 
-    const receipt = await loadReceiptDocument({ organizationId: organization.id, invoiceId: paid.id }, testDb());
+    const receipt = await loadInvoiceDocument({ organizationId: organization.id, invoiceId: paid.id, kind: 'receipt' }, testDb());
     expect(receipt).toMatchObject({
-      receiptNumber: `RCPT-${paid.number}`,
+      kind: 'receipt',
+      number: `RCPT-${paid.number}`,
       invoiceNumber: paid.number,
       currency: 'jpy',
       amountPaid: 30_000,
       total: 30_000,
-      paymentMethod: { brand: 'mastercard', last4: '4444' },
-      billedTo: { name: 'Receipt Test KK', addressLines: ['1-2-3 Shibuya', '150-0002 Tokyo', 'JP'] },
+      paymentMethod: { type: 'card', brand: 'mastercard', last4: '4444' },
+      addressee: { name: 'Receipt Test KK', isCompany: true, addressLines: ['1-2-3 Shibuya', 'Tokyo 150-0002', 'JP'] },
+      // The zero-amount line is left out; the total is unchanged.
       lines: [{ description: 'Workshop', amount: 30_000 }],
     });
     expect(receipt!.paidAt).toBeInstanceOf(Date);
 
-    expect(await loadReceiptDocument({ organizationId: organization.id, invoiceId: open.id }, testDb())).toBeNull();
-    expect(await loadReceiptDocument({ organizationId: other.organization.id, invoiceId: paid.id }, testDb())).toBeNull();
+    expect(await loadInvoiceDocument({ organizationId: organization.id, invoiceId: open.id, kind: 'receipt' }, testDb())).toBeNull();
+    expect(await loadInvoiceDocument({ organizationId: other.organization.id, invoiceId: paid.id, kind: 'receipt' }, testDb())).toBeNull();
   });
 
-  it('shows no card for an invoice paid by bank transfer', async () => {
+  it('shows bank transfer, not the card on file, for an invoice paid by bank transfer', async () => {
     const stripe = testStripe();
     const { organization, customerId } = await organizationWithCustomer('Transfer KK');
     const card = await stripe.paymentMethods.attach('pm_card_visa', { customer: customerId });
@@ -74,7 +76,7 @@ describe('loadReceiptDocument', () => {
     await stripe.invoices.pay(transfer.id, { paid_out_of_band: true });
     await syncStripeCustomer(customerId, testDb());
 
-    const receipt = await loadReceiptDocument({ organizationId: organization.id, invoiceId: transfer.id }, testDb());
-    expect(receipt).toMatchObject({ amountPaid: 120_000, paymentMethod: null });
+    const receipt = await loadInvoiceDocument({ organizationId: organization.id, invoiceId: transfer.id, kind: 'receipt' }, testDb());
+    expect(receipt).toMatchObject({ amountPaid: 120_000, paymentMethod: { type: 'bank_transfer' } });
   });
 });

@@ -1,0 +1,150 @@
+'use client';
+// The documents-and-branding form (admins): company, address, logo, colour, phone, registration number, footers.
+// Field errors come back from the server's validation and are shown beside the field they concern.
+import { useAction } from 'next-safe-action/hooks';
+import type { FormEvent, ReactNode } from 'react';
+import { saveBrandingSettingsAction } from '@/lib/actions/branding/save-branding-settings';
+
+type Values = {
+  companyName: string;
+  companyAddress: string;
+  brandColor: string;
+  supportPhone: string;
+  showSupportPhone: boolean;
+  registrationNumber: string;
+  invoiceFooter: string;
+  bankTransferFooter: string;
+  bankDetails: string;
+};
+type LabelKey =
+  | 'company' | 'companyName' | 'companyAddress' | 'companyAddressHelp' | 'logo' | 'logoHelp' | 'currentLogo' | 'noLogo' | 'removeLogo'
+  | 'brandColor' | 'supportPhone' | 'showSupportPhone' | 'qualifiedInvoice' | 'registrationNumber' | 'registrationNumberHelp' | 'footers'
+  | 'invoiceFooter' | 'invoiceFooterHelp' | 'bankTransferFooter' | 'bankTransferFooterHelp' | 'bankDetails' | 'bankDetailsHelp' | 'save' | 'saved';
+type ErrorKey = 'invalid' | 'registration_number' | 'phone' | 'logo_type' | 'logo_size';
+
+function Field(props: { id: string; label: string; help?: string; error?: string | null; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="label">
+        {props.label}
+      </label>
+      {props.children}
+      {props.help ? (
+        <p id={`${props.id}-help`} className="mt-1 text-xs text-slate-600">
+          {props.help}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.id}-error`} className="field-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function BrandingSettingsForm(props: { values: Values; logoDataUrl: string | null; labels: Record<LabelKey, string>; errors: Record<ErrorKey, string> }) {
+  const { execute, isPending, result, hasSucceeded } = useAction(saveBrandingSettingsAction);
+  const { labels, values, errors } = props;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    execute(new FormData(event.currentTarget));
+  }
+
+  const fieldErrors = (result.validationErrors ?? {}) as Record<string, { _errors?: string[] } | undefined>;
+  const fieldError = (field: string): string | null => {
+    const code = fieldErrors[field]?._errors?.[0];
+    if (!code) return null;
+    return code in errors ? errors[code as ErrorKey] : errors.invalid;
+  };
+  const formError = result.serverError?.error ?? (result.validationErrors ? errors.invalid : null);
+  const describedBy = (id: string, help: boolean) => [help ? `${id}-help` : null, fieldError(id) ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form onSubmit={onSubmit} className="card space-y-6" data-testid="branding-settings-form">
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="label">{labels.company}</legend>
+        <Field id="companyName" label={labels.companyName} error={fieldError('companyName')}>
+          <input id="companyName" name="companyName" required maxLength={100} defaultValue={values.companyName} className="input" />
+        </Field>
+        <Field id="brandColor" label={labels.brandColor}>
+          <input id="brandColor" name="brandColor" type="color" defaultValue={values.brandColor} className="input h-10 p-1" />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="companyAddress" label={labels.companyAddress} help={labels.companyAddressHelp} error={fieldError('companyAddress')}>
+            <textarea id="companyAddress" name="companyAddress" rows={3} maxLength={400} defaultValue={values.companyAddress} className="input" aria-describedby={describedBy('companyAddress', true)} />
+          </Field>
+        </div>
+        <Field id="supportPhone" label={labels.supportPhone} error={fieldError('supportPhone')}>
+          <input id="supportPhone" name="supportPhone" type="tel" maxLength={40} defaultValue={values.supportPhone} className="input" aria-describedby={describedBy('supportPhone', false)} />
+        </Field>
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input type="checkbox" name="showSupportPhone" defaultChecked={values.showSupportPhone} />
+          {labels.showSupportPhone}
+        </label>
+        <div className="sm:col-span-2">
+          <Field id="logo" label={labels.logo} help={labels.logoHelp} error={fieldError('logo')}>
+            <input id="logo" name="logo" type="file" accept="image/png,image/jpeg" className="input" aria-describedby={describedBy('logo', true)} />
+          </Field>
+          <div className="mt-2 flex items-center gap-4 text-sm">
+            {props.logoDataUrl ? (
+              <>
+                {/* eslint-disable-next-line @next/next/no-img-element -- a small data URL from the settings, not an optimisable asset */}
+                <img src={props.logoDataUrl} alt={labels.currentLogo} className="h-10 w-auto rounded border border-slate-200" />
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="removeLogo" />
+                  {labels.removeLogo}
+                </label>
+              </>
+            ) : (
+              <span className="text-slate-600">{labels.noLogo}</span>
+            )}
+          </div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="label">{labels.qualifiedInvoice}</legend>
+        <Field id="registrationNumber" label={labels.registrationNumber} help={labels.registrationNumberHelp} error={fieldError('registrationNumber')}>
+          <input
+            id="registrationNumber"
+            name="registrationNumber"
+            maxLength={20}
+            placeholder="T1234567890123"
+            defaultValue={values.registrationNumber}
+            className="input font-mono sm:w-72"
+            aria-invalid={fieldError('registrationNumber') ? true : undefined}
+            aria-describedby={describedBy('registrationNumber', true)}
+          />
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-4">
+        <legend className="label">{labels.footers}</legend>
+        <Field id="invoiceFooter" label={labels.invoiceFooter} help={labels.invoiceFooterHelp} error={fieldError('invoiceFooter')}>
+          <textarea id="invoiceFooter" name="invoiceFooter" rows={2} maxLength={1000} defaultValue={values.invoiceFooter} className="input" aria-describedby={describedBy('invoiceFooter', true)} />
+        </Field>
+        <Field id="bankTransferFooter" label={labels.bankTransferFooter} help={labels.bankTransferFooterHelp} error={fieldError('bankTransferFooter')}>
+          <textarea id="bankTransferFooter" name="bankTransferFooter" rows={3} maxLength={1000} defaultValue={values.bankTransferFooter} className="input" aria-describedby={describedBy('bankTransferFooter', true)} />
+        </Field>
+        <Field id="bankDetails" label={labels.bankDetails} help={labels.bankDetailsHelp} error={fieldError('bankDetails')}>
+          <textarea id="bankDetails" name="bankDetails" rows={3} maxLength={1000} defaultValue={values.bankDetails} className="input" aria-describedby={describedBy('bankDetails', true)} />
+        </Field>
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={isPending}>
+          {labels.save}
+        </button>
+        {hasSucceeded ? (
+          <p role="status" className="text-sm text-green-700">
+            {labels.saved}
+          </p>
+        ) : null}
+        {formError ? (
+          <p role="alert" className="field-error">
+            {formError}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+// The operator's branding change: Stripe first (the registration number as the account's jp_trn tax id), so a
+// Stripe failure changes nothing; then the settings and the logo are saved and the change is audited with
+// before and after (the logo by type, size and hash, not its bytes).
+import { createHash } from 'node:crypto';
+import type Stripe from 'stripe';
+import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
+import { replaceAccountRegistrationNumber } from '@/lib/stripe/replace-account-registration-number';
+import { getBrandingLogo, saveBrandingLogo, type BrandingLogo } from './logo';
+import { getBrandingSettings, saveBrandingSettings, type BrandingSettings } from './settings';
+
+export type LogoChange = { action: 'keep' } | { action: 'remove' } | { action: 'replace'; logo: BrandingLogo };
+
+function logoSummary(logo: BrandingLogo | null) {
+  return logo ? { contentType: logo.contentType, bytes: logo.data.length, sha256: createHash('sha256').update(logo.data).digest('hex') } : null;
+}
+
+export async function updateBrandingSettings(params: { settings: BrandingSettings; logo: LogoChange; actor: AuditActor; stripe?: Stripe }): Promise<BrandingSettings> {
+  const [before, beforeLogo] = await Promise.all([getBrandingSettings(), getBrandingLogo()]);
+  if (before.registrationNumber !== params.settings.registrationNumber) {
+    await replaceAccountRegistrationNumber({ value: params.settings.registrationNumber || null }, params.stripe);
+  }
+  await saveBrandingSettings(params.settings);
+  const afterLogo = params.logo.action === 'keep' ? beforeLogo : params.logo.action === 'remove' ? null : params.logo.logo;
+  if (params.logo.action !== 'keep') await saveBrandingLogo(afterLogo);
+  await recordAudit({
+    organizationId: null,
+    actor: params.actor,
+    action: 'settings.branding_updated',
+    data: { before: { ...before, logo: logoSummary(beforeLogo) }, after: { ...params.settings, logo: logoSummary(afterLogo) } },
+  });
+  return params.settings;
+}

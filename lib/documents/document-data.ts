@@ -1,0 +1,78 @@
+// Gathers an invoice's document (the invoice itself or its receipt) from the mirror and the branding settings:
+// the invoice and its lines, the organization's billing details and the card that paid when the mirror knows it.
+// Never calls Stripe.
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { db, type Tx } from '@/db';
+import { getBillingDetails } from '@/db/queries/billing-details';
+import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineRecord, type InvoiceRecord } from '@/db/queries/invoices';
+import { stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
+import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
+import { getBrandingLogo } from '@/lib/branding/logo';
+import { getBrandingSettings } from '@/lib/branding/settings';
+import type { DocumentModel, DocumentPaymentMethod } from './document-model';
+import { invoiceDocumentModelFrom } from './invoice-document-model';
+
+type Kind = 'invoice' | 'receipt';
+
+/** The organization's invoice (or its receipt, only once paid) as a document; null when not theirs / not paid. */
+export async function loadInvoiceDocument(params: { organizationId: string; invoiceId: string; kind: Kind }, tx: Tx = db): Promise<DocumentModel | null> {
+  const found = await getInvoiceWithLines(params, tx);
+  if (!found) return null;
+  return documentOf({ ...found, kind: params.kind }, tx);
+}
+
+/** Any invoice in the mirror, for operators (drafts included). */
+export async function loadInvoiceDocumentForOperator(params: { invoiceId: string; kind: Kind }, tx: Tx = db): Promise<DocumentModel | null> {
+  const found = await getInvoiceForOperator({ invoiceId: params.invoiceId }, tx);
+  if (!found) return null;
+  return documentOf({ invoice: found.invoice, lines: found.lines, kind: params.kind }, tx);
+}
+
+async function documentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineRecord[]; kind: Kind }, tx: Tx): Promise<DocumentModel | null> {
+  const { invoice, kind } = params;
+  if (kind === 'receipt' && !hasReceipt(invoice)) return null;
+  const [billing, branding, logo, paymentMethod] = await Promise.all([
+    invoice.organizationId ? getBillingDetails({ organizationId: invoice.organizationId }, tx) : null,
+    getBrandingSettings(tx),
+    getBrandingLogo(tx),
+    payingCard(invoice, tx),
+  ]);
+  return invoiceDocumentModelFrom({ kind, invoice, lines: params.lines, billing: billing?.details ?? null, branding, logo, paymentMethod });
+}
+
+/**
+ * The card Stripe charges for an automatically collected invoice, in Stripe's order: the invoice's default
+ * payment method, the subscription's, then the customer's invoice default. Only a card mirrored for the
+ * invoice's own customer is used; an invoice paid by bank transfer shows "bank transfer" instead (the builder).
+ */
+export async function payingCard(invoice: InvoiceRecord, tx: Tx = db): Promise<DocumentPaymentMethod | null> {
+  if (invoice.collectionMethod !== 'charge_automatically') return null;
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : (ref?.id ?? null));
+  let paymentMethodId = idOf(data?.default_payment_method);
+  if (!paymentMethodId && invoice.subscriptionId) {
+    const [subscription] = await tx
+      .select({ id: stripeSubscriptions.defaultPaymentMethodId })
+      .from(stripeSubscriptions)
+      .where(and(eq(stripeSubscriptions.id, invoice.subscriptionId), eq(stripeSubscriptions.customerId, invoice.customerId)))
+      .limit(1);
+    paymentMethodId = subscription?.id ?? null;
+  }
+  if (!paymentMethodId) {
+    const [customer] = await tx
+      .select({ id: stripeCustomers.defaultPaymentMethodId })
+      .from(stripeCustomers)
+      .where(eq(stripeCustomers.id, invoice.customerId))
+      .limit(1);
+    paymentMethodId = customer?.id ?? null;
+  }
+  if (!paymentMethodId) return null;
+  const [card] = await tx
+    .select({ brand: stripePaymentMethods.cardBrand, last4: stripePaymentMethods.cardLast4 })
+    .from(stripePaymentMethods)
+    .where(and(eq(stripePaymentMethods.id, paymentMethodId), eq(stripePaymentMethods.customerId, invoice.customerId), eq(stripePaymentMethods.type, 'card')))
+    .limit(1);
+  return card ? { type: 'card', ...card } : null;
+}

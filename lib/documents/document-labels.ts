@@ -1,0 +1,120 @@
+// The words on Seikyu's documents, in the two invoice languages. Kept beside the renderer (not in messages/*.json)
+// because a PDF is drawn outside any request locale and these strings are part of the document's legal layout.
+import type { Locale } from '@/lib/i18n/config';
+import type { DocumentKind } from './document-model';
+
+export type DocumentLabels = {
+  title: Record<DocumentKind, string>;
+  /** The qualified-invoice name under the title, printed only when the issuer has a registration number. */
+  qualifiedTitle: Record<DocumentKind, string>;
+  number: Record<DocumentKind, string>;
+  invoiceNumber: string;
+  issueDate: string;
+  transactionDate: string;
+  dueDate: string;
+  datePaid: string;
+  paymentMethod: string;
+  registrationNumber: string;
+  phone: string;
+  addressee: (name: string, isCompany: boolean) => string;
+  customerTaxId: (value: string) => string;
+  amountHeadline: Record<DocumentKind, string>;
+  taxIncluded: string;
+  description: string;
+  quantity: string;
+  taxRate: string;
+  amount: string;
+  subtotal: string;
+  discount: string;
+  taxableAt: (rate: string) => string;
+  taxAt: (rate: string) => string;
+  reducedRate: (rate: string) => string;
+  total: string;
+  amountPaid: string;
+  amountDue: string;
+  reducedRateNote: string;
+  receiptPurpose: string;
+  defaultReceiptPurpose: string;
+  receivedWithThanks: string;
+  bankTransfer: string;
+  card: string;
+  memo: string;
+  currencyNote: (currency: string) => string;
+};
+
+export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
+  en: {
+    title: { invoice: 'Invoice', receipt: 'Receipt', credit_note: 'Credit note' },
+    qualifiedTitle: { invoice: 'Qualified invoice (Japan)', receipt: 'Simplified qualified invoice (Japan)', credit_note: 'Qualified return invoice (Japan)' },
+    number: { invoice: 'Invoice number', receipt: 'Receipt number', credit_note: 'Credit note number' },
+    invoiceNumber: 'Invoice number',
+    issueDate: 'Date of issue',
+    transactionDate: 'Transaction date',
+    dueDate: 'Date due',
+    datePaid: 'Date paid',
+    paymentMethod: 'Payment method',
+    registrationNumber: 'Registration number',
+    phone: 'Phone',
+    addressee: (name) => name,
+    customerTaxId: (value) => `Tax ID: ${value}`,
+    amountHeadline: { invoice: 'Amount due', receipt: 'Amount received', credit_note: 'Amount credited' },
+    taxIncluded: '(tax included)',
+    description: 'Description',
+    quantity: 'Qty',
+    taxRate: 'Tax',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    discount: 'Discount',
+    taxableAt: (rate) => `Subject to ${rate} tax`,
+    taxAt: (rate) => `Tax (${rate})`,
+    reducedRate: (rate) => `${rate} reduced-rate`,
+    total: 'Total',
+    amountPaid: 'Amount paid',
+    amountDue: 'Amount due',
+    reducedRateNote: '※ Reduced tax rate item',
+    receiptPurpose: 'Payment for:',
+    defaultReceiptPurpose: 'service charges',
+    receivedWithThanks: 'Received with thanks the amount above.',
+    bankTransfer: 'Bank transfer',
+    card: 'Card',
+    memo: 'Reason',
+    currencyNote: (currency) => `Amounts in ${currency}.`,
+  },
+  ja: {
+    title: { invoice: '請求書', receipt: '領収書', credit_note: '返品・値引明細書' },
+    qualifiedTitle: { invoice: '適格請求書', receipt: '適格簡易請求書', credit_note: '適格返還請求書' },
+    number: { invoice: '請求書番号', receipt: '領収書番号', credit_note: '返還請求書番号' },
+    invoiceNumber: '請求書番号',
+    issueDate: '発行日',
+    transactionDate: '取引年月日',
+    dueDate: '支払期限',
+    datePaid: '領収日',
+    paymentMethod: '支払方法',
+    registrationNumber: '登録番号',
+    phone: 'TEL',
+    addressee: (name, isCompany) => `${name} ${isCompany ? '御中' : '様'}`,
+    customerTaxId: (value) => `登録番号: ${value}`,
+    amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額' },
+    taxIncluded: '（税込）',
+    description: '品目',
+    quantity: '数量',
+    taxRate: '税率',
+    amount: '金額',
+    subtotal: '小計',
+    discount: '値引き',
+    taxableAt: (rate) => `${rate}対象`,
+    taxAt: (rate) => `消費税（${rate}）`,
+    reducedRate: (rate) => `${rate}（軽減税率）`,
+    total: '合計',
+    amountPaid: '支払済み金額',
+    amountDue: '未払残高',
+    reducedRateNote: '※ 軽減税率対象',
+    receiptPurpose: '但し',
+    defaultReceiptPurpose: 'ご利用料金として',
+    receivedWithThanks: '上記正に領収いたしました。',
+    bankTransfer: '銀行振込',
+    card: 'カード',
+    memo: '理由',
+    currencyNote: (currency) => `金額の通貨: ${currency}`,
+  },
+};

@@ -1,0 +1,208 @@
+// The one renderer, read back with pdftotext: each item the qualified-invoice rules (and the English layout)
+// require must be on the page.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findCjkFont, IPAEX_GOTHIC_PATH } from './cjk-font';
+import { englishInvoiceModel, japaneseInvoiceModel } from './document-fixtures';
+import type { DocumentModel } from './document-model';
+import { describePaymentMethod, documentLocale, renderCreditNotePdf, renderInvoicePdf, renderReceiptPdf, toWinAnsi } from './document-pdf';
+
+function pdfText(bytes: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'document-')), 'document.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+}
+
+/** pdftotext -raw keeps drawing order (label, then its value); spaces and line breaks are collapsed to match phrases. */
+const squash = (text: string) => text.replace(/\s+/g, ' ');
+
+function ipaexGothic(): { cjkFontPath: string } {
+  if (!existsSync(IPAEX_GOTHIC_PATH)) {
+    throw new Error(`IPAex Gothic is not installed at ${IPAEX_GOTHIC_PATH}: run apt-get install -y fonts-ipaexfont-gothic (.ci/run does)`);
+  }
+  return { cjkFontPath: IPAEX_GOTHIC_PATH };
+}
+
+describe('a Japanese invoice (適格請求書)', () => {
+  it('carries every item of a qualified invoice: issuer, registration number, addressee 御中, dates, ※ lines, tax per rate', async () => {
+    const text = squash(pdfText(await renderInvoicePdf(japaneseInvoiceModel, ipaexGothic())));
+    expect(text).toContain('請求書');
+    expect(text).toContain('適格請求書');
+    expect(text).toContain('株式会社セイキュー');
+    expect(text).toContain('東京都渋谷区渋谷1-2-3');
+    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toContain('TEL: 03-1234-5678');
+    expect(text).toContain('株式会社デモ 御中');
+    expect(text).toMatch(/請求書番号 SEIKYU-0042/);
+    expect(text).toMatch(/発行日 2026年11月30日/);
+    expect(text).toMatch(/取引年月日 2026年11月1日～2026年11月30日/);
+    expect(text).toMatch(/支払期限 2026年12月31日/);
+    expect(text).toContain('お弁当（会議用） ※');
+    expect(text).not.toContain('スタンダードプラン（2026年11月分） ※');
+    // 30,000 + 4,500 at 10 % → ¥3,450; 5,400 at 8 % → ¥432. Intl's Japanese yen sign is the full-width ￥.
+    expect(text).toMatch(/10%対象 ￥34,500/);
+    expect(text).toMatch(/消費税（10%） ￥3,450/);
+    expect(text).toMatch(/8%（軽減税率）対象 ￥5,400/);
+    expect(text).toMatch(/消費税（8%） ￥432/);
+    expect(text).toMatch(/合計 ￥43,782/);
+    expect(text).toMatch(/ご請求金額 ￥43,782 （税込）/);
+    expect(text).toContain('※ 軽減税率対象');
+    expect(text).toContain('振込先: みずほ銀行 渋谷支店 普通 1234567');
+    expect(text).not.toContain('Invoice');
+    expect(text).not.toContain('?');
+  });
+
+  it('addresses a person 様, and leaves out the qualified-invoice name when the issuer is not registered', async () => {
+    const text = squash(
+      pdfText(
+        await renderInvoicePdf(
+          { ...japaneseInvoiceModel, addressee: { ...japaneseInvoiceModel.addressee, name: '山田 太郎', isCompany: false }, issuer: { ...japaneseInvoiceModel.issuer, registrationNumber: null } },
+          ipaexGothic(),
+        ),
+      ),
+    );
+    expect(text).toContain('山田 太郎 様');
+    expect(text).not.toContain('御中');
+    expect(text).not.toContain('適格請求書');
+    expect(text).not.toContain('登録番号');
+  });
+});
+
+describe('an English invoice', () => {
+  it('carries the same facts in an English layout', async () => {
+    const text = squash(pdfText(await renderInvoicePdf(englishInvoiceModel, ipaexGothic())));
+    expect(text).toContain('Invoice');
+    expect(text).toContain('Qualified invoice (Japan)');
+    expect(text).toContain('Seikyu K.K.');
+    expect(text).toContain('Registration number: T1234567890123');
+    expect(text).toContain('Demo Inc.');
+    expect(text).toMatch(/Invoice number SEIKYU-0042/);
+    expect(text).toMatch(/Date of issue Nov 30, 2026/);
+    expect(text).toMatch(/Transaction date Nov 1, 2026 – Nov 30, 2026/);
+    expect(text).toMatch(/Subject to 10% tax ¥34,500/);
+    expect(text).toMatch(/Tax \(10%\) ¥3,450/);
+    expect(text).toMatch(/Subject to 8% reduced-rate tax ¥5,400/);
+    expect(text).toMatch(/Tax \(8%\) ¥432/);
+    expect(text).toMatch(/Amount due ¥43,782 \(tax included\)/);
+    expect(text).toContain('Boxed lunches (meeting) ※');
+    expect(text).toContain('※ Reduced tax rate item');
+    expect(text).not.toContain('御中');
+    expect(text).not.toContain('請求書');
+  });
+});
+
+const receipt: DocumentModel = {
+  ...japaneseInvoiceModel,
+  kind: 'receipt',
+  number: 'RCPT-SEIKYU-0042',
+  paidAt: new Date('2026-12-01T03:00:00Z'),
+  amountPaid: japaneseInvoiceModel.total,
+  amountDue: 0,
+  paymentMethod: { type: 'card', brand: 'visa', last4: '4242' },
+  footer: null,
+};
+
+describe('a Japanese receipt (適格簡易請求書)', () => {
+  it('has the amount received, 但し書き, the payment method, the date paid and the tax per rate', async () => {
+    const text = squash(pdfText(await renderReceiptPdf(receipt, ipaexGothic())));
+    expect(text).toContain('領収書');
+    expect(text).toContain('適格簡易請求書');
+    expect(text).toMatch(/領収書番号 RCPT-SEIKYU-0042/);
+    expect(text).toMatch(/請求書番号 SEIKYU-0042/);
+    expect(text).toMatch(/領収日 2026年12月1日/);
+    expect(text).toMatch(/支払方法 Visa •••• 4242/);
+    expect(text).toMatch(/領収金額 ￥43,782 （税込）/);
+    expect(text).toContain('但し ご利用料金として');
+    expect(text).toContain('上記正に領収いたしました。');
+    expect(text).toContain('株式会社デモ 御中');
+    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toMatch(/消費税（10%） ￥3,450/);
+    expect(text).toMatch(/消費税（8%） ￥432/);
+  });
+
+  it('prints a given 但し書き and "bank transfer" for a transfer', async () => {
+    const text = squash(pdfText(await renderReceiptPdf({ ...receipt, receiptPurpose: '年間ライセンス料として', paymentMethod: { type: 'bank_transfer' } }, ipaexGothic())));
+    expect(text).toContain('但し 年間ライセンス料として');
+    expect(text).toMatch(/支払方法 銀行振込/);
+  });
+});
+
+describe('a credit note', () => {
+  it('is drawn by the same renderer: title, its number, the invoice it credits, the reason and the tax per rate', async () => {
+    const creditNote: DocumentModel = {
+      ...japaneseInvoiceModel,
+      number: 'SEIKYU-0042-CN-01',
+      lines: [{ description: '追加シート（返金）', quantity: 1, amount: 1_500, taxRatePercent: 10, reducedRate: false }],
+      subtotal: 1_500,
+      taxes: [{ ratePercent: 10, reducedRate: false, taxableAmount: 1_500, taxAmount: 150 }],
+      total: 1_650,
+      memo: 'シート数の誤り',
+      footer: null,
+    };
+    const text = squash(pdfText(await renderCreditNotePdf(creditNote, ipaexGothic())));
+    expect(text).toContain('返品・値引明細書');
+    expect(text).toContain('適格返還請求書');
+    expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
+    expect(text).toMatch(/請求書番号 SEIKYU-0042/);
+    expect(text).toMatch(/返還金額 ￥1,650 （税込）/);
+    expect(text).toContain('理由: シート数の誤り');
+    expect(text).toMatch(/消費税（10%） ￥150/);
+    expect(text).toContain('登録番号: T1234567890123');
+
+    const english = squash(pdfText(await renderCreditNotePdf({ ...creditNote, language: 'en', memo: 'Wrong seat count' }, ipaexGothic())));
+    expect(english).toContain('Credit note');
+    expect(english).toMatch(/Amount credited ¥1,650/);
+    expect(english).toContain('Reason: Wrong seat count');
+  });
+});
+
+describe('without a CJK font', () => {
+  const noFont = { cjkFontPath: null };
+  it('draws English with Helvetica and replaces what it cannot draw instead of emitting garbage', async () => {
+    const bytes = await renderInvoicePdf(japaneseInvoiceModel, noFont);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = squash(pdfText(bytes));
+    expect(text).toContain('Invoice');
+    expect(text).toMatch(/Amount due ¥43,782/);
+    expect(text).toContain('Registration number: T1234567890123');
+    expect(toWinAnsi('株式会社 Acme – café')).toBe('???? Acme – café');
+  });
+
+  it('formats two-decimal currencies', async () => {
+    const usd: DocumentModel = { ...englishInvoiceModel, currency: 'usd', lines: [{ description: 'Plan', quantity: 1, amount: 1234, taxRatePercent: null, reducedRate: false }], subtotal: 1234, taxes: [], total: 1234, amountDue: 1234 };
+    const text = squash(pdfText(await renderInvoicePdf(usd, noFont)));
+    expect(text).toMatch(/Amount due \$12\.34/);
+    expect(text).not.toContain('tax included');
+  });
+});
+
+describe('fonts and values', () => {
+  it('uses IPAex Gothic by default when installed', async () => {
+    ipaexGothic();
+    expect(findCjkFont(undefined)).toBe(IPAEX_GOTHIC_PATH);
+    expect(pdfText(await renderInvoicePdf(japaneseInvoiceModel))).toContain('株式会社デモ');
+  });
+
+  it('refuses a configured font path that does not exist', () => {
+    expect(findCjkFont('/etc/hostname', '/nonexistent.ttf')).toBe('/etc/hostname');
+    expect(findCjkFont(undefined, '/nonexistent.ttf')).toBeNull();
+    expect(() => findCjkFont('/nonexistent/font.ttf')).toThrow(/PDF_CJK_FONT_PATH points to \/nonexistent\/font.ttf/);
+  });
+
+  it('draws Japanese only when the font can draw it', () => {
+    expect(documentLocale('ja', true)).toBe('ja');
+    expect(documentLocale('ja', false)).toBe('en');
+    expect(documentLocale('en', true)).toBe('en');
+    expect(documentLocale(null, true)).toBe('en');
+  });
+
+  it('names the card by brand and last four digits, a transfer as such', () => {
+    expect(describePaymentMethod({ type: 'card', brand: 'mastercard', last4: '4444' })).toBe('Mastercard •••• 4444');
+    expect(describePaymentMethod({ type: 'card', brand: null, last4: '1111' }, 'ja')).toBe('カード •••• 1111');
+    expect(describePaymentMethod({ type: 'card', brand: 'visa', last4: null })).toBeNull();
+    expect(describePaymentMethod({ type: 'bank_transfer' }, 'ja')).toBe('銀行振込');
+  });
+});

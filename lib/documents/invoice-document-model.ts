@@ -1,0 +1,144 @@
+// Mirror rows + branding → the DocumentModel of an invoice or its receipt. Pure, so the mapping (zero lines
+// left out, tax per rate from Stripe's data, 御中/様, footers) is tested without a database.
+import type Stripe from 'stripe';
+import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
+import { bankTransferFooterOf, type BrandingSettings } from '@/lib/branding/settings';
+import { isReducedRate, taxesByRate, type DocumentIssuer, type DocumentLine, type DocumentModel, type DocumentPaymentMethod } from './document-model';
+
+type InvoiceRow = {
+  id: string;
+  number: string | null;
+  currency: string;
+  subtotal: number;
+  total: number;
+  amountPaid: number;
+  amountDue: number;
+  collectionMethod: string | null;
+  dueDate?: Date | null;
+  paidAt: Date | null;
+  finalizedAt: Date | null;
+  stripeCreated: Date;
+  data: unknown;
+};
+type LineRow = { description: string | null; quantity: number | null; amount: number; periodStart: Date | null; periodEnd: Date | null; data: unknown };
+
+/** `RCPT-ABC-0001`: one receipt per paid invoice, so the invoice number (or id) names it. */
+export function receiptNumberFor(invoice: Pick<InvoiceRow, 'id' | 'number'>): string {
+  return `RCPT-${invoice.number ?? invoice.id}`;
+}
+
+/** Japan's consumption-tax rates: a derived rate this close to one of them is that rate. */
+const KNOWN_RATES = [10, 8];
+
+/**
+ * The percentage of one Stripe line tax. Stripe gives the tax rate's id (`tax_rate_details.tax_rate`); an expanded
+ * tax rate or `taxRates` (id → percentage, when the caller knows them) gives the exact rate. Otherwise it is derived
+ * from the tax and taxable amounts and snapped to the nearest Japanese rate when within half a point.
+ */
+export function taxRatePercentOf(tax: Partial<Stripe.InvoiceLineItem.Tax>, taxRates: ReadonlyMap<string, number> = new Map()): number | null {
+  const ref = tax.tax_rate_details?.tax_rate as string | { id: string; percentage: number } | undefined;
+  if (ref && typeof ref === 'object' && typeof ref.percentage === 'number') return ref.percentage;
+  if (typeof ref === 'string' && taxRates.has(ref)) return taxRates.get(ref)!;
+  if (typeof tax.amount !== 'number' || !tax.taxable_amount) return null;
+  const derived = (tax.amount / tax.taxable_amount) * 100;
+  const known = KNOWN_RATES.find((rate) => Math.abs(rate - derived) < 0.5);
+  return known ?? Math.round(derived * 100) / 100;
+}
+
+/** The line's tax rate, from its first Stripe tax (a Japanese line carries one rate). */
+function lineTaxRate(data: unknown, taxRates: ReadonlyMap<string, number>): number | null {
+  const taxes = (data as Partial<Stripe.InvoiceLineItem> | null)?.taxes;
+  const first = Array.isArray(taxes) ? taxes[0] : undefined;
+  return first ? taxRatePercentOf(first, taxRates) : null;
+}
+
+/** What Stripe charged per rate (invoice `total_taxes`), so the printed tax equals the amount due. */
+function chargedTaxes(data: Partial<Stripe.Invoice> | null, taxRates: ReadonlyMap<string, number>): Map<number, { taxableAmount: number; taxAmount: number }> {
+  const charged = new Map<number, { taxableAmount: number; taxAmount: number }>();
+  for (const tax of data?.total_taxes ?? []) {
+    const rate = taxRatePercentOf(tax as Partial<Stripe.InvoiceLineItem.Tax>, taxRates);
+    if (rate === null) continue;
+    const sum = charged.get(rate) ?? { taxableAmount: 0, taxAmount: 0 };
+    charged.set(rate, { taxableAmount: sum.taxableAmount + (tax.taxable_amount ?? 0), taxAmount: sum.taxAmount + tax.amount });
+  }
+  return charged;
+}
+
+export function issuerFrom(branding: BrandingSettings, logo: DocumentIssuer['logo'], accountName: string | null): DocumentIssuer {
+  return {
+    // The configured company name wins; an unconfigured one ('Seikyu' default) gives way to Stripe's account name.
+    name: branding.companyName !== 'Seikyu' || !accountName ? branding.companyName : accountName,
+    addressLines: branding.companyAddress.split('\n').map((line) => line.trim()).filter(Boolean),
+    registrationNumber: branding.registrationNumber || null,
+    phone: branding.showSupportPhone && branding.supportPhone ? branding.supportPhone : null,
+    brandColor: branding.brandColor,
+    logo,
+  };
+}
+
+export function invoiceDocumentModelFrom(params: {
+  kind: 'invoice' | 'receipt';
+  invoice: InvoiceRow;
+  lines: readonly LineRow[];
+  billing: BillingDetails | null;
+  branding: BrandingSettings;
+  logo?: DocumentIssuer['logo'];
+  paymentMethod: DocumentPaymentMethod | null;
+  taxRates?: ReadonlyMap<string, number>;
+}): DocumentModel {
+  const { invoice, billing, branding, kind } = params;
+  const taxRates = params.taxRates ?? new Map<string, number>();
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  const address = billing?.address;
+  const japanese = billing?.invoiceLanguage === 'ja';
+  // A Japanese address reads from the postal code down (〒150-0002 東京都渋谷区…); an English one the other way.
+  const addressLines = japanese
+    ? [address?.postalCode ? `〒${address.postalCode}` : null, [address?.state, address?.city, address?.line1].filter(Boolean).join(''), address?.line2]
+    : [address?.line1, address?.line2, [address?.city, address?.state, address?.postalCode].filter(Boolean).join(' '), address?.country];
+  const allLines: DocumentLine[] = params.lines.map((line) => {
+    const taxRatePercent = lineTaxRate(line.data, taxRates);
+    return { description: line.description ?? '', quantity: line.quantity, amount: line.amount, taxRatePercent, reducedRate: isReducedRate(taxRatePercent, invoice.currency) };
+  });
+  // Tax per rate is computed from every line (a zero line adds nothing); the customer sees only non-zero lines.
+  const taxes = taxesByRate(allLines, invoice.currency, chargedTaxes(data, taxRates));
+  const starts = params.lines.map((line) => line.periodStart).filter((d): d is Date => d instanceof Date);
+  const ends = params.lines.map((line) => line.periodEnd).filter((d): d is Date => d instanceof Date);
+  const discount = (data?.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0);
+  const bankTransfer = invoice.collectionMethod === 'send_invoice';
+  const footer = [branding.invoiceFooter, kind === 'invoice' && bankTransfer ? bankTransferFooterOf(branding) : ''].filter(Boolean).join('\n\n');
+  const dueDate = invoice.dueDate ?? (typeof data?.due_date === 'number' ? new Date(data.due_date * 1000) : null);
+  return {
+    kind,
+    language: billing?.invoiceLanguage ?? null,
+    currency: invoice.currency,
+    number: kind === 'receipt' ? receiptNumberFor(invoice) : (invoice.number ?? invoice.id),
+    invoiceNumber: invoice.number ?? invoice.id,
+    issueDate: kind === 'receipt' ? (invoice.paidAt ?? invoice.finalizedAt ?? invoice.stripeCreated) : (invoice.finalizedAt ?? invoice.stripeCreated),
+    transactionPeriod:
+      starts.length > 0 && ends.length > 0
+        ? { start: new Date(Math.min(...starts.map(Number))), end: new Date(Math.max(...ends.map(Number))) }
+        : { start: invoice.finalizedAt ?? invoice.stripeCreated, end: invoice.finalizedAt ?? invoice.stripeCreated },
+    dueDate,
+    paidAt: invoice.paidAt,
+    issuer: issuerFrom(branding, params.logo ?? null, typeof data?.account_name === 'string' ? data.account_name.trim() || null : null),
+    addressee: {
+      name: billing?.companyName ?? data?.customer_name ?? null,
+      // Billing details are always a company's (companyName is required there); a bare Stripe customer name is a person's.
+      isCompany: Boolean(billing?.companyName),
+      email: billing?.billingEmail ?? data?.customer_email ?? null,
+      addressLines: addressLines.filter((line): line is string => typeof line === 'string' && line !== ''),
+      taxId: billing?.taxId?.value ?? null,
+    },
+    lines: allLines.filter((line) => line.amount !== 0),
+    subtotal: invoice.subtotal,
+    discount,
+    taxes,
+    total: invoice.total,
+    amountPaid: invoice.amountPaid,
+    amountDue: invoice.amountDue,
+    paymentMethod: params.paymentMethod ?? (bankTransfer ? { type: 'bank_transfer' } : null),
+    receiptPurpose: null,
+    memo: null,
+    footer: footer || null,
+  };
+}

@@ -1,0 +1,21 @@
+// Makes the account's own `jp_trn` tax id (the issuer's qualified-invoice registration number) exactly `value`,
+// or none: removes other jp_trn ids, adds it when missing. Invoices list it through `account_tax_ids`, so
+// Stripe's own PDFs agree with ours. Safe to re-run: it compares with what Stripe has first.
+import 'server-only';
+import type Stripe from 'stripe';
+import { stripe as defaultStripe } from './client';
+
+export async function replaceAccountRegistrationNumber(params: { value: string | null }, stripe: Stripe = defaultStripe): Promise<{ taxIdId: string | null }> {
+  const existing = (await stripe.taxIds.list({ owner: { type: 'self' }, limit: 100 })).data.filter((t) => t.type === 'jp_trn');
+  const keep = params.value ? existing.find((t) => t.value === params.value) : undefined;
+  for (const taxId of existing) {
+    if (taxId.id !== keep?.id) await stripe.taxIds.del(taxId.id);
+  }
+  if (!params.value || keep) return { taxIdId: keep?.id ?? null };
+  const created = await stripe.taxIds.create(
+    { type: 'jp_trn', value: params.value, owner: { type: 'self' } },
+    // From the setting's content and what it replaces: a double submit creates one id, a later change a new one.
+    { idempotencyKey: `branding:jp_trn:${params.value}:after:${existing.map((t) => t.id).join(',')}` },
+  );
+  return { taxIdId: created.id };
+}
