@@ -4,3 +4,4 @@ export * from './stripe';
 export * from './events';
 export * from './audit';
 export * from './notifications';
+export * from './stripe-adjustments';

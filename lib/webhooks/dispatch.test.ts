@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handlerFor, routeFor, type Route } from './dispatch';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
+import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleCatalogEvent } from './handlers/catalog';
@@ -18,10 +19,11 @@ describe('handlerFor', () => {
     expect(handlerFor('payment_method.detached')).toBe(handlePaymentMethodEvent);
     expect(handlerFor('price.updated')).toBe(handleCatalogEvent);
     expect(handlerFor('product.deleted')).toBe(handleCatalogEvent);
+    expect(handlerFor('invoice_payment.paid')).toBe(handleInvoiceAdjustmentEvent);
+    expect(handlerFor('credit_note.voided')).toBe(handleInvoiceAdjustmentEvent);
   });
 
   it('has no handler for events the mirror does not use', () => {
-    expect(handlerFor('invoice_payment.paid')).toBeNull();
     expect(handlerFor('invoiceitem.created')).toBeNull();
     expect(handlerFor('charge.succeeded')).toBeNull();
     expect(handlerFor('test_helpers.test_clock.ready')).toBeNull();
