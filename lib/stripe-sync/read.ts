@@ -43,11 +43,13 @@ export async function readCustomerState(stripe: Stripe, customerId: string): Pro
     listAll(stripe.paymentMethods.list({ customer: customerId, limit: 100 })),
     listAll(stripe.creditNotes.list({ customer: customerId, limit: 100 })),
   ]);
+  // `payments` was expanded only to mirror them apart: the invoice row keeps the object as a plain read returns it.
+  const plainInvoices = invoices.map(({ payments: _payments, ...invoice }) => invoice as Stripe.Invoice);
   return {
     subscriptions: await Promise.all(
       subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) })),
     ),
-    invoices: await Promise.all(invoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
+    invoices: await Promise.all(plainInvoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
     paymentMethods,
     invoicePayments: await readInvoicePayments(stripe, invoices),
     creditNotes,
