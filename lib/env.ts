@@ -20,6 +20,13 @@ const envSchema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
+    /**
+     * How operators record payments made outside Stripe: `payment_records` (Payment Records + attach, partial
+     * amounts allowed) or `paid_out_of_band` (invoices.pay, full amount only) for accounts without Payment Records.
+     */
+    OFF_STRIPE_PAYMENTS: z.enum(['payment_records', 'paid_out_of_band']).default('payment_records'),
+    /** The custom payment method type (`cpmt_…`, created in the Stripe Dashboard) recorded payments use. */
+    STRIPE_CUSTOM_PAYMENT_METHOD_TYPE: z.string().startsWith('cpmt_').optional(),
     AUTH_SECRET: z.string().min(16).optional(),
     SMTP_URL: z.string().url().optional(),
     /** From address of every email; use the company's own domain (with DKIM below) so mail is trusted. */

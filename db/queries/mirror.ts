@@ -6,8 +6,10 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db';
 import {
   organizations,
+  stripeCreditNotes,
   stripeCustomers,
   stripeInvoiceLines,
+  stripeInvoicePayments,
   stripeInvoices,
   stripePaymentMethods,
   stripePrices,
@@ -117,6 +119,31 @@ export async function upsertStripeInvoice(
       .values(lines)
       .onConflictDoUpdate({ target: stripeInvoiceLines.id, set: replaceAll(stripeInvoiceLines) });
   }
+}
+
+/**
+ * Replaces a customer's invoice payments and credit notes with what Stripe lists now (upsert, then prune the
+ * rest), so a voided note or a canceled payment never lingers.
+ */
+export async function replaceStripeInvoiceAdjustments(
+  params: { customerId: string; payments: Insert<typeof stripeInvoicePayments>[]; creditNotes: Insert<typeof stripeCreditNotes>[] },
+  tx: Tx = db,
+): Promise<void> {
+  const { customerId, payments, creditNotes } = params;
+  if (payments.length) {
+    await tx.insert(stripeInvoicePayments).values(payments).onConflictDoUpdate({ target: stripeInvoicePayments.id, set: replaceAll(stripeInvoicePayments) });
+  }
+  if (creditNotes.length) {
+    await tx.insert(stripeCreditNotes).values(creditNotes).onConflictDoUpdate({ target: stripeCreditNotes.id, set: replaceAll(stripeCreditNotes) });
+  }
+  const paymentIds = payments.map((p) => p.id);
+  const noteIds = creditNotes.map((n) => n.id);
+  await tx
+    .delete(stripeInvoicePayments)
+    .where(and(eq(stripeInvoicePayments.customerId, customerId), paymentIds.length ? notInArray(stripeInvoicePayments.id, paymentIds) : undefined));
+  await tx
+    .delete(stripeCreditNotes)
+    .where(and(eq(stripeCreditNotes.customerId, customerId), noteIds.length ? notInArray(stripeCreditNotes.id, noteIds) : undefined));
 }
 
 /** A deleted draft invoice disappears from Stripe; its lines go with it (cascade). */

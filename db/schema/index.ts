@@ -6,3 +6,4 @@ export * from './audit';
 export * from './notifications';
 export * from './notes';
 export * from './review';
+export * from './stripe-adjustments';

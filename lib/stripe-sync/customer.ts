@@ -5,12 +5,14 @@ import {
   markStripeCustomerDeleted,
   pruneStripeCustomerObjects,
   resolveOrganizationForCustomer,
+  replaceStripeInvoiceAdjustments,
   upsertStripeCustomer,
   upsertStripeInvoice,
   upsertStripePaymentMethod,
   upsertStripeSubscription,
 } from '@/db/queries/mirror';
 import { customerLockKey, retrieveOrNull, stripeOf, withSyncLock, type SyncOptions } from './context';
+import { mapCreditNote, mapInvoicePayment } from './map-adjustments';
 import { mapCustomer } from './map-customer';
 import { mapInvoice } from './map-invoice';
 import { mapPaymentMethod } from './map-payment-method';
@@ -30,7 +32,7 @@ export type CustomerSyncResult = {
 
 /**
  * Makes the mirror equal Stripe for this customer: the customer row, all its subscriptions (canceled included)
- * with items, all its invoices with lines, its payment methods; rows Stripe no longer lists are removed.
+ * with items, all its invoices with lines and payments, its credit notes, its payment methods; rows Stripe no longer lists are removed.
  */
 export async function syncStripeCustomer(customerId: string, tx?: Tx, options?: SyncOptions): Promise<CustomerSyncResult> {
   const stripe = stripeOf(options);
@@ -57,6 +59,14 @@ export async function syncStripeCustomer(customerId: string, tx?: Tx, options?: 
     for (const paymentMethod of state.paymentMethods) {
       await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
     }
+    await replaceStripeInvoiceAdjustments(
+      {
+        customerId,
+        payments: state.invoicePayments.map(({ payment, record }) => mapInvoicePayment(payment, record, customerId, organizationId)),
+        creditNotes: state.creditNotes.map((note) => mapCreditNote(note, organizationId)),
+      },
+      t,
+    );
     await pruneStripeCustomerObjects(
       {
         customerId,

@@ -18,20 +18,40 @@ export type CustomerState = {
   subscriptions: { subscription: Stripe.Subscription; items: Stripe.SubscriptionItem[] }[];
   invoices: { invoice: Stripe.Invoice; lines: Stripe.InvoiceLineItem[] }[];
   paymentMethods: Stripe.PaymentMethod[];
+  /** Each invoice's payments, with the payment record behind those recorded outside Stripe. */
+  invoicePayments: { payment: Stripe.InvoicePayment; record: Stripe.PaymentRecord | null }[];
+  creditNotes: Stripe.CreditNote[];
 };
+
+/** Payments of the customer's finalized invoices; records are read only for off-Stripe payments. */
+async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<CustomerState['invoicePayments']> {
+  const payments = invoices.flatMap((invoice) => invoice.payments?.data ?? []);
+  return Promise.all(
+    payments.map(async (payment) => {
+      const ref = payment.payment.payment_record;
+      const record = ref ? (typeof ref === 'string' ? await stripe.paymentRecords.retrieve(ref) : ref) : null;
+      return { payment, record };
+    }),
+  );
+}
 
 /** Everything the mirror keeps for one customer: subscriptions (canceled too), invoices with lines, cards. */
 export async function readCustomerState(stripe: Stripe, customerId: string): Promise<CustomerState> {
-  const [subscriptions, invoices, paymentMethods] = await Promise.all([
+  const [subscriptions, invoices, paymentMethods, creditNotes] = await Promise.all([
     listAll(stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 })),
-    listAll(stripe.invoices.list({ customer: customerId, limit: 100 })),
+    listAll(stripe.invoices.list({ customer: customerId, limit: 100, expand: ['data.payments'] })),
     listAll(stripe.paymentMethods.list({ customer: customerId, limit: 100 })),
+    listAll(stripe.creditNotes.list({ customer: customerId, limit: 100 })),
   ]);
+  // `payments` was expanded only to mirror them apart: the invoice row keeps the object as a plain read returns it.
+  const plainInvoices = invoices.map(({ payments: _payments, ...invoice }) => invoice as Stripe.Invoice);
   return {
     subscriptions: await Promise.all(
       subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) })),
     ),
-    invoices: await Promise.all(invoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
+    invoices: await Promise.all(plainInvoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
     paymentMethods,
+    invoicePayments: await readInvoicePayments(stripe, invoices),
+    creditNotes,
   };
 }

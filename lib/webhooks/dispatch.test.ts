@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handlerFor, routeFor, type Route } from './dispatch';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
+import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleCatalogEvent } from './handlers/catalog';
@@ -21,10 +22,11 @@ describe('handlerFor', () => {
     expect(handlerFor('product.deleted')).toBe(handleCatalogEvent);
     // A test clock's time drives the time-based notifications of its customers.
     expect(handlerFor('test_helpers.test_clock.ready')).toBe(handleTestClockEvent);
+    expect(handlerFor('invoice_payment.paid')).toBe(handleInvoiceAdjustmentEvent);
+    expect(handlerFor('credit_note.voided')).toBe(handleInvoiceAdjustmentEvent);
   });
 
   it('has no handler for events the mirror does not use', () => {
-    expect(handlerFor('invoice_payment.paid')).toBeNull();
     expect(handlerFor('invoiceitem.created')).toBeNull();
     expect(handlerFor('charge.succeeded')).toBeNull();
   });

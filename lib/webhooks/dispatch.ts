@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { handleCatalogEvent } from './handlers/catalog';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
+import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleTestClockEvent } from './handlers/test-clock';
@@ -20,6 +21,8 @@ const routes: Route[] = [
   // A preview of an invoice Stripe has not created yet: its id (`upcoming_in_…`) cannot be retrieved.
   ['invoice.upcoming', ignoreEvent],
   ['invoice.', handleInvoiceEvent],
+  ['invoice_payment.', handleInvoiceAdjustmentEvent],
+  ['credit_note.', handleInvoiceAdjustmentEvent],
   ['payment_method.', handlePaymentMethodEvent],
   ['product.', handleCatalogEvent],
   ['price.', handleCatalogEvent],

@@ -24,6 +24,10 @@ import { registerInvoiceDocuments } from './invoice-documents.js';
 import { registerInvoiceItems } from './invoice-items.js';
 import { registerTestClocks } from './test-clocks.js';
 import { registerBillingMeters } from './billing-meters.js';
+import { registerPaymentRecords } from './payment-records.js';
+import { registerInvoicePayments } from './invoice-payments.js';
+import { registerRefunds } from './refunds.js';
+import { registerCreditNotes } from './credit-notes.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -62,4 +66,8 @@ export function registerAll(emu: Emulator): void {
   registerInvoiceItems(emu);
   registerTestClocks(emu);
   registerBillingMeters(emu);
+  registerPaymentRecords(emu);
+  registerInvoicePayments(emu);
+  registerRefunds(emu);
+  registerCreditNotes(emu);
 }

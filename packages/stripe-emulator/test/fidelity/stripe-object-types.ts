@@ -22,6 +22,7 @@ import type { InvoiceItem, DeletedInvoiceItem } from '../../../../node_modules/s
 import type { InvoiceLineItem } from '../../../../node_modules/stripe/esm/resources/InvoiceLineItems.js';
 import type { InvoicePayment } from '../../../../node_modules/stripe/esm/resources/InvoicePayments.js';
 import type { CreditNote } from '../../../../node_modules/stripe/esm/resources/CreditNotes.js';
+import type { CreditNoteLineItem } from '../../../../node_modules/stripe/esm/resources/CreditNoteLineItems.js';
 import type { Quote } from '../../../../node_modules/stripe/esm/resources/Quotes.js';
 import type { PaymentRecord } from '../../../../node_modules/stripe/esm/resources/PaymentRecords.js';
 import type { BalanceTransaction } from '../../../../node_modules/stripe/esm/resources/BalanceTransactions.js';
@@ -105,6 +106,7 @@ export interface StripeObjects {
   line_item: InvoiceLineItem;
   invoice_payment: InvoicePayment;
   credit_note: CreditNote;
+  credit_note_line_item: CreditNoteLineItem;
   quote: Quote;
   payment_record: PaymentRecord;
   balance_transaction: BalanceTransaction;

@@ -10,6 +10,10 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
 import { InvoicePaymentsSection } from '@/components/admin/invoice-payments-section';
 import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-section';
+import { CreditNoteForm } from '@/components/admin/credit-note-form';
+import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
+import { RecordPaymentForm } from '@/components/admin/record-payment-form';
+import { RecordedPaymentsTable } from '@/components/admin/recorded-payments-table';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditEntriesForTargetForOperator } from '@/db/queries/audit';
@@ -19,6 +23,7 @@ import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('invoices');
@@ -26,7 +31,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
-  const { role } = await requireOperator();
+  const operator = await requireOperator();
+  const { role } = operator;
   const { invoiceId } = await params;
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
@@ -48,6 +54,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const number = invoice.number ?? invoice.id;
   const discounts = invoiceDiscounts(invoice);
   const tax = invoiceTax(invoice);
+  const adjustments = await loadInvoiceAdjustmentsForOperator(invoice, lines, operator.role);
 
   return (
     <>
@@ -218,6 +225,54 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
       </section>
 
       <InvoicePaymentsSection invoice={invoice} entries={auditEntries} />
+
+      {/* Payments made outside Stripe and credit notes (back office). */}
+      <section className="card mt-6" aria-labelledby="payments-title">
+        <h2 id="payments-title" className="card-title">
+          {adjustments.t('payments.title')}
+        </h2>
+        <RecordedPaymentsTable payments={adjustments.payments} money={money} date={date} />
+        {adjustments.canRecordPayment ? (
+          <>
+            <h3 className="mt-6 font-medium">{adjustments.t('payments.recordTitle')}</h3>
+            <p className="text-sm text-slate-600">{adjustments.t('payments.recordLead')}</p>
+            <RecordPaymentForm
+              invoiceId={invoice.id}
+              currency={invoice.currency}
+              attempt={crypto.randomUUID()}
+              today={adjustments.today}
+              fullAmountOnly={adjustments.fullAmountOnly}
+              remaining={adjustments.remainingInput}
+            />
+          </>
+        ) : null}
+      </section>
+
+      <section className="card mt-6" aria-labelledby="credit-notes-title">
+        <h2 id="credit-notes-title" className="card-title">
+          {adjustments.t('creditNotes.title')}
+        </h2>
+        <CreditNotesTable
+          notes={adjustments.creditNotes}
+          money={money}
+          date={date}
+          pdfHref={(note) => `/admin/invoices/${invoice.id}/credit-notes/${note.id}/pdf`}
+          downloadLabel={adjustments.t('customer.download')}
+        />
+        {adjustments.canIssueCreditNote ? (
+          <>
+            <h3 className="mt-6 font-medium">{adjustments.t('creditNotes.issueTitle')}</h3>
+            <CreditNoteForm
+              invoiceId={invoice.id}
+              currency={invoice.currency}
+              attempt={crypto.randomUUID()}
+              paid={invoice.status === 'paid'}
+              paidByCard={adjustments.paidByCard}
+              lines={adjustments.creditableLines}
+            />
+          </>
+        ) : null}
+      </section>
 
       <InvoiceTimelineSection entries={auditEntries} events={events} />
     </>

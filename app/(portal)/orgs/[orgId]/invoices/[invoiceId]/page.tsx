@@ -4,10 +4,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { listCreditNotesForInvoice } from '@/db/queries/invoice-adjustments';
 import { getInvoiceWithLines } from '@/db/queries/invoices';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
@@ -44,7 +46,7 @@ export default async function InvoicePage({
   const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
   if (!found) notFound();
   const { invoice, lines } = found;
-  const [t, tTax, locale, timeZone, cards, paidWith] = await Promise.all([
+  const [t, tTax, locale, timeZone, cards, paidWith, creditNotes, tBack] = await Promise.all([
     getTranslations('invoices'),
     getTranslations('tax'),
     getLocale(),
@@ -52,6 +54,8 @@ export default async function InvoicePage({
     listOrganizationCards({ organizationId: organization.id }),
     // The card that paid, from the mirror; only for an invoice a card actually paid.
     invoice.status === 'paid' && invoice.amountPaid > 0 ? payingCard(invoice) : Promise.resolve(null),
+    listCreditNotesForInvoice({ organizationId: organization.id, invoiceId: invoice.id }),
+    getTranslations('backOffice.customer'),
   ]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
@@ -230,6 +234,20 @@ export default async function InvoicePage({
               {t('noDefaultCard')} <Link href={`/orgs/${organization.id}/payment-methods`}>{t('addCard')}</Link>
             </p>
           )}
+        </section>
+      ) : null}
+      {creditNotes.length > 0 ? (
+        <section className="card mt-6" aria-labelledby="credit-notes-title">
+          <h2 id="credit-notes-title" className="card-title">
+            {tBack('creditNotesTitle')}
+          </h2>
+          <CreditNotesTable
+            notes={creditNotes}
+            money={money}
+            date={date}
+            pdfHref={(note) => `${base}/credit-notes/${note.id}/pdf`}
+            downloadLabel={tBack('download')}
+          />
         </section>
       ) : null}
     </>

@@ -1,0 +1,211 @@
+'use client';
+// Issues a credit note on an open or paid invoice: by amount or by line, with a reason, and on a paid invoice
+// where the money goes. Preview first (Stripe computes the note, nothing is written), then issue what was
+// previewed. `attempt` is issued by the page with each render, so a double click issues one credit note.
+import { useAction } from 'next-safe-action/hooks';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { issueCreditNoteAction } from '@/lib/actions/admin/issue-credit-note';
+import { previewCreditNoteAction } from '@/lib/actions/admin/preview-credit-note';
+import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/credit-note-schema';
+import type { CreditNotePreview } from '@/lib/back-office/credit-notes';
+import { formatMoney } from '@/lib/i18n/format';
+
+type Reason = (typeof creditNoteReasons)[number];
+type Settlement = (typeof creditNoteSettlements)[number];
+
+export function CreditNoteForm(props: {
+  invoiceId: string;
+  currency: string;
+  attempt: string;
+  paid: boolean;
+  paidByCard: boolean;
+  lines: { id: string; description: string; quantity: number }[];
+}) {
+  const t = useTranslations('backOffice.creditNotes');
+  const tBack = useTranslations('backOffice');
+  const locale = useLocale();
+  const router = useRouter();
+  const preview = useAction(previewCreditNoteAction);
+  const issue = useAction(issueCreditNoteAction);
+  const [by, setBy] = useState<'amount' | 'lines'>('amount');
+  const [amount, setAmount] = useState('');
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState<Reason>('order_change');
+  const [settlement, setSettlement] = useState<Settlement>('customer_balance');
+  const [memo, setMemo] = useState('');
+  const [previewed, setPreviewed] = useState<CreditNotePreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submitting = useRef(false);
+  const money = (n: number) => formatMoney(n, props.currency, locale);
+
+  const input = () => ({
+    invoiceId: props.invoiceId,
+    by,
+    amount: by === 'amount' ? amount : undefined,
+    lines: by === 'lines' ? props.lines.map((l) => ({ lineId: l.id, quantity: Number(quantities[l.id] ?? 0) || 0 })) : undefined,
+    reason,
+    settlement,
+    memo: memo || undefined,
+  });
+  // Any change invalidates the preview: what is issued must be what was confirmed.
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPreviewed(null);
+  };
+
+  async function run(step: 'preview' | 'issue') {
+    if (submitting.current) return;
+    submitting.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      if (step === 'preview') {
+        const result = await preview.executeAsync(input());
+        if (result?.serverError) setError(result.serverError.error);
+        else if (result?.validationErrors) setError(t('errors.badAmount'));
+        else if (result?.data) setPreviewed(result.data);
+      } else {
+        const result = await issue.executeAsync({ ...input(), attempt: props.attempt });
+        if (result?.serverError) setError(result.serverError.error);
+        else if (result?.data) {
+          setDone(t('issued', { number: result.data.number }));
+          setPreviewed(null);
+          setAmount('');
+          setQuantities({});
+          setMemo('');
+          router.refresh();
+        }
+      }
+    } finally {
+      submitting.current = false;
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="mt-3 grid gap-3 sm:grid-cols-2"
+      data-testid="credit-note-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setDone(null);
+        void run('preview');
+      }}
+    >
+      <p className="text-sm text-slate-600 sm:col-span-2">{props.paid ? t('issueLeadPaid') : t('issueLeadOpen')}</p>
+      <div>
+        <label className="label" htmlFor="cn-by">
+          {t('by')}
+        </label>
+        <select id="cn-by" className="input" value={by} onChange={(e) => edit(setBy)(e.target.value as 'amount' | 'lines')}>
+          <option value="amount">{t('byAmount')}</option>
+          <option value="lines">{t('byLines')}</option>
+        </select>
+      </div>
+      {by === 'amount' ? (
+        <div>
+          <label className="label" htmlFor="cn-amount">
+            {t('amount')} ({props.currency.toUpperCase()})
+          </label>
+          <input id="cn-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => edit(setAmount)(e.target.value)} />
+        </div>
+      ) : (
+        <fieldset className="space-y-2 sm:col-span-2">
+          <legend className="label">{t('quantity')}</legend>
+          {props.lines.map((line) => (
+            <div key={line.id} className="flex items-center gap-3">
+              <input
+                id={`cn-line-${line.id}`}
+                type="number"
+                min={0}
+                max={line.quantity}
+                className="input w-24"
+                value={quantities[line.id] ?? '0'}
+                onChange={(e) => edit((v: string) => setQuantities((q) => ({ ...q, [line.id]: v })))(e.target.value)}
+              />
+              <label htmlFor={`cn-line-${line.id}`} className="text-sm">
+                {line.description} (× {line.quantity})
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <div>
+        <label className="label" htmlFor="cn-reason">
+          {t('reason')}
+        </label>
+        <select id="cn-reason" className="input" value={reason} onChange={(e) => edit(setReason)(e.target.value as Reason)}>
+          {creditNoteReasons.map((r) => (
+            <option key={r} value={r}>
+              {t(`reasons.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {props.paid ? (
+        <div>
+          <label className="label" htmlFor="cn-settlement">
+            {t('settlement')}
+          </label>
+          <select id="cn-settlement" className="input" value={settlement} onChange={(e) => edit(setSettlement)(e.target.value as Settlement)}>
+            {creditNoteSettlements
+              .filter((s) => s !== 'refund_to_card' || props.paidByCard)
+              .map((s) => (
+                <option key={s} value={s}>
+                  {t(`settlements.${s}`)}
+                </option>
+              ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="sm:col-span-2">
+        <label className="label" htmlFor="cn-memo">
+          {t('memo')}
+        </label>
+        <input id="cn-memo" className="input" maxLength={500} value={memo} onChange={(e) => edit(setMemo)(e.target.value)} />
+      </div>
+      {error ? (
+        <p className="alert-error sm:col-span-2" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="alert-info sm:col-span-2" role="status">
+          {done}
+        </p>
+      ) : null}
+      {previewed ? (
+        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={t('issue')} data-testid="credit-note-preview">
+          <p>{t('previewTotal', { amount: money(previewed.total) })}</p>
+          <ul className="list-disc pl-5 text-sm">
+            {previewed.lines.map((l, i) => (
+              <li key={i}>
+                {l.description ?? '—'}
+                {l.quantity ? ` × ${l.quantity}` : ''}: {money(l.amount)}
+              </li>
+            ))}
+          </ul>
+          <p>{t('confirm', { amount: money(previewed.total) })}</p>
+          <div className="flex gap-2">
+            <button type="button" className="btn-primary" disabled={busy} onClick={() => void run('issue')}>
+              {busy ? t('issuing') : t('issue')}
+            </button>
+            <button type="button" className="btn-secondary" disabled={busy} onClick={() => setPreviewed(null)}>
+              {tBack('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="sm:col-span-2">
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {busy ? t('previewing') : t('preview')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

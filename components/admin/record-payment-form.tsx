@@ -1,0 +1,144 @@
+'use client';
+// Records a payment received outside Stripe on an open invoice. Two steps: the operator fills the form, then
+// confirms the sentence that says what will be recorded (it cannot be undone). `attempt` is issued by the page
+// with each render, so a double click records one payment; the server re-checks everything.
+import { useAction } from 'next-safe-action/hooks';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { recordPaymentAction } from '@/lib/actions/admin/record-payment';
+import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/record-payment-schema';
+import { formatMoney } from '@/lib/i18n/format';
+
+export function RecordPaymentForm(props: {
+  invoiceId: string;
+  currency: string;
+  attempt: string;
+  today: string;
+  fullAmountOnly: boolean;
+  /** The amount remaining, in major units as the operator types it (prefilled). */
+  remaining: string;
+}) {
+  const t = useTranslations('backOffice.payments');
+  const tBack = useTranslations('backOffice');
+  const locale = useLocale();
+  const router = useRouter();
+  const record = useAction(recordPaymentAction);
+  const [amount, setAmount] = useState(props.remaining);
+  const [currency, setCurrency] = useState(props.currency);
+  const [method, setMethod] = useState<OffStripePaymentMethod>('bank_transfer');
+  const [receivedOn, setReceivedOn] = useState(props.today);
+  const [reference, setReference] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submitting = useRef(false);
+
+  async function submit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await record.executeAsync({ invoiceId: props.invoiceId, amount, currency, method, receivedOn, reference, attempt: props.attempt });
+      if (result?.serverError) setError(result.serverError.error);
+      else if (result?.validationErrors) setError(t('errors.badAmount'));
+      else if (result?.data) {
+        setDone(t('recorded', { remaining: formatMoney(result.data.amountRemaining, props.currency, locale) }));
+        setReference('');
+        router.refresh();
+      }
+    } finally {
+      setConfirming(false);
+      submitting.current = false;
+      setBusy(false);
+    }
+  }
+
+  const currencies = Array.from(new Set([props.currency, 'jpy', 'usd', 'eur']));
+  return (
+    <form
+      className="mt-3 grid gap-3 sm:grid-cols-2"
+      data-testid="record-payment-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setDone(null);
+        setConfirming(true);
+      }}
+    >
+      {props.fullAmountOnly ? <p className="alert-info sm:col-span-2">{t('fullAmountOnly')}</p> : null}
+      <div>
+        <label className="label" htmlFor="record-amount">
+          {t('amount')}
+        </label>
+        <input id="record-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
+      </div>
+      <div>
+        <label className="label" htmlFor="record-currency">
+          {t('currency')}
+        </label>
+        <select id="record-currency" className="input" value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label className="label" htmlFor="record-method">
+          {t('method')}
+        </label>
+        <select id="record-method" className="input" value={method} onChange={(e) => setMethod(e.target.value as OffStripePaymentMethod)}>
+          {paymentMethods.map((m) => (
+            <option key={m} value={m}>
+              {t(`methods.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label className="label" htmlFor="record-date">
+          {t('receivedOn')}
+        </label>
+        <input id="record-date" type="date" className="input" required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+      </div>
+      <div className="sm:col-span-2">
+        <label className="label" htmlFor="record-reference">
+          {t('reference')}
+        </label>
+        <input id="record-reference" className="input" required maxLength={200} value={reference} onChange={(e) => setReference(e.target.value)} />
+      </div>
+      {error ? (
+        <p className="alert-error sm:col-span-2" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="alert-info sm:col-span-2" role="status">
+          {done}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={t('submit')}>
+          <p>{t('confirm', { amount: `${amount} ${currency.toUpperCase()}`, method: t(`methods.${method}`), date: receivedOn })}</p>
+          <div className="flex gap-2">
+            <button type="button" className="btn-primary" disabled={busy} onClick={() => void submit()}>
+              {busy ? t('pending') : t('submit')}
+            </button>
+            <button type="button" className="btn-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              {tBack('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="sm:col-span-2">
+          <button type="submit" className="btn-primary">
+            {t('submit')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// An invoice's credit notes (operators and customers): number, date, reason, where the money went, amount,
+// status, and the PDF link the caller's route serves. Server component; rows come from the mirror.
+import { getTranslations } from 'next-intl/server';
+import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
+
+function settlementOf(note: CreditNoteRecord): 'amount_due' | 'customer_balance' | 'refund_outside_stripe' | 'refund_to_card' {
+  if (note.type === 'pre_payment') return 'amount_due';
+  if (note.refundAmount > 0) return 'refund_to_card';
+  if (note.outOfBandAmount > 0) return 'refund_outside_stripe';
+  return 'customer_balance';
+}
+
+export async function CreditNotesTable(props: {
+  notes: CreditNoteRecord[];
+  money: (n: number) => string;
+  date: (d: Date) => string;
+  pdfHref: (note: CreditNoteRecord) => string;
+  downloadLabel: string;
+}) {
+  const t = await getTranslations('backOffice.creditNotes');
+  if (props.notes.length === 0) return <p className="mt-3 text-sm text-slate-600">{t('none')}</p>;
+  return (
+    <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('title')}>
+      <table className="table" data-testid="credit-notes">
+        <thead>
+          <tr>
+            <th scope="col">{t('colNumber')}</th>
+            <th scope="col">{t('colDate')}</th>
+            <th scope="col">{t('colReason')}</th>
+            <th scope="col">{t('colSettlement')}</th>
+            <th scope="col" className="num">
+              {t('colAmount')}
+            </th>
+            <th scope="col">PDF</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.notes.map((note) => (
+            <tr key={note.id}>
+              <td className="font-mono text-xs">
+                {note.number}
+                {note.status === 'void' ? <span className="badge-gray ml-2">{t('void')}</span> : null}
+              </td>
+              <td>{props.date(note.stripeCreated)}</td>
+              <td>{note.reason ? t(`reasons.${note.reason}` as 'reasons.duplicate') : '—'}</td>
+              <td>{t(`settlements.${settlementOf(note)}`)}</td>
+              <td className="num">{props.money(note.total)}</td>
+              <td>
+                <a href={props.pdfHref(note)} download>
+                  {props.downloadLabel}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

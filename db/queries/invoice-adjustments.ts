@@ -1,0 +1,80 @@
+// Invoice payments and credit notes from the Stripe mirror. Customer reads are scoped by organization (another
+// organization's ids yield nothing, which callers turn into a 404); `...ForOperator` reads cross organizations.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { stripeCreditNotes, stripeInvoicePayments } from '@/db/schema';
+
+export type InvoicePaymentRecord = typeof stripeInvoicePayments.$inferSelect;
+export type CreditNoteRecord = typeof stripeCreditNotes.$inferSelect;
+
+export async function listInvoicePaymentsForOperator(params: { invoiceId: string }, tx: Tx = db): Promise<InvoicePaymentRecord[]> {
+  return tx
+    .select()
+    .from(stripeInvoicePayments)
+    .where(eq(stripeInvoicePayments.invoiceId, params.invoiceId))
+    .orderBy(asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
+}
+
+/** The payment an operator's attempt already recorded on this invoice (its record carries the attempt id). */
+export async function findRecordedPaymentForOperator(
+  params: { invoiceId: string; attempt: string },
+  tx: Tx = db,
+): Promise<InvoicePaymentRecord | null> {
+  const [row] = await tx
+    .select()
+    .from(stripeInvoicePayments)
+    .where(
+      and(
+        eq(stripeInvoicePayments.invoiceId, params.invoiceId),
+        sql`${stripeInvoicePayments.data} -> 'record' -> 'metadata' ->> 'operator_attempt' = ${params.attempt}`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listCreditNotesForOperator(params: { invoiceId: string }, tx: Tx = db): Promise<CreditNoteRecord[]> {
+  return tx
+    .select()
+    .from(stripeCreditNotes)
+    .where(eq(stripeCreditNotes.invoiceId, params.invoiceId))
+    .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id));
+}
+
+/** The credit note an operator's attempt already issued on this invoice (its metadata carries the attempt id). */
+export async function findIssuedCreditNoteForOperator(params: { invoiceId: string; attempt: string }, tx: Tx = db): Promise<CreditNoteRecord | null> {
+  const [row] = await tx
+    .select()
+    .from(stripeCreditNotes)
+    .where(and(eq(stripeCreditNotes.invoiceId, params.invoiceId), sql`${stripeCreditNotes.data} -> 'metadata' ->> 'operator_attempt' = ${params.attempt}`))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The organization's credit notes on one of its invoices, oldest first. */
+export async function listCreditNotesForInvoice(params: { organizationId: string; invoiceId: string }, tx: Tx = db): Promise<CreditNoteRecord[]> {
+  return tx
+    .select()
+    .from(stripeCreditNotes)
+    .where(and(eq(stripeCreditNotes.organizationId, params.organizationId), eq(stripeCreditNotes.invoiceId, params.invoiceId)))
+    .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id));
+}
+
+/** One credit note if it is on this invoice of this organization, else null. */
+export async function getCreditNoteForOrganization(
+  params: { organizationId: string; invoiceId: string; creditNoteId: string },
+  tx: Tx = db,
+): Promise<CreditNoteRecord | null> {
+  const [row] = await tx
+    .select()
+    .from(stripeCreditNotes)
+    .where(
+      and(
+        eq(stripeCreditNotes.id, params.creditNoteId),
+        eq(stripeCreditNotes.invoiceId, params.invoiceId),
+        eq(stripeCreditNotes.organizationId, params.organizationId),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,107 @@
+// Operators settle a bank-transfer customer's invoice outside Stripe (a partial transfer, then the rest) and
+// credit part of it; the customer sees the credit note on the invoice page and downloads its PDF. A support
+// operator gets no money forms, and a forged call to the record-payment action is refused without effect.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+
+test('[admin] records a bank transfer in two parts, issues a credit note; the customer downloads it', async ({ customer, operatorPage: page }) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, {
+    lines: [{ description: 'Annual scheduling plan', amount: 12_000 }],
+    sendInvoice: { daysUntilDue: 30 },
+  });
+  await flushWebhooks(customer.page, url);
+
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥12,000');
+  const form = page.getByTestId('record-payment-form');
+
+  // A partial transfer: the rest stays due.
+  await form.getByLabel('Amount received').fill('5,000');
+  await form.getByLabel('Reference (transfer ID, receipt number)').fill('MIZUHO-0001');
+  await form.getByRole('button', { name: 'Record payment' }).click();
+  const confirm = form.getByRole('alertdialog');
+  await expect(confirm).toContainText('Record 5,000 JPY received by Bank transfer');
+  await confirm.getByRole('button', { name: 'Record payment' }).click();
+  await expect(form.getByRole('status')).toHaveText('Payment recorded. Amount remaining: ¥7,000.');
+  await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
+  await expect(page.getByTestId('admin-invoice-payments')).toContainText('MIZUHO-0001');
+
+  // More than remains is refused with a clear sentence, and nothing changes.
+  await form.getByLabel('Amount received').fill('8000');
+  await form.getByLabel('Reference (transfer ID, receipt number)').fill('MIZUHO-0002');
+  await form.getByRole('button', { name: 'Record payment' }).click();
+  await form.getByRole('alertdialog').getByRole('button', { name: 'Record payment' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The amount is more than the amount remaining on the invoice.');
+  await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
+
+  // The rest: the invoice turns paid and the form goes away.
+  await form.getByLabel('Amount received').fill('7000');
+  await form.getByRole('button', { name: 'Record payment' }).click();
+  await form.getByRole('alertdialog').getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥0');
+  await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
+  await expect(page.getByTestId('record-payment-form')).toHaveCount(0);
+  await expect(page.getByTestId('admin-invoice-payments').getByRole('row')).toHaveCount(3);
+  expect((await stripe.invoices.retrieve(invoice.id)).amount_paid_off_stripe).toBe(12_000);
+
+  // A credit note by amount on the paid invoice, to the customer's balance: preview, then issue.
+  const creditForm = page.getByTestId('credit-note-form');
+  await creditForm.getByLabel('Amount to credit (JPY)').fill('2000');
+  await creditForm.getByLabel('Reason').selectOption('order_change');
+  await creditForm.getByRole('button', { name: 'Preview' }).click();
+  const preview = creditForm.getByTestId('credit-note-preview');
+  await expect(preview).toContainText('This credit note will credit ¥2,000.');
+  await preview.getByRole('button', { name: 'Issue credit note' }).click();
+  await expect(creditForm.getByRole('status')).toContainText(`Credit note ${invoice.number}-CN-01 issued.`);
+  const notes = page.getByTestId('credit-notes');
+  await expect(notes).toContainText(`${invoice.number}-CN-01`);
+  await expect(notes).toContainText("Credit to the customer's balance");
+
+  // The customer sees it on the invoice page and downloads the PDF.
+  await customer.page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  const customerNotes = customer.page.getByTestId('credit-notes');
+  await expect(customerNotes).toContainText(`${invoice.number}-CN-01`);
+  await expect(customerNotes).toContainText('¥2,000');
+  const downloading = customer.page.waitForEvent('download');
+  await customerNotes.getByRole('link', { name: 'Download PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`CreditNote-${invoice.number}-CN-01.pdf`);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+/** The id Next.js gave the record-payment server action in this build (what a browser would post). */
+function recordPaymentActionId(): string {
+  const manifest = JSON.parse(readFileSync(join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'recordPaymentAction')?.[0];
+  expect(id, 'recordPaymentAction in the server reference manifest').toBeTruthy();
+  return id!;
+}
+
+test('[support] sees payments but no record-payment form; a forged record-payment call is refused', async ({ customer, supportPage: page }) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Workshop', amount: 8_000 }], sendInvoice: { daysUntilDue: 30 } });
+  await flushWebhooks(customer.page, url);
+
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await expect(page.getByRole('heading', { name: 'Payments' })).toBeVisible();
+  await expect(page.getByTestId('record-payment-form')).toHaveCount(0);
+  await expect(page.getByTestId('credit-note-form')).toHaveCount(0);
+
+  const response = await page.request.post(`/admin/invoices/${invoice.id}`, {
+    headers: { 'Next-Action': recordPaymentActionId(), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: JSON.stringify([
+      { invoiceId: invoice.id, amount: '8000', currency: 'jpy', method: 'cash', receivedOn: '2026-01-01', reference: 'FORGED', attempt: crypto.randomUUID() },
+    ]),
+  });
+  expect(await response.text()).toContain('forbidden');
+  const after = await stripe.invoices.retrieve(invoice.id);
+  expect([after.status, after.amount_paid]).toEqual(['open', 0]);
+});

@@ -1,0 +1,266 @@
+// Operators recording payments made outside Stripe and issuing credit notes, against the database and the Stripe
+// emulator: partial then full payment turns a bank-transfer invoice paid and the subscription stays active; a
+// double submit records one payment; each refusal changes nothing (Stripe, mirror, audit); credit notes by amount
+// and by line, a card refund; support operators are refused by the actions; customers see only their own notes.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { auditLog, operators, organizations, stripeCreditNotes, stripeInvoicePayments, stripeInvoices, stripeSubscriptions, users } from '@/db/schema';
+import type { User } from '@/db/queries/users';
+import { createOrganization } from '@/lib/organizations/create-organization';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { AppError } from '@/lib/errors';
+import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+
+const session = vi.hoisted(() => ({ user: null as User | null }));
+vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
+vi.mock('next-intl/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-intl/server')>()),
+  getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }),
+  getLocale: async () => 'en',
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+
+const { recordOffStripePayment } = await import('./record-payment');
+const { issueOperatorCreditNote, previewOperatorCreditNote } = await import('./credit-notes');
+const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment');
+const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
+const { GET: getCreditNotePdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
+
+let stripe: Stripe;
+let admin: User;
+let support: User;
+
+beforeAll(() => {
+  stripe = testStripe();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  const [a] = await testDb().insert(users).values({ email: `admin-${uniqueSuffix()}@example.com` }).returning();
+  const [s] = await testDb().insert(users).values({ email: `support-${uniqueSuffix()}@example.com` }).returning();
+  admin = a as User;
+  support = s as User;
+  await testDb().insert(operators).values([
+    { userId: admin.id, role: 'admin' },
+    { userId: support.id, role: 'support' },
+  ]);
+  session.user = admin;
+});
+afterAll(closeTestDb);
+
+/** A bank-transfer customer with a ¥12,000 monthly subscription whose first invoice is open. */
+async function bankTransferCustomer(): Promise<{ organizationId: string; customerId: string; invoiceId: string; subscriptionId: string; owner: User }> {
+  const [owner] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
+  const organization = await createOrganization({ user: owner!, name: `Kobe ${uniqueSuffix()}`, currency: 'jpy', locale: 'en' });
+  const [row] = await testDb().select().from(organizations).where(eq(organizations.id, organization.id));
+  const customerId = row!.stripeCustomerId!;
+  const price = await stripe.prices.create({ currency: 'jpy', unit_amount: 4_000, recurring: { interval: 'month' }, product_data: { name: 'Seat' } });
+  const sub = await stripe.subscriptions.create({
+    customer: customerId,
+    items: [{ price: price.id, quantity: 3 }],
+    collection_method: 'send_invoice',
+    days_until_due: 14,
+  });
+  await syncStripeCustomer(customerId, testDb());
+  return { organizationId: organization.id, customerId, invoiceId: sub.latest_invoice as string, subscriptionId: sub.id, owner: owner as User };
+}
+
+const payment = (invoiceId: string, amount: string, extra: Partial<{ currency: string; attempt: string }> = {}) => ({
+  invoiceId,
+  amount,
+  currency: extra.currency ?? 'jpy',
+  method: 'bank_transfer' as const,
+  receivedOn: '2026-04-10',
+  reference: 'MIZUHO-77',
+  attempt: extra.attempt ?? randomUUID(),
+  operatorUserId: admin.id,
+  now: new Date('2026-04-11T00:00:00Z'),
+});
+
+async function mirrored(invoiceId: string) {
+  const [invoice] = await testDb().select().from(stripeInvoices).where(eq(stripeInvoices.id, invoiceId));
+  const payments = await testDb().select().from(stripeInvoicePayments).where(eq(stripeInvoicePayments.invoiceId, invoiceId));
+  return { invoice: invoice!, payments };
+}
+
+async function expectRefused(run: Promise<unknown>, reason: string, prefix = 'backOffice.payments.errors') {
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).reason).toBe(reason);
+  expect((error as AppError).userMessageKey?.key).toBe(`${prefix}.${reason}`);
+}
+
+describe('[admin] recording a payment made outside Stripe', () => {
+  it('a partial bank transfer leaves the rest due; the rest turns the invoice paid and the subscription stays active', async () => {
+    const c = await bankTransferCustomer();
+    const first = await recordOffStripePayment(payment(c.invoiceId, '5,000'));
+    expect(first).toMatchObject({ outcome: 'recorded', status: 'open', amountRemaining: 7_000 });
+    const afterFirst = await mirrored(c.invoiceId);
+    expect(afterFirst.invoice.amountPaid).toBe(5_000);
+    expect(afterFirst.payments.map((p) => [p.methodLabel, p.reference, p.amountPaid, p.status])).toEqual([['Bank transfer', 'MIZUHO-77', 5_000, 'paid']]);
+
+    const rest = await recordOffStripePayment(payment(c.invoiceId, '7000'));
+    expect(rest).toMatchObject({ outcome: 'recorded', status: 'paid', amountRemaining: 0 });
+    const stripeInvoice = await stripe.invoices.retrieve(c.invoiceId);
+    expect([stripeInvoice.status, stripeInvoice.amount_paid, stripeInvoice.amount_paid_off_stripe]).toEqual(['paid', 12_000, 12_000]);
+    const [sub] = await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.id, c.subscriptionId));
+    expect(sub!.status).toBe('active');
+    expect((await mirrored(c.invoiceId)).payments).toHaveLength(2);
+
+    const audit = await testDb().select().from(auditLog).where(eq(auditLog.action, 'invoice.payment_recorded'));
+    expect(audit).toHaveLength(2);
+    expect(audit.map((a) => [a.actorType, a.actorId, a.organizationId])).toContainEqual(['operator', admin.id, c.organizationId]);
+    const last = audit.find((a) => (a.data as { amount: number }).amount === 7_000)!.data as Record<string, { status: string; amountRemaining: number }>;
+    expect(last.before).toMatchObject({ status: 'open', amountRemaining: 7_000 });
+    expect(last.after).toMatchObject({ status: 'paid', amountRemaining: 0 });
+  });
+
+  it('a double submit of the same form records one payment', async () => {
+    const c = await bankTransferCustomer();
+    const attempt = randomUUID();
+    const [a, b] = [await recordOffStripePayment(payment(c.invoiceId, '3000', { attempt })), await recordOffStripePayment(payment(c.invoiceId, '3000', { attempt }))];
+    expect([a.outcome, b.outcome]).toEqual(['recorded', 'already_recorded']);
+    expect((await stripe.invoices.retrieve(c.invoiceId)).amount_paid).toBe(3_000);
+    expect((await mirrored(c.invoiceId)).payments).toHaveLength(1);
+    expect((await stripe.paymentRecords.list({ limit: 100 })).data.filter((r) => r.metadata.operator_attempt === attempt)).toHaveLength(1);
+    expect(await testDb().select().from(auditLog).where(eq(auditLog.action, 'invoice.payment_recorded'))).toHaveLength(1);
+  });
+
+  it('refuses more than remaining, zero, negative, another currency, a future date, and paid, void or draft invoices — changing nothing', async () => {
+    const c = await bankTransferCustomer();
+    const recordsBefore = (await stripe.paymentRecords.list({ limit: 100 })).data.length;
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '12001')), 'moreThanRemaining');
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '0')), 'notPositive');
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '-5')), 'notPositive');
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '10.5')), 'badAmount');
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '100', { currency: 'usd' })), 'otherCurrency');
+    await expectRefused(recordOffStripePayment({ ...payment(c.invoiceId, '100'), receivedOn: '2026-05-01' }), 'futureDate');
+    await expectRefused(recordOffStripePayment({ ...payment(c.invoiceId, '100'), mode: 'paid_out_of_band' }), 'fullAmountOnly');
+
+    const draft = await stripe.invoices.create({ customer: c.customerId, collection_method: 'send_invoice', days_until_due: 14, auto_advance: false });
+    await stripe.invoiceItems.create({ customer: c.customerId, invoice: draft.id, amount: 1_000, currency: 'jpy' });
+    const voidDraft = await stripe.invoices.create({ customer: c.customerId, collection_method: 'send_invoice', days_until_due: 14, auto_advance: false });
+    await stripe.invoiceItems.create({ customer: c.customerId, invoice: voidDraft.id, amount: 2_000, currency: 'jpy' });
+    const toVoid = await stripe.invoices.finalizeInvoice(voidDraft.id, { auto_advance: false });
+    await stripe.invoices.voidInvoice(toVoid.id);
+    await syncStripeCustomer(c.customerId, testDb());
+    await expectRefused(recordOffStripePayment(payment(draft.id, '100')), 'notOpen');
+    await expectRefused(recordOffStripePayment(payment(toVoid.id, '100')), 'notOpen');
+
+    const unchanged = await stripe.invoices.retrieve(c.invoiceId);
+    expect([unchanged.status, unchanged.amount_remaining]).toEqual(['open', 12_000]);
+    expect((await stripe.paymentRecords.list({ limit: 100 })).data).toHaveLength(recordsBefore);
+    expect(await testDb().select().from(auditLog).where(eq(auditLog.action, 'invoice.payment_recorded'))).toHaveLength(0);
+
+    await recordOffStripePayment({ ...payment(c.invoiceId, '12000'), mode: 'paid_out_of_band' });
+    expect((await stripe.invoices.retrieve(c.invoiceId)).status).toBe('paid');
+    await expectRefused(recordOffStripePayment(payment(c.invoiceId, '100')), 'notOpen');
+  });
+
+  it('support operators and customers are refused by the action; nothing is recorded', async () => {
+    const c = await bankTransferCustomer();
+    const input = { invoiceId: c.invoiceId, amount: '1000', currency: 'jpy', method: 'cash' as const, receivedOn: '2026-04-10', reference: 'R1', attempt: randomUUID() };
+    session.user = support;
+    expect((await recordPaymentAction(input)).serverError?.code).toBe('forbidden');
+    session.user = c.owner;
+    expect((await recordPaymentAction(input)).serverError?.code).toBe('not_found');
+    expect((await stripe.invoices.retrieve(c.invoiceId)).amount_paid).toBe(0);
+    session.user = admin;
+    const refused = await recordPaymentAction({ ...input, amount: '99999' });
+    expect(refused.serverError?.code).toBe('invalid_input');
+    expect(refused.serverError?.error).toBe('t:backOffice.payments.errors.moreThanRemaining');
+  });
+});
+
+describe('[admin] credit notes', () => {
+  const note = (invoiceId: string, extra: Record<string, unknown>) => ({
+    invoiceId,
+    reason: 'order_change' as const,
+    settlement: 'customer_balance' as const,
+    attempt: randomUUID(),
+    operatorUserId: admin.id,
+    by: 'amount' as const,
+    ...extra,
+  });
+
+  it('by line on an open invoice: the preview matches, the note lowers the amount due, a double submit issues one', async () => {
+    const c = await bankTransferCustomer();
+    const [line] = await stripe.invoices.listLineItems(c.invoiceId).then((l) => l.data);
+    const input = note(c.invoiceId, { by: 'lines', lines: [{ lineId: line!.id, quantity: 1 }], memo: 'One seat removed' });
+    const preview = await previewOperatorCreditNote(input);
+    expect([preview.total, preview.type]).toEqual([4_000, 'pre_payment']);
+    expect(await testDb().select().from(stripeCreditNotes)).toHaveLength(0);
+
+    const issued = await issueOperatorCreditNote(input);
+    const again = await issueOperatorCreditNote(input);
+    expect([issued.outcome, again.outcome, again.creditNoteId]).toEqual(['issued', 'already_issued', issued.creditNoteId]);
+    expect((await stripe.creditNotes.list({ invoice: c.invoiceId })).data).toHaveLength(1);
+    const { invoice } = await mirrored(c.invoiceId);
+    expect(invoice.amountRemaining).toBe(8_000);
+    const [row] = await testDb().select().from(stripeCreditNotes);
+    expect([row!.number, row!.total, row!.organizationId, row!.status]).toEqual([issued.number, 4_000, c.organizationId, 'issued']);
+    const audit = await testDb().select().from(auditLog).where(eq(auditLog.action, 'credit_note.issued'));
+    expect(audit).toHaveLength(1);
+    expect((audit[0]!.data as { after: { amountRemaining: number } }).after.amountRemaining).toBe(8_000);
+
+    await expectRefused(issueOperatorCreditNote(note(c.invoiceId, { by: 'lines', lines: [{ lineId: line!.id, quantity: 3 }] })), 'overCredit', 'backOffice.creditNotes.errors');
+    await expectRefused(issueOperatorCreditNote(note(c.invoiceId, { amount: '8001' })), 'overCredit', 'backOffice.creditNotes.errors');
+    await expectRefused(issueOperatorCreditNote(note(c.invoiceId, { amount: '0' })), 'notPositive', 'backOffice.creditNotes.errors');
+    expect((await stripe.creditNotes.list({ invoice: c.invoiceId })).data).toHaveLength(1);
+  });
+
+  it('by amount on a paid invoice: to the balance, or refunded outside Stripe; a card refund needs a card payment', async () => {
+    const c = await bankTransferCustomer();
+    await recordOffStripePayment(payment(c.invoiceId, '12000'));
+    await issueOperatorCreditNote(note(c.invoiceId, { amount: '2000' }));
+    expect(((await stripe.customers.retrieve(c.customerId)) as Stripe.Customer).balance).toBe(-2_000);
+    await issueOperatorCreditNote(note(c.invoiceId, { amount: '1000', settlement: 'refund_outside_stripe' }));
+    await expectRefused(issueOperatorCreditNote(note(c.invoiceId, { amount: '1000', settlement: 'refund_to_card' })), 'noCardPayment', 'backOffice.creditNotes.errors');
+    const rows = await testDb().select().from(stripeCreditNotes).where(eq(stripeCreditNotes.invoiceId, c.invoiceId));
+    expect(rows.map((r) => [r.total, r.creditAmount, r.outOfBandAmount]).sort()).toEqual([
+      [1_000, 0, 1_000],
+      [2_000, 2_000, 0],
+    ]);
+  });
+
+  it('refunds a card payment through Stripe', async () => {
+    const c = await bankTransferCustomer();
+    await stripe.paymentMethods.attach('pm_card_visa', { customer: c.customerId });
+    const pms = await stripe.paymentMethods.list({ customer: c.customerId });
+    const draft = await stripe.invoices.create({ customer: c.customerId, collection_method: 'charge_automatically', auto_advance: false });
+    await stripe.invoiceItems.create({ customer: c.customerId, invoice: draft.id, amount: 5_000, currency: 'jpy', description: 'Exam course' });
+    await stripe.invoices.finalizeInvoice(draft.id, { auto_advance: false });
+    await stripe.invoices.pay(draft.id, { payment_method: pms.data[0]!.id });
+    await syncStripeCustomer(c.customerId, testDb());
+
+    const issued = await issueOperatorCreditNote(note(draft.id, { amount: '5000', settlement: 'refund_to_card', reason: 'product_unsatisfactory' }));
+    const created = await stripe.creditNotes.retrieve(issued.creditNoteId);
+    const refund = await stripe.refunds.retrieve(created.refunds[0]!.refund as string);
+    const charge = await stripe.charges.retrieve(refund.charge as string);
+    expect([refund.amount, charge.refunded]).toEqual([5_000, true]);
+    const [row] = await testDb().select().from(stripeCreditNotes).where(eq(stripeCreditNotes.id, issued.creditNoteId));
+    expect(row!.refundAmount).toBe(5_000);
+  });
+
+  it('support operators are refused; a customer downloads only their own credit note PDF', async () => {
+    const c = await bankTransferCustomer();
+    const other = await bankTransferCustomer();
+    session.user = support;
+    const input = { invoiceId: c.invoiceId, by: 'amount' as const, amount: '1000', reason: 'duplicate' as const, settlement: 'customer_balance' as const, attempt: randomUUID() };
+    expect((await issueCreditNoteAction(input)).serverError?.code).toBe('forbidden');
+    session.user = admin;
+    const issued = (await issueCreditNoteAction(input)).data!;
+
+    const pdf = (orgId: string, invoiceId: string, creditNoteId: string) =>
+      getCreditNotePdf(new Request('http://localhost/x'), { params: Promise.resolve({ orgId, invoiceId, creditNoteId }) });
+    session.user = c.owner;
+    const ok = await pdf(c.organizationId, c.invoiceId, issued.creditNoteId);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdf(c.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
+    session.user = other.owner;
+    expect((await pdf(c.organizationId, c.invoiceId, issued.creditNoteId)).status).toBe(404);
+    expect((await pdf(other.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
+  });
+});

@@ -1,0 +1,158 @@
+// Credit notes on open or paid invoices, for operators with admin:credit_notes:manage. By amount or by invoice
+// line, with a reason. On an open invoice the credit lowers the amount due (Stripe's pre-payment note); on a paid
+// one it goes to the customer's credit balance, is recorded as refunded outside Stripe, or is refunded to the
+// card through a Stripe refund. The preview and the issue build the same Stripe params from the mirror, so what
+// the operator confirmed is what is issued; Stripe's own checks (over-credit per line) surface as clear errors.
+import 'server-only';
+import type Stripe from 'stripe';
+import { findIssuedCreditNoteForOperator, listCreditNotesForOperator } from '@/db/queries/invoice-adjustments';
+import { getInvoiceForOperator, type InvoiceLineRecord, type InvoiceRecord } from '@/db/queries/invoices';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { AppError, toAppError } from '@/lib/errors';
+import { createCreditNote } from '@/lib/stripe/create-credit-note';
+import { previewCreditNote } from '@/lib/stripe/preview-credit-note';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { parseMajorAmount } from './amounts';
+import type { CreditNoteInput, IssueCreditNoteInput } from './credit-note-schema';
+
+export type CreditNotePreview = {
+  total: number;
+  currency: string;
+  type: string;
+  lines: { description: string | null; quantity: number | null; amount: number }[];
+};
+
+function refuse(reason: string): AppError {
+  return new AppError('invalid_input', `credit note refused: ${reason}`, { reason, userMessageKey: { key: `backOffice.creditNotes.errors.${reason}` } });
+}
+
+/** What is left to credit: the amount due on an open invoice, what was paid less earlier credits on a paid one. */
+export function creditableAmount(invoice: InvoiceRecord): number {
+  const data = invoice.data as Stripe.Invoice;
+  return invoice.status === 'open' ? invoice.amountRemaining : invoice.amountPaid - (data.post_payment_credit_notes_amount ?? 0);
+}
+
+function paidByCard(invoice: InvoiceRecord): boolean {
+  const data = invoice.data as Stripe.Invoice;
+  return invoice.amountPaid > (data.amount_paid_off_stripe ?? 0);
+}
+
+function baseParams(invoice: InvoiceRecord, lines: InvoiceLineRecord[], input: CreditNoteInput): Stripe.CreditNotePreviewParams {
+  if (invoice.status !== 'open' && invoice.status !== 'paid') throw refuse('notOpenOrPaid');
+  const common = { invoice: invoice.id, reason: input.reason, ...(input.memo ? { memo: input.memo } : {}) };
+  if (input.by === 'amount') {
+    const amount = parseMajorAmount(input.amount ?? '', invoice.currency);
+    if (amount === null) throw refuse('badAmount');
+    if (amount <= 0) throw refuse('notPositive');
+    if (amount > creditableAmount(invoice)) throw refuse('overCredit');
+    return { ...common, amount };
+  }
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const chosen = (input.lines ?? []).filter((l) => l.quantity > 0);
+  if (chosen.length === 0) throw refuse('noLines');
+  return {
+    ...common,
+    lines: chosen.map((l) => {
+      const line = byId.get(l.lineId);
+      if (!line) throw refuse('unknownLine');
+      if (l.quantity > (line.quantity ?? 1)) throw refuse('overCredit');
+      return { type: 'invoice_line_item' as const, invoice_line_item: line.id, quantity: l.quantity };
+    }),
+  };
+}
+
+/** The split of a paid invoice's credit: all of it to the balance, to the card, or recorded as refunded outside Stripe. */
+function settlementParams(invoice: InvoiceRecord, input: CreditNoteInput, total: number): Partial<Stripe.CreditNoteCreateParams> {
+  if (invoice.status === 'open') return {};
+  if (input.settlement === 'refund_to_card') {
+    if (!paidByCard(invoice)) throw refuse('noCardPayment');
+    return { refund_amount: total };
+  }
+  if (input.settlement === 'refund_outside_stripe') return { out_of_band_amount: total };
+  return { credit_amount: total };
+}
+
+/** Stripe's refusal of a credit note (over-credit on a line, nothing left to refund) as the operator's error. */
+function asRefusal(error: unknown): AppError {
+  const e = error as { type?: string; statusCode?: number };
+  if (e?.type === 'StripeInvalidRequestError' && e.statusCode === 400) {
+    const refusal = refuse('overCredit');
+    return new AppError('invalid_input', `${refusal.message}: ${(error as Error).message}`, {
+      reason: 'overCredit',
+      userMessageKey: refusal.userMessageKey,
+      cause: error,
+    });
+  }
+  return toAppError(error);
+}
+
+async function loadInvoice(invoiceId: string): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] }> {
+  const found = await getInvoiceForOperator({ invoiceId });
+  if (!found) throw new AppError('not_found', `invoice ${invoiceId} is not in the mirror`);
+  return found;
+}
+
+async function previewFor(invoice: InvoiceRecord, lines: InvoiceLineRecord[], input: CreditNoteInput, stripe?: Stripe) {
+  const params = baseParams(invoice, lines, input);
+  const note = await previewCreditNote(params, stripe).catch((error: unknown) => {
+    throw asRefusal(error);
+  });
+  return { params, note };
+}
+
+export async function previewOperatorCreditNote(input: CreditNoteInput, stripe?: Stripe): Promise<CreditNotePreview> {
+  const { invoice, lines } = await loadInvoice(input.invoiceId);
+  const { note } = await previewFor(invoice, lines, input, stripe);
+  settlementParams(invoice, input, note.total);
+  return {
+    total: note.total,
+    currency: note.currency,
+    type: note.type,
+    lines: note.lines.data.map((l) => ({ description: l.description, quantity: l.quantity, amount: l.amount })),
+  };
+}
+
+export type IssueCreditNoteResult = { outcome: 'issued' | 'already_issued'; creditNoteId: string; number: string };
+
+export async function issueOperatorCreditNote(
+  params: IssueCreditNoteInput & { operatorUserId: string },
+  stripe?: Stripe,
+): Promise<IssueCreditNoteResult> {
+  const { invoice, lines } = await loadInvoice(params.invoiceId);
+  const previous = await findIssuedCreditNoteForOperator({ invoiceId: invoice.id, attempt: params.attempt });
+  if (previous) return { outcome: 'already_issued', creditNoteId: previous.id, number: previous.number };
+
+  const { params: base, note: preview } = await previewFor(invoice, lines, params, stripe);
+  const split = settlementParams(invoice, params, preview.total);
+  const note = await createCreditNote(
+    { ...base, ...split, metadata: { operator_attempt: params.attempt } },
+    `operator:invoice:${invoice.id}:credit-note:${params.attempt}`,
+    stripe,
+  ).catch((error: unknown) => {
+    throw asRefusal(error);
+  });
+
+  await syncStripeCustomer(invoice.customerId, undefined, { stripe });
+  const after = (await getInvoiceForOperator({ invoiceId: invoice.id }))?.invoice ?? invoice;
+  const notes = await listCreditNotesForOperator({ invoiceId: invoice.id });
+  await recordAudit({
+    organizationId: invoice.organizationId,
+    actor: { type: 'operator', id: params.operatorUserId },
+    action: 'credit_note.issued',
+    target: { type: 'invoice', id: invoice.id },
+    data: {
+      creditNoteId: note.id,
+      number: note.number,
+      total: note.total,
+      currency: note.currency,
+      type: note.type,
+      reason: note.reason,
+      settlement: invoice.status === 'open' ? 'amount_due' : params.settlement,
+      by: params.by,
+      attempt: params.attempt,
+      before: { status: invoice.status, amountRemaining: invoice.amountRemaining, creditNotes: notes.length - 1 },
+      after: { status: after.status, amountRemaining: after.amountRemaining, creditNotes: notes.length },
+    },
+  });
+  return { outcome: 'issued', creditNoteId: note.id, number: note.number };
+}

@@ -1,0 +1,19 @@
+// credit_note.*, invoice_payment.* — re-read the customer the note or payment belongs to: the convergent sync
+// mirrors its invoices with their payments (payment records included) and its credit notes together.
+import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
+import { retrieveOrNull } from '@/lib/stripe-sync/context';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { ignored, type EventHandler } from '../types';
+
+export const handleInvoiceAdjustmentEvent: EventHandler = async (event, { stripe }) => {
+  const object = event.data.object as { customer?: unknown; invoice?: unknown };
+  let customerId = typeof object.customer === 'string' ? object.customer : null;
+  if (!customerId && typeof object.invoice === 'string') {
+    const invoiceId = object.invoice;
+    const invoice = await retrieveOrNull(() => retrieveInvoice(invoiceId, stripe));
+    customerId = typeof invoice?.customer === 'string' ? invoice.customer : (invoice?.customer?.id ?? null);
+  }
+  if (!customerId) return ignored;
+  await syncStripeCustomer(customerId, undefined, { stripe });
+  return { outcome: 'processed' };
+};

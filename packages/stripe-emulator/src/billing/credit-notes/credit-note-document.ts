@@ -1,0 +1,40 @@
+// The PDF view model of a credit note (rendered by the same renderer and layout as invoices and receipts).
+import type Stripe from 'stripe';
+import type { InvoiceDocument } from '../../pdf/invoice-pdf.js';
+import type { BillingEngine } from '../engine.js';
+
+const REASONS: Record<string, string> = {
+  duplicate: 'Duplicate',
+  fraudulent: 'Fraudulent',
+  order_change: 'Order change',
+  product_unsatisfactory: 'Product unsatisfactory',
+};
+
+export function creditNoteDocument(engine: BillingEngine, note: Stripe.CreditNote): InvoiceDocument {
+  const inv = engine.invoice(typeof note.invoice === 'string' ? note.invoice : note.invoice.id);
+  return {
+    kind: 'credit_note',
+    number: note.number,
+    status: note.status,
+    currency: note.currency,
+    issuedAt: note.effective_at ?? note.created,
+    dueAt: null,
+    paidAt: null,
+    seller: { name: inv.account_name, email: null, addressLines: [] },
+    billTo: { name: inv.customer_name, email: inv.customer_email, addressLines: [] },
+    lines: note.lines.data.map((l) => ({ description: l.description ?? '', period: null, quantity: l.quantity, unitAmount: l.unit_amount, amount: l.amount })),
+    subtotal: note.subtotal,
+    discounts: [],
+    total: note.total,
+    amountPaid: 0,
+    amountDue: 0,
+    amountRemaining: 0,
+    appliedBalance: 0,
+    memo: note.memo,
+    footer: null,
+    customFields: [],
+    paymentUrl: null,
+    paymentMethodLabel: null,
+    creditNote: { invoiceNumber: inv.number, reason: note.reason ? (REASONS[note.reason] ?? note.reason) : null, status: note.status },
+  };
+}

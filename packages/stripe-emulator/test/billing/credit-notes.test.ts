@@ -1,0 +1,132 @@
+// Scenarios: credit notes on open invoices (lower the amount due) and paid ones (customer balance, refund to the
+// card, refunded outside Stripe), by line and by amount; preview, void, lists and the PDF; refunds of card
+// payments; refusals (over-credit, bad split, refund of an off-Stripe payment) change nothing.
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
+import { extractPdfText } from '../../src/pdf/pdf-text.js';
+import { createPlan, customerWithCard, eventTypesFor } from './setup.js';
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function subscribe(card: string | null, quantity = 3): Promise<{ invoice: Stripe.Invoice; customer: string }> {
+  const { stripe } = emu;
+  const price = await createPlan(stripe, { amount: 4_000, currency: 'jpy', name: 'Seat' });
+  const { customer } = await customerWithCard(stripe, card);
+  const sub = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: price.id, quantity }],
+    ...(card ? {} : { collection_method: 'send_invoice' as const, days_until_due: 30 }),
+    expand: ['latest_invoice'],
+  });
+  const invoice = sub.latest_invoice;
+  if (!invoice || typeof invoice === 'string') throw new Error('expected invoice');
+  return { invoice, customer: customer.id };
+}
+
+describe('[admin] credit notes', () => {
+  it('on an open invoice: previews, then credits one seat by line and lowers the amount due; void restores it', async () => {
+    const { stripe } = emu;
+    const { invoice } = await subscribe(null);
+    const line = invoice.lines.data[0]!;
+    const preview = await stripe.creditNotes.preview({
+      invoice: invoice.id,
+      lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, quantity: 1 }],
+      reason: 'order_change',
+    });
+    expect(preview.total).toBe(4_000);
+    expect(preview.type).toBe('pre_payment');
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(0);
+
+    const note = await stripe.creditNotes.create({
+      invoice: invoice.id,
+      lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, quantity: 1 }],
+      reason: 'order_change',
+      memo: 'One seat removed',
+    });
+    expect(note.number).toBe(`${invoice.number}-CN-01`);
+    expect(note.status).toBe('issued');
+    expect(note.pre_payment_amount).toBe(4_000);
+    const lowered = await stripe.invoices.retrieve(invoice.id);
+    expect(lowered.amount_remaining).toBe(8_000);
+    expect(lowered.pre_payment_credit_notes_amount).toBe(4_000);
+    const lines = await stripe.creditNotes.listLineItems(note.id);
+    expect(lines.data.map((l) => [l.invoice_line_item, l.quantity, l.amount])).toEqual([[line.id, 1, 4_000]]);
+
+    const voided = await stripe.creditNotes.voidCreditNote(note.id);
+    expect(voided.status).toBe('void');
+    expect((await stripe.invoices.retrieve(invoice.id)).amount_remaining).toBe(12_000);
+    expect(await eventTypesFor(stripe, note.id, 'credit_note.')).toEqual(['credit_note.created', 'credit_note.voided']);
+    expect((await stripeError(stripe.creditNotes.voidCreditNote(note.id))).statusCode).toBe(400);
+  });
+
+  it('on a paid card invoice: credits the balance by amount, refunds the card, and refuses over-credit', async () => {
+    const { stripe } = emu;
+    const { invoice, customer } = await subscribe('pm_card_visa');
+    expect(invoice.status).toBe('paid');
+
+    const credit = await stripe.creditNotes.create({ invoice: invoice.id, amount: 2_000, credit_amount: 2_000, reason: 'product_unsatisfactory' });
+    expect(credit.type).toBe('post_payment');
+    expect((await stripe.customers.retrieve(customer) as Stripe.Customer).balance).toBe(-2_000);
+
+    const refund = await stripe.creditNotes.create({ invoice: invoice.id, amount: 3_000, refund_amount: 3_000, reason: 'duplicate' });
+    expect(refund.refunds).toHaveLength(1);
+    const refundId = refund.refunds[0]!.refund as string;
+    const r = await stripe.refunds.retrieve(refundId);
+    expect([r.amount, r.status, r.reason]).toEqual([3_000, 'succeeded', 'duplicate']);
+    const charge = await stripe.charges.retrieve(r.charge as string);
+    expect(charge.amount_refunded).toBe(3_000);
+    expect(charge.refunded).toBe(false);
+    expect((await stripe.invoices.retrieve(invoice.id)).post_payment_credit_notes_amount).toBe(5_000);
+
+    const over = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 7_001 }));
+    expect(over.message).toContain('more than is left to credit');
+    const badSplit = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 1_000, credit_amount: 500 }));
+    expect(badSplit.message).toContain('must equal');
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(2);
+    expect((await stripeError(stripe.creditNotes.voidCreditNote(refund.id))).message).toContain('refund');
+
+    const pdf = await fetch(credit.pdf);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = extractPdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('Credit note');
+    expect(text).toContain(credit.number);
+  });
+
+  it('on an invoice paid outside Stripe: out_of_band_amount is accepted, refund_amount is refused', async () => {
+    const { stripe } = emu;
+    const { invoice } = await subscribe(null, 1);
+    await stripe.invoices.pay(invoice.id, { paid_out_of_band: true });
+    const refused = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 1_000, refund_amount: 1_000 }));
+    expect(refused.param).toBe('refund_amount');
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, amount: 1_000, out_of_band_amount: 1_000 });
+    expect(note.out_of_band_amount).toBe(1_000);
+    const open = await subscribe(null, 1);
+    const tooMuch = await stripeError(stripe.creditNotes.create({ invoice: open.invoice.id, amount: 4_001 }));
+    expect(tooMuch.code).toBe('credit_note_amount_too_large');
+  });
+});
+
+describe('[admin] refunds of card payments', () => {
+  it('refunds part then the rest of a PaymentIntent, lists them, and refuses more', async () => {
+    const { stripe } = emu;
+    const { customer } = await customerWithCard(stripe, 'pm_card_visa');
+    const pi = await stripe.paymentIntents.create({ amount: 5_000, currency: 'jpy', customer: customer.id, payment_method: 'pm_card_visa', confirm: true });
+    const first = await stripe.refunds.create({ payment_intent: pi.id, amount: 2_000, reason: 'requested_by_customer' });
+    expect(first.status).toBe('succeeded');
+    const rest = await stripe.refunds.create({ charge: first.charge as string });
+    expect(rest.amount).toBe(3_000);
+    const charge = await stripe.charges.retrieve(first.charge as string);
+    expect([charge.amount_refunded, charge.refunded]).toEqual([5_000, true]);
+    expect((await stripe.refunds.list({ payment_intent: pi.id })).data.map((r) => r.amount)).toEqual([3_000, 2_000]);
+    expect((await stripeError(stripe.refunds.create({ payment_intent: pi.id, amount: 1 }))).code).toBe('charge_already_refunded');
+    expect(await eventTypesFor(stripe, charge.id, 'charge.refunded')).toEqual(['charge.refunded', 'charge.refunded']);
+  });
+});
