@@ -2,6 +2,7 @@
 // make default, remove, and the last card of a paid plan stays.
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { bringSubmitIntoView } from './checkout';
 import { customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 function cardFrame(page: Page): FrameLocator {
@@ -103,7 +104,8 @@ test('[customer] the card confirmed at checkout is the default; a second card ma
   await checkoutCard.getByLabel('Security code').fill('123');
   const postal = checkoutCard.getByLabel('ZIP').filter({ visible: true });
   if ((await postal.count()) > 0) await postal.first().fill('10001');
-  await page.getByRole('button', { name: /Subscribe/ }).click();
+  await bringSubmitIntoView(page);
+  await page.getByRole('button', { name: 'Pay ¥1,500 and subscribe' }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
   await expect(page.getByTestId('subscription-card')).toContainText('Charged to Visa •••• 4242.');
 

@@ -3,6 +3,7 @@
 // (lib/demo/catalog.ts): Starter ¥1,500 / month, Team ¥1,200 per seat / month.
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
+import { bringSubmitIntoView } from './checkout';
 import { emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 function cardFrame(page: Page): FrameLocator {
@@ -19,26 +20,6 @@ async function fillCard(page: Page, number: string): Promise<void> {
   const postal = card.getByLabel(/^(ZIP|郵便番号)$/).filter({ visible: true });
   if ((await postal.count()) > 0) await postal.first().fill('10001');
   await bringSubmitIntoView(page);
-}
-
-/**
- * Scrolls the form's submit button into view and waits until it stops moving. Below the fold, a click that
- * scrolls and presses at once sometimes lands in the card frame while the page settles (seen with the
- * emulator's card frame), and the press then never reaches the button.
- */
-async function bringSubmitIntoView(page: Page): Promise<void> {
-  const submit = page.locator('form[data-testid="checkout-form"] button[type="submit"]');
-  await submit.scrollIntoViewIfNeeded();
-  let last = '';
-  await expect
-    .poll(async () => {
-      const box = await submit.boundingBox();
-      const now = box ? `${box.x},${box.y}` : '';
-      const settled = now !== '' && now === last;
-      last = now;
-      return settled;
-    }, { intervals: [300], timeout: 10_000 })
-    .toBe(true);
 }
 
 async function openCheckout(page: Page, organizationId: string, planName: string): Promise<void> {

@@ -27,7 +27,9 @@ test('[customer] signs up by magic link, lands on the overview, signs out', asyn
   await expect(plan.getByText('Free', { exact: true }).first()).toBeVisible();
   await expect(plan.getByText('Active', { exact: true })).toBeVisible();
   await expect(plan.getByText('You are on the free plan. No card is needed until you choose a paid plan.')).toBeVisible();
-  await expect(page.getByTestId('next-invoice')).not.toContainText('No upcoming invoice');
+  // The free plan is never charged: no next invoice date, and the overview says why.
+  await expect(page.getByTestId('next-invoice')).toContainText('No upcoming invoice');
+  await expect(page.getByTestId('next-invoice')).toContainText('The free plan is never charged.');
   await expect(page.getByText('No invoices yet')).toBeVisible();
 
   // A second visit to /app goes straight to the organization, not through onboarding again.

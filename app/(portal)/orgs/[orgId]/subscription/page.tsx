@@ -113,7 +113,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
             {payingCard ? (
               <p className="mt-2 text-sm text-slate-700" data-testid="subscription-card">
                 {t('paidWith', { card: cardLabel(payingCard, t('card')) })}{' '}
-                <Link href={`${base}/payment-methods`}>
+                <Link href={`${base}/payment-methods`} className="underline">
                   {t('changeCard')}
                 </Link>
               </p>
