@@ -61,6 +61,12 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await expect(notes).toContainText(`${invoice.number}-CN-01`);
   await expect(notes).toContainText("Credit to the customer's balance");
 
+  // The customer page lists the customer's credit notes too.
+  await page.goto(`/admin/customers/${customer.organizationId}`);
+  const customerPageNotes = page.getByTestId('customer-credit-notes');
+  await expect(customerPageNotes).toContainText(`${invoice.number}-CN-01`);
+  await expect(customerPageNotes).toContainText('¥2,000');
+
   // The customer sees it on the invoice page and downloads the PDF.
   await customer.page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
   const customerNotes = customer.page.getByTestId('credit-notes');

@@ -1,6 +1,6 @@
 // Invoice payments and credit notes from the Stripe mirror. Customer reads are scoped by organization (another
 // organization's ids yield nothing, which callers turn into a 404); `...ForOperator` reads cross organizations.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripeCreditNotes, stripeInvoicePayments } from '@/db/schema';
 
@@ -58,6 +58,16 @@ export async function listCreditNotesForInvoice(params: { organizationId: string
     .from(stripeCreditNotes)
     .where(and(eq(stripeCreditNotes.organizationId, params.organizationId), eq(stripeCreditNotes.invoiceId, params.invoiceId)))
     .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id));
+}
+
+/** The organization's credit notes on all its invoices, newest first (the operators' customer page). */
+export async function listCreditNotesForOrganization(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<CreditNoteRecord[]> {
+  return tx
+    .select()
+    .from(stripeCreditNotes)
+    .where(eq(stripeCreditNotes.organizationId, params.organizationId))
+    .orderBy(desc(stripeCreditNotes.stripeCreated), desc(stripeCreditNotes.id))
+    .limit(Math.min(params.limit ?? 20, 100));
 }
 
 /** One credit note if it is on this invoice of this organization, else null. */

@@ -16,9 +16,11 @@ export async function CreditNotesTable(props: {
   date: (d: Date) => string;
   pdfHref: (note: CreditNoteRecord) => string;
   downloadLabel: string;
+  /** What an empty list says; the invoice pages' sentence by default. */
+  emptyText?: string;
 }) {
   const t = await getTranslations('backOffice.creditNotes');
-  if (props.notes.length === 0) return <p className="mt-3 text-sm text-slate-600">{t('none')}</p>;
+  if (props.notes.length === 0) return <p className="mt-3 text-sm text-slate-600">{props.emptyText ?? t('none')}</p>;
   return (
     <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('title')}>
       <table className="table" data-testid="credit-notes">

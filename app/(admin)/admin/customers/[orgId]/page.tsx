@@ -7,7 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { CreditNotesSlot } from '@/components/admin/customer/credit-notes-slot';
+import { CustomerCreditNotesSection } from '@/components/admin/customer/credit-notes-section';
 import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
 import { CustomerSettingsSection } from '@/components/admin/customer/customer-settings-section';
 import { CustomerTimelineSection } from '@/components/admin/customer/customer-timeline-section';
@@ -19,6 +19,7 @@ import { listActivity } from '@/db/queries/activity';
 import { listLiveSubscriptionCollection } from '@/db/queries/customer-settings';
 import { getCustomerForOperator } from '@/db/queries/customers';
 import { listStripeEventsForCustomer } from '@/db/queries/events';
+import { listCreditNotesForOrganization } from '@/db/queries/invoice-adjustments';
 import { listInvoicesForOperator } from '@/db/queries/invoices';
 import { listMembers } from '@/db/queries/members';
 import { listCustomerNotes } from '@/db/queries/notes';
@@ -44,10 +45,11 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
   const { organization, customer } = found;
   const scope = { organizationId: organization.id };
   const stripeCustomerId = customer?.id ?? organization.stripeCustomerId;
-  const [members, subscriptions, invoices, activity, cards, notes, collection, events, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
+  const [members, subscriptions, invoices, creditNotes, activity, cards, notes, collection, events, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
     listMembers(scope),
     listSubscriptions(scope),
     listInvoicesForOperator({ ...scope, limit: 20 }),
+    listCreditNotesForOrganization({ ...scope, limit: 20 }),
     listActivity(scope),
     listOrganizationCards(scope),
     listCustomerNotes(scope),
@@ -142,7 +144,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
       </section>
 
       <PaymentMethodsSection cards={cards} />
-      <CreditNotesSlot />
+      <CustomerCreditNotesSection notes={creditNotes} currency={organization.currency} />
       <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} />
       <CustomerSettingsSection
         organizationId={organization.id}
