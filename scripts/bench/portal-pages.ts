@@ -1,5 +1,5 @@
-// Benchmark (not a test): the built portal's overview, plans and invoices pages under concurrent load with
-// 10,000 organizations in the database, and the number of Stripe calls a page view makes (it must be 0).
+// Benchmark (not a test): the built portal's overview, plans and invoices pages and the operators' customer page and
+// invoice list under concurrent load with 10,000 organizations in the database, and the Stripe calls a page view makes (it must be 0).
 // `npm run bench:portal` — needs a production build (`npx next build`). Loopback only; bounded in requests and
 // time. Starts its own embedded database (fresh data dir, deleted afterwards) and Stripe emulator on free ports,
 // seeds the catalogue through the emulator, bulk-inserts the organizations and their mirror rows in SQL, mints
@@ -38,18 +38,33 @@ const PAGE_DEADLINE_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'authjs.session-token';
 
-type SignedIn = { ordinal: number; orgId: string; orgName: string; cookie: string };
+/** `operatorCookie`: an admin operator's session, for the operator pages about this organization. */
+type SignedIn = { ordinal: number; orgId: string; orgName: string; cookie: string; operatorCookie: string };
 /** `expect`: what the page must show for this organization, beside its name. */
-type Page = { name: string; path: (orgId: string) => string; expect: (user: SignedIn) => string[] };
+type Page = { name: string; path: (user: SignedIn) => string; expect: (user: SignedIn) => string[]; operator?: boolean };
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const invoiceNumber = (user: SignedIn, month: number) => `BENCH${pad(user.ordinal, 5)}-${pad(month, 4)}`;
 const pages: Page[] = [
   // The running plan (the seeded Team subscription) and this organization's newest invoice, from the mirror.
-  { name: 'overview', path: (id) => `/orgs/${id}`, expect: (u) => ['Team', invoiceNumber(u, INVOICES_PER_ORGANIZATION)] },
+  { name: 'overview', path: (u) => `/orgs/${u.orgId}`, expect: (u) => ['Team', invoiceNumber(u, INVOICES_PER_ORGANIZATION)] },
   // The catalogue: the Starter plan is offered next to the current one.
-  { name: 'plans', path: (id) => `/orgs/${id}/plans`, expect: () => ['Starter'] },
+  { name: 'plans', path: (u) => `/orgs/${u.orgId}/plans`, expect: () => ['Starter'] },
   // This organization's newest and oldest invoices.
-  { name: 'invoices', path: (id) => `/orgs/${id}/invoices`, expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION), invoiceNumber(u, 1)] },
+  { name: 'invoices', path: (u) => `/orgs/${u.orgId}/invoices`, expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION), invoiceNumber(u, 1)] },
+  // Operators: the customer page (plan, invoices, timeline) and the invoice list searched by the customer's name,
+  // across all 120,000 invoices.
+  {
+    name: 'admin customer',
+    path: (u) => `/admin/customers/${u.orgId}`,
+    expect: (u) => ['Team', invoiceNumber(u, INVOICES_PER_ORGANIZATION)],
+    operator: true,
+  },
+  {
+    name: 'admin invoices',
+    path: (u) => `/admin/invoices?q=${encodeURIComponent(u.orgName)}`,
+    expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION), invoiceNumber(u, 1)],
+    operator: true,
+  },
 ];
 type PageResult = { page: string; requests: number; failures: string[]; seconds: number; p50: number; p95: number; stripeCalls: number };
 
@@ -149,6 +164,13 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
 /** Database sessions for the owners of `count` organizations spread over the whole range. */
 async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
   const ordinals = Array.from({ length: count }, (_, k) => 1 + Math.floor((k * ORGANIZATIONS) / count));
+  // One admin operator with a session of its own, for the operator pages.
+  const operatorId = randomBytes(16).toString('hex');
+  await sql`insert into users (id, email, name, email_verified) values (${operatorId}, 'operator@bench.seikyu.test', 'Bench operator', now())`;
+  await sql`insert into operators (user_id, role) values (${operatorId}, 'admin')`;
+  const operatorToken = randomBytes(32).toString('hex');
+  await sql`insert into sessions (session_token, user_id, expires) values (${operatorToken}, ${operatorId}, now() + interval '1 day')`;
+  const operatorCookie = `${SESSION_COOKIE}=${operatorToken}`;
   const signedIn: SignedIn[] = [];
   for (const i of ordinals) {
     const [row] = await sql<{ orgId: string; orgName: string; userId: string }[]>`
@@ -158,7 +180,7 @@ async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
     if (!row) throw new Error(`organization ${i} was not seeded`);
     const token = randomBytes(32).toString('hex');
     await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${row.userId}, now() + interval '1 day')`;
-    signedIn.push({ ordinal: i, orgId: row.orgId, orgName: row.orgName, cookie: `${SESSION_COOKIE}=${token}` });
+    signedIn.push({ ordinal: i, orgId: row.orgId, orgName: row.orgName, cookie: `${SESSION_COOKIE}=${token}`, operatorCookie });
   }
   return signedIn;
 }
@@ -195,10 +217,10 @@ async function measurePage(page: Page, port: number, emulatorUrl: string, users:
   const failures: string[] = [];
   const check = async (k: number, latencies: number[] | null): Promise<void> => {
     const user = users[k % users.length]!;
-    const path = page.path(user.orgId);
+    const path = page.path(user);
     const started = performance.now();
     try {
-      const { status, body } = await get(agent, port, path, user.cookie);
+      const { status, body } = await get(agent, port, path, page.operator ? user.operatorCookie : user.cookie);
       latencies?.push(performance.now() - started);
       if (status !== 200) failures.push(`${path}: HTTP ${status}`);
       else if (!body.includes(user.orgName)) failures.push(`${path}: the page does not show ${user.orgName}`);
