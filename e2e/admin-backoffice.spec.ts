@@ -35,7 +35,7 @@ test('[admin] month-end receivables: a past-due bank transfer in its bucket, the
   await expect(row.getByRole('status')).toHaveText('Reminder queued.');
   await row.getByRole('button', { name: 'Remind the customer' }).click();
   await expect(row.getByRole('status')).toHaveText('Already reminded today.');
-  const mail = await waitForMail(page, customer.email, since);
+  const mail = await waitForMail(page, customer.email, since, { subject: 'Reminder:' });
   expect(mail.subject).toBe(`Reminder: invoice ${invoice.number} for ¥12,000`);
   expect(mail.text).toContain('Bank transfer details');
 

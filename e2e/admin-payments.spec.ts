@@ -28,7 +28,7 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await confirm.getByRole('button', { name: 'Record payment' }).click();
   await expect(form.getByRole('status')).toHaveText('Payment recorded. Amount remaining: ¥7,000.');
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
-  await expect(page.getByTestId('admin-invoice-payments')).toContainText('MIZUHO-0001');
+  await expect(page.getByTestId('admin-invoice-recorded-payments')).toContainText('MIZUHO-0001');
 
   // More than remains is refused with a clear sentence, and nothing changes.
   await form.getByLabel('Amount received').fill('8000');
@@ -45,7 +45,7 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥0');
   await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
   await expect(page.getByTestId('record-payment-form')).toHaveCount(0);
-  await expect(page.getByTestId('admin-invoice-payments').getByRole('row')).toHaveCount(3);
+  await expect(page.getByTestId('admin-invoice-recorded-payments').getByRole('row')).toHaveCount(3);
   expect((await stripe.invoices.retrieve(invoice.id)).amount_paid_off_stripe).toBe(12_000);
 
   // A credit note by amount on the paid invoice, to the customer's balance: preview, then issue.
@@ -97,7 +97,7 @@ test('[support] sees payments but no record-payment form; a forged record-paymen
   await flushWebhooks(customer.page, url);
 
   await page.goto(`/admin/invoices/${invoice.id}`);
-  await expect(page.getByRole('heading', { name: 'Payments' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Payments', exact: true })).toBeVisible();
   await expect(page.getByTestId('record-payment-form')).toHaveCount(0);
   await expect(page.getByTestId('credit-note-form')).toHaveCount(0);
 

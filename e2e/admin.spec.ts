@@ -77,7 +77,12 @@ test('[admin] operator reads a bank-transfer customer: plan, price and quantity,
 
   const activity = page.getByTestId('admin-activity');
   const failure = activity.getByRole('listitem').filter({ hasText: 'Payment failed' });
-  await expect(failure).toContainText('Stripe');
+  // The app processes the delivered invoice.payment_failed in the background (it also queues the emails): the
+  // entry appears once that is done, so look again until it has.
+  await expect(async () => {
+    await page.reload();
+    await expect(failure).toContainText('Stripe', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(failure).toContainText(`Invoice ${declined.number}`);
   await expect(failure).toContainText('Declined: Your card was declined. (generic_decline)');
 

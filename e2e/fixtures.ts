@@ -18,12 +18,14 @@ export function uniqueOrganizationName(): string {
 }
 
 /** Waits for a message to `email` newer than `since` and returns it. */
-export async function waitForMail(page: Page, email: string, since: number): Promise<MailboxMessage> {
+/** The newest mail to `email` since `since` (whose subject starts with `subject`, when given). */
+export async function waitForMail(page: Page, email: string, since: number, options: { subject?: string } = {}): Promise<MailboxMessage> {
   let message: MailboxMessage | null = null;
   await expect
     .poll(
       async () => {
-        const response = await page.request.get(`/dev/mailbox/api/latest?to=${encodeURIComponent(email)}`);
+        const subject = options.subject ? `&subject=${encodeURIComponent(options.subject)}` : '';
+        const response = await page.request.get(`/dev/mailbox/api/latest?to=${encodeURIComponent(email)}${subject}`);
         if (response.status() !== 200) return null;
         const body = (await response.json()) as MailboxMessage;
         message = Date.parse(body.createdAt) >= since - 1000 ? body : null;

@@ -8,7 +8,7 @@ export async function RecordedPaymentsTable(props: { payments: InvoicePaymentRec
   if (props.payments.length === 0) return <p className="mt-3 text-sm text-slate-600">{t('none')}</p>;
   return (
     <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('title')}>
-      <table className="table" data-testid="admin-invoice-payments">
+      <table className="table" data-testid="admin-invoice-recorded-payments">
         <thead>
           <tr>
             <th scope="col">{t('colReceived')}</th>

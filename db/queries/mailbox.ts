@@ -1,5 +1,5 @@
 // The built-in development mailbox: where mail goes when no SMTP_URL is configured.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { devMailbox } from '@/db/schema';
 
@@ -13,10 +13,23 @@ export async function insertMailboxMessage(
   return row!;
 }
 
-/** Newest first; `to` filters by exact recipient (addresses are stored lower-cased). */
-export async function listMailboxMessages(params: { to?: string; limit?: number }, tx: Tx = db): Promise<MailboxMessage[]> {
+/**
+ * Newest first; `to` filters by exact recipient (addresses are stored lower-cased), `subjectStartsWith` by the
+ * subject's beginning (so a test can wait for one kind of mail while others arrive for the same person).
+ */
+export async function listMailboxMessages(
+  params: { to?: string; subjectStartsWith?: string; limit?: number },
+  tx: Tx = db,
+): Promise<MailboxMessage[]> {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
-  const query = tx.select().from(devMailbox);
-  const filtered = params.to ? query.where(eq(devMailbox.to, params.to.trim().toLowerCase())) : query;
-  return filtered.orderBy(desc(devMailbox.createdAt), desc(devMailbox.id)).limit(limit);
+  const conditions = [
+    params.to ? eq(devMailbox.to, params.to.trim().toLowerCase()) : undefined,
+    params.subjectStartsWith ? sql`starts_with(${devMailbox.subject}, ${params.subjectStartsWith})` : undefined,
+  ].filter((c) => c !== undefined);
+  return tx
+    .select()
+    .from(devMailbox)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
+    .limit(limit);
 }

@@ -227,8 +227,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
       <InvoicePaymentsSection invoice={invoice} entries={auditEntries} />
 
       {/* Payments made outside Stripe and credit notes (back office). */}
-      <section className="card mt-6" aria-labelledby="payments-title">
-        <h2 id="payments-title" className="card-title">
+      <section className="card mt-6" aria-labelledby="recorded-payments-title">
+        <h2 id="recorded-payments-title" className="card-title">
           {adjustments.t('payments.title')}
         </h2>
         <RecordedPaymentsTable payments={adjustments.payments} money={money} date={date} />

@@ -1,5 +1,5 @@
-// GET /dev/mailbox/api/latest?to=<email> — the newest message for a recipient, as JSON (used by e2e tests to
-// follow magic links). 404 when the dev mailbox is disabled (production without DEV_MAILBOX_ENABLED).
+// GET /dev/mailbox/api/latest?to=<email>[&subject=<prefix>] — the newest message for a recipient (whose subject
+// starts with the prefix, when given), as JSON (used by e2e tests to follow magic links and read notifications). 404 when the dev mailbox is disabled (production without DEV_MAILBOX_ENABLED).
 import { NextResponse, type NextRequest } from 'next/server';
 import { listMailboxMessages } from '@/db/queries/mailbox';
 import { isDevMailboxEnabled } from '@/lib/mail/dev-mailbox';
@@ -11,7 +11,8 @@ export async function GET(request: NextRequest) {
   if (!isDevMailboxEnabled()) return NextResponse.json({ error: 'not found' }, { status: 404 });
   const to = request.nextUrl.searchParams.get('to')?.trim().toLowerCase();
   if (!to || !to.includes('@')) return NextResponse.json({ error: 'query parameter `to` must be an email address' }, { status: 400 });
-  const [message] = await listMailboxMessages({ to, limit: 1 });
+  const subject = request.nextUrl.searchParams.get('subject') || undefined;
+  const [message] = await listMailboxMessages({ to, subjectStartsWith: subject, limit: 1 });
   if (!message) return NextResponse.json({ error: `no message for ${to}` }, { status: 404 });
   return NextResponse.json(
     {
