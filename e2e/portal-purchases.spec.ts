@@ -4,6 +4,7 @@
 // with the subscription's SetupIntent. Amounts come from the seeded catalogue (lib/demo/catalog.ts).
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { bringSubmitIntoView } from './checkout';
 
 function cardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Secure payment input frame"]');
@@ -67,6 +68,7 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
   await expect(page.getByTestId('checkout-quantity')).toHaveCount(0);
   await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
   await fillCard(page, '4242 4242 4242 4242');
+  await bringSubmitIntoView(page);
   await page.getByRole('button', { name: 'Subscribe' }).dblclick();
 
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
