@@ -6,26 +6,13 @@
 // what remains today for an invoice still open, else the amount that was due (a partial payment before
 // `asOf` on an invoice settled later is not in the mirror, so the whole amount due counts).
 // Currencies are never added together: every total is per currency.
+import type { ReceivableInvoiceRow } from '@/db/queries/receivables';
 
 export const AGEING_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'over_90'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 
-export type ReceivableInvoice = {
-  id: string;
-  organizationId: string | null;
-  customerName: string | null;
-  number: string | null;
-  currency: string;
-  collectionMethod: 'charge_automatically' | 'send_invoice';
-  status: string;
-  amountDue: number;
-  amountRemaining: number;
-  dueDate: Date | null;
-  finalizedAt: Date | null;
-  paidAt: Date | null;
-  voidedAt: Date | null;
-  uncollectibleAt: Date | null;
-};
+/** One invoice as the receivables query reads it from the mirror (db/queries/receivables.ts). */
+export type ReceivableInvoice = ReceivableInvoiceRow;
 
 export type AgedInvoice = ReceivableInvoice & { openAmount: number; daysPastDue: number; bucket: AgeingBucket };
 
