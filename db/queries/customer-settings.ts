@@ -1,7 +1,7 @@
 // What the per-customer settings read: how each live subscription of the organization collects.
-import { and, desc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { auditLog, stripeSubscriptions } from '@/db/schema';
+import { auditLog, stripeCustomers, stripeSubscriptions } from '@/db/schema';
 
 export type SubscriptionCollection = {
   id: string;
@@ -22,4 +22,47 @@ export async function listLiveSubscriptionCollection(params: { organizationId: s
 export async function getLatestAuditId(params: { organizationId: string }, tx: Tx = db): Promise<number> {
   const [row] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.organizationId, params.organizationId)).orderBy(desc(auditLog.id)).limit(1);
   return row?.id ?? 0;
+}
+
+export type CustomerInvoiceSettingsRow = {
+  customerId: string;
+  /** Stripe's `invoice_settings` as last mirrored (footer and custom fields are what Seikyu pushes). */
+  footer: string | null;
+  customFields: { name: string; value: string }[];
+  /** Any live subscription sends invoices for bank transfer. */
+  paysByBankTransfer: boolean;
+};
+
+/**
+ * Every mirrored customer's invoice footer and custom fields next to how it pays, across organizations (the
+ * branding push reaches every customer); `customerId` narrows it to one.
+ */
+export async function listCustomerInvoiceSettingsForOperator(params: { customerId?: string } = {}, tx: Tx = db): Promise<CustomerInvoiceSettingsRow[]> {
+  const rows = await tx
+    .select({
+      customerId: stripeCustomers.id,
+      data: stripeCustomers.data,
+      bankTransferSubscriptions: sql<number>`count(${stripeSubscriptions.id})::int`,
+    })
+    .from(stripeCustomers)
+    .leftJoin(
+      stripeSubscriptions,
+      and(
+        eq(stripeSubscriptions.customerId, stripeCustomers.id),
+        eq(stripeSubscriptions.collectionMethod, 'send_invoice'),
+        notInArray(stripeSubscriptions.status, ['canceled', 'incomplete_expired']),
+      ),
+    )
+    .where(and(eq(stripeCustomers.deleted, false), params.customerId ? eq(stripeCustomers.id, params.customerId) : undefined))
+    .groupBy(stripeCustomers.id)
+    .orderBy(asc(stripeCustomers.id));
+  return rows.map((row) => {
+    const settings = (row.data as { invoice_settings?: { footer?: string | null; custom_fields?: { name: string; value: string }[] | null } }).invoice_settings;
+    return {
+      customerId: row.customerId,
+      footer: settings?.footer ?? null,
+      customFields: (settings?.custom_fields ?? []).map((f) => ({ name: f.name, value: f.value })),
+      paysByBankTransfer: Number(row.bankTransferSubscriptions) > 0,
+    };
+  });
 }

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
+import { enqueueJob } from '@/lib/jobs';
 import { replaceAccountRegistrationNumber } from '@/lib/stripe/replace-account-registration-number';
 import { getBrandingLogo, saveBrandingLogo, type BrandingLogo } from './logo';
-import { getBrandingSettings, saveBrandingSettings, type BrandingSettings } from './settings';
+import { bankTransferFooterOf, getBrandingSettings, saveBrandingSettings, type BrandingSettings } from './settings';
 
 export type LogoChange = { action: 'keep' } | { action: 'remove' } | { action: 'replace'; logo: BrandingLogo };
 
@@ -28,5 +29,10 @@ export async function updateBrandingSettings(params: { settings: BrandingSetting
     action: 'settings.branding_updated',
     data: { before: { ...before, logo: logoSummary(beforeLogo) }, after: { ...params.settings, logo: logoSummary(afterLogo) } },
   });
+  // Footer and registration number reach each Stripe customer in the background (there may be thousands); the
+  // scheduled run of the same job picks the change up if this process runs no job runner.
+  if (before.invoiceFooter !== params.settings.invoiceFooter || bankTransferFooterOf(before) !== bankTransferFooterOf(params.settings) || before.registrationNumber !== params.settings.registrationNumber) {
+    await enqueueJob('branding.push-invoice-settings', {}, { singletonKey: 'branding.push-invoice-settings' });
+  }
   return params.settings;
 }

@@ -6,6 +6,7 @@
 // saw — a double click (same state) makes one change, while a later change back and forth gets fresh keys.
 import type Stripe from 'stripe';
 import { getCustomerForOperator } from '@/db/queries/customers';
+import { pushStripeInvoiceSettings } from '@/lib/branding/stripe-invoice-settings';
 import { getLatestAuditId, listLiveSubscriptionCollection } from '@/db/queries/customer-settings';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -47,6 +48,8 @@ export async function setCustomerCollection(
   }
   if (changing.length === 0) return { updated: [] };
   await syncStripeCustomer(customerId, undefined, { stripe });
+  // A bank-transfer customer's invoices carry the bank details in their footer; a card customer's do not.
+  await pushStripeInvoiceSettings({ customerId }, stripe);
   await recordAudit({
     organizationId: params.organizationId,
     actor: params.actor,

@@ -1,6 +1,7 @@
 // What the runner runs: each queue's handler, retry policy and (for scans) cron schedule. Handlers are
 // idempotent, so a retried or repeated job converges instead of acting twice.
 import type PgBoss from 'pg-boss';
+import { pushStripeInvoiceSettings } from '@/lib/branding/stripe-invoice-settings';
 import { deliverNotification } from '@/lib/notifications/deliver';
 import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
 import { scanNotificationMoments } from '@/lib/notifications/scan';
@@ -13,7 +14,7 @@ type JobDefinition = {
   run(data: Record<string, unknown>): Promise<void>;
 };
 
-export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver';
+export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver' | 'branding.push-invoice-settings';
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
@@ -49,6 +50,19 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     async run(data) {
       if (typeof data.notificationId !== 'string') return;
       await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+  /**
+   * Every customer's invoice footer and custom fields brought in line with the branding settings: right after
+   * an operator saves them, and every 10 minutes for customers created since (convergent: only differences are
+   * sent, with keys from before → after).
+   */
+  'branding.push-invoice-settings': {
+    queue: { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+    cron: '*/10 * * * *',
+    async run() {
+      const { updated } = await pushStripeInvoiceSettings();
+      if (updated.length > 0) console.info(`[jobs] invoice footer and custom fields pushed to ${updated.length} Stripe customers`);
     },
   },
 };

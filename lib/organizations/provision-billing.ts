@@ -13,6 +13,7 @@ import { createFreeTierSubscription } from '@/lib/stripe/create-free-tier-subscr
 import { findPriceByLookupKey } from '@/lib/stripe/find-price-by-lookup-key';
 import { listCustomerSubscriptions } from '@/lib/stripe/list-customer-subscriptions';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { pushStripeInvoiceSettings } from '@/lib/branding/stripe-invoice-settings';
 
 export const FREE_TIER_LOOKUP_KEY = 'seikyu_free_monthly';
 
@@ -67,6 +68,11 @@ export async function provisionOrganizationBilling(
     }
 
     await syncStripeCustomer(customerId);
+    // The operator's invoice footer and registration number on this customer's invoices from the first one. Not
+    // worth failing a sign-up over: the scheduled push (lib/jobs) brings the customer in line if this fails.
+    await pushStripeInvoiceSettings({ customerId }, stripe).catch((error: unknown) => {
+      console.warn(`[provision] invoice settings for ${customerId} not pushed yet: ${error instanceof Error ? error.message : String(error)}`);
+    });
     return { customerId, freeSubscriptionId };
   } catch (error) {
     if (error instanceof AppError) throw error;

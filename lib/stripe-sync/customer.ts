@@ -86,3 +86,21 @@ export async function syncStripeCustomer(customerId: string, tx?: Tx, options?: 
     };
   });
 }
+
+/**
+ * Mirrors the customer row alone after a change to the customer object only, re-read from Stripe under
+ * the customer's lock so a concurrent full sync cannot interleave. For changes that touch only the customer
+ * object; everything else the customer owns is left to the full sync above.
+ */
+export async function syncStripeCustomerRecord(customerId: string, tx?: Tx, options?: SyncOptions): Promise<void> {
+  const stripe = stripeOf(options);
+  await withSyncLock(customerLockKey(customerId), tx, async (t) => {
+    const customer = await retrieveOrNull(() => stripe.customers.retrieve(customerId));
+    if (!customer || customer.deleted) {
+      await markStripeCustomerDeleted({ id: customerId }, t);
+      return;
+    }
+    const organizationId = await resolveOrganizationForCustomer({ customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) }, t);
+    await upsertStripeCustomer(mapCustomer(customer, organizationId), t);
+  });
+}
