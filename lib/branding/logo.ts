@@ -1,6 +1,7 @@
 // The logo printed on documents. Stored in the database (app_settings, key `branding_logo`, base64) rather than a
 // data directory: every app server and the job worker read the same value without a shared volume, and it is in
 // the database backup with the rest of the settings. Only PNG and JPEG (the formats pdfkit embeds), at most 256 KB.
+import { createHash } from 'node:crypto';
 import type { Tx } from '@/db';
 import { getAppSetting, saveAppSetting } from '@/db/queries/app-settings';
 
@@ -34,4 +35,9 @@ export async function getBrandingLogo(tx?: Tx): Promise<BrandingLogo | null> {
 /** Saves the logo, or removes it with null. */
 export async function saveBrandingLogo(logo: BrandingLogo | null, tx?: Tx): Promise<void> {
   await saveAppSetting({ key: 'branding_logo', value: logo ? { contentType: logo.contentType, base64: logo.data.toString('base64') } : {} }, tx);
+}
+
+/** A short fingerprint of the logo's bytes: the version in its public URL, so a new logo is a new URL (caches). */
+export function logoVersion(logo: BrandingLogo): string {
+  return createHash('sha256').update(logo.data).digest('hex').slice(0, 16);
 }

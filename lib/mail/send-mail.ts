@@ -7,7 +7,8 @@ import { insertMailboxMessage } from '@/db/queries/mailbox';
 import { env } from '@/lib/env';
 
 export type MailAttachment = { filename: string; content: Buffer; contentType: string };
-export type MailMessage = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
+/** `messageId`: a stable Message-ID (with angle brackets) so a message sent twice is recognisably the same one. */
+export type MailMessage = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[]; messageId?: string };
 
 const globalForMail = globalThis as unknown as { __seikyuSmtp?: Transporter };
 
@@ -34,6 +35,7 @@ export async function sendMail(message: MailMessage): Promise<void> {
       text: message.text,
       html: message.html,
       attachments: message.attachments,
+      messageId: message.messageId,
     });
     return;
   }

@@ -8,12 +8,15 @@ import type { NotificationRow } from '@/db/queries/notifications';
 import { loadInvoiceDocument } from '@/lib/documents/document-data';
 import { renderReceiptPdf } from '@/lib/documents/document-pdf';
 import { documentFilename } from '@/lib/billing/invoices/invoice-details';
+import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
 import { sendMail, type MailAttachment } from '@/lib/mail';
 import { isNotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
 import { renderNotificationEmail } from './render';
 import { getBrandingSettings } from './settings';
+import { brandingLogoUrl } from './links';
+import { getBrandingLogo, logoVersion } from '@/lib/branding/logo';
 
 /** Attempts per row before it is marked failed: the first plus the runner's 8 retries. */
 export const MAX_DELIVERY_ATTEMPTS = 9;
@@ -35,13 +38,29 @@ export async function deliverNotification(params: { notificationId: string }): P
   }
 }
 
+/**
+ * One Message-ID per outbox row: if a crash after the send makes the sweep send the row again, the second copy
+ * carries the same id, which relays and mail clients use to recognise a duplicate.
+ */
+export function notificationMessageId(notificationId: string): string {
+  return `<notification-${notificationId}@${new URL(env.APP_URL).hostname}>`;
+}
+
 /** The message for a row, as it would be sent now (also the admin preview of a row). */
 export async function composeNotificationEmail(row: NotificationRow, options: { attachments?: boolean } = {}) {
   if (!isNotificationKind(row.kind)) throw new Error(`unknown notification kind ${row.kind}`);
   const locale = isLocale(row.locale) ? row.locale : 'en';
-  const branding = await getBrandingSettings();
+  const [settings, logo] = await Promise.all([getBrandingSettings(), getBrandingLogo()]);
+  const branding = { ...settings, logoUrl: logo ? brandingLogoUrl(logoVersion(logo)) : null };
   const rendered = await renderNotificationEmail({ kind: row.kind, payload: row.payload as never, locale, branding });
-  return { to: row.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments: options.attachments === false ? [] : await attachmentsFor(row) };
+  return {
+    to: row.recipient,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    attachments: options.attachments === false ? [] : await attachmentsFor(row),
+    messageId: notificationMessageId(row.id),
+  };
 }
 
 async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {

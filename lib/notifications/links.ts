@@ -9,3 +9,6 @@ export const portalLinks = {
   invoice: (organizationId: string, invoiceId: string) => `${base()}/orgs/${organizationId}/invoices/${invoiceId}`,
   adminCustomer: (organizationId: string) => `${base()}/admin/customers/${organizationId}`,
 };
+
+/** The company logo as emails show it: served by the app (app/branding/logo), versioned by its content. */
+export const brandingLogoUrl = (version: string) => `${base()}/branding/logo?v=${version}`;

@@ -23,6 +23,14 @@ describe('renderNotificationEmail', () => {
     expect(ja.subject).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
+  it('shows the company logo above the name when one is set, and no image otherwise', async () => {
+    const logoUrl = 'https://billing.example.com/branding/logo?v=0123456789abcdef';
+    const withLogo = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', branding: { ...branding, logoUrl } });
+    expect(withLogo.html).toMatch(/<img[^>]+alt="Example KK"[^>]+src="https:\/\/billing\.example\.com\/branding\/logo\?v=0123456789abcdef"|<img[^>]+src="https:\/\/billing\.example\.com\/branding\/logo\?v=0123456789abcdef"/);
+    const without = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', branding });
+    expect(without.html).not.toContain('<img');
+  });
+
   it('names the decline in the customer words and links to fixing it', async () => {
     const { text } = await renderNotificationEmail({ kind: 'payment_failed', payload: SAMPLE_PAYLOADS.payment_failed, locale: 'ja', branding });
     expect(text).toContain('カードの利用可能額が不足しています。');

@@ -90,5 +90,7 @@ describe('notification delivery over SMTP', () => {
 
     const [row] = await testDb().select().from(notifications).where(eq(notifications.organizationId, org!.id));
     expect(row).toMatchObject({ kind: 'payment_succeeded', status: 'sent', attempts: 1, locale: 'ja' });
+    // The row's own Message-ID: a resend after a crash would be recognisably the same message.
+    expect(mail.messageId).toBe(`<notification-${row!.id}@localhost>`);
   });
 });

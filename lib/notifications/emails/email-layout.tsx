@@ -1,9 +1,10 @@
-// The one layout of every notification email: the company's name in its brand colour, the content, and the
+// The one layout of every notification email: the company's logo (when set) and name in its brand colour, the content, and the
 // reason the reader receives it. Inline styles only (mail clients ignore style sheets).
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
-export type EmailBranding = { companyName: string; brandColor: string };
+/** `logoUrl`: the company logo's absolute URL (null: the name alone). */
+export type EmailBranding = { companyName: string; brandColor: string; logoUrl?: string | null };
 
 export function EmailLayout(props: { locale: string; preview: string; branding: EmailBranding; footer: string; children: ReactNode }) {
   return (
@@ -13,6 +14,7 @@ export function EmailLayout(props: { locale: string; preview: string; branding: 
       <Body style={{ backgroundColor: '#f8fafc', fontFamily: "system-ui,-apple-system,'Segoe UI','Hiragino Sans',Meiryo,sans-serif", color: '#0f172a' }}>
         <Container style={{ maxWidth: 560, margin: '24px auto', backgroundColor: '#ffffff', border: '1px solid #e2e8f0', borderRadius: 12 }}>
           <Section style={{ borderTop: `6px solid ${props.branding.brandColor}`, borderRadius: '12px 12px 0 0', padding: '20px 24px 0' }}>
+            {props.branding.logoUrl ? <Img src={props.branding.logoUrl} alt={props.branding.companyName} height={40} style={{ height: 40, width: 'auto', marginBottom: 8 }} /> : null}
             <Text style={{ fontSize: 18, fontWeight: 700, color: props.branding.brandColor, margin: 0 }}>{props.branding.companyName}</Text>
           </Section>
           <Section style={{ padding: '8px 24px 8px' }}>{props.children}</Section>
