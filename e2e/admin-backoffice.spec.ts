@@ -1,5 +1,5 @@
 // The operators' back-office: month-end receivables (ageing bucket, CSV, remind → the email), notes on the
-// customer page, the timeline and the audit log; and what a support operator may and may not do.
+// customer page, the timeline and the audit log, a webhook event replayed; and what a support operator may and may not do.
 import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
 import { createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
@@ -70,6 +70,17 @@ test('[admin] month-end receivables: a past-due bank transfer in its bucket, the
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText('Note edited');
   await expect(entries.nth(1)).toContainText('Note added');
+
+  // The webhook ledger: replaying the invoice's finalized event applies nothing twice and is audited.
+  await page.goto('/admin/events?status=processed');
+  const event = page.getByTestId('admin-event').filter({ hasText: 'invoice.finalized' }).filter({ hasText: invoice.id });
+  await expect(event).toHaveAttribute('data-status', 'processed');
+  await event.getByTestId('replay-event').click();
+  await expect(event.getByRole('status')).toHaveText('Replayed: Processed.');
+  await page.goto('/admin/audit');
+  await filters.getByLabel('Action').fill('event.replayed');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  await expect(entries.first()).toContainText('Stripe event replayed');
 });
 
 test('[support] may add a note and remind a customer, but neither replay webhook events nor change the collection method', async ({

@@ -12,16 +12,17 @@ function ErrorText({ error }: { error?: { error: string } }) {
   ) : null;
 }
 
-export function ReplayEventButton({ eventId, label, replayedLabel }: { eventId: string; label: string; replayedLabel: string }) {
+/** `outcomeLabels`: the processing outcomes in the operator's language (processed, failed, ignored…). */
+export function ReplayEventButton({ eventId, label, replayedLabel, outcomeLabels }: { eventId: string; label: string; replayedLabel: string; outcomeLabels: Record<string, string> }) {
   const { execute, isPending, result } = useAction(replayEventAction);
   return (
     <div>
-      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending} onClick={() => execute({ eventId })}>
+      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending} onClick={() => execute({ eventId })} data-testid="replay-event">
         {label}
       </button>
       {result.data ? (
         <p className="text-xs text-slate-600" role="status">
-          {replayedLabel.replace('{outcome}', result.data.outcome)}
+          {replayedLabel.replace('{outcome}', outcomeLabels[result.data.outcome] ?? result.data.outcome)}
         </p>
       ) : null}
       <ErrorText error={result.serverError} />

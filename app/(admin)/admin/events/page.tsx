@@ -24,9 +24,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const status = STATUSES.find((s) => s === query.status);
   const events = await listStripeEvents({ status, limit: 100 });
   const canReplay = operatorCan(role, 'admin:events:replay');
+  const outcomeLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`statuses.${s}`)]));
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} actions={canReplay ? <ReplayFailedButton label={t('replayAll')} doneLabel={t('replayedAll')} /> : undefined} />
+      <PageHeader title={t('title')} description={t('intro')} actions={canReplay ? <ReplayFailedButton label={t('replayAll')} doneLabel={t.raw('replayedAll') as string} /> : undefined} />
       <nav className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('status')}>
         <Link href="/admin/events" className={status ? 'badge-gray' : 'badge-blue'}>
           {t('all')}
@@ -55,7 +56,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 </div>
                 <div className="flex items-center gap-3">
                   <span className={event.status === 'failed' ? 'badge-red' : event.status === 'processed' ? 'badge-green' : 'badge-gray'}>{t(`statuses.${event.status}`)}</span>
-                  {canReplay && event.status !== 'processing' && event.status !== 'pending' ? <ReplayEventButton eventId={event.id} label={t('replay')} replayedLabel={t('replayed')} /> : null}
+                  {canReplay && event.status !== 'processing' && event.status !== 'pending' ? <ReplayEventButton eventId={event.id} label={t('replay')} replayedLabel={t.raw('replayed') as string} outcomeLabels={outcomeLabels} /> : null}
                 </div>
               </div>
               {event.lastError ? (

@@ -1,0 +1,87 @@
+// Screenshots of the running app as its users see it, for the README and docs/screenshots: signs in through the
+// dev mailbox (like the e2e suite), then opens each page at desktop and phone width, in English and Japanese.
+//
+//   npm run demo            # in another terminal
+//   npx tsx scripts/page-screenshots.ts [--app http://localhost:3000] [--only admin-]
+//
+// Pages are named `<who>-<page>` and written as docs/screenshots/<name>[-phone][-ja].png. Paths with `{org}` use
+// the signed-in customer's first organization.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { DEMO_CUSTOMER_EMAIL, DEMO_OPERATOR_EMAIL } from '../lib/demo/seed';
+
+type Shot = { name: string; path: string; who: 'customer' | 'operator'; phone?: boolean; ja?: boolean };
+
+const SHOTS: Shot[] = [
+  { name: 'admin-invoices', path: '/admin/invoices', who: 'operator', phone: true, ja: true },
+  { name: 'admin-review', path: '/admin/invoices/review', who: 'operator' },
+  { name: 'admin-receivables', path: '/admin/reports/receivables', who: 'operator', ja: true },
+  { name: 'admin-audit', path: '/admin/audit', who: 'operator' },
+  { name: 'admin-events', path: '/admin/events', who: 'operator' },
+  { name: 'admin-branding', path: '/admin/settings/branding', who: 'operator', ja: true },
+  { name: 'admin-notifications', path: '/admin/notifications', who: 'operator' },
+];
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const appUrl = (option('app') ?? process.env.APP_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const only = option('only');
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${appUrl}/sign-in`);
+  const since = Date.now();
+  await page.getByLabel(/email address|メールアドレス/i).fill(email);
+  await page.getByRole('button', { name: /sign-in link|ログインリンク/i }).click();
+  await page.waitForURL(/\/sign-in\/check-email/);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const response = await page.request.get(`${appUrl}/dev/mailbox/api/latest?to=${encodeURIComponent(email)}&subject=${encodeURIComponent('Sign in')}`);
+    if (response.ok()) {
+      const mail = (await response.json()) as { links: string[]; createdAt: string };
+      const link = mail.links.find((l) => l.includes('/api/auth/callback/email'));
+      if (link && Date.parse(mail.createdAt) >= since - 1000) {
+        await page.goto(link);
+        return;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no sign-in mail for ${email}`);
+}
+
+async function shoot(browser: Browser, who: Shot['who'], shots: Shot[]): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, who === 'operator' ? DEMO_OPERATOR_EMAIL : DEMO_CUSTOMER_EMAIL);
+  const orgId = /\/orgs\/([^/]+)/.exec(page.url())?.[1] ?? '';
+  for (const shot of shots) {
+    const variants = [
+      { suffix: '', width: 1280, ja: false },
+      ...(shot.phone ? [{ suffix: '-phone', width: 390, ja: false }] : []),
+      ...(shot.ja ? [{ suffix: '-ja', width: 1280, ja: true }] : []),
+    ];
+    for (const variant of variants) {
+      await context.addCookies([{ name: 'seikyu_locale', value: variant.ja ? 'ja' : 'en', url: appUrl }]);
+      await page.setViewportSize({ width: variant.width, height: 900 });
+      await page.goto(`${appUrl}${shot.path.replace('{org}', orgId)}`, { waitUntil: 'networkidle' });
+      const file = `docs/screenshots/${shot.name}${variant.suffix}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
+  }
+  await context.close();
+}
+
+mkdirSync('docs/screenshots', { recursive: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+try {
+  const selected = SHOTS.filter((s) => !only || s.name.startsWith(only));
+  for (const who of ['customer', 'operator'] as const) {
+    const mine = selected.filter((s) => s.who === who);
+    if (mine.length > 0) await shoot(browser, who, mine);
+  }
+} finally {
+  await browser.close();
+}
