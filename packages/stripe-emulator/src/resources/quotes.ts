@@ -24,6 +24,8 @@ import {
   type QuoteInput,
 } from '../billing/quotes/lifecycle.js';
 import { acceptQuote } from '../billing/quotes/accept.js';
+import { quoteDocument } from '../billing/quotes/quote-document.js';
+import { renderQuotePdf } from '../pdf/quote-pdf.js';
 
 const discountParams = p.emptyable(p.array(p.object({ coupon: p.string(), promotion_code: p.string(), discount: p.string() })));
 
@@ -172,4 +174,22 @@ export function registerQuotes(emu: Emulator): void {
     const spec = store.get(quoteSpecsCollection, path.id);
     return paginate(lineList(spec?.upfront_line_items ?? [], urlPath).data, params, urlPath);
   });
+  // `stripe.quotes.pdf(id)` streams this from files.stripe.com, or from the client's own `host` when one is set
+  // (stripe-node sends every API base to an overridden host), so the app's emulator client reaches it unchanged.
+  router.raw(
+    'GET',
+    '/v1/quotes/:id/pdf',
+    async (req, res) => {
+      const quote = retrieveQuote(emu, req.path.id, 'id');
+      if (quote.status === 'draft') {
+        throw invalidRequest('The PDF of a quote can be downloaded once it is finalized; this quote is a draft.', { code: 'quote_status_invalid' });
+      }
+      const pdf = await renderQuotePdf(quoteDocument(emu, engine, quote));
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `inline; filename="Quote-${quote.number ?? quote.id}.pdf"`);
+      res.end(pdf);
+    },
+    { secretKey: true },
+  );
 }
