@@ -51,6 +51,8 @@ export interface CreateSubscriptionInput {
   off_session?: boolean;
   payment_settings?: { save_default_payment_method?: 'on_subscription' | 'off' };
   default_tax_rates?: string[] | null;
+  /** Internal: the subscription schedule that starts this subscription (not a request param). */
+  schedule?: string;
 }
 
 export interface UpdateSubscriptionInput {

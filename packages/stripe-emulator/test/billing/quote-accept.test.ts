@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
-import { DAY, createPlan, customerWithCard, eventTypesFor, intentIdOf, invoiceOf } from './setup.js';
+import { DAY, advanceClock, createPlan, customerWithCard, eventTypesFor, intentIdOf, invoiceOf } from './setup.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -134,6 +134,46 @@ describe('quotes: accept and cancel', () => {
     const open = await stripe.invoices.finalizeInvoice(draft.id);
     expect(open).toMatchObject({ status: 'open', amount_due: 110_000 });
     expect(open.due_date).toBe((open.status_transitions.finalized_at ?? 0) + 14 * DAY);
+  });
+
+  it('[future start] creates a subscription schedule that starts the subscription on the effective date, then releases it', async () => {
+    const { stripe } = emu;
+    const { plan } = await catalogue(stripe);
+    const start = Math.floor(Date.UTC(2026, 2, 1) / 1000);
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: start });
+    const { customer } = await customerWithCard(stripe, 'pm_card_visa', clock.id);
+    const effective = start + 10 * DAY;
+    const quote = await openQuote(stripe, {
+      customer: customer.id,
+      line_items: [{ price: plan.id, quantity: 3 }],
+      subscription_data: { effective_date: effective, description: 'Starts in ten days' },
+    });
+    expect(quote.subscription_data.effective_date).toBe(effective);
+    const accepted = await stripe.quotes.accept(quote.id);
+    expect(accepted.subscription).toBeNull();
+    expect(typeof accepted.subscription_schedule).toBe('string');
+    const schedule = await stripe.subscriptionSchedules.retrieve(accepted.subscription_schedule as string);
+    expect(schedule).toMatchObject({ status: 'not_started', subscription: null, end_behavior: 'release', customer: customer.id });
+    expect(schedule.phases[0]).toMatchObject({ start_date: effective, items: [{ price: plan.id, quantity: 3 }] });
+    expect((await stripe.subscriptions.list({ customer: customer.id, status: 'all' })).data).toEqual([]);
+    expect((await stripe.quotes.retrieve(quote.id, { expand: ['subscription_schedule'] })).subscription_schedule).toMatchObject({ id: schedule.id });
+
+    await advanceClock(stripe, clock.id, effective + 60);
+    const started = await stripe.subscriptionSchedules.retrieve(schedule.id);
+    expect(started.status).toBe('active');
+    const sub = await stripe.subscriptions.retrieve(started.subscription as string, { expand: ['latest_invoice'] });
+    expect(sub).toMatchObject({ status: 'active', schedule: schedule.id, start_date: effective, description: 'Starts in ten days' });
+    expect(invoiceOf(sub)).toMatchObject({ status: 'paid', total: 30_000 });
+
+    await advanceClock(stripe, clock.id, schedule.phases[0].end_date + 60);
+    const released = await stripe.subscriptionSchedules.retrieve(schedule.id);
+    expect(released).toMatchObject({ status: 'released', released_subscription: sub.id, subscription: null });
+    expect((await stripe.subscriptions.retrieve(sub.id)).schedule).toBeNull();
+    expect(await eventTypesFor(stripe, schedule.id, 'subscription_schedule.')).toEqual([
+      'subscription_schedule.created',
+      'subscription_schedule.updated',
+      'subscription_schedule.released',
+    ]);
   });
 
   it('refuses accepting a draft or a canceled quote; cancel works on drafts and open quotes only', async () => {

@@ -23,6 +23,7 @@ import type { CreateSubscriptionInput, DiscountParam } from '../inputs.js';
 import { customerIdOfQuote, quoteNow } from './build.js';
 import { expireQuote, quoteSpec, retrieveQuote } from './lifecycle.js';
 import { quotesCollection, type QuoteSpec, type StoredQuote } from './quote-store.js';
+import { createSubscriptionSchedule } from '../schedules/subscription-schedules.js';
 
 function refuse(quote: StoredQuote): StripeError {
   if (quote.status === 'accepted') return invalidRequest('This quote has already been accepted.', { code: 'quote_status_invalid' });
@@ -52,9 +53,9 @@ export function acceptQuote(emu: Emulator, engine: BillingEngine, id: string): S
   const effective = quote.subscription_data.effective_date;
   let patch: Partial<StoredQuote>;
   if (hasRecurring && effective !== null && effective > at) {
-    throw invalidRequest('The emulator does not create subscription schedules yet: accept a quote whose subscription_data[effective_date] is in the future once it is supported.', {
-      param: 'subscription_data[effective_date]',
-    });
+    const recurring = prices.find((p) => p.type === 'recurring');
+    const input = subscriptionInput(engine, quote, spec, customerId, prices);
+    patch = { subscription_schedule: createSubscriptionSchedule(emu, engine, input, effective, engine.recurrenceOf(recurring ?? prices[0])).id };
   } else if (hasRecurring) {
     patch = { subscription: engine.subscriptionOps().create(subscriptionInput(engine, quote, spec, customerId, prices)).id };
   } else {

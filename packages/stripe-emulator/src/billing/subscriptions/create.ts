@@ -153,7 +153,7 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
     pending_setup_intent: null,
     pending_update: null,
     presentment_details: undefined,
-    schedule: null,
+    schedule: input.schedule ?? null,
     start_date: at,
     status: 'incomplete',
     status_details: undefined,
