@@ -32,8 +32,8 @@ export interface QuoteDocument {
   total: number;
   /** The first invoice's total when it differs from the total (a trial), else null. */
   upfrontTotal: number | null;
-  /** "¥33,000 per month" after the first invoice; null for a one-off quote. */
-  recurringSummary: string | null;
+  /** What each later invoice totals ("per month"); null for a one-off quote. */
+  recurring: { amount: number; every: string } | null;
 }
 
 const INK = '#1a1f36';
@@ -84,7 +84,7 @@ export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
     pdf.font('Helvetica');
   }
   y += 14;
-  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(`${money(doc.total)}${doc.recurringSummary ? '' : ' total'}`, left, y);
+  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(`${money(doc.total)}${doc.recurring ? '' : ' total'}`, left, y);
   y += 24;
   for (const text of [doc.header, doc.description]) {
     if (!text) continue;
@@ -133,7 +133,7 @@ export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
   for (const t of doc.taxes) row(t.label, money(t.amount));
   row('Total', money(doc.total), true);
   if (doc.upfrontTotal !== null) row('Due on the first invoice', money(doc.upfrontTotal));
-  if (doc.recurringSummary) row('Then', safe(doc.recurringSummary));
+  if (doc.recurring) row(`Then ${doc.recurring.every}`, money(doc.recurring.amount));
   if (doc.footer) {
     y += 16;
     pdf.fillColor(MUTED).font('Helvetica').fontSize(9).text(safe(doc.footer), left, y, { width });

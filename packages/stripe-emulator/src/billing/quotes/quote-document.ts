@@ -4,7 +4,6 @@ import type Stripe from 'stripe';
 import type { Emulator } from '../../emulator.js';
 import type { QuoteDocument } from '../../pdf/quote-pdf.js';
 import type { BillingEngine } from '../engine.js';
-import { formatMoney } from '../currency.js';
 import { customerIdOfQuote } from './build.js';
 import { quoteSpec } from './lifecycle.js';
 import { quoteLineDetailsCollection, quoteLineItemsCollection, type StoredQuote } from './quote-store.js';
@@ -63,6 +62,6 @@ export function quoteDocument(emu: Emulator, engine: BillingEngine, quote: Store
     taxes: [...taxes.values()],
     total: quote.amount_total,
     upfrontTotal: quote.computed.upfront.amount_total !== quote.amount_total ? quote.computed.upfront.amount_total : null,
-    recurringSummary: recurring ? `${formatMoney(recurring.amount_total, currency)} ${every(recurring)}` : null,
+    recurring: recurring ? { amount: recurring.amount_total, every: every(recurring) } : null,
   };
 }
