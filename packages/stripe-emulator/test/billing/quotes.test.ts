@@ -164,6 +164,16 @@ describe('quotes: draft, amounts, update, finalize', () => {
 
     const draft = await stripe.quotes.create({ line_items: [{ price: plan.id }] });
     expect((await stripeError(stripe.quotes.finalizeQuote(draft.id))).param).toBe('customer');
+    // A prospect's quote gets its customer later (once set, it cannot change).
+    const prospect = await stripe.quotes.create({ line_items: [{ price: plan.id }] });
+    expect(prospect.customer).toBeNull();
+    const withCustomer = await stripe.quotes.update(prospect.id, { customer: customer.id });
+    expect((await stripe.quotes.finalizeQuote(withCustomer.id)).status).toBe('open');
+    const other = await stripe.customers.create({ email: 'other@test.example' });
+    const owned = await stripe.quotes.create({ customer: customer.id, line_items: [{ price: plan.id }] });
+    const moved = await stripeError(stripe.quotes.update(owned.id, { customer: other.id, expires_at: owned.expires_at - DAY }));
+    expect(moved).toMatchObject({ statusCode: 400, param: 'customer' });
+    expect(await stripe.quotes.retrieve(owned.id)).toMatchObject({ customer: customer.id, expires_at: owned.expires_at });
     const empty = await stripe.quotes.create({ customer: customer.id });
     expect((await stripeError(stripe.quotes.finalizeQuote(empty.id))).param).toBe('line_items');
     // A refused update of a draft leaves its lines as they were.
