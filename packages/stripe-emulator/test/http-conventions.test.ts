@@ -51,9 +51,10 @@ describe('unknown endpoints', () => {
     expect(res.json).toMatchObject({
       error: { type: 'invalid_request_error', message: 'Unrecognized request URL (POST: /v1/xyz). The Stripe emulator does not implement this endpoint. See the package README for what it implements.' },
     });
-    const quotes = await stripeError(emu.stripe.quotes.list());
-    expect(quotes.statusCode).toBe(404);
-    expect(quotes.message).toContain('does not implement');
+    // Disputes are a Stripe API the emulator does not implement (quotes were the example until they were).
+    const disputes = await stripeError(emu.stripe.disputes.list());
+    expect(disputes.statusCode).toBe(404);
+    expect(disputes.message).toContain('does not implement');
   });
 
   it('refuses Connect requests instead of silently answering for the platform', async () => {

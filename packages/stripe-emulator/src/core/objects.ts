@@ -75,7 +75,9 @@ export class ObjectRegistry {
    * Stripe still knows (a deleted customer) comes back as `{ id, object, deleted: true }`, as Stripe expands it.
    */
   lookup(id: string): { id: string } | undefined {
-    const underscore = id.indexOf('_');
+    // The longest registered prefix wins: `sub_sched_…` is a subscription schedule, `sub_…` a subscription.
+    const last = id.lastIndexOf('_');
+    const underscore = last > 0 && this.byPrefix.has(id.slice(0, last)) ? last : id.indexOf('_');
     if (underscore > 0) {
       const def = this.byPrefix.get(id.slice(0, underscore));
       if (def) {
