@@ -31,6 +31,7 @@ import { registerCreditNotes } from './credit-notes.js';
 import { registerAccounts } from './accounts.js';
 import { registerAccountOnboarding } from './account-onboarding.js';
 import { registerTransfers } from './transfers.js';
+import { registerV2CoreAccounts } from './v2/core-accounts.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -77,4 +78,6 @@ export function registerAll(emu: Emulator): void {
   registerAccounts(emu);
   registerAccountOnboarding(emu);
   registerTransfers(emu);
+  // v2 (JSON bodies, v2 errors and lists: router.v2)
+  registerV2CoreAccounts(emu);
 }
