@@ -32,6 +32,7 @@ import { registerAccounts } from './accounts.js';
 import { registerAccountOnboarding } from './account-onboarding.js';
 import { registerTransfers } from './transfers.js';
 import { registerV2CoreAccounts } from './v2/core-accounts.js';
+import { registerV2BillingMeterEvents } from './v2/billing-meter-events.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -80,4 +81,5 @@ export function registerAll(emu: Emulator): void {
   registerTransfers(emu);
   // v2 (JSON bodies, v2 errors and lists: router.v2)
   registerV2CoreAccounts(emu);
+  registerV2BillingMeterEvents(emu);
 }
