@@ -3,7 +3,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Emulator, type EmulatorOptions } from './emulator.js';
-import { StripeError, unrecognizedUrl } from './http/errors.js';
+import { StripeError, unrecognizedUrl, v2ErrorBody } from './http/errors.js';
+import { parseJsonBody } from './http/v2.js';
 import { parseForm, type FormTree } from './http/form.js';
 import { p } from './http/params.js';
 import type { ApiRoute, AuthInfo } from './http/router.js';
@@ -14,6 +15,8 @@ import { resolvePublicUrls } from './core/public-url.js';
 import { newRequestId } from './core/ids.js';
 import { idempotencyCollection, type IdempotencyRecord } from './core/collections.js';
 import { registerAll } from './resources/index.js';
+import { accountsCollection } from './connect/collections.js';
+import { PLATFORM_ACCOUNT_ID } from './connect/accounts.js';
 import { registerControlRoutes } from './control.js';
 import { countRequest, registerRequestCountRoute } from './request-count.js';
 
@@ -93,8 +96,13 @@ function sendJson(emu: Emulator, res: ServerResponse, status: number, body: stri
   res.end(resolvePublicUrls(body, emu.publicUrl));
 }
 
-function sendError(emu: Emulator, res: ServerResponse, requestId: string, error: StripeError): void {
-  sendJson(emu, res, error.status, JSON.stringify(error.toJSON(requestId), null, 2), error.extra.headers);
+/** The error body in the shape of the API the request was for (v1, or v2's `{ error: { type, code, message } }`). */
+function errorJson(error: StripeError, requestId: string, v2: boolean): string {
+  return JSON.stringify(v2 ? v2ErrorBody(error) : error.toJSON(requestId), null, 2);
+}
+
+function sendError(emu: Emulator, res: ServerResponse, requestId: string, error: StripeError, v2 = false): void {
+  sendJson(emu, res, error.status, errorJson(error, requestId, v2), error.extra.headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -132,6 +140,8 @@ function authenticate(req: IncomingMessage, tree: FormTree, route: ApiRoute<Emul
   }
   const masked = key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
   if (/^(sk|rk)_test_\w+$/.test(key)) return { kind: 'secret', key };
+  // A short-lived session token (meter event streams): only on the routes that take one; the handler checks it.
+  if (route?.options.sessionToken && /^ek_test_\w+$/.test(key)) return { kind: 'session', key };
   if (/^pk_test_\w+$/.test(key)) {
     if (route && !route.options.publishable) {
       throw new StripeError(
@@ -167,6 +177,8 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     return;
   }
 
+  // v2 routes (and unknown /v2 paths) answer errors in the v2 shape.
+  let v2 = url.pathname.startsWith('/v2/');
   try {
     const isMethod = method === 'GET' || method === 'POST' || method === 'DELETE';
     const match = isMethod ? emu.router.match(method, url.pathname) : null;
@@ -194,16 +206,12 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
 
     // Stripe API (/v1, /v2) — or an unknown path, answered in Stripe's error shape.
     const route = match?.route.kind === 'api' ? match.route : null;
+    if (route) v2 = route.options.apiMode === 'v2';
     const rawBody = method === 'POST' ? await readBody(req) : '';
-    const tree = parseForm(method === 'POST' ? rawBody : url.search.slice(1));
+    const tree = v2 && method === 'POST' ? parseJsonBody(rawBody) : parseForm(method === 'POST' ? rawBody : url.search.slice(1));
     const auth = authenticate(req, tree, route);
     if (!route || !match) throw unrecognizedUrl(method, url.pathname);
-    const account = req.headers['stripe-account'];
-    if (typeof account === 'string' && account !== '') {
-      throw new StripeError(400, 'invalid_request_error', `The Stripe emulator does not implement Connect: requests on behalf of a connected account (Stripe-Account: ${account}) are refused.`, {
-        param: 'Stripe-Account',
-      });
-    }
+    const stripeAccount = connectedAccountOf(emu, req.headers['stripe-account'], route, method);
     // One version: every response is in API_VERSION and says so. A request pinned to another version is answered
     // (the emulator cannot speak it) with a warning header, never with a Stripe-Version claiming the other one.
     res.setHeader('Stripe-Version', API_VERSION);
@@ -217,7 +225,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     }
 
     let expand: string[] = [];
-    if (tree.expand !== undefined) {
+    if (!v2 && tree.expand !== undefined) {
       expand = expandSchema.parse(tree.expand, 'expand');
       delete tree.expand;
     }
@@ -260,7 +268,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
         // with an error (a bad expand path included) leaves nothing changed and sends no webhook.
         body = runInRequest(context, () =>
           emu.store.transaction(() => {
-            const result: unknown = route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree);
+            const result: unknown = route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname, stripeAccount }, tree);
             if (result instanceof Promise) throw new Error(`API handler ${method} ${route.pattern} returned a promise: API handlers must be synchronous`);
             const expanded = expand.length > 0 ? applyExpansions(emu.objects, result, expand) : result;
             return JSON.stringify(expanded, null, 2);
@@ -269,7 +277,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
       } catch (error) {
         if (!(error instanceof StripeError)) throw error;
         status = error.status;
-        body = JSON.stringify(error.toJSON(requestId), null, 2);
+        body = errorJson(error, requestId, v2);
         if (error.extra.headers) for (const [k, v] of Object.entries(error.extra.headers)) res.setHeader(k, v);
       }
       if (scopedKey && status !== 409 && status !== 429) {
@@ -292,7 +300,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     sendJson(emu, res, status, body);
   } catch (error) {
     if (error instanceof StripeError) {
-      sendError(emu, res, requestId, error);
+      sendError(emu, res, requestId, error, v2);
       return;
     }
     emu.logError(`${method} ${url.pathname} failed`, error);
@@ -304,11 +312,39 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
         new StripeError(500, 'api_error', 'An unexpected error occurred inside the Stripe emulator. See its log for details.', {
           headers: { 'Stripe-Should-Retry': 'false' },
         }),
+        v2,
       );
     } else {
       res.end();
     }
   }
+}
+
+/**
+ * The connected account a `Stripe-Account` header acts for: null for none (or the platform's own id). Routes
+ * not registered with `{ connectedAccount: true }` refuse the header instead of silently answering for the
+ * platform; an unknown account is refused as Stripe refuses it (403 `account_invalid`).
+ */
+function connectedAccountOf(emu: Emulator, header: string | string[] | undefined, route: ApiRoute<Emulator>, method: string): string | null {
+  if (typeof header !== 'string' || header === '' || header === PLATFORM_ACCOUNT_ID) return null;
+  if (!route.options.connectedAccount) {
+    throw new StripeError(
+      400,
+      'invalid_request_error',
+      `The Stripe emulator's Connect support does not answer ${method} ${route.pattern} on behalf of a connected account (Stripe-Account: ${header}). ` +
+        'It does for GET /v1/account, GET /v1/accounts/:id and GET /v1/balance.',
+      { param: 'Stripe-Account' },
+    );
+  }
+  if (!emu.store.has(accountsCollection, header)) {
+    throw new StripeError(
+      403,
+      'invalid_request_error',
+      `The provided key does not have access to account '${header}' (or that account does not exist). Application access may have been revoked.`,
+      { code: 'account_invalid' },
+    );
+  }
+  return header;
 }
 
 let lastPrune = 0;

@@ -22,6 +22,8 @@ export interface StoredMeterEvent {
   timestamp: number;
   created: number;
   payload: Record<string, string>;
+  /** Set when a `cancel` meter event adjustment cancelled it: it then counts nowhere (absent in older state files). */
+  canceled_at?: number | null;
 }
 export const meterEventsCollection = defineCollection<StoredMeterEvent>('billing_meter_events');
 

@@ -1,4 +1,5 @@
-// Aggregates meter events for billing: sum, count or last value of a customer's events in [start, end).
+// Aggregates meter events for billing: sum, count or last value of a customer's events in [start, end),
+// cancelled events excluded.
 import type { BillingCore } from './engine-core.js';
 import { meterEventsCollection, metersCollection, type StoredMeterEvent } from './collections.js';
 import type { Period } from './periods.js';
@@ -17,7 +18,8 @@ export function aggregate(formula: string, events: StoredMeterEvent[]): number {
 export function meterEventsFor(engine: BillingCore, eventName: string, customer: string, period: Period): StoredMeterEvent[] {
   return engine.store
     .all(meterEventsCollection)
-    .filter((e) => e.event_name === eventName && e.customer === customer && e.timestamp >= period.start && e.timestamp < period.end);
+    // Cancelled events (meter event adjustments) count nowhere: not in summaries, not on invoices.
+    .filter((e) => e.event_name === eventName && e.customer === customer && e.timestamp >= period.start && e.timestamp < period.end && !e.canceled_at);
 }
 
 /** The billable quantity of a meter for a customer over a period (0 when the meter does not exist). */

@@ -7,7 +7,9 @@ export type StripeErrorType =
   | 'idempotency_error'
   | 'invalid_request_error'
   | 'authentication_error'
-  | 'rate_limit_error';
+  | 'rate_limit_error'
+  // v2 error types (the SDK maps each to its own error class):
+  | 'temporary_session_expired';
 
 export interface StripeErrorExtra {
   code?: string;
@@ -47,6 +49,18 @@ export class StripeError extends Error {
     error.request_log_url = `https://dashboard.stripe.com/test/logs/${requestId}`;
     return { error };
   }
+}
+
+/** The v2 error body: `{ error: { type, code, message } }` (no param, decline codes or request log). */
+export function v2ErrorBody(error: StripeError): { error: Record<string, unknown> } {
+  const body: Record<string, unknown> = { type: error.type, code: error.extra.code ?? defaultV2Code(error), message: error.message };
+  return { error: body };
+}
+
+function defaultV2Code(error: StripeError): string {
+  if (error.status === 404) return 'not_found';
+  if (error.status === 401) return 'unauthorized';
+  return error.type;
 }
 
 /** 404 `resource_missing`: "No such customer: 'cus_x'". */

@@ -12,7 +12,8 @@ import type { FormTree } from './form.js';
 export type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface AuthInfo {
-  kind: 'secret' | 'publishable';
+  /** `session`: a short-lived `ek_test_…` token, accepted only on routes registered with `sessionToken`. */
+  kind: 'secret' | 'publishable' | 'session';
   key: string;
 }
 
@@ -26,11 +27,22 @@ export interface ApiRequest<P, E = unknown> {
   idempotencyKey: string | null;
   /** The request path (for list `url`s). */
   urlPath: string;
+  /**
+   * The connected account a `Stripe-Account` header acts for (checked to exist), or null for the platform.
+   * Only routes registered with `{ connectedAccount: true }` ever see a non-null value.
+   */
+  stripeAccount: string | null;
 }
 
 export interface ApiRouteOptions {
   /** Allow `pk_test_…` keys (the calls Stripe.js makes from a browser). Handlers must then check the client secret. */
   publishable?: boolean;
+  /** Answer requests made on behalf of a connected account (`Stripe-Account`); other routes refuse the header. */
+  connectedAccount?: boolean;
+  /** Also accept a session token (`ek_test_…`, meter event streams) instead of a secret key; the handler checks it. */
+  sessionToken?: boolean;
+  /** Set by `router.v2`: JSON bodies in, v2 error shape out, no `expand[]` (see http/v2.ts). */
+  apiMode?: 'v1' | 'v2';
 }
 
 export interface ApiRoute<E = unknown> {
@@ -114,6 +126,20 @@ export class Router<E> {
       options,
       run: (req, tree) => handler({ ...req, params: schema.parse(tree, '') }),
     });
+  }
+
+  /**
+   * Registers a Stripe v2 route (`/v2/...`): the body is JSON (parsed into the same tree as a form, so `shape`
+   * uses the same `p` schemas), errors answer in the v2 shape, `expand[]` does not apply.
+   */
+  v2<S extends Shape>(
+    method: Method,
+    pattern: string,
+    shape: S,
+    handler: (req: ApiRequest<ObjectOf<S>, E>) => unknown,
+    options: Omit<ApiRouteOptions, 'apiMode'> = {},
+  ): void {
+    this.api(method, pattern, shape, handler, { ...options, apiMode: 'v2' });
   }
 
   control(method: Method, pattern: string, handler: (req: ControlRequest<E>) => unknown): void {

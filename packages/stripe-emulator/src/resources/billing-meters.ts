@@ -1,16 +1,18 @@
-// Billing meters: /v1/billing/meters (create, retrieve, list, update, deactivate, reactivate, event_summaries)
-// and meter events (`POST /v1/billing/meter_events`, deduplicated by `identifier`). Metered subscription items
+// Billing meters: /v1/billing/meters (create, retrieve, list, update, deactivate, reactivate, event_summaries),
+// meter events (`POST /v1/billing/meter_events`, deduplicated by `identifier`) and their cancellation
+// (`POST /v1/billing/meter_event_adjustments`); the v2 routes are in v2/billing-meter-events.ts. Metered subscription items
 // are billed in arrears from these events (see ../billing/meter-usage.ts).
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
 import type { Full } from '../core/types.js';
-import { newId, randomToken } from '../core/ids.js';
+import { newId } from '../core/ids.js';
 import { diffAttributes } from '../core/events.js';
 import { paginate } from '../http/list.js';
 import { listParams, p } from '../http/params.js';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/errors.js';
 import { billingOf } from '../billing/wire.js';
-import { meterEventsCollection, metersCollection } from '../billing/collections.js';
+import { metersCollection } from '../billing/collections.js';
+import { cancelMeterEvent, recordMeterEvent } from '../billing/meter-events.js';
 import { aggregate, meterEventsFor } from '../billing/meter-usage.js';
 
 const DAY = 86_400;
@@ -116,10 +118,15 @@ export function registerBillingMeters(emu: Emulator): void {
       const m = meter(path.id);
       engine.ports.customers.customer(params.customer, 'customer');
       if (params.end_time <= params.start_time) throw invalidRequest('end_time must be after start_time.', { param: 'end_time' });
+      // Stripe: start_time and end_time are always aligned with minute boundaries; with a grouping window, with
+      // hour boundaries (hour) or UTC day boundaries (day).
+      for (const field of ['start_time', 'end_time'] as const) {
+        if (params[field] % 60 !== 0) throw invalidRequest(`${field} must be aligned with minute boundaries.`, { param: field });
+      }
       const step = params.value_grouping_window === 'day' ? DAY : params.value_grouping_window === 'hour' ? HOUR : null;
       if (step !== null && (params.start_time % step !== 0 || params.end_time % step !== 0)) {
-        throw invalidRequest(`start_time and end_time must be aligned to ${params.value_grouping_window} boundaries (UTC).`, {
-          param: 'start_time',
+        throw invalidRequest(`start_time and end_time must be aligned to ${params.value_grouping_window === 'day' ? 'UTC day' : 'hour'} boundaries.`, {
+          param: params.start_time % step !== 0 ? 'start_time' : 'end_time',
         });
       }
       const windows: { start: number; end: number }[] = [];
@@ -152,48 +159,8 @@ export function registerBillingMeters(emu: Emulator): void {
       timestamp: p.timestamp(),
     },
     ({ params }) => {
-      const m = store.all(metersCollection).find((x) => x.event_name === params.event_name && x.status === 'active');
-      if (!m) {
-        throw invalidRequest(`No active meter was found for event_name '${params.event_name}'. Create the meter first.`, {
-          param: 'event_name',
-        });
-      }
-      const customerKey = m.customer_mapping.event_payload_key;
-      const customerId = params.payload[customerKey];
-      if (!customerId) throw parameterMissing(`payload[${customerKey}]`);
-      engine.ports.customers.customer(customerId, `payload[${customerKey}]`);
-      const valueKey = m.value_settings.event_payload_key;
-      const raw = params.payload[valueKey];
-      let value = 1;
-      if (m.default_aggregation.formula !== 'count') {
-        if (raw === undefined) throw parameterMissing(`payload[${valueKey}]`);
-        if (!/^-?\d+(\.\d+)?$/.test(raw)) {
-          throw invalidRequest(`payload[${valueKey}] must be a number, got '${raw}'.`, { param: `payload[${valueKey}]` });
-        }
-        value = Number(raw);
-      }
-      const now = engine.now(customerId);
-      const timestamp = params.timestamp ?? now;
-      if (timestamp < now - 35 * DAY || timestamp > now + 5 * 60) {
-        throw invalidRequest('timestamp must be within the past 35 days and no more than 5 minutes in the future.', { param: 'timestamp' });
-      }
-      const identifier = params.identifier ?? randomToken(24);
-      const key = `${params.event_name}:${identifier}`;
-      if (store.has(meterEventsCollection, key)) {
-        throw invalidRequest(`An event already exists with identifier '${identifier}'. Identifiers must be unique.`, {
-          param: 'identifier',
-        });
-      }
-      store.insert(meterEventsCollection, {
-        id: key,
-        event_name: params.event_name,
-        identifier,
-        customer: customerId,
-        value,
-        timestamp,
-        created: now,
-        payload: params.payload,
-      });
+      const stored = recordMeterEvent(engine, { eventName: params.event_name, payload: params.payload, identifier: params.identifier, timestamp: params.timestamp });
+      const { created: now, identifier, timestamp } = stored;
       const event = {
         object: 'billing.meter_event',
         created: now,
@@ -204,6 +171,31 @@ export function registerBillingMeters(emu: Emulator): void {
         timestamp,
       } satisfies Full<Stripe.Billing.MeterEvent>;
       return event;
+    },
+  );
+
+  // Cancel a meter event by its identifier (the only adjustment type). Applied at once; Stripe answers `pending`
+  // and applies it shortly after.
+  router.api(
+    'POST',
+    '/v1/billing/meter_event_adjustments',
+    {
+      event_name: p.required(p.string({ maxLength: 100 })),
+      type: p.required(p.enumOf(['cancel'] as const)),
+      cancel: p.object({ identifier: p.string({ maxLength: 100 }) }),
+    },
+    ({ params }) => {
+      const identifier = params.cancel?.identifier;
+      if (!identifier) throw parameterMissing('cancel[identifier]');
+      cancelMeterEvent(engine, params.event_name, identifier);
+      return {
+        object: 'billing.meter_event_adjustment',
+        cancel: { identifier },
+        event_name: params.event_name,
+        livemode: false,
+        status: 'pending',
+        type: 'cancel',
+      } satisfies Full<Stripe.Billing.MeterEventAdjustment>;
     },
   );
 }

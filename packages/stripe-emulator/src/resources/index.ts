@@ -30,6 +30,11 @@ import { registerRefunds } from './refunds.js';
 import { registerCreditNotes } from './credit-notes.js';
 import { registerQuotes } from './quotes.js';
 import { registerSubscriptionSchedules } from './subscription-schedules.js';
+import { registerAccounts } from './accounts.js';
+import { registerAccountOnboarding } from './account-onboarding.js';
+import { registerTransfers } from './transfers.js';
+import { registerV2CoreAccounts } from './v2/core-accounts.js';
+import { registerV2BillingMeterEvents } from './v2/billing-meter-events.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -74,4 +79,11 @@ export function registerAll(emu: Emulator): void {
   registerCreditNotes(emu);
   registerSubscriptionSchedules(emu);
   registerQuotes(emu);
+  // Connect: accounts, their hosted onboarding, transfers and balances (after charges, which transfers draw on).
+  registerAccounts(emu);
+  registerAccountOnboarding(emu);
+  registerTransfers(emu);
+  // v2 (JSON bodies, v2 errors and lists: router.v2)
+  registerV2CoreAccounts(emu);
+  registerV2BillingMeterEvents(emu);
 }

@@ -54,13 +54,34 @@ export class ResponseValidator {
   /** Checks one response body; returns every violation found (empty when the body honours the contract). */
   validateResponse(request: string, statusCode: number, body: unknown): FidelityViolation[] {
     const out: FidelityViolation[] = [];
-    if (request.includes(' /v2/')) return out; // v2 objects are not part of the v1 type map
+    if (request.includes(' /v2/')) {
+      this.validateV2(request, statusCode, body, out);
+      return out;
+    }
     if (statusCode >= 400 || (isRecord(body) && 'error' in body)) {
       this.check(request, '$', 'error', body, out);
       return out;
     }
     this.validateObject(request, '$', body, out);
     return out;
+  }
+
+  /** v2: errors in the v2 shape, list pages without `object`, an empty object for the meter event stream. */
+  private validateV2(request: string, statusCode: number, body: unknown, out: FidelityViolation[]): void {
+    if (statusCode >= 400 || (isRecord(body) && 'error' in body)) {
+      this.check(request, '$', 'v2#error', body, out);
+      return;
+    }
+    if (isRecord(body) && body.object === undefined && Array.isArray(body.data)) {
+      this.check(request, '$', 'v2#list', body, out);
+      body.data.forEach((item, index) => this.validateObject(request, `$.data[${index}]`, item, out));
+      return;
+    }
+    if (isRecord(body) && Object.keys(body).length === 0) {
+      this.check(request, '$', 'v2#empty', body, out);
+      return;
+    }
+    this.validateObject(request, '$', body, out);
   }
 
   private validateObject(request: string, at: string, value: unknown, out: FidelityViolation[]): void {

@@ -37,6 +37,17 @@ import type { WebhookEndpoint, DeletedWebhookEndpoint } from '../../../../node_m
 import type { Meter } from '../../../../node_modules/stripe/esm/resources/Billing/Meters.js';
 import type { MeterEvent } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEvents.js';
 import type { MeterEventSummary } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEventSummaries.js';
+import type { Account, DeletedAccount } from '../../../../node_modules/stripe/esm/resources/Accounts.js';
+import type { AccountLink } from '../../../../node_modules/stripe/esm/resources/AccountLinks.js';
+import type { Transfer } from '../../../../node_modules/stripe/esm/resources/Transfers.js';
+import type { TransferReversal } from '../../../../node_modules/stripe/esm/resources/TransferReversals.js';
+import type { Balance } from '../../../../node_modules/stripe/esm/resources/Balance.js';
+import type { MeterEventAdjustment } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEventAdjustments.js';
+import type { Account as V2Account } from '../../../../node_modules/stripe/esm/resources/V2/Core/Accounts.js';
+import type { AccountLink as V2AccountLink } from '../../../../node_modules/stripe/esm/resources/V2/Core/AccountLinks.js';
+import type { MeterEventSession as V2MeterEventSession } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventSession.js';
+import type { MeterEvent as V2MeterEvent } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEvents.js';
+import type { MeterEventAdjustment as V2MeterEventAdjustment } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventAdjustments.js';
 import type { TestClock, DeletedTestClock } from '../../../../node_modules/stripe/esm/resources/TestHelpers/TestClocks.js';
 
 /** Stripe's error body (`{ error: … }`), as documented at https://docs.stripe.com/api/errors. */
@@ -76,6 +87,25 @@ export interface StripeSearchEnvelope {
   url: string;
   total_count?: number;
 }
+
+/** A v2 list page (no `object` field): items are validated one by one. */
+export interface StripeV2ListEnvelope {
+  data: unknown[];
+  next_page_url: string | null;
+  previous_page_url: string | null;
+}
+
+/** Stripe's v2 error body, as the SDK reads it (`generateV2Error`: `type` picks the error class). */
+export interface StripeV2ErrorBody {
+  error: {
+    type: string;
+    code: string;
+    message: string;
+  };
+}
+
+/** The v2 meter event stream answers an empty object on success (the SDK resolves `void`). */
+export type StripeV2Empty = Record<string, never>;
 
 export interface StripeObjects {
   customer: Customer;
@@ -127,6 +157,21 @@ export interface StripeObjects {
   'billing.meter_event_summary': MeterEventSummary;
   'test_helpers.test_clock': TestClock;
   'test_helpers.test_clock#deleted': DeletedTestClock;
+  account: Account;
+  'account#deleted': DeletedAccount;
+  account_link: AccountLink;
+  transfer: Transfer;
+  transfer_reversal: TransferReversal;
+  balance: Balance;
+  'billing.meter_event_adjustment': MeterEventAdjustment;
+  'v2.core.account': V2Account;
+  'v2.core.account_link': V2AccountLink;
+  'v2.billing.meter_event_session': V2MeterEventSession;
+  'v2.billing.meter_event': V2MeterEvent;
+  'v2.billing.meter_event_adjustment': V2MeterEventAdjustment;
+  'v2#list': StripeV2ListEnvelope;
+  'v2#error': StripeV2ErrorBody;
+  'v2#empty': StripeV2Empty;
   list: StripeListEnvelope;
   search_result: StripeSearchEnvelope;
   error: StripeErrorBody;
