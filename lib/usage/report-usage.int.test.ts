@@ -124,7 +124,7 @@ describe('usage reporting to Stripe meters', () => {
     const corrections = await reportUsage({ stripe, now: reportNow });
     expect(corrections.stripeCalls).toBe(windowsOf(late));
     await expectExact(c);
-  });
+  }, 90_000);
 
   it('re-sends the same identifier after a crash between the Stripe call and recording it, and Stripe counts it once', async () => {
     const c = await customer('crash', { metered: true });
@@ -148,7 +148,7 @@ describe('usage reporting to Stripe meters', () => {
     const retry = await reportUsage({ stripe, now: new Date(reportNow.getTime() + 5 * 60_000) });
     expect(retry).toMatchObject({ failed: 0, stripeCalls: 1 });
     await expectExact(c);
-  });
+  }, 60_000);
 
   it('lets two reporters run at once without losing or doubling anything', async () => {
     const a = await customer('two-a', { metered: true });
@@ -164,7 +164,7 @@ describe('usage reporting to Stripe meters', () => {
     expect(sent).toBe(windowsOf(eventsA) + windowsOf(eventsB));
     await expectExact(a);
     await expectExact(b);
-  });
+  }, 90_000);
 
   it('keeps usage of an organization without a metered subscription and reports none of it', async () => {
     const c = await customer('unmetered', { metered: false });
