@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-format';
+import { deriveApiKey, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-format';
 
 describe('usage API keys', () => {
   it('are unique, start with the visible prefix and store only a hash', () => {
@@ -17,5 +17,12 @@ describe('usage API keys', () => {
     expect(looksLikeApiKey(generateApiKey().key)).toBe(true);
     expect(looksLikeApiKey('sk_test_123')).toBe(false);
     expect(looksLikeApiKey(`${generateApiKey().key}x`)).toBe(false);
+  });
+
+  it('derives the same well-formed key for one secret and purpose, another for another', () => {
+    const a = deriveApiKey('secret-1', 'demo');
+    expect(deriveApiKey('secret-1', 'demo')).toEqual(a);
+    expect(deriveApiKey('secret-2', 'demo').key).not.toBe(a.key);
+    expect(looksLikeApiKey(a.key)).toBe(true);
   });
 });
