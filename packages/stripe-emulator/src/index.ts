@@ -5,4 +5,5 @@ export { API_VERSION, diffAttributes, snapshot, type EventObject, type EventType
 export { ZERO_DECIMAL_CURRENCIES, isZeroDecimal, currencyDecimals, formatAmount } from './core/currency.js';
 export { TEST_CARDS, testCardByNumber, testCardByToken, type TestCard } from './cards.js';
 export { signPayload } from './webhooks/signature.js';
+export { EMULATOR_ACCOUNT_ID } from './resources/account.js';
 export { DEFAULT_WEBHOOK_SETTINGS, STATIC_ENDPOINT_ID, type WebhookSettings, type DeliveryRecord } from './webhooks/dispatcher.js';

@@ -1,6 +1,7 @@
 // The Stripe objects the emulator returns, keyed by their `object` value (`#deleted` for deletion stubs).
 // Input to generate-schemas.ts: JSON Schema is generated from these SDK types, so the schema is the
 // stripe@23.1.0 contract (API version 2026-10-28.endive), not our reading of it.
+import type { Account } from '../../../../node_modules/stripe/esm/resources/Accounts.js';
 import type { Customer, DeletedCustomer } from '../../../../node_modules/stripe/esm/resources/Customers.js';
 import type { PaymentMethod } from '../../../../node_modules/stripe/esm/resources/PaymentMethods.js';
 import type { SetupIntent } from '../../../../node_modules/stripe/esm/resources/SetupIntents.js';
@@ -77,6 +78,7 @@ export interface StripeSearchEnvelope {
 }
 
 export interface StripeObjects {
+  account: Account;
   customer: Customer;
   'customer#deleted': DeletedCustomer;
   payment_method: PaymentMethod;
