@@ -40,9 +40,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but static assets and the Stripe webhook (raw body, machine caller: nothing to add there).
+    // Everything but static assets, the Stripe webhook (raw body, machine caller: nothing to add there) and the
+    // Stripe App's API (lib/stripe-app sets its own CORS for the app's null origin and its own no-content CSP).
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks).*)',
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks|api/stripe-app).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
