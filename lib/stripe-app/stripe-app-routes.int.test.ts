@@ -20,7 +20,7 @@ import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { EMULATOR_STRIPE_APP_SECRET } from './config';
 
-const OUR_ACCOUNT = 'acct_seikyu_emulator';
+const OUR_ACCOUNT = 'acct_1SeikyuEmulator0';
 const URL_BASE = 'http://localhost:3000/api/stripe-app';
 
 type Body = Record<string, unknown>;

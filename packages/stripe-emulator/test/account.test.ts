@@ -14,8 +14,8 @@ afterAll(async () => {
 describe('GET /v1/account', () => {
   it("answers the emulator's own account with its documented id, the same on every call", async () => {
     const account = await emu.stripe.accounts.retrieve(null);
-    expect(EMULATOR_ACCOUNT_ID).toBe('acct_seikyu_emulator');
-    expect(account).toMatchObject({ id: 'acct_seikyu_emulator', object: 'account', type: 'standard', country: 'JP', default_currency: 'jpy', charges_enabled: true });
+    expect(EMULATOR_ACCOUNT_ID).toBe('acct_1SeikyuEmulator0');
+    expect(account).toMatchObject({ id: 'acct_1SeikyuEmulator0', object: 'account', type: 'standard', country: 'JP', default_currency: 'jpy', charges_enabled: true });
     const { lastResponse: _first, ...first } = account;
     const { lastResponse: _second, ...second } = await emu.stripe.accounts.retrieve(null);
     expect(second).toEqual(first);

@@ -8,7 +8,7 @@ import type { Full } from '../core/types.js';
 import { resourceMissing } from '../http/errors.js';
 
 /** The emulator's own account id: stable across restarts and instances (documented in the README). */
-export const EMULATOR_ACCOUNT_ID = 'acct_seikyu_emulator';
+export const EMULATOR_ACCOUNT_ID = 'acct_1SeikyuEmulator0';
 
 /** Created 2024-01-01T00:00:00Z: fixed, so the object is the same every time. */
 const CREATED = 1_704_067_200;
