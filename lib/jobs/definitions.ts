@@ -5,6 +5,8 @@ import { deliverNotification } from '@/lib/notifications/deliver';
 import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
 import { scanNotificationMoments } from '@/lib/notifications/scan';
 import { processPendingEvents } from '@/lib/webhooks/process';
+import { env } from '@/lib/env';
+import { reportUsage } from '@/lib/usage/report-usage';
 
 type JobDefinition = {
   queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
@@ -13,7 +15,7 @@ type JobDefinition = {
   run(data: Record<string, unknown>): Promise<void>;
 };
 
-export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver';
+export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver' | 'usage.report';
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
@@ -49,6 +51,20 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     async run(data) {
       if (typeof data.notificationId !== 'string') return;
       await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+  /**
+   * Accepted usage of closed customer·meter·hour windows to Stripe meters, corrections for late events; exact
+   * whether it is retried, killed midway or run by two servers at once (lib/usage/report-usage.ts).
+   */
+  'usage.report': {
+    queue: { retryLimit: 0, expireInSeconds: 900 },
+    cron: `*/${env.USAGE_REPORT_INTERVAL_MINUTES} * * * *`,
+    async run() {
+      const result = await reportUsage();
+      if (result.windows > 0) {
+        console.info(`[jobs] usage: ${result.stripeCalls} meter events for ${result.windows} windows, ${result.failed} failed`);
+      }
     },
   },
 };
