@@ -9,7 +9,7 @@ import { getCardThatPays, listOrganizationCards, type OrganizationCard } from '@
 import { getCurrentSubscription, type SubscriptionView } from '@/db/queries/subscriptions';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { usageThisPeriodPendingUsageStore } from './usage';
+import { usageThisPeriod } from './usage';
 
 /** Unix seconds, as Stripe's own objects carry times. */
 const seconds = (date: Date | null): number | null => (date ? Math.floor(date.getTime() / 1000) : null);
@@ -66,7 +66,7 @@ export async function buildCustomerSummary(params: { customerId: string }): Prom
   const subscription = await getCurrentSubscription(scope);
   const [card, usage, invoices, notes] = await Promise.all([
     payingCard(organization.id, subscription),
-    usageThisPeriodPendingUsageStore({ ...scope, subscription }),
+    usageThisPeriod({ ...scope, subscription }),
     listOpenInvoices({ ...scope, limit: 20 }),
     listCustomerNotes(scope),
   ]);

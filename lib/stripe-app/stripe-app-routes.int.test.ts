@@ -1,6 +1,6 @@
 // The Stripe App's endpoint as the app calls it: POST /api/stripe-app/* with a Stripe-Signature made by the SDK's
 // own test helper (the format fetchStripeSignature() produces), against the real database and the emulator.
-// Every refusal the contract names, a valid summary, the two actions (audited as the Stripe user), CORS for the
+// Every refusal the contract names, a valid summary (usage per meter this period included), the two actions (audited as the Stripe user), CORS for the
 // app's null origin, cookies ignored, and the per-user rate limit.
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
@@ -14,8 +14,9 @@ vi.hoisted(() => {
 import { OPTIONS as summaryOptions, POST as summary } from '@/app/api/stripe-app/customer-summary/route';
 import { OPTIONS as resyncOptions, POST as resync } from '@/app/api/stripe-app/actions/resync/route';
 import { OPTIONS as addNoteOptions, POST as addNote } from '@/app/api/stripe-app/actions/add-note/route';
-import { auditLog, customerNotes, operators, sessions, stripeInvoices, users } from '@/db/schema';
+import { auditLog, customerNotes, operators, sessions, stripeInvoices, stripeSubscriptions, users } from '@/db/schema';
 import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '@/lib/billing/billing-fixtures.int';
+import { insertUsageEvents } from '@/db/queries/usage-events';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { EMULATOR_STRIPE_APP_SECRET } from './config';
@@ -76,6 +77,17 @@ describe('POST /api/stripe-app/*', () => {
     const draft = await stripe.invoices.create({ customer: org.stripeCustomerId, collection_method: 'send_invoice', days_until_due: 14, pending_invoice_items_behavior: 'include' });
     openInvoice = await stripe.invoices.finalizeInvoice(draft.id!);
     await syncStripeCustomer(org.stripeCustomerId);
+    // Usage this period (5.5 device hours) and some from before the period, which the summary must leave out.
+    const [subscription] = await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.organizationId, org.id));
+    const periodStart = subscription!.currentPeriodStart!.getTime();
+    await insertUsageEvents({
+      organizationId: org.id,
+      events: [
+        { meter: 'device_hours', value: '3', occurredAt: new Date(periodStart + 1_000), identifier: `u-${uniqueSuffix()}` },
+        { meter: 'device_hours', value: '2.5', occurredAt: new Date(periodStart + 2_000), identifier: `u-${uniqueSuffix()}` },
+        { meter: 'device_hours', value: '100', occurredAt: new Date(periodStart - 86_400_000), identifier: `u-${uniqueSuffix()}` },
+      ],
+    });
   });
   afterAll(closeTestDb);
 
@@ -167,7 +179,7 @@ describe('POST /api/stripe-app/*', () => {
       organization: { id: org.id, currency: 'jpy' },
       subscription: { status: 'active', plan: expect.any(String), current_period_start: expect.any(Number), current_period_end: expect.any(Number) },
       card: { brand: 'visa', last4: '4242' },
-      usage: [],
+      usage: expect.arrayContaining([{ meter: 'device_hours', total: 5.5, period_start: expect.any(Number), period_end: expect.any(Number) }]),
       open_invoices: [
         { id: openInvoice.id, number: openInvoice.number, currency: 'jpy', amount_due: 12_000, amount_remaining: 12_000, due_date: openInvoice.due_date, admin_url: `http://localhost:3000/admin/invoices/${openInvoice.id}` },
       ],
@@ -175,6 +187,10 @@ describe('POST /api/stripe-app/*', () => {
       links: { customer: `http://localhost:3000/admin/customers/${org.id}` },
     });
     expect(json.subscription.plan.length).toBeGreaterThan(0);
+    // Usage covers the subscription's current period (events from before it are left out: 5.5, not 105.5).
+    for (const usage of json.usage) {
+      expect([usage.period_start, usage.period_end]).toEqual([json.subscription.current_period_start, json.subscription.current_period_end]);
+    }
   });
 
   it('adds a note from the app, audited as the Stripe user, and shows it in the summary', async () => {
