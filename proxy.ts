@@ -40,10 +40,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but static assets, the Stripe webhook (raw body, machine caller: nothing to add there) and the
-    // usage API (machine callers, JSON only; batches of 1,000 events should not be copied through the proxy).
+    // Everything but static assets, the Stripe webhook (raw body, machine caller: nothing to add there), the
+    // usage API (machine callers, JSON only; batches of 1,000 events should not be copied through the proxy) and the
+    // Stripe App's API (lib/stripe-app sets its own CORS for the app's null origin and its own no-content CSP).
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks|api/v1/).*)',
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks|api/v1/|api/stripe-app).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -23,6 +23,9 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**', 'packages/**', '.next/**', '.data/**'],
           environment: 'node',
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; bundled by
+          // Vite like Next bundles it, so the sign-in route itself can be tested (lib/auth/oauth-pkce.test.ts).
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
       {

@@ -18,6 +18,14 @@ const envSchema = z
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /**
+     * The Stripe App's signing secret (`absec_…`, the app's details page in the Dashboard): verifies every request
+     * the app sends to /api/stripe-app/*. In emulator mode it defaults to `absec_seikyu_emulator`; with real
+     * Stripe and no secret those routes answer 503 (the app is off).
+     */
+    STRIPE_APP_SECRET: z.string().startsWith('absec_').optional(),
+    /** Requests per minute one Stripe Dashboard user may make to /api/stripe-app/* (per app server). */
+    STRIPE_APP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
     /**

@@ -28,6 +28,7 @@ const bin = (pkg: string, file: string) => join(repoRoot, 'node_modules', pkg, f
 const node = process.execPath;
 const vitest = bin('vitest', 'vitest.mjs');
 const emulatorVitestConfig = 'packages/stripe-emulator/vitest.config.ts';
+const stripeAppVitestConfig = 'packages/stripe-app/vitest.config.mts';
 
 const steps: Step[] = [
   { name: 'lint', title: 'ESLint', command: node, args: [bin('eslint', 'bin/eslint.js'), '.'] },
@@ -40,6 +41,12 @@ const steps: Step[] = [
     command: node,
     args: [vitest, 'run', '--config', emulatorVitestConfig],
     skipReason: () => (existsSync(join(repoRoot, emulatorVitestConfig)) ? null : `no ${emulatorVitestConfig}`),
+  },
+  {
+    name: 'stripe-app',
+    title: 'Stripe App (UI extension SDK testing tools, manifest)',
+    command: node,
+    args: [vitest, 'run', '--config', stripeAppVitestConfig],
   },
   {
     name: 'integration',

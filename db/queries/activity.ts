@@ -7,6 +7,8 @@ export type ActivityEntry = {
   id: number;
   action: string;
   actorType: 'user' | 'operator' | 'system' | 'stripe';
+  /** User id, Stripe event id, job name, or `stripe-app:usr_…` for a Stripe Dashboard user acting through the Stripe App. */
+  actorId: string | null;
   actorEmail: string | null;
   targetType: string | null;
   targetId: string | null;
@@ -24,6 +26,7 @@ export async function listActivity(params: { organizationId: string; before?: nu
       id: auditLog.id,
       action: auditLog.action,
       actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
       actorEmail: users.email,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,

@@ -174,3 +174,12 @@ export async function getCustomerForOperator(
       : null,
   };
 }
+
+/**
+ * The organization a Stripe customer id belongs to, across organizations (the Stripe App looks a customer up by
+ * the id the Dashboard shows); null when no organization has that customer.
+ */
+export async function findOrganizationByStripeCustomerForOperator(params: { customerId: string }, tx: Tx = db): Promise<OrganizationRecord | null> {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.stripeCustomerId, params.customerId)).limit(1);
+  return row ?? null;
+}

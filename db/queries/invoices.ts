@@ -1,6 +1,6 @@
 // Invoices from the Stripe mirror only. Every query names the organization in its WHERE clause (another
 // organization's invoice id yields no row, which callers turn into a 404), except `...ForOperator` ones.
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
 
@@ -303,3 +303,13 @@ export async function countEarlierInvoicesForOperator(params: { customerId: stri
   return row?.value ?? 0;
 }
 
+
+/** The organization's open invoices (finalized, not yet paid), the one due first first. */
+export async function listOpenInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceRecord[]> {
+  return tx
+    .select()
+    .from(stripeInvoices)
+    .where(and(eq(stripeInvoices.organizationId, params.organizationId), eq(stripeInvoices.status, 'open')))
+    .orderBy(sql`${stripeInvoices.dueDate} asc nulls last`, asc(stripeInvoices.stripeCreated), asc(stripeInvoices.id))
+    .limit(Math.min(params.limit ?? 20, 100));
+}

@@ -30,10 +30,14 @@ export async function getCustomerNote(params: { organizationId: string; noteId: 
   return row ?? null;
 }
 
-export async function insertCustomerNote(params: { organizationId: string; body: string; authorId: string }, tx: Tx = db): Promise<CustomerNoteRecord> {
+/** `authorId` is the portal user who wrote it; `authorLabel` names an author outside the portal (the Stripe App). */
+export async function insertCustomerNote(
+  params: { organizationId: string; body: string; authorId: string | null; authorLabel?: string | null },
+  tx: Tx = db,
+): Promise<CustomerNoteRecord> {
   const [row] = await tx
     .insert(customerNotes)
-    .values({ organizationId: params.organizationId, body: params.body, authorId: params.authorId, updatedById: params.authorId })
+    .values({ organizationId: params.organizationId, body: params.body, authorId: params.authorId, authorLabel: params.authorLabel ?? null, updatedById: params.authorId })
     .returning();
   return row!;
 }

@@ -15,6 +15,8 @@ export const customerNotes = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who wrote it when that is not a portal user: a Stripe Dashboard user through the Stripe App (`stripe-app:usr_…`). */
+    authorLabel: text('author_label'),
     updatedById: text('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -33,6 +33,13 @@ describe('describeActivity', () => {
     expect(describeActivity(failed, context('ja')).details).toContain('拒否理由：Your card has insufficient funds. (insufficient_funds)');
   });
 
+  it('names a Stripe Dashboard user acting through the Stripe App apart from Stripe itself', () => {
+    const byApp = entry({ action: 'note.created', actorType: 'stripe', actorId: 'stripe-app:usr_ABC123' });
+    expect(describeActivity(byApp, context('en')).who).toBe('Stripe App (usr_ABC123)');
+    expect(describeActivity(byApp, context('ja')).who).toBe('Stripe アプリ（usr_ABC123）');
+    expect(describeActivity(entry({ actorType: 'stripe', actorId: 'evt_123' }), context('en')).who).toBe('Stripe');
+  });
+
   it('names operators, roles, collection methods and cards in the reader’s language', () => {
     expect(describeActivity(entry({ actorType: 'operator', actorEmail: 'op@example.com' }), context('en')).who).toBe('Support (op@example.com)');
     expect(describeActivity(entry({ action: 'member.role_changed', data: { from: 'member', to: 'billing' } }), context('en')).details).toEqual(['Member → Billing manager']);

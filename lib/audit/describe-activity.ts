@@ -13,6 +13,8 @@ export type RootTranslate = {
 export type ActivityLike = {
   action: string;
   actorType: 'user' | 'operator' | 'system' | 'stripe';
+  /** Present where the caller has it: tells a Stripe App user (`stripe-app:usr_…`) from a Stripe event. */
+  actorId?: string | null;
   actorEmail: string | null;
   data: Record<string, unknown>;
 };
@@ -30,7 +32,14 @@ function word(t: RootTranslate, prefix: string, value: string): string {
   return t.has(key) ? t(key) : value;
 }
 
+/** The Stripe Dashboard user of a Stripe App actor id (`stripe-app:usr_…`, see lib/stripe-app), else null. */
+function stripeAppUserOf(actorId: string | null | undefined): string | null {
+  return actorId?.startsWith('stripe-app:') ? actorId.slice('stripe-app:'.length) : null;
+}
+
 function describeWho(entry: ActivityLike, t: RootTranslate): string {
+  const stripeAppUser = stripeAppUserOf(entry.actorId);
+  if (entry.actorType === 'stripe' && stripeAppUser) return t('activity.actorStripeApp', { user: stripeAppUser });
   if (entry.actorType === 'stripe') return t('activity.actorStripe');
   if (entry.actorType === 'system') return t('activity.actorSystem');
   if (entry.actorType === 'operator') return t('activity.actorOperator', { email: entry.actorEmail ?? '—' });

@@ -42,14 +42,21 @@ const emailProvider: EmailConfig = {
 
 type OAuthProviderId = 'github' | 'google';
 
+/**
+ * PKCE (S256 code challenge) and state on every OAuth sign-in, both checked on the callback against the values
+ * kept in the sign-in's own cookies: an intercepted code is useless without the verifier, and a forged callback
+ * fails the state. Auth.js defaults to PKCE only; state is named here so it never depends on that default.
+ */
+const OAUTH_CHECKS: ('pkce' | 'state')[] = ['pkce', 'state'];
+
 /** GitHub and Google, each only when its id and secret are configured. */
 function oauthProviders(): { id: OAuthProviderId; provider: NextAuthConfig['providers'][number] }[] {
   const providers: { id: OAuthProviderId; provider: NextAuthConfig['providers'][number] }[] = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push({ id: 'github', provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }) });
+    providers.push({ id: 'github', provider: GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET, checks: OAUTH_CHECKS }) });
   }
   if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push({ id: 'google', provider: Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }) });
+    providers.push({ id: 'google', provider: Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET, checks: OAUTH_CHECKS }) });
   }
   return providers;
 }

@@ -6,6 +6,8 @@ import { recordAudit, type AuditActor } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 
 type Actor = Extract<AuditActor, { type: 'operator' }>;
+/** Who may add a note: an operator, or a Stripe Dashboard user through the Stripe App (lib/stripe-app). */
+type NoteAuthor = Actor | Extract<AuditActor, { type: 'stripe' }>;
 
 function cleanBody(body: string): string {
   const trimmed = body.trim();
@@ -14,10 +16,11 @@ function cleanBody(body: string): string {
   return trimmed;
 }
 
-export async function addCustomerNote(params: { organizationId: string; body: string; actor: Actor }): Promise<CustomerNoteRecord> {
+export async function addCustomerNote(params: { organizationId: string; body: string; actor: NoteAuthor }): Promise<CustomerNoteRecord> {
   const body = cleanBody(params.body);
+  const author = params.actor.type === 'operator' ? { authorId: params.actor.id } : { authorId: null, authorLabel: params.actor.id };
   return db.transaction(async (tx) => {
-    const note = await insertCustomerNote({ organizationId: params.organizationId, body, authorId: params.actor.id }, tx);
+    const note = await insertCustomerNote({ organizationId: params.organizationId, body, ...author }, tx);
     await recordAudit(
       { organizationId: params.organizationId, actor: params.actor, action: 'note.created', target: { type: 'note', id: note.id }, data: { before: null, after: body } },
       tx,

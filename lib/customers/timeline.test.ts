@@ -6,6 +6,7 @@ const audit = (id: number, at: string): ActivityEntry => ({
   id,
   action: 'note.created',
   actorType: 'operator',
+  actorId: null,
   actorEmail: 'ops@example.com',
   targetType: null,
   targetId: null,

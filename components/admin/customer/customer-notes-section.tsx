@@ -28,7 +28,7 @@ export async function CustomerNotesSection({ organizationId, notes, canWrite }: 
           <li key={note.id} className="py-2 text-sm" data-testid="customer-note">
             <p className="whitespace-pre-line text-slate-900">{note.body}</p>
             <p className="text-xs text-slate-600">
-              {t('written', { who: note.authorEmail ?? '—', when: when(note.createdAt) })}
+              {t('written', { who: note.authorEmail ?? note.authorLabel ?? '—', when: when(note.createdAt) })}
               {note.updatedAt.getTime() !== note.createdAt.getTime() ? ` · ${t('edited', { who: note.updatedByEmail ?? '—', when: when(note.updatedAt) })}` : ''}
             </p>
             {canWrite ? <NoteActions organizationId={organizationId} noteId={note.id} body={note.body} labels={labels} /> : null}

@@ -5,4 +5,6 @@ export { API_VERSION, diffAttributes, snapshot, type EventObject, type EventType
 export { ZERO_DECIMAL_CURRENCIES, isZeroDecimal, currencyDecimals, formatAmount } from './core/currency.js';
 export { TEST_CARDS, testCardByNumber, testCardByToken, type TestCard } from './cards.js';
 export { signPayload } from './webhooks/signature.js';
+/** The platform account's fixed id (GET /v1/account), documented so callers can tell their own account from another. */
+export { PLATFORM_ACCOUNT_ID as EMULATOR_ACCOUNT_ID } from './connect/accounts.js';
 export { DEFAULT_WEBHOOK_SETTINGS, STATIC_ENDPOINT_ID, type WebhookSettings, type DeliveryRecord } from './webhooks/dispatcher.js';
