@@ -18,6 +18,8 @@ const envSchema = z
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** The secret of the Connect endpoint (events from connected accounts: account.updated); docs/connect.md. */
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
     /**

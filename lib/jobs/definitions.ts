@@ -5,6 +5,7 @@ import { deliverNotification } from '@/lib/notifications/deliver';
 import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
 import { scanNotificationMoments } from '@/lib/notifications/scan';
 import { processPendingEvents } from '@/lib/webhooks/process';
+import { releasePendingTransfers } from '@/lib/connect/release-pending';
 
 type JobDefinition = {
   queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
@@ -13,7 +14,7 @@ type JobDefinition = {
   run(data: Record<string, unknown>): Promise<void>;
 };
 
-export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver';
+export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver' | 'connect.release-pending';
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
@@ -49,6 +50,18 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     async run(data) {
       if (typeof data.notificationId !== 'string') return;
       await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+  /**
+   * Transfers of paid sales that waited for their payee's onboarding: sent once the payee is enabled. Enqueued by
+   * account.updated for that payee; the cron run covers every payee in case an enqueue was lost. Idempotent.
+   */
+  'connect.release-pending': {
+    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    cron: '*/5 * * * *',
+    async run(data) {
+      const result = await releasePendingTransfers(typeof data.payeeId === 'string' ? { payeeId: data.payeeId } : {});
+      if (result.sent + result.failed > 0) console.info(`[jobs] connect transfers released: ${result.sent} sent, ${result.failed} failed`);
     },
   },
 };
