@@ -14,6 +14,8 @@ import { resolvePublicUrls } from './core/public-url.js';
 import { newRequestId } from './core/ids.js';
 import { idempotencyCollection, type IdempotencyRecord } from './core/collections.js';
 import { registerAll } from './resources/index.js';
+import { accountsCollection } from './connect/collections.js';
+import { PLATFORM_ACCOUNT_ID } from './connect/accounts.js';
 import { registerControlRoutes } from './control.js';
 import { countRequest, registerRequestCountRoute } from './request-count.js';
 
@@ -190,12 +192,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     const tree = parseForm(method === 'POST' ? rawBody : url.search.slice(1));
     const auth = authenticate(req, tree, route);
     if (!route || !match) throw unrecognizedUrl(method, url.pathname);
-    const account = req.headers['stripe-account'];
-    if (typeof account === 'string' && account !== '') {
-      throw new StripeError(400, 'invalid_request_error', `The Stripe emulator does not implement Connect: requests on behalf of a connected account (Stripe-Account: ${account}) are refused.`, {
-        param: 'Stripe-Account',
-      });
-    }
+    const stripeAccount = connectedAccountOf(emu, req.headers['stripe-account'], route, method);
     // One version: every response is in API_VERSION and says so. A request pinned to another version is answered
     // (the emulator cannot speak it) with a warning header, never with a Stripe-Version claiming the other one.
     res.setHeader('Stripe-Version', API_VERSION);
@@ -252,7 +249,7 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
         // with an error (a bad expand path included) leaves nothing changed and sends no webhook.
         body = runInRequest(context, () =>
           emu.store.transaction(() => {
-            const result: unknown = route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname }, tree);
+            const result: unknown = route.run({ emu, path: match.path, auth, requestId, idempotencyKey, urlPath: url.pathname, stripeAccount }, tree);
             if (result instanceof Promise) throw new Error(`API handler ${method} ${route.pattern} returned a promise: API handlers must be synchronous`);
             const expanded = expand.length > 0 ? applyExpansions(emu.objects, result, expand) : result;
             return JSON.stringify(expanded, null, 2);
@@ -301,6 +298,33 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
       res.end();
     }
   }
+}
+
+/**
+ * The connected account a `Stripe-Account` header acts for: null for none (or the platform's own id). Routes
+ * not registered with `{ connectedAccount: true }` refuse the header instead of silently answering for the
+ * platform; an unknown account is refused as Stripe refuses it (403 `account_invalid`).
+ */
+function connectedAccountOf(emu: Emulator, header: string | string[] | undefined, route: ApiRoute<Emulator>, method: string): string | null {
+  if (typeof header !== 'string' || header === '' || header === PLATFORM_ACCOUNT_ID) return null;
+  if (!route.options.connectedAccount) {
+    throw new StripeError(
+      400,
+      'invalid_request_error',
+      `The Stripe emulator's Connect support does not answer ${method} ${route.pattern} on behalf of a connected account (Stripe-Account: ${header}). ` +
+        'It does for GET /v1/account, GET /v1/accounts/:id and GET /v1/balance.',
+      { param: 'Stripe-Account' },
+    );
+  }
+  if (!emu.store.has(accountsCollection, header)) {
+    throw new StripeError(
+      403,
+      'invalid_request_error',
+      `The provided key does not have access to account '${header}' (or that account does not exist). Application access may have been revoked.`,
+      { code: 'account_invalid' },
+    );
+  }
+  return header;
 }
 
 let lastPrune = 0;

@@ -10,6 +10,16 @@ export const testClocksCollection = defineCollection<Stripe.TestHelpers.TestCloc
 export const eventsCollection = defineCollection<Stripe.EventBase>('events');
 /** Stored with their `secret`; responses other than create strip it. */
 export const webhookEndpointsCollection = defineCollection<Stripe.WebhookEndpoint>('webhook_endpoints');
+/**
+ * Which webhook endpoints are Connect endpoints (created with `connect=true`): Stripe does not return the flag
+ * on the endpoint object, so it is kept beside it. Absent means an account endpoint.
+ */
+export interface WebhookEndpointScope {
+  /** The endpoint's `we_` id. */
+  id: string;
+  connect: boolean;
+}
+export const webhookEndpointScopesCollection = defineCollection<WebhookEndpointScope>('_webhook_endpoint_scopes');
 
 export interface ScheduledJob {
   id: string;

@@ -20,6 +20,11 @@ export interface EmitOptions<T extends EventType> {
   customer?: string | null;
   /** Explicit `created` time (e.g. for an object whose customer was just deleted). */
   at?: number;
+  /**
+   * The connected account the event happened on (`account` on the event). Such events go to Connect webhook
+   * endpoints (`connect: true`) only, as Stripe sends them; events without it go to account endpoints.
+   */
+  account?: string;
 }
 
 export type EventListener = (event: Stripe.EventBase) => void;
@@ -45,6 +50,7 @@ export class EventBus {
     const event: Stripe.EventBase = {
       id: newId('evt'),
       object: 'event',
+      ...(options.account ? { account: options.account } : {}),
       api_version: API_VERSION,
       created: options.at ?? this.clock.now(customer),
       data,

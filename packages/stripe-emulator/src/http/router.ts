@@ -26,11 +26,18 @@ export interface ApiRequest<P, E = unknown> {
   idempotencyKey: string | null;
   /** The request path (for list `url`s). */
   urlPath: string;
+  /**
+   * The connected account a `Stripe-Account` header acts for (checked to exist), or null for the platform.
+   * Only routes registered with `{ connectedAccount: true }` ever see a non-null value.
+   */
+  stripeAccount: string | null;
 }
 
 export interface ApiRouteOptions {
   /** Allow `pk_test_…` keys (the calls Stripe.js makes from a browser). Handlers must then check the client secret. */
   publishable?: boolean;
+  /** Answer requests made on behalf of a connected account (`Stripe-Account`); other routes refuse the header. */
+  connectedAccount?: boolean;
 }
 
 export interface ApiRoute<E = unknown> {

@@ -28,6 +28,9 @@ import { registerPaymentRecords } from './payment-records.js';
 import { registerInvoicePayments } from './invoice-payments.js';
 import { registerRefunds } from './refunds.js';
 import { registerCreditNotes } from './credit-notes.js';
+import { registerAccounts } from './accounts.js';
+import { registerAccountOnboarding } from './account-onboarding.js';
+import { registerTransfers } from './transfers.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -70,4 +73,8 @@ export function registerAll(emu: Emulator): void {
   registerInvoicePayments(emu);
   registerRefunds(emu);
   registerCreditNotes(emu);
+  // Connect: accounts, their hosted onboarding, transfers and balances (after charges, which transfers draw on).
+  registerAccounts(emu);
+  registerAccountOnboarding(emu);
+  registerTransfers(emu);
 }

@@ -1,7 +1,7 @@
 // Webhook endpoints: /v1/webhook_endpoints CRUD. The secret (`whsec_…`) is returned on create only, as in Stripe.
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator.js';
-import { tombstonesCollection, webhookEndpointsCollection } from '../core/collections.js';
+import { tombstonesCollection, webhookEndpointScopesCollection, webhookEndpointsCollection } from '../core/collections.js';
 import { newId, randomToken } from '../core/ids.js';
 import { applyMetadata } from '../core/metadata.js';
 import { API_VERSION } from '../core/events.js';
@@ -47,7 +47,7 @@ export function registerWebhookEndpoints(emu: Emulator): void {
       api_version: p.string(),
       description: p.emptyable(p.string()),
       metadata: p.metadata(),
-      connect: p.unsupported(),
+      connect: p.boolean(),
     },
     ({ params }) => {
       validateUrl(params.url, 'url');
@@ -69,6 +69,8 @@ export function registerWebhookEndpoints(emu: Emulator): void {
         status: 'enabled',
         url: params.url,
       } satisfies Full<Stripe.WebhookEndpoint, 'deleted'>;
+      // A Connect endpoint receives events of connected accounts only (dispatcher.ts); the flag is not on the object.
+      if (params.connect) store.insert(webhookEndpointScopesCollection, { id: endpoint.id, connect: true });
       return store.insert(webhookEndpointsCollection, endpoint);
     },
   );
@@ -104,6 +106,7 @@ export function registerWebhookEndpoints(emu: Emulator): void {
   router.api('DELETE', '/v1/webhook_endpoints/:id', {}, ({ path }) => {
     const endpoint = store.require(webhookEndpointsCollection, path.id, 'webhook endpoint');
     store.delete(webhookEndpointsCollection, endpoint.id);
+    if (store.has(webhookEndpointScopesCollection, endpoint.id)) store.delete(webhookEndpointScopesCollection, endpoint.id);
     store.insert(tombstonesCollection, { id: endpoint.id, object: 'webhook_endpoint', deletedAt: emu.clock.wallNow() });
     return { id: endpoint.id, object: 'webhook_endpoint', deleted: true } satisfies Stripe.DeletedWebhookEndpoint;
   });

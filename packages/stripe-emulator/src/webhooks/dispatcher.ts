@@ -4,7 +4,7 @@
 // `shuffleWindowMs` deliveries are randomly delayed within that window so they arrive out of order.
 import type Stripe from 'stripe';
 import type { Store } from '../core/store.js';
-import { eventsCollection, webhookEndpointsCollection } from '../core/collections.js';
+import { eventsCollection, webhookEndpointScopesCollection, webhookEndpointsCollection } from '../core/collections.js';
 import { newId } from '../core/ids.js';
 import { defineCollection } from '../core/store.js';
 import { signPayload } from './signature.js';
@@ -125,6 +125,9 @@ export class WebhookDispatcher {
     for (const endpoint of this.store.all(webhookEndpointsCollection)) {
       if (endpoint.status !== 'enabled' || !endpoint.secret) continue;
       if (!endpoint.enabled_events.includes('*') && !endpoint.enabled_events.includes(event.type)) continue;
+      // Connect endpoints receive the connected accounts' events (those with `account`), account endpoints the rest.
+      const connect = this.store.get(webhookEndpointScopesCollection, endpoint.id)?.connect ?? false;
+      if (connect !== (event.account !== undefined)) continue;
       targets.push({ id: endpoint.id, url: endpoint.url });
     }
     if (targets.length === 0) return;

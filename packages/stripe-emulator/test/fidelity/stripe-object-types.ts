@@ -36,6 +36,11 @@ import type { WebhookEndpoint, DeletedWebhookEndpoint } from '../../../../node_m
 import type { Meter } from '../../../../node_modules/stripe/esm/resources/Billing/Meters.js';
 import type { MeterEvent } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEvents.js';
 import type { MeterEventSummary } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEventSummaries.js';
+import type { Account, DeletedAccount } from '../../../../node_modules/stripe/esm/resources/Accounts.js';
+import type { AccountLink } from '../../../../node_modules/stripe/esm/resources/AccountLinks.js';
+import type { Transfer } from '../../../../node_modules/stripe/esm/resources/Transfers.js';
+import type { TransferReversal } from '../../../../node_modules/stripe/esm/resources/TransferReversals.js';
+import type { Balance } from '../../../../node_modules/stripe/esm/resources/Balance.js';
 import type { TestClock, DeletedTestClock } from '../../../../node_modules/stripe/esm/resources/TestHelpers/TestClocks.js';
 
 /** Stripe's error body (`{ error: … }`), as documented at https://docs.stripe.com/api/errors. */
@@ -124,6 +129,12 @@ export interface StripeObjects {
   'billing.meter_event_summary': MeterEventSummary;
   'test_helpers.test_clock': TestClock;
   'test_helpers.test_clock#deleted': DeletedTestClock;
+  account: Account;
+  'account#deleted': DeletedAccount;
+  account_link: AccountLink;
+  transfer: Transfer;
+  transfer_reversal: TransferReversal;
+  balance: Balance;
   list: StripeListEnvelope;
   search_result: StripeSearchEnvelope;
   error: StripeErrorBody;
