@@ -126,8 +126,8 @@ export async function listActiveProducts(tx: Tx = db): Promise<{ id: string; nam
 
 export type MirroredPrice = { id: string; productId: string; productName: string; currency: string; unitAmount: number | null; active: boolean; type: 'one_time' | 'recurring' };
 
-function toMirroredPrice({ price, product }: Row): MirroredPrice {
-  return { id: price.id, productId: product.id, productName: product.name, currency: price.currency, unitAmount: price.unitAmount, active: price.active && product.active, type: price.type };
+function toMirroredPrice({ price, product }: Row, locale = 'en'): MirroredPrice {
+  return { id: price.id, productId: product.id, productName: catalogText(product.metadata, 'name', product.name, locale) ?? product.name, currency: price.currency, unitAmount: price.unitAmount, active: price.active && product.active, type: price.type };
 }
 
 /** One price as mirrored, in its own currency (split rules and sales are priced in it). */
@@ -141,15 +141,15 @@ export async function getMirroredPrice(params: { priceId: string }, tx: Tx = db)
   return row ? toMirroredPrice(row) : null;
 }
 
-/** Every active one-time price of active products: what an operator can record a split sale for. */
-export async function listOneTimePrices(tx: Tx = db): Promise<MirroredPrice[]> {
+/** Every active one-time price of active products: what an operator can record a split sale for (names in `locale`). */
+export async function listOneTimePrices(params: { locale?: string } = {}, tx: Tx = db): Promise<MirroredPrice[]> {
   const rows = await tx
     .select({ price: stripePrices, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true), eq(stripePrices.type, 'one_time')))
     .orderBy(asc(stripeProducts.name), asc(stripePrices.id));
-  return rows.map(toMirroredPrice);
+  return rows.map((row) => toMirroredPrice(row, params.locale));
 }
 
 /** A product's active prices (a product-wide split rule must fit the cheapest of them). */
@@ -160,5 +160,5 @@ export async function listProductPrices(params: { productId: string }, tx: Tx = 
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.productId, params.productId), eq(stripePrices.active, true)))
     .orderBy(asc(stripePrices.id));
-  return rows.map(toMirroredPrice);
+  return rows.map((row) => toMirroredPrice(row));
 }

@@ -105,7 +105,7 @@ describe('refusals', () => {
       ],
       operatorUserId: admin.id,
     });
-    await expect(attempt).rejects.toMatchObject({ code: 'invalid_input', reason: 'split_exceeds_sale', userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: '3200', saleAmount: '3000' } } });
+    await expect(attempt).rejects.toMatchObject({ code: 'invalid_input', reason: 'split_exceeds_sale', userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: '3,200', saleAmount: '3,000' } } });
     expect(await testDb().select().from(splitRules)).toEqual([]);
     expect(await testDb().select().from(auditLog).where(eq(auditLog.action, 'split_rule.saved'))).toEqual([]);
     await expect(

@@ -26,7 +26,7 @@ export function splitSale(shares: readonly SplitShare[], saleAmount: number): { 
   if (percent > FULL_BASIS_POINTS || paidOut > saleAmount) {
     throw new AppError('invalid_input', `split pays out ${paidOut} of ${saleAmount} (${percent / 100} % in percentages)`, {
       reason: 'split_exceeds_sale',
-      userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: String(paidOut), saleAmount: String(saleAmount) } },
+      userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: paidOut.toLocaleString('en-US'), saleAmount: saleAmount.toLocaleString('en-US') } },
     });
   }
   return { shares: amounts, platformAmount: saleAmount - paidOut };

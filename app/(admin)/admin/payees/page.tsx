@@ -32,13 +32,8 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const status = pick(query.status, statuses);
   const payeeRole = pick(query.role, PAYEE_ROLES);
-  const [payees, prices, rules, t, locale] = await Promise.all([
-    listPayees({ status, role: payeeRole }),
-    listOneTimePrices(),
-    listSplitRules(),
-    getTranslations('connect'),
-    getLocale(),
-  ]);
+  const locale = await getLocale();
+  const [payees, prices, rules, t] = await Promise.all([listPayees({ status, role: payeeRole }), listOneTimePrices({ locale }), listSplitRules(), getTranslations('connect')]);
   const canManage = operatorCan(role, 'admin:connect:manage');
   return (
     <>

@@ -40,7 +40,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 
   let saleForm = null;
   if (canManage) {
-    const [organizations, prices, rules] = await Promise.all([listBillableOrganizationsForOperator(), listOneTimePrices(), listSplitRules()]);
+    const [organizations, prices, rules] = await Promise.all([listBillableOrganizationsForOperator(), listOneTimePrices({ locale }), listSplitRules()]);
     const splitPrices = prices.flatMap((price) => {
       const rule = rules.find((r) => r.scope === 'price' && r.targetId === price.id) ?? rules.find((r) => r.scope === 'product' && r.targetId === price.productId);
       if (!rule || price.unitAmount === null) return [];
