@@ -232,3 +232,44 @@ describe('a diagnosis sale split between two doctors', () => {
     expect(audit.filter((e) => e.action === 'connect_transfer.reversed')).toHaveLength(4);
   });
 });
+
+describe('a credit note on a split sale', () => {
+  it('reverses the payees\' transfers in proportion, once however often its event arrives', async () => {
+    const { organizationId } = await facility();
+    await splitDiagnosis();
+    const sato = await doctor('Sato', 'reading_doctor');
+    const suzuki = await doctor('Suzuki', 'second_reader');
+    await onboard(sato);
+    await onboard(suzuki);
+    const sale = await recordSale(
+      {
+        organizationId,
+        priceId: diagnosisPriceId,
+        payees: [
+          { role: 'reading_doctor', payeeId: sato.id },
+          { role: 'second_reader', payeeId: suzuki.id },
+        ],
+        chargeSavedCard: true,
+        attempt: crypto.randomUUID(),
+        operatorUserId: admin.id,
+      },
+      stripe,
+    );
+    expect((await transferRows(sale.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
+
+    // Half the invoice credited to the customer's balance (no refund): ¥500 back from each doctor.
+    const note = await stripe.creditNotes.create({ invoice: sale.invoiceId!, amount: 1500, credit_amount: 1500 });
+    const event = (await stripe.events.list({ type: 'credit_note.created', limit: 20 })).data.find((e) => (e.data.object as Stripe.CreditNote).id === note.id)!;
+    const delivery = await deliver(event, { stripe });
+    for (const task of delivery.scheduled) await task();
+    await replayStripeEvent({ eventId: event.id, actor: { type: 'operator', id: admin.id }, stripe });
+    expect((await transferRows(sale.id)).map((r) => [r.reversedAmount, r.status])).toEqual([
+      [500, 'sent'],
+      [500, 'sent'],
+    ]);
+    for (const transfer of (await stripe.transfers.list({ transfer_group: sale.transferGroup })).data) {
+      expect(transfer.amount_reversed).toBe(500);
+      expect(transfer.reversals.data).toHaveLength(1);
+    }
+  });
+});
