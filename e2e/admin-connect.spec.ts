@@ -82,10 +82,10 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   // The facility's diagnosis, charged to its saved card.
   await page.getByRole('navigation').getByRole('link', { name: 'Transfers' }).click();
   const saleForm = page.getByTestId('record-sale-form');
-  await saleForm.getByLabel('Customer').selectOption({ label: customer.organizationName });
-  await saleForm.getByLabel('Service').selectOption({ label: 'Remote diagnosis · ¥3,000' });
-  await saleForm.getByLabel('Reading doctor').selectOption({ label: `${sato.name} (Reading doctor, JPY)` });
-  await saleForm.getByLabel('Second reader').selectOption({ label: `${suzuki.name} (Second reader, JPY)` });
+  await saleForm.getByLabel('Customer', { exact: true }).selectOption({ label: customer.organizationName });
+  await saleForm.getByLabel('Service', { exact: true }).selectOption({ label: 'Remote diagnosis · ¥3,000' });
+  await saleForm.getByLabel('Reading doctor', { exact: true }).selectOption({ label: `${sato.name} (Reading doctor, JPY)` });
+  await saleForm.getByLabel('Second reader', { exact: true }).selectOption({ label: `${suzuki.name} (Second reader, JPY)` });
   await saleForm.getByRole('button', { name: 'Record sale' }).click();
   await expect(saleForm.getByRole('status')).toContainText(/Sale recorded; invoice in_\w+ is Paid\./);
   const invoiceId = /invoice (in_\w+)/.exec((await saleForm.getByRole('status').textContent())!)![1]!;
