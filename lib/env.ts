@@ -26,6 +26,8 @@ const envSchema = z
     STRIPE_APP_SECRET: z.string().startsWith('absec_').optional(),
     /** Requests per minute one Stripe Dashboard user may make to /api/stripe-app/* (per app server). */
     STRIPE_APP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    /** The secret of the Connect endpoint (events from connected accounts: account.updated); docs/connect.md. */
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
     /**

@@ -7,7 +7,7 @@ import { db, type Tx } from '@/db';
 import { stripePrices, stripeProducts } from '@/db/schema';
 import { catalogText } from '@/db/catalog-text';
 
-export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off';
+export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off' | 'service';
 
 export type CatalogPrice = {
   id: string;
@@ -38,7 +38,7 @@ export type CatalogPrice = {
   nickname: string | null;
 };
 
-const kinds: readonly CatalogProductKind[] = ['plan', 'addon', 'usage', 'pass', 'one_off'];
+const kinds: readonly CatalogProductKind[] = ['plan', 'addon', 'usage', 'pass', 'one_off', 'service'];
 const intervals = ['day', 'week', 'month', 'year'] as const;
 
 function amountIn(
@@ -122,4 +122,43 @@ export async function listActiveProducts(tx: Tx = db): Promise<{ id: string; nam
     .from(stripeProducts)
     .where(eq(stripeProducts.active, true))
     .orderBy(asc(stripeProducts.name), asc(stripeProducts.id));
+}
+
+export type MirroredPrice = { id: string; productId: string; productName: string; currency: string; unitAmount: number | null; active: boolean; type: 'one_time' | 'recurring' };
+
+function toMirroredPrice({ price, product }: Row, locale = 'en'): MirroredPrice {
+  return { id: price.id, productId: product.id, productName: catalogText(product.metadata, 'name', product.name, locale) ?? product.name, currency: price.currency, unitAmount: price.unitAmount, active: price.active && product.active, type: price.type };
+}
+
+/** One price as mirrored, in its own currency (split rules and sales are priced in it). */
+export async function getMirroredPrice(params: { priceId: string }, tx: Tx = db): Promise<MirroredPrice | null> {
+  const [row] = await tx
+    .select({ price: stripePrices, product: stripeProducts })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(eq(stripePrices.id, params.priceId))
+    .limit(1);
+  return row ? toMirroredPrice(row) : null;
+}
+
+/** Every active one-time price of active products: what an operator can record a split sale for (names in `locale`). */
+export async function listOneTimePrices(params: { locale?: string } = {}, tx: Tx = db): Promise<MirroredPrice[]> {
+  const rows = await tx
+    .select({ price: stripePrices, product: stripeProducts })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true), eq(stripePrices.type, 'one_time')))
+    .orderBy(asc(stripeProducts.name), asc(stripePrices.id));
+  return rows.map((row) => toMirroredPrice(row, params.locale));
+}
+
+/** A product's active prices (a product-wide split rule must fit the cheapest of them). */
+export async function listProductPrices(params: { productId: string }, tx: Tx = db): Promise<MirroredPrice[]> {
+  const rows = await tx
+    .select({ price: stripePrices, product: stripeProducts })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(and(eq(stripePrices.productId, params.productId), eq(stripePrices.active, true)))
+    .orderBy(asc(stripePrices.id));
+  return rows.map((row) => toMirroredPrice(row));
 }

@@ -79,3 +79,16 @@ export async function setOrganizationStripeCustomer(
 export async function lockUserOnboarding(params: { userId: string }, tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${params.userId}`}, 0))`);
 }
+
+/** Organizations with a Stripe customer, by name: whom an operator can bill a split sale to. */
+export async function listBillableOrganizationsForOperator(
+  params: { limit?: number } = {},
+  tx: Tx = db,
+): Promise<{ id: string; name: string; currency: string | null }[]> {
+  return tx
+    .select({ id: organizations.id, name: organizations.name, currency: organizations.currency })
+    .from(organizations)
+    .where(sql`${organizations.stripeCustomerId} is not null`)
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(params.limit ?? 500);
+}

@@ -19,11 +19,13 @@ const unscopedModules: Record<string, string> = {
   'outbox.ts': 'outbox delivery and the facts it is written from, by Stripe id or row id: each row carries its own organization',
   'app-settings.ts': 'deployment-wide settings belong to no organization',
   'usage-reporting.ts': 'the usage reporter works across organizations; each window row carries its own organization',
+  'payees.ts': 'payees (connected accounts) and split rules belong to the platform: one doctor is paid from many organizations\' sales',
   'test-clocks.ts': 'Stripe test clocks are account-wide; customers on a clock resolve their organization themselves',
 };
 
 /** Single queries elsewhere that take no organization, each for a reason. */
 const unscopedQueries: Record<string, string> = {
+  listTransfersForPayee: 'scoped by the payee: what one payee was paid, across the organizations whose sales paid them',
   insertAuditEntry: 'appends one entry; the entry carries its own organization (or none for Stripe-wide events)',
   listOrganizationsForUser: 'scoped by the signed-in user: the organizations they are a member of',
   insertOrganization: 'creates the organization: there is no scope yet',

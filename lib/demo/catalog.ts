@@ -18,6 +18,8 @@ export const LOOKUP_KEYS = {
   pass30Day: 'seikyu_pass_30d',
   /** A one-off exam course (reference business 3). */
   examCourse: 'seikyu_exam_course',
+  /** One remote diagnosis, billed to the facility and split between the doctors who read it (reference business 3, Connect). */
+  remoteDiagnosis: 'seikyu_remote_diagnosis',
 } as const;
 
 export type LookupKey = (typeof LOOKUP_KEYS)[keyof typeof LOOKUP_KEYS];
@@ -103,7 +105,8 @@ export function taxCategoryOf(lookupKey: string | null): TaxCategory {
 /** Metadata on seeded products and prices; `seikyu_catalog_key` is how a second seed run finds what exists. */
 export const CATALOG_KEY_METADATA = 'seikyu_catalog_key';
 
-export type PlanKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off';
+/** `service`: billed by operators per piece of work (a remote diagnosis), never bought in the portal. */
+export type PlanKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off' | 'service';
 
 export type ProductSpec = {
   key: string;
@@ -214,5 +217,13 @@ export const CATALOG: readonly ProductSpec[] = [
     ja: { name: '検査コース', description: '1回限りの遠隔検査コースです。' },
     kind: 'one_off',
     prices: [{ lookupKey: LOOKUP_KEYS.examCourse, nickname: 'Exam course', nicknameJa: '検査コース', jpy: 9_800, usd: 8_000 }],
+  },
+  {
+    key: 'remote_diagnosis',
+    name: 'Remote diagnosis',
+    description: 'One remote diagnosis request, read by the platform\'s radiologists.',
+    ja: { name: '遠隔読影', description: '遠隔読影の依頼1件分です。' },
+    kind: 'service',
+    prices: [{ lookupKey: LOOKUP_KEYS.remoteDiagnosis, nickname: 'Remote diagnosis', nicknameJa: '遠隔読影', jpy: 3_000, usd: 2_500 }],
   },
 ];

@@ -39,6 +39,8 @@ export const operatorPermissions = [
   'admin:events:replay',
   'admin:operators:manage',
   'admin:notifications:manage',
+  /** Payees, split rules, recording split sales and retrying transfers (Stripe Connect). */
+  'admin:connect:manage',
 ] as const;
 export type OperatorPermission = (typeof operatorPermissions)[number];
 

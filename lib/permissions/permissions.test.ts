@@ -26,5 +26,7 @@ describe('operatorCan', () => {
     expect(operatorCan('support', 'admin:invoices:manage')).toBe(false);
     expect(operatorCan('support', 'admin:notifications:manage')).toBe(false);
     expect(operatorCan('admin', 'admin:notifications:manage')).toBe(true);
+    expect(operatorCan('support', 'admin:connect:manage')).toBe(false);
+    expect(operatorCan('admin', 'admin:connect:manage')).toBe(true);
   });
 });

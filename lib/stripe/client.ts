@@ -27,3 +27,6 @@ const globalForStripe = globalThis as unknown as { __seikyuStripe?: Stripe };
 export const stripe: Stripe = (globalForStripe.__seikyuStripe ??= createStripeClient());
 
 export const stripeWebhookSecret = env.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET;
+
+/** Connect events come from a second endpoint with its own secret; the webhook route accepts either. */
+export const stripeConnectWebhookSecret = env.STRIPE_CONNECT_WEBHOOK_SECRET ?? null;

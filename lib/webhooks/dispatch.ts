@@ -1,6 +1,7 @@
 // Which handler an event goes to. Thin on purpose: each family's handler re-reads its object from Stripe.
 import type Stripe from 'stripe';
 import { handleCatalogEvent } from './handlers/catalog';
+import { handleAccountEvent, handleChargeRefundedEvent } from './handlers/connect';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
@@ -27,6 +28,8 @@ const routes: Route[] = [
   ['product.', handleCatalogEvent],
   ['price.', handleCatalogEvent],
   ['test_helpers.test_clock.', handleTestClockEvent],
+  ['account.', handleAccountEvent],
+  ['charge.refunded', handleChargeRefundedEvent],
 ];
 
 async function ignoreEvent(): Promise<HandlerResult> {

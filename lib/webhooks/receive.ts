@@ -2,14 +2,14 @@
 // once, and hand processing to `schedule` (Next's `after()` in the route; tests pass their own).
 import type Stripe from 'stripe';
 import { insertStripeEvent } from '@/db/queries/events';
-import { stripe as defaultStripe, stripeWebhookSecret } from '@/lib/stripe/client';
+import { stripe as defaultStripe, stripeConnectWebhookSecret, stripeWebhookSecret } from '@/lib/stripe/client';
 import { processStripeEvent, type ProcessOptions } from './process';
 import { eventObject } from './types';
 
 export type ReceiveOptions = ProcessOptions & {
   /** Runs the processing after the response is sent. */
   schedule: (task: () => Promise<void>) => void;
-  /** Endpoint secret (whsec_…); defaults to the configured one. */
+  /** Endpoint secret (whsec_…); defaults to the configured ones (the platform's, then the Connect endpoint's). */
   secret?: string;
 };
 
@@ -20,12 +20,21 @@ export async function receiveStripeWebhook(request: Request, options: ReceiveOpt
   if (!signature) return json(400, { error: 'Missing Stripe-Signature header' });
   const body = await request.text();
 
-  let event: Stripe.Event;
-  try {
-    // Checks the HMAC over the exact bytes received and rejects timestamps older than 5 minutes (replays).
-    event = (options.stripe ?? defaultStripe).webhooks.constructEvent(body, signature, options.secret ?? stripeWebhookSecret);
-  } catch (error) {
-    console.warn(`[webhooks] rejected a delivery: ${error instanceof Error ? error.message : String(error)}`);
+  let event: Stripe.Event | null = null;
+  let rejection: unknown = null;
+  // The platform's endpoint and the Connect endpoint post here, each signing with its own secret.
+  const secrets = options.secret ? [options.secret] : [stripeWebhookSecret, stripeConnectWebhookSecret].filter((s): s is string => s !== null);
+  for (const secret of secrets) {
+    try {
+      // Checks the HMAC over the exact bytes received and rejects timestamps older than 5 minutes (replays).
+      event = (options.stripe ?? defaultStripe).webhooks.constructEvent(body, signature, secret);
+      break;
+    } catch (error) {
+      rejection = error;
+    }
+  }
+  if (!event) {
+    console.warn(`[webhooks] rejected a delivery: ${rejection instanceof Error ? rejection.message : String(rejection)}`);
     return json(400, { error: 'Invalid signature' });
   }
 

@@ -9,11 +9,12 @@ import { requireOperator } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user } = await requireOperator();
-  const [t, tNotifications, tBackoffice, tBranding, organizations] = await Promise.all([
+  const [t, tNotifications, tBackoffice, tBranding, tConnect, organizations] = await Promise.all([
     getTranslations('nav'),
     getTranslations('notifications'),
     getTranslations('backoffice.nav'),
     getTranslations('branding'),
+    getTranslations('connect.nav'),
     listOrganizationsForUser({ userId: user.id }),
   ]);
   return (
@@ -26,6 +27,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/invoices', label: t('adminInvoices') },
         { href: '/admin/invoices/review', label: t('adminReview') },
         { href: '/admin/reports/receivables', label: tBackoffice('receivables') },
+        { href: '/admin/payees', label: tConnect('payees') },
+        { href: '/admin/transfers', label: tConnect('transfers') },
         { href: '/admin/audit', label: tBackoffice('audit') },
         { href: '/admin/events', label: tBackoffice('events') },
         { href: '/admin/notifications', label: tNotifications('outbox.title') },

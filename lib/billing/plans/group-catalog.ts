@@ -37,7 +37,8 @@ export function groupCatalog(prices: CatalogPrice[], interval: PlanInterval): Pl
       .filter((p) => p.kind === 'addon' && (p.interval === interval || !prices.some((q) => q.productId === p.productId && q.interval === interval)))
       .sort(compareByPrice),
     usage: prices.filter((p) => p.kind === 'usage' || p.metered),
-    oneOff: prices.filter((p) => p.type === 'one_time'),
+    // Services (a remote diagnosis) are billed by operators, never bought in the portal.
+    oneOff: prices.filter((p) => p.type === 'one_time' && p.kind !== 'service'),
     hasAnnual: recurringPlans.some((p) => p.interval === 'year'),
   };
 }

@@ -1,5 +1,6 @@
 // credit_note.*, invoice_payment.* — re-read the customer the note or payment belongs to: the convergent sync
 // mirrors its invoices with their payments (payment records included) and its credit notes together.
+import { reverseSaleForInvoice } from '@/lib/connect/reduce-sale';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
@@ -13,6 +14,8 @@ export const handleInvoiceAdjustmentEvent: EventHandler = async (event, { stripe
     const invoice = await retrieveOrNull(() => retrieveInvoice(invoiceId, stripe));
     customerId = typeof invoice?.customer === 'string' ? invoice.customer : (invoice?.customer?.id ?? null);
   }
+  // A credit note on a split sale's invoice takes the payees' shares back in proportion (idempotent).
+  if (event.type.startsWith('credit_note.') && typeof object.invoice === 'string') await reverseSaleForInvoice(object.invoice, stripe);
   if (!customerId) return ignored;
   await syncStripeCustomer(customerId, undefined, { stripe });
   return { outcome: 'processed' };

@@ -4,6 +4,7 @@
 // draft of a customer or plan held for review gets auto_advance=false before it is mirrored (lib/billing/draft-review).
 // Each event's customer and operator emails are put in the outbox by lib/notifications (idempotent).
 import type Stripe from 'stripe';
+import { settleSaleForInvoice } from '@/lib/connect/settle-sale';
 import { holdDraftIfReviewed } from '@/lib/billing/draft-review/hold-draft';
 import { recordPassValidity } from '@/lib/billing/purchases/record-pass-validity';
 import { notifyInvoiceEvent } from '@/lib/notifications';
@@ -34,6 +35,8 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
   if (event.type === 'invoice.paid' || event.type === 'invoice.payment_succeeded') {
     const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
     if (invoice) await recordPassValidity(invoice, stripe);
+    // A sale split between payees: their transfers go out (idempotent per sale·payee; a replay pays nobody twice).
+    if (invoice) await settleSaleForInvoice(id, { stripe });
   }
   let held = false;
   if (event.type === 'invoice.created') {

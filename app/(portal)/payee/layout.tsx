@@ -1,0 +1,25 @@
+// Layout for /payee — a payee's own pages; signed-in payees only (others: 404, visitors: sign-in).
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/app-shell';
+import { requireUser } from '@/lib/auth/session';
+import { payeeOfUser } from '@/lib/connect/current-payee';
+
+export default async function PayeeLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser({ callbackUrl: '/payee' });
+  const payee = await payeeOfUser(user);
+  if (!payee) notFound();
+  const t = await getTranslations('connect.nav');
+  return (
+    <AppShell
+      homeHref="/payee"
+      context={<span className="badge-blue">{t('payeeSection')}</span>}
+      navLabel={t('payeeSection')}
+      nav={[{ href: '/payee', label: t('payeePage'), exact: true }]}
+      userEmail={user.email ?? ''}
+    >
+      {children}
+    </AppShell>
+  );
+}

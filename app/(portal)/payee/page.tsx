@@ -1,0 +1,93 @@
+// GET /payee — a payee's own page: their Stripe account's status (with a fresh onboarding link while it is not
+// enabled) and the transfers paid to them. Only their own rows: the query is scoped by the payee the sign-in
+// email belongs to.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { PayeeStatusBadge, TransferStatusBadge } from '@/components/admin/connect/connect-badges';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { listTransfersForPayee } from '@/db/queries/connect-sales';
+import { requireUser } from '@/lib/auth/session';
+import { payeeOfUser } from '@/lib/connect/current-payee';
+import type { PayeeRole } from '@/lib/connect/payee-roles';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('connect.payee');
+  return { title: t('title') };
+}
+
+export default async function PayeePage() {
+  const user = await requireUser({ callbackUrl: '/payee' });
+  const payee = await payeeOfUser(user);
+  if (!payee) notFound();
+  const [transfers, t, locale, timeZone] = await Promise.all([listTransfersForPayee({ payeeId: payee.id }), getTranslations('connect'), getLocale(), getTimeZone()]);
+  return (
+    <>
+      <PageHeader title={t('payee.title')} description={t('payee.lead')} />
+      <section className="card mb-6" aria-labelledby="payee-status-title" data-testid="payee-account">
+        <h2 id="payee-status-title" className="mb-2 text-base font-semibold">
+          {t('payee.status')}
+        </h2>
+        <p className="mb-2">
+          <span className="mr-2 font-medium">{payee.name}</span>
+          <PayeeStatusBadge status={payee.status} />
+        </p>
+        {payee.status === 'enabled' ? (
+          <p className="text-sm">{t('payee.enabled')}</p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm">{t('payee.onboardingNeeded')}</p>
+            {payee.requirementsDue.length > 0 ? <p className="mb-3 text-xs text-slate-600">{t('payee.requirements', { items: payee.requirementsDue.join(', ') })}</p> : null}
+            <a className="btn-primary" href="/payee/onboarding">
+              {t('payee.continueOnboarding')}
+            </a>
+          </>
+        )}
+      </section>
+      <section className="card overflow-x-auto" aria-labelledby="payee-transfers-title">
+        <h2 id="payee-transfers-title" className="mb-3 text-base font-semibold">
+          {t('payee.transfers')}
+        </h2>
+        {transfers.length === 0 ? (
+          <EmptyState title={t('payee.empty')} />
+        ) : (
+          <table className="table" data-testid="payee-transfers">
+            <thead>
+              <tr>
+                <th scope="col">{t('payee.date')}</th>
+                <th scope="col">{t('payee.service')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('payee.role')}
+                </th>
+                <th scope="col" className="text-right">
+                  {t('payee.amount')}
+                </th>
+                <th scope="col">{t('payee.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transfers.map((transfer) => (
+                <tr key={transfer.id}>
+                  <td>{formatDate(transfer.sentAt ?? transfer.saleCreatedAt, locale, timeZone)}</td>
+                  <td>{transfer.productName}</td>
+                  <td className="hidden sm:table-cell">{t(`roles.${transfer.role as PayeeRole}`)}</td>
+                  <td className="text-right tabular-nums">
+                    {formatMoney(transfer.amount, transfer.currency, locale)}
+                    {transfer.reversedAmount > 0 ? (
+                      <span className="block text-xs text-slate-600">{t('payee.reversed', { amount: formatMoney(transfer.reversedAmount, transfer.currency, locale) })}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <TransferStatusBadge status={transfer.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
