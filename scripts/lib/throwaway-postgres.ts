@@ -22,7 +22,12 @@ export function findPostgresBinDir(): string | null {
   return dir && existsSync(join(dir, 'initdb')) ? dir : null;
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export interface ThrowawayPostgresOptions {
+  /** Extra `-c name=value` settings, e.g. `shared_preload_libraries=pg_stat_statements` for the benchmark. */
+  settings?: string[];
+}
+
+export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const binDir = findPostgresBinDir();
   if (!binDir) {
     throw new Error('PostgreSQL binaries not found (initdb). Install them with `apt-get install -y postgresql` or use the embedded database.');
@@ -46,6 +51,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
       '-c max_connections=50',
+      ...(options.settings ?? []).map((setting) => `-c ${setting}`),
     ].join(' ');
     runAs(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
   } catch (error) {
