@@ -1,7 +1,7 @@
 // Load generation for the benchmarks: keep-alive HTTP clients on loopback, latencies and percentiles.
 import { Agent, request } from 'node:http';
 
-export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export type HttpAnswer = { status: number; body: string };
 

@@ -231,15 +231,17 @@ async function measurePage(
   };
   const before = await stripeRequestCount(emulatorUrl);
   try {
+    const warmupFailures: string[] = [];
     for (let k = 0; k < WARMUP_REQUESTS; k++) {
-      const failure = await check(k);
-      if (failure) throw new Error(`warm-up: ${failure}`);
+      const failure = await check(k).catch((error: unknown) => `${page.name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (failure) warmupFailures.push(`warm-up: ${failure}`);
     }
     await resetStatements(stats);
     const load = await runLoad({ total: REQUESTS, concurrency, deadlineMs: PAGE_DEADLINE_MS, call: check });
     const statements = await countStatements(stats);
     const top = await topStatements(stats);
     const stripeCalls = (await stripeRequestCount(emulatorUrl)) - before;
+    load.failures.unshift(...warmupFailures);
     return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top };
   } finally {
     agent.destroy();
