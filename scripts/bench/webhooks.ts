@@ -85,7 +85,7 @@ async function createStripeActivity(stripe: Stripe, sql: postgres.Sql, targetEve
   const product = await stripe.products.create({ name: `Bench plan ${tag}` });
   const price = await stripe.prices.create({ product: product.id, currency: 'jpy', unit_amount: 1200, recurring: { interval: 'month' } });
   const createCustomer = async (n: number) => {
-    const [org] = await sql<{ id: string }[]>`insert into organizations (name, currency) values (${`Webhook Co ${tag} ${n}`}, 'jpy') returning id`;
+    const [org] = await sql<{ id: string }[]>`insert into organizations (id, name, currency) values (gen_random_uuid()::text, ${`Webhook Co ${tag} ${n}`}, 'jpy') returning id`;
     const key = (step: string) => `bench-webhooks:${tag}:${n}:${step}`;
     const customer = await stripe.customers.create({ name: `Webhook Co ${n}`, email: `wh-${n}-${tag}@bench.seikyu.test`, metadata: { organization_id: org!.id } }, { idempotencyKey: key('customer') });
     const card = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id }, { idempotencyKey: key('card') });
