@@ -2,9 +2,10 @@
 // the CSP nonce from proxy.ts reaches Next's scripts.
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getCspNonce } from '@/components/csp-nonce';
+import { pickClientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,14 +19,15 @@ export const viewport: Viewport = { themeColor: '#3f48c0', width: 'device-width'
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the nonce makes every route dynamic, which nonce-based CSP requires.
   await getCspNonce();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('common')]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('common'), getMessages()]);
   return (
     <html lang={locale}>
       <body>
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only what client components translate: see lib/i18n/client-messages.ts. */}
+        <NextIntlClientProvider messages={pickClientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

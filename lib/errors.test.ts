@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createServer } from 'node:net';
 import Stripe from 'stripe';
 import { AppError, appErrorCodes, errorResponse, httpStatusFor, toAppError, toUserMessage } from './errors';
 
@@ -12,6 +13,7 @@ describe('httpStatusFor', () => {
       invalid_input: 400,
       conflict: 409,
       stripe_error: 502,
+      stripe_unavailable: 503,
       rate_limited: 429,
       internal: 500,
     });
@@ -72,6 +74,26 @@ describe('toAppError', () => {
     const parsed = z.object({ quantity: z.number().int() }).safeParse({ quantity: 'x' });
     expect(parsed.success).toBe(false);
     expect(toAppError(parsed.error).code).toBe('invalid_input');
+  });
+
+  it('says Stripe is unavailable and nothing was charged when Stripe cannot be reached at all', async () => {
+    // A port nobody listens on: the SDK's own connection error, as when Stripe (or the emulator) is down.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const stripe = new Stripe('sk_test_unreachable', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+    const failure = await stripe.customers.create({ email: 'a@example.com' }).catch((error: unknown) => error);
+    expect(toAppError(failure).code).toBe('stripe_unavailable');
+    expect(httpStatusFor('stripe_unavailable')).toBe(503);
+    expect(toUserMessage(failure)).toBe('Stripe is unavailable right now, so nothing was charged. Try again in a few minutes.');
+  });
+
+  it('keeps a timed-out Stripe request a stripe_error: Stripe may have acted on it', () => {
+    const timeout = new Stripe.errors.StripeConnectionError({ message: 'Request aborted due to timeout being reached (80000ms)' });
+    expect(toAppError(timeout).code).toBe('stripe_error');
   });
 
   it('returns an AppError unchanged', () => {

@@ -7,6 +7,7 @@ export const appErrorCodes = [
   'invalid_input',
   'conflict',
   'stripe_error',
+  'stripe_unavailable',
   'rate_limited',
   'internal',
 ] as const;
@@ -56,6 +57,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   invalid_input: 400,
   conflict: 409,
   stripe_error: 502,
+  stripe_unavailable: 503,
   rate_limited: 429,
   internal: 500,
 };
@@ -72,9 +74,24 @@ const defaultMessages: Record<AppErrorCode, string> = {
   invalid_input: 'Some of the information is not valid. Check it and try again.',
   conflict: 'That was changed in the meantime. Reload and try again.',
   stripe_error: 'Our payment provider could not complete the request. Try again in a moment.',
+  stripe_unavailable: 'Stripe is unavailable right now, so nothing was charged. Try again in a few minutes.',
   rate_limited: 'Too many requests. Wait a moment and try again.',
   internal: 'Something went wrong on our side. Try again in a moment.',
 };
+
+/**
+ * Network failures that happen before a request reaches Stripe: nothing was done there, so the user may be told
+ * nothing was charged. (A timeout or a reset connection may come after Stripe acted: those stay `stripe_error`.)
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function unreachableCode(error: StripeLikeError): string | null {
+  if (error.type !== 'StripeConnectionError') return null;
+  // The SDK keeps the socket error in `detail` (sometimes wrapped once more in `cause`).
+  const detail = (error as { detail?: { code?: unknown; cause?: { code?: unknown } } }).detail;
+  const code = detail?.code ?? detail?.cause?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code) ? code : null;
+}
 
 interface StripeLikeError {
   /** The SDK class name, e.g. `StripeCardError` (stripe@23 picks the class from the HTTP status). */
@@ -98,7 +115,7 @@ function isStripeError(error: unknown): error is StripeLikeError {
 
 /**
  * Any thrown value as an AppError. Stripe SDK errors become `stripe_error` (card declines keep Stripe's
- * customer-facing sentence; rate limits become `rate_limited`), zod errors `invalid_input`, anything else
+ * customer-facing sentence; rate limits become `rate_limited`; Stripe unreachable `stripe_unavailable`), zod errors `invalid_input`, anything else
  * `internal`. The original stays in `cause` for the log.
  */
 export function toAppError(error: unknown): AppError {
@@ -110,6 +127,8 @@ export function toAppError(error: unknown): AppError {
       return new AppError('stripe_error', context, { cause: error, userMessage: error.message, stripeRequestId });
     }
     if (error.type === 'StripeRateLimitError' || error.statusCode === 429) return new AppError('rate_limited', context, { cause: error, stripeRequestId });
+    const unreachable = unreachableCode(error);
+    if (unreachable) return new AppError('stripe_unavailable', `${context} (${unreachable})`, { cause: error, stripeRequestId });
     return new AppError('stripe_error', context, { cause: error, stripeRequestId });
   }
   if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ZodError') {

@@ -3,6 +3,7 @@
 // Installs nothing: a missing browser or database is reported with the command that installs it.
 //   npm test -- --only unit,integration     run some steps
 //   npm test -- --skip build,e2e            leave some out
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordBuild, sourceFingerprint } from './lib/build-freshness';
@@ -77,6 +78,18 @@ const steps: Step[] = [
     // `npm run demo` reuses this build while the sources stay the same.
     before: () => sourceFingerprint(repoRoot),
     after: (fingerprint) => recordBuild(repoRoot, fingerprint),
+  },
+  {
+    name: 'multi-server',
+    title: 'Two app servers behind HAProxy on one PostgreSQL',
+    command: node,
+    args: [bin('tsx', 'dist/cli.mjs'), 'scripts/multi-server.ts'],
+    skipReason: () =>
+      !findPostgresBinDir()
+        ? 'PostgreSQL binaries not found: `apt-get install -y postgresql`'
+        : spawnSync('sh', ['-c', 'command -v haproxy']).status !== 0
+          ? 'haproxy not found: `apt-get install -y haproxy` (Debian) to check several app servers'
+          : null,
   },
   { name: 'e2e', title: 'End-to-end tests (Playwright, Chromium)', command: node, args: [bin('@playwright/test', 'cli.js'), 'test'] },
 ];

@@ -171,39 +171,43 @@ export type PaymentProblem =
  * invoice charged automatically whose payment was attempted and failed. Null when all is well.
  */
 export async function findPaymentProblem(params: { organizationId: string }, tx: Tx = db): Promise<PaymentProblem | null> {
-  const [subscription] = await tx
-    .select({ id: stripeSubscriptions.id, status: stripeSubscriptions.status, latestInvoiceId: stripeSubscriptions.latestInvoiceId })
-    .from(stripeSubscriptions)
-    .where(
-      and(
-        eq(stripeSubscriptions.organizationId, params.organizationId),
-        inArray(stripeSubscriptions.status, ['past_due', 'incomplete', 'unpaid']),
-        // A checkout in progress is incomplete too: only count it once its first payment was attempted.
-        sql`(${stripeSubscriptions.status} <> 'incomplete' or exists (
-          select 1 from ${stripeInvoices} i where i.id = ${stripeSubscriptions.latestInvoiceId}
-          and coalesce((i.data->>'attempt_count')::int, 0) > 0))`,
-      ),
-    )
-    .orderBy(desc(stripeSubscriptions.stripeCreated))
-    .limit(1);
-  if (subscription) {
-    return { kind: 'subscription', subscriptionId: subscription.id, status: subscription.status, invoiceId: subscription.latestInvoiceId };
-  }
-  const [invoice] = await tx
-    .select({ id: stripeInvoices.id, amountRemaining: stripeInvoices.amountRemaining, currency: stripeInvoices.currency })
-    .from(stripeInvoices)
-    .where(
-      and(
-        eq(stripeInvoices.organizationId, params.organizationId),
-        eq(stripeInvoices.status, 'open'),
-        eq(stripeInvoices.collectionMethod, 'charge_automatically'),
-        gt(stripeInvoices.amountRemaining, 0),
-        sql`coalesce((${stripeInvoices.data}->>'attempt_count')::int, 0) > 0`,
-      ),
-    )
-    .orderBy(desc(stripeInvoices.stripeCreated))
-    .limit(1);
-  return invoice ? { kind: 'invoice', invoiceId: invoice.id, amountRemaining: invoice.amountRemaining, currency: invoice.currency } : null;
+  // One statement (this runs on every portal page view): the subscription problem ranks before the invoice one.
+  const s = stripeSubscriptions;
+  const i = stripeInvoices;
+  const rows = await tx.execute<{
+    kind: 'subscription' | 'invoice';
+    id: string;
+    status: SubscriptionStatus | null;
+    invoice_id: string | null;
+    amount_remaining: number | null;
+    currency: string | null;
+  }>(sql`
+    (select 'subscription' as kind, 1 as rank, ${s.id} as id, ${s.status} as status, ${s.latestInvoiceId} as invoice_id,
+            null::float8 as amount_remaining, null::text as currency
+       from ${s}
+      where ${s.organizationId} = ${params.organizationId}
+        and ${s.status} in ('past_due', 'incomplete', 'unpaid')
+        -- A checkout in progress is incomplete too: only count it once its first payment was attempted.
+        and (${s.status} <> 'incomplete' or exists (
+          select 1 from ${i} li where li.id = ${s.latestInvoiceId} and coalesce((li.data->>'attempt_count')::int, 0) > 0))
+      order by ${s.stripeCreated} desc
+      limit 1)
+    union all
+    (select 'invoice', 2, ${i.id}, null, ${i.id}, ${i.amountRemaining}::float8, ${i.currency}
+       from ${i}
+      where ${i.organizationId} = ${params.organizationId}
+        and ${i.status} = 'open'
+        and ${i.collectionMethod} = 'charge_automatically'
+        and ${i.amountRemaining} > 0
+        and coalesce((${i.data}->>'attempt_count')::int, 0) > 0
+      order by ${i.stripeCreated} desc
+      limit 1)
+    order by rank
+    limit 1`);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.kind === 'subscription') return { kind: 'subscription', subscriptionId: row.id, status: row.status!, invoiceId: row.invoice_id };
+  return { kind: 'invoice', invoiceId: row.id, amountRemaining: Number(row.amount_remaining), currency: row.currency! };
 }
 
 /** Whether the organization has ever paid a non-zero invoice (first-time-only promotion codes refuse it). */

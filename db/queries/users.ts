@@ -1,7 +1,7 @@
 // People who sign in, and the operators among them.
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { operators, users, verificationTokens } from '@/db/schema';
+import { operators, sessions, users, verificationTokens } from '@/db/schema';
 
 export type User = typeof users.$inferSelect;
 export type OperatorRole = (typeof operators.$inferSelect)['role'];
@@ -9,6 +9,29 @@ export type OperatorRole = (typeof operators.$inferSelect)['role'];
 export async function getUserById(params: { userId: string }, tx: Tx = db): Promise<User | null> {
   const [row] = await tx.select().from(users).where(eq(users.id, params.userId)).limit(1);
   return row ?? null;
+}
+
+/**
+ * The user a database session belongs to, with the session's expiry and the user's operator role: one statement
+ * for "who is asking" on every page view. Null for an unknown token; the caller decides about expiry.
+ */
+export async function findSessionUser(
+  params: { sessionToken: string },
+  tx: Tx = db,
+): Promise<{ user: User; expires: Date; operatorRole: OperatorRole | null } | null> {
+  const [row] = await tx
+    .select({ user: users, expires: sessions.expires, operatorRole: operators.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(operators, eq(operators.userId, users.id))
+    .where(eq(sessions.sessionToken, params.sessionToken))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Slides a session's expiry forward (next-auth's `updateAge` renewal, done where pages read the session). */
+export async function renewSession(params: { sessionToken: string; expires: Date }, tx: Tx = db): Promise<void> {
+  await tx.update(sessions).set({ expires: params.expires }).where(eq(sessions.sessionToken, params.sessionToken));
 }
 
 export async function updateUserLocale(params: { userId: string; locale: string }, tx: Tx = db): Promise<void> {

@@ -17,6 +17,7 @@ import { buildMagicLinkEmail } from './magic-link-email';
 import { magicLinkOnAppOrigin } from './magic-link-url';
 import { operatorRoleFromConfig } from './operator-emails';
 import { localeFromRequestHeaders } from './request-locale';
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-token';
 import { acceptInvitationsOnSignIn } from '@/lib/billing/members/accept-invitations';
 
 /** Fixed secret for development and tests only; production refuses to start without AUTH_SECRET (lib/env). */
@@ -76,7 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
   // The host is only used for callback URLs of the request itself; emailed links are pinned to APP_URL above.
   trustHost: true,
-  session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
   providers: [emailProvider, ...oauthProviders().map((p) => p.provider)],
   callbacks: {

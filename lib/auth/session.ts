@@ -1,21 +1,37 @@
 // Who is asking. Pages call the require* helpers (redirect or 404); server actions and route handlers get the
 // same answers through lib/actions/safe-action.ts, so a layout is never the only check.
 import 'server-only';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getOrganizationForMember, type MembershipRole, type OrganizationForMember } from '@/db/queries/organizations';
-import { getOperatorRole, getUserById, type OperatorRole, type User } from '@/db/queries/users';
-import { auth } from './auth';
+import { findSessionUser, getOperatorRole, renewSession, type OperatorRole, type User } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { operatorCan, type OperatorPermission } from '@/lib/permissions';
+import { sessionRenewal, sessionTokenFrom } from './session-token';
+
+/**
+ * Who is asking, read once per request in one statement: the database session next-auth created, its user and
+ * the user's operator role (lib/auth/session-token.ts has next-auth's rules this follows). Null when signed out
+ * or the session expired.
+ */
+const getCurrentSession = cache(async (): Promise<{ user: User; operatorRole: OperatorRole | null } | null> => {
+  const jar = await cookies();
+  const sessionToken = sessionTokenFrom((name) => jar.get(name)?.value);
+  if (!sessionToken) return null;
+  const found = await findSessionUser({ sessionToken });
+  const now = new Date();
+  if (!found || found.expires.getTime() <= now.getTime()) return null;
+  const renewed = sessionRenewal(found.expires, now);
+  if (renewed) await renewSession({ sessionToken, expires: renewed });
+  return { user: found.user, operatorRole: found.operatorRole };
+});
 
 /** The signed-in user, read once per request; null when signed out or the session expired. */
-export const getCurrentUser = cache(async (): Promise<User | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return getUserById({ userId });
-});
+export const getCurrentUser = cache(async (): Promise<User | null> => (await getCurrentSession())?.user ?? null);
+
+/** One membership lookup per request, however many layouts and pages ask. */
+const getMembership = cache((organizationId: string, userId: string) => getOrganizationForMember({ organizationId, userId }));
 
 export async function requireUser(options: { callbackUrl?: string } = {}): Promise<User> {
   const user = await getCurrentUser();
@@ -35,12 +51,16 @@ export async function requireMembership(
   roles?: readonly MembershipRole[],
 ): Promise<{ user: User; organization: OrganizationForMember }> {
   const user = await requireUser({ callbackUrl: `/orgs/${organizationId}` });
-  const organization = await getOrganizationForMember({ organizationId, userId: user.id });
+  const organization = await getMembership(organizationId, user.id);
   if (!organization || (roles && !roles.includes(organization.role))) notFound();
   return { user, organization };
 }
 
-export const getOperatorRoleFor = cache(async (userId: string): Promise<OperatorRole | null> => getOperatorRole({ userId }));
+/** The signed-in user's role comes with the session; anyone else's is looked up. */
+export const getOperatorRoleFor = cache(async (userId: string): Promise<OperatorRole | null> => {
+  const session = await getCurrentSession();
+  return session && session.user.id === userId ? session.operatorRole : getOperatorRole({ userId });
+});
 
 /**
  * Operators with one permission. Non-operators get the 404 of requireOperator; an operator whose role lacks the

@@ -16,24 +16,42 @@ export function minorUnitDigits(currency: string): 0 | 2 | 3 {
   return 2;
 }
 
+// Building an Intl formatter costs far more than formatting with one (ICU data lookups): a page listing twelve
+// invoices built 24+ of them per view. Formatters are immutable, so one per option set is kept for the process.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    // Keys come from a handful of locales, currencies and time zones; the cap only guards against surprises.
+    if (formatters.size >= 500) formatters.clear();
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** `formatMoney(1200, 'jpy', 'en')` → "¥1,200"; `formatMoney(1200, 'usd', 'en')` → "$12.00". */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   if (!Number.isInteger(amountMinor)) throw new RangeError(`amount must be an integer in minor units, got ${amountMinor}`);
   const digits = minorUnitDigits(currency);
-  const formatted = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  const formatted = cachedFormatter(
+    `money|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: currency.toUpperCase(),
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(amountMinor / 10 ** digits);
   // Japanese pages write the yen sign one way (the glossary's ￥), whatever the ICU data of the server or browser.
   return locale.startsWith('ja') ? formatted.replace(/¥/g, '￥') : formatted;
 }
 
 export function formatDate(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
+  return cachedFormatter(`date|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(date);
 }
 
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return cachedFormatter(`datetime|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(date);
 }

@@ -1,73 +1,70 @@
-// Benchmark (not a test): the built portal's overview, plans and invoices pages and the operators' customer page and
-// invoice list under concurrent load with 10,000 organizations in the database, and the Stripe calls a page view makes (it must be 0).
-// `npm run bench:portal` — needs a production build (`npx next build`). Loopback only; bounded in requests and
-// time. Starts its own embedded database (fresh data dir, deleted afterwards) and Stripe emulator on free ports,
-// seeds the catalogue through the emulator, bulk-inserts the organizations and their mirror rows in SQL, mints
-// database sessions for a few owners and drives GET load with keep-alive HTTP clients. Exits non-zero when a
-// response is not a 200 showing the expected organization, or when a page view reached Stripe.
+// Benchmark (not a test): the built portal's pages and the operators' pages under concurrent load with 10,000
+// organizations in the database, each page's throughput as a fraction of the app's own minimal dynamic page (the
+// ceiling, app/health/page.tsx, measured in the same run through the same proxy and layout), p95 at 10 and 50
+// concurrent clients, the statements each view runs (PostgreSQL) and the Stripe calls a page view makes (must be 0).
+// `npm run bench:portal [-- --database postgres] [--profile]` — needs a production build (`npx next build`).
+// Loopback only; bounded in requests and time. Starts its own database (embedded PGlite by default, or a
+// throwaway PostgreSQL cluster from the local binaries with pg_stat_statements) and Stripe emulator on free
+// ports, seeds the catalogue through the emulator, bulk-inserts the organizations and their mirror rows in SQL,
+// mints database sessions for a few owners and drives GET load with keep-alive HTTP clients. Exits non-zero when
+// a response is not a 200 showing the expected organization, or when a page view reached Stripe.
+// The pages: scripts/bench/bench-pages.ts (append one there).
 //
-// Knobs: BENCH_ORGANIZATIONS (10000), BENCH_REQUESTS per page (300), BENCH_CONCURRENCY (10),
-// BENCH_SIGNED_IN (20 organizations whose owners are signed in), BENCH_APP_LOG=1 to see the app's output.
+// Knobs: --database embedded|postgres, --concurrency 10,50, --profile (CPU profile of the app: the top functions
+// by self time, and the .cpuprofile file kept), --pages overview,plans (by name); BENCH_ORGANIZATIONS (10000),
+// BENCH_REQUESTS per page and concurrency (300), BENCH_SIGNED_IN (20 organizations whose owners are signed in),
+// BENCH_APP_LOG=1 to see the app's output.
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
-import { mkdirSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-db';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
-import { elapsed, intFromEnv, percentile, seedCatalogue, stripeRequestCount } from './bench-kit';
+import { elapsed, intFromEnv, seedCatalogue, stripeRequestCount } from './bench-kit';
+import { databaseKindFrom, startBenchDatabase } from './bench-database';
+import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
+import { summarizeCpuProfile } from './cpu-profile';
+import { httpRequest, runLoad, type LoadResult } from './http-load';
 
+
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'embedded' },
+    concurrency: { type: 'string', default: '10,50' },
+    profile: { type: 'boolean', default: false },
+    pages: { type: 'string' },
+  },
+});
+const DATABASE_KIND = databaseKindFrom(args.database);
+const CONCURRENCY_LEVELS = args.concurrency.split(',').map((c) => {
+  const n = Number(c);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new Error(`--concurrency takes integers from 1 to 200 (got ${c})`);
+  return n;
+});
 const ORGANIZATIONS = intFromEnv('BENCH_ORGANIZATIONS', 10_000, 1, 100_000);
 const REQUESTS = intFromEnv('BENCH_REQUESTS', 300, 1, 10_000);
-const CONCURRENCY = intFromEnv('BENCH_CONCURRENCY', 10, 1, 100);
 const SIGNED_IN = Math.min(ORGANIZATIONS, intFromEnv('BENCH_SIGNED_IN', 20, 1, 1000));
-const INVOICES_PER_ORGANIZATION = 12;
 const WARMUP_REQUESTS = 10;
-/** Per page: the measured run stops here even if requests remain (and the script fails). */
+/** Per page and concurrency: the measured run stops here even if requests remain (and the script fails). */
 const PAGE_DEADLINE_MS = 90_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = 'authjs.session-token';
+const selectedPages = args.pages ? benchPages.filter((p) => args.pages!.split(',').includes(p.name)) : benchPages;
 
-/** `operatorCookie`: an admin operator's session, for the operator pages about this organization. */
-type SignedIn = { ordinal: number; orgId: string; orgName: string; cookie: string; operatorCookie: string };
-/** `expect`: what the page must show for this organization, beside its name. */
-type Page = { name: string; path: (user: SignedIn) => string; expect: (user: SignedIn) => string[]; operator?: boolean };
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const invoiceNumber = (user: SignedIn, month: number) => `BENCH${pad(user.ordinal, 5)}-${pad(month, 4)}`;
-const pages: Page[] = [
-  // The running plan (the seeded Team subscription) and this organization's newest invoice, from the mirror.
-  { name: 'overview', path: (u) => `/orgs/${u.orgId}`, expect: (u) => ['Team', invoiceNumber(u, INVOICES_PER_ORGANIZATION)] },
-  // The catalogue: the Starter plan is offered next to the current one.
-  { name: 'plans', path: (u) => `/orgs/${u.orgId}/plans`, expect: () => ['Starter'] },
-  // This organization's newest and oldest invoices.
-  { name: 'invoices', path: (u) => `/orgs/${u.orgId}/invoices`, expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION), invoiceNumber(u, 1)] },
-  // Operators: the customer page (plan, invoices, timeline) and the invoice list searched by the customer's name,
-  // across all 120,000 invoices.
-  {
-    name: 'admin customer',
-    path: (u) => `/admin/customers/${u.orgId}`,
-    expect: (u) => ['Team', invoiceNumber(u, INVOICES_PER_ORGANIZATION)],
-    operator: true,
-  },
-  {
-    name: 'admin invoices',
-    path: (u) => `/admin/invoices?q=${encodeURIComponent(u.orgName)}`,
-    expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION), invoiceNumber(u, 1)],
-    operator: true,
-  },
-];
-type PageResult = { page: string; requests: number; failures: string[]; seconds: number; p50: number; p95: number; stripeCalls: number };
+type Statement = { calls: number; ms: number; query: string };
+type PageResult = LoadResult & { page: BenchPage; concurrency: number; stripeCalls: number; statementsPerView: number | null; statements: Statement[] };
 
 const dataDir = join(repoRoot, '.data', `bench-${process.pid}`);
-let database: EmbeddedDatabase | null = null;
+const profileDir = join(repoRoot, '.data', `bench-profile-${process.pid}`);
+const closers: (() => Promise<void>)[] = [];
 const processes: ManagedProcess[] = [];
 
 async function stopAll(): Promise<void> {
   for (const proc of [...processes].reverse()) await proc.stop();
-  await database?.close();
+  for (const close of [...closers].reverse()) await close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -134,7 +131,7 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
   await sql`analyze`;
 }
 
-/** Database sessions for the owners of `count` organizations spread over the whole range. */
+/** Database sessions (30 days, as a sign-in makes: no sliding renewal during the run) for the owners of `count` organizations spread over the whole range. */
 async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
   const ordinals = Array.from({ length: count }, (_, k) => 1 + Math.floor((k * ORGANIZATIONS) / count));
   // One admin operator with a session of its own, for the operator pages.
@@ -142,7 +139,7 @@ async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
   await sql`insert into users (id, email, name, email_verified) values (${operatorId}, 'operator@bench.seikyu.test', 'Bench operator', now())`;
   await sql`insert into operators (user_id, role) values (${operatorId}, 'admin')`;
   const operatorToken = randomBytes(32).toString('hex');
-  await sql`insert into sessions (session_token, user_id, expires) values (${operatorToken}, ${operatorId}, now() + interval '1 day')`;
+  await sql`insert into sessions (session_token, user_id, expires) values (${operatorToken}, ${operatorId}, now() + interval '30 days')`;
   const operatorCookie = `${SESSION_COOKIE}=${operatorToken}`;
   const signedIn: SignedIn[] = [];
   for (const i of ordinals) {
@@ -152,74 +149,83 @@ async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
       where o.id = md5(${`bench-org-${i}`})::uuid::text`;
     if (!row) throw new Error(`organization ${i} was not seeded`);
     const token = randomBytes(32).toString('hex');
-    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${row.userId}, now() + interval '1 day')`;
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${row.userId}, now() + interval '30 days')`;
     signedIn.push({ ordinal: i, orgId: row.orgId, orgName: row.orgName, cookie: `${SESSION_COOKIE}=${token}`, operatorCookie });
   }
   return signedIn;
 }
 
-function get(agent: Agent, port: number, path: string, cookie: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { cookie, accept: 'text/html' }, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timed out after ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
+/**
+ * The app's statements on PostgreSQL (pg_stat_statements), without the job runner's polling (schema pgboss) and
+ * the benchmark's own reads: reset before a page, read after it.
+ */
+const APP_STATEMENTS = `from pg_stat_statements where query not ilike '%pgboss%' and query not ilike '%pg_stat_statements%'`;
+async function resetStatements(sql: postgres.Sql | null): Promise<void> {
+  if (sql) await sql`select pg_stat_statements_reset()`;
+}
+async function countStatements(sql: postgres.Sql | null): Promise<number | null> {
+  if (!sql) return null;
+  const [row] = await sql.unsafe<{ calls: number }[]>(`select coalesce(sum(calls), 0)::int as calls ${APP_STATEMENTS}`);
+  return row!.calls;
+}
+async function topStatements(sql: postgres.Sql | null): Promise<Statement[]> {
+  if (!sql) return [];
+  return sql.unsafe(
+    `select calls::int as calls, round(total_exec_time::numeric, 1)::float as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+     ${APP_STATEMENTS} order by calls desc, total_exec_time desc limit 15`,
+  );
 }
 
-async function measurePage(page: Page, port: number, emulatorUrl: string, users: SignedIn[]): Promise<PageResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const failures: string[] = [];
-  const check = async (k: number, latencies: number[] | null): Promise<void> => {
+async function measurePage(
+  page: BenchPage,
+  concurrency: number,
+  port: number,
+  emulatorUrl: string,
+  users: SignedIn[],
+  stats: postgres.Sql | null,
+): Promise<PageResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const check = async (k: number): Promise<string | null> => {
     const user = users[k % users.length]!;
     const path = page.path(user);
-    const started = performance.now();
-    try {
-      const { status, body } = await get(agent, port, path, page.operator ? user.operatorCookie : user.cookie);
-      latencies?.push(performance.now() - started);
-      if (status !== 200) failures.push(`${path}: HTTP ${status}`);
-      else if (!body.includes(user.orgName)) failures.push(`${path}: the page does not show ${user.orgName}`);
-      else {
-        const missing = page.expect(user).filter((text) => !body.includes(text));
-        if (missing.length > 0) failures.push(`${path}: the page does not show ${missing.join(', ')}`);
-      }
-    } catch (error) {
-      failures.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const cookie = page === ceilingPage ? '' : page.operator ? user.operatorCookie : user.cookie;
+    const { status, body } = await httpRequest(agent, port, { path, headers: { cookie, accept: 'text/html' } });
+    if (status !== 200) return `${path}: HTTP ${status}`;
+    if (page.showsOrgName !== false && !body.includes(user.orgName)) return `${path}: the page does not show ${user.orgName}`;
+    const missing = page.expect(user).filter((text) => !body.includes(text));
+    return missing.length > 0 ? `${path}: the page does not show ${missing.join(', ')}` : null;
   };
   const before = await stripeRequestCount(emulatorUrl);
   try {
-    for (let k = 0; k < WARMUP_REQUESTS; k++) await check(k, null);
-    const latencies: number[] = [];
-    let next = 0;
-    const deadline = performance.now() + PAGE_DEADLINE_MS;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS && performance.now() < deadline) await check(next++, latencies);
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (next < REQUESTS) failures.push(`stopped after ${PAGE_DEADLINE_MS / 1000}s with ${REQUESTS - next} requests left`);
+    const warmupFailures: string[] = [];
+    for (let k = 0; k < WARMUP_REQUESTS; k++) {
+      const failure = await check(k).catch((error: unknown) => `${page.name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (failure) warmupFailures.push(`warm-up: ${failure}`);
+    }
+    await resetStatements(stats);
+    const load = await runLoad({ total: REQUESTS, concurrency, deadlineMs: PAGE_DEADLINE_MS, call: check });
+    const statements = await countStatements(stats);
+    const top = await topStatements(stats);
     const stripeCalls = (await stripeRequestCount(emulatorUrl)) - before;
-    latencies.sort((a, b) => a - b);
-    return { page: page.name, requests: latencies.length, failures, seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), stripeCalls };
+    load.failures.unshift(...warmupFailures);
+    return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top };
   } finally {
     agent.destroy();
   }
+}
+
+async function startDatabase(): Promise<string> {
+  const database = await startBenchDatabase(DATABASE_KIND, dataDir);
+  closers.push(database.close);
+  return database.url;
 }
 
 async function main(): Promise<number> {
   if (!hasNextBuild()) throw new Error('No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 npx next build` first.');
   const t0 = performance.now();
   mkdirSync(dataDir, { recursive: true });
-  database = await startEmbeddedDatabase({ dataDir: join(dataDir, 'pglite'), port: await findFreePort() });
-  await migrateDatabase(database.url);
+  const databaseUrl = await startDatabase();
+  await migrateDatabase(databaseUrl);
 
   const appPort = await findFreePort();
   const appUrl = `http://localhost:${appPort}`;
@@ -228,24 +234,26 @@ async function main(): Promise<number> {
   const emulator = await startEmulatorProcess({ port: await findFreePort(), echo: false });
   processes.push(emulator);
   // The app's modules read the environment once at import: set it before importing the catalogue seed.
-  Object.assign(process.env, { DATABASE_URL: database.url, STRIPE_EMULATOR_URL: emulator.url, APP_URL: appUrl });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, STRIPE_EMULATOR_URL: emulator.url, APP_URL: appUrl });
   delete process.env.STRIPE_SECRET_KEY;
-  await seedCatalogue(database.url);
-  console.log(`[bench] database migrated, catalogue seeded through the emulator (${elapsed(t0)})`);
+  await seedCatalogue(databaseUrl);
+  console.log(`[bench] ${DATABASE_KIND} database migrated, catalogue seeded through the emulator (${elapsed(t0)})`);
 
-  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
-  let users: SignedIn[];
-  try {
-    const t1 = performance.now();
-    await seedOrganizations(sql);
-    const [counts] = await sql<{ organizations: number; invoices: number }[]>`
-      select (select count(*)::int from organizations) as organizations, (select count(*)::int from stripe_invoices) as invoices`;
-    console.log(`[bench] inserted ${counts!.organizations} organizations and ${counts!.invoices} invoices in ${elapsed(t1)}`);
-    users = await signIn(sql, SIGNED_IN);
-  } finally {
-    await sql.end();
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  closers.push(() => sql.end());
+  const t1 = performance.now();
+  await seedOrganizations(sql);
+  const [counts] = await sql<{ organizations: number; invoices: number }[]>`
+    select (select count(*)::int from organizations) as organizations, (select count(*)::int from stripe_invoices) as invoices`;
+  console.log(`[bench] inserted ${counts!.organizations} organizations and ${counts!.invoices} invoices in ${elapsed(t1)}`);
+  const users = await signIn(sql, SIGNED_IN);
+  let stats: postgres.Sql | null = null;
+  if (DATABASE_KIND === 'postgres') {
+    await sql`create extension if not exists pg_stat_statements`;
+    stats = sql;
   }
 
+  if (args.profile) mkdirSync(profileDir, { recursive: true });
   const app = await startNext({
     mode: 'start',
     port: appPort,
@@ -254,39 +262,85 @@ async function main(): Promise<number> {
       HOME: process.env.HOME,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
       STRIPE_EMULATOR_URL: emulator.url,
       APP_URL: appUrl,
       AUTH_URL: appUrl,
       AUTH_SECRET: randomBytes(32).toString('hex'),
       AUTH_TRUST_HOST: 'true',
     },
+    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     echo: process.env.BENCH_APP_LOG === '1',
   });
   processes.push(app);
-  console.log(`[bench] app started on ${appUrl}; ${SIGNED_IN} owners signed in; ${REQUESTS} requests per page, ${CONCURRENCY} concurrent clients`);
+  console.log(`[bench] app started on ${appUrl}; ${SIGNED_IN} owners signed in; ${REQUESTS} requests per page at ${CONCURRENCY_LEVELS.join(' and ')} concurrent clients`);
 
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const results: PageResult[] = [];
-  for (const page of pages) results.push(await measurePage(page, appPort, emulator.url, users));
+  const ceilings = new Map<number, number>();
+  for (const concurrency of CONCURRENCY_LEVELS) {
+    // The ceiling before and after the pages, averaged: the machine's load drifts during a run.
+    const first = await measurePage(ceilingPage, concurrency, appPort, emulator.url, users, stats);
+    for (const page of selectedPages) results.push(await measurePage(page, concurrency, appPort, emulator.url, users, stats));
+    const last = await measurePage(ceilingPage, concurrency, appPort, emulator.url, users, stats);
+    const ceiling: PageResult = {
+      ...first,
+      requests: first.requests + last.requests,
+      perSecond: (first.perSecond + last.perSecond) / 2,
+      p50: Math.max(first.p50, last.p50),
+      p95: Math.max(first.p95, last.p95),
+      stripeCalls: first.stripeCalls + last.stripeCalls,
+      failures: [...first.failures, ...last.failures],
+    };
+    ceilings.set(concurrency, ceiling.perSecond);
+    results.push(ceiling);
+  }
 
   console.log('');
-  console.log(`${ORGANIZATIONS} organizations, ${INVOICES_PER_ORGANIZATION} invoices each; ${CONCURRENCY} concurrent clients; ${cpus().length} CPUs, load average before the run ${load}`);
-  console.log('| page | requests | req/s | p50 ms | p95 ms | Stripe calls |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) {
-    console.log(`| ${r.page} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.stripeCalls} |`);
+  console.log(
+    `${DATABASE_KIND}; ${ORGANIZATIONS} organizations, ${INVOICES_PER_ORGANIZATION} invoices each; ${cpus().length} CPUs, load average before the run ${load}`,
+  );
+  console.log(`| page | ${CONCURRENCY_LEVELS.map((c) => `req/s at ${c} | of ceiling | p95 ms at ${c}`).join(' | ')} | statements per view | Stripe calls |`);
+  console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: |`);
+  for (const page of [ceilingPage, ...selectedPages]) {
+    const rows = CONCURRENCY_LEVELS.map((c) => results.find((r) => r.page === page && r.concurrency === c)!);
+    const cells = rows.map((r) => `${r.perSecond.toFixed(1)} | ${((100 * r.perSecond) / ceilings.get(r.concurrency)!).toFixed(0)} % | ${r.p95.toFixed(0)}`);
+    const statements = rows.map((r) => r.statementsPerView).filter((s): s is number => s !== null);
+    const stmt = statements.length > 0 ? (statements.reduce((a, b) => a + b, 0) / statements.length).toFixed(1) : '–';
+    const stripe = rows.reduce((sum, r) => sum + r.stripeCalls, 0);
+    console.log(`| ${page.name} | ${cells.join(' | ')} | ${stmt} | ${stripe} |`);
   }
+  if (stats) {
+    console.log(`\nStatements per view at ${CONCURRENCY_LEVELS[0]} clients (pg_stat_statements; calls per view, total ms per view):`);
+    for (const r of results.filter((x) => x.concurrency === CONCURRENCY_LEVELS[0] && x.page !== ceilingPage)) {
+      console.log(`  ${r.page.name}:`);
+      for (const t of r.statements) {
+        console.log(`    ${(t.calls / r.requests).toFixed(1).padStart(5)} × ${(t.ms / r.requests).toFixed(2).padStart(6)} ms  ${t.query}`);
+      }
+    }
+  }
+
   let failed = false;
   for (const r of results) {
     if (r.stripeCalls !== 0) {
       failed = true;
-      console.error(`[bench] FAIL ${r.page}: ${r.stripeCalls} Stripe calls during ${r.requests + WARMUP_REQUESTS} page views (must be 0)`);
+      console.error(`[bench] FAIL ${r.page.name} at ${r.concurrency}: ${r.stripeCalls} Stripe calls during ${r.requests + WARMUP_REQUESTS} page views (must be 0)`);
     }
     if (r.failures.length > 0) {
       failed = true;
-      console.error(`[bench] FAIL ${r.page}: ${r.failures.length} bad responses, e.g. ${r.failures.slice(0, 3).join('; ')}`);
+      console.error(`[bench] FAIL ${r.page.name} at ${r.concurrency}: ${r.failures.length} bad responses, e.g. ${r.failures.slice(0, 3).join('; ')}`);
     }
+  }
+  const below = results.filter((r) => r.page.audience === 'portal' && r.page !== ceilingPage && r.perSecond < 0.7 * ceilings.get(r.concurrency)!);
+  for (const r of below) console.log(`[bench] below 70 % of the ceiling: ${r.page.name} at ${r.concurrency} clients`);
+
+  if (args.profile) {
+    await app.stop();
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) {
+      console.log(`\nCPU profile of the app (${join(profileDir, file)}), top by self time:`);
+      for (const line of summarizeCpuProfile(join(profileDir, file), 20)) console.log(`  ${line}`);
+    } else console.log('[bench] the app wrote no CPU profile');
   }
   console.log(`[bench] ${failed ? 'failed' : 'done'} in ${elapsed(t0)}`);
   return failed ? 1 : 0;

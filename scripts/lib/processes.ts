@@ -141,6 +141,8 @@ export interface NextProcessOptions {
   hostname?: string;
   env: NodeJS.ProcessEnv;
   echo?: boolean;
+  /** Node.js flags before the CLI, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** `next start` (needs `.next` from `next build`) or `next dev`; resolves once the app answers. */
@@ -152,7 +154,7 @@ export async function startNext(options: NextProcessOptions): Promise<ManagedPro
   const proc = spawnManaged({
     name: 'app',
     command: process.execPath,
-    args: [nextCli, options.mode, '--port', String(options.port), '--hostname', hostname],
+    args: [...(options.nodeArgs ?? []), nextCli, options.mode, '--port', String(options.port), '--hostname', hostname],
     env: { NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     echo: options.echo,
   });

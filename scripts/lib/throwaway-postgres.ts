@@ -22,11 +22,17 @@ export function findPostgresBinDir(): string | null {
   return dir && existsSync(join(dir, 'initdb')) ? dir : null;
 }
 
-/**
- * `durable`: keep PostgreSQL's defaults (fsync, synchronous commit) so a committed write is on disk, as in
- * production; benchmarks of write paths use it. Tests do not need it.
- */
-export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
+export interface ThrowawayPostgresOptions {
+  /**
+   * `durable`: keep PostgreSQL's defaults (fsync, synchronous commit) so a committed write is on disk, as in
+   * production; benchmarks of write paths use it. Tests do not need it.
+   */
+  durable?: boolean;
+  /** Extra `-c name=value` settings, e.g. `shared_preload_libraries=pg_stat_statements` for the benchmark. */
+  settings?: string[];
+}
+
+export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const binDir = findPostgresBinDir();
   if (!binDir) {
     throw new Error('PostgreSQL binaries not found (initdb). Install them with `apt-get install -y postgresql` or use the embedded database.');
@@ -48,6 +54,7 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
       `-k ${dir}`,
       ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=50',
+      ...(options.settings ?? []).map((setting) => `-c ${setting}`),
     ].join(' ');
     runAs(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
   } catch (error) {

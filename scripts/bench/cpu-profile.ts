@@ -1,0 +1,42 @@
+// Reads a V8 .cpuprofile (node --cpu-prof) and lists where the time went: self time per function, and per
+// package (node_modules/<name>, node: internals, or the app's own code), so a bench run names its hot spots.
+import { readFileSync } from 'node:fs';
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+function packageOf(url: string): string {
+  if (!url) return '(native / idle / gc)';
+  if (url.startsWith('node:')) return 'node internals';
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.replace(/\\/g, '/'));
+  if (match) return match[1]!;
+  if (url.includes('/.next/server/')) return 'app (.next/server bundles)';
+  return 'other';
+}
+
+/** Lines "share %  ms  name" for the `limit` heaviest functions and the packages, by self time. */
+export function summarizeCpuProfile(file: string, limit: number): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
+  const functions = new Map<string, number>();
+  const packages = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+    const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/\.next\//, '.next/')}:${frame.lineNumber + 1}` : '';
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    functions.set(key, (functions.get(key) ?? 0) + ms);
+    const pkg = frame.functionName === '(garbage collector)' ? 'garbage collector' : packageOf(frame.url);
+    packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
+  }
+  const busy = [...packages.values()].reduce((a, b) => a + b, 0);
+  const fmt = (ms: number) => `${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(7)} ms`;
+  const lines = [`busy ${(busy / 1000).toFixed(1)} s of ${(total / 1000).toFixed(1)} s profiled; by package:`];
+  for (const [name, ms] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`${fmt(ms)}  ${name}`);
+  lines.push('by function:');
+  for (const [name, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, limit)) lines.push(`${fmt(ms)}  ${name}`);
+  return lines;
+}

@@ -1,0 +1,255 @@
+// Benchmark (not a test): Stripe's signed webhook deliveries to the built app's real route under load.
+// `npm run bench:webhooks [-- --database postgres]` — needs a production build (`npx next build`).
+//
+// 1. Creates customers with cards and subscriptions in the Stripe emulator (their organizations exist in the
+//    database, so the mirror maps them), which records the events Stripe would send (~7,000 by default).
+// 3. Rates (after the storm, so the storm starts on an empty mirror): deliveries signed with the endpoint secret at increasing offered rates (250, 500, 1,000, 2,000/s for
+//    a few seconds each; copies of the real events under fresh ids, so each is recorded and processed like a new
+//    one): acknowledged (2xx) events per second and p95 of the acknowledgement at each rate.
+// 2. Storm: every real event once plus 30 % duplicates (10,000 deliveries by default), shuffled, sent by 50
+//    clients as fast as they are answered; the time until every event is processed (the ledger has nothing
+//    pending), then the mirror is compared with Stripe, customer by customer (`findCustomerMirrorDrift`) and the
+//    catalogue: any difference fails the run.
+//
+// Knobs: --database embedded|postgres, BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
+import { randomBytes } from 'node:crypto';
+import { Agent } from 'node:http';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import Stripe from 'stripe';
+import { migrateDatabase } from '../../db/migrate';
+import { findFreePort } from '../lib/free-port';
+import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
+import { databaseKindFrom, startBenchDatabase } from './bench-database';
+import { httpRequest, percentile, runLoad } from './http-load';
+
+const { values: args } = parseArgs({ options: { database: { type: 'string', default: 'embedded' } } });
+const DATABASE_KIND = databaseKindFrom(args.database);
+const STORM = Number(process.env.BENCH_STORM ?? 10_000);
+const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.3);
+const RATES = (process.env.BENCH_RATES ?? '250,500,1000,2000').split(',').map(Number);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
+const STORM_CLIENTS = 50;
+const CONVERGENCE_DEADLINE_MS = 300_000;
+const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
+const WEBHOOK_PATH = '/api/webhooks/stripe';
+
+const dataDir = join(repoRoot, '.data', `bench-webhooks-${process.pid}`);
+const closers: (() => Promise<void>)[] = [];
+const processes: ManagedProcess[] = [];
+
+async function stopAll(): Promise<void> {
+  for (const proc of [...processes].reverse()) await proc.stop();
+  for (const close of [...closers].reverse()) await close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll().then(() => process.exit(130)));
+
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)}s`;
+
+/** Deterministic shuffle (mulberry32) so a run can be repeated. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function signed(payload: string): Record<string, string> {
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) });
+  return { 'content-type': 'application/json', 'stripe-signature': header };
+}
+
+async function deliver(agent: Agent, port: number, payload: string): Promise<string | null> {
+  const { status, body } = await httpRequest(agent, port, { path: WEBHOOK_PATH, method: 'POST', headers: signed(payload), body: payload });
+  return status >= 200 && status < 300 ? null : `HTTP ${status}: ${body.slice(0, 200)}`;
+}
+
+/** Customers (each of an organization in the database) with a card and a monthly subscription, until `events` exist. */
+async function createStripeActivity(stripe: Stripe, sql: postgres.Sql, targetEvents: number): Promise<Stripe.Event[]> {
+  const tag = randomBytes(3).toString('hex');
+  const product = await stripe.products.create({ name: `Bench plan ${tag}` });
+  const price = await stripe.prices.create({ product: product.id, currency: 'jpy', unit_amount: 1200, recurring: { interval: 'month' } });
+  const createCustomer = async (n: number) => {
+    const [org] = await sql<{ id: string }[]>`insert into organizations (id, name, currency) values (gen_random_uuid()::text, ${`Webhook Co ${tag} ${n}`}, 'jpy') returning id`;
+    const key = (step: string) => `bench-webhooks:${tag}:${n}:${step}`;
+    const customer = await stripe.customers.create({ name: `Webhook Co ${n}`, email: `wh-${n}-${tag}@bench.seikyu.test`, metadata: { organization_id: org!.id } }, { idempotencyKey: key('customer') });
+    const card = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id }, { idempotencyKey: key('card') });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: card.id } }, { idempotencyKey: key('default') });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] }, { idempotencyKey: key('subscription') });
+    await stripe.subscriptions.update(subscription.id, { metadata: { bench: tag } }, { idempotencyKey: key('update') });
+  };
+  const listEvents = async () => {
+    const events: Stripe.Event[] = [];
+    for await (const event of stripe.events.list({ limit: 100 })) events.push(event);
+    return events;
+  };
+  let created = 0;
+  const batch = async (count: number) => {
+    const next = created;
+    created += count;
+    let k = next;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (k < next + count) await createCustomer(k++);
+    }));
+  };
+  await batch(20);
+  const perCustomer = (await listEvents()).length / 20;
+  await batch(Math.max(0, Math.ceil(targetEvents / perCustomer) - 20));
+  return listEvents();
+}
+
+async function main(): Promise<number> {
+  if (!hasNextBuild()) throw new Error('No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 npx next build` first.');
+  const t0 = performance.now();
+  mkdirSync(dataDir, { recursive: true });
+  const database = await startBenchDatabase(DATABASE_KIND, dataDir);
+  closers.push(database.close);
+  await migrateDatabase(database.url);
+  const emulator = await startEmulatorProcess({ port: await findFreePort(), echo: false });
+  processes.push(emulator);
+  const appPort = await findFreePort();
+  const appUrl = `http://localhost:${appPort}`;
+  Object.assign(process.env, { DATABASE_URL: database.url, STRIPE_EMULATOR_URL: emulator.url, APP_URL: appUrl });
+  delete process.env.STRIPE_SECRET_KEY;
+  const { createStripeClient } = await import('@/lib/stripe/client');
+  const stripe = createStripeClient();
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  closers.push(() => sql.end());
+
+  const uniqueTarget = Math.round(STORM * (1 - DUPLICATE_SHARE));
+  const events = await createStripeActivity(stripe, sql, uniqueTarget);
+  const customers = [...new Set(events.filter((e) => e.type === 'customer.created').map((e) => (e.data.object as Stripe.Customer).id))];
+  console.log(`[bench] ${events.length} events from ${customers.length} customers in the emulator (${elapsed(t0)})`);
+
+  const app = await startNext({
+    mode: 'start',
+    port: appPort,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      STRIPE_EMULATOR_URL: emulator.url,
+      APP_URL: appUrl,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      AUTH_TRUST_HOST: 'true',
+    },
+    echo: process.env.BENCH_APP_LOG === '1',
+  });
+  processes.push(app);
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  const pending = async () => {
+    const [row] = await sql<{ n: number; failed: number }[]>`
+      select count(*) filter (where status in ('pending', 'processing'))::int as n, count(*) filter (where status = 'failed')::int as failed from stripe_events`;
+    return row!;
+  };
+  const drain = async (since: number) => {
+    for (;;) {
+      const state = await pending();
+      if (state.n === 0) return state;
+      if (performance.now() - since > CONVERGENCE_DEADLINE_MS) throw new Error(`${state.n} events still pending after ${CONVERGENCE_DEADLINE_MS / 1000}s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  // The storm: every event once, 30 % of them again, shuffled.
+  const duplicates = Math.max(0, STORM - events.length);
+  const deliveries = shuffled([...events, ...shuffled(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
+  const stormStart = performance.now();
+  const storm = await runLoad({ total: deliveries.length, concurrency: STORM_CLIENTS, deadlineMs: CONVERGENCE_DEADLINE_MS, call: (k) => deliver(agent, appPort, deliveries[k]!) });
+  const acknowledged = (performance.now() - stormStart) / 1000;
+  const finalState = await drain(stormStart);
+  const converged = (performance.now() - stormStart) / 1000;
+
+  // Equal to Stripe: each customer's mirror and the catalogue against fresh reads.
+  const { findCustomerMirrorDrift, findCatalogMirrorDrift } = await import('@/lib/stripe-sync');
+  const drift = [...(await findCatalogMirrorDrift({ stripe }))];
+  for (const customerId of customers) drift.push(...(await findCustomerMirrorDrift(customerId, { stripe })));
+  const [ledger] = await sql<{ events: number; processed: number }[]>`
+    select count(*)::int as events, count(*) filter (where status in ('processed', 'ignored'))::int as processed from stripe_events where id not like 'evt_bench_rate_%'`;
+
+
+  // Rates: copies of real customer and subscription events under fresh ids, offered open-loop.
+  const templates = events.filter((e) => e.type === 'customer.updated' || e.type === 'customer.subscription.updated');
+  const rateRows: { offered: number; sent: number; acked: number; perSecond: number; p95: number; failures: string[] }[] = [];
+  let copy = 0;
+  for (const rate of RATES) {
+    const total = rate * RATE_SECONDS;
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let k = 0; k < total; k++) {
+      const due = started + (k * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const template = templates[k % templates.length]!;
+      const payload = JSON.stringify({ ...template, id: `evt_bench_rate_${copy++}` });
+      const t = performance.now();
+      inFlight.push(
+        deliver(agent, appPort, payload)
+          .then((failure) => (failure ? failures.push(failure) : latencies.push(performance.now() - t)))
+          .catch((error: unknown) => failures.push(String(error)))
+          .then(() => undefined),
+      );
+    }
+    await Promise.all(inFlight);
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    rateRows.push({ offered: rate, sent: total, acked: latencies.length, perSecond: latencies.length / seconds, p95: percentile(latencies, 95), failures });
+    await drain(performance.now());
+  }
+
+  agent.destroy();
+
+  console.log('');
+  console.log(`${DATABASE_KIND}; ${cpus().length} CPUs, load average before the run ${load}`);
+  console.log('| offered events/s | sent | acknowledged | acknowledged/s | p95 ms |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rateRows) console.log(`| ${r.offered} | ${r.sent} | ${r.acked} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(0)} |`);
+  console.log('');
+  console.log(
+    `Storm: ${deliveries.length} deliveries (${events.length} events, ${duplicates} duplicates), shuffled, ${STORM_CLIENTS} clients: ` +
+      `acknowledged in ${acknowledged.toFixed(1)} s (${storm.perSecond.toFixed(0)}/s, p95 ${storm.p95.toFixed(0)} ms); ` +
+      `every event processed after ${converged.toFixed(1)} s; ledger ${ledger!.events} events, ${ledger!.processed} processed, ${finalState.failed} failed; ` +
+      `mirror differences from Stripe: ${drift.length}`,
+  );
+  const problems = [
+    ...rateRows.flatMap((r) => r.failures.slice(0, 3).map((f) => `rate ${r.offered}/s: ${f}`)),
+    ...storm.failures.slice(0, 3).map((f) => `storm: ${f}`),
+    ...(ledger!.events !== events.length ? [`the ledger holds ${ledger!.events} events, Stripe sent ${events.length}`] : []),
+    ...(finalState.failed > 0 ? [`${finalState.failed} events failed`] : []),
+    ...drift.slice(0, 5).map((d) => `drift: ${JSON.stringify(d)}`),
+  ];
+  for (const p of problems) console.error(`[bench] FAIL ${p}`);
+  console.log(`[bench] ${problems.length > 0 ? 'failed' : 'done'} in ${elapsed(t0)}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await stopAll();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await stopAll();
+    process.exit(1);
+  });
