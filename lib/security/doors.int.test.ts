@@ -56,8 +56,11 @@ const PUBLIC_DOORS: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts POST': 'next-auth: sign-in requests (CSRF token checked by next-auth; email links rate limited by signInWithEmailAction)',
   'app/api/webhooks/stripe/route.ts POST': 'Stripe webhooks: no session, every delivery must carry a valid Stripe-Signature (an unsigned one is refused below)',
   'app/dev/mailbox/api/latest/route.ts GET': 'the development mailbox: only when DEV_MAILBOX_ENABLED (off in production), for tests and the demo',
-  // The public usage API (bearer keys) and the Stripe App endpoint (Stripe signatures) go here when they land;
-  // their own tests cover their keys, signatures and rate limits.
+  'app/branding/logo/route.ts GET': 'the company logo emails show: mail clients fetch it without a session; the same image is printed on every invoice',
+  'app/(portal)/payee/onboarding/return/route.ts GET': "the return from Stripe's hosted onboarding: re-reads only the signed-in payee's own account; anyone else is sent to /payee, which asks them to sign in",
+  // The public usage API (bearer keys) and the Stripe App endpoint (Stripe signatures) are not listed: without a
+  // key or a signature they refuse like any other door (checked below); their own tests cover keys, signatures
+  // and rate limits.
   // Server actions
   'lib/actions/sign-in-with-email.ts signInWithEmailAction': 'signing in is for visitors; links to one address are rate limited (sign-in-with-email tests)',
   'lib/actions/sign-in-with-provider.ts signInWithProviderAction': 'signing in is for visitors: redirects to the configured OAuth provider',
