@@ -15,9 +15,11 @@ let stripe: Stripe;
 let meterId = '';
 let eventName = '';
 
-// The subscription started three days ago at 17:31 past the hour: its periods (and so its windows) start there.
+// The subscription started three days ago at 17 minutes past the hour: its periods (and so its windows) start
+// there, not on the clock hour. (Whole minutes: Stripe's meter event summaries, which the test reads back, take
+// only minute-aligned times.)
 const realNow = Date.now();
-const anchor = new Date(Math.floor((realNow - 3 * 24 * HOUR) / HOUR) * HOUR + (17 * 60 + 31) * 1000);
+const anchor = new Date(Math.floor((realNow - 3 * 24 * HOUR) / HOUR) * HOUR + 17 * 60 * 1000);
 const offset = windowOffsetSeconds(anchor);
 /** The reporter's clock: the start of the current window, so every window with events has closed. */
 const reportNow = windowStartOf(new Date(realNow), offset);
