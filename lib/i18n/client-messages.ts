@@ -4,7 +4,7 @@
 // when a client component uses a namespace missing here, so a new one cannot be forgotten.
 
 /** Namespaces (or dotted sub-namespaces) used by `'use client'` components. Add yours here. */
-export const CLIENT_MESSAGE_NAMESPACES = ['errors', 'backOffice', 'paymentMethods.confirmRemove'] as const;
+export const CLIENT_MESSAGE_NAMESPACES = ['errors', 'backOffice', 'paymentMethods.confirmRemove', 'connect'] as const;
 
 type Messages = Record<string, unknown>;
 
