@@ -57,7 +57,9 @@ export default async function PayeePage() {
             <thead>
               <tr>
                 <th scope="col">{t('payee.date')}</th>
-                <th scope="col">{t('payee.service')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('payee.service')}
+                </th>
                 <th scope="col" className="hidden sm:table-cell">
                   {t('payee.role')}
                 </th>
@@ -71,7 +73,7 @@ export default async function PayeePage() {
               {transfers.map((transfer) => (
                 <tr key={transfer.id}>
                   <td>{formatDate(transfer.sentAt ?? transfer.saleCreatedAt, locale, timeZone)}</td>
-                  <td>{transfer.productName}</td>
+                  <td className="hidden sm:table-cell">{transfer.productName}</td>
                   <td className="hidden sm:table-cell">{t(`roles.${transfer.role as PayeeRole}`)}</td>
                   <td className="text-right tabular-nums">
                     {formatMoney(transfer.amount, transfer.currency, locale)}

@@ -87,14 +87,10 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
             <thead>
               <tr>
                 <th scope="col">{t('payees.name')}</th>
-                <th scope="col">{t('payees.role')}</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  {t('payees.role')}
+                </th>
                 <th scope="col">{t('payees.status')}</th>
-                <th scope="col" className="hidden md:table-cell">
-                  {t('payees.requirements')}
-                </th>
-                <th scope="col" className="hidden lg:table-cell">
-                  {t('payees.account')}
-                </th>
                 <th scope="col">
                   <span className="sr-only">{t('payees.onboardingLink')}</span>
                 </th>
@@ -103,21 +99,23 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
             <tbody>
               {payees.map((payee) => (
                 <tr key={payee.id} data-testid={`payee-${payee.email}`}>
-                  <td>
+                  <td className="max-w-[16rem]">
                     <span className="font-medium">{payee.name}</span>
-                    <br />
-                    <span className="text-xs text-slate-600">{payee.email}</span>
+                    <span className="block break-all text-xs text-slate-600">{payee.email}</span>
+                    <span className="block font-mono text-xs text-slate-500">{payee.stripeAccountId}</span>
+                  </td>
+                  <td className="hidden sm:table-cell">
+                    {t(`roles.${payee.role as (typeof PAYEE_ROLES)[number]}`)}
+                    <span className="block text-xs text-slate-600">{t(`countries.${payee.country as 'JP' | 'US'}`)}</span>
                   </td>
                   <td>
-                    {t(`roles.${payee.role as (typeof PAYEE_ROLES)[number]}`)}
-                    <br />
-                    <span className="text-xs text-slate-600">{payee.country}</span>
+                    <span data-testid="payee-status">
+                      <PayeeStatusBadge status={payee.status} />
+                    </span>
+                    <span className="block text-xs text-slate-600">
+                      {t('payees.requirements')}: {payee.requirementsDue.length > 0 ? payee.requirementsDue.join(', ') : t('payees.requirementsNone')}
+                    </span>
                   </td>
-                  <td data-testid="payee-status">
-                    <PayeeStatusBadge status={payee.status} />
-                  </td>
-                  <td className="hidden text-xs md:table-cell">{payee.requirementsDue.length > 0 ? payee.requirementsDue.join(', ') : t('payees.requirementsNone')}</td>
-                  <td className="hidden font-mono text-xs lg:table-cell">{payee.stripeAccountId}</td>
                   <td>
                     {canManage && payee.status !== 'enabled' ? (
                       <a href={`/admin/payees/${payee.id}/onboarding`} title={t('payees.onboardingHint')}>

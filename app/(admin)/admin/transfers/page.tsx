@@ -130,7 +130,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                 <thead>
                   <tr>
                     <th scope="col">{t('transfers.payee')}</th>
-                    <th scope="col">{t('transfers.role')}</th>
+                    <th scope="col" className="hidden sm:table-cell">
+                      {t('transfers.role')}
+                    </th>
                     <th scope="col" className="text-right">
                       {t('transfers.amount')}
                     </th>
@@ -147,7 +149,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                   {sale.transfers.map((transfer) => (
                     <tr key={transfer.id} data-testid={`transfer-${transfer.payeeEmail}`}>
                       <td>{transfer.payeeName}</td>
-                      <td>{roleName(transfer.role)}</td>
+                      <td className="hidden sm:table-cell">{roleName(transfer.role)}</td>
                       <td className="text-right tabular-nums">{formatMoney(transfer.amount, transfer.currency, locale)}</td>
                       <td>
                         <TransferStatusBadge status={transfer.status} />
@@ -161,7 +163,10 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                     </tr>
                   ))}
                   <tr>
-                    <th scope="row" colSpan={2}>
+                    <th scope="row" className="sm:hidden">
+                      {t('transfers.platform')}
+                    </th>
+                    <th scope="row" colSpan={2} className="hidden sm:table-cell">
                       {t('transfers.platform')}
                     </th>
                     <td className="text-right font-semibold tabular-nums" data-testid="platform-amount">
