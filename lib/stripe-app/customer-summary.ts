@@ -1,5 +1,6 @@
 // What the Stripe App shows beside a customer in the Dashboard: what only the portal knows, read from the mirror
 // and the portal's own tables (never from Stripe on a request): the organization, its plan, status and period,
+// its device capacity (the usage limits),
 // the card that pays, usage this period per meter, open invoices, operator notes, and links to the admin pages.
 import 'server-only';
 import { findOrganizationByStripeCustomerForOperator } from '@/db/queries/customers';
@@ -9,6 +10,7 @@ import { getCardThatPays, listOrganizationCards, type OrganizationCard } from '@
 import { getCurrentSubscription, type SubscriptionView } from '@/db/queries/subscriptions';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { usageLimitsFor } from '@/lib/usage/limits';
 import { usageThisPeriod } from './usage';
 
 /** Unix seconds, as Stripe's own objects carry times. */
@@ -29,6 +31,8 @@ export type CustomerSummary = {
     current_period_end: number | null;
     cancel_at_period_end: boolean;
   } | null;
+  /** The plan as the portal enforces it (lib/usage/limits): tier, device capacity, devices running this hour. */
+  limits: { tier: string | null; capacity: number | null; in_use: number; remaining: number | null; free_tier_ends_at: number | null; allowed: boolean };
   card: { id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null } | null;
   usage: { meter: string; total: number; period_start: number | null; period_end: number | null }[];
   open_invoices: {
@@ -64,8 +68,9 @@ export async function buildCustomerSummary(params: { customerId: string }): Prom
   const organization = await organizationForStripeCustomer(params.customerId);
   const scope = { organizationId: organization.id };
   const subscription = await getCurrentSubscription(scope);
-  const [card, usage, invoices, notes] = await Promise.all([
+  const [card, limits, usage, invoices, notes] = await Promise.all([
     payingCard(organization.id, subscription),
+    usageLimitsFor(organization.id),
     usageThisPeriod({ ...scope, subscription }),
     listOpenInvoices({ ...scope, limit: 20 }),
     listCustomerNotes(scope),
@@ -100,6 +105,14 @@ export async function buildCustomerSummary(params: { customerId: string }): Prom
           cancel_at_period_end: subscription.cancelAtPeriodEnd,
         }
       : null,
+    limits: {
+      tier: limits.plan?.tier ?? null,
+      capacity: limits.capacity,
+      in_use: limits.inUse,
+      remaining: limits.remaining,
+      free_tier_ends_at: seconds(limits.freeTierEndsAt),
+      allowed: limits.allowed,
+    },
     card: card ? { id: card.id, brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear } : null,
     usage: usage.map((u) => ({ meter: u.meter, total: u.total, period_start: seconds(u.periodStart), period_end: seconds(u.periodEnd) })),
     open_invoices: invoices.map((invoice) => ({

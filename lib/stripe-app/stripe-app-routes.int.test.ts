@@ -66,6 +66,7 @@ describe('POST /api/stripe-app/*', () => {
   let stripe: Stripe;
   let org: TestOrganization;
   let openInvoice: Stripe.Invoice;
+  let usagePeriodStart: number;
 
   beforeAll(async () => {
     ({ stripe } = await setUpBillingCatalog());
@@ -80,6 +81,7 @@ describe('POST /api/stripe-app/*', () => {
     // Usage this period (5.5 device hours) and some from before the period, which the summary must leave out.
     const [subscription] = await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.organizationId, org.id));
     const periodStart = subscription!.currentPeriodStart!.getTime();
+    usagePeriodStart = periodStart;
     await insertUsageEvents({
       organizationId: org.id,
       events: [
@@ -169,6 +171,8 @@ describe('POST /api/stripe-app/*', () => {
   it('answers a valid call with the organization, plan, card, open invoices, notes and admin links', async () => {
     const body = { user_id: newUser(), account_id: OUR_ACCOUNT, customer_id: org.stripeCustomerId };
     const response = await signedCall(summary, 'customer-summary', body);
+    // The usage events sit at the period's start: in the current clock hour unless the hour turned meanwhile.
+    const inThisHour = Math.floor(usagePeriodStart / 3_600_000) === Math.floor(Date.now() / 3_600_000);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('set-cookie')).toBeNull();
@@ -179,6 +183,10 @@ describe('POST /api/stripe-app/*', () => {
       organization: { id: org.id, currency: 'jpy' },
       subscription: { status: 'active', plan: expect.any(String), current_period_start: expect.any(Number), current_period_end: expect.any(Number) },
       card: { brand: 'visa', last4: '4242' },
+      // The free tier: one device for a year from sign-up; the 5.5 device-hours reported in this clock hour use it up.
+      limits: inThisHour
+        ? { tier: 'free', capacity: 1, in_use: 5.5, remaining: 0, free_tier_ends_at: expect.any(Number), allowed: false }
+        : { tier: 'free', capacity: 1, in_use: 0, remaining: 1, free_tier_ends_at: expect.any(Number), allowed: true },
       usage: expect.arrayContaining([{ meter: 'device_hours', total: 5.5, period_start: expect.any(Number), period_end: expect.any(Number) }]),
       open_invoices: [
         { id: openInvoice.id, number: openInvoice.number, currency: 'jpy', amount_due: 12_000, amount_remaining: 12_000, due_date: openInvoice.due_date, admin_url: `http://localhost:3000/admin/invoices/${openInvoice.id}` },

@@ -17,6 +17,7 @@ export type CustomerSummary = {
     current_period_end: number | null;
     cancel_at_period_end: boolean;
   } | null;
+  limits: { tier: string | null; capacity: number | null; in_use: number; remaining: number | null; free_tier_ends_at: number | null; allowed: boolean };
   card: { id: string; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null } | null;
   usage: { meter: string; total: number; period_start: number | null; period_end: number | null }[];
   open_invoices: { id: string; number: string | null; currency: string; amount_due: number; amount_remaining: number; due_date: number | null; admin_url: string }[];

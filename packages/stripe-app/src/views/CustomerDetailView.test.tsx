@@ -23,6 +23,7 @@ const summary: CustomerSummary = {
     current_period_end: 1_769_904_000,
     cancel_at_period_end: false,
   },
+  limits: { tier: 'starter', capacity: 5, in_use: 3, remaining: 2, free_tier_ends_at: null, allowed: true },
   card: { id: 'pm_1', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 },
   usage: [{ meter: 'device_hours', total: 1234, period_start: 1_767_225_600, period_end: 1_769_904_000 }],
   open_invoices: [{ id: 'in_1', number: 'ACME-0001', currency: 'jpy', amount_due: 12_000, amount_remaining: 12_000, due_date: 1_768_435_200, admin_url: 'https://billing.example.com/admin/invoices/in_1' }],
@@ -84,6 +85,7 @@ describe('CustomerDetailView', () => {
     expect(wrapper).toContainComponent(ListItem, { title: 'Plan', value: 'Starter' });
     expect(wrapper).toContainComponent(Badge, { type: 'warning' });
     expect(wrapper).toContainText('past_due');
+    expect(wrapper).toContainComponent(ListItem, { title: 'Devices', value: '3 of 5 in use' });
     expect(wrapper).toContainComponent(ListItem, { title: 'Card that pays', value: 'visa •••• 4242 (12/2030)' });
     expect(wrapper).toContainComponent(ListItem, { title: 'device_hours', value: '1,234' });
     expect(wrapper).toContainComponent(ListItem, { title: 'ACME-0001', value: '¥12,000', secondaryTitle: 'Due Jan 15, 2026' });
@@ -95,6 +97,7 @@ describe('CustomerDetailView', () => {
   it('speaks Japanese to a Japanese Dashboard user', async () => {
     const { wrapper } = await renderView('ja-JP');
     expect(wrapper).toContainComponent(ListItem, { title: 'プラン', value: 'Starter' });
+    expect(wrapper).toContainComponent(ListItem, { title: 'デバイス', value: '5 台中 3 台使用中' });
     expect(buttonLabelled(wrapper, 'Stripe から再同期')).toBeDefined();
     expect(wrapper).toContainComponent(ListItem, { title: 'ACME-0001', secondaryTitle: '支払期限 2026年1月15日' });
   });

@@ -47,6 +47,10 @@ function SummarySections({ summary, t, locale }: { summary: CustomerSummary; t: 
         {subscription ? (
           <ListItem title={t.period} value={`${formatDate(subscription.current_period_start, locale)} – ${formatDate(subscription.current_period_end, locale)}`} />
         ) : null}
+        <ListItem
+          title={t.capacity}
+          value={fill(t.capacityValue, { inUse: new Intl.NumberFormat(locale).format(summary.limits.in_use), capacity: summary.limits.capacity === null ? t.unlimited : String(summary.limits.capacity) })}
+        />
         <ListItem title={t.card} value={card ? `${card.brand ?? ''} •••• ${card.last4 ?? ''} (${card.exp_month ?? '?'}/${card.exp_year ?? '?'})` : t.noCard} />
       </List>
 
