@@ -6,3 +6,4 @@ export { ZERO_DECIMAL_CURRENCIES, isZeroDecimal, currencyDecimals, formatAmount 
 export { TEST_CARDS, testCardByNumber, testCardByToken, type TestCard } from './cards.js';
 export { signPayload } from './webhooks/signature.js';
 export { DEFAULT_WEBHOOK_SETTINGS, STATIC_ENDPOINT_ID, type WebhookSettings, type DeliveryRecord } from './webhooks/dispatcher.js';
+export { PLATFORM_ACCOUNT_ID } from './connect/accounts.js';
