@@ -8,3 +8,4 @@ export { signPayload } from './webhooks/signature.js';
 /** The platform account's fixed id (GET /v1/account), documented so callers can tell their own account from another. */
 export { PLATFORM_ACCOUNT_ID as EMULATOR_ACCOUNT_ID } from './connect/accounts.js';
 export { DEFAULT_WEBHOOK_SETTINGS, STATIC_ENDPOINT_ID, type WebhookSettings, type DeliveryRecord } from './webhooks/dispatcher.js';
+export { PLATFORM_ACCOUNT_ID } from './connect/accounts.js';

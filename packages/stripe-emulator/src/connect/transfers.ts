@@ -12,6 +12,7 @@ import type { Full } from '../core/types.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { chargesCollection } from '../resources/charges.js';
 import { canReceiveTransfers } from './accounts.js';
+import { v2AccountsCollection } from './v2-accounts.js';
 import { accountsCollection, transferReversalsCollection, transfersCollection } from './collections.js';
 import { balanceOf } from './balance.js';
 
@@ -41,6 +42,9 @@ export function chargeTransferable(emu: Emulator, charge: Stripe.Charge): number
 export function createTransfer(emu: Emulator, input: CreateTransferInput): Stripe.Transfer {
   const destination = emu.store.get(accountsCollection, input.destination);
   if (!destination) throw resourceMissing('destination', input.destination, 'destination');
+  if (emu.store.get(v2AccountsCollection, destination.id)?.closed) {
+    throw invalidRequest(`The destination account ${destination.id} is closed.`, { code: 'account_closed', param: 'destination' });
+  }
   if (!canReceiveTransfers(destination)) {
     throw invalidRequest(
       `Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments. The account ${destination.id} has not completed onboarding.`,

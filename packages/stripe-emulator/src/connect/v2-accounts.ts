@@ -97,7 +97,8 @@ export function createV2Account(emu: Emulator, input: CreateV2AccountInput): Sto
 
 export function requireV2Account(emu: Emulator, id: string): StoredV2Account {
   const stored = emu.store.get(v2AccountsCollection, id);
-  if (!stored) throw resourceMissing('account', id, 'id');
+  // Deleted through v1 (DELETE /v1/accounts/:id removes both views), or never a v2 account.
+  if (!stored || !emu.store.has(accountsCollection, id)) throw resourceMissing('account', id, 'id');
   return stored;
 }
 

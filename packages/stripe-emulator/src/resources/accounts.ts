@@ -13,6 +13,7 @@ import { listParams, matchesRange, p } from '../http/params.js';
 import { accountsCollection, transfersCollection } from '../connect/collections.js';
 import { PLATFORM_ACCOUNT_ID, buildAccount, platformAccount, resolveAccountType, type CapabilityName } from '../connect/accounts.js';
 import { accountLinksCollection, ACCOUNT_LINK_TTL_SECONDS } from '../connect/account-links.js';
+import { v2AccountsCollection } from '../connect/v2-accounts.js';
 
 const capabilityParams = p.object({ requested: p.boolean() });
 const capabilitiesParams = p.object({ card_payments: capabilityParams, transfers: capabilityParams });
@@ -160,6 +161,7 @@ export function registerAccounts(emu: Emulator): void {
       throw invalidRequest(`Account ${account.id} has a balance from transfers that were not reversed; reverse them before deleting it.`, { param: 'account' });
     }
     store.delete(accountsCollection, account.id);
+    if (store.has(v2AccountsCollection, account.id)) store.delete(v2AccountsCollection, account.id);
     for (const link of store.all(accountLinksCollection)) if (link.account === account.id) store.delete(accountLinksCollection, link.id);
     return { id: account.id, object: 'account', deleted: true } satisfies Stripe.DeletedAccount;
   });

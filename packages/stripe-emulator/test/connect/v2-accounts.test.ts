@@ -88,6 +88,12 @@ describe('v2 core accounts', () => {
     const intent = await emu.stripe.paymentIntents.create({ amount: 3000, currency: 'jpy', payment_method: 'pm_card_visa', confirm: true });
     const transfer = await emu.stripe.transfers.create({ amount: 1000, currency: 'jpy', destination: account.id, source_transaction: intent.latest_charge as string });
     expect(transfer.destination).toBe(account.id);
+
+    // A closed account receives no more transfers.
+    await emu.stripe.v2.core.accounts.close(account.id);
+    const closed = await stripeError(emu.stripe.transfers.create({ amount: 1000, currency: 'jpy', destination: account.id, source_transaction: intent.latest_charge as string }));
+    expect(closed).toMatchObject({ statusCode: 400, code: 'account_closed', param: 'destination' });
+    expect((await emu.stripe.transfers.list({ destination: account.id })).data).toHaveLength(1);
   });
 
   it('updates, lists in v2 pages, and closes accounts', async () => {
@@ -118,6 +124,10 @@ describe('v2 core accounts', () => {
     for await (const account of emu.stripe.v2.core.accounts.list()) open.push(account.id);
     expect(open).toEqual([c.id, a.id]);
     expect(await stripeError(emu.stripe.v2.core.accounts.update(b.id, { display_name: 'x' }))).toMatchObject({ statusCode: 400, code: 'account_closed' });
+
+    // Deleting through v1 removes the v2 view too.
+    await emu.stripe.accounts.del(c.id);
+    expect(await stripeError(emu.stripe.v2.core.accounts.retrieve(c.id))).toMatchObject({ statusCode: 404 });
   });
 
   it('answers errors in the v2 shape and changes nothing', async () => {
