@@ -28,6 +28,8 @@ const unscopedQueries: Record<string, string> = {
   insertOrganization: 'creates the organization: there is no scope yet',
   lockUserOnboarding: "scoped by the user: serialises one person's onboarding",
   acceptInvitationsForUser: "scoped by the signed-in user's own email",
+  getQuoteForViewer: "scoped by the signed-in user: the quote's recipient email or a membership of the quote's organization",
+  recordQuoteViewForViewer: 'called only after getQuoteForViewer let the viewer in; writes that one quote',
 };
 
 type ExportedQuery = { file: string; name: string; scoped: boolean };
