@@ -172,6 +172,14 @@ async function handle(emu: Emulator, inFlightKeys: Set<string>, req: IncomingMes
     const match = isMethod ? emu.router.match(method, url.pathname) : null;
 
     if (match?.route.kind === 'raw') {
+      if (match.route.options.secretKey) {
+        // `authenticate` refuses publishable keys only on API routes; here only a secret key will do.
+        const auth = authenticate(req, parseForm(url.search.slice(1)), null);
+        if (auth.kind !== 'secret') {
+          throw new StripeError(401, 'invalid_request_error', 'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.');
+        }
+        res.setHeader('Stripe-Version', API_VERSION);
+      }
       const body = method === 'POST' ? await readBody(req) : '';
       await match.route.handler({ emu, path: match.path, query: url.searchParams, body, req }, res);
       return;

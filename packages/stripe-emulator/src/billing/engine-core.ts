@@ -299,11 +299,23 @@ export class BillingCore {
 
   /** `ABCD1234-0001`: a random per-customer prefix and a running number, as Stripe's default numbering. */
   nextInvoiceNumber(customerId: string): string {
-    const current =
-      this.store.get(invoiceNumberingCollection, customerId) ??
-      { id: customerId, prefix: randomToken(8).toUpperCase().replace(/[^A-Z0-9]/g, 'X'), next: 1 };
+    const current = this.invoiceNumbering(customerId);
     this.store.insert(invoiceNumberingCollection, { ...current, next: current.next + 1 });
     return `${current.prefix}-${String(current.next).padStart(4, '0')}`;
+  }
+
+  /** The customer's invoice prefix (created on first use), which quote numbers share (`QT-<prefix>-0001-1`). */
+  invoicePrefix(customerId: string): string {
+    const current = this.invoiceNumbering(customerId);
+    if (!this.store.has(invoiceNumberingCollection, customerId)) this.store.insert(invoiceNumberingCollection, current);
+    return current.prefix;
+  }
+
+  private invoiceNumbering(customerId: string): { id: string; prefix: string; next: number } {
+    return (
+      this.store.get(invoiceNumberingCollection, customerId) ??
+      { id: customerId, prefix: randomToken(8).toUpperCase().replace(/[^A-Z0-9]/g, 'X'), next: 1 }
+    );
   }
 
   /**

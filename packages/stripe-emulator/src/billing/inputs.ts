@@ -21,6 +21,8 @@ export interface AddInvoiceItemParam {
   price?: string;
   quantity?: number;
   price_data?: { currency: string; product: string; unit_amount: number };
+  /** The invoice item's own tax rates (ids); null or absent: the subscription's default_tax_rates apply. */
+  tax_rates?: string[] | null;
 }
 
 export type PaymentBehavior = 'allow_incomplete' | 'default_incomplete' | 'error_if_incomplete' | 'pending_if_incomplete';

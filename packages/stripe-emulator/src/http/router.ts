@@ -69,11 +69,21 @@ export interface RawRequest<E = unknown> {
   req: IncomingMessage;
 }
 
+export interface RawRouteOptions {
+  /**
+   * A Stripe API path that answers with something other than JSON (`GET /v1/quotes/:id/pdf`, which the SDK sends
+   * to files.stripe.com): the server requires a secret key as on API routes, and a StripeError the handler
+   * throws is answered in Stripe's JSON error shape.
+   */
+  secretKey?: boolean;
+}
+
 export interface RawRoute<E = unknown> {
   kind: 'raw';
   method: Method;
   pattern: string;
   segments: string[];
+  options: RawRouteOptions;
   handler: (req: RawRequest<E>, res: ServerResponse) => void | Promise<void>;
 }
 
@@ -110,8 +120,13 @@ export class Router<E> {
     this.add({ kind: 'control', method, pattern, segments: split(pattern), handler });
   }
 
-  raw(method: Method, pattern: string, handler: (req: RawRequest<E>, res: ServerResponse) => void | Promise<void>): void {
-    this.add({ kind: 'raw', method, pattern, segments: split(pattern), handler });
+  raw(
+    method: Method,
+    pattern: string,
+    handler: (req: RawRequest<E>, res: ServerResponse) => void | Promise<void>,
+    options: RawRouteOptions = {},
+  ): void {
+    this.add({ kind: 'raw', method, pattern, segments: split(pattern), options, handler });
   }
 
   private add(route: Route<E>): void {

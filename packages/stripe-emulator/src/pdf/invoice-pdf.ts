@@ -54,11 +54,11 @@ const RULE = '#e3e8ee';
 const ACCENT = '#635bff';
 
 /** Helvetica (WinAnsi) cannot draw every script; replace what it cannot draw rather than emit garbage glyphs. */
-function safe(text: string): string {
+export function safe(text: string): string {
   return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u00d7]/g, '?');
 }
 
-function formatDate(t: number): string {
+export function formatDate(t: number): string {
   return new Date(t * 1000).toLocaleDateString('en-US', {
     year: 'numeric',
     month: 'long',

@@ -28,6 +28,7 @@ import { registerPaymentRecords } from './payment-records.js';
 import { registerInvoicePayments } from './invoice-payments.js';
 import { registerRefunds } from './refunds.js';
 import { registerCreditNotes } from './credit-notes.js';
+import { registerQuotes } from './quotes.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
 const UNIMPLEMENTED_SEARCH = ['customers', 'prices', 'products', 'payment_intents', 'charges', 'invoices', 'subscriptions'];
@@ -70,4 +71,5 @@ export function registerAll(emu: Emulator): void {
   registerInvoicePayments(emu);
   registerRefunds(emu);
   registerCreditNotes(emu);
+  registerQuotes(emu);
 }

@@ -24,6 +24,7 @@ import type { InvoicePayment } from '../../../../node_modules/stripe/esm/resourc
 import type { CreditNote } from '../../../../node_modules/stripe/esm/resources/CreditNotes.js';
 import type { CreditNoteLineItem } from '../../../../node_modules/stripe/esm/resources/CreditNoteLineItems.js';
 import type { Quote } from '../../../../node_modules/stripe/esm/resources/Quotes.js';
+import type { LineItem } from '../../../../node_modules/stripe/esm/resources/LineItems.js';
 import type { PaymentRecord } from '../../../../node_modules/stripe/esm/resources/PaymentRecords.js';
 import type { BalanceTransaction } from '../../../../node_modules/stripe/esm/resources/BalanceTransactions.js';
 import type { CustomerBalanceTransaction } from '../../../../node_modules/stripe/esm/resources/CustomerBalanceTransactions.js';
@@ -108,6 +109,8 @@ export interface StripeObjects {
   credit_note: CreditNote;
   credit_note_line_item: CreditNoteLineItem;
   quote: Quote;
+  /** A quote's (or Checkout's) line item. */
+  item: LineItem;
   payment_record: PaymentRecord;
   balance_transaction: BalanceTransaction;
   customer_balance_transaction: CustomerBalanceTransaction;

@@ -206,6 +206,7 @@ export function planCreate(ctx: SubscriptionContext, input: CreateSubscriptionIn
       date: at,
       testClock,
       unitAmountDecimal: String(a.amount),
+      taxRates: a.taxRates,
     }),
   );
   const preview = buildInvoice(ctx, sub, {
@@ -320,8 +321,9 @@ export function resolveAddInvoiceItem(
   a: AddInvoiceItemParam,
   currency: string,
   param: string,
-): { price: Stripe.Price | null; amount: number; quantity: number; description: string } {
+): { price: Stripe.Price | null; amount: number; quantity: number; description: string; taxRates: Stripe.TaxRate[] | null } {
   const quantity = a.quantity ?? 1;
+  const taxRates = ctx.engine.ports.catalog.taxRates(a.tax_rates, `${param}[tax_rates]`);
   if (a.price) {
     const price = ctx.engine.ports.catalog.price(a.price, `${param}[price]`);
     if (price.type !== 'one_time') {
@@ -330,14 +332,14 @@ export function resolveAddInvoiceItem(
       });
     }
     const unit = ctx.engine.unitAmount(price, currency, `${param}[price]`);
-    return { price, amount: unit.amount, quantity, description: ctx.engine.productName(price) };
+    return { price, amount: unit.amount, quantity, description: ctx.engine.productName(price), taxRates };
   }
   if (a.price_data) {
     if (a.price_data.currency.toLowerCase() !== currency) {
       throw invalidRequest(`price_data currency must be ${currency}.`, { param: `${param}[price_data][currency]` });
     }
     const product = ctx.engine.ports.catalog.product(a.price_data.product);
-    return { price: null, amount: a.price_data.unit_amount, quantity, description: product?.name ?? a.price_data.product };
+    return { price: null, amount: a.price_data.unit_amount, quantity, description: product?.name ?? a.price_data.product, taxRates };
   }
   throw parameterMissing(`${param}[price]`);
 }
