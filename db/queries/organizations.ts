@@ -77,3 +77,13 @@ export async function setOrganizationStripeCustomer(
 export async function lockUserOnboarding(params: { userId: string }, tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${params.userId}`}, 0))`);
 }
+
+/** Every organization with a Stripe customer, by name: the customers an operator can address a quote to. */
+export async function listBillableOrganizationsForOperator(params: { limit?: number } = {}, tx: Tx = db): Promise<Pick<Organization, 'id' | 'name' | 'currency'>[]> {
+  return tx
+    .select({ id: organizations.id, name: organizations.name, currency: organizations.currency })
+    .from(organizations)
+    .where(sql`${organizations.stripeCustomerId} is not null`)
+    .orderBy(asc(organizations.name))
+    .limit(params.limit ?? 500);
+}

@@ -106,7 +106,7 @@ export async function getQuoteForViewer(params: { quoteId: string; userId: strin
 export async function recordQuoteViewForViewer(params: { quoteId: string; email: string; at: Date }, tx: Tx = db): Promise<void> {
   await tx
     .update(quoteRequests)
-    .set({ firstViewedAt: sql`coalesce(${quoteRequests.firstViewedAt}, ${params.at})`, lastViewedAt: params.at, lastViewedByEmail: params.email })
+    .set({ firstViewedAt: sql`coalesce(${quoteRequests.firstViewedAt}, ${params.at.toISOString()}::timestamptz)`, lastViewedAt: params.at, lastViewedByEmail: params.email })
     .where(eq(quoteRequests.quoteId, params.quoteId));
 }
 
@@ -117,6 +117,23 @@ export async function recordQuoteAcceptanceForViewer(
 ): Promise<void> {
   await tx
     .update(quoteRequests)
-    .set({ acceptedAt: sql`coalesce(${quoteRequests.acceptedAt}, ${params.at})`, acceptedByEmail: sql`coalesce(${quoteRequests.acceptedByEmail}, ${params.email})`, organizationId: params.organizationId })
+    .set({ acceptedAt: sql`coalesce(${quoteRequests.acceptedAt}, ${params.at.toISOString()}::timestamptz)`, acceptedByEmail: sql`coalesce(${quoteRequests.acceptedByEmail}, ${params.email})`, organizationId: params.organizationId })
+    .where(eq(quoteRequests.quoteId, params.quoteId));
+}
+
+/**
+ * Locks one quote's request row until the transaction ends and returns it: a prospect's double submit of Accept
+ * creates one organization. Called only after getQuoteForViewer let the viewer in.
+ */
+export async function lockQuoteRequestForViewer(params: { quoteId: string }, tx: Tx): Promise<QuoteRequestRecord | null> {
+  const [row] = await tx.select().from(quoteRequests).where(eq(quoteRequests.quoteId, params.quoteId)).for('update').limit(1);
+  return row ?? null;
+}
+
+/** The organization created for a prospect who accepted (written once: a set organization is kept). */
+export async function setQuoteRequestOrganization(params: { quoteId: string; organizationId: string }, tx: Tx = db): Promise<void> {
+  await tx
+    .update(quoteRequests)
+    .set({ organizationId: sql`coalesce(${quoteRequests.organizationId}, ${params.organizationId})` })
     .where(eq(quoteRequests.quoteId, params.quoteId));
 }

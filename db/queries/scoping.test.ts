@@ -30,6 +30,7 @@ const unscopedQueries: Record<string, string> = {
   acceptInvitationsForUser: "scoped by the signed-in user's own email",
   getQuoteForViewer: "scoped by the signed-in user: the quote's recipient email or a membership of the quote's organization",
   recordQuoteViewForViewer: 'called only after getQuoteForViewer let the viewer in; writes that one quote',
+  lockQuoteRequestForViewer: 'called only after getQuoteForViewer let the viewer in; locks that one quote',
 };
 
 type ExportedQuery = { file: string; name: string; scoped: boolean };

@@ -6,7 +6,9 @@
 //
 // A prospect (no organization yet) is a `quote_requests` row with their name and email plus a Stripe customer
 // created with the draft (Stripe cannot finalize or accept a quote without a customer), marked
-// `seikyu_prospect` and linked to no organization; the organization is created when they accept.
+// `seikyu_prospect` and linked to no organization; the organization is created when they accept. A prospect is
+// quoted in the catalogue's own currency (JPY): Stripe takes a quote's currency from its customer, and a new
+// customer has none until its first subscription or invoice.
 import 'server-only';
 import type Stripe from 'stripe';
 import { listCatalogPrices } from '@/db/queries/catalog';
@@ -34,6 +36,8 @@ export const QUOTE_TRIAL_METADATA = 'seikyu_with_trial';
 
 type Recipient = { organizationId: string | null; customerId: string; currency: string; locale: Locale; email: string; prospectName: string | null };
 
+export const PROSPECT_CURRENCY = 'jpy';
+
 async function recipientFor(input: BuildQuoteInput, stripe?: Stripe): Promise<Recipient> {
   if (input.target === 'organization') {
     const organization = await getOrganizationById({ organizationId: input.organizationId ?? '' });
@@ -51,12 +55,12 @@ async function recipientFor(input: BuildQuoteInput, stripe?: Stripe): Promise<Re
       prospectName: null,
     };
   }
-  const locale = input.locale ?? (input.currency === 'usd' ? 'en' : 'ja');
+  const locale = input.locale ?? 'ja';
   const customer = await createProspectCustomer(
     { name: input.prospectName ?? '', email: input.prospectEmail ?? '', locale, idempotencyKey: `operator:quote:${input.attempt}:prospect-customer` },
     stripe,
   );
-  return { organizationId: null, customerId: customer.id, currency: input.currency ?? 'jpy', locale, email: input.prospectEmail ?? '', prospectName: input.prospectName ?? null };
+  return { organizationId: null, customerId: customer.id, currency: PROSPECT_CURRENCY, locale, email: input.prospectEmail ?? '', prospectName: input.prospectName ?? null };
 }
 
 /** The Stripe params of a draft from checked lines; shared by build and duplicate so both price the same way. */
@@ -111,10 +115,10 @@ export type QuoteResult = { quoteId: string };
 
 export async function buildQuote(input: BuildQuoteInput & { operatorUserId: string }, stripe?: Stripe): Promise<QuoteResult> {
   // Everything the browser sent is checked before anything is created in Stripe (a prospect's customer included).
+  if (expiryOf(input.expiresOn) <= Math.floor(Date.now() / 1000)) throw quoteRefusal('expiryPast', `expires on ${input.expiresOn}`);
   if (input.target === 'prospect') {
-    const catalog = await listCatalogPrices({ currency: input.currency ?? 'jpy' });
-    const check = checkQuoteLines(input.lines, catalog);
-    if (!check.ok) throw quoteRefusal(check.refusal, `lines in ${input.currency}`);
+    const check = checkQuoteLines(input.lines, await listCatalogPrices({ currency: PROSPECT_CURRENCY }));
+    if (!check.ok) throw quoteRefusal(check.refusal, `lines in ${PROSPECT_CURRENCY}`);
   }
   const couponId = await couponFor(input.promotionCode, stripe);
   const recipient = await recipientFor(input, stripe);

@@ -36,3 +36,11 @@ export function checkQuoteLines(lines: { priceId: string; quantity: number }[], 
 export function expiryOf(day: string): number {
   return Math.floor(new Date(`${day}T23:59:59+09:00`).getTime() / 1000);
 }
+
+/** Days a new quote is valid by default (the builder's initial validity date). */
+export const DEFAULT_QUOTE_VALIDITY_DAYS = 30;
+
+/** The builder's default validity date (YYYY-MM-DD, Japan time), `days` after `now`. */
+export function defaultExpiryDay(now: Date = new Date(), days = DEFAULT_QUOTE_VALIDITY_DAYS): string {
+  return new Date(now.getTime() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+}

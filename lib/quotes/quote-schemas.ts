@@ -1,7 +1,6 @@
 // Input schemas of the quote actions. Prices are ids looked up in the catalogue mirror (amounts, currency and
 // trial length never come from the browser); FormData arrives as strings, so numbers are coerced.
 import { z } from 'zod';
-import { organizationCurrencies } from '@/lib/organizations/currencies';
 import { locales } from '@/lib/i18n/config';
 
 const stripeId = (prefix: string) => z.string().trim().min(prefix.length + 1).max(255).startsWith(prefix);
@@ -35,8 +34,7 @@ export const buildQuoteSchema = z
       .optional()
       .transform((v) => (v ? v : undefined))
       .pipe(z.email().optional()),
-    /** The prospect's currency and document language; an organization's come from the organization. */
-    currency: z.enum(organizationCurrencies).optional(),
+    /** The prospect's document language; an organization's comes from its customer. */
     locale: z.enum(locales).optional(),
     lines: z.array(quoteLineSchema).min(1).max(MAX_QUOTE_LINES),
     promotionCode: optionalText(100),
@@ -50,8 +48,8 @@ export const buildQuoteSchema = z
     withTrial: z.coerce.boolean().default(false),
     attempt: z.uuid(),
   })
-  .refine((v) => (v.target === 'organization' ? Boolean(v.organizationId) : Boolean(v.prospectName && v.prospectEmail && v.currency)), {
-    message: 'organization, or prospect name, email and currency',
+  .refine((v) => (v.target === 'organization' ? Boolean(v.organizationId) : Boolean(v.prospectName && v.prospectEmail)), {
+    message: 'organization, or prospect name and email',
     path: ['target'],
   });
 
@@ -60,3 +58,10 @@ export type BuildQuoteInput = z.infer<typeof buildQuoteSchema>;
 export const quoteIdSchema = z.object({ quoteId: stripeId('qt_') });
 
 export const duplicateQuoteSchema = z.object({ quoteId: stripeId('qt_'), attempt: z.uuid() });
+
+export const manageQuoteSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('finalize'), quoteId: stripeId('qt_') }),
+  z.object({ action: z.literal('send'), quoteId: stripeId('qt_') }),
+  z.object({ action: z.literal('cancel'), quoteId: stripeId('qt_') }),
+  z.object({ action: z.literal('duplicate'), quoteId: stripeId('qt_'), attempt: z.uuid() }),
+]);
