@@ -25,6 +25,8 @@ import { AppError, toAppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import { acceptQuote } from '@/lib/stripe/accept-quote';
 import { finalizeInvoice } from '@/lib/stripe/finalize-invoice';
+import { updateDraftInvoice } from '@/lib/stripe/update-draft-invoice';
+import { bankTransferFooterOf, getBrandingSettings } from '@/lib/branding/settings';
 import { linkCustomerToOrganization } from '@/lib/stripe/link-customer-to-organization';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveSubscriptionFirstInvoice } from '@/lib/stripe/retrieve-subscription-first-invoice';
@@ -127,6 +129,9 @@ async function nextStep(accepted: Stripe.Quote, organizationId: string, viewer: 
   // Stripe leaves a one-off quote's invoice a draft for about an hour: issue it now, the customer is waiting.
   let invoice = await retrieveInvoice(invoiceId, stripe, { expand: ['confirmation_secret'] });
   if (invoice.status === 'draft') {
+    // A bank-transfer invoice carries the bank details in its footer, which the invoice page and emails show.
+    const bankFooter = bankTransfer ? bankTransferFooterOf(await getBrandingSettings()) : '';
+    if (bankFooter) await updateDraftInvoice({ invoiceId, footer: bankFooter, idempotencyKey: `quote:${accepted.id}:invoice:${invoiceId}:bank-footer` }, stripe);
     await finalizeInvoice({ invoiceId, autoAdvance: true, idempotencyKey: `quote:${accepted.id}:invoice:${invoiceId}:finalize` }, stripe);
     invoice = await retrieveInvoice(invoiceId, stripe, { expand: ['confirmation_secret'] });
   }

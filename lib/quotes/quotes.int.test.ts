@@ -13,6 +13,7 @@ import { createTestOrganization, setUpBillingCatalog } from '@/lib/billing/billi
 import { LOOKUP_KEYS } from '@/lib/demo/catalog';
 import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { AppError } from '@/lib/errors';
+import { saveAppSetting } from '@/db/queries/app-settings';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 
@@ -159,6 +160,7 @@ describe('a bank-transfer quote', () => {
 describe('a prospect', () => {
   it('gets an organization, owned by the person the quote was sent to, when they accept', async () => {
     const prospect = await newUser('prospect');
+    await saveAppSetting({ key: 'branding', value: { bankDetails: 'Mizuho Bank, Shibuya (123) ordinary 1234567' } });
     const { quoteId } = await buildQuote(
       quoteInput({ target: 'prospect', prospectName: 'Prospect KK', prospectEmail: prospect.email, collectionMethod: 'send_invoice', daysUntilDue: 30, lines: [{ priceId: catalog.prices[LOOKUP_KEYS.examCourse], quantity: 2 }] }),
     );
@@ -177,7 +179,7 @@ describe('a prospect', () => {
     // One-off lines: the invoice is issued at once, open, for the bank transfer.
     expect(accepted.next).toMatch(new RegExp(`^/orgs/${accepted.organizationId}/invoices/in_`));
     const invoice = await stripe.invoices.retrieve(accepted.next.split('/').pop()!);
-    expect(invoice).toMatchObject({ status: 'open', amount_due: 19_600 });
+    expect(invoice).toMatchObject({ status: 'open', amount_due: 19_600, footer: 'Mizuho Bank, Shibuya (123) ordinary 1234567' });
   }, 60_000);
 });
 

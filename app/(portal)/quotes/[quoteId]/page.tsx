@@ -48,7 +48,7 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
   const labels = { accept: t('accept'), busy: t('busy'), invalidInput: t('invalidInput') };
 
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8" data-testid="quote-page">
+    <main id="main" className="mx-auto max-w-4xl px-4 py-8" data-testid="quote-page">
       <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1>{t('title', { number: quote.number ?? '' })}</h1>
