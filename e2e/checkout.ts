@@ -6,8 +6,8 @@ import { expect, type Page } from '@playwright/test';
  * scrolls and presses at once sometimes lands in the card frame while the page settles (seen with the
  * emulator's card frame), and the press then never reaches the button.
  */
-export async function bringSubmitIntoView(page: Page): Promise<void> {
-  const submit = page.locator('form[data-testid="checkout-form"] button[type="submit"]');
+export async function bringSubmitIntoView(page: Page, formTestId = 'checkout-form'): Promise<void> {
+  const submit = page.locator(`form[data-testid="${formTestId}"] button[type="submit"]`);
   await submit.scrollIntoViewIfNeeded();
   let last = '';
   await expect

@@ -1,16 +1,24 @@
-// Renders the sample Japanese and English invoices (lib/documents/document-fixtures.ts) and writes their first
+// Renders the sample Japanese and English invoices (lib/documents/document-fixtures.ts) and quotes
+// (lib/quotes/quote-document-fixtures.ts) and writes their first
 // pages as PNGs to docs/screenshots/ with pdftoppm: `npx tsx scripts/document-screenshots.ts`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { englishInvoiceModel, japaneseInvoiceModel } from '../lib/documents/document-fixtures';
-import { renderInvoicePdf } from '../lib/documents/document-pdf';
+import { renderInvoicePdf, renderQuotePdf } from '../lib/documents/document-pdf';
+import { englishQuoteModel, japaneseQuoteModel } from '../lib/quotes/quote-document-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'screens-'));
 for (const [name, model] of [['invoice-ja', japaneseInvoiceModel], ['invoice-en', englishInvoiceModel]] as const) {
   const pdf = join(dir, `${name}.pdf`);
   writeFileSync(pdf, await renderInvoicePdf(model, { cjkFontPath: '/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf' }));
+  execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join('docs/screenshots', name)]);
+  console.log(`docs/screenshots/${name}.png`);
+}
+for (const [name, model] of [['quote-ja', japaneseQuoteModel], ['quote-en', englishQuoteModel]] as const) {
+  const pdf = join(dir, `${name}.pdf`);
+  writeFileSync(pdf, await renderQuotePdf(model, { cjkFontPath: '/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf' }));
   execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join('docs/screenshots', name)]);
   console.log(`docs/screenshots/${name}.png`);
 }

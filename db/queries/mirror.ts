@@ -14,6 +14,7 @@ import {
   stripePaymentMethods,
   stripePrices,
   stripeProducts,
+  stripeQuotes,
   stripeSubscriptionItems,
   stripeSubscriptions,
 } from '@/db/schema';
@@ -147,6 +148,10 @@ export async function replaceStripeInvoiceAdjustments(
 }
 
 /** A deleted draft invoice disappears from Stripe; its lines go with it (cascade). */
+export async function upsertStripeQuote(row: Insert<typeof stripeQuotes>, tx: Tx = db): Promise<void> {
+  await tx.insert(stripeQuotes).values(row).onConflictDoUpdate({ target: stripeQuotes.id, set: replaceAll(stripeQuotes) });
+}
+
 export async function deleteStripeInvoice(params: { id: string }, tx: Tx = db): Promise<void> {
   await tx.delete(stripeInvoices).where(eq(stripeInvoices.id, params.id));
 }

@@ -80,7 +80,7 @@ export async function lockUserOnboarding(params: { userId: string }, tx: Tx): Pr
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${params.userId}`}, 0))`);
 }
 
-/** Organizations with a Stripe customer, by name: whom an operator can bill a split sale to. */
+/** Every organization with a Stripe customer, by name: whom an operator can bill a split sale or address a quote to. */
 export async function listBillableOrganizationsForOperator(
   params: { limit?: number } = {},
   tx: Tx = db,

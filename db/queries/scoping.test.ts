@@ -32,6 +32,9 @@ const unscopedQueries: Record<string, string> = {
   lockUserOnboarding: "scoped by the user: serialises one person's onboarding",
   acceptInvitationsForUser: "scoped by the signed-in user's own email",
   findLiveApiKeyByHash: 'authenticates a usage API request: the key decides the organization',
+  getQuoteForViewer: "scoped by the signed-in user: the quote's recipient email or a membership of the quote's organization",
+  recordQuoteViewForViewer: 'called only after getQuoteForViewer let the viewer in; writes that one quote',
+  lockQuoteRequestForViewer: 'called only after getQuoteForViewer let the viewer in; locks that one quote',
 };
 
 type ExportedQuery = { file: string; name: string; scoped: boolean };

@@ -9,3 +9,4 @@ export * from './review';
 export * from './stripe-adjustments';
 export * from './usage';
 export * from './connect';
+export * from './quotes';

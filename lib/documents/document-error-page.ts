@@ -11,7 +11,7 @@ import { toAppError, type AppError } from '@/lib/errors';
 import { defaultLocale, type Locale } from '@/lib/i18n/config';
 import { getRequestLocale } from '@/lib/i18n/request';
 
-export type DocumentKind = 'invoice' | 'receipt' | 'creditNote';
+export type DocumentKind = 'invoice' | 'receipt' | 'creditNote' | 'quote';
 
 const messages = { en, ja } as const;
 

@@ -13,6 +13,9 @@ export type DocumentLabels = {
   transactionDate: string;
   dueDate: string;
   datePaid: string;
+  validUntil: string;
+  /** Under a quote's lines: it is an offer, not a bill. */
+  quoteNote: string;
   paymentMethod: string;
   registrationNumber: string;
   phone: string;
@@ -44,20 +47,22 @@ export type DocumentLabels = {
 
 export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
   en: {
-    title: { invoice: 'Invoice', receipt: 'Receipt', credit_note: 'Credit note' },
-    qualifiedTitle: { invoice: 'Qualified invoice (Japan)', receipt: 'Simplified qualified invoice (Japan)', credit_note: 'Qualified return invoice (Japan)' },
-    number: { invoice: 'Invoice number', receipt: 'Receipt number', credit_note: 'Credit note number' },
+    title: { invoice: 'Invoice', receipt: 'Receipt', credit_note: 'Credit note', quote: 'Quotation' },
+    qualifiedTitle: { invoice: 'Qualified invoice (Japan)', receipt: 'Simplified qualified invoice (Japan)', credit_note: 'Qualified return invoice (Japan)', quote: '' },
+    number: { invoice: 'Invoice number', receipt: 'Receipt number', credit_note: 'Credit note number', quote: 'Quote number' },
     invoiceNumber: 'Invoice number',
     issueDate: 'Date of issue',
     transactionDate: 'Transaction date',
     dueDate: 'Date due',
     datePaid: 'Date paid',
+    validUntil: 'Valid until',
+    quoteNote: 'We are pleased to submit our quotation as follows. It can be accepted online until the date above.',
     paymentMethod: 'Payment method',
     registrationNumber: 'Registration number',
     phone: 'Phone',
     addressee: (name) => name,
     customerTaxId: (value) => `Tax ID: ${value}`,
-    amountHeadline: { invoice: 'Amount due', receipt: 'Amount received', credit_note: 'Amount credited' },
+    amountHeadline: { invoice: 'Amount due', receipt: 'Amount received', credit_note: 'Amount credited', quote: 'Quoted amount' },
     taxIncluded: '(tax included)',
     description: 'Description',
     quantity: 'Qty',
@@ -81,20 +86,22 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     currencyNote: (currency) => `Amounts in ${currency}.`,
   },
   ja: {
-    title: { invoice: '請求書', receipt: '領収書', credit_note: '返品・値引明細書' },
-    qualifiedTitle: { invoice: '適格請求書', receipt: '適格簡易請求書', credit_note: '適格返還請求書' },
-    number: { invoice: '請求書番号', receipt: '領収書番号', credit_note: '返還請求書番号' },
+    title: { invoice: '請求書', receipt: '領収書', credit_note: '返品・値引明細書', quote: '御見積書' },
+    qualifiedTitle: { invoice: '適格請求書', receipt: '適格簡易請求書', credit_note: '適格返還請求書', quote: '' },
+    number: { invoice: '請求書番号', receipt: '領収書番号', credit_note: '返還請求書番号', quote: '見積番号' },
     invoiceNumber: '請求書番号',
     issueDate: '発行日',
     transactionDate: '取引年月日',
     dueDate: '支払期限',
     datePaid: '領収日',
+    validUntil: '有効期限',
+    quoteNote: '下記のとおり御見積申し上げます。有効期限までオンラインでご承諾いただけます。',
     paymentMethod: '支払方法',
     registrationNumber: '登録番号',
     phone: 'TEL',
     addressee: (name, isCompany) => `${name} ${isCompany ? '御中' : '様'}`,
     customerTaxId: (value) => `登録番号: ${value}`,
-    amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額' },
+    amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額', quote: '御見積金額' },
     taxIncluded: '（税込）',
     description: '品目',
     quantity: '数量',

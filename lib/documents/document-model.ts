@@ -1,8 +1,8 @@
-// The plain input of the one document renderer (document-pdf.ts): an invoice, a receipt or a credit note as
+// The plain input of the one document renderer (document-pdf.ts): an invoice, a receipt, a credit note or a quote as
 // printable facts. Builders (invoice-document-model.ts, and the credit-note wiring) fill it from the mirror; the
 // renderer never reads a database or Stripe. Amounts are in the currency's minor unit, as Stripe gives them.
 
-export type DocumentKind = 'invoice' | 'receipt' | 'credit_note';
+export type DocumentKind = 'invoice' | 'receipt' | 'credit_note' | 'quote';
 
 export type DocumentLine = {
   description: string;
@@ -52,6 +52,8 @@ export type DocumentModel = {
   /** 取引年月日: the service period, or the single date of the transaction. */
   transactionPeriod: { start: Date; end: Date } | null;
   dueDate: Date | null;
+  /** A quote's last day of validity (有効期限). */
+  validUntil?: Date | null;
   paidAt: Date | null;
   issuer: DocumentIssuer;
   addressee: DocumentAddressee;

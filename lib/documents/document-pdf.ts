@@ -1,4 +1,4 @@
-// The one document renderer: invoices, receipts and credit notes share one layout, drawn with pdfkit from a
+// The one document renderer: invoices, receipts, credit notes and quotes share one layout, drawn with pdfkit from a
 // plain DocumentModel (document-model.ts). The only outside input is the CJK font file (cjk-font.ts).
 //
 // Fonts: with a CJK font (PDF_CJK_FONT_PATH or Debian's IPAex Gothic) it is embedded and draws every string, and
@@ -77,6 +77,11 @@ export function renderReceiptPdf(model: DocumentModel, options: RenderOptions = 
   return renderDocumentPdf({ ...model, kind: 'receipt' }, options);
 }
 
+/** A quote (御見積書 / Quotation): the offer's lines, tax per rate, total and validity, on the same layout. */
+export function renderQuotePdf(model: DocumentModel, options: RenderOptions = {}): Promise<Buffer> {
+  return renderDocumentPdf({ ...model, kind: 'quote' }, options);
+}
+
 /** A credit note: amounts are given as positive numbers (what is credited), on the same layout. */
 export function renderCreditNotePdf(model: DocumentModel, options: RenderOptions = {}): Promise<Buffer> {
   return renderDocumentPdf({ ...model, kind: 'credit_note' }, options);
@@ -126,7 +131,7 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   // Title band: the document's name in the brand colour; the qualified-invoice name only for a registered issuer.
   doc.rect(left, 40, width, 3).fill(accent);
   doc.font(bold).fontSize(22).fillColor('#111111').text(title, left, 56, { width: width / 2 });
-  if (model.issuer.registrationNumber) {
+  if (model.issuer.registrationNumber && labels.qualifiedTitle[kind]) {
     doc.font(regular).fontSize(9).fillColor(GREY).text(labels.qualifiedTitle[kind], left, 84, { width: width / 2 });
   }
 
@@ -140,6 +145,7 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
     facts.push([labels.transactionDate, same ? date(end) : `${date(start)}${locale === 'ja' ? '～' : ' – '}${date(end)}`]);
   }
   if (kind === 'invoice' && model.dueDate) facts.push([labels.dueDate, date(model.dueDate)]);
+  if (kind === 'quote' && model.validUntil) facts.push([labels.validUntil, date(model.validUntil)]);
   if (kind === 'receipt' && model.paidAt) facts.push([labels.datePaid, date(model.paidAt)]);
   const method = describePaymentMethod(model.paymentMethod, locale);
   if (kind === 'receipt' && method) facts.push([labels.paymentMethod, t(method)]);
@@ -197,6 +203,9 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
     const purpose = model.receiptPurpose ?? labels.defaultReceiptPurpose;
     doc.font(regular).fontSize(10).fillColor('#111111').text(t(`${labels.receiptPurpose} ${purpose}`), left, y, { width: boxWidth });
     doc.text(labels.receivedWithThanks, left, doc.y + 3, { width: boxWidth });
+    y = doc.y + 14;
+  } else if (kind === 'quote') {
+    doc.font(regular).fontSize(10).fillColor('#111111').text(t(model.memo ?? labels.quoteNote), left, y, { width });
     y = doc.y + 14;
   } else if (kind === 'credit_note' && model.memo) {
     doc.font(regular).fontSize(10).fillColor('#111111').text(t(`${labels.memo}: ${model.memo}`), left, y, { width });

@@ -1,9 +1,12 @@
 // Delivers one outbox row: claims it (so a duplicate job or a second runner cannot send it too), renders its
-// email in the recipient's language with the current branding, attaches the receipt PDF for a payment, sends
+// email in the recipient's language with the current branding, attaches the receipt PDF for a payment (the
+// quote PDF for a sent quote), sends
 // through SMTP or the dev mailbox and records the outcome. A failure is recorded and rethrown so the runner
 // retries with backoff; after the last attempt the row is `failed` and waits for an operator's resend.
 import { claimNotificationForDelivery, markNotificationAttemptFailed, markNotificationSent } from '@/db/queries/outbox';
 import { listUnattemptedNotificationsForOperator } from '@/db/queries/notifications';
+import { getQuoteForOperator } from '@/db/queries/quotes';
+import { quoteFilename, renderQuoteDocument } from '@/lib/quotes/quote-document-data';
 import type { NotificationRow } from '@/db/queries/notifications';
 import { loadInvoiceDocument } from '@/lib/documents/document-data';
 import { renderReceiptPdf } from '@/lib/documents/document-pdf';
@@ -64,6 +67,7 @@ export async function composeNotificationEmail(row: NotificationRow, options: { 
 }
 
 async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {
+  if (row.kind === 'quote_sent') return quoteAttachment(row.payload as unknown as NotificationPayloads['quote_sent']);
   if (row.kind !== 'payment_succeeded' || !row.organizationId) return [];
   const payload = row.payload as unknown as NotificationPayloads['payment_succeeded'];
   const receipt = await loadInvoiceDocument({ organizationId: row.organizationId, invoiceId: payload.invoiceId, kind: 'receipt' });
@@ -71,6 +75,13 @@ async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {
   if (!receipt) throw new Error(`receipt for invoice ${payload.invoiceId} is not available yet`);
   const pdf = await renderReceiptPdf(receipt);
   return [{ filename: documentFilename('receipt', { id: payload.invoiceId, number: payload.number }), content: pdf, contentType: 'application/pdf' }];
+}
+
+/** The quote's PDF as Seikyu draws it (御見積書 / Quotation), from the mirror. */
+async function quoteAttachment(payload: NotificationPayloads['quote_sent']): Promise<MailAttachment[]> {
+  const found = await getQuoteForOperator({ quoteId: payload.quoteId });
+  if (!found) throw new Error(`quote ${payload.quoteId} is not in the mirror`);
+  return [{ filename: quoteFilename(found.quote), content: await renderQuoteDocument(found), contentType: 'application/pdf' }];
 }
 
 /**

@@ -9,6 +9,7 @@ export const CUSTOMER_KINDS = [
   'invoice_finalized',
   'invoice_past_due',
   'invoice_reminder',
+  'quote_sent',
 ] as const;
 export const OPERATOR_KINDS = ['operator_payment_failed'] as const;
 export const NOTIFICATION_KINDS = [...CUSTOMER_KINDS, ...OPERATOR_KINDS] as const;

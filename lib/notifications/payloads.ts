@@ -18,6 +18,8 @@ export type NotificationPayloads = {
   invoice_finalized: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
   /** An operator's reminder from the receivables report: what is still owed and where to pay it. */
   invoice_reminder: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
+  /** An operator sent a quote: its PDF is attached (deliver.ts) and the link opens it in the portal to accept. */
+  quote_sent: { quoteId: string; number: string | null; expiresAt: string; companyName: string | null; quoteUrl: string } & Money;
   invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;
   operator_payment_failed: {
     invoiceId: string;

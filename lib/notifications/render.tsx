@@ -12,6 +12,7 @@ import {
   OperatorPaymentFailedEmail,
   PaymentFailedEmail,
   PaymentSucceededEmail,
+  QuoteSentEmail,
   RenewalUpcomingEmail,
   TrialEndingEmail,
 } from './emails/notification-email';
@@ -52,6 +53,10 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   invoice_reminder: {
     subject: (p, { t, money }) => t('invoice_reminder.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
     element: (props) => <InvoiceReminderEmail {...props} />,
+  },
+  quote_sent: {
+    subject: (p, { t, money }) => t('quote_sent.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
+    element: (props) => <QuoteSentEmail {...props} />,
   },
   operator_payment_failed: {
     subject: (p, { t, money }) => t('operator_payment_failed.subject', { customer: p.organizationName ?? p.customerId, amount: money(p.amount, p.currency) }),

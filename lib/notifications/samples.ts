@@ -31,6 +31,7 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
+  quote_sent: { quoteId: 'qt_sample', number: 'QT-0001', amount: 76780, currency: 'jpy', expiresAt: inDays(30), companyName: 'Example KK', quoteUrl: `${base}/quotes/qt_sample` },
   operator_payment_failed: {
     invoiceId: 'in_sample',
     number: 'ABC-0002',

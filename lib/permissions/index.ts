@@ -25,7 +25,8 @@ export function can(role: MembershipRole, permission: MemberPermission): boolean
   return byRole[role].includes(permission);
 }
 
-// support reads everything, writes notes and resends invoices; admin also does every money action and settings.
+// support reads everything (quotes included), writes notes and resends invoices; admin also does every money
+// action (building, finalizing, sending, canceling quotes) and settings.
 export const operatorPermissions = [
   'admin:read',
   'admin:customers:resync',
@@ -34,6 +35,7 @@ export const operatorPermissions = [
   'admin:invoices:manage',
   'admin:payments:record',
   'admin:credit_notes:manage',
+  'admin:quotes:manage',
   'admin:review:manage',
   'admin:settings:manage',
   'admin:events:replay',

@@ -28,5 +28,8 @@ describe('operatorCan', () => {
     expect(operatorCan('admin', 'admin:notifications:manage')).toBe(true);
     expect(operatorCan('support', 'admin:connect:manage')).toBe(false);
     expect(operatorCan('admin', 'admin:connect:manage')).toBe(true);
+    // Quotes are money: support reads them (admin:read) but cannot build, send or cancel one.
+    expect(operatorCan('admin', 'admin:quotes:manage')).toBe(true);
+    expect(operatorCan('support', 'admin:quotes:manage')).toBe(false);
   });
 });

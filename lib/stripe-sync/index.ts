@@ -3,6 +3,7 @@
 // and the admin "resync" button.
 export { syncStripeCustomer, syncStripeCustomerRecord, type CustomerSyncResult } from './customer';
 export { syncStripeInvoice, syncStripePaymentMethod, syncStripeSubscription, type ObjectSyncOptions, type ObjectSyncResult } from './objects';
+export { syncStripeQuote, type QuoteSyncResult } from './quotes';
 export { syncStripeCatalog, syncStripePrice, syncStripeProduct, type CatalogSyncResult } from './catalog';
 export type { SyncOptions } from './context';
 export { backfillStripeMirror, type BackfillResult } from './backfill';

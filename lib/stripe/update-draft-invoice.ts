@@ -1,4 +1,4 @@
-// Edits a draft invoice: hold (auto_advance), memo (description), coupon, metadata. Only the fields given change.
+// Edits a draft invoice: hold (auto_advance), memo (description), coupon, metadata, footer. Only the fields given change.
 // The key comes from the caller's intent.
 import 'server-only';
 import type Stripe from 'stripe';
@@ -12,6 +12,8 @@ export async function updateDraftInvoice(
     /** A coupon id to apply, or null to remove every discount. */
     coupon?: string | null;
     metadata?: Record<string, string>;
+    /** The footer printed on the invoice (a bank-transfer invoice's bank details). */
+    footer?: string;
     idempotencyKey: string;
   },
   stripe: Stripe = defaultStripe,
@@ -21,5 +23,6 @@ export async function updateDraftInvoice(
   if (params.description !== undefined) update.description = params.description;
   if (params.coupon !== undefined) update.discounts = params.coupon === null ? '' : [{ coupon: params.coupon }];
   if (params.metadata) update.metadata = params.metadata;
+  if (params.footer !== undefined) update.footer = params.footer;
   return stripe.invoices.update(params.invoiceId, update, { idempotencyKey: params.idempotencyKey });
 }

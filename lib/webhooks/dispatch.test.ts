@@ -3,6 +3,7 @@ import { handlerFor, routeFor, type Route } from './dispatch';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
+import { handleQuoteEvent } from './handlers/quote';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleCatalogEvent } from './handlers/catalog';
@@ -24,6 +25,8 @@ describe('handlerFor', () => {
     expect(handlerFor('test_helpers.test_clock.ready')).toBe(handleTestClockEvent);
     expect(handlerFor('invoice_payment.paid')).toBe(handleInvoiceAdjustmentEvent);
     expect(handlerFor('credit_note.voided')).toBe(handleInvoiceAdjustmentEvent);
+    expect(handlerFor('quote.accepted')).toBe(handleQuoteEvent);
+    expect(handlerFor('quote.finalized')).toBe(handleQuoteEvent);
   });
 
   it('has no handler for events the mirror does not use', () => {

@@ -6,6 +6,7 @@ import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
 import { handlePaymentMethodEvent } from './handlers/payment-method';
+import { handleQuoteEvent } from './handlers/quote';
 import { handleSubscriptionEvent } from './handlers/subscription';
 import { handleTestClockEvent } from './handlers/test-clock';
 import { ignored, type EventHandler, type HandlerContext, type HandlerResult } from './types';
@@ -25,6 +26,7 @@ const routes: Route[] = [
   ['invoice_payment.', handleInvoiceAdjustmentEvent],
   ['credit_note.', handleInvoiceAdjustmentEvent],
   ['payment_method.', handlePaymentMethodEvent],
+  ['quote.', handleQuoteEvent],
   ['product.', handleCatalogEvent],
   ['price.', handleCatalogEvent],
   ['test_helpers.test_clock.', handleTestClockEvent],

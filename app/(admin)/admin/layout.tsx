@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/customers', label: t('customers') },
         { href: '/admin/invoices', label: t('adminInvoices') },
         { href: '/admin/invoices/review', label: t('adminReview') },
+        { href: '/admin/quotes', label: tBackoffice('quotes') },
         { href: '/admin/reports/receivables', label: tBackoffice('receivables') },
         { href: '/admin/payees', label: tConnect('payees') },
         { href: '/admin/transfers', label: tConnect('transfers') },

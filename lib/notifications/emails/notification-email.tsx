@@ -155,6 +155,24 @@ export function InvoiceReminderEmail({ payload, branding, text }: EmailProps<'in
   );
 }
 
+export function QuoteSentEmail({ payload, branding, text }: EmailProps<'quote_sent'>) {
+  const { t, date, money } = text;
+  const facts: [string, string][] = [
+    [t('labels.quote'), payload.number ?? t('noNumber')],
+    [t('labels.amount'), money(payload.amount, payload.currency)],
+    [t('labels.validUntil'), date(payload.expiresAt)],
+  ];
+  return (
+    <Frame kind="quote_sent" branding={branding} text={text}>
+      <Text>{t('quote_sent.body', { company: payload.companyName ?? '' })}</Text>
+      <EmailFacts rows={facts} />
+      <EmailButton href={payload.quoteUrl} color={branding.brandColor}>
+        {t('quote_sent.button')}
+      </EmailButton>
+    </Frame>
+  );
+}
+
 export function OperatorPaymentFailedEmail({ payload, branding, text }: EmailProps<'operator_payment_failed'>) {
   const { t, money } = text;
   const rows: [string, string][] = [
