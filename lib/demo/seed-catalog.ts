@@ -105,9 +105,15 @@ async function ensureProduct(stripe: Stripe, spec: ProductSpec, existing: Stripe
   const texts = productTextMetadata(spec);
   const found = existing.find((p) => p.metadata?.[CATALOG_KEY_METADATA] === spec.key);
   if (found) {
-    // Display texts are the only thing a re-run brings up to date; prices and ids are never touched.
-    if (missingMetadata(found.metadata, { ...spec.metadata, ...texts })) {
-      await stripe.products.update(found.id, { metadata: { ...spec.metadata, ...texts } }, { idempotencyKey: seedKey('product-texts', spec.key, Object.values(texts).join('|')) });
+    // Display texts and portal metadata (e.g. a capacity tier's device limit) are the only things a re-run brings
+    // up to date; prices and ids are never touched.
+    const renamed = found.name !== spec.name || found.description !== spec.description;
+    if (renamed || missingMetadata(found.metadata, { ...spec.metadata, ...texts })) {
+      await stripe.products.update(
+        found.id,
+        { name: spec.name, description: spec.description, metadata: { ...spec.metadata, ...texts } },
+        { idempotencyKey: seedKey('product-texts', spec.key, spec.name, Object.values({ ...spec.metadata, ...texts }).join('|')) },
+      );
       created.push(`texts of product ${spec.key}`);
     }
     return found.id;

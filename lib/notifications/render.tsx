@@ -6,6 +6,7 @@ import { emailText, type EmailText } from './emails/email-text';
 import type { EmailBranding } from './emails/email-layout';
 import {
   CardExpiringEmail,
+  FreeYearEndingEmail,
   InvoiceFinalizedEmail,
   InvoicePastDueEmail,
   InvoiceReminderEmail,
@@ -14,6 +15,7 @@ import {
   PaymentSucceededEmail,
   RenewalUpcomingEmail,
   TrialEndingEmail,
+  UsageBudgetCrossedEmail,
 } from './emails/notification-email';
 import type { NotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
@@ -52,6 +54,14 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   invoice_reminder: {
     subject: (p, { t, money }) => t('invoice_reminder.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
     element: (props) => <InvoiceReminderEmail {...props} />,
+  },
+  free_year_ending: {
+    subject: (p, { t, date }) => t('free_year_ending.subject', { date: date(p.endsAt) }),
+    element: (props) => <FreeYearEndingEmail {...props} />,
+  },
+  usage_budget_crossed: {
+    subject: (p, { t }) => t('usage_budget_crossed.subject', { meter: p.meterName, percent: p.thresholdPercent }),
+    element: (props) => <UsageBudgetCrossedEmail {...props} />,
   },
   operator_payment_failed: {
     subject: (p, { t, money }) => t('operator_payment_failed.subject', { customer: p.organizationName ?? p.customerId, amount: money(p.amount, p.currency) }),

@@ -31,6 +31,17 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
+  free_year_ending: { endsAt: inDays(30), daysBefore: 30, plansUrl: `${base}/orgs/sample/plans` },
+  usage_budget_crossed: {
+    meter: 'device_hours',
+    meterName: 'Device hours',
+    thresholdPercent: 80,
+    budget: 1000,
+    usage: 812,
+    periodStart: inDays(-20),
+    periodEnd: inDays(11),
+    usageUrl: `${base}/orgs/sample/usage`,
+  },
   operator_payment_failed: {
     invoiceId: 'in_sample',
     number: 'ABC-0002',
