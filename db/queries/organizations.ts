@@ -41,10 +41,12 @@ export async function getOrganizationById(params: { organizationId: string }, tx
 }
 
 export async function insertOrganization(
-  params: { name: string; currency: string; billingEmail: string },
+  params: { name: string; currency: string; billingEmail: string; timeZone?: string },
   tx: Tx = db,
 ): Promise<Organization> {
-  const [row] = await tx.insert(organizations).values(params).returning();
+  // Days in usage summaries are the organization's days: Japan time for organizations billed in yen.
+  const timeZone = params.timeZone ?? (params.currency.toLowerCase() === 'jpy' ? 'Asia/Tokyo' : 'UTC');
+  const [row] = await tx.insert(organizations).values({ ...params, timeZone }).returning();
   return row!;
 }
 

@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './notes';
 export * from './review';
 export * from './stripe-adjustments';
+export * from './usage';

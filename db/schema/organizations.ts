@@ -17,6 +17,8 @@ export const organizations = pgTable('organizations', {
   /** Lower-case ISO currency ('jpy' | 'usd'); null until chosen. Stripe fixes it after the first invoice. */
   currency: text('currency'),
   billingEmail: text('billing_email'),
+  /** IANA zone; days in usage summaries and dashboards are days here (Japanese organizations: Asia/Tokyo). */
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

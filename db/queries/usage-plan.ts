@@ -1,0 +1,43 @@
+// The plan that sets an organization's device capacity, read from the mirror: the current subscriptions' products
+// carrying `seikyu_device_limit` (free 1, starter 5, …). Scoped by organization.
+import { and, eq, notInArray } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { catalogText } from '../catalog-text';
+
+export type CapacityPlan = {
+  productName: string;
+  tier: string | null;
+  priceLookupKey: string | null;
+  /** Concurrent devices the plan allows; null when the product sets no limit. */
+  deviceLimit: number | null;
+};
+
+/** The current plans of the organization (not canceled, not an unpaid checkout), largest capacity first. */
+export async function listCapacityPlans(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CapacityPlan[]> {
+  const rows = await tx
+    .select({ name: stripeProducts.name, metadata: stripeProducts.metadata, lookupKey: stripePrices.lookupKey })
+    .from(stripeSubscriptions)
+    .innerJoin(stripeSubscriptionItems, eq(stripeSubscriptionItems.subscriptionId, stripeSubscriptions.id))
+    .innerJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(
+      and(
+        eq(stripeSubscriptions.organizationId, params.organizationId),
+        notInArray(stripeSubscriptions.status, ['canceled', 'incomplete', 'incomplete_expired']),
+      ),
+    );
+  const locale = params.locale ?? 'en';
+  return rows
+    .filter((r) => r.metadata.seikyu_tier !== undefined || r.metadata.seikyu_device_limit !== undefined)
+    .map((r) => {
+      const limit = Number.parseInt(r.metadata.seikyu_device_limit ?? '', 10);
+      return {
+        productName: catalogText(r.metadata, 'name', r.name, locale) ?? r.name,
+        tier: r.metadata.seikyu_tier ?? null,
+        priceLookupKey: r.lookupKey,
+        deviceLimit: Number.isFinite(limit) ? limit : null,
+      };
+    })
+    .sort((a, b) => (b.deviceLimit ?? Number.MAX_SAFE_INTEGER) - (a.deviceLimit ?? Number.MAX_SAFE_INTEGER));
+}

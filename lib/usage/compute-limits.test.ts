@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { CapacityPlan } from '@/db/queries/usage-plan';
+import { computeUsageLimits, freeTierEnd } from './compute-limits';
+
+const signUp = new Date('2026-03-10T09:00:00Z');
+const free: CapacityPlan = { productName: 'Free', tier: 'free', priceLookupKey: 'seikyu_free_monthly', deviceLimit: 1 };
+const starter: CapacityPlan = { productName: 'Starter', tier: 'starter', priceLookupKey: 'seikyu_starter_monthly', deviceLimit: 5 };
+
+describe('computeUsageLimits', () => {
+  it('gives the free tier one device during its first year and says when the year ends', () => {
+    const limits = computeUsageLimits({ plans: [free], organizationCreatedAt: signUp, inUse: 0, now: new Date('2026-12-01T00:00:00Z') });
+    expect(limits).toEqual({
+      plan: { productName: 'Free', tier: 'free', priceLookupKey: 'seikyu_free_monthly' },
+      capacity: 1,
+      inUse: 0,
+      remaining: 1,
+      freeTierEndsAt: new Date('2027-03-10T09:00:00Z'),
+      allowed: true,
+    });
+  });
+
+  it('refuses a second free device while one runs', () => {
+    const limits = computeUsageLimits({ plans: [free], organizationCreatedAt: signUp, inUse: 1, now: new Date('2026-12-01T00:00:00Z') });
+    expect(limits.remaining).toBe(0);
+    expect(limits.allowed).toBe(false);
+  });
+
+  it('allows nothing once the free year has passed without a paid plan', () => {
+    const limits = computeUsageLimits({ plans: [free], organizationCreatedAt: signUp, inUse: 0, now: new Date('2027-03-10T09:00:00Z') });
+    expect(limits.capacity).toBe(0);
+    expect(limits.allowed).toBe(false);
+  });
+
+  it('treats an organization without any plan as on the free year', () => {
+    const limits = computeUsageLimits({ plans: [], organizationCreatedAt: signUp, inUse: 0, now: new Date('2026-04-01T00:00:00Z') });
+    expect(limits.plan).toBeNull();
+    expect(limits.capacity).toBe(1);
+    expect(limits.allowed).toBe(true);
+  });
+
+  it("applies a paid plan's capacity, with no free-year end, even after the first year", () => {
+    const limits = computeUsageLimits({ plans: [free, starter], organizationCreatedAt: signUp, inUse: 3, now: new Date('2028-01-01T00:00:00Z') });
+    expect(limits.plan?.tier).toBe('starter');
+    expect(limits).toMatchObject({ capacity: 5, inUse: 3, remaining: 2, freeTierEndsAt: null, allowed: true });
+  });
+
+  it('has no limit on a paid plan without a device limit', () => {
+    const unlimited: CapacityPlan = { productName: 'Enterprise', tier: 'enterprise', priceLookupKey: null, deviceLimit: null };
+    const limits = computeUsageLimits({ plans: [unlimited], organizationCreatedAt: signUp, inUse: 400, now: signUp });
+    expect(limits).toMatchObject({ capacity: null, remaining: null, allowed: true });
+  });
+});
+
+describe('freeTierEnd', () => {
+  it('is the same date a year later', () => {
+    expect(freeTierEnd(new Date('2026-12-06T10:00:00Z'))).toEqual(new Date('2027-12-06T10:00:00Z'));
+  });
+});

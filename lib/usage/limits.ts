@@ -1,0 +1,25 @@
+// What an organization may run now: its plan's device capacity, what is in use this hour and what is left.
+// Served by GET /api/v1/limits (the product asks before starting a device), the usage dashboard's capacity gauge
+// and the Stripe App summary. Read from our database only (the mirror and accepted events), never from Stripe.
+import 'server-only';
+import { getOrganizationById } from '@/db/queries/organizations';
+import { usageTotal } from '@/db/queries/usage-events';
+import { listCapacityPlans } from '@/db/queries/usage-plan';
+import { computeUsageLimits, type UsageLimits } from './compute-limits';
+
+export { computeUsageLimits, type UsageLimits } from './compute-limits';
+
+/** The meter whose current-hour sum is the number of devices in use (one device running an hour reports 1). */
+export const DEVICE_METER = 'device_hours';
+
+export async function usageLimitsFor(organizationId: string, options: { now?: Date; locale?: string } = {}): Promise<UsageLimits> {
+  const now = options.now ?? new Date();
+  const organization = await getOrganizationById({ organizationId });
+  if (!organization) throw new Error(`organization ${organizationId} not found`);
+  const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const [plans, inUse] = await Promise.all([
+    listCapacityPlans({ organizationId, locale: options.locale }),
+    usageTotal({ organizationId, meter: DEVICE_METER, start: hourStart, end: new Date(hourStart.getTime() + 3_600_000) }),
+  ]);
+  return computeUsageLimits({ plans, organizationCreatedAt: organization.createdAt, inUse, now });
+}
