@@ -8,3 +8,4 @@ export * from './notes';
 export * from './review';
 export * from './stripe-adjustments';
 export * from './usage';
+export * from './usage-dashboard';

@@ -216,8 +216,11 @@ export async function seedCatalog(stripe: Stripe, log: SeedLog = () => {}): Prom
   const products = await listAll(stripe.products.list({ limit: 100 }));
   const lookupKeys = CATALOG.flatMap((p) => p.prices.map((price) => price.lookupKey));
   const prices = new Map<string, Stripe.Price>();
-  for (const price of await listAll(stripe.prices.list({ lookup_keys: lookupKeys, limit: 100 }))) {
-    if (price.lookup_key) prices.set(price.lookup_key, price);
+  // Stripe takes at most 10 lookup keys per list call.
+  for (let i = 0; i < lookupKeys.length; i += 10) {
+    for (const price of await listAll(stripe.prices.list({ lookup_keys: lookupKeys.slice(i, i + 10), limit: 100 }))) {
+      if (price.lookup_key) prices.set(price.lookup_key, price);
+    }
   }
 
   const result: SeedCatalogResult = { prices: {} as Record<LookupKey, string>, products: {}, meters, taxRates, created };

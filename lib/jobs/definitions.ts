@@ -5,6 +5,7 @@ import { deliverNotification } from '@/lib/notifications/deliver';
 import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
 import { scanNotificationMoments } from '@/lib/notifications/scan';
 import { processPendingEvents } from '@/lib/webhooks/process';
+import { requestHourlyUsageFollowUps, runUsageFollowUp, sweepUsageFollowUps } from '@/lib/usage/follow-up';
 
 type JobDefinition = {
   queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
@@ -13,7 +14,14 @@ type JobDefinition = {
   run(data: Record<string, unknown>): Promise<void>;
 };
 
-export type JobName = 'webhooks.process-due' | 'notifications.scan' | 'notifications.sweep' | 'notifications.deliver';
+export type JobName =
+  | 'webhooks.process-due'
+  | 'notifications.scan'
+  | 'notifications.sweep'
+  | 'notifications.deliver'
+  | 'usage.follow-up'
+  | 'usage.follow-up-sweep'
+  | 'usage.follow-up-hourly';
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
@@ -49,6 +57,30 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     async run(data) {
       if (typeof data.notificationId !== 'string') return;
       await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+  /** One organization after usage or a subscription change: budget alerts, then the projected invoice (lib/usage/follow-up.ts). */
+  'usage.follow-up': {
+    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    async run(data) {
+      if (typeof data.organizationId !== 'string') return;
+      await runUsageFollowUp(data.organizationId);
+    },
+  },
+  /** Follow-ups asked for whose job was lost or gave up (the request is in invoice_projections). */
+  'usage.follow-up-sweep': {
+    queue: { retryLimit: 0, expireInSeconds: 600 },
+    cron: '* * * * *',
+    async run() {
+      await sweepUsageFollowUps();
+    },
+  },
+  /** Every organization billed on usage or with a budget, once an hour: usage reaches Stripe per hour window. */
+  'usage.follow-up-hourly': {
+    queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 900 },
+    cron: '7 * * * *',
+    async run() {
+      await requestHourlyUsageFollowUps();
     },
   },
 };

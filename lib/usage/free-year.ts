@@ -1,17 +1,15 @@
 // The free tier's year: one device, free for a year from the organization's sign-up (its creation), no card. The
 // organization is told 30 and 7 days before the year ends and asked to choose a plan. Pure.
+import { freeTierEnd } from './compute-limits';
+
 const DAY_MS = 86_400_000;
 
 /** The notices before the free year ends, in days, longest first. */
 export const FREE_YEAR_NOTICE_DAYS = [30, 7] as const;
 export type FreeYearNotice = (typeof FREE_YEAR_NOTICE_DAYS)[number];
 
-/** The same calendar date and time a year after sign-up (UTC); 29 February signs up for 1 March. */
-export function freeYearEndsAt(signedUpAt: Date): Date {
-  const end = new Date(signedUpAt.getTime());
-  end.setUTCFullYear(end.getUTCFullYear() + 1);
-  return end;
-}
+/** The same calendar date and time a year after sign-up: one definition, the limits API's (compute-limits.ts). */
+export const freeYearEndsAt: (signedUpAt: Date) => Date = freeTierEnd;
 
 /**
  * The notice due at `now`: the shortest one whose window (`days` before the end) has opened, or null before the
