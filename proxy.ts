@@ -40,9 +40,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but static assets and the Stripe webhook (raw body, machine caller: nothing to add there).
+    // Everything but static assets, the Stripe webhook (raw body, machine caller: nothing to add there) and the
+    // usage API (machine callers, JSON only; batches of 1,000 events should not be copied through the proxy).
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks).*)',
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks|api/v1/).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

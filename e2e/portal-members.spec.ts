@@ -61,6 +61,35 @@ test('[customer] invites a billing manager who joins on sign-in; the last owner 
   await expect(activity.getByRole('row', { name: /Member removed/ })).toBeVisible();
   await expect(activity.getByRole('row', { name: /Member joined/ })).toContainText(email);
   await expect(activity.getByRole('row', { name: /Member invited/ })).toContainText(email);
+
+  // Usage API keys, from the navigation: created and shown once, it reports usage; revoked, it is refused.
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
+  await page.getByTestId('create-api-key-form').getByLabel('Name').fill('Device fleet');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const shown = page.getByTestId('new-api-key-value');
+  await expect(shown).toHaveValue(/^sk_usage_[0-9a-f]{8}[A-Za-z0-9]{32}$/);
+  const key = await shown.inputValue();
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const report = () =>
+    page.request.post('/api/v1/usage-events', {
+      headers: { authorization: `Bearer ${key}` },
+      data: { events: [{ meter: 'device_hours', value: 1, identifier: `e2e-${Date.now()}` }] },
+    });
+  const accepted = await report();
+  expect(accepted.status()).toBe(202);
+  expect(await accepted.json()).toEqual({ accepted: 1, duplicates: 0 });
+
+  await page.reload();
+  await expect(page.getByTestId('new-api-key')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(key);
+  const row = page.getByTestId('api-key-row').filter({ hasText: 'Device fleet' });
+  await expect(row).toContainText(key.slice(0, 17));
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.getByRole('button', { name: 'Yes, revoke' }).click();
+  await expect(row).toContainText('Revoked');
+  expect((await report()).status()).toBe(401);
 });
 
 test('[member] cannot change the plan or billing details', async ({ customer, browser, baseURL }) => {
@@ -82,6 +111,10 @@ test('[member] cannot change the plan or billing details', async ({ customer, br
     await expect(member.getByTestId('members-list')).toContainText(customer.email);
     await expect(member.getByTestId('invite-form')).toHaveCount(0);
     await expect(member.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+
+    await member.goto(`/orgs/${organizationId}/settings/api-keys`);
+    await expect(member.getByText('Only owners and billing managers create or revoke keys.', { exact: false })).toBeVisible();
+    await expect(member.getByTestId('create-api-key-form')).toHaveCount(0);
 
     // Looking is allowed: invoices and activity render.
     await member.goto(`/orgs/${organizationId}/invoices`);

@@ -46,6 +46,10 @@ const envSchema = z
       .transform((v) => v === '1' || v === 'true'),
     /** Seconds between a runner's polls for new jobs (per queue). */
     JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    /** Usage API requests per second per organization and app server (token bucket, bursts of twice this). */
+    USAGE_API_RATE_LIMIT: z.coerce.number().min(1).max(100_000).default(50),
+    /** Minutes between runs of the usage reporter job (aggregates accepted events and reports them to Stripe meters). */
+    USAGE_REPORT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(59).default(5),
     /** The /dev/mailbox page; on by default outside production. */
     DEV_MAILBOX_ENABLED: bool,
     AUTH_GITHUB_ID: z.string().optional(),

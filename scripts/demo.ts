@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     AUTH_SECRET: authSecret,
     ...(appEnv.STRIPE_EMULATOR_URL ? { STRIPE_EMULATOR_URL: appEnv.STRIPE_EMULATOR_URL } : {}),
   });
-  const seeded = await seed(databaseUrl);
+  const seeded = await seed(databaseUrl, authSecret);
 
   const line = '─'.repeat(72);
   console.log(`\n${line}`);
@@ -122,6 +122,12 @@ async function main(): Promise<void> {
   console.log(`  Enter the email at ${appUrl}/sign-in, then open the magic link from ${appUrl}/dev/mailbox`);
   console.log('');
   console.log(`  ${seeded.summary}`);
+  if (seeded.usageApiKey) {
+    console.log('');
+    console.log(`  Usage API key (${seeded.usageOrganization}): ${seeded.usageApiKey}`);
+    console.log(`  Report an hour of one device (API reference: ${appUrl}/api/v1/openapi.json):`);
+    console.log(`    curl -X POST ${appUrl}/api/v1/usage-events -H 'Authorization: Bearer ${seeded.usageApiKey}' -H 'Content-Type: application/json' -d '{"events":[{"meter":"device_hours","value":1,"identifier":"demo-device-1-'$(date -u +%Y-%m-%dT%H)'"}]}'`);
+  }
   console.log(`  Data lives in ${shownDataDir} (delete it to start over). Ctrl-C stops everything.`);
   console.log(line);
 
@@ -145,16 +151,25 @@ async function buildIfStale(appEnv: NodeJS.ProcessEnv): Promise<void> {
   recordBuild(repoRoot, fingerprint);
 }
 
-async function seed(databaseUrl: string): Promise<{ customerEmail: string; operatorEmail: string; summary: string }> {
-  const [{ createStripeClient }, seedModule, { createDb }] = await Promise.all([
+async function seed(
+  databaseUrl: string,
+  secret: string,
+): Promise<{ customerEmail: string; operatorEmail: string; summary: string; usageApiKey: string | null; usageOrganization: string }> {
+  const [{ createStripeClient }, seedModule, { createDb }, { ensureDemoUsageApiKey }] = await Promise.all([
     import('@/lib/stripe/client'),
     import('@/lib/demo/seed'),
     import('@/db'),
+    import('@/lib/demo/usage-key'),
   ]);
   const db = createDb(databaseUrl, { max: 2 });
   try {
     const result = await seedModule.seedDemo({ db, stripe: createStripeClient(), log: (m) => console.log(`[seed] ${m}`) });
+    // The demo customer's organization (Demo Corp) gets a usage API key, printed on every start.
+    const customerOrganization = result.organizations[0]!;
+    const usageApiKey = await ensureDemoUsageApiKey(db, { organizationId: customerOrganization.id, secret });
     return {
+      usageApiKey,
+      usageOrganization: customerOrganization.name,
       customerEmail: seedModule.DEMO_CUSTOMER_EMAIL,
       operatorEmail: seedModule.DEMO_OPERATOR_EMAIL,
       summary: result.created.length

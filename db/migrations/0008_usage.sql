@@ -49,7 +49,7 @@ ALTER TABLE "usage_report_windows" ADD CONSTRAINT "usage_report_windows_organiza
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "usage_events_org_identifier_idx" ON "usage_events" USING btree ("organization_id","identifier");--> statement-breakpoint
 CREATE INDEX "usage_events_org_meter_occurred_idx" ON "usage_events" USING btree ("organization_id","meter","occurred_at");--> statement-breakpoint
-CREATE INDEX "usage_events_received_idx" ON "usage_events" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "usage_events_received_idx" ON "usage_events" USING brin ("received_at");--> statement-breakpoint
 CREATE INDEX "usage_report_windows_pending_idx" ON "usage_report_windows" USING btree ("pending_lease_until") WHERE "usage_report_windows"."pending_sequence" is not null;--> statement-breakpoint
 -- Japanese organizations (billed in yen) count their days in Japan time.
 UPDATE "organizations" SET "time_zone" = 'Asia/Tokyo' WHERE "currency" = 'jpy';

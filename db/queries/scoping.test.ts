@@ -18,6 +18,7 @@ const unscopedModules: Record<string, string> = {
   'catalog.ts': 'the product catalogue is shared by every organization',
   'outbox.ts': 'outbox delivery and the facts it is written from, by Stripe id or row id: each row carries its own organization',
   'app-settings.ts': 'deployment-wide settings belong to no organization',
+  'usage-reporting.ts': 'the usage reporter works across organizations; each window row carries its own organization',
   'test-clocks.ts': 'Stripe test clocks are account-wide; customers on a clock resolve their organization themselves',
 };
 
@@ -28,6 +29,7 @@ const unscopedQueries: Record<string, string> = {
   insertOrganization: 'creates the organization: there is no scope yet',
   lockUserOnboarding: "scoped by the user: serialises one person's onboarding",
   acceptInvitationsForUser: "scoped by the signed-in user's own email",
+  findLiveApiKeyByHash: 'authenticates a usage API request: the key decides the organization',
 };
 
 type ExportedQuery = { file: string; name: string; scoped: boolean };

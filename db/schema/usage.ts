@@ -50,7 +50,9 @@ export const usageEvents = pgTable(
   (t) => [
     uniqueIndex('usage_events_org_identifier_idx').on(t.organizationId, t.identifier),
     index('usage_events_org_meter_occurred_idx').on(t.organizationId, t.meter, t.occurredAt),
-    index('usage_events_received_idx').on(t.receivedAt),
+    // BRIN: arrivals are appended in time order, so a block-range index finds recent ones for the reporter at
+    // almost no cost per insert (a btree here would be a fourth tree to update for every event).
+    index('usage_events_received_idx').using('brin', t.receivedAt),
   ],
 );
 

@@ -5,7 +5,9 @@ import { deliverNotification } from '@/lib/notifications/deliver';
 import { requeueStrandedNotifications } from '@/lib/notifications/sweep';
 import { scanNotificationMoments } from '@/lib/notifications/scan';
 import { processPendingEvents } from '@/lib/webhooks/process';
+import { env } from '@/lib/env';
 import { requestHourlyUsageFollowUps, runUsageFollowUp, sweepUsageFollowUps } from '@/lib/usage/follow-up';
+import { reportUsage } from '@/lib/usage/report-usage';
 
 type JobDefinition = {
   queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
@@ -19,6 +21,7 @@ export type JobName =
   | 'notifications.scan'
   | 'notifications.sweep'
   | 'notifications.deliver'
+  | 'usage.report'
   | 'usage.follow-up'
   | 'usage.follow-up-sweep'
   | 'usage.follow-up-hourly';
@@ -57,6 +60,20 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     async run(data) {
       if (typeof data.notificationId !== 'string') return;
       await deliverNotification({ notificationId: data.notificationId });
+    },
+  },
+  /**
+   * Accepted usage of closed customer·meter·hour windows to Stripe meters, corrections for late events; exact
+   * whether it is retried, killed midway or run by two servers at once (lib/usage/report-usage.ts).
+   */
+  'usage.report': {
+    queue: { retryLimit: 0, expireInSeconds: 900 },
+    cron: `*/${env.USAGE_REPORT_INTERVAL_MINUTES} * * * *`,
+    async run() {
+      const result = await reportUsage();
+      if (result.windows > 0) {
+        console.info(`[jobs] usage: ${result.stripeCalls} meter events for ${result.windows} windows, ${result.failed} failed`);
+      }
     },
   },
   /** One organization after usage or a subscription change: budget alerts, then the projected invoice (lib/usage/follow-up.ts). */

@@ -11,12 +11,13 @@ export const memberPermissions = [
   'organization:update',
   'members:read',
   'members:manage',
+  'api_keys:manage',
 ] as const;
 export type MemberPermission = (typeof memberPermissions)[number];
 
 const byRole: Record<MembershipRole, readonly MemberPermission[]> = {
   owner: memberPermissions,
-  billing: ['billing:read', 'billing:manage', 'invoices:read', 'payment_methods:manage', 'organization:update', 'members:read'],
+  billing: ['billing:read', 'billing:manage', 'invoices:read', 'payment_methods:manage', 'organization:update', 'members:read', 'api_keys:manage'],
   member: ['billing:read', 'invoices:read', 'members:read'],
 };
 

@@ -13,6 +13,9 @@ describe('can', () => {
   it('keeps member management to owners', () => {
     expect(can('owner', 'members:manage')).toBe(true);
     expect(can('billing', 'members:manage')).toBe(false);
+    expect(can('owner', 'api_keys:manage')).toBe(true);
+    expect(can('billing', 'api_keys:manage')).toBe(true);
+    expect(can('member', 'api_keys:manage')).toBe(false);
   });
 });
 

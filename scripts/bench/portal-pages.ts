@@ -18,14 +18,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/embedded-db';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got ${raw})`);
-  return n;
-}
+import { elapsed, intFromEnv, percentile, seedCatalogue, stripeRequestCount } from './bench-kit';
 
 const ORGANIZATIONS = intFromEnv('BENCH_ORGANIZATIONS', 10_000, 1, 100_000);
 const REQUESTS = intFromEnv('BENCH_REQUESTS', 300, 1, 10_000);
@@ -82,26 +75,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     void stopAll().then(() => process.exit(130));
   });
-}
-
-function elapsed(since: number): string {
-  return `${((performance.now() - since) / 1000).toFixed(1)}s`;
-}
-
-async function seedCatalogue(databaseUrl: string): Promise<void> {
-  const [{ createStripeClient }, { seedCatalog }, { syncStripeCatalog }, { createDb }] = await Promise.all([
-    import('@/lib/stripe/client'),
-    import('@/lib/demo/seed-catalog'),
-    import('@/lib/stripe-sync'),
-    import('@/db'),
-  ]);
-  const db = createDb(databaseUrl, { max: 2 });
-  try {
-    await seedCatalog(createStripeClient(), () => {});
-    await syncStripeCatalog(db, { stripe: createStripeClient() });
-  } finally {
-    await db.$close();
-  }
 }
 
 /**
@@ -185,14 +158,6 @@ async function signIn(sql: postgres.Sql, count: number): Promise<SignedIn[]> {
   return signedIn;
 }
 
-async function stripeRequestCount(emulatorUrl: string): Promise<number> {
-  const response = await fetch(`${emulatorUrl}/_emulator/requests/count`);
-  if (!response.ok) throw new Error(`emulator request count: HTTP ${response.status} (is /_emulator/requests/count registered?)`);
-  const body = (await response.json()) as { count?: unknown };
-  if (typeof body.count !== 'number') throw new Error('emulator request count: no count in the answer');
-  return body.count;
-}
-
 function get(agent: Agent, port: number, path: string, cookie: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { cookie, accept: 'text/html' }, timeout: REQUEST_TIMEOUT_MS }, (res) => {
@@ -205,11 +170,6 @@ function get(agent: Agent, port: number, path: string, cookie: string): Promise<
     req.on('error', reject);
     req.end();
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function measurePage(page: Page, port: number, emulatorUrl: string, users: SignedIn[]): Promise<PageResult> {

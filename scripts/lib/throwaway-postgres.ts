@@ -22,7 +22,11 @@ export function findPostgresBinDir(): string | null {
   return dir && existsSync(join(dir, 'initdb')) ? dir : null;
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/**
+ * `durable`: keep PostgreSQL's defaults (fsync, synchronous commit) so a committed write is on disk, as in
+ * production; benchmarks of write paths use it. Tests do not need it.
+ */
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const binDir = findPostgresBinDir();
   if (!binDir) {
     throw new Error('PostgreSQL binaries not found (initdb). Install them with `apt-get install -y postgresql` or use the embedded database.');
@@ -42,9 +46,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-k ${dir}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=50',
     ].join(' ');
     runAs(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);

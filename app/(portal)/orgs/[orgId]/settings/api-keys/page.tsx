@@ -1,0 +1,106 @@
+// GET /orgs/[orgId]/settings/api-keys — the organization's usage API keys: prefix, creation and last use. Owners
+// and billing managers create (the key is shown once) and revoke; other members only see the list.
+import type { Metadata } from 'next';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { CreateApiKeyForm } from '@/components/usage/create-api-key-form';
+import { RevokeApiKeyButton } from '@/components/usage/revoke-api-key-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { listApiKeys } from '@/db/queries/api-keys';
+import { requireMembership } from '@/lib/auth/session';
+import { formatDate } from '@/lib/i18n/format';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('apiKeys');
+  return { title: t('title') };
+}
+
+export default async function ApiKeysPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const { organization } = await requireMembership(orgId);
+  const [keys, t, locale, timeZone] = await Promise.all([listApiKeys({ organizationId: organization.id }), getTranslations('apiKeys'), getLocale(), getTimeZone()]);
+  const mayManage = can(organization.role, 'api_keys:manage');
+  const date = (value: Date) => formatDate(value, locale, timeZone);
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={mayManage ? t('description') : t('readOnly')} />
+
+      {mayManage ? (
+        <section className="card mb-6" aria-labelledby="create-key-title">
+          <h2 id="create-key-title" className="card-title mb-3">
+            {t('createTitle')}
+          </h2>
+          <CreateApiKeyForm
+            organizationId={organization.id}
+            labels={{
+              name: t('nameLabel'),
+              namePlaceholder: t('namePlaceholder'),
+              submit: t('create'),
+              pending: t('creating'),
+              created: t('created', { name: '{name}' }),
+              shownOnce: t('shownOnce'),
+              copy: t('copy'),
+              copied: t('copied'),
+              keyLabel: t('keyLabel'),
+            }}
+          />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="keys-title">
+        <h2 id="keys-title" className="card-title">
+          {t('listTitle')}
+        </h2>
+        {keys.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">{t('empty')}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="api-keys-table">
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('name')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('prefix')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('createdAt')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('lastUsed')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t('status')}</th>
+                  {mayManage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">{t('actions')}</span></th> : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {keys.map((key) => (
+                  <tr key={key.id} data-testid="api-key-row">
+                    <td className="py-2 pr-4 font-medium text-slate-900">{key.name}</td>
+                    <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
+                    <td className="py-2 pr-4">{date(key.createdAt)}</td>
+                    <td className="py-2 pr-4">{key.lastUsedAt ? date(key.lastUsedAt) : t('neverUsed')}</td>
+                    <td className="py-2 pr-4">
+                      {key.revokedAt ? <span className="badge-gray">{t('revokedOn', { date: date(key.revokedAt) })}</span> : <span className="badge-green">{t('active')}</span>}
+                    </td>
+                    {mayManage ? (
+                      <td className="py-2">
+                        {key.revokedAt ? null : (
+                          <RevokeApiKeyButton
+                            organizationId={organization.id}
+                            apiKeyId={key.id}
+                            labels={{ revoke: t('revoke'), confirm: t('confirmRevoke'), cancel: t('cancel'), question: t('revokeQuestion', { name: key.name }) }}
+                          />
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="mt-4 text-sm text-slate-600">
+          {t('docsIntro')}{' '}
+          <a className="underline" href="/api/v1/openapi.json">
+            {t('docsLink')}
+          </a>
+        </p>
+      </section>
+    </>
+  );
+}

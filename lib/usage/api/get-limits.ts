@@ -1,0 +1,22 @@
+// GET /api/v1/limits: the organization's plan, capacity and what is left, so the product can refuse to start a
+// device over capacity. Read from our database only.
+import 'server-only';
+import { usageLimitsFor } from '../limits';
+import { authorizeUsageRequest } from './responses';
+
+export async function handleGetLimits(request: Request): Promise<Response> {
+  const authorized = await authorizeUsageRequest(request);
+  if (!authorized.ok) return authorized.response;
+  const limits = await usageLimitsFor(authorized.identity.organizationId);
+  return Response.json(
+    {
+      plan: limits.plan ? { product_name: limits.plan.productName, tier: limits.plan.tier, price_lookup_key: limits.plan.priceLookupKey } : null,
+      capacity: limits.capacity,
+      in_use: limits.inUse,
+      remaining: limits.remaining,
+      free_tier_ends_at: limits.freeTierEndsAt ? Math.floor(limits.freeTierEndsAt.getTime() / 1000) : null,
+      allowed: limits.allowed,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}

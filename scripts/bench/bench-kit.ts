@@ -1,0 +1,46 @@
+// Pieces shared by the benchmarks (bench:portal, bench:usage): knobs from the environment, percentiles, the
+// catalogue seeded through the emulator and mirrored, and the emulator's count of Stripe requests.
+
+export function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got ${raw})`);
+  return n;
+}
+
+export function elapsed(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)}s`;
+}
+
+/** Nearest-rank percentile of ascending `sorted`. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The demo catalogue created in the emulator (idempotent) and mirrored into the database. */
+export async function seedCatalogue(databaseUrl: string): Promise<void> {
+  const [{ createStripeClient }, { seedCatalog }, { syncStripeCatalog }, { createDb }] = await Promise.all([
+    import('@/lib/stripe/client'),
+    import('@/lib/demo/seed-catalog'),
+    import('@/lib/stripe-sync'),
+    import('@/db'),
+  ]);
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    await seedCatalog(createStripeClient(), () => {});
+    await syncStripeCatalog(db, { stripe: createStripeClient() });
+  } finally {
+    await db.$close();
+  }
+}
+
+/** How many Stripe requests the emulator has answered since it started. */
+export async function stripeRequestCount(emulatorUrl: string): Promise<number> {
+  const response = await fetch(`${emulatorUrl}/_emulator/requests/count`);
+  if (!response.ok) throw new Error(`emulator request count: HTTP ${response.status} (is /_emulator/requests/count registered?)`);
+  const body = (await response.json()) as { count?: unknown };
+  if (typeof body.count !== 'number') throw new Error('emulator request count: no count in the answer');
+  return body.count;
+}
