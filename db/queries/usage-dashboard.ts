@@ -3,7 +3,7 @@
 // cross-organization scans (`...ForOperator`).
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { invoiceProjections, stripePrices, stripeSubscriptionItems, stripeSubscriptions, usageBudgets } from '@/db/schema';
+import { invoiceProjections, stripePrices, stripeSubscriptionItems, stripeSubscriptions, usageBudgets, usageEvents } from '@/db/schema';
 
 export type InvoiceProjection = typeof invoiceProjections.$inferSelect;
 export type UsageBudget = { meter: string; budget: number; thresholds: number[]; updatedAt: Date };
@@ -105,4 +105,15 @@ export async function deleteUsageBudget(params: { organizationId: string; meter:
     .where(and(eq(usageBudgets.organizationId, params.organizationId), eq(usageBudgets.meter, params.meter)))
     .returning();
   return row ? { meter: row.meter, budget: Number(row.budget), thresholds: row.thresholds, updatedAt: row.updatedAt } : null;
+}
+
+/** Organizations with a budget that accepted usage since `since` (their budgets may have been crossed). */
+export async function listBudgetedOrganizationsWithUsageSinceForOperator(params: { since: Date }, tx: Tx = db): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ organizationId: usageBudgets.organizationId })
+    .from(usageBudgets)
+    .where(
+      sql`exists (select 1 from ${usageEvents} where ${usageEvents.organizationId} = ${usageBudgets.organizationId} and ${usageEvents.receivedAt} > ${params.since.toISOString()}::timestamptz)`,
+    );
+  return rows.map((r) => r.organizationId);
 }

@@ -15,7 +15,7 @@ import { handleSubscriptionEvent } from '@/lib/webhooks/handlers/subscription';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 import { checkBudgetAlerts } from './budget-alerts';
 import { setUsageBudget } from './budgets';
-import { requestUsageFollowUp, runUsageFollowUp } from './follow-up';
+import { requestUsageFollowUp, runUsageFollowUp, sweepUsageFollowUps } from './follow-up';
 
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
@@ -140,5 +140,20 @@ describe('budget alerts', () => {
       { before: null, after: { budget: 50, thresholds: [80] } },
       { before: { budget: 50, thresholds: [80] }, after: { budget: 60, thresholds: [80, 100] } },
     ]);
+  });
+
+  it('are checked by the minutely sweep for organizations that just accepted usage, before any report to Stripe', async () => {
+    const org = await createTestOrganization(userId, 'jpy');
+    await setUsageBudget({ organizationId: org.id, meter: 'diagnosis_requests', budget: 10, thresholds: [50], actor: { type: 'user', id: userId } });
+    await insertUsageEvents({
+      organizationId: org.id,
+      events: [{ meter: 'diagnosis_requests', value: '6', occurredAt: new Date(), identifier: `dx-${uniqueSuffix()}` }],
+    });
+    await sweepUsageFollowUps();
+    const rows = await testDb()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.organizationId, org.id), eq(notifications.kind, 'usage_budget_crossed')));
+    expect(rows.map((r) => (r.payload as { thresholdPercent: number }).thresholdPercent)).toEqual([50]);
   });
 });

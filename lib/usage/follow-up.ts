@@ -4,6 +4,7 @@
 // hourly pass asks again for every organization billed on usage (usage reaches Stripe per hour window).
 import { enqueueJob } from '@/lib/jobs';
 import {
+  listBudgetedOrganizationsWithUsageSinceForOperator,
   listDueInvoiceProjectionsForOperator,
   listUsageFollowUpOrganizationsForOperator,
   requestInvoiceProjectionRefresh,
@@ -24,9 +25,20 @@ export async function runUsageFollowUp(organizationId: string): Promise<void> {
   await refreshInvoiceProjection(organizationId);
 }
 
-/** Follow-ups asked for over a minute ago and not done (their job was lost or failed). */
-export async function sweepUsageFollowUps(): Promise<number> {
-  const due = await listDueInvoiceProjectionsForOperator({ requestedBefore: new Date(Date.now() - 60_000) });
+/**
+ * Every minute: budgets of organizations that accepted usage in the last two minutes (the overlap covers a late
+ * cron; the check is idempotent), with no Stripe call; then follow-ups asked for over a minute ago and not done
+ * (their job was lost or failed).
+ */
+export async function sweepUsageFollowUps(now: Date = new Date()): Promise<number> {
+  for (const organizationId of await listBudgetedOrganizationsWithUsageSinceForOperator({ since: new Date(now.getTime() - 120_000) })) {
+    try {
+      await checkBudgetAlerts(organizationId, now);
+    } catch (error) {
+      console.error(`[usage] budget check of ${organizationId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const due = await listDueInvoiceProjectionsForOperator({ requestedBefore: new Date(now.getTime() - 60_000) });
   for (const organizationId of due) {
     try {
       await runUsageFollowUp(organizationId);
