@@ -60,7 +60,7 @@ test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list
 test('[customer] subscribes to the on-demand plan without an up-front charge', async ({ customer }) => {
   const { page, organizationId } = customer;
   await page.goto(`/orgs/${organizationId}/plans`);
-  await page.getByTestId('plan-seikyu_on_demand_device_hours').getByRole('button', { name: 'Choose On-demand devices' }).click();
+  await page.getByTestId('plan-seikyu_on_demand_device_hours').getByRole('button', { name: 'Choose On-demand 10 devices' }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/plans/checkout\\?`));
   await expect(page.getByTestId('checkout-total')).toHaveText('¥0');
   await expect(page.getByTestId('checkout-metered-note')).toContainText('nothing is charged today');
@@ -73,13 +73,13 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
 
   await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
   const plan = page.getByTestId('subscription-plan');
-  await expect(plan.getByRole('heading', { name: 'On-demand devices' })).toBeVisible();
+  await expect(plan.getByRole('heading', { name: 'On-demand 10 devices' })).toBeVisible();
   await expect(plan.getByText('Active', { exact: true })).toBeVisible();
 
   // Nothing was charged: the only invoice of the plan is ¥0, and the free tier was replaced.
   await page.goto(`/orgs/${organizationId}`);
   const current = page.getByTestId('current-plan');
-  await expect(current.getByText('On-demand devices', { exact: true })).toBeVisible();
+  await expect(current.getByText('On-demand 10 devices', { exact: true })).toBeVisible();
   await expect(current.getByText('Free', { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('recent-invoices')).not.toContainText(/¥[1-9]/);
   await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);

@@ -10,7 +10,7 @@ export const portalSections: PortalSection[] = [
   { key: 'overview', path: '' },
   { key: 'subscription', path: '/subscription' },
   { key: 'plans', path: '/plans' },
-  { key: 'usage', path: null },
+  { key: 'usage', path: '/usage' },
   { key: 'invoices', path: '/invoices' },
   { key: 'paymentMethods', path: '/payment-methods' },
   { key: 'billingDetails', path: '/billing-details' },

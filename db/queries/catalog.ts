@@ -2,7 +2,7 @@
 // price's amount in one currency (its own or a `currency_options` entry). The catalogue is shared by every
 // organization; the currency is the scope (a price without an amount in the organization's currency does not
 // exist for it).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripePrices, stripeProducts } from '@/db/schema';
 import { catalogText } from '@/db/catalog-text';
@@ -161,4 +161,27 @@ export async function listProductPrices(params: { productId: string }, tx: Tx = 
     .where(and(eq(stripePrices.productId, params.productId), eq(stripePrices.active, true)))
     .orderBy(asc(stripePrices.id));
   return rows.map((row) => toMirroredPrice(row));
+}
+
+export type CatalogMeter = {
+  /** The meter's event name (`device_hours`): what the usage API and the usage events carry. */
+  eventName: string;
+  /** Display name in the viewer's language (product metadata `meter_name`, `meter_name_<locale>`). */
+  name: string;
+};
+
+/** The meters the catalogue sells usage on (active products with `seikyu_meter`), one each, in catalogue order. */
+export async function listCatalogMeters(params: { locale?: string } = {}, tx: Tx = db): Promise<CatalogMeter[]> {
+  const products = await tx
+    .select({ metadata: stripeProducts.metadata })
+    .from(stripeProducts)
+    .where(and(eq(stripeProducts.active, true), sql`${stripeProducts.metadata} ? 'seikyu_meter'`))
+    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id));
+  const meters = new Map<string, CatalogMeter>();
+  for (const { metadata } of products) {
+    const eventName = metadata.seikyu_meter!;
+    if (meters.has(eventName)) continue;
+    meters.set(eventName, { eventName, name: catalogText(metadata, 'meter_name', metadata.meter_name ?? eventName, params.locale ?? 'en') ?? eventName });
+  }
+  return [...meters.values()];
 }

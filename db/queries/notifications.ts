@@ -1,8 +1,8 @@
 // The notification outbox as operators and customers see it, the time-based scan's candidates, and customers' email
 // preferences. Delivery (insert once by dedupe key, claim, mark) lives in outbox.ts.
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { notificationPreferences, notifications, stripeCustomers, stripeInvoices, stripePaymentMethods, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
+import { notificationPreferences, notifications, organizations, stripeCustomers, stripeInvoices, stripePaymentMethods, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type MirroredInvoice = typeof stripeInvoices.$inferSelect;
@@ -136,4 +136,34 @@ export async function listNotificationScanCandidatesForOperator(params: { custom
       ),
     );
   return { subscriptions, defaultCards: cards.map((c) => ({ ...c.card, ownerCustomerId: c.ownerCustomerId })), openBankTransferInvoices };
+}
+
+/**
+ * Organizations still on the free tier, across organizations (the scan is system work): set up on Stripe, with
+ * no live subscription other than the free tier's (`seikyu_intent=free_tier`). `createdAfter` bounds the wall-clock
+ * scan to sign-ups whose free year can still be ending; `customerIds` narrows it to some customers (one test clock).
+ */
+export async function listFreeTierOrganizationsForOperator(
+  params: { createdAfter?: Date; customerIds?: string[] },
+  tx: Tx = db,
+): Promise<{ organizationId: string; customerId: string; createdAt: Date }[]> {
+  const only = params.customerIds;
+  if (only && only.length === 0) return [];
+  const rows = await tx
+    .select({ organizationId: organizations.id, customerId: organizations.stripeCustomerId, createdAt: organizations.createdAt })
+    .from(organizations)
+    .where(
+      and(
+        isNotNull(organizations.stripeCustomerId),
+        params.createdAfter ? gt(organizations.createdAt, params.createdAfter) : undefined,
+        only ? inArray(organizations.stripeCustomerId, only) : undefined,
+        sql`not exists (
+          select 1 from ${stripeSubscriptions}
+          where ${stripeSubscriptions.customerId} = ${organizations.stripeCustomerId}
+            and ${stripeSubscriptions.status} in ('trialing', 'active', 'past_due')
+            and coalesce(${stripeSubscriptions.metadata}->>'seikyu_intent', '') <> 'free_tier'
+        )`,
+      ),
+    );
+  return rows.map((r) => ({ ...r, customerId: r.customerId! }));
 }

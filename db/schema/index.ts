@@ -10,3 +10,4 @@ export * from './stripe-adjustments';
 export * from './usage';
 export * from './connect';
 export * from './quotes';
+export * from './usage-dashboard';

@@ -12,8 +12,16 @@ export const LOOKUP_KEYS = {
   teamAnnual: 'seikyu_team_annual',
   /** Per device backup (reference business 3): quantity is the number of devices. */
   backupDeviceMonthly: 'seikyu_backup_device_monthly',
-  /** On-demand device-hours, metered through the `device_hours` billing meter, billed monthly in arrears. */
+  /**
+   * On-demand device-hours at a capacity of 10 concurrent devices, metered through the `device_hours` billing meter,
+   * billed monthly in arrears. (The key predates the capacity tiers: it was the one on-demand price and stays so
+   * existing subscriptions keep their price.)
+   */
   onDemandDeviceHours: 'seikyu_on_demand_device_hours',
+  /** On-demand device-hours at a capacity of 20 concurrent devices (a lower hourly rate for the larger capacity). */
+  onDemand20DeviceHours: 'seikyu_on_demand_20_device_hours',
+  /** The medical platform's remote diagnosis, metered per request through the `diagnosis_requests` meter. */
+  diagnosisRequest: 'seikyu_diagnosis_request',
   /** A fixed-price 30-day pass bought once, charged up front. */
   pass30Day: 'seikyu_pass_30d',
   /** A one-off exam course (reference business 3). */
@@ -27,7 +35,15 @@ export type LookupKey = (typeof LOOKUP_KEYS)[keyof typeof LOOKUP_KEYS];
 /** Billing meters by event name: usage is reported as meter events with `payload.value` and `payload.stripe_customer_id`. */
 export const METERS = {
   deviceHours: { eventName: 'device_hours', displayName: 'Device hours', displayNameJa: 'デバイス稼働時間' },
+  diagnosisRequests: { eventName: 'diagnosis_requests', displayName: 'Diagnosis requests', displayNameJa: '診断リクエスト数' },
 } as const;
+
+export type MeterKey = keyof typeof METERS;
+
+/** The product metadata naming a usage product's meter (read by the catalogue mirror and the usage dashboard). */
+function meterMetadata(meter: MeterKey): Record<string, string> {
+  return { seikyu_meter: METERS[meter].eventName, meter_name: METERS[meter].displayName, meter_name_ja: METERS[meter].displayNameJa };
+}
 
 export const COUPON_IDS = {
   /** 10 % off the first invoice. */
@@ -178,26 +194,65 @@ export const CATALOG: readonly ProductSpec[] = [
     metadata: { seikyu_per_unit: 'device' },
     prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Backup (per device, monthly)', nicknameJa: 'バックアップ（1台あたり、月払い）', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
   },
+  // On-demand capacity tiers (reference business 1): the customer picks how many devices may run at once
+  // (`seikyu_device_limit`, enforced by the limits API) and pays for the device-hours they ran, monthly in arrears.
   {
     key: 'on_demand',
-    name: 'On-demand devices',
-    description: 'Pay for the device-hours you actually run, billed monthly in arrears.',
-    ja: { name: 'オンデマンドデバイス', description: '実際に稼働したデバイス時間分だけ、月末締めの後払いでお支払いいただけます。', unitLabel: 'デバイス時間' },
+    name: 'On-demand 10 devices',
+    description: 'Up to 10 devices at once. Pay for the device-hours you actually run, billed monthly in arrears.',
+    ja: { name: 'オンデマンド 10台', description: '同時に10台まで稼働できます。実際に稼働したデバイス時間分だけ、月末締めの後払いでお支払いいただけます。', unitLabel: 'デバイス時間' },
     kind: 'usage',
     unitLabel: 'device-hour',
-    metadata: {
-      seikyu_meter: METERS.deviceHours.eventName,
-      meter_name: METERS.deviceHours.displayName,
-      meter_name_ja: METERS.deviceHours.displayNameJa,
-    },
+    metadata: { seikyu_tier: 'on_demand_10', seikyu_device_limit: '10', ...meterMetadata('deviceHours') },
     prices: [
       {
         lookupKey: LOOKUP_KEYS.onDemandDeviceHours,
-        nickname: 'On-demand (per device-hour)',
-        nicknameJa: 'オンデマンド（1デバイス時間あたり）',
+        nickname: 'On-demand 10 devices (per device-hour)',
+        nicknameJa: 'オンデマンド 10台（1デバイス時間あたり）',
         jpy: 20,
         usd: 15,
         recurring: { interval: 'month', meter: 'deviceHours' },
+      },
+    ],
+  },
+  {
+    key: 'on_demand_20',
+    name: 'On-demand 20 devices',
+    description: 'Up to 20 devices at once, at a lower hourly rate. Billed monthly in arrears for the device-hours you run.',
+    ja: { name: 'オンデマンド 20台', description: '同時に20台まで稼働でき、1時間あたりの料金がお得です。稼働したデバイス時間分を月末締めの後払いでお支払いいただけます。', unitLabel: 'デバイス時間' },
+    kind: 'usage',
+    unitLabel: 'device-hour',
+    metadata: { seikyu_tier: 'on_demand_20', seikyu_device_limit: '20', ...meterMetadata('deviceHours') },
+    prices: [
+      {
+        lookupKey: LOOKUP_KEYS.onDemand20DeviceHours,
+        nickname: 'On-demand 20 devices (per device-hour)',
+        nicknameJa: 'オンデマンド 20台（1デバイス時間あたり）',
+        jpy: 18,
+        usd: 13,
+        recurring: { interval: 'month', meter: 'deviceHours' },
+      },
+    ],
+  },
+  // Per-request metering (reference business 2, the medical platform): one meter event per remote diagnosis.
+  {
+    // Its own catalogue key: `remote_diagnosis` is the one-off diagnosis operators bill and split (Connect) below.
+    key: 'diagnosis_requests',
+    name: 'Diagnosis requests',
+    description: 'A fee per remote diagnosis request, billed monthly in arrears.',
+    ja: { name: '診断リクエスト（従量課金）', description: '遠隔診断のリクエスト1件ごとの料金です。月末締めの後払いでお支払いいただけます。', unitLabel: '1件' },
+    kind: 'usage',
+    unitLabel: 'request',
+    // No `seikyu_tier`/`seikyu_device_limit`: diagnoses are not a device capacity plan (lib/usage/limits.ts).
+    metadata: meterMetadata('diagnosisRequests'),
+    prices: [
+      {
+        lookupKey: LOOKUP_KEYS.diagnosisRequest,
+        nickname: 'Diagnosis requests (per request)',
+        nicknameJa: '診断リクエスト（1件あたり）',
+        jpy: 300,
+        usd: 250,
+        recurring: { interval: 'month', meter: 'diagnosisRequests' },
       },
     ],
   },

@@ -105,9 +105,15 @@ async function ensureProduct(stripe: Stripe, spec: ProductSpec, existing: Stripe
   const texts = productTextMetadata(spec);
   const found = existing.find((p) => p.metadata?.[CATALOG_KEY_METADATA] === spec.key);
   if (found) {
-    // Display texts are the only thing a re-run brings up to date; prices and ids are never touched.
-    if (missingMetadata(found.metadata, { ...spec.metadata, ...texts })) {
-      await stripe.products.update(found.id, { metadata: { ...spec.metadata, ...texts } }, { idempotencyKey: seedKey('product-texts', spec.key, Object.values(texts).join('|')) });
+    // Display texts and portal metadata (e.g. a capacity tier's device limit) are the only things a re-run brings
+    // up to date; prices and ids are never touched.
+    const renamed = found.name !== spec.name || found.description !== spec.description;
+    if (renamed || missingMetadata(found.metadata, { ...spec.metadata, ...texts })) {
+      await stripe.products.update(
+        found.id,
+        { name: spec.name, description: spec.description, metadata: { ...spec.metadata, ...texts } },
+        { idempotencyKey: seedKey('product-texts', spec.key, spec.name, Object.values({ ...spec.metadata, ...texts }).join('|')) },
+      );
       created.push(`texts of product ${spec.key}`);
     }
     return found.id;
@@ -210,8 +216,11 @@ export async function seedCatalog(stripe: Stripe, log: SeedLog = () => {}): Prom
   const products = await listAll(stripe.products.list({ limit: 100 }));
   const lookupKeys = CATALOG.flatMap((p) => p.prices.map((price) => price.lookupKey));
   const prices = new Map<string, Stripe.Price>();
-  for (const price of await listAll(stripe.prices.list({ lookup_keys: lookupKeys, limit: 100 }))) {
-    if (price.lookup_key) prices.set(price.lookup_key, price);
+  // Stripe takes at most 10 lookup keys per list call.
+  for (let i = 0; i < lookupKeys.length; i += 10) {
+    for (const price of await listAll(stripe.prices.list({ lookup_keys: lookupKeys.slice(i, i + 10), limit: 100 }))) {
+      if (price.lookup_key) prices.set(price.lookup_key, price);
+    }
   }
 
   const result: SeedCatalogResult = { prices: {} as Record<LookupKey, string>, products: {}, meters, taxRates, created };

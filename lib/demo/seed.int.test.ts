@@ -14,8 +14,11 @@ import { DEMO_BANK_TRANSFER_EMAIL, DEMO_CUSTOMER_EMAIL, DEMO_OPERATOR_EMAIL, see
 /** What exists in Stripe that the seed is responsible for. */
 async function stripeInventory(stripe: Stripe) {
   const products = (await listAll(stripe.products.list({ limit: 100 }))).filter((p) => p.metadata[CATALOG_KEY_METADATA]);
-  const prices = await listAll(stripe.prices.list({ lookup_keys: Object.values(LOOKUP_KEYS), limit: 100 }));
-  const meters = (await listAll(stripe.billing.meters.list({ limit: 100 }))).filter((m) => m.event_name === METERS.deviceHours.eventName);
+  const keys = Object.values(LOOKUP_KEYS);
+  // Stripe takes at most 10 lookup keys per list call.
+  const prices = (await Promise.all([0, 10, 20].map((i) => (keys.slice(i, i + 10).length ? listAll(stripe.prices.list({ lookup_keys: keys.slice(i, i + 10), limit: 100 })) : [])))).flat();
+  const meterNames: string[] = Object.values(METERS).map((m) => m.eventName);
+  const meters = (await listAll(stripe.billing.meters.list({ limit: 100 }))).filter((m) => meterNames.includes(m.event_name));
   const promotionCodes = (await Promise.all(Object.values(PROMOTION_CODES).map((code) => stripe.promotionCodes.list({ code, limit: 10 })))).map((l) => l.data.length);
   const customers = (await listAll(stripe.customers.list({ limit: 100 }))).filter((c) => c.metadata.seikyu_demo);
   const subscriptions = (await Promise.all(customers.map((c) => listAll(stripe.subscriptions.list({ customer: c.id, status: 'all', limit: 100 }))))).flat();
@@ -60,7 +63,7 @@ describe('seedDemo', () => {
     const inventory = await stripeInventory(stripe);
     expect(inventory.products).toEqual(CATALOG.map((p) => p.key).sort());
     expect(inventory.prices).toEqual(Object.values(LOOKUP_KEYS).sort());
-    expect(inventory.meters).toBe(1);
+    expect(inventory.meters).toBe(Object.keys(METERS).length);
     expect(inventory.promotionCodes).toEqual([1, 1, 1]);
 
     const [team] = (await stripe.prices.list({ lookup_keys: [LOOKUP_KEYS.teamMonthly], expand: ['data.currency_options'] })).data;

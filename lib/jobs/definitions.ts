@@ -8,6 +8,7 @@ import { scanNotificationMoments } from '@/lib/notifications/scan';
 import { processPendingEvents } from '@/lib/webhooks/process';
 import { releasePendingTransfers } from '@/lib/connect/release-pending';
 import { env } from '@/lib/env';
+import { requestHourlyUsageFollowUps, runUsageFollowUp, sweepUsageFollowUps } from '@/lib/usage/follow-up';
 import { reportUsage } from '@/lib/usage/report-usage';
 
 type JobDefinition = {
@@ -24,7 +25,10 @@ export type JobName =
   | 'notifications.deliver'
   | 'branding.push-invoice-settings'
   | 'usage.report'
-  | 'connect.release-pending';
+  | 'connect.release-pending'
+  | 'usage.follow-up'
+  | 'usage.follow-up-sweep'
+  | 'usage.follow-up-hourly';
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   /** Webhook events that failed (past their backoff), were never processed, or were abandoned by a crash. */
@@ -99,6 +103,30 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
       if (result.windows > 0) {
         console.info(`[jobs] usage: ${result.stripeCalls} meter events for ${result.windows} windows, ${result.failed} failed`);
       }
+    },
+  },
+  /** One organization after usage or a subscription change: budget alerts, then the projected invoice (lib/usage/follow-up.ts). */
+  'usage.follow-up': {
+    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    async run(data) {
+      if (typeof data.organizationId !== 'string') return;
+      await runUsageFollowUp(data.organizationId);
+    },
+  },
+  /** Follow-ups asked for whose job was lost or gave up (the request is in invoice_projections). */
+  'usage.follow-up-sweep': {
+    queue: { retryLimit: 0, expireInSeconds: 600 },
+    cron: '* * * * *',
+    async run() {
+      await sweepUsageFollowUps();
+    },
+  },
+  /** Every organization billed on usage or with a budget, once an hour: usage reaches Stripe per hour window. */
+  'usage.follow-up-hourly': {
+    queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 900 },
+    cron: '7 * * * *',
+    async run() {
+      await requestHourlyUsageFollowUps();
     },
   },
 };

@@ -10,6 +10,8 @@ export const CUSTOMER_KINDS = [
   'invoice_past_due',
   'invoice_reminder',
   'quote_sent',
+  'free_year_ending',
+  'usage_budget_crossed',
 ] as const;
 export const OPERATOR_KINDS = ['operator_payment_failed'] as const;
 export const NOTIFICATION_KINDS = [...CUSTOMER_KINDS, ...OPERATOR_KINDS] as const;

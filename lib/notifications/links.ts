@@ -7,6 +7,8 @@ export const portalLinks = {
   subscription: (organizationId: string) => `${base()}/orgs/${organizationId}/subscription`,
   paymentMethods: (organizationId: string) => `${base()}/orgs/${organizationId}/payment-methods`,
   invoice: (organizationId: string, invoiceId: string) => `${base()}/orgs/${organizationId}/invoices/${invoiceId}`,
+  plans: (organizationId: string) => `${base()}/orgs/${organizationId}/plans`,
+  usage: (organizationId: string) => `${base()}/orgs/${organizationId}/usage`,
   adminCustomer: (organizationId: string) => `${base()}/admin/customers/${organizationId}`,
 };
 

@@ -21,6 +21,22 @@ export type NotificationPayloads = {
   /** An operator sent a quote: its PDF is attached (deliver.ts) and the link opens it in the portal to accept. */
   quote_sent: { quoteId: string; number: string | null; expiresAt: string; companyName: string | null; quoteUrl: string } & Money;
   invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;
+  /** The free tier's year ends in about `daysBefore` days (30 or 7): choose a plan. */
+  free_year_ending: { endsAt: string; daysBefore: number; plansUrl: string };
+  /**
+   * Usage of a meter this period crossed `thresholdPercent` % of the customer's budget. `meterName` is in the
+   * recipient's language, fixed when the threshold was crossed; usage and budget in the meter's unit.
+   */
+  usage_budget_crossed: {
+    meter: string;
+    meterName: string;
+    thresholdPercent: number;
+    budget: number;
+    usage: number;
+    periodStart: string;
+    periodEnd: string;
+    usageUrl: string;
+  };
   operator_payment_failed: {
     invoiceId: string;
     number: string | null;

@@ -6,6 +6,7 @@ import { emailText, type EmailText } from './emails/email-text';
 import type { EmailBranding } from './emails/email-layout';
 import {
   CardExpiringEmail,
+  FreeYearEndingEmail,
   InvoiceFinalizedEmail,
   InvoicePastDueEmail,
   InvoiceReminderEmail,
@@ -15,6 +16,7 @@ import {
   QuoteSentEmail,
   RenewalUpcomingEmail,
   TrialEndingEmail,
+  UsageBudgetCrossedEmail,
 } from './emails/notification-email';
 import type { NotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
@@ -57,6 +59,14 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   quote_sent: {
     subject: (p, { t, money }) => t('quote_sent.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
     element: (props) => <QuoteSentEmail {...props} />,
+  },
+  free_year_ending: {
+    subject: (p, { t, date }) => t('free_year_ending.subject', { date: date(p.endsAt) }),
+    element: (props) => <FreeYearEndingEmail {...props} />,
+  },
+  usage_budget_crossed: {
+    subject: (p, { t }) => t('usage_budget_crossed.subject', { meter: p.meterName, percent: p.thresholdPercent }),
+    element: (props) => <UsageBudgetCrossedEmail {...props} />,
   },
   operator_payment_failed: {
     subject: (p, { t, money }) => t('operator_payment_failed.subject', { customer: p.organizationName ?? p.customerId, amount: money(p.amount, p.currency) }),

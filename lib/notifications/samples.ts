@@ -32,6 +32,17 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
   quote_sent: { quoteId: 'qt_sample', number: 'QT-0001', amount: 76780, currency: 'jpy', expiresAt: inDays(30), companyName: 'Example KK', quoteUrl: `${base}/quotes/qt_sample` },
+  free_year_ending: { endsAt: inDays(30), daysBefore: 30, plansUrl: `${base}/orgs/sample/plans` },
+  usage_budget_crossed: {
+    meter: 'device_hours',
+    meterName: 'Device hours',
+    thresholdPercent: 80,
+    budget: 1000,
+    usage: 812,
+    periodStart: inDays(-20),
+    periodEnd: inDays(11),
+    usageUrl: `${base}/orgs/sample/usage`,
+  },
   operator_payment_failed: {
     invoiceId: 'in_sample',
     number: 'ABC-0002',

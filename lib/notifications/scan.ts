@@ -5,7 +5,8 @@
 // number of servers, sends nothing twice.
 import { getNotificationAudience, type NotificationAudience } from '@/db/queries/outbox';
 import { listCustomerTestClocks, listTestClockTimes } from '@/db/queries/test-clocks';
-import { listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
+import { listFreeTierOrganizationsForOperator, listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
+import { dueFreeYearNotice, freeYearEndsAt } from '@/lib/usage/free-year';
 import { enqueueNotification } from './enqueue';
 import { notifyInvoicePastDue } from './invoice-moments';
 import { portalLinks } from './links';
@@ -30,12 +31,17 @@ export function expiresNextMonth(expMonth: number, expYear: number, now: Date): 
 
 export async function scanNotificationMoments(options: ScanOptions = {}): Promise<void> {
   const settings = await getNotificationSettings();
-  const [candidates, customerClocks, clockTimes] = await Promise.all([
+  const wall = options.now ?? new Date();
+  const [candidates, freeTier, customerClocks, clockTimes] = await Promise.all([
     listNotificationScanCandidatesForOperator({ customerIds: options.customerIds }),
+    // A scan of named customers (a test clock advanced) looks at any sign-up date: the clock may be years ahead.
+    listFreeTierOrganizationsForOperator({
+      customerIds: options.customerIds,
+      createdAfter: options.customerIds ? undefined : new Date(wall.getTime() - 400 * DAY_MS),
+    }),
     listCustomerTestClocks(),
     listTestClockTimes(),
   ]);
-  const wall = options.now ?? new Date();
   /** A customer's now; null for a customer on a test clock we have not heard from yet (its time is unknown). */
   const nowFor = (customerId: string): Date | null => {
     const clock = customerClocks.get(customerId);
@@ -113,5 +119,25 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
     if (!now || !invoice.dueDate || invoice.dueDate.getTime() >= now.getTime()) continue;
     const audience = await audienceOf(invoice.customerId);
     if (audience) await notifyInvoicePastDue(invoice, audience);
+  }
+
+  // The free year: told 30 and 7 days before it ends (once each: the dedupe key names the notice), and asked to
+  // choose a plan. Not a reminder the customer can turn off: the free device stops when the year ends.
+  for (const org of freeTier) {
+    const now = nowFor(org.customerId);
+    if (!now) continue;
+    const endsAt = freeYearEndsAt(org.createdAt);
+    const notice = dueFreeYearNotice(endsAt, now);
+    if (!notice) continue;
+    const audience = await audienceOf(org.customerId);
+    if (!audience?.email) continue;
+    await enqueueNotification({
+      kind: 'free_year_ending',
+      organizationId: org.organizationId,
+      recipient: audience.email,
+      locale: emailLocaleFor(audience.preferredLocale),
+      dedupeKey: `free_year_ending:${org.organizationId}:${notice}`,
+      payload: { endsAt: endsAt.toISOString(), daysBefore: notice, plansUrl: portalLinks.plans(org.organizationId) },
+    });
   }
 }

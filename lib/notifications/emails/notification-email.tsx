@@ -193,3 +193,37 @@ export function OperatorPaymentFailedEmail({ payload, branding, text }: EmailPro
     </Frame>
   );
 }
+
+export function FreeYearEndingEmail({ payload, branding, text }: EmailProps<'free_year_ending'>) {
+  const { t, date } = text;
+  return (
+    <Frame kind="free_year_ending" branding={branding} text={text}>
+      <Text>{t('free_year_ending.body', { date: date(payload.endsAt), days: payload.daysBefore })}</Text>
+      <EmailFacts rows={[[t('labels.freeYearEnds'), date(payload.endsAt)]]} />
+      <EmailButton href={payload.plansUrl} color={branding.brandColor}>
+        {t('free_year_ending.button')}
+      </EmailButton>
+    </Frame>
+  );
+}
+
+export function UsageBudgetCrossedEmail({ payload, branding, text }: EmailProps<'usage_budget_crossed'>) {
+  const { t, date } = text;
+  const number = (value: number) => new Intl.NumberFormat(text.locale, { maximumFractionDigits: 2 }).format(value);
+  return (
+    <Frame kind="usage_budget_crossed" branding={branding} text={text}>
+      <Text>{t('usage_budget_crossed.body', { meter: payload.meterName, percent: payload.thresholdPercent, budget: number(payload.budget) })}</Text>
+      <EmailFacts
+        rows={[
+          [t('labels.meter'), payload.meterName],
+          [t('labels.usageSoFar'), number(payload.usage)],
+          [t('labels.budget'), number(payload.budget)],
+          [t('labels.period'), `${date(payload.periodStart)} – ${date(payload.periodEnd)}`],
+        ]}
+      />
+      <EmailButton href={payload.usageUrl} color={branding.brandColor}>
+        {t('usage_budget_crossed.button')}
+      </EmailButton>
+    </Frame>
+  );
+}

@@ -11,6 +11,7 @@ import { notifyInvoiceEvent } from '@/lib/notifications';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeInvoice } from '@/lib/stripe-sync';
+import { requestUsageFollowUp } from '@/lib/usage/follow-up';
 import { eventObject, ignored, type EventHandler } from '../types';
 
 export type PaymentFailure = { code: string | null; declineCode: string | null; message: string | null };
@@ -44,6 +45,8 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
     if (invoice) held = await holdDraftIfReviewed(invoice, stripe);
   }
   const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
+  // A new invoice closes a period: the projection moves on to the next one.
+  if (event.type === 'invoice.created' && result.organizationId) await requestUsageFollowUp(result.organizationId);
   if (held) {
     await notifyInvoiceEvent(event);
     return {

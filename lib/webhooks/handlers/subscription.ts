@@ -2,12 +2,15 @@
 import type Stripe from 'stripe';
 import { fallBackToFreeTier } from '@/lib/billing/subscriptions/fall-back-to-free-tier';
 import { syncStripeSubscription } from '@/lib/stripe-sync';
+import { requestUsageFollowUp } from '@/lib/usage/follow-up';
 import { eventObject, ignored, type EventHandler } from '../types';
 
 export const handleSubscriptionEvent: EventHandler = async (event, { stripe }) => {
   const { id, customerId } = eventObject(event);
   if (!id) return ignored;
   const result = await syncStripeSubscription(id, undefined, { stripe, customerId });
+  // A plan, its items or its period changed: the projected invoice and the budgets' period follow.
+  if (result.organizationId) await requestUsageFollowUp(result.organizationId);
   if (event.type !== 'customer.subscription.deleted') return { outcome: 'processed' };
 
   const subscription = event.data.object as Stripe.Subscription;

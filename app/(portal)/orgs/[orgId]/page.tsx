@@ -13,6 +13,7 @@ import { requireMembership } from '@/lib/auth/session';
 import { nextInvoiceOf } from '@/lib/billing/subscriptions/next-invoice';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
+import { freeYearEndsAt } from '@/lib/usage/free-year';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview');
@@ -37,6 +38,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const nextInvoice = nextInvoiceOf(subscription);
   const free = subscription ? isFreePlan(subscription.items) : false;
   const date = (value: Date) => formatDate(value, locale, timeZone);
+  // The free tier is a year from sign-up (lib/usage/free-year.ts); the overview says when it ends.
+  const freeYearEnd = free ? freeYearEndsAt(organization.createdAt) : null;
+  const freeYearOver = freeYearEnd !== null && freeYearEnd.getTime() <= new Date().getTime();
 
   return (
     <>
@@ -98,6 +102,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
                   <p className="alert-info">{t('cancelAtPeriodEnd', { date: date((subscription.cancelAt ?? subscription.currentPeriodEnd)!) })}</p>
                 ) : null}
                 {free ? <p className="text-slate-600">{t('freePlanNote')}</p> : null}
+                {freeYearEnd ? (
+                  <p className={freeYearOver ? 'alert-info' : 'text-slate-700'} data-testid="free-year-end">
+                    {t(freeYearOver ? 'freeYearEnded' : 'freeYearEnds', { date: date(freeYearEnd) })}
+                  </p>
+                ) : null}
               </div>
             </div>
           ) : (

@@ -11,6 +11,7 @@ import { CustomerCreditNotesSection } from '@/components/admin/customer/credit-n
 import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
 import { CustomerSettingsSection } from '@/components/admin/customer/customer-settings-section';
 import { CustomerTimelineSection } from '@/components/admin/customer/customer-timeline-section';
+import { CustomerUsageSection } from '@/components/admin/customer/customer-usage-section';
 import { PaymentMethodsSection } from '@/components/admin/customer/payment-methods-section';
 import { OperatorInvoiceTable } from '@/components/admin/operator-invoice-table';
 import { SubscriptionSummary } from '@/components/admin/subscription-summary';
@@ -143,6 +144,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         )}
       </section>
 
+      <CustomerUsageSection organization={organization} locale={locale} timeZone={timeZone} />
       <PaymentMethodsSection cards={cards} />
       <CustomerCreditNotesSection notes={creditNotes} currency={organization.currency} />
       <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} />

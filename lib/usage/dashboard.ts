@@ -1,0 +1,59 @@
+// Everything the usage dashboard (and the operators' customer page) shows for one organization, read from our
+// database only: per catalogue meter this period's days against the previous period's, the budget, the capacity
+// in use (usageLimitsFor) and the projected invoice from the mirror. Never calls Stripe.
+import 'server-only';
+import { listCatalogMeters } from '@/db/queries/catalog';
+import { usageBuckets } from '@/db/queries/usage-events';
+import { getInvoiceProjection, listUsageBudgets, type InvoiceProjection, type UsageBudget } from '@/db/queries/usage-dashboard';
+import { usageLimitsFor, type UsageLimits } from './limits';
+import { compareDays, periodTotals, type DayComparison, type Period, type PeriodTotals } from './period';
+import { usagePeriodsFor } from './usage-period-for';
+
+export type MeterUsage = {
+  eventName: string;
+  name: string;
+  days: DayComparison[];
+  totals: PeriodTotals;
+  budget: UsageBudget | null;
+};
+
+export type UsageDashboard = {
+  timeZone: string;
+  period: Period & { billed: boolean };
+  previous: Period;
+  meters: MeterUsage[];
+  limits: UsageLimits;
+  projection: InvoiceProjection | null;
+};
+
+export async function loadUsageDashboard(params: { organization: { id: string; timeZone: string }; locale: string; now?: Date }): Promise<UsageDashboard> {
+  const now = params.now ?? new Date();
+  const { organization } = params;
+  const timeZone = organization.timeZone;
+  const [{ current, previous }, meters, budgets, limits, projection] = await Promise.all([
+    usagePeriodsFor(organization, now),
+    listCatalogMeters({ locale: params.locale }),
+    listUsageBudgets({ organizationId: organization.id }),
+    usageLimitsFor(organization.id, { now, locale: params.locale }),
+    getInvoiceProjection({ organizationId: organization.id }),
+  ]);
+  const meterUsage = await Promise.all(
+    meters.map(async (meter): Promise<MeterUsage> => {
+      const query = { organizationId: organization.id, meter: meter.eventName, granularity: 'day' as const, timeZone };
+      // Day buckets of exactly the period (the first and last clipped to it), so the days add up to the period's total.
+      const [currentBuckets, previousBuckets] = await Promise.all([
+        usageBuckets({ ...query, start: current.start, end: current.end }),
+        usageBuckets({ ...query, start: previous.start, end: previous.end }),
+      ]);
+      const days = compareDays({ current: currentBuckets, previous: previousBuckets, now });
+      return {
+        eventName: meter.eventName,
+        name: meter.name,
+        days,
+        totals: periodTotals(days, previousBuckets),
+        budget: budgets.find((b) => b.meter === meter.eventName) ?? null,
+      };
+    }),
+  );
+  return { timeZone, period: current, previous, meters: meterUsage, limits, projection };
+}
