@@ -4,9 +4,11 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { DayComparison } from '@/lib/usage/period';
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const MARGIN = { top: 12, right: 8, bottom: 28, left: 48 };
+// A small viewBox: the chart is drawn at about 300–360 px wide (a phone, or beside its table), where 11-unit text
+// reads at about 10 px.
+const WIDTH = 360;
+const HEIGHT = 200;
+const MARGIN = { top: 10, right: 4, bottom: 24, left: 36 };
 
 export function UsageChart(props: {
   id: string;
@@ -26,7 +28,7 @@ export function UsageChart(props: {
     .paddingOuter(0.1);
   const half = x.bandwidth() / 2;
   // A label every few days keeps a 31-day month readable on a phone.
-  const labelEvery = Math.max(1, Math.ceil(props.days.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(props.days.length / 5));
   const titleId = `${props.id}-title`;
   const descId = `${props.id}-desc`;
   return (
@@ -51,7 +53,7 @@ export function UsageChart(props: {
               ) : null}
               {d.current !== null ? <rect x={left + half} y={y(d.current)} width={half} height={y(0) - y(d.current)} fill="#4f46e5" /> : null}
               {(d.day - 1) % labelEvery === 0 ? (
-                <text x={left + half} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" fontSize="11" fill="#475569">
+                <text x={left + half} y={HEIGHT - MARGIN.bottom + 15} textAnchor="middle" fontSize="11" fill="#475569">
                   {props.dayLabel(d.date)}
                 </text>
               ) : null}
