@@ -1,11 +1,13 @@
 // Quotes end to end against the emulator: an operator builds a quote for a customer from the catalogue, checks the
 // preview, finalizes and sends it; the customer opens the emailed link, downloads the PDF, accepts and pays with a
 // card, and lands on the overview with the quoted plan; another organization's member cannot open the quote.
-// (Refusals — expired, canceled, twice, another currency, quantity 0, roles — are in lib/quotes/quotes.int.test.ts.)
+// A bank-transfer quote accepted leads to its open first invoice with the bank details; an expired quote is refused.
+// (The other refusals — canceled, twice, another currency, quantity 0, roles — are in lib/quotes/quotes.int.test.ts.)
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { bringSubmitIntoView } from './checkout';
-import { expect, signUpCustomer, test, waitForMail } from './fixtures';
+import { expect, signUpCustomer, test, waitForMail, type SignedUpCustomer } from './fixtures';
+import { emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 async function fillQuoteCard(page: Page): Promise<void> {
   const card = page.frameLocator('iframe[title="Secure payment input frame"]');
@@ -80,4 +82,66 @@ test('[admin] builds, finalizes and sends a quote; [customer] opens the link, do
   await admin.goto(`/admin/quotes/${quoteId}`);
   await expect(admin.getByTestId('quote-status')).toHaveText('Accepted');
   await expect(admin.getByTestId('quote-activity')).toContainText(customer.email);
+});
+
+/** The operator builds a one-line bank-transfer quote for the customer's organization and finalizes it; its id. */
+async function openBankTransferQuote(admin: Page, customer: SignedUpCustomer): Promise<string> {
+  await admin.goto('/admin/quotes/new');
+  await admin.getByLabel('Customer', { exact: true }).selectOption({ label: `${customer.organizationName} (JPY)` });
+  const price = admin.getByLabel('Price 1');
+  await price.selectOption((await price.locator('option', { hasText: 'Team (monthly' }).first().getAttribute('value'))!);
+  await admin.getByLabel('Bank transfer', { exact: true }).check();
+  await admin.getByLabel('Days until due').fill('14');
+  await admin.getByRole('button', { name: 'Create draft and preview' }).click();
+  await admin.waitForURL(/\/admin\/quotes\/qt_/);
+  await admin.getByRole('button', { name: 'Finalize' }).click();
+  await admin.getByRole('button', { name: 'Confirm' }).click();
+  await expect(admin.getByTestId('quote-status')).toHaveText('Open');
+  return new URL(admin.url()).pathname.split('/').pop()!;
+}
+
+async function setBankTransferFooter(admin: Page, footer: string): Promise<void> {
+  await admin.goto('/admin/settings/branding');
+  const form = admin.getByTestId('branding-settings-form');
+  await form.getByLabel('Footer for bank-transfer invoices').fill(footer);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+}
+
+test('[customer] an expired quote is refused; a bank-transfer quote accepted opens its invoice with the bank details', async ({ operatorPage: admin, customer }) => {
+  test.setTimeout(180_000);
+  const bankDetails = 'Mizuho Bank, Shibuya branch (123), ordinary 7654321, Seikyu KK';
+  await setBankTransferFooter(admin, bankDetails);
+  try {
+    const expiring = await openBankTransferQuote(admin, customer);
+    const quoteId = await openBankTransferQuote(admin, customer);
+    const page = customer.page;
+
+    // The customer has the quote open when it expires (Stripe cancels it at expires_at): accepting is refused.
+    await page.goto(`/quotes/${expiring}`);
+    const accept = page.getByRole('button', { name: 'Accept the quote' });
+    await expect(accept).toBeVisible();
+    const { stripe, url } = await emulatorStripe(page);
+    await stripe.quotes.update(expiring, { expires_at: Math.floor(Date.now() / 1000) + 2 });
+    await expect.poll(async () => (await stripe.quotes.retrieve(expiring)).status, { timeout: 15_000 }).toBe('canceled');
+    await flushWebhooks(page, url);
+    await accept.click();
+    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText('This quote has expired and can no longer be accepted. Ask us for a new one.');
+    await page.reload();
+    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText(/^This quote expired on .+ and can no longer be accepted\. Ask us for a new one\.$/);
+    await expect(page.getByRole('button', { name: 'Accept the quote' })).toHaveCount(0);
+    expect((await stripe.quotes.retrieve(expiring)).status).toBe('canceled');
+
+    // A bank-transfer quote: accepting issues the first invoice, open, with where to pay.
+    await page.goto(`/quotes/${quoteId}`);
+    await expect(page.getByText('Accepting issues the first invoice, to be paid by bank transfer by its due date.')).toBeVisible();
+    await page.getByRole('button', { name: 'Accept the quote' }).click();
+    await page.waitForURL(new RegExp(`/orgs/${customer.organizationId}/invoices/in_`), { timeout: 30_000 });
+    const bank = page.getByTestId('bank-transfer');
+    await expect(bank.getByRole('heading', { name: 'Pay by bank transfer' })).toBeVisible();
+    await expect(bank).toContainText('¥1,200');
+    await expect(bank).toContainText(bankDetails);
+  } finally {
+    await setBankTransferFooter(admin, '');
+  }
 });

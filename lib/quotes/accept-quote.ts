@@ -29,6 +29,7 @@ import { updateDraftInvoice } from '@/lib/stripe/update-draft-invoice';
 import { bankTransferFooterOf, getBrandingSettings } from '@/lib/branding/settings';
 import { linkCustomerToOrganization } from '@/lib/stripe/link-customer-to-organization';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
+import { setInvoiceFooter } from '@/lib/stripe/set-invoice-footer';
 import { retrieveSubscriptionFirstInvoice } from '@/lib/stripe/retrieve-subscription-first-invoice';
 import { syncStripeCustomer, syncStripeQuote } from '@/lib/stripe-sync';
 import { quoteRefusal } from './quote-errors';
@@ -118,6 +119,15 @@ async function nextStep(accepted: Stripe.Quote, organizationId: string, viewer: 
     const subscription = await retrieveSubscriptionFirstInvoice(subscriptionId, stripe);
     const invoice = typeof subscription.latest_invoice === 'object' ? subscription.latest_invoice : null;
     const secret = invoice?.confirmation_secret?.client_secret;
+    // Stripe issues a subscription's first invoice at acceptance, with the customer's default footer (the bank
+    // details only if they already paid by transfer): it gets them now, since the invoice page shows the footer
+    // as where to pay.
+    if (bankTransfer && invoice && (invoice.status === 'draft' || invoice.status === 'open')) {
+      const bankFooter = bankTransferFooterOf(await getBrandingSettings());
+      if (bankFooter && invoice.footer !== bankFooter) {
+        await setInvoiceFooter({ invoiceId: invoice.id, footer: bankFooter, idempotencyKey: `quote:${accepted.id}:invoice:${invoice.id}:bank-footer` }, stripe);
+      }
+    }
     if (!bankTransfer && subscription.status === 'incomplete' && invoice?.status === 'open' && secret) {
       return { ...base, intent: { kind: 'payment', clientSecret: secret }, next: overviewPath(organizationId) };
     }

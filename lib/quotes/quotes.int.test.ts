@@ -14,6 +14,8 @@ import { LOOKUP_KEYS } from '@/lib/demo/catalog';
 import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { AppError } from '@/lib/errors';
 import { saveAppSetting } from '@/db/queries/app-settings';
+import { getInvoiceForOrganization } from '@/db/queries/invoices';
+import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 
@@ -143,8 +145,9 @@ describe('operator builds, finalizes and sends; the customer accepts and pays by
 });
 
 describe('a bank-transfer quote', () => {
-  it('accepted, leaves the subscription active and its first invoice open with a due date', async () => {
+  it('accepted, leaves the subscription active and its first invoice open with a due date and the bank details', async () => {
     const { owner, organization } = await ownedOrganization();
+    await saveAppSetting({ key: 'branding', value: { bankDetails: 'Mizuho Bank, Shibuya (123) ordinary 1234567' } });
     const { quoteId } = await buildQuote(quoteInput({ organizationId: organization.id, collectionMethod: 'send_invoice', daysUntilDue: 14 }));
     await finalizeOperatorQuote({ quoteId, operatorUserId: admin.id });
     const accepted = await acceptCustomerQuote({ quoteId, viewer: { id: owner.id, email: owner.email } });
@@ -152,8 +155,12 @@ describe('a bank-transfer quote', () => {
     expect(accepted.next).toMatch(new RegExp(`^/orgs/${organization.id}/invoices/in_`));
     const invoiceId = accepted.next.split('/').pop()!;
     const invoice = await stripe.invoices.retrieve(invoiceId);
-    expect(invoice).toMatchObject({ status: 'open', collection_method: 'send_invoice' });
+    // The subscription's first invoice is issued by Stripe at acceptance: it still gets the bank details in its
+    // footer, which the portal's invoice page shows as where to pay.
+    expect(invoice).toMatchObject({ status: 'open', collection_method: 'send_invoice', footer: 'Mizuho Bank, Shibuya (123) ordinary 1234567' });
     expect(invoice.due_date).not.toBeNull();
+    const mirroredInvoice = await getInvoiceForOrganization({ organizationId: organization.id, invoiceId });
+    expect(bankTransferInstructions(mirroredInvoice!)).toBe('Mizuho Bank, Shibuya (123) ordinary 1234567');
   }, 60_000);
 });
 
