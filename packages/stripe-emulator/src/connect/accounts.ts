@@ -211,8 +211,11 @@ export function canReceiveTransfers(account: Stripe.Account): boolean {
   return account.capabilities?.transfers === 'active';
 }
 
-/** The platform account, built fresh for each answer (it has no state the API can change). */
-export function platformAccount(created: number): Stripe.Account {
+/** When the platform account was "created": fixed, so every answer (and every restart) shows the same account. */
+export const PLATFORM_ACCOUNT_CREATED = 1_767_225_600; // 2026-01-01T00:00:00Z
+
+/** The platform account, built fresh for each answer (it has no state the API can change) and identical each time. */
+export function platformAccount(created: number = PLATFORM_ACCOUNT_CREATED): Stripe.Account {
   const account = buildAccount({
     type: 'standard',
     country: 'JP',

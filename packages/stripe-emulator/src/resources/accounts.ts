@@ -44,7 +44,7 @@ export function registerAccounts(emu: Emulator): void {
 
   /** A connected account by id (404 as Stripe words it); the platform's id answers the platform account. */
   const requireAccount = (id: string): Stripe.Account => {
-    if (id === PLATFORM_ACCOUNT_ID) return platformAccount(emu.clock.wallNow());
+    if (id === PLATFORM_ACCOUNT_ID) return platformAccount();
     const account = store.get(accountsCollection, id);
     if (!account) throw resourceMissing('account', id, 'account');
     return account;
