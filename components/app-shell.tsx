@@ -45,7 +45,13 @@ export async function AppShell(props: {
           <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 md:mx-0 md:flex-col md:overflow-visible">
             {props.nav.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href} label={item.label} exact={item.exact} />
+                <NavLink
+                  href={item.href}
+                  label={item.label}
+                  exact={item.exact}
+                  // A deeper item (Invoices › Draft review) is the current one on its own pages, not both.
+                  except={props.nav.filter((other) => other.href.startsWith(`${item.href}/`)).map((other) => other.href)}
+                />
               </li>
             ))}
           </ul>

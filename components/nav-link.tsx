@@ -3,9 +3,11 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function NavLink({ href, label, exact = false }: { href: string; label: string; exact?: boolean }) {
+/** `except`: deeper links of the same menu; on their pages this link is not the current one. */
+export function NavLink({ href, label, exact = false, except = [] }: { href: string; label: string; exact?: boolean; except?: string[] }) {
   const pathname = usePathname();
-  const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const within = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const current = exact ? pathname === href : within(href) && !except.some(within);
   return (
     <Link
       href={href}

@@ -14,12 +14,14 @@ type Shot = { name: string; path: string; who: 'customer' | 'operator'; phone?: 
 
 const SHOTS: Shot[] = [
   { name: 'admin-invoices', path: '/admin/invoices', who: 'operator', phone: true, ja: true },
-  { name: 'admin-review', path: '/admin/invoices/review', who: 'operator' },
   { name: 'admin-receivables', path: '/admin/reports/receivables', who: 'operator', ja: true },
   { name: 'admin-audit', path: '/admin/audit', who: 'operator' },
   { name: 'admin-events', path: '/admin/events', who: 'operator' },
   { name: 'admin-branding', path: '/admin/settings/branding', who: 'operator', ja: true },
   { name: 'admin-notifications', path: '/admin/notifications', who: 'operator' },
+  { name: 'admin-quotes', path: '/admin/quotes', who: 'operator' },
+  { name: 'admin-payees', path: '/admin/payees', who: 'operator', ja: true },
+  { name: 'admin-transfers', path: '/admin/transfers', who: 'operator' },
 ];
 
 const args = process.argv.slice(2);
@@ -51,6 +53,15 @@ async function signIn(page: Page, email: string): Promise<void> {
   throw new Error(`no sign-in mail for ${email}`);
 }
 
+/** A signed-in user's language is saved with them: switch it the way they would, with the header's switcher. */
+async function setLanguage(page: Page, locale: 'en' | 'ja'): Promise<void> {
+  const switcher = page.getByTestId('locale-switcher');
+  if ((await switcher.inputValue()) === locale) return;
+  await switcher.selectOption(locale);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, locale, { timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+}
+
 async function shoot(browser: Browser, who: Shot['who'], shots: Shot[]): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -63,14 +74,15 @@ async function shoot(browser: Browser, who: Shot['who'], shots: Shot[]): Promise
       ...(shot.ja ? [{ suffix: '-ja', width: 1280, ja: true }] : []),
     ];
     for (const variant of variants) {
-      await context.addCookies([{ name: 'seikyu_locale', value: variant.ja ? 'ja' : 'en', url: appUrl }]);
       await page.setViewportSize({ width: variant.width, height: 900 });
       await page.goto(`${appUrl}${shot.path.replace('{org}', orgId)}`, { waitUntil: 'networkidle' });
+      await setLanguage(page, variant.ja ? 'ja' : 'en');
       const file = `docs/screenshots/${shot.name}${variant.suffix}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
   }
+  await setLanguage(page, 'en');
   await context.close();
 }
 
