@@ -215,16 +215,27 @@ async function main(): Promise<string[]> {
   if (mailbox!.n !== outbox.length) problems.push(`${outbox.length} notifications, ${mailbox!.n} messages: a notification was sent twice or not at all`);
   console.log(`[multi-server] ${outbox.length} notifications (${[...new Set(outbox.map((r) => r.kind))].join(', ')}), ${mailbox!.n} messages: each sent once`);
 
-  // 4. Jobs: no cron slot or singleton ran twice across the two runners.
-  // A cron slot or singleton is (queue, singleton key, slot time): one job each, whichever runner sent it.
-  const doubles = await sql<{ name: string; key: string; n: number }[]>`
+  // 4. Jobs shared without doubles. A cron slot is (queue, slot time): one job each, whichever runner sent it.
+  // A singleton key (e.g. usage.follow-up per organization) debounces: later jobs with the same key are new work,
+  // but two with the same key must never run at the same time. Wait for at least one cron slot to have run (the
+  // runners' cron fires on the minute), or the check proves nothing.
+  const cron = await until('a scheduled job to run on one of the runners', 90_000, async () => {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where singleton_on is not null and state = 'completed'`;
+    return row!.n > 0 ? row!.n : null;
+  });
+  const slotDoubles = await sql<{ name: string; key: string; n: number }[]>`
     select name, concat_ws(' @ ', singleton_key, singleton_on::text) as key, count(*)::int as n
-      from pgboss.job where singleton_on is not null or singleton_key is not null
+      from pgboss.job where singleton_on is not null
      group by name, singleton_key, singleton_on having count(*) > 1`;
-  const [cron] = await sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where singleton_on is not null`;
-  if (cron!.n === 0) problems.push('no scheduled job ran: the check proves nothing');
-  if (doubles.length > 0) problems.push(`jobs ran twice: ${doubles.map((d) => `${d.name} ${d.key}×${d.n}`).join(', ')}`);
-  else console.log(`[multi-server] ${cron!.n} scheduled jobs across both runners, none twice`);
+  const overlaps = await sql<{ name: string; key: string }[]>`
+    select a.name, a.singleton_key as key
+      from pgboss.job a join pgboss.job b
+        on a.name = b.name and a.singleton_key = b.singleton_key and a.id < b.id
+       and a.started_on is not null and b.started_on is not null
+       and a.started_on < coalesce(b.completed_on, now()) and b.started_on < coalesce(a.completed_on, now())`;
+  if (slotDoubles.length > 0) problems.push(`cron slots ran twice: ${slotDoubles.map((d) => `${d.name} ${d.key}×${d.n}`).join(', ')}`);
+  if (overlaps.length > 0) problems.push(`singleton jobs ran at once: ${overlaps.map((d) => `${d.name} ${d.key}`).join(', ')}`);
+  if (slotDoubles.length === 0 && overlaps.length === 0) console.log(`[multi-server] ${cron} scheduled jobs across both runners, none twice; no singleton ran twice at once`);
   console.log(`[multi-server] done in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   return problems;
 }

@@ -12,7 +12,8 @@ import { requestHourlyUsageFollowUps, runUsageFollowUp, sweepUsageFollowUps } fr
 import { reportUsage } from '@/lib/usage/report-usage';
 
 type JobDefinition = {
-  queue: Omit<PgBoss.Queue, 'name' | 'policy'>;
+  /** Queue options; `policy` defaults to 'standard' (lib/jobs/runner.ts). */
+  queue: Omit<PgBoss.Queue, 'name'>;
   /** Five-field cron in UTC; pg-boss sends one job per slot however many runners there are. */
   cron?: string;
   run(data: Record<string, unknown>): Promise<void>;
@@ -105,9 +106,13 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
       }
     },
   },
-  /** One organization after usage or a subscription change: budget alerts, then the projected invoice (lib/usage/follow-up.ts). */
+  /**
+   * One organization after usage or a subscription change: budget alerts, then the projected invoice
+   * (lib/usage/follow-up.ts). `stately` with the organization as singleton key: at most one queued and one running
+   * per organization, so two servers never refresh the same organization at once and a burst queues one.
+   */
   'usage.follow-up': {
-    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    queue: { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
     async run(data) {
       if (typeof data.organizationId !== 'string') return;
       await runUsageFollowUp(data.organizationId);
