@@ -3,6 +3,7 @@
 // uncompressed so the invoice number can be found in the bytes by tests and by `grep`.
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '../billing/currency.js';
+import { INK, LineTable, MUTED, safe } from './line-table.js';
 
 export interface DocumentParty {
   name: string | null;
@@ -48,15 +49,9 @@ export interface InvoiceDocument {
   creditNote?: { invoiceNumber: string | null; reason: string | null; status: string };
 }
 
-const INK = '#1a1f36';
-const MUTED = '#697386';
-const RULE = '#e3e8ee';
 const ACCENT = '#635bff';
 
-/** Helvetica (WinAnsi) cannot draw every script; replace what it cannot draw rather than emit garbage glyphs. */
-export function safe(text: string): string {
-  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u00d7]/g, '?');
-}
+export { safe };
 
 export function formatDate(t: number): string {
   return new Date(t * 1000).toLocaleDateString('en-US', {
@@ -171,46 +166,20 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
 
   // Lines table.
   y += 12;
-  const col = { desc: left, qty: left + width * 0.58, unit: left + width * 0.68, amount: left + width * 0.84 };
-  const drawHeader = () => {
-    pdf.fillColor(MUTED).font('Helvetica').fontSize(9);
-    pdf.text('Description', col.desc, y);
-    pdf.text('Qty', col.qty, y, { width: width * 0.08, align: 'right' });
-    pdf.text('Unit price', col.unit, y, { width: width * 0.15, align: 'right' });
-    pdf.text('Amount', col.amount, y, { width: width * 0.16, align: 'right' });
-    y += 14;
-    pdf.moveTo(left, y).lineTo(right, y).strokeColor(RULE).lineWidth(1).stroke();
-    y += 8;
-  };
-  drawHeader();
+  const table = new LineTable(pdf, left, right, money);
+  y = table.header(y);
   for (const line of doc.lines) {
     if (y > pdf.page.height - 160) {
       pdf.addPage();
-      y = 50;
-      drawHeader();
+      y = table.header(50);
     }
-    pdf.fillColor(INK).font('Helvetica').fontSize(10);
-    pdf.text(safe(line.description), col.desc, y, { width: width * 0.56 });
-    let rowBottom = pdf.y;
-    if (line.period) {
-      pdf.fillColor(MUTED).fontSize(8).text(formatPeriod(line.period), col.desc, rowBottom + 1, { width: width * 0.56 });
-      rowBottom = pdf.y;
-    }
-    pdf.fillColor(INK).fontSize(10);
-    pdf.text(line.quantity == null ? '' : String(line.quantity), col.qty, y, { width: width * 0.08, align: 'right' });
-    pdf.text(line.unitAmount == null ? '' : money(line.unitAmount), col.unit, y, { width: width * 0.15, align: 'right' });
-    pdf.text(money(line.amount), col.amount, y, { width: width * 0.16, align: 'right' });
-    y = Math.max(rowBottom, pdf.y) + 8;
-    pdf.moveTo(left, y - 4).lineTo(right, y - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+    y = table.row(y, { ...line, subline: line.period ? formatPeriod(line.period) : null });
   }
 
   // Totals.
   y += 8;
   const totalsRow = (label: string, value: string, bold = false) => {
-    pdf.fillColor(bold ? INK : MUTED).font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    pdf.text(safe(label), left + width * 0.5, y, { width: width * 0.3 });
-    pdf.fillColor(INK).text(value, col.amount, y, { width: width * 0.16, align: 'right' });
-    y += 16;
+    y = table.total(y, label, value, { bold, labelAt: 0.5, labelWidth: 0.3 });
   };
   totalsRow('Subtotal', money(doc.subtotal));
   for (const d of doc.discounts) totalsRow(d.label, money(-d.amount));

@@ -3,7 +3,8 @@
 // what recurs after the first invoice, footer. Stands in for Stripe's own quote PDF (`quotes.pdf()`).
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '../billing/currency.js';
-import { formatDate, safe, type DocumentParty } from './invoice-pdf.js';
+import { formatDate, type DocumentParty } from './invoice-pdf.js';
+import { INK, LineTable, MUTED, safe } from './line-table.js';
 
 export interface QuoteDocumentLine {
   description: string;
@@ -35,10 +36,6 @@ export interface QuoteDocument {
   /** What each later invoice totals ("per month"); null for a one-off quote. */
   recurring: { amount: number; every: string } | null;
 }
-
-const INK = '#1a1f36';
-const MUTED = '#697386';
-const RULE = '#e3e8ee';
 
 export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
   const money = (amount: number) => safe(formatMoney(amount, doc.currency));
@@ -93,40 +90,19 @@ export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
   }
 
   y += 8;
-  const col = { desc: left, qty: left + width * 0.58, unit: left + width * 0.68, amount: left + width * 0.84 };
-  pdf.fillColor(MUTED).font('Helvetica').fontSize(9);
-  pdf.text('Description', col.desc, y);
-  pdf.text('Qty', col.qty, y, { width: width * 0.08, align: 'right' });
-  pdf.text('Unit price', col.unit, y, { width: width * 0.15, align: 'right' });
-  pdf.text('Amount', col.amount, y, { width: width * 0.16, align: 'right' });
-  y += 14;
-  pdf.moveTo(left, y).lineTo(right, y).strokeColor(RULE).lineWidth(1).stroke();
-  y += 8;
+  const table = new LineTable(pdf, left, right, money);
+  y = table.header(y);
   for (const line of doc.lines) {
     if (y > pdf.page.height - 180) {
       pdf.addPage();
       y = 50;
     }
-    pdf.fillColor(INK).font('Helvetica').fontSize(10).text(safe(line.description), col.desc, y, { width: width * 0.56 });
-    let rowBottom = pdf.y;
-    if (line.recurring) {
-      pdf.fillColor(MUTED).fontSize(8).text(safe(line.recurring), col.desc, rowBottom + 1, { width: width * 0.56 });
-      rowBottom = pdf.y;
-    }
-    pdf.fillColor(INK).fontSize(10);
-    pdf.text(line.quantity == null ? '' : String(line.quantity), col.qty, y, { width: width * 0.08, align: 'right' });
-    pdf.text(line.unitAmount == null ? '' : money(line.unitAmount), col.unit, y, { width: width * 0.15, align: 'right' });
-    pdf.text(money(line.amount), col.amount, y, { width: width * 0.16, align: 'right' });
-    y = Math.max(rowBottom, pdf.y) + 8;
-    pdf.moveTo(left, y - 4).lineTo(right, y - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+    y = table.row(y, { ...line, subline: line.recurring });
   }
 
   y += 8;
   const row = (label: string, value: string, bold = false) => {
-    pdf.fillColor(bold ? INK : MUTED).font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    pdf.text(safe(label), left + width * 0.45, y, { width: width * 0.35 });
-    pdf.fillColor(INK).text(value, col.amount, y, { width: width * 0.16, align: 'right' });
-    y += 16;
+    y = table.total(y, label, value, { bold, labelAt: 0.45, labelWidth: 0.35 });
   };
   row('Subtotal', money(doc.subtotal));
   for (const d of doc.discounts) row(d.label, money(-d.amount));
