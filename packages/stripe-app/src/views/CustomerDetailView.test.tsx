@@ -61,8 +61,13 @@ function buttonLabelled(wrapper: ReturnType<typeof render>['wrapper'], label: st
   return button;
 }
 
+/**
+ * Renders the view and lets its load finish: the signature, the stubbed fetch and its JSON resolve over several
+ * promise turns, so one update() can land before the summary does. A macrotask turn drains them all first.
+ */
 async function renderView(locale?: string) {
   const view = render(<CustomerDetailView {...context(locale)} />);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await view.update();
   return view;
 }
