@@ -168,10 +168,11 @@ function invoiceListWhere(filter: InvoiceListFilter, withStatus = true): SQL | u
   const search = filter.search?.trim();
   if (search) {
     const pattern = escapeLike(search);
+    // The organizations matching by name or email are found first (trigram indexes), then their invoices by
+    // organization: an `ilike` over the joined row would test every invoice of every organization.
     conditions.push(
       or(
-        ilike(organizations.name, pattern),
-        ilike(organizations.billingEmail, pattern),
+        sql`${stripeInvoices.organizationId} in (select ${organizations.id} from ${organizations} where ${ilike(organizations.name, pattern)} or ${ilike(organizations.billingEmail, pattern)})`,
         eq(stripeInvoices.customerId, search),
         eq(stripeInvoices.number, search),
         eq(stripeInvoices.id, search),

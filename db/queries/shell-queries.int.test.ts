@@ -1,11 +1,11 @@
 // The shell's queries on a real database: membership in the WHERE clause, the customer overview from the
 // mirror, and the operators' customer list with search, filters and pages.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeCustomers, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
-import { getInvoiceForOperator, listInvoices, listInvoicesForOperator } from './invoices';
+import { countInvoicesByStatusForOperator, getInvoiceForOperator, listInvoicePageForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
@@ -294,6 +294,34 @@ describe('countSignInLinksIssuedSince', () => {
     // Another organization's id finds nothing.
     const bob = await organization('Bob LLC', (await person('bob@example.com')).id);
     expect(await findSubscriptionForOrganization({ organizationId: bob.id, subscriptionId: 'sub_now' }, testDb())).toBeNull();
+  });
+
+  it('finds operators\' invoices by a part of the customer\'s name or email, the customer id, or the number', async () => {
+    const ann = await person('ann@example.com');
+    const annCo = await organization('Kanda Imaging KK', ann.id, { billingEmail: 'billing@kanda-imaging.example' });
+    const other = await organization('Ueno Clinic', ann.id);
+    await invoice('in_kanda_1', annCo.id, 'open', 1000, new Date(now.getTime() - 2 * day));
+    await invoice('in_kanda_2', annCo.id, 'paid', 2000, new Date(now.getTime() - day));
+    await invoice('in_ueno', other.id, 'paid', 3000, now);
+    const ids = async (search: string) => (await listInvoicePageForOperator({ search }, testDb())).rows.map((r) => r.id);
+
+    expect(await ids('imaging')).toEqual(['in_kanda_2', 'in_kanda_1']);
+    expect(await ids('KANDA-IMAGING.example')).toEqual(['in_kanda_2', 'in_kanda_1']);
+    expect(await ids('INV-in_ueno')).toEqual(['in_ueno']);
+    expect(await ids('100%_')).toEqual([]);
+    expect(await countInvoicesByStatusForOperator({ search: 'imaging' }, testDb())).toMatchObject({ open: 1, paid: 1, draft: 0 });
+  });
+
+  it('serves a substring search over organizations from the trigram indexes, not by reading every row', async () => {
+    const db = testDb();
+    await db.transaction(async (tx) => {
+      // With a handful of rows the planner rightly prefers a scan; forbid it to see that the index can serve.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plan = await tx.execute(sql`explain select id from organizations where name ilike '%imag%' or billing_email ilike '%imag%'`);
+      const text = (plan as unknown as Array<Record<string, string>>).map((row) => Object.values(row)[0]).join('\n');
+      expect(text).toContain('organizations_name_trgm_idx');
+      expect(text).toContain('organizations_billing_email_trgm_idx');
+    });
   });
 
   it('gives operators any invoice with its lines and owner, drafts included; customers still never see drafts', async () => {

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { startWireServer } from './pglite-wire-server';
 
 export interface EmbeddedDatabaseOptions {
@@ -32,7 +33,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
   let db: PGlite | null = null;
   try {
-    db = await PGlite.create(inMemory ? 'memory://' : dataDir);
+    // pg_trgm backs the operators' substring searches (GIN trigram indexes, migration 'search trigram indexes'),
+    // as on PostgreSQL, where it ships with the server's contrib package.
+    db = await PGlite.create(inMemory ? 'memory://' : dataDir, { extensions: { pg_trgm } });
     const server = await startWireServer({ db, port: options.port });
     const opened = db;
     let closing: Promise<void> | null = null;
