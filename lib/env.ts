@@ -14,6 +14,12 @@ const envSchema = z
     /** postgres://… — real PostgreSQL, or the embedded PGlite server started by `npm run demo` / tests. */
     DATABASE_URL: z.string().min(1).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Webhook events one app process works on at once after answering their deliveries (the rest wait in its queue,
+     * and any it never reaches are picked up by the background sweep). Each holds a database connection while it
+     * re-reads its object from Stripe, so keep it well below DATABASE_POOL_MAX: recording deliveries needs the rest.
+     */
+    WEBHOOK_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
     /** Real Stripe when set (sk_test_… or sk_live_…); the bundled emulator when unset. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),

@@ -47,7 +47,8 @@ export async function receiveStripeWebhook(request: Request, options: ReceiveOpt
       livemode: event.livemode,
       objectId: eventObject(event).id,
       created: event.created,
-      payload: JSON.parse(body) as unknown,
+      // constructEvent parsed the verified body already; that parse is what is stored.
+      payload: event,
     });
   } catch (error) {
     // Not recorded: a 5xx makes Stripe deliver it again.

@@ -55,7 +55,15 @@ const SESSION_COOKIE = 'authjs.session-token';
 const selectedPages = args.pages ? benchPages.filter((p) => args.pages!.split(',').includes(p.name)) : benchPages;
 
 type Statement = { calls: number; ms: number; query: string };
-type PageResult = LoadResult & { page: BenchPage; concurrency: number; stripeCalls: number; statementsPerView: number | null; statements: Statement[] };
+type PageResult = LoadResult & {
+  page: BenchPage;
+  concurrency: number;
+  stripeCalls: number;
+  statementsPerView: number | null;
+  statements: Statement[];
+  /** The HTML (with the inlined RSC payload) one view sends, in bytes: rendering and writing it is most of a view's cost. */
+  bytesPerView: number;
+};
 
 const dataDir = join(repoRoot, '.data', `bench-${process.pid}`);
 const profileDir = join(repoRoot, '.data', `bench-profile-${process.pid}`);
@@ -185,12 +193,14 @@ async function measurePage(
   stats: postgres.Sql | null,
 ): Promise<PageResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let bytes = 0;
   const check = async (k: number): Promise<string | null> => {
     const user = users[k % users.length]!;
     const path = page.path(user);
     const cookie = page === ceilingPage ? '' : page.operator ? user.operatorCookie : user.cookie;
     const { status, body } = await httpRequest(agent, port, { path, headers: { cookie, accept: 'text/html' } });
     if (status !== 200) return `${path}: HTTP ${status}`;
+    bytes = Buffer.byteLength(body);
     if (page.showsOrgName !== false && !body.includes(user.orgName)) return `${path}: the page does not show ${user.orgName}`;
     const missing = page.expect(user).filter((text) => !body.includes(text));
     return missing.length > 0 ? `${path}: the page does not show ${missing.join(', ')}` : null;
@@ -208,7 +218,7 @@ async function measurePage(
     const top = await topStatements(stats);
     const stripeCalls = (await stripeRequestCount(emulatorUrl)) - before;
     load.failures.unshift(...warmupFailures);
-    return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top };
+    return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top, bytesPerView: bytes };
   } finally {
     agent.destroy();
   }
@@ -300,15 +310,15 @@ async function main(): Promise<number> {
   console.log(
     `${DATABASE_KIND}; ${ORGANIZATIONS} organizations, ${INVOICES_PER_ORGANIZATION} invoices each; ${cpus().length} CPUs, load average before the run ${load}`,
   );
-  console.log(`| page | ${CONCURRENCY_LEVELS.map((c) => `req/s at ${c} | of ceiling | p95 ms at ${c}`).join(' | ')} | statements per view | Stripe calls |`);
-  console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: |`);
+  console.log(`| page | ${CONCURRENCY_LEVELS.map((c) => `req/s at ${c} | of ceiling | p95 ms at ${c}`).join(' | ')} | statements per view | kB per view | Stripe calls |`);
+  console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: | ---: |`);
   for (const page of [ceilingPage, ...selectedPages]) {
     const rows = CONCURRENCY_LEVELS.map((c) => results.find((r) => r.page === page && r.concurrency === c)!);
     const cells = rows.map((r) => `${r.perSecond.toFixed(1)} | ${((100 * r.perSecond) / ceilings.get(r.concurrency)!).toFixed(0)} % | ${r.p95.toFixed(0)}`);
     const statements = rows.map((r) => r.statementsPerView).filter((s): s is number => s !== null);
     const stmt = statements.length > 0 ? (statements.reduce((a, b) => a + b, 0) / statements.length).toFixed(1) : '–';
     const stripe = rows.reduce((sum, r) => sum + r.stripeCalls, 0);
-    console.log(`| ${page.name} | ${cells.join(' | ')} | ${stmt} | ${stripe} |`);
+    console.log(`| ${page.name} | ${cells.join(' | ')} | ${stmt} | ${(rows[0]!.bytesPerView / 1024).toFixed(1)} | ${stripe} |`);
   }
   if (stats) {
     console.log(`\nStatements per view at ${CONCURRENCY_LEVELS[0]} clients (pg_stat_statements; calls per view, total ms per view):`);

@@ -24,6 +24,7 @@ import Stripe from 'stripe';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
+import { stripeRequestCount } from './bench-kit';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { httpRequest, percentile, runLoad } from './http-load';
 
@@ -173,11 +174,14 @@ async function main(): Promise<number> {
   // The storm: every event once, 30 % of them again, shuffled.
   const duplicates = Math.max(0, STORM - events.length);
   const deliveries = shuffled([...events, ...shuffled(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
+  const stripeCallsBefore = await stripeRequestCount(emulator.url);
   const stormStart = performance.now();
   const storm = await runLoad({ total: deliveries.length, concurrency: STORM_CLIENTS, deadlineMs: CONVERGENCE_DEADLINE_MS, call: (k) => deliver(agent, appPort, deliveries[k]!) });
   const acknowledged = (performance.now() - stormStart) / 1000;
   const finalState = await drain(stormStart);
   const converged = (performance.now() - stormStart) / 1000;
+  // Every processed event re-reads its object (and what it needs) from Stripe: the calls per event bound the rate.
+  const stripeCalls = (await stripeRequestCount(emulator.url)) - stripeCallsBefore;
 
   // Equal to Stripe: each customer's mirror and the catalogue against fresh reads.
   const { findCustomerMirrorDrift, findCatalogMirrorDrift } = await import('@/lib/stripe-sync');
@@ -230,7 +234,8 @@ async function main(): Promise<number> {
     `Storm: ${deliveries.length} deliveries (${events.length} events, ${duplicates} duplicates), shuffled, ${STORM_CLIENTS} clients: ` +
       `acknowledged in ${acknowledged.toFixed(1)} s (${storm.perSecond.toFixed(0)}/s, p95 ${storm.p95.toFixed(0)} ms); ` +
       `${finalState.n === 0 ? `every event processed after ${converged.toFixed(1)} s` : `${finalState.n} still pending after ${converged.toFixed(1)} s`}; ledger ${ledger!.events} events, ${ledger!.processed} processed, ${finalState.failed} failed; ` +
-      `mirror differences from Stripe: ${drift.length}`,
+      `mirror differences from Stripe: ${drift.length}; ` +
+      `Stripe calls while processing: ${stripeCalls} (${(stripeCalls / events.length).toFixed(2)} per event)`,
   );
   const problems = [
     ...rateRows.flatMap((r) => r.failures.slice(0, 3).map((f) => `rate ${r.offered}/s: ${f}`)),

@@ -1,11 +1,13 @@
 // POST /api/webhooks/stripe — Stripe's signed event deliveries: verified, recorded once, answered at once,
-// processed after the response (and retried by the background worker when processing fails).
+// processed after the response within the process's processing limit (and retried by the background worker
+// when processing fails or never ran).
 import { after } from 'next/server';
 import { receiveStripeWebhook } from '@/lib/webhooks';
+import { runWithinProcessingLimit } from '@/lib/webhooks/processing-limit';
 
 // The signature is computed over the exact raw body; this route must never be cached or statically evaluated.
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
-  return receiveStripeWebhook(request, { schedule: (task) => after(task) });
+  return receiveStripeWebhook(request, { schedule: (task) => after(() => runWithinProcessingLimit(task)) });
 }
