@@ -8,7 +8,7 @@ export type StripeEventRow = typeof stripeEvents.$inferSelect;
 export type StripeEventStatus = StripeEventRow['status'];
 
 /** What a worker holds after claiming: the payload and the token that proves the lease is still its own. */
-export type ClaimedStripeEvent = Pick<StripeEventRow, 'id' | 'type' | 'payload' | 'attempts'> & { leaseToken: string };
+export type ClaimedStripeEvent = Pick<StripeEventRow, 'id' | 'type' | 'payload' | 'attempts' | 'receivedAt'> & { leaseToken: string };
 
 /** How long a claim is exclusive; a worker that crashed mid-event loses it after this. */
 export const EVENT_LEASE_SECONDS = 300;
@@ -45,6 +45,7 @@ const claimedColumns = {
   type: stripeEvents.type,
   payload: stripeEvents.payload,
   attempts: stripeEvents.attempts,
+  receivedAt: stripeEvents.receivedAt,
   leaseToken: sql<string>`${stripeEvents.leaseToken}`,
 };
 

@@ -1,7 +1,7 @@
 // The Stripe mirror: upserts by Stripe id, written only by lib/stripe-sync. Every function takes `(params, tx = db)`.
 // Writers hold the per-customer (or catalogue) advisory lock from `lockStripeSync` for the length of their
 // transaction, so two syncs of the same customer never interleave their reads and writes.
-import { and, desc, eq, getTableColumns, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db';
 import {
@@ -176,6 +176,22 @@ export async function findMirroredCustomerId(
   const table = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods }[params.kind];
   const [row] = await tx.select({ customerId: table.customerId }).from(table).where(eq(table.id, params.id));
   return row?.customerId ?? null;
+}
+
+/**
+ * The mirrored object's owner when its row was last read from Stripe after `after` (its `synced_at`, the start of
+ * the transaction that read it, so every read of that sync began later); null when it was not, or is not mirrored.
+ */
+export async function findMirroredObjectSyncedAfter(
+  params: { kind: 'subscription' | 'invoice' | 'payment_method'; id: string; after: Date },
+  tx: Tx = db,
+): Promise<{ customerId: string | null; organizationId: string | null } | null> {
+  const table = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods }[params.kind];
+  const [row] = await tx
+    .select({ customerId: table.customerId, organizationId: table.organizationId })
+    .from(table)
+    .where(and(eq(table.id, params.id), gt(table.syncedAt, params.after)));
+  return row ?? null;
 }
 
 export async function deleteStripeSubscription(params: { id: string }, tx: Tx = db): Promise<void> {

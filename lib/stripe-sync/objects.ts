@@ -8,6 +8,7 @@ import {
   deleteStripePaymentMethod,
   deleteStripeSubscription,
   findMirroredCustomerId,
+  findMirroredObjectSyncedAfter,
   resolveOrganizationForCustomer,
   upsertStripeInvoice,
   upsertStripePaymentMethod,
@@ -25,9 +26,28 @@ import { readInvoiceLines, readSubscriptionItems } from './read';
 export type ObjectSyncOptions = SyncOptions & {
   /** The owning customer when the caller knows it (an event payload): saves a read to find the lock. */
   customerId?: string | null;
+  /**
+   * Skip the read when the mirror's row was read from Stripe after this moment (when the triggering event was
+   * recorded): that read already saw the change the event announces. A burst of events about one object
+   * (an invoice is created, finalized, paid…) then costs one read instead of one each.
+   */
+  unlessSyncedAfter?: Date;
 };
 
-export type ObjectSyncResult = { id: string; customerId: string | null; organizationId: string | null; outcome: 'upserted' | 'removed' };
+export type ObjectSyncResult = {
+  id: string;
+  customerId: string | null;
+  organizationId: string | null;
+  /** `fresh`: nothing read, the row was already newer than `unlessSyncedAfter`. */
+  outcome: 'upserted' | 'removed' | 'fresh';
+};
+
+/** The result for an object the mirror already holds as read after `options.unlessSyncedAfter`, or null. */
+async function alreadyFresh(kind: 'subscription' | 'invoice' | 'payment_method', id: string, tx: Tx | undefined, options?: ObjectSyncOptions): Promise<ObjectSyncResult | null> {
+  if (!options?.unlessSyncedAfter) return null;
+  const row = await findMirroredObjectSyncedAfter({ kind, id, after: options.unlessSyncedAfter }, tx);
+  return row ? { id, customerId: row.customerId, organizationId: row.organizationId, outcome: 'fresh' } : null;
+}
 
 /**
  * The customer whose lock guards this object: the caller's hint, else what the mirror recorded, else a first
@@ -65,6 +85,8 @@ async function organizationFor(stripe: Stripe, customerId: string, tx: Tx): Prom
 }
 
 export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const fresh = await alreadyFresh('subscription', subscriptionId, tx, options);
+  if (fresh) return fresh;
   const stripe = stripeOf(options);
   const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
   const owner = await lockOwner('subscription', subscriptionId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
@@ -83,6 +105,8 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
 }
 
 export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const fresh = await alreadyFresh('invoice', invoiceId, tx, options);
+  if (fresh) return fresh;
   const stripe = stripeOf(options);
   const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId));
   const owner = await lockOwner('invoice', invoiceId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
@@ -105,6 +129,8 @@ export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: Ob
  * mirror knew (or the hint); a payment method with no customer leaves the mirror.
  */
 export async function syncStripePaymentMethod(paymentMethodId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
+  const fresh = await alreadyFresh('payment_method', paymentMethodId, tx, options);
+  if (fresh) return fresh;
   const stripe = stripeOf(options);
   const retrieve = (): Promise<Stripe.PaymentMethod | null> => retrieveOrNull(() => stripe.paymentMethods.retrieve(paymentMethodId));
   const owner = await lockOwner('payment_method', paymentMethodId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));

@@ -39,7 +39,9 @@ function describeError(error: unknown): string {
 export async function processClaimedEvent(claim: ClaimedStripeEvent, options: ProcessOptions = {}): Promise<EventOutcome> {
   const stripe = options.stripe ?? defaultStripe;
   try {
-    const result = await dispatchStripeEvent(claim.payload as Stripe.Event, { stripe });
+    // `attempts` counts this claim: 1 is the first run; a retry or a replay re-reads everything.
+    const recordedAt = claim.attempts === 1 ? claim.receivedAt : undefined;
+    const result = await dispatchStripeEvent(claim.payload as Stripe.Event, { stripe, recordedAt });
     await db.transaction(async (tx) => {
       const mine = await completeStripeEvent({ id: claim.id, leaseToken: claim.leaseToken, status: result.outcome }, tx);
       if (!mine) throw new LeaseLostError();

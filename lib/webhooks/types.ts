@@ -4,6 +4,11 @@ import type { AuditRecord } from '@/lib/audit/record-audit';
 
 export type HandlerContext = {
   stripe: Stripe;
+  /**
+   * When the event was recorded, on its first attempt: a mirror row read from Stripe after that already shows
+   * what the event announces, so its re-read may be skipped. Unset on retries and operator replays, which re-read.
+   */
+  recordedAt?: Date;
 };
 
 export type HandlerResult = {

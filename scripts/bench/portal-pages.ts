@@ -16,7 +16,7 @@
 // BENCH_APP_LOG=1 to see the app's output.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -201,6 +201,8 @@ async function measurePage(
     const { status, body } = await httpRequest(agent, port, { path, headers: { cookie, accept: 'text/html' } });
     if (status !== 200) return `${path}: HTTP ${status}`;
     bytes = Buffer.byteLength(body);
+    // BENCH_DUMP_DIR=<dir>: keep one response of each page, to see what a view sends.
+    if (process.env.BENCH_DUMP_DIR) writeFileSync(join(process.env.BENCH_DUMP_DIR, `${page.name.replace(/\W+/g, '-')}.html`), body);
     if (page.showsOrgName !== false && !body.includes(user.orgName)) return `${path}: the page does not show ${user.orgName}`;
     const missing = page.expect(user).filter((text) => !body.includes(text));
     return missing.length > 0 ? `${path}: the page does not show ${missing.join(', ')}` : null;

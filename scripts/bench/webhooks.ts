@@ -11,11 +11,11 @@
 //    pending), then the mirror is compared with Stripe, customer by customer (`findCustomerMirrorDrift`) and the
 //    catalogue: any difference fails the run.
 //
-// Knobs: --database embedded|postgres, BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY, BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,10 +25,11 @@ import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
 import { stripeRequestCount } from './bench-kit';
+import { summarizeCpuProfile } from './cpu-profile';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { httpRequest, percentile, runLoad } from './http-load';
 
-const { values: args } = parseArgs({ options: { database: { type: 'string', default: 'embedded' } } });
+const { values: args } = parseArgs({ options: { database: { type: 'string', default: 'embedded' }, profile: { type: 'boolean', default: false } } });
 const DATABASE_KIND = databaseKindFrom(args.database);
 const STORM = Number(process.env.BENCH_STORM ?? 10_000);
 const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.3);
@@ -40,6 +41,7 @@ const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
 const WEBHOOK_PATH = '/api/webhooks/stripe';
 
 const dataDir = join(repoRoot, '.data', `bench-webhooks-${process.pid}`);
+const profileDir = join(repoRoot, '.data', `bench-webhooks-profile-${process.pid}`);
 const closers: (() => Promise<void>)[] = [];
 const processes: ManagedProcess[] = [];
 
@@ -115,6 +117,7 @@ async function createStripeActivity(stripe: Stripe, sql: postgres.Sql, targetEve
 }
 
 async function main(): Promise<number> {
+  if (args.profile) mkdirSync(profileDir, { recursive: true });
   if (!hasNextBuild()) throw new Error('No production build in .next: run `NEXT_TELEMETRY_DISABLED=1 npx next build` first.');
   const t0 = performance.now();
   mkdirSync(dataDir, { recursive: true });
@@ -149,7 +152,9 @@ async function main(): Promise<number> {
       APP_URL: appUrl,
       AUTH_SECRET: randomBytes(32).toString('hex'),
       AUTH_TRUST_HOST: 'true',
+      ...(process.env.WEBHOOK_PROCESSING_CONCURRENCY ? { WEBHOOK_PROCESSING_CONCURRENCY: process.env.WEBHOOK_PROCESSING_CONCURRENCY } : {}),
     },
+    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     echo: process.env.BENCH_APP_LOG === '1',
   });
   processes.push(app);
@@ -245,6 +250,15 @@ async function main(): Promise<number> {
     ...(finalState.n > 0 ? [`${finalState.n} events still pending ${CONVERGENCE_DEADLINE_MS / 1000} s after the storm began`] : []),
     ...drift.slice(0, 5).map((d) => `drift: ${JSON.stringify(d)}`),
   ];
+  if (args.profile) {
+    // The profile is written when the app exits.
+    await app.stop();
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) {
+      console.log(`\nCPU profile of the app (${join(profileDir, file)}), top by self time:`);
+      for (const line of summarizeCpuProfile(join(profileDir, file), 20)) console.log(`  ${line}`);
+    } else console.log('[bench] the app wrote no CPU profile');
+  }
   for (const p of problems) console.error(`[bench] FAIL ${p}`);
   console.log(`[bench] ${problems.length > 0 ? 'failed' : 'done'} in ${elapsed(t0)}`);
   return problems.length > 0 ? 1 : 0;

@@ -29,7 +29,7 @@ export async function readInvoicePaymentFailure(stripe: Stripe, invoiceId: strin
   return { code: error?.code ?? null, declineCode: error?.decline_code ?? null, message: error?.message ?? null };
 }
 
-export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
+export const handleInvoiceEvent: EventHandler = async (event, { stripe, recordedAt }) => {
   const { id, customerId } = eventObject(event);
   // An invoice object without an id cannot be re-read: nothing to mirror.
   if (!id) return ignored;
@@ -44,7 +44,7 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe }) => {
     const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
     if (invoice) held = await holdDraftIfReviewed(invoice, stripe);
   }
-  const result = await syncStripeInvoice(id, undefined, { stripe, customerId });
+  const result = await syncStripeInvoice(id, undefined, { stripe, customerId, unlessSyncedAfter: recordedAt });
   // A new invoice closes a period: the projection moves on to the next one.
   if (event.type === 'invoice.created' && result.organizationId) await requestUsageFollowUp(result.organizationId);
   if (held) {

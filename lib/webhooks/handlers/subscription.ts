@@ -5,10 +5,10 @@ import { syncStripeSubscription } from '@/lib/stripe-sync';
 import { requestUsageFollowUp } from '@/lib/usage/follow-up';
 import { eventObject, ignored, type EventHandler } from '../types';
 
-export const handleSubscriptionEvent: EventHandler = async (event, { stripe }) => {
+export const handleSubscriptionEvent: EventHandler = async (event, { stripe, recordedAt }) => {
   const { id, customerId } = eventObject(event);
   if (!id) return ignored;
-  const result = await syncStripeSubscription(id, undefined, { stripe, customerId });
+  const result = await syncStripeSubscription(id, undefined, { stripe, customerId, unlessSyncedAfter: recordedAt });
   // A plan, its items or its period changed: the projected invoice and the budgets' period follow.
   if (result.organizationId) await requestUsageFollowUp(result.organizationId);
   if (event.type !== 'customer.subscription.deleted') return { outcome: 'processed' };
