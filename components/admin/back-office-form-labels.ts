@@ -4,8 +4,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { CreditNoteLabels } from '@/components/admin/credit-note-form';
 import type { RecordPaymentLabels } from '@/components/admin/record-payment-form';
-import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/credit-note-schema';
-import { paymentMethods } from '@/lib/back-office/record-payment-schema';
+import { creditNoteReasons, creditNoteSettlements, paymentMethods } from '@/lib/back-office/adjustment-options';
 
 export async function getRecordPaymentLabels(): Promise<RecordPaymentLabels> {
   const t = await getTranslations('backOffice');

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { issueCreditNoteAction } from '@/lib/actions/admin/issue-credit-note';
 import { previewCreditNoteAction } from '@/lib/actions/admin/preview-credit-note';
-import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/credit-note-schema';
+import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/adjustment-options';
 import type { CreditNotePreview } from '@/lib/back-office/credit-notes';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';

@@ -6,7 +6,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { recordPaymentAction } from '@/lib/actions/admin/record-payment';
-import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/record-payment-schema';
+import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
 
