@@ -1,11 +1,10 @@
 // Root layout: the document language follows the interface language; every page is rendered per request so
 // the CSP nonce from proxy.ts reaches Next's scripts.
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getCspNonce } from '@/components/csp-nonce';
-import { pickClientMessages } from '@/lib/i18n/client-messages';
+import { ErrorLabelsProvider } from '@/components/i18n/error-labels';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,15 +18,18 @@ export const viewport: Viewport = { themeColor: '#3f48c0', width: 'device-width'
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the nonce makes every route dynamic, which nonce-based CSP requires.
   await getCspNonce();
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('common'), getMessages()]);
+  const [locale, t, tErrors] = await Promise.all([getLocale(), getTranslations('common'), getTranslations('errors')]);
   return (
     <html lang={locale}>
       <body>
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* Only what client components translate: see lib/i18n/client-messages.ts. */}
-        <NextIntlClientProvider messages={pickClientMessages(messages)}>{children}</NextIntlClientProvider>
+        {/* No message provider for the browser: client components take their labels as props (see
+            lib/i18n/client-hooks.test.ts); only the error boundary's labels travel by context. */}
+        <ErrorLabelsProvider labels={{ somethingWrong: tErrors('somethingWrong'), internal: tErrors('internal'), tryAgain: tErrors('tryAgain') }}>
+          {children}
+        </ErrorLabelsProvider>
       </body>
     </html>
   );

@@ -87,6 +87,15 @@ test('[customer] adds and removes a card', async ({ customer }) => {
   await expect(activity.getByRole('row', { name: /Card added/ })).toHaveCount(2);
   await expect(activity.getByRole('row', { name: /Card removed/ })).toHaveCount(1);
   await expect(activity.getByRole('row', { name: /Default card changed/ })).toHaveCount(1);
+
+  // In Japanese too: the confirmation step's labels come from the page (no message catalogue in the browser).
+  await page.goto(`/orgs/${organizationId}/payment-methods`);
+  await page.getByLabel('Interface language').selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1, name: '支払方法' })).toBeVisible();
+  await secure.getByRole('button', { name: 'Visa •••• 3155 を削除' }).click();
+  await expect(secure.getByRole('group', { name: 'このカードを削除しますか？今後このカードには請求されません。' })).toBeVisible();
+  await secure.getByRole('button', { name: '削除しない' }).click();
+  await expect(secure.getByRole('button', { name: 'Visa •••• 3155 を削除' })).toBeVisible();
 });
 
 test('[customer] the card confirmed at checkout is the default; a second card made the default pays the next invoice', async ({ customer }) => {

@@ -1,5 +1,6 @@
 // npm test — every check, in order, stopping at the first failure: lint, types, migrations, unit, emulator,
-// integration on PGlite, integration on PostgreSQL (when installed), production build, e2e in Chromium.
+// integration on PGlite, integration on PostgreSQL (when installed), production build, the usage page's
+// first-load JavaScript budget (150 kB gzip, from the build's manifests), two app servers, e2e in Chromium.
 // Installs nothing: a missing browser or database is reported with the command that installs it.
 //   npm test -- --only unit,integration     run some steps
 //   npm test -- --skip build,e2e            leave some out
@@ -78,6 +79,14 @@ const steps: Step[] = [
     // `npm run demo` reuses this build while the sources stay the same.
     before: () => sourceFingerprint(repoRoot),
     after: (fingerprint) => recordBuild(repoRoot, fingerprint),
+  },
+  {
+    // Reads the build's manifests and gzips the chunks (a second or two); fails over the budget.
+    name: 'first-load',
+    title: "Usage page's first-load JavaScript within 150 kB gzip (measure:first-load)",
+    command: node,
+    args: [bin('tsx', 'dist/cli.mjs'), 'scripts/measure-first-load.ts', '/(portal)/orgs/[orgId]/usage/page', '150'],
+    skipReason: () => (existsSync(join(repoRoot, '.next', 'build-manifest.json')) ? null : 'no production build in .next (run the build step)'),
   },
   {
     name: 'multi-server',

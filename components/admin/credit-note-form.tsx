@@ -4,16 +4,44 @@
 // previewed. `attempt` is issued by the page with each render, so a double click issues one credit note.
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { issueCreditNoteAction } from '@/lib/actions/admin/issue-credit-note';
 import { previewCreditNoteAction } from '@/lib/actions/admin/preview-credit-note';
-import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/credit-note-schema';
+import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/adjustment-options';
 import type { CreditNotePreview } from '@/lib/back-office/credit-notes';
+import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
 
 type Reason = (typeof creditNoteReasons)[number];
 type Settlement = (typeof creditNoteSettlements)[number];
+
+/** `backOffice.creditNotes`, built on the server; `previewTotal`, `confirm` and `issued` are raw templates. */
+export type CreditNoteLabels = {
+  issueLeadOpen: string;
+  issueLeadPaid: string;
+  by: string;
+  byAmount: string;
+  byLines: string;
+  amount: string;
+  quantity: string;
+  reason: string;
+  reasons: Record<Reason, string>;
+  settlement: string;
+  settlements: Record<Settlement, string>;
+  memo: string;
+  preview: string;
+  previewing: string;
+  /** `{amount}` */
+  previewTotal: string;
+  issue: string;
+  issuing: string;
+  /** `{amount}` */
+  confirm: string;
+  /** `{number}` */
+  issued: string;
+  badAmount: string;
+  cancel: string;
+};
 
 export function CreditNoteForm(props: {
   invoiceId: string;
@@ -22,10 +50,10 @@ export function CreditNoteForm(props: {
   paid: boolean;
   paidByCard: boolean;
   lines: { id: string; description: string; quantity: number }[];
+  locale: string;
+  labels: CreditNoteLabels;
 }) {
-  const t = useTranslations('backOffice.creditNotes');
-  const tBack = useTranslations('backOffice');
-  const locale = useLocale();
+  const { labels, locale } = props;
   const router = useRouter();
   const preview = useAction(previewCreditNoteAction);
   const issue = useAction(issueCreditNoteAction);
@@ -66,13 +94,13 @@ export function CreditNoteForm(props: {
       if (step === 'preview') {
         const result = await preview.executeAsync(input());
         if (result?.serverError) setError(result.serverError.error);
-        else if (result?.validationErrors) setError(t('errors.badAmount'));
+        else if (result?.validationErrors) setError(labels.badAmount);
         else if (result?.data) setPreviewed(result.data);
       } else {
         const result = await issue.executeAsync({ ...input(), attempt: props.attempt });
         if (result?.serverError) setError(result.serverError.error);
         else if (result?.data) {
-          setDone(t('issued', { number: result.data.number }));
+          setDone(fillTemplate(labels.issued, { number: result.data.number }));
           setPreviewed(null);
           setAmount('');
           setQuantities({});
@@ -96,26 +124,26 @@ export function CreditNoteForm(props: {
         void run('preview');
       }}
     >
-      <p className="text-sm text-slate-600 sm:col-span-2">{props.paid ? t('issueLeadPaid') : t('issueLeadOpen')}</p>
+      <p className="text-sm text-slate-600 sm:col-span-2">{props.paid ? labels.issueLeadPaid : labels.issueLeadOpen}</p>
       <div>
         <label className="label" htmlFor="cn-by">
-          {t('by')}
+          {labels.by}
         </label>
         <select id="cn-by" className="input" value={by} onChange={(e) => edit(setBy)(e.target.value as 'amount' | 'lines')}>
-          <option value="amount">{t('byAmount')}</option>
-          <option value="lines">{t('byLines')}</option>
+          <option value="amount">{labels.byAmount}</option>
+          <option value="lines">{labels.byLines}</option>
         </select>
       </div>
       {by === 'amount' ? (
         <div>
           <label className="label" htmlFor="cn-amount">
-            {t('amount')} ({props.currency.toUpperCase()})
+            {labels.amount} ({props.currency.toUpperCase()})
           </label>
           <input id="cn-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => edit(setAmount)(e.target.value)} />
         </div>
       ) : (
         <fieldset className="space-y-2 sm:col-span-2">
-          <legend className="label">{t('quantity')}</legend>
+          <legend className="label">{labels.quantity}</legend>
           {props.lines.map((line) => (
             <div key={line.id} className="flex items-center gap-3">
               <input
@@ -136,12 +164,12 @@ export function CreditNoteForm(props: {
       )}
       <div>
         <label className="label" htmlFor="cn-reason">
-          {t('reason')}
+          {labels.reason}
         </label>
         <select id="cn-reason" className="input" value={reason} onChange={(e) => edit(setReason)(e.target.value as Reason)}>
           {creditNoteReasons.map((r) => (
             <option key={r} value={r}>
-              {t(`reasons.${r}`)}
+              {labels.reasons[r]}
             </option>
           ))}
         </select>
@@ -149,14 +177,14 @@ export function CreditNoteForm(props: {
       {props.paid ? (
         <div>
           <label className="label" htmlFor="cn-settlement">
-            {t('settlement')}
+            {labels.settlement}
           </label>
           <select id="cn-settlement" className="input" value={settlement} onChange={(e) => edit(setSettlement)(e.target.value as Settlement)}>
             {creditNoteSettlements
               .filter((s) => s !== 'refund_to_card' || props.paidByCard)
               .map((s) => (
                 <option key={s} value={s}>
-                  {t(`settlements.${s}`)}
+                  {labels.settlements[s]}
                 </option>
               ))}
           </select>
@@ -164,7 +192,7 @@ export function CreditNoteForm(props: {
       ) : null}
       <div className="sm:col-span-2">
         <label className="label" htmlFor="cn-memo">
-          {t('memo')}
+          {labels.memo}
         </label>
         <input id="cn-memo" className="input" maxLength={500} value={memo} onChange={(e) => edit(setMemo)(e.target.value)} />
       </div>
@@ -179,8 +207,8 @@ export function CreditNoteForm(props: {
         </p>
       ) : null}
       {previewed ? (
-        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={t('issue')} data-testid="credit-note-preview">
-          <p>{t('previewTotal', { amount: money(previewed.total) })}</p>
+        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={labels.issue} data-testid="credit-note-preview">
+          <p>{fillTemplate(labels.previewTotal, { amount: money(previewed.total) })}</p>
           <ul className="list-disc pl-5 text-sm">
             {previewed.lines.map((l, i) => (
               <li key={i}>
@@ -189,20 +217,20 @@ export function CreditNoteForm(props: {
               </li>
             ))}
           </ul>
-          <p>{t('confirm', { amount: money(previewed.total) })}</p>
+          <p>{fillTemplate(labels.confirm, { amount: money(previewed.total) })}</p>
           <div className="flex gap-2">
             <button type="button" className="btn-primary" disabled={busy} onClick={() => void run('issue')}>
-              {busy ? t('issuing') : t('issue')}
+              {busy ? labels.issuing : labels.issue}
             </button>
             <button type="button" className="btn-secondary" disabled={busy} onClick={() => setPreviewed(null)}>
-              {tBack('cancel')}
+              {labels.cancel}
             </button>
           </div>
         </div>
       ) : (
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary" disabled={busy}>
-            {busy ? t('previewing') : t('preview')}
+            {busy ? labels.previewing : labels.preview}
           </button>
         </div>
       )}

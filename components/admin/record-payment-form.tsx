@@ -4,11 +4,30 @@
 // with each render, so a double click records one payment; the server re-checks everything.
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { recordPaymentAction } from '@/lib/actions/admin/record-payment';
-import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/record-payment-schema';
+import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
+import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
+
+/** `backOffice.payments`, built on the server; `confirm` and `recorded` are raw templates. */
+export type RecordPaymentLabels = {
+  fullAmountOnly: string;
+  amount: string;
+  currency: string;
+  method: string;
+  methods: Record<OffStripePaymentMethod, string>;
+  receivedOn: string;
+  reference: string;
+  submit: string;
+  pending: string;
+  /** `{amount}`, `{method}`, `{date}` */
+  confirm: string;
+  /** `{remaining}` */
+  recorded: string;
+  badAmount: string;
+  cancel: string;
+};
 
 export function RecordPaymentForm(props: {
   invoiceId: string;
@@ -18,10 +37,10 @@ export function RecordPaymentForm(props: {
   fullAmountOnly: boolean;
   /** The amount remaining, in major units as the operator types it (prefilled). */
   remaining: string;
+  locale: string;
+  labels: RecordPaymentLabels;
 }) {
-  const t = useTranslations('backOffice.payments');
-  const tBack = useTranslations('backOffice');
-  const locale = useLocale();
+  const { labels, locale } = props;
   const router = useRouter();
   const record = useAction(recordPaymentAction);
   const [amount, setAmount] = useState(props.remaining);
@@ -43,9 +62,9 @@ export function RecordPaymentForm(props: {
     try {
       const result = await record.executeAsync({ invoiceId: props.invoiceId, amount, currency, method, receivedOn, reference, attempt: props.attempt });
       if (result?.serverError) setError(result.serverError.error);
-      else if (result?.validationErrors) setError(t('errors.badAmount'));
+      else if (result?.validationErrors) setError(labels.badAmount);
       else if (result?.data) {
-        setDone(t('recorded', { remaining: formatMoney(result.data.amountRemaining, props.currency, locale) }));
+        setDone(fillTemplate(labels.recorded, { remaining: formatMoney(result.data.amountRemaining, props.currency, locale) }));
         setReference('');
         router.refresh();
       }
@@ -67,16 +86,16 @@ export function RecordPaymentForm(props: {
         setConfirming(true);
       }}
     >
-      {props.fullAmountOnly ? <p className="alert-info sm:col-span-2">{t('fullAmountOnly')}</p> : null}
+      {props.fullAmountOnly ? <p className="alert-info sm:col-span-2">{labels.fullAmountOnly}</p> : null}
       <div>
         <label className="label" htmlFor="record-amount">
-          {t('amount')}
+          {labels.amount}
         </label>
         <input id="record-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
       </div>
       <div>
         <label className="label" htmlFor="record-currency">
-          {t('currency')}
+          {labels.currency}
         </label>
         <select id="record-currency" className="input" value={currency} onChange={(e) => setCurrency(e.target.value)}>
           {currencies.map((c) => (
@@ -88,25 +107,25 @@ export function RecordPaymentForm(props: {
       </div>
       <div>
         <label className="label" htmlFor="record-method">
-          {t('method')}
+          {labels.method}
         </label>
         <select id="record-method" className="input" value={method} onChange={(e) => setMethod(e.target.value as OffStripePaymentMethod)}>
           {paymentMethods.map((m) => (
             <option key={m} value={m}>
-              {t(`methods.${m}`)}
+              {labels.methods[m]}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label className="label" htmlFor="record-date">
-          {t('receivedOn')}
+          {labels.receivedOn}
         </label>
         <input id="record-date" type="date" className="input" required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
       </div>
       <div className="sm:col-span-2">
         <label className="label" htmlFor="record-reference">
-          {t('reference')}
+          {labels.reference}
         </label>
         <input id="record-reference" className="input" required maxLength={200} value={reference} onChange={(e) => setReference(e.target.value)} />
       </div>
@@ -121,21 +140,21 @@ export function RecordPaymentForm(props: {
         </p>
       ) : null}
       {confirming ? (
-        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={t('submit')}>
-          <p>{t('confirm', { amount: `${amount} ${currency.toUpperCase()}`, method: t(`methods.${method}`), date: receivedOn })}</p>
+        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={labels.submit}>
+          <p>{fillTemplate(labels.confirm, { amount: `${amount} ${currency.toUpperCase()}`, method: labels.methods[method], date: receivedOn })}</p>
           <div className="flex gap-2">
             <button type="button" className="btn-primary" disabled={busy} onClick={() => void submit()}>
-              {busy ? t('pending') : t('submit')}
+              {busy ? labels.pending : labels.submit}
             </button>
             <button type="button" className="btn-secondary" disabled={busy} onClick={() => setConfirming(false)}>
-              {tBack('cancel')}
+              {labels.cancel}
             </button>
           </div>
         </div>
       ) : (
         <div className="sm:col-span-2">
           <button type="submit" className="btn-primary">
-            {t('submit')}
+            {labels.submit}
           </button>
         </div>
       )}

@@ -1,10 +1,7 @@
 // Input of the credit-note actions (preview and issue). Ids and quantities only, plus the amount the operator
 // typed for a credit by amount; the lines, amounts and what is left to credit come from the mirror and Stripe.
 import { z } from 'zod';
-
-export const creditNoteReasons = ['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'] as const;
-/** Where the money of a credit on a paid invoice goes. An open invoice's credit always lowers its amount due. */
-export const creditNoteSettlements = ['customer_balance', 'refund_outside_stripe', 'refund_to_card'] as const;
+import { creditNoteReasons, creditNoteSettlements } from './adjustment-options';
 
 export const creditNoteSchema = z.object({
   invoiceId: z.string().trim().regex(/^in_[A-Za-z0-9_]{1,200}$/),

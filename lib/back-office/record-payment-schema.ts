@@ -1,9 +1,7 @@
 // Input of the record-payment action. The amount is what the operator typed (major units, parsed against the
 // invoice's currency on the server); the invoice, customer and amount remaining come from the mirror.
 import { z } from 'zod';
-
-export const paymentMethods = ['bank_transfer', 'cash', 'local_currency', 'other'] as const;
-export type OffStripePaymentMethod = (typeof paymentMethods)[number];
+import { paymentMethods } from './adjustment-options';
 
 export const recordPaymentSchema = z.object({
   invoiceId: z.string().trim().regex(/^in_[A-Za-z0-9_]{1,200}$/),

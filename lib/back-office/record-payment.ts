@@ -16,7 +16,8 @@ import { markInvoicePaidOutOfBand } from '@/lib/stripe/mark-invoice-paid-out-of-
 import { reportOffStripePayment } from '@/lib/stripe/report-off-stripe-payment';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { parseMajorAmount } from './amounts';
-import type { OffStripePaymentMethod, RecordPaymentInput } from './record-payment-schema';
+import type { OffStripePaymentMethod } from './adjustment-options';
+import type { RecordPaymentInput } from './record-payment-schema';
 
 export type OffStripeMode = 'payment_records' | 'paid_out_of_band';
 

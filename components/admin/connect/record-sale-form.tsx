@@ -4,10 +4,10 @@
 // click records one sale; the server looks every id up and re-checks the split.
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { recordSaleAction } from '@/lib/actions/admin/record-sale';
 import type { PayeeRole } from '@/lib/connect/payee-roles';
+import { fillTemplate } from '@/lib/i18n/fill-template';
 
 export type SaleFormOptions = {
   organizations: { id: string; name: string }[];
@@ -15,9 +15,22 @@ export type SaleFormOptions = {
   payees: { id: string; label: string; role: string }[];
 };
 
-export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
-  const t = useTranslations('connect');
-  const tErrors = useTranslations('errors');
+export type RecordSaleLabels = {
+  organization: string;
+  price: string;
+  choose: string;
+  /** The payee select's label per role. */
+  payeeFor: Record<PayeeRole, string>;
+  chargeSavedCard: string;
+  submit: string;
+  /** Raw template with `{invoice}` and `{status}`. */
+  recorded: string;
+  saleStatus: Record<'awaiting_payment' | 'paid' | 'refunded', string>;
+  invalidInput: string;
+};
+
+export function RecordSaleForm(props: SaleFormOptions & { attempt: string; labels: RecordSaleLabels }) {
+  const { labels } = props;
   const router = useRouter();
   const record = useAction(recordSaleAction);
   const [priceId, setPriceId] = useState(props.prices[0]?.id ?? '');
@@ -43,9 +56,9 @@ export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
             attempt: props.attempt,
           });
           if (result?.serverError) setError(result.serverError.error);
-          else if (result?.validationErrors) setError(tErrors('invalid_input'));
+          else if (result?.validationErrors) setError(labels.invalidInput);
           else if (result?.data) {
-            setDone(t('transfers.record.recorded', { invoice: result.data.invoiceId ?? '—', status: t(`saleStatus.${result.data.status}`) }));
+            setDone(fillTemplate(labels.recorded, { invoice: result.data.invoiceId ?? '—', status: labels.saleStatus[result.data.status] }));
             router.refresh();
           }
         } finally {
@@ -55,11 +68,11 @@ export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
     >
       <div>
         <label htmlFor="sale-organization" className="label">
-          {t('transfers.record.organization')}
+          {labels.organization}
         </label>
         <select id="sale-organization" name="organizationId" className="input" required defaultValue="">
           <option value="" disabled>
-            {t('transfers.record.choose')}
+            {labels.choose}
           </option>
           {props.organizations.map((o) => (
             <option key={o.id} value={o.id}>
@@ -70,7 +83,7 @@ export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
       </div>
       <div>
         <label htmlFor="sale-price" className="label">
-          {t('transfers.record.price')}
+          {labels.price}
         </label>
         <select id="sale-price" name="priceId" className="input" required value={priceId} onChange={(e) => setPriceId(e.target.value)}>
           {props.prices.map((p) => (
@@ -83,11 +96,11 @@ export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
       {roles.map((role) => (
         <div key={role}>
           <label htmlFor={`sale-payee-${role}`} className="label">
-            {t('transfers.record.payeeFor', { role: t(`roles.${role}`) })}
+            {labels.payeeFor[role]}
           </label>
           <select id={`sale-payee-${role}`} name={`payee-${role}`} className="input" required defaultValue="">
             <option value="" disabled>
-              {t('transfers.record.choose')}
+              {labels.choose}
             </option>
             {props.payees.map((p) => (
               <option key={p.id} value={p.id}>
@@ -99,11 +112,11 @@ export function RecordSaleForm(props: SaleFormOptions & { attempt: string }) {
       ))}
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
         <input type="checkbox" name="chargeSavedCard" defaultChecked />
-        {t('transfers.record.chargeSavedCard')}
+        {labels.chargeSavedCard}
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <button type="submit" className="btn-primary" disabled={record.isExecuting || roles.length === 0}>
-          {t('transfers.record.submit')}
+          {labels.submit}
         </button>
         {done ? (
           <span role="status" className="text-sm text-green-700">

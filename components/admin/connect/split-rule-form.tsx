@@ -3,16 +3,26 @@
 // the role out. The server parses and checks it (never more than the price).
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { saveSplitRuleAction } from '@/lib/actions/admin/save-split-rule';
-import { PAYEE_ROLES } from '@/lib/connect/payee-roles';
+import { PAYEE_ROLES, type PayeeRole } from '@/lib/connect/payee-roles';
 
 export type SplitRuleFormShare = { role: string; kind: 'fixed' | 'percent'; value: string };
 
-export function SplitRuleForm(props: { priceId: string; currency: string; current: SplitRuleFormShare[] }) {
-  const t = useTranslations('connect');
-  const tErrors = useTranslations('errors');
+/** Formatted on the server: `fixed` names the price's currency, `shares` each role. */
+export type SplitRuleLabels = {
+  shares: Record<PayeeRole, { legend: string; value: string }>;
+  kind: string;
+  fixed: string;
+  percent: string;
+  notInRule: string;
+  save: string;
+  saved: string;
+  invalidInput: string;
+};
+
+export function SplitRuleForm(props: { priceId: string; current: SplitRuleFormShare[]; labels: SplitRuleLabels }) {
+  const { labels } = props;
   const router = useRouter();
   const save = useAction(saveSplitRuleAction);
   const [error, setError] = useState<string | null>(null);
@@ -30,12 +40,12 @@ export function SplitRuleForm(props: { priceId: string; currency: string; curren
           value: String(form.get(`${role}-value`) ?? '').trim(),
         })).filter((s) => s.value !== '');
         if (shares.length === 0) {
-          setError(tErrors('invalid_input'));
+          setError(labels.invalidInput);
           return;
         }
         const result = await save.executeAsync({ scope: 'price', targetId: props.priceId, shares });
         if (result?.serverError) setError(result.serverError.error);
-        else if (result?.validationErrors) setError(tErrors('invalid_input'));
+        else if (result?.validationErrors) setError(labels.invalidInput);
         else {
           setSaved(true);
           router.refresh();
@@ -44,19 +54,18 @@ export function SplitRuleForm(props: { priceId: string; currency: string; curren
     >
       {PAYEE_ROLES.map((role) => {
         const current = props.current.find((s) => s.role === role);
-        const roleName = t(`roles.${role}`);
         return (
           <fieldset key={role} className="rounded border border-slate-200 p-2">
-            <legend className="px-1 text-sm font-medium">{t('rules.share', { role: roleName })}</legend>
+            <legend className="px-1 text-sm font-medium">{labels.shares[role].legend}</legend>
             <label className="sr-only" htmlFor={`${props.priceId}-${role}-kind`}>
-              {t('rules.kind')}
+              {labels.kind}
             </label>
             <select id={`${props.priceId}-${role}-kind`} name={`${role}-kind`} className="input mb-2" defaultValue={current?.kind ?? 'fixed'}>
-              <option value="fixed">{t('rules.fixed', { currency: props.currency.toUpperCase() })}</option>
-              <option value="percent">{t('rules.percent')}</option>
+              <option value="fixed">{labels.fixed}</option>
+              <option value="percent">{labels.percent}</option>
             </select>
             <label className="sr-only" htmlFor={`${props.priceId}-${role}-value`}>
-              {t('rules.value', { role: roleName })}
+              {labels.shares[role].value}
             </label>
             <input
               id={`${props.priceId}-${role}-value`}
@@ -71,15 +80,15 @@ export function SplitRuleForm(props: { priceId: string; currency: string; curren
         );
       })}
       <p id={`${props.priceId}-hint`} className="text-xs text-slate-600 sm:col-span-3">
-        {t('rules.notInRule')}
+        {labels.notInRule}
       </p>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
         <button type="submit" className="btn-secondary" disabled={save.isExecuting}>
-          {t('rules.save')}
+          {labels.save}
         </button>
         {saved ? (
           <span role="status" className="text-sm text-green-700">
-            {t('rules.saved')}
+            {labels.saved}
           </span>
         ) : null}
         {error ? (

@@ -2,7 +2,6 @@
 // Make default / remove, for one card. Owners and billing managers only (the page renders it only for them).
 // Removing asks first: "Remove Visa •••• 4242" turns into a question with "Yes, remove" and "Keep the card".
 import { useAction } from 'next-safe-action/hooks';
-import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { makeDefaultCardAction } from '@/lib/actions/billing/make-default-card';
 import { removeCardAction } from '@/lib/actions/billing/remove-card';
@@ -11,9 +10,16 @@ export function CardActionsButton(props: {
   organizationId: string;
   paymentMethodId: string;
   isDefault: boolean;
-  labels: { makeDefault: string; remove: string; removeNamed: string; makeDefaultNamed: string };
+  labels: {
+    makeDefault: string;
+    remove: string;
+    removeNamed: string;
+    makeDefaultNamed: string;
+    /** The confirmation step (`paymentMethods.confirmRemove`). */
+    confirmRemove: { question: string; confirm: string; removing: string; keep: string };
+  };
 }) {
-  const t = useTranslations('paymentMethods.confirmRemove');
+  const ask = props.labels.confirmRemove;
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const makeDefault = useAction(makeDefaultCardAction);
@@ -41,7 +47,7 @@ export function CardActionsButton(props: {
         {confirming ? (
           <div role="group" aria-labelledby={`${id}-question`} className="flex flex-wrap items-center gap-2" data-testid="remove-card-confirm">
             <p id={`${id}-question`} className="text-sm text-slate-800">
-              {t('question')}
+              {ask.question}
             </p>
             <button
               type="button"
@@ -52,10 +58,10 @@ export function CardActionsButton(props: {
                 remove.execute(input);
               }}
             >
-              {remove.isPending ? t('removing') : t('confirm')}
+              {remove.isPending ? ask.removing : ask.confirm}
             </button>
             <button type="button" className="btn-ghost" disabled={busy} onClick={() => setConfirming(false)}>
-              {t('keep')}
+              {ask.keep}
             </button>
           </div>
         ) : (

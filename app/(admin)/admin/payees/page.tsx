@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listOneTimePrices } from '@/db/queries/catalog';
 import { listPayees, listSplitRules, type PayeeStatus } from '@/db/queries/payees';
 import { requireOperator } from '@/lib/auth/session';
-import { PAYEE_ROLES } from '@/lib/connect/payee-roles';
+import { PAYEE_COUNTRIES, PAYEE_ROLES, type PayeeCountry } from '@/lib/connect/payee-roles';
 import { shareAmounts } from '@/lib/connect/split';
 import { formatMoney, minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
@@ -33,8 +33,28 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
   const status = pick(query.status, statuses);
   const payeeRole = pick(query.role, PAYEE_ROLES);
   const locale = await getLocale();
-  const [payees, prices, rules, t] = await Promise.all([listPayees({ status, role: payeeRole }), listOneTimePrices({ locale }), listSplitRules(), getTranslations('connect')]);
+  const [payees, prices, rules, t, tErrors] = await Promise.all([
+    listPayees({ status, role: payeeRole }),
+    listOneTimePrices({ locale }),
+    listSplitRules(),
+    getTranslations('connect'),
+    getTranslations('errors'),
+  ]);
   const canManage = operatorCan(role, 'admin:connect:manage');
+  const roleNames = Object.fromEntries(PAYEE_ROLES.map((r) => [r, t(`roles.${r}`)])) as Record<(typeof PAYEE_ROLES)[number], string>;
+  const splitRuleLabels = (currency: string) => ({
+    shares: Object.fromEntries(PAYEE_ROLES.map((r) => [r, { legend: t('rules.share', { role: roleNames[r] }), value: t('rules.value', { role: roleNames[r] }) }])) as Record<
+      (typeof PAYEE_ROLES)[number],
+      { legend: string; value: string }
+    >,
+    kind: t('rules.kind'),
+    fixed: t('rules.fixed', { currency: currency.toUpperCase() }),
+    percent: t('rules.percent'),
+    notInRule: t('rules.notInRule'),
+    save: t('rules.save'),
+    saved: t('rules.saved'),
+    invalidInput: tErrors('invalid_input'),
+  });
   return (
     <>
       <PageHeader title={t('payees.title')} description={t('payees.lead')} />
@@ -43,7 +63,19 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
           <h2 id="add-payee-title" className="mb-3 text-base font-semibold">
             {t('payees.add.title')}
           </h2>
-          <AddPayeeForm />
+          <AddPayeeForm
+            labels={{
+              name: t('payees.name'),
+              email: t('payees.email'),
+              role: t('payees.role'),
+              country: t('payees.country'),
+              submit: t('payees.add.submit'),
+              added: t.raw('payees.add.added') as string,
+              invalidInput: tErrors('invalid_input'),
+              roles: roleNames,
+              countries: Object.fromEntries((Object.keys(PAYEE_COUNTRIES) as PayeeCountry[]).map((c) => [c, t(`countries.${c}`)])) as Record<PayeeCountry, string>,
+            }}
+          />
         </section>
       ) : null}
 
@@ -156,7 +188,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
                     ? t('rules.platformKeeps', { amount: formatMoney(price.unitAmount - paidOut, price.currency, locale), price: formatMoney(price.unitAmount, price.currency, locale) })
                     : t('rules.none')}
                 </p>
-                {canManage ? <SplitRuleForm priceId={price.id} currency={price.currency} current={current} /> : null}
+                {canManage ? <SplitRuleForm priceId={price.id} current={current} labels={splitRuleLabels(price.currency)} /> : null}
               </li>
             );
           })}

@@ -15,7 +15,7 @@ import { listBillableOrganizationsForOperator } from '@/db/queries/organizations
 import { listPayees, listSplitRules } from '@/db/queries/payees';
 import { requireOperator } from '@/lib/auth/session';
 import { ledgerQueryString, parseLedgerFilters, TRANSFER_STATUSES } from '@/lib/connect/ledger-filters';
-import type { PayeeRole } from '@/lib/connect/payee-roles';
+import { PAYEE_ROLES, type PayeeRole } from '@/lib/connect/payee-roles';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 
@@ -29,14 +29,16 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const query = await searchParams;
   const filters = parseLedgerFilters(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   const canManage = operatorCan(role, 'admin:connect:manage');
-  const [ledger, payees, t, locale, timeZone] = await Promise.all([
+  const [ledger, payees, t, tErrors, locale, timeZone] = await Promise.all([
     listSalesLedgerForOperator(filters),
     listPayees(),
     getTranslations('connect'),
+    getTranslations('errors'),
     getLocale(),
     getTimeZone(),
   ]);
   const roleName = (r: string) => t(`roles.${r as PayeeRole}`);
+  const retryLabels = { retry: t('transfers.retry'), retried: t('transfers.retried'), retryFailed: t('transfers.retryFailed') };
 
   let saleForm = null;
   if (canManage) {
@@ -57,6 +59,17 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           organizations={organizations}
           prices={splitPrices}
           payees={payees.map((p) => ({ id: p.id, label: `${p.name} (${roleName(p.role)}, ${p.currency.toUpperCase()})`, role: p.role }))}
+          labels={{
+            organization: t('transfers.record.organization'),
+            price: t('transfers.record.price'),
+            choose: t('transfers.record.choose'),
+            payeeFor: Object.fromEntries(PAYEE_ROLES.map((r) => [r, t('transfers.record.payeeFor', { role: roleName(r) })])) as Record<PayeeRole, string>,
+            chargeSavedCard: t('transfers.record.chargeSavedCard'),
+            submit: t('transfers.record.submit'),
+            recorded: t.raw('transfers.record.recorded') as string,
+            saleStatus: { awaiting_payment: t('saleStatus.awaiting_payment'), paid: t('saleStatus.paid'), refunded: t('saleStatus.refunded') },
+            invalidInput: tErrors('invalid_input'),
+          }}
         />
       </section>
     );
@@ -154,7 +167,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                       <td>
                         <TransferStatusBadge status={transfer.status} />
                         {transfer.status === 'failed' && transfer.failureMessage ? <p className="text-xs text-red-700">{transfer.failureMessage}</p> : null}
-                        {transfer.status === 'failed' && canManage ? <RetryTransferButton transferId={transfer.id} /> : null}
+                        {transfer.status === 'failed' && canManage ? <RetryTransferButton transferId={transfer.id} labels={retryLabels} /> : null}
                       </td>
                       <td className="hidden text-right tabular-nums sm:table-cell" data-testid="transfer-reversed">
                         {formatMoney(transfer.reversedAmount, transfer.currency, locale)}

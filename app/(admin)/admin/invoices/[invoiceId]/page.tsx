@@ -10,6 +10,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
 import { InvoicePaymentsSection } from '@/components/admin/invoice-payments-section';
 import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-section';
+import { getCreditNoteLabels, getRecordPaymentLabels } from '@/components/admin/back-office-form-labels';
 import { CreditNoteForm } from '@/components/admin/credit-note-form';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import { RecordPaymentForm } from '@/components/admin/record-payment-form';
@@ -54,7 +55,12 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const number = invoice.number ?? invoice.id;
   const discounts = invoiceDiscounts(invoice);
   const tax = invoiceTax(invoice);
-  const adjustments = await loadInvoiceAdjustmentsForOperator(invoice, lines, operator.role);
+  const [adjustments, recordPayment, creditNote] = await Promise.all([
+    loadInvoiceAdjustmentsForOperator(invoice, lines, operator.role),
+    getRecordPaymentLabels(),
+    getCreditNoteLabels(),
+  ]);
+  const formLabels = { recordPayment, creditNote };
 
   return (
     <>
@@ -243,6 +249,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               today={adjustments.today}
               fullAmountOnly={adjustments.fullAmountOnly}
               remaining={adjustments.remainingInput}
+              locale={locale}
+              labels={formLabels.recordPayment}
             />
           </>
         ) : null}
@@ -269,6 +277,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               paid={invoice.status === 'paid'}
               paidByCard={adjustments.paidByCard}
               lines={adjustments.creditableLines}
+              locale={locale}
+              labels={formLabels.creditNote}
             />
           </>
         ) : null}

@@ -70,6 +70,12 @@ export default async function PaymentMethodsPage({ params }: { params: Promise<{
                       remove: t('remove'),
                       makeDefaultNamed: t('makeDefaultNamed', { card: name(card) }),
                       removeNamed: t('removeNamed', { card: name(card) }),
+                      confirmRemove: {
+                        question: t('confirmRemove.question'),
+                        confirm: t('confirmRemove.confirm'),
+                        removing: t('confirmRemove.removing'),
+                        keep: t('confirmRemove.keep'),
+                      },
                     }}
                   />
                 ) : null}

@@ -1,0 +1,37 @@
+// The error boundary gets only the error and a reset callback; its labels must still follow the root layout's
+// language (they used to come from next-intl's client provider).
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import ErrorPage from '@/app/error';
+import en from '@/messages/en.json';
+import ja from '@/messages/ja.json';
+import { ErrorLabelsProvider } from './error-labels';
+
+const labelsOf = (messages: typeof en) => ({
+  somethingWrong: messages.errors.somethingWrong,
+  internal: messages.errors.internal,
+  tryAgain: messages.errors.tryAgain,
+});
+
+describe('the error boundary', () => {
+  it.each([
+    ['en', en],
+    ['ja', ja],
+  ] as const)('speaks the language the root layout gave it (%s)', (_, messages) => {
+    const html = renderToStaticMarkup(
+      <ErrorLabelsProvider labels={labelsOf(messages)}>
+        <ErrorPage error={Object.assign(new Error('boom'), { digest: 'd1g3st' })} reset={() => {}} />
+      </ErrorLabelsProvider>,
+    );
+    expect(html).toContain(`<h1>${messages.errors.somethingWrong}</h1>`);
+    expect(html).toContain(messages.errors.internal);
+    expect(html).toContain(`>${messages.errors.tryAgain}</button>`);
+    expect(html).toContain('d1g3st');
+    expect(html).not.toContain('boom');
+  });
+
+  it('still says something, in both languages, outside the provider', () => {
+    const html = renderToStaticMarkup(<ErrorPage error={new Error('boom')} reset={() => {}} />);
+    expect(html).toContain('Something went wrong / 問題が発生しました');
+  });
+});
