@@ -3,8 +3,20 @@
 import { getTranslations } from 'next-intl/server';
 import type { InvoicePaymentRecord } from '@/db/queries/invoice-adjustments';
 
+const METHODS = ['bank_transfer', 'cash', 'local_currency', 'other'] as const;
+const PAYMENT_STATUSES = ['paid', 'open', 'canceled'] as const;
+
+function isKnown<T extends string>(known: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (known as readonly string[]).includes(value);
+}
+
 export async function RecordedPaymentsTable(props: { payments: InvoicePaymentRecord[]; money: (n: number) => string; date: (d: Date) => string }) {
   const t = await getTranslations('backOffice.payments');
+  // The record carries the method Seikyu recorded (`metadata.method`); Stripe's display name is only English.
+  const methodName = (p: InvoicePaymentRecord) => {
+    const method = (p.data as { record?: { metadata?: Record<string, string> } | null } | null)?.record?.metadata?.method;
+    return isKnown(METHODS, method) ? t(`methods.${method}`) : (p.methodLabel ?? '—');
+  };
   if (props.payments.length === 0) return <p className="mt-3 text-sm text-slate-600">{t('none')}</p>;
   return (
     <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('title')}>
@@ -24,9 +36,9 @@ export async function RecordedPaymentsTable(props: { payments: InvoicePaymentRec
           {props.payments.map((p) => (
             <tr key={p.id}>
               <td>{p.receivedAt ? props.date(p.receivedAt) : p.paidAt ? props.date(p.paidAt) : '—'}</td>
-              <td>{p.type === 'payment_record' ? (p.methodLabel ?? '—') : t('card')}</td>
+              <td>{p.type === 'payment_record' ? methodName(p) : t('card')}</td>
               <td className="font-mono text-xs">{p.reference ?? '—'}</td>
-              <td>{p.status}</td>
+              <td>{isKnown(PAYMENT_STATUSES, p.status) ? t(`statuses.${p.status}`) : p.status}</td>
               <td className="num">{props.money(p.amountPaid ?? p.amountRequested)}</td>
             </tr>
           ))}
