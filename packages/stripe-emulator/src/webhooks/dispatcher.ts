@@ -12,6 +12,7 @@ import { defineCollection } from '../core/store.js';
 import { signPayload } from './signature.js';
 import { resolvePublicUrls } from '../core/public-url.js';
 import { thinNotificationOf, v2EventsCollection } from '../core/v2-events.js';
+import { destinationWants, eventDestinationsCollection } from './event-destinations.js';
 
 export interface WebhookSettings {
   /** Delay before each retry, in ms; a delivery is attempted `retryScheduleMs.length + 1` times in all. */
@@ -127,11 +128,19 @@ export class WebhookDispatcher {
     this.store.afterCommit(() => this.enqueueNow(event));
   }
 
-  /** Queues the thin notification of a stored v2 event, once the current store transaction commits. */
+  /**
+   * Queues the thin notification of a stored v2 event to the configured thin destination and every enabled
+   * event destination (`/v2/core/event_destinations`) that wants its type, once the store transaction commits.
+   */
   enqueueThin(eventId: string, type: string): void {
     this.store.afterCommit(() => {
-      if (this.closed || !this.thinDestination || !this.store.has(v2EventsCollection, eventId)) return;
-      this.queueDeliveries({ id: eventId, type }, [{ id: STATIC_THIN_DESTINATION_ID, url: this.thinDestination.url }], 'thin');
+      if (this.closed || !this.store.has(v2EventsCollection, eventId)) return;
+      const targets: Array<{ id: string; url: string }> = [];
+      if (this.thinDestination) targets.push({ id: STATIC_THIN_DESTINATION_ID, url: this.thinDestination.url });
+      for (const destination of this.store.all(eventDestinationsCollection)) {
+        if (destinationWants(destination, type)) targets.push({ id: destination.id, url: destination.url });
+      }
+      if (targets.length > 0) this.queueDeliveries({ id: eventId, type }, targets, 'thin');
     });
   }
 
@@ -297,6 +306,8 @@ export class WebhookDispatcher {
   private secretFor(endpointId: string): string | null {
     if (endpointId === STATIC_ENDPOINT_ID) return this.staticEndpoint?.secret ?? null;
     if (endpointId === STATIC_THIN_DESTINATION_ID) return this.thinDestination?.secret ?? null;
+    const destination = this.store.get(eventDestinationsCollection, endpointId);
+    if (destination) return destination.status === 'enabled' ? destination.secret : null;
     const endpoint = this.store.get(webhookEndpointsCollection, endpointId);
     return endpoint && endpoint.status === 'enabled' ? (endpoint.secret ?? null) : null;
   }

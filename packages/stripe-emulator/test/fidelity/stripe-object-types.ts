@@ -46,6 +46,7 @@ import type { MeterEventAdjustment } from '../../../../node_modules/stripe/esm/r
 import type { Account as V2Account } from '../../../../node_modules/stripe/esm/resources/V2/Core/Accounts.js';
 import type { AccountLink as V2AccountLink } from '../../../../node_modules/stripe/esm/resources/V2/Core/AccountLinks.js';
 import type { EventBase as V2EventBase, V2 as V2EventTypes } from '../../../../node_modules/stripe/esm/resources/V2/Core/Events.js';
+import type { EventDestination as V2EventDestination } from '../../../../node_modules/stripe/esm/resources/V2/Core/EventDestinations.js';
 import type { MeterEventSession as V2MeterEventSession } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventSession.js';
 import type { MeterEvent as V2MeterEvent } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEvents.js';
 import type { MeterEventAdjustment as V2MeterEventAdjustment } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventAdjustments.js';
@@ -177,6 +178,7 @@ export interface StripeObjects {
   'v2.core.account': V2Account;
   'v2.core.account_link': V2AccountLink;
   'v2.core.event': StripeV2Event;
+  'v2.core.event_destination': V2EventDestination;
   'v2.billing.meter_event_session': V2MeterEventSession;
   'v2.billing.meter_event': V2MeterEvent;
   'v2.billing.meter_event_adjustment': V2MeterEventAdjustment;
