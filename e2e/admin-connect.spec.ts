@@ -1,6 +1,7 @@
 // Stripe Connect, the remote-diagnosis split (reference business 3): an operator adds two doctors and a split
 // rule (¥1,000 each of a ¥3,000 diagnosis); one doctor onboards from their own payee page, the other from the
-// operator's link, both on the emulator's hosted onboarding page; a facility's ¥3,000 diagnosis invoice is
+// operator's link, both on the emulator's hosted onboarding page (their Accounts v2 thin events reach the
+// event ledger); a facility's ¥3,000 diagnosis invoice is
 // charged to its saved card and ¥1,000 reaches each doctor while ¥1,000 stays; replaying invoice.paid pays
 // nobody twice; refunding the invoice reverses both transfers.
 import type { Page } from '@playwright/test';
@@ -78,6 +79,18 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   for (const doctor of [sato, suzuki]) await expect(page.getByTestId(`payee-${doctor.email}`).getByTestId('payee-status')).toHaveText('Enabled for transfers');
   const accounts = (await stripe.accounts.list({ limit: 100 })).data;
   const accountOf = (email: string) => accounts.find((a) => a.email === email)!.id;
+
+  // The doctors' accounts are Accounts v2 recipients: Stripe's thin events about their onboarding reach the thin
+  // route and are processed in the same event ledger operators replay from.
+  await flushWebhooks(customer.page, emulatorUrl);
+  const thinEvent = page
+    .getByTestId('admin-event')
+    .filter({ hasText: 'v2.core.account[configuration.recipient].capability_status_updated' })
+    .filter({ hasText: accountOf(suzuki.email) });
+  await expect(async () => {
+    await page.goto('/admin/events?status=processed');
+    await expect(thinEvent).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // The facility's diagnosis, charged to its saved card.
   await page.getByRole('navigation').getByRole('link', { name: 'Transfers' }).click();

@@ -34,6 +34,12 @@ const envSchema = z
     STRIPE_APP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
     /** The secret of the Connect endpoint (events from connected accounts: account.updated); docs/connect.md. */
     STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /**
+     * The secret of the event destination for v2 thin events (`v2.core.account*`: payees' Accounts v2) posting to
+     * /api/webhooks/stripe/thin; docs/connect.md. In emulator mode it defaults to `whsec_seikyu_emulator_thin`;
+     * with real Stripe and no secret that route answers 503.
+     */
+    STRIPE_THIN_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     /** Where the emulator listens when STRIPE_SECRET_KEY is unset. */
     STRIPE_EMULATOR_URL: z.string().url().default('http://127.0.0.1:12111'),
     /**

@@ -94,6 +94,8 @@ async function main(): Promise<void> {
       dataFile: join(dataDir, 'emulator.json'),
       webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
       webhookSecret: EMULATOR_WEBHOOK_SECRET,
+      // v2 thin events (payees' Accounts v2) to their own route, signed with the default thin secret both sides share.
+      thinWebhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe/thin`,
     });
     processes.push(emulator);
     appEnv.STRIPE_EMULATOR_URL = emulator.url;

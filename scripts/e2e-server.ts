@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       STRIPE_SECRET_KEY: realStripe.secretKey,
       NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: realStripe.publishableKey,
       STRIPE_WEBHOOK_SECRET: realStripe.webhookSecret,
+      // From `stripe listen --forward-thin-to …/api/webhooks/stripe/thin` (docs/real-stripe.md); payees' status follows it.
+      ...(process.env.STRIPE_THIN_WEBHOOK_SECRET ? { STRIPE_THIN_WEBHOOK_SECRET: process.env.STRIPE_THIN_WEBHOOK_SECRET } : {}),
     };
     console.log('[e2e] Stripe test account (STRIPE_SECRET_KEY); webhooks come through `stripe listen`');
   } else {
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       port: await findFreePort(),
       webhookUrl: `${appLoopbackUrl}/api/webhooks/stripe`,
       webhookSecret: WEBHOOK_SECRET,
+      thinWebhookUrl: `${appLoopbackUrl}/api/webhooks/stripe/thin`,
       echo: false,
     });
     processes.push(emulator);

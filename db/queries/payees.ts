@@ -10,7 +10,17 @@ export type SplitRule = typeof splitRules.$inferSelect;
 export type PayeeStatus = Payee['status'];
 
 export async function insertPayee(
-  params: { id: string; name: string; email: string; role: string; country: string; currency: string; stripeAccountId: string; createdByUserId: string },
+  params: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    country: string;
+    currency: string;
+    stripeAccountId: string;
+    accountApi: Payee['accountApi'];
+    createdByUserId: string;
+  },
   tx: Tx = db,
 ): Promise<Payee> {
   const [row] = await tx.insert(connectPayees).values(params).returning();

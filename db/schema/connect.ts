@@ -19,6 +19,8 @@ export const payeeStatus = pgEnum('payee_status', ['onboarding', 'restricted', '
  * came back (partial reversals keep `sent` with `reversedAmount`).
  */
 export const connectTransferStatus = pgEnum('connect_transfer_status', ['scheduled', 'pending', 'sent', 'failed', 'reversed']);
+/** Which Stripe API the payee's connected account was created with, so its status is read through the same one. */
+export const payeeAccountApi = pgEnum('payee_account_api', ['v1', 'v2']);
 export const connectSaleStatus = pgEnum('connect_sale_status', ['awaiting_payment', 'paid', 'refunded']);
 
 export type SplitShare = { role: string; kind: 'fixed' | 'percent'; /** fixed: minor units; percent: basis points */ value: number };
@@ -37,6 +39,11 @@ export const connectPayees = pgTable(
     country: text('country').notNull(),
     currency: text('currency').notNull(),
     stripeAccountId: text('stripe_account_id').notNull().unique(),
+    /**
+     * v2: Accounts v2 with the recipient configuration (payees added since the v2 change; status from
+     * `configuration.recipient` and `requirements.entries`); v1: an Express account added before (`account.updated`).
+     */
+    accountApi: payeeAccountApi('account_api').notNull().default('v1'),
     status: payeeStatus('status').notNull().default('onboarding'),
     /** The account's `requirements.currently_due` as last read. */
     requirementsDue: jsonb('requirements_due').$type<string[]>().notNull().default([]),

@@ -1,6 +1,6 @@
 // Connect end to end against the database and the Stripe emulator: split rules that pay out more than the sale
 // and payees in another currency's region are refused with nothing changed; a sale's transfer to a payee who has
-// not finished onboarding waits and goes out (release job) once account.updated says the account is enabled; a
+// not finished onboarding waits and goes out (release job) once the account's v2 thin events say it is enabled; a
 // replayed invoice.paid, or a crash between the transfer and its row update, pays nobody twice; a refund
 // reverses both doctors' transfers in proportion.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,7 +21,7 @@ const { saveSplitRule } = await import('./split-rules');
 const { recordSale } = await import('./record-sale');
 const { createPayeeOnboardingLink } = await import('./onboarding-link');
 const { JOB_DEFINITIONS } = await import('@/lib/jobs/definitions');
-const { deliver } = await import('@/lib/webhooks/test-delivery');
+const { deliver, deliverThin, thinNotificationsFor } = await import('@/lib/webhooks/test-delivery');
 const { replayStripeEvent } = await import('@/lib/webhooks/replay');
 const { settleSaleForInvoice } = await import('./settle-sale');
 const { LOOKUP_KEYS } = await import('@/lib/demo/catalog');
@@ -61,8 +61,13 @@ async function doctor(name: string, role: 'reading_doctor' | 'second_reader', co
   return addPayee({ name, email: `${name.toLowerCase().replace(/\W+/g, '-')}-${uniqueSuffix()}@example.com`, role, country, operatorUserId: admin.id }, stripe);
 }
 
-/** Completes the emulator's hosted onboarding page as the payee would, and hands the account.updated event to the webhook route. */
-async function onboard(payee: { id: string; stripeAccountId: string }): Promise<void> {
+/**
+ * Completes the emulator's hosted onboarding page as the payee would, and hands the account's v2 thin events
+ * (capability status, requirements, account updated) to the thin-event route, as the event destination would.
+ */
+async function onboard(payee: { id: string; stripeAccountId: string; accountApi: 'v1' | 'v2' }): Promise<void> {
+  expect(payee.accountApi).toBe('v2');
+  const before = await thinNotificationsFor(stripe, payee.stripeAccountId);
   const url = await createPayeeOnboardingLink({ payee, refreshPath: '/payee/onboarding', returnPath: '/payee/onboarding/return' }, stripe);
   const response = await fetch(url, {
     method: 'POST',
@@ -70,12 +75,13 @@ async function onboard(payee: { id: string; stripeAccountId: string }): Promise<
     redirect: 'manual',
   });
   expect(response.status).toBe(303);
-  const events = await stripe.events.list({ type: 'account.updated', limit: 20 });
-  const event = events.data.find((e) => (e.data.object as Stripe.Account).id === payee.stripeAccountId);
-  expect(event, 'account.updated for the onboarded account').toBeTruthy();
-  const delivery = await deliver(event!, { stripe });
-  expect(delivery.response.status).toBe(200);
-  for (const task of delivery.scheduled) await task();
+  const notifications = await thinNotificationsFor(stripe, payee.stripeAccountId, before.at(-1)?.id as string | undefined);
+  expect(notifications.map((n) => n.type)).toContain('v2.core.account[configuration.recipient].capability_status_updated');
+  for (const notification of notifications) {
+    const delivery = await deliverThin(notification, { stripe });
+    expect(delivery.response.status).toBe(200);
+    for (const task of delivery.scheduled) await task();
+  }
 }
 
 async function splitDiagnosis(): Promise<void> {

@@ -55,6 +55,7 @@ const PUBLIC_DOORS: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts GET': 'next-auth: sign-in pages, providers and the session endpoint answer everyone by design',
   'app/api/auth/[...nextauth]/route.ts POST': 'next-auth: sign-in requests (CSRF token checked by next-auth; email links rate limited by signInWithEmailAction)',
   'app/api/webhooks/stripe/route.ts POST': 'Stripe webhooks: no session, every delivery must carry a valid Stripe-Signature (an unsigned one is refused below)',
+  'app/api/webhooks/stripe/thin/route.ts POST': "Stripe's v2 thin event notifications: no session, every delivery must carry a valid Stripe-Signature for the thin-event secret (an unsigned one is refused below)",
   'app/dev/mailbox/api/latest/route.ts GET': 'the development mailbox: only when DEV_MAILBOX_ENABLED (off in production), for tests and the demo',
   'app/branding/logo/route.ts GET': 'the company logo emails show: mail clients fetch it without a session; the same image is printed on every invoice',
   'app/(portal)/payee/onboarding/return/route.ts GET': "the return from Stripe's hosted onboarding: re-reads only the signed-in payee's own account; anyone else is sent to /payee, which asks them to sign in",
@@ -207,13 +208,14 @@ describe('route handlers refuse strangers and change nothing', () => {
   for (const { file, method } of routeHandlers) {
     const door = `${file} ${method}`;
     it(door, async () => {
-      if (PUBLIC_DOORS[door] && file !== 'app/api/webhooks/stripe/route.ts') return;
+      const signedWebhook = file === 'app/api/webhooks/stripe/route.ts' || file === 'app/api/webhooks/stripe/thin/route.ts';
+      if (PUBLIC_DOORS[door] && !signedWebhook) return;
       const handler = ((await import(/* @vite-ignore */ join(root, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>)[method]!;
       const path = `/${file.replace(/^app\//, '').replace(/\/route\.ts$/, '').replace(/\([^)]+\)\//g, '')}`;
       const url = `http://localhost${path.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => routeParams(file)[name]!)}`;
       const callers: Caller[] = file.includes('/(admin)/') ? ['anonymous', 'stranger', 'member'] : ['anonymous', 'stranger'];
       if (PUBLIC_DOORS[door]) {
-        if (file === 'app/api/webhooks/stripe/route.ts') {
+        if (signedWebhook) {
           // Unsigned: refused, and nothing recorded.
           const outcome = await asCaller('anonymous', () => httpOutcome(() => handler(new Request(url, { method, body: JSON.stringify({ id: 'evt_doors', type: 'invoice.paid', data: { object: { id: world.invoiceId } } }) }), {})));
           expect(outcome.status).toBe(400);

@@ -30,3 +30,9 @@ export const stripeWebhookSecret = env.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK
 
 /** Connect events come from a second endpoint with its own secret; the webhook route accepts either. */
 export const stripeConnectWebhookSecret = env.STRIPE_CONNECT_WEBHOOK_SECRET ?? null;
+
+/** The emulator's default thin-event destination secret (`EMULATOR_THIN_WEBHOOK_SECRET`). */
+export const EMULATOR_THIN_WEBHOOK_SECRET = 'whsec_seikyu_emulator_thin';
+
+/** v2 thin events (payees' Accounts v2) come from an event destination with its own secret; null: not configured. */
+export const stripeThinWebhookSecret = env.STRIPE_THIN_WEBHOOK_SECRET ?? (usesStripeEmulator ? EMULATOR_THIN_WEBHOOK_SECRET : null);

@@ -1,7 +1,7 @@
 // Which handler an event goes to. Thin on purpose: each family's handler re-reads its object from Stripe.
 import type Stripe from 'stripe';
 import { handleCatalogEvent } from './handlers/catalog';
-import { handleAccountEvent, handleChargeRefundedEvent } from './handlers/connect';
+import { handleAccountEvent, handleChargeRefundedEvent, handleV2AccountEvent } from './handlers/connect';
 import { handleCustomerEvent } from './handlers/customer';
 import { handleInvoiceEvent } from './handlers/invoice';
 import { handleInvoiceAdjustmentEvent } from './handlers/invoice-adjustment';
@@ -31,6 +31,8 @@ const routes: Route[] = [
   ['price.', handleCatalogEvent],
   ['test_helpers.test_clock.', handleTestClockEvent],
   ['account.', handleAccountEvent],
+  // v2 thin events (recorded by receive-thin.ts): `v2.core.account.*` and `v2.core.account[...].*`.
+  ['v2.core.account', handleV2AccountEvent],
   ['charge.refunded', handleChargeRefundedEvent],
 ];
 

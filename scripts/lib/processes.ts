@@ -104,6 +104,8 @@ export interface EmulatorProcessOptions {
   dataFile?: string;
   webhookUrl?: string;
   webhookSecret?: string;
+  /** The event destination for v2 thin events (EMULATOR_THIN_WEBHOOK_URL); its secret defaults to the app's emulator default. */
+  thinWebhookUrl?: string;
   echo?: boolean;
 }
 
@@ -117,6 +119,7 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions): Pro
     EMULATOR_DATA: options.dataFile ?? '',
     EMULATOR_WEBHOOK_URL: options.webhookUrl ?? '',
     EMULATOR_WEBHOOK_SECRET: options.webhookSecret ?? '',
+    EMULATOR_THIN_WEBHOOK_URL: options.thinWebhookUrl ?? '',
   };
   const proc = spawnManaged({
     name: 'stripe',

@@ -19,6 +19,13 @@ export interface EmulatorOptions {
   webhookUrl?: string;
   /** Signing secret for `webhookUrl` (`whsec_…`). Default `whsec_seikyu_emulator`. */
   webhookSecret?: string;
+  /**
+   * An event destination for v2 thin events (`v2.core.account.*`): receives each v2 event's thin notification,
+   * signed like webhooks. Not listed anywhere (like `webhookUrl`).
+   */
+  thinWebhookUrl?: string;
+  /** Signing secret for `thinWebhookUrl` (`whsec_…`). Default `whsec_seikyu_emulator_thin`. */
+  thinWebhookSecret?: string;
   /** Delivery behaviour: retry schedule, duplicates, shuffling, timeout. */
   webhooks?: Partial<WebhookSettings>;
   /**
@@ -33,6 +40,7 @@ export interface EmulatorOptions {
 }
 
 export const DEFAULT_WEBHOOK_SECRET = 'whsec_seikyu_emulator';
+export const DEFAULT_THIN_WEBHOOK_SECRET = 'whsec_seikyu_emulator_thin';
 
 export class Emulator {
   readonly options: EmulatorOptions;
@@ -66,6 +74,7 @@ export class Emulator {
       options.webhookUrl ? { url: options.webhookUrl, secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET } : null,
       options.webhooks,
       () => this.publicUrl,
+      options.thinWebhookUrl ? { url: options.thinWebhookUrl, secret: options.thinWebhookSecret ?? DEFAULT_THIN_WEBHOOK_SECRET } : null,
     );
     this.events.subscribe((event) => this.webhooks.enqueue(event));
   }

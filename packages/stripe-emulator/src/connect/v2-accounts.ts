@@ -8,6 +8,7 @@ import type { Emulator } from '../emulator.js';
 import { defineCollection } from '../core/store.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
 import { accountsCollection } from './collections.js';
+import { emitV2Event } from '../core/emit-v2-event.js';
 import { ONBOARDING_REQUIREMENTS, buildAccount, defaultCurrencyOf, type AccountType } from './accounts.js';
 
 export type V2Include = 'configuration.customer' | 'configuration.merchant' | 'configuration.recipient' | 'defaults' | 'future_requirements' | 'identity' | 'requirements';
@@ -92,7 +93,40 @@ export function createV2Account(emu: Emulator, input: CreateV2AccountInput): Sto
     stripe_transfers_requested: input.recipient.stripeTransfersRequested,
     created: new Date(created * 1000).toISOString(),
   };
-  return emu.store.insert(v2AccountsCollection, stored);
+  const inserted = emu.store.insert(v2AccountsCollection, stored);
+  emitV2AccountEvent(emu, inserted.id, 'v2.core.account.created');
+  return inserted;
+}
+
+type V2AccountEventType =
+  | 'v2.core.account.created'
+  | 'v2.core.account.updated'
+  | 'v2.core.account.closed'
+  | 'v2.core.account[configuration.recipient].capability_status_updated'
+  | 'v2.core.account[requirements].updated';
+
+/** A thin event about a v2 account; its `related_object` is the account (`fetchRelatedObject()` retrieves it). */
+export function emitV2AccountEvent(emu: Emulator, accountId: string, type: V2AccountEventType, data?: Record<string, unknown>): void {
+  emitV2Event(emu, { type, relatedObject: { id: accountId, type: 'v2.core.account', url: `/v2/core/accounts/${accountId}` }, data });
+}
+
+/**
+ * The v2 events of a v1 `account.updated` on an account that is also a v2 account (onboarding completed on the
+ * hosted page, an update through either API): the recipient capability's status, the requirements, and the
+ * account as a whole, as Stripe sends them to a thin event destination. Called for every v1 event: cheap when
+ * it is not one.
+ */
+export function emitV2AccountChanges(emu: Emulator, event: Stripe.EventBase): void {
+  if (event.type !== 'account.updated' || !event.account || !emu.store.has(v2AccountsCollection, event.account)) return;
+  const previous = (event.data.previous_attributes ?? {}) as Partial<Stripe.Account>;
+  const account = event.data.object as Stripe.Account;
+  if ('capabilities' in previous && previous.capabilities?.transfers !== account.capabilities?.transfers) {
+    emitV2AccountEvent(emu, account.id, 'v2.core.account[configuration.recipient].capability_status_updated', {
+      updated_capability: 'stripe_balance.stripe_transfers',
+    });
+  }
+  if ('requirements' in previous) emitV2AccountEvent(emu, account.id, 'v2.core.account[requirements].updated');
+  emitV2AccountEvent(emu, account.id, 'v2.core.account.updated');
 }
 
 export function requireV2Account(emu: Emulator, id: string): StoredV2Account {

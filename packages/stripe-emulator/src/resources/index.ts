@@ -34,6 +34,8 @@ import { registerAccounts } from './accounts.js';
 import { registerAccountOnboarding } from './account-onboarding.js';
 import { registerTransfers } from './transfers.js';
 import { registerV2CoreAccounts } from './v2/core-accounts.js';
+import { registerV2CoreEvents } from './v2/core-events.js';
+import { registerV2EventDestinations } from './v2/event-destinations.js';
 import { registerV2BillingMeterEvents } from './v2/billing-meter-events.js';
 
 /** Search endpoints Stripe has and the emulator does not: answered as unimplemented, not as `No such customer: 'search'`. */
@@ -85,5 +87,7 @@ export function registerAll(emu: Emulator): void {
   registerTransfers(emu);
   // v2 (JSON bodies, v2 errors and lists: router.v2)
   registerV2CoreAccounts(emu);
+  registerV2CoreEvents(emu);
+  registerV2EventDestinations(emu);
   registerV2BillingMeterEvents(emu);
 }

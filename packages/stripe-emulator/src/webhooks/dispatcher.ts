@@ -2,6 +2,8 @@
 // receives its deliveries one at a time in that order (unless shuffling is on). Non-2xx answers and network
 // errors are retried on `retryScheduleMs`; with `duplicate` every event is delivered twice, with
 // `shuffleWindowMs` deliveries are randomly delayed within that window so they arrive out of order.
+// Two payloads: v1 snapshot events (the stored `event`) to webhook endpoints, and v2 thin notifications
+// (core/v2-events.ts) to the thin-event destination; both signed with the same `Stripe-Signature` scheme.
 import type Stripe from 'stripe';
 import type { Store } from '../core/store.js';
 import { eventsCollection, webhookEndpointScopesCollection, webhookEndpointsCollection } from '../core/collections.js';
@@ -9,6 +11,8 @@ import { newId } from '../core/ids.js';
 import { defineCollection } from '../core/store.js';
 import { signPayload } from './signature.js';
 import { resolvePublicUrls } from '../core/public-url.js';
+import { thinNotificationOf, v2EventsCollection } from '../core/v2-events.js';
+import { destinationWants, eventDestinationsCollection } from './event-destinations.js';
 
 export interface WebhookSettings {
   /** Delay before each retry, in ms; a delivery is attempted `retryScheduleMs.length + 1` times in all. */
@@ -44,6 +48,8 @@ export interface DeliveryRecord {
   url: string;
   /** True for the second copy made by the `duplicate` option. */
   duplicate: boolean;
+  /** `thin`: a v2 event's notification (absent on records saved before thin events existed: a snapshot). */
+  payload?: 'snapshot' | 'thin';
   status: 'pending' | 'succeeded' | 'failed';
   attempts: DeliveryAttempt[];
   next_attempt_at: string | null;
@@ -72,6 +78,8 @@ const pendingDeliveriesCollection = defineCollection<PendingDelivery>('_webhook_
 
 /** Id of the endpoint configured by `webhookUrl` / EMULATOR_WEBHOOK_URL (not listed under /v1/webhook_endpoints). */
 export const STATIC_ENDPOINT_ID = 'we_emulator_static';
+/** Id of the thin-event destination configured by `thinWebhookUrl` / EMULATOR_THIN_WEBHOOK_URL. */
+export const STATIC_THIN_DESTINATION_ID = 'ed_emulator_static';
 const MAX_LOG = 5000;
 
 export class WebhookDispatcher {
@@ -95,6 +103,8 @@ export class WebhookDispatcher {
     settings: Partial<WebhookSettings> = {},
     /** The emulator's public URL now: hosted links in payloads are resolved against it (see core/public-url.ts). */
     private readonly publicUrl: () => string = () => '',
+    /** Receives every v2 event as a thin notification (an event destination with `event_payload: thin`). */
+    private readonly thinDestination: StaticEndpoint | null = null,
   ) {
     this.settings = { ...DEFAULT_WEBHOOK_SETTINGS, ...settings };
   }
@@ -118,6 +128,22 @@ export class WebhookDispatcher {
     this.store.afterCommit(() => this.enqueueNow(event));
   }
 
+  /**
+   * Queues the thin notification of a stored v2 event to the configured thin destination and every enabled
+   * event destination (`/v2/core/event_destinations`) that wants its type, once the store transaction commits.
+   */
+  enqueueThin(eventId: string, type: string): void {
+    this.store.afterCommit(() => {
+      if (this.closed || !this.store.has(v2EventsCollection, eventId)) return;
+      const targets: Array<{ id: string; url: string }> = [];
+      if (this.thinDestination) targets.push({ id: STATIC_THIN_DESTINATION_ID, url: this.thinDestination.url });
+      for (const destination of this.store.all(eventDestinationsCollection)) {
+        if (destinationWants(destination, type)) targets.push({ id: destination.id, url: destination.url });
+      }
+      if (targets.length > 0) this.queueDeliveries({ id: eventId, type }, targets, 'thin');
+    });
+  }
+
   private enqueueNow(event: Stripe.EventBase): void {
     if (this.closed || !this.store.has(eventsCollection, event.id)) return;
     const targets: Array<{ id: string; url: string }> = [];
@@ -132,6 +158,10 @@ export class WebhookDispatcher {
     }
     if (targets.length === 0) return;
     this.store.update(eventsCollection, event.id, (e) => ({ ...e, pending_webhooks: targets.length }));
+    this.queueDeliveries(event, targets, 'snapshot');
+  }
+
+  private queueDeliveries(event: { id: string; type: string }, targets: Array<{ id: string; url: string }>, payload: 'snapshot' | 'thin'): void {
     const now = Date.now();
     for (const target of targets) {
       const copies = this.settings.duplicate ? 2 : 1;
@@ -143,6 +173,7 @@ export class WebhookDispatcher {
           endpoint_id: target.id,
           url: target.url,
           duplicate: copy > 0,
+          payload,
           status: 'pending',
           attempts: [],
           next_attempt_at: null,
@@ -274,8 +305,27 @@ export class WebhookDispatcher {
 
   private secretFor(endpointId: string): string | null {
     if (endpointId === STATIC_ENDPOINT_ID) return this.staticEndpoint?.secret ?? null;
+    if (endpointId === STATIC_THIN_DESTINATION_ID) return this.thinDestination?.secret ?? null;
+    const destination = this.store.get(eventDestinationsCollection, endpointId);
+    if (destination) return destination.status === 'enabled' ? destination.secret : null;
     const endpoint = this.store.get(webhookEndpointsCollection, endpointId);
     return endpoint && endpoint.status === 'enabled' ? (endpoint.secret ?? null) : null;
+  }
+
+  /** The body to send: the stored snapshot event, or a v2 event's thin notification; null once it is gone. */
+  private payloadOf(record: DeliveryRecord): string | null {
+    if (record.payload === 'thin') {
+      const event = this.store.get(v2EventsCollection, record.event_id);
+      return event ? JSON.stringify(thinNotificationOf(event), null, 2) : null;
+    }
+    const event = this.store.get(eventsCollection, record.event_id);
+    if (!event) return null;
+    let payload = this.payloads.get(event);
+    if (payload === undefined) {
+      payload = resolvePublicUrls(JSON.stringify(event, null, 2), this.publicUrl());
+      this.payloads.set(event, payload);
+    }
+    return payload;
   }
 
   private async attempt(item: QueueItem): Promise<void> {
@@ -288,20 +338,15 @@ export class WebhookDispatcher {
     let error: string | null = null;
     let giveUp = false;
     try {
-      const event = this.store.get(eventsCollection, record.event_id);
       const secret = this.secretFor(endpointId);
-      if (!event) {
+      const payload = this.payloadOf(record);
+      if (payload === null) {
         giveUp = true;
         throw new Error('event no longer exists (emulator reset)');
       }
       if (!secret) {
         giveUp = true;
         throw new Error('endpoint deleted or disabled');
-      }
-      let payload = this.payloads.get(event);
-      if (payload === undefined) {
-        payload = resolvePublicUrls(JSON.stringify(event, null, 2), this.publicUrl());
-        this.payloads.set(event, payload);
       }
       const signature = signPayload(payload, secret, Math.floor(Date.now() / 1000));
       const res = await fetch(record.url, {
@@ -320,7 +365,7 @@ export class WebhookDispatcher {
     if (ok) {
       record.status = 'succeeded';
       this.store.delete(pendingDeliveriesCollection, record.id);
-      if (!record.duplicate && this.store.has(eventsCollection, record.event_id)) {
+      if (!record.duplicate && record.payload !== 'thin' && this.store.has(eventsCollection, record.event_id)) {
         this.store.update(eventsCollection, record.event_id, (e) => ({ ...e, pending_webhooks: Math.max(0, e.pending_webhooks - 1) }));
       }
     } else if (this.closed) {

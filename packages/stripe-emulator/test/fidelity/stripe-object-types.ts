@@ -45,6 +45,8 @@ import type { Balance } from '../../../../node_modules/stripe/esm/resources/Bala
 import type { MeterEventAdjustment } from '../../../../node_modules/stripe/esm/resources/Billing/MeterEventAdjustments.js';
 import type { Account as V2Account } from '../../../../node_modules/stripe/esm/resources/V2/Core/Accounts.js';
 import type { AccountLink as V2AccountLink } from '../../../../node_modules/stripe/esm/resources/V2/Core/AccountLinks.js';
+import type { EventBase as V2EventBase, V2 as V2EventTypes } from '../../../../node_modules/stripe/esm/resources/V2/Core/Events.js';
+import type { EventDestination as V2EventDestination } from '../../../../node_modules/stripe/esm/resources/V2/Core/EventDestinations.js';
 import type { MeterEventSession as V2MeterEventSession } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventSession.js';
 import type { MeterEvent as V2MeterEvent } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEvents.js';
 import type { MeterEventAdjustment as V2MeterEventAdjustment } from '../../../../node_modules/stripe/esm/resources/V2/Billing/MeterEventAdjustments.js';
@@ -102,6 +104,15 @@ export interface StripeV2ErrorBody {
     code: string;
     message: string;
   };
+}
+
+/**
+ * A v2 event (`GET /v2/core/events`) and its thin notification: the SDK's `EventBase` plus what the SDK types per
+ * event (`related_object` on every `v2.core.account*` event, a type-specific `data` in the fetched event only).
+ */
+export interface StripeV2Event extends V2EventBase {
+  related_object?: V2EventTypes.Core.Events.RelatedObject;
+  data?: Record<string, unknown>;
 }
 
 /** The v2 meter event stream answers an empty object on success (the SDK resolves `void`). */
@@ -166,6 +177,8 @@ export interface StripeObjects {
   'billing.meter_event_adjustment': MeterEventAdjustment;
   'v2.core.account': V2Account;
   'v2.core.account_link': V2AccountLink;
+  'v2.core.event': StripeV2Event;
+  'v2.core.event_destination': V2EventDestination;
   'v2.billing.meter_event_session': V2MeterEventSession;
   'v2.billing.meter_event': V2MeterEvent;
   'v2.billing.meter_event_adjustment': V2MeterEventAdjustment;

@@ -13,7 +13,7 @@ import { p } from '../../http/params.js';
 import { paginateV2 } from '../../http/v2.js';
 import { accountsCollection } from '../../connect/collections.js';
 import { ACCOUNT_LINK_TTL_SECONDS, accountLinksCollection } from '../../connect/account-links.js';
-import { createV2Account, renderV2Account, requireV2Account, v2AccountsCollection } from '../../connect/v2-accounts.js';
+import { createV2Account, emitV2AccountChanges, emitV2AccountEvent, renderV2Account, requireV2Account, v2AccountsCollection } from '../../connect/v2-accounts.js';
 
 const includeParam = p.array(
   p.enumOf(['configuration.customer', 'configuration.merchant', 'configuration.recipient', 'defaults', 'future_requirements', 'identity', 'requirements'] as const),
@@ -48,6 +48,8 @@ function countryOf(country: string | undefined): string {
 
 export function registerV2CoreAccounts(emu: Emulator): void {
   const { router, store } = emu;
+  // A v1 change of a v2 account (the hosted onboarding page, /v1/accounts/:id) becomes its v2 thin events too.
+  emu.events.subscribe((event) => emitV2AccountChanges(emu, event));
 
   router.v2(
     'POST',
@@ -128,6 +130,8 @@ export function registerV2CoreAccounts(emu: Emulator): void {
       }));
       const previous = diffAttributes(v1Before, v1After);
       if (Object.keys(previous).length > 0) emu.events.emit('account.updated', v1After, { previousAttributes: previous, account: v1After.id });
+      // A change only v2 has (currency, locales, registered name) has no v1 event to follow.
+      else if (JSON.stringify(before) !== JSON.stringify(after)) emitV2AccountEvent(emu, after.id, 'v2.core.account.updated');
       return renderV2Account(emu, after, params.include ?? []);
     },
   );
@@ -156,6 +160,7 @@ export function registerV2CoreAccounts(emu: Emulator): void {
       const before = requireV2Account(emu, path.id);
       if (before.closed) throw invalidRequest(`Account ${before.id} is already closed.`, { code: 'account_closed' });
       const after = store.update(v2AccountsCollection, before.id, (cur) => ({ ...cur, closed: true }));
+      emitV2AccountEvent(emu, after.id, 'v2.core.account.closed');
       return renderV2Account(emu, after, []);
     },
   );
