@@ -5,8 +5,20 @@ import postgres from 'postgres';
 import { env } from '@/lib/env';
 import * as schema from './schema';
 
+/**
+ * How the pool behaves while the database is away (a restart, a failover). postgres-js waits before each reconnect
+ * for a delay that grows with the failures counted across the whole pool, up to 20 s by default: after a restart of
+ * a few seconds, queries then waited up to 20 s for a connection, both to fail during the outage and to succeed
+ * after it. Capped at one second, a request fails within about a second while the database is down and the pool is
+ * back within about a second of its return. A connection attempt that gets no answer (a host gone) fails after 10 s.
+ */
+export const poolRecovery = {
+  backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
+  connect_timeout: 10,
+} as const;
+
 export function createDb(url: string, options: { max?: number } = {}) {
-  const client = postgres(url, { max: options.max ?? env.DATABASE_POOL_MAX, onnotice: () => {} });
+  const client = postgres(url, { max: options.max ?? env.DATABASE_POOL_MAX, onnotice: () => {}, ...poolRecovery });
   return Object.assign(drizzle(client, { schema }), { $close: () => client.end({ timeout: 5 }) });
 }
 

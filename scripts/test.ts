@@ -1,6 +1,7 @@
 // npm test — every check, in order, stopping at the first failure: lint, types, migrations, unit, emulator,
 // integration on PGlite, integration on PostgreSQL (when installed), production build, the usage page's
-// first-load JavaScript budget (150 kB gzip, from the build's manifests), two app servers, e2e in Chromium.
+// first-load JavaScript budget (150 kB gzip, from the build's manifests), two app servers behind HAProxy, faults
+// (processes killed, PostgreSQL restarted, Stripe unreachable), e2e in Chromium.
 // Installs nothing: a missing browser or database is reported with the command that installs it.
 //   npm test -- --only unit,integration     run some steps
 //   npm test -- --skip build,e2e            leave some out
@@ -99,6 +100,13 @@ const steps: Step[] = [
         : spawnSync('sh', ['-c', 'command -v haproxy']).status !== 0
           ? 'haproxy not found: `apt-get install -y haproxy` (Debian) to check several app servers'
           : null,
+  },
+  {
+    name: 'faults',
+    title: 'Faults: kill -9 mid-work, PostgreSQL restarted, Stripe unreachable',
+    command: node,
+    args: [bin('tsx', 'dist/cli.mjs'), '--import', './scripts/lib/server-only-hook.mjs', 'scripts/faults.ts'],
+    skipReason: () => (findPostgresBinDir() ? null : 'PostgreSQL binaries not found: `apt-get install -y postgresql` (Debian) to check recovery from faults'),
   },
   { name: 'e2e', title: 'End-to-end tests (Playwright, Chromium)', command: node, args: [bin('@playwright/test', 'cli.js'), 'test'] },
 ];

@@ -163,6 +163,17 @@ export async function recordWindowReport(params: { organizationId: string; meter
   return Array.from(rows).length === 1;
 }
 
+/**
+ * Gives up the lease on a pending report whose send failed (Stripe unreachable, an error answer): the report stays
+ * pending with its sequence and value, and the next run re-sends it at once instead of after the lease.
+ */
+export async function releaseWindowReport(params: { organizationId: string; meter: string; windowStart: Date; sequence: number }, tx: Tx = db): Promise<void> {
+  await tx.execute(sql`
+    update usage_report_windows set pending_lease_until = null, updated_at = now()
+    where organization_id = ${params.organizationId} and meter = ${params.meter}
+      and window_start = ${params.windowStart.toISOString()}::timestamptz and pending_sequence = ${params.sequence}`);
+}
+
 export async function getReporterCursor(tx: Tx = db): Promise<Date | null> {
   const [row] = Array.from(await tx.execute<{ at: string }>(sql`select at from usage_reporter_state where name = 'scan_cursor'`));
   return row ? new Date(row.at) : null;

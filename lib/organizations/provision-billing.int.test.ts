@@ -1,9 +1,12 @@
 // Sign-up's billing set-up against the emulator through the real SDK: one customer and one free subscription
 // per organization however often it runs, and the mirror shows the plan straight away.
+import { createServer } from 'node:net';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, organizations, stripeSubscriptions, users } from '@/db/schema';
 import { getOrganizationOverview } from '@/db/queries/billing';
+import { AppError, toUserMessage } from '@/lib/errors';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { createOrganization } from './create-organization';
 import { FREE_TIER_LOOKUP_KEY, provisionOrganizationBilling } from './provision-billing';
@@ -75,3 +78,32 @@ describe('createOrganization', () => {
     expect(await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.organizationId, first.id))).toHaveLength(1);
   });
 });
+
+describe('provisionOrganizationBilling when Stripe is unreachable', () => {
+  it('answers stripe_unavailable (the "nothing was charged" sentence), links no customer, and succeeds on a retry', async () => {
+    const user = await signedUpUser();
+    const [organization] = await testDb().insert(organizations).values({ name: 'Offline KK', currency: 'jpy', billingEmail: user.email }).returning();
+    // Nothing listens on this port: every call is refused, as when Stripe cannot be reached.
+    const unreachable = new Stripe('sk_test_emulator', { host: '127.0.0.1', port: await closedPort(), protocol: 'http', maxNetworkRetries: 0 });
+
+    const failure = await provisionOrganizationBilling({ organizationId: organization!.id, email: user.email, locale: 'en' }, unreachable).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe('stripe_unavailable');
+    expect(toUserMessage(failure)).toMatch(/nothing was charged/);
+    const [row] = await testDb().select().from(organizations).where(eq(organizations.id, organization!.id));
+    expect(row!.stripeCustomerId).toBeNull();
+
+    const retried = await provisionOrganizationBilling({ organizationId: organization!.id, email: user.email, locale: 'en' }, testStripe());
+    expect(retried.customerId).toMatch(/^cus_/);
+  });
+});
+
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

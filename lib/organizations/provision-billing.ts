@@ -5,7 +5,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { getOrganizationById, setOrganizationStripeCustomer } from '@/db/queries/organizations';
-import { AppError } from '@/lib/errors';
+import { AppError, toAppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { createCustomer } from '@/lib/stripe/create-customer';
@@ -76,6 +76,9 @@ export async function provisionOrganizationBilling(
     return { customerId, freeSubscriptionId };
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // Stripe unreachable: nothing was created there, and the user is told so (and to try again) as everywhere else.
+    const unreachable = toAppError(error);
+    if (unreachable.code === 'stripe_unavailable') throw unreachable;
     const requestId = (error as { requestId?: string }).requestId;
     throw new AppError('stripe_error', `provisioning billing for ${organization.id} failed${requestId ? ` (request ${requestId})` : ''}`, {
       cause: error,

@@ -2,7 +2,8 @@
 // and any billing period, the sum Stripe holds equals the sum Seikyu accepted — after shuffled late events, a
 // crash between the Stripe call and recording it, and two reporters running at once. Usage without a metered
 // subscription (or before it started) is kept and never reported.
-import type Stripe from 'stripe';
+import { createServer } from 'node:net';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { organizations, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { insertUsageEvents, usageTotal, type NewUsageEvent } from '@/db/queries/usage-events';
@@ -23,6 +24,16 @@ const anchor = new Date(Math.floor((realNow - 3 * 24 * HOUR) / HOUR) * HOUR + 17
 const offset = windowOffsetSeconds(anchor);
 /** The reporter's clock: the start of the current window, so every window with events has closed. */
 const reportNow = windowStartOf(new Date(realNow), offset);
+
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 type Customer = { organizationId: string; customerId: string };
 
@@ -149,6 +160,23 @@ describe('usage reporting to Stripe meters', () => {
     // the same identifier and idempotency key (Stripe replays or refuses it as a duplicate: either way, once).
     const retry = await reportUsage({ stripe, now: new Date(reportNow.getTime() + 5 * 60_000) });
     expect(retry).toMatchObject({ failed: 0, stripeCalls: 1 });
+    await expectExact(c);
+  }, 60_000);
+
+  it('catches up on the first run after Stripe was unreachable, without waiting for the failed report\'s lease', async () => {
+    const c = await customer('unreachable', { metered: true });
+    const events = randomEvents(200, anchor, reportNow);
+    await insertUsageEvents({ organizationId: c.organizationId, events });
+
+    // Nothing listens on this port: every call is refused, as when Stripe cannot be reached.
+    const unreachable = new Stripe('sk_test_emulator', { host: '127.0.0.1', port: await closedPort(), protocol: 'http', maxNetworkRetries: 0 });
+    const during = await reportUsage({ stripe: unreachable, now: reportNow });
+    expect(during).toMatchObject({ stripeCalls: 0, failed: windowsOf(events) });
+    expect(await stripeSum(c, anchor, reportNow)).toBe(0);
+
+    // Stripe is back a moment later (the reporter's clock has not moved past any lease).
+    const after = await reportUsage({ stripe, now: reportNow });
+    expect(after).toMatchObject({ failed: 0, stripeCalls: windowsOf(events) });
     await expectExact(c);
   }, 60_000);
 

@@ -9,6 +9,8 @@
 //   crash between sending and recording re-sends the same identifier and value, which Stripe deduplicates;
 // - the window row is claimed under FOR UPDATE SKIP LOCKED and a pending report carries a lease, so two
 //   reporters never compute two different reports for one window.
+// - a send that fails (Stripe unreachable) releases the lease, the report staying pending: the next run re-sends
+//   it at once, so reports catch up on the first run after Stripe returns.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
@@ -22,6 +24,7 @@ import {
   listRecentUsageSpans,
   listUnbalancedWindows,
   recordWindowReport,
+  releaseWindowReport,
   type ClaimedReport,
 } from '@/db/queries/usage-reporting';
 import { createMeterEvent } from '@/lib/stripe/create-meter-event';
@@ -100,12 +103,21 @@ async function reportWindow(task: WindowTask, now: Date, options: ReportUsageOpt
   const claimed = await db.transaction((tx) => claimWindowReport({ ...task, now, leaseSeconds: options.leaseSeconds ?? 120 }, tx));
   if (!claimed) return 'nothing';
   const identifier = reportIdentifier({ organizationId: task.organizationId, meter: task.meter, windowStart: claimed.windowStart, sequence: claimed.sequence }, sha256);
-  const { duplicate } = await createMeterEvent(
-    { eventName: task.meter, customerId: claimed.stripeCustomerId, value: claimed.value, timestamp: reportTimestamp(claimed.windowStart, now), identifier },
-    options.stripe,
-  );
+  const windowKey = { organizationId: task.organizationId, meter: task.meter, windowStart: claimed.windowStart, sequence: claimed.sequence };
+  let duplicate: boolean;
+  try {
+    ({ duplicate } = await createMeterEvent(
+      { eventName: task.meter, customerId: claimed.stripeCustomerId, value: claimed.value, timestamp: reportTimestamp(claimed.windowStart, now), identifier },
+      options.stripe,
+    ));
+  } catch (error) {
+    // A failed send may still have reached Stripe (a timeout): the same identifier and value go again next run,
+    // which Stripe deduplicates. Released, so that run is the next one, not one after the lease.
+    await releaseWindowReport(windowKey).catch(() => {});
+    throw error;
+  }
   await options.afterSend?.({ ...claimed, organizationId: task.organizationId, meter: task.meter });
-  await recordWindowReport({ organizationId: task.organizationId, meter: task.meter, windowStart: claimed.windowStart, sequence: claimed.sequence });
+  await recordWindowReport(windowKey);
   return duplicate ? 'duplicate' : 'sent';
 }
 

@@ -1,14 +1,23 @@
 // A throwaway PostgreSQL cluster from the local binaries (Debian's postgresql-15): initdb into a temp dir,
 // start on a free port listening on 127.0.0.1 only, stop and delete at close(). Tuned for tests (no fsync),
 // never for data you keep. initdb refuses to run as root, so as root the cluster belongs to `postgres`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { findFreePort } from './free-port';
+
+const execFileAsync = promisify(execFile);
 
 export interface ThrowawayPostgres {
   url: string;
+  /**
+   * Stops the server (`pg_ctl stop -m fast`: open sessions are ended, new connections refused) and keeps the data
+   * directory, so `start()` brings the same cluster back on the same port. For fault tests.
+   */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,14 +50,19 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
   const runAs = (cmd: string, args: string[]) =>
     asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
 
+  const runAsAsync = async (cmd: string, args: string[]) => {
+    await (asRoot ? execFileAsync('runuser', ['-u', 'postgres', '--', cmd, ...args]) : execFileAsync(cmd, args));
+  };
+
   const dir = mkdtempSync(join(tmpdir(), 'seikyu-pg-'));
   if (asRoot) chownSync(dir, postgresUid(), postgresGid());
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'postgres.log');
   const port = await findFreePort();
+  let serverOptions = '';
   try {
     runAs(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
-    const serverOptions = [
+    serverOptions = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-k ${dir}`,
@@ -67,6 +81,9 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
   let closing: Promise<void> | null = null;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    // Asynchronous, so a caller's own requests keep running (and are timed) while the server goes down and up.
+    stop: () => runAsAsync(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']),
+    start: () => runAsAsync(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']),
     close() {
       closing ??= (async () => {
         try {
