@@ -279,3 +279,52 @@ describe('a credit note on a split sale', () => {
     }
   });
 });
+
+describe('a partial refund while a payee waits for onboarding', () => {
+  it('sends the waiting transfer when the payee is enabled and reverses it at once to its share of the refund', async () => {
+    const { organizationId } = await facility();
+    await splitDiagnosis();
+    const sato = await doctor('Sato', 'reading_doctor');
+    const suzuki = await doctor('Suzuki', 'second_reader');
+    await onboard(sato);
+    const sale = await recordSale(
+      {
+        organizationId,
+        priceId: diagnosisPriceId,
+        payees: [
+          { role: 'reading_doctor', payeeId: sato.id },
+          { role: 'second_reader', payeeId: suzuki.id },
+        ],
+        chargeSavedCard: true,
+        attempt: crypto.randomUUID(),
+        operatorUserId: admin.id,
+      },
+      stripe,
+    );
+
+    // Half the charge refunded while Suzuki is still onboarding: Sato's transfer gives ¥500 back; Suzuki's waits.
+    await stripe.refunds.create({ charge: sale.chargeId!, amount: 1500 });
+    const refunded = (await stripe.events.list({ type: 'charge.refunded', limit: 20 })).data.find((e) => (e.data.object as Stripe.Charge).id === sale.chargeId)!;
+    const delivery = await deliver(refunded, { stripe });
+    for (const task of delivery.scheduled) await task();
+    expect((await transferRows(sale.id)).map((r) => [r.role, r.status, r.reversedAmount])).toEqual([
+      ['reading_doctor', 'sent', 500],
+      ['second_reader', 'pending', 0],
+    ]);
+
+    // Suzuki is enabled: the release job pays the ¥1,000 and takes back ¥500 in the same run, so each doctor keeps
+    // ¥500 of the ¥1,500 left; running it again changes nothing.
+    await onboard(suzuki);
+    await JOB_DEFINITIONS['connect.release-pending'].run({ payeeId: suzuki.id });
+    await JOB_DEFINITIONS['connect.release-pending'].run({ payeeId: suzuki.id });
+    expect((await transferRows(sale.id)).map((r) => [r.role, r.status, r.amount, r.reversedAmount])).toEqual([
+      ['reading_doctor', 'sent', 1000, 500],
+      ['second_reader', 'sent', 1000, 500],
+    ]);
+    const transfers = (await stripe.transfers.list({ transfer_group: sale.transferGroup })).data;
+    expect(transfers.map((t) => [t.amount, t.amount_reversed, t.reversals.data.length])).toEqual([
+      [1000, 500, 1],
+      [1000, 500, 1],
+    ]);
+  });
+});

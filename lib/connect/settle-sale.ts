@@ -9,6 +9,7 @@ import { getSaleByInvoiceForOperator, getSaleForOperator, listSaleTransfersForOp
 import { getPayee } from '@/db/queries/payees';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { createTransfer } from '@/lib/stripe/create-transfer';
+import { reverseSale } from './reduce-sale';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 
 export type SettleResult = { saleId: string; sent: number; waiting: number; failed: number } | null;
@@ -45,6 +46,8 @@ export async function sendSaleTransfers(saleId: string, options: { stripe?: Stri
     const outcome = await sendTransfer(sale, transfer, options);
     result[outcome === 'sent' ? 'sent' : outcome === 'failed' ? 'failed' : 'waiting'] += 1;
   }
+  // A replayed invoice.paid also mends a reversal a crash left undone after a late transfer (see sendTransfer).
+  if (sale.reducedAmount > 0) await reverseSale(sale, options.stripe);
   return result;
 }
 
@@ -107,5 +110,9 @@ export async function sendTransfer(sale: ConnectSale, transfer: ConnectTransfer,
       data: { saleId: sale.id, payeeId: payee.id, stripeTransferId: stripeTransfer.id, amount: transfer.amount, currency: transfer.currency, transferGroup: sale.transferGroup },
     });
   }
+  // Part of the sale was refunded or credited while this payee waited for onboarding: the transfer has just gone out
+  // in full and is brought at once to its share of the reduction, like those already out when it came
+  // (reduce-sale.ts). Idempotent: each reversal's key names the total it reaches.
+  if (sale.reducedAmount > 0) await reverseSale(sale, options.stripe);
   return 'sent';
 }

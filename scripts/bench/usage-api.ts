@@ -266,7 +266,8 @@ async function runOne(kind: Kind): Promise<Result> {
       const summaries = await stripe.billing.meters.listEventSummaries(meter!.id, {
         customer: customer.customerId,
         start_time: Math.floor(start.getTime() / 1000),
-        end_time: Math.floor(Date.now() / 1000) + 60,
+        // Stripe takes summary bounds on minute boundaries: the next whole minute covers everything reported.
+        end_time: (Math.floor(Date.now() / 60_000) + 1) * 60,
       });
       const held = summaries.data.reduce((sum, s) => sum + s.aggregated_value, 0);
       const reported = await db.execute<{ total: string }>(
