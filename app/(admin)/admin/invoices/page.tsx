@@ -6,6 +6,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { countInvoicesByStatusForOperator, invoiceStatuses, listInvoicePageForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceFilterQuery, parseInvoiceListFilters, toInvoiceListQuery, type InvoiceFilterProblem } from '@/lib/billing/operator-invoices/invoice-list-filters';
@@ -203,25 +204,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
               </table>
             </div>
           )}
-          {result.pages > 1 ? (
-            <nav aria-label={t('pageOf', { page: result.page, pages: result.pages })} className="mt-4 flex items-center justify-between text-sm">
-              {result.page > 1 ? (
-                <Link href={href({ page: String(result.page - 1) })} className="btn-secondary" rel="prev">
-                  ← {tc('previous')}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-slate-600">{t('pageOf', { page: result.page, pages: result.pages })}</span>
-              {result.page < result.pages ? (
-                <Link href={href({ page: String(result.page + 1) })} className="btn-secondary" rel="next">
-                  {tc('next')} →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager page={result.page} pages={result.pages} hrefFor={(page) => href({ page: String(page) })} label={t('pageOf', { page: result.page, pages: result.pages })} />
         </section>
       ) : null}
     </>

@@ -1,13 +1,17 @@
-// GET /admin/reports/receivables?asOf=YYYY-MM-DD — month-end receivables: invoices open at the end of the chosen
-// day (operator's time zone; default today), by collection method and currency and by customer in ageing
-// buckets, every open invoice with "remind the customer", and the CSV of the same rows.
+// GET /admin/reports/receivables?asOf=YYYY-MM-DD[&customers=N][&invoices=N] — month-end receivables: invoices open
+// at the end of the chosen day (operator's time zone; default today), by collection method and currency and by
+// customer in ageing buckets, the open invoices with "remind the customer", and the CSV of every row. Customers and
+// invoices are shown 50 per page (most overdue first): with thousands of customers one page of everything was
+// megabytes of HTML; the totals above them and the CSV always cover all of them.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { AgeingTable } from '@/components/admin/receivables/ageing-table';
 import { RemindInvoiceButton } from '@/components/admin/receivables/remind-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pager } from '@/components/ui/pager';
 import { PageHeader } from '@/components/ui/page-header';
+import { pageOf, pageParam } from '@/lib/admin/page-of';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
@@ -20,7 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function ReceivablesPage({ searchParams }: { searchParams: Promise<{ asOf?: string }> }) {
+const PAGE_SIZE = 50;
+
+export default async function ReceivablesPage({ searchParams }: { searchParams: Promise<{ asOf?: string; customers?: string; invoices?: string }> }) {
   const { role } = await requireOperator();
   const [t, tb, locale, timeZone, query] = await Promise.all([getTranslations('backoffice.receivables'), getTranslations('backoffice'), getLocale(), getTimeZone(), searchParams]);
   const requested = typeof query.asOf === 'string' && query.asOf ? query.asOf : null;
@@ -29,6 +35,13 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
   const bucketLabels = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, t(`buckets.${b}`)])) as Record<(typeof AGEING_BUCKETS)[number], string>;
   const canRemind = operatorCan(role, 'admin:invoices:resend');
   const common = { bucketLabels, countLabel: t('count'), totalLabel: t('total'), locale };
+  const customers = pageOf(report.customers, pageParam(query.customers), PAGE_SIZE);
+  const invoices = pageOf(report.invoices, pageParam(query.invoices), PAGE_SIZE);
+  const hrefFor = (list: 'customers' | 'invoices', page: number) => {
+    const params = new URLSearchParams({ asOf: day, customers: String(customers.page), invoices: String(invoices.page) });
+    params.set(list, String(page));
+    return `/admin/reports/receivables?${params.toString()}#${list === 'customers' ? 'by-customer' : 'open-invoices'}`;
+  };
 
   return (
     <>
@@ -82,13 +95,20 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
               label={t('byCustomer')}
               testId="receivables-by-customer"
               firstColumn={t('customer')}
-              rows={report.customers.map((c) => ({
+              rows={customers.rows.map((c) => ({
                 key: `${c.organizationId ?? ''}|${c.currency}`,
                 name: c.organizationId ? <Link href={`/admin/customers/${c.organizationId}`}>{c.customerName ?? c.organizationId}</Link> : '—',
                 currency: c.currency,
                 count: c.count,
                 totals: c.totals,
               }))}
+            />
+            <Pager
+              page={customers.page}
+              pages={customers.pages}
+              hrefFor={(page) => hrefFor('customers', page)}
+              label={t('pageOf', { page: customers.page, pages: customers.pages, total: customers.total })}
+              testId="receivables-customers-pages"
             />
           </section>
 
@@ -115,7 +135,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
                   </tr>
                 </thead>
                 <tbody>
-                  {report.invoices.map((invoice) => (
+                  {invoices.rows.map((invoice) => (
                     <tr key={invoice.id} data-testid="receivables-invoice" data-invoice-id={invoice.id} data-bucket={invoice.bucket}>
                       <td className="font-mono text-xs">
                         <Link href={`/admin/invoices/${invoice.id}`}>{invoice.number ?? invoice.id}</Link>
@@ -138,6 +158,13 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
                 </tbody>
               </table>
             </div>
+            <Pager
+              page={invoices.page}
+              pages={invoices.pages}
+              hrefFor={(page) => hrefFor('invoices', page)}
+              label={t('pageOf', { page: invoices.page, pages: invoices.pages, total: invoices.total })}
+              testId="receivables-invoices-pages"
+            />
           </section>
         </>
       )}
