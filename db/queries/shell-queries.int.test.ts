@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeCustomers, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
-import { countInvoicesByStatusForOperator, getInvoiceForOperator, listInvoicePageForOperator, listInvoices, listInvoicesForOperator } from './invoices';
+import { getInvoiceForOperator, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
@@ -303,13 +303,13 @@ describe('countSignInLinksIssuedSince', () => {
     await invoice('in_kanda_1', annCo.id, 'open', 1000, new Date(now.getTime() - 2 * day));
     await invoice('in_kanda_2', annCo.id, 'paid', 2000, new Date(now.getTime() - day));
     await invoice('in_ueno', other.id, 'paid', 3000, now);
-    const ids = async (search: string) => (await listInvoicePageForOperator({ search }, testDb())).rows.map((r) => r.id);
+    const ids = async (search: string) => (await listInvoicePageWithStatusCountsForOperator({ search }, testDb())).page.rows.map((r) => r.id);
 
     expect(await ids('imaging')).toEqual(['in_kanda_2', 'in_kanda_1']);
     expect(await ids('KANDA-IMAGING.example')).toEqual(['in_kanda_2', 'in_kanda_1']);
     expect(await ids('INV-in_ueno')).toEqual(['in_ueno']);
     expect(await ids('100%_')).toEqual([]);
-    expect(await countInvoicesByStatusForOperator({ search: 'imaging' }, testDb())).toMatchObject({ open: 1, paid: 1, draft: 0 });
+    expect((await listInvoicePageWithStatusCountsForOperator({ search: 'imaging' }, testDb())).counts).toMatchObject({ open: 1, paid: 1, draft: 0 });
   });
 
   it('serves a substring search over organizations from the trigram indexes, not by reading every row', async () => {

@@ -184,6 +184,8 @@ export const stripeInvoices = pgTable(
     index('stripe_invoices_customer_idx').on(t.customerId),
     index('stripe_invoices_org_created_idx').on(t.organizationId, t.stripeCreated),
     index('stripe_invoices_status_idx').on(t.status),
+    // Operators search by invoice number (with name, email and ids; db/queries/invoices.ts).
+    index('stripe_invoices_number_idx').on(t.number),
     // The operators' invoice list: newest first, optionally by status (counts per status scan this index).
     index('stripe_invoices_created_idx').on(t.stripeCreated, t.id),
     index('stripe_invoices_status_created_idx').on(t.status, t.stripeCreated),

@@ -7,7 +7,7 @@ import { InvoiceStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { countInvoicesByStatusForOperator, invoiceStatuses, listInvoicePageForOperator } from '@/db/queries/invoices';
+import { invoiceStatuses, listInvoicePageWithStatusCountsForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceFilterQuery, parseInvoiceListFilters, toInvoiceListQuery, type InvoiceFilterProblem } from '@/lib/billing/operator-invoices/invoice-list-filters';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
@@ -24,15 +24,16 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
   const { filters, problems } = parseInvoiceListFilters(await searchParams);
   const query = toInvoiceListQuery(filters);
   const ok = problems.length === 0;
-  const [result, counts, t, tc, locale, timeZone] = await Promise.all([
+  const [listed, t, tc, locale, timeZone] = await Promise.all([
     // Filters that could not be read are reported, never dropped: listing everything instead would mislead.
-    ok ? listInvoicePageForOperator({ ...query, page: filters.page }) : null,
-    ok ? countInvoicesByStatusForOperator(query) : null,
+    ok ? listInvoicePageWithStatusCountsForOperator({ ...query, page: filters.page }) : null,
     getTranslations('adminInvoices'),
     getTranslations('common'),
     getLocale(),
     getTimeZone(),
   ]);
+  const result = listed?.page ?? null;
+  const counts = listed?.counts ?? null;
   const href = (overrides: Parameters<typeof invoiceFilterQuery>[1] = {}) => {
     const s = invoiceFilterQuery(filters, overrides);
     return `/admin/invoices${s ? `?${s}` : ''}`;

@@ -1,0 +1,1 @@
+CREATE INDEX "stripe_invoices_number_idx" ON "stripe_invoices" USING btree ("number");
