@@ -96,6 +96,24 @@ async function splitDiagnosis(): Promise<void> {
   });
 }
 
+/** A ¥3,000 diagnosis read by `reader` and `second`, charged at once to the facility's saved card. */
+async function diagnosisSale(organizationId: string, reader: { id: string }, second: { id: string }) {
+  return recordSale(
+    {
+      organizationId,
+      priceId: diagnosisPriceId,
+      payees: [
+        { role: 'reading_doctor', payeeId: reader.id },
+        { role: 'second_reader', payeeId: second.id },
+      ],
+      chargeSavedCard: true,
+      attempt: crypto.randomUUID(),
+      operatorUserId: admin.id,
+    },
+    stripe,
+  );
+}
+
 async function transferRows(saleId: string) {
   return testDb().select().from(connectTransfers).where(eq(connectTransfers.saleId, saleId)).orderBy(connectTransfers.role);
 }
@@ -155,20 +173,7 @@ describe('a diagnosis sale split between two doctors', () => {
     expect(sato.status).toBe('onboarding');
     await onboard(sato);
 
-    const sale = await recordSale(
-      {
-        organizationId,
-        priceId: diagnosisPriceId,
-        payees: [
-          { role: 'reading_doctor', payeeId: sato.id },
-          { role: 'second_reader', payeeId: suzuki.id },
-        ],
-        chargeSavedCard: true,
-        attempt: crypto.randomUUID(),
-        operatorUserId: admin.id,
-      },
-      stripe,
-    );
+    const sale = await diagnosisSale(organizationId, sato, suzuki);
     expect(sale.status).toBe('paid');
     expect(sale.chargeId).toMatch(/^ch_/);
     const invoice = await stripe.invoices.retrieve(sale.invoiceId!);
@@ -247,20 +252,7 @@ describe('a credit note on a split sale', () => {
     const suzuki = await doctor('Suzuki', 'second_reader');
     await onboard(sato);
     await onboard(suzuki);
-    const sale = await recordSale(
-      {
-        organizationId,
-        priceId: diagnosisPriceId,
-        payees: [
-          { role: 'reading_doctor', payeeId: sato.id },
-          { role: 'second_reader', payeeId: suzuki.id },
-        ],
-        chargeSavedCard: true,
-        attempt: crypto.randomUUID(),
-        operatorUserId: admin.id,
-      },
-      stripe,
-    );
+    const sale = await diagnosisSale(organizationId, sato, suzuki);
     expect((await transferRows(sale.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
 
     // Half the invoice credited to the customer's balance (no refund): ¥500 back from each doctor.
@@ -287,20 +279,7 @@ describe('a partial refund while a payee waits for onboarding', () => {
     const sato = await doctor('Sato', 'reading_doctor');
     const suzuki = await doctor('Suzuki', 'second_reader');
     await onboard(sato);
-    const sale = await recordSale(
-      {
-        organizationId,
-        priceId: diagnosisPriceId,
-        payees: [
-          { role: 'reading_doctor', payeeId: sato.id },
-          { role: 'second_reader', payeeId: suzuki.id },
-        ],
-        chargeSavedCard: true,
-        attempt: crypto.randomUUID(),
-        operatorUserId: admin.id,
-      },
-      stripe,
-    );
+    const sale = await diagnosisSale(organizationId, sato, suzuki);
 
     // Half the charge refunded while Suzuki is still onboarding: Sato's transfer gives ¥500 back; Suzuki's waits.
     await stripe.refunds.create({ charge: sale.chargeId!, amount: 1500 });

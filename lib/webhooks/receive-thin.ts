@@ -4,12 +4,8 @@
 // the same pipeline (lease, retries, replay from /admin/events, audit). The notification carries no data: the
 // handler re-reads the related object from Stripe.
 import type Stripe from 'stripe';
-import { insertStripeEvent } from '@/db/queries/events';
 import { stripe as defaultStripe, stripeThinWebhookSecret } from '@/lib/stripe/client';
-import { processStripeEvent } from './process';
-import type { ReceiveOptions } from './receive';
-
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+import { json, recordAndSchedule, type ReceiveOptions } from './record-and-schedule';
 
 export async function receiveStripeThinEvent(request: Request, options: ReceiveOptions): Promise<Response> {
   const secret = options.secret ?? stripeThinWebhookSecret;
@@ -31,9 +27,8 @@ export async function receiveStripeThinEvent(request: Request, options: ReceiveO
 
   const created = Date.parse(notification.created);
   const related = (notification as { related_object?: { id?: unknown } | null }).related_object;
-  let recorded: boolean;
-  try {
-    recorded = await insertStripeEvent({
+  return recordAndSchedule(
+    {
       id: notification.id,
       type: notification.type,
       apiVersion: null,
@@ -41,19 +36,8 @@ export async function receiveStripeThinEvent(request: Request, options: ReceiveO
       objectId: typeof related?.id === 'string' ? related.id : null,
       created: Number.isFinite(created) ? Math.floor(created / 1000) : Math.floor(Date.now() / 1000),
       payload: JSON.parse(body) as unknown,
-    });
-  } catch (error) {
-    console.error(`[webhooks] thin event ${notification.id} (${notification.type}) could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
-    return json(500, { error: 'Could not record the event' });
-  }
-  if (!recorded) return json(200, { received: true, duplicate: true });
-
-  options.schedule(async () => {
-    try {
-      await processStripeEvent(notification.id, options);
-    } catch (error) {
-      console.error(`[webhooks] thin event ${notification.id} (${notification.type}): processing could not start: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
-  return json(200, { received: true });
+    },
+    'thin event',
+    options,
+  );
 }

@@ -1,19 +1,11 @@
 // Receiving a Stripe webhook: verify the signature over the raw body, record the event id once, answer at
 // once, and hand processing to `schedule` (Next's `after()` in the route; tests pass their own).
 import type Stripe from 'stripe';
-import { insertStripeEvent } from '@/db/queries/events';
 import { stripe as defaultStripe, stripeConnectWebhookSecret, stripeWebhookSecret } from '@/lib/stripe/client';
-import { processStripeEvent, type ProcessOptions } from './process';
+import { json, recordAndSchedule, type ReceiveOptions } from './record-and-schedule';
 import { eventObject } from './types';
 
-export type ReceiveOptions = ProcessOptions & {
-  /** Runs the processing after the response is sent. */
-  schedule: (task: () => Promise<void>) => void;
-  /** Endpoint secret (whsec_…); defaults to the configured ones (the platform's, then the Connect endpoint's). */
-  secret?: string;
-};
-
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+export type { ReceiveOptions } from './record-and-schedule';
 
 export async function receiveStripeWebhook(request: Request, options: ReceiveOptions): Promise<Response> {
   const signature = request.headers.get('stripe-signature');
@@ -38,9 +30,8 @@ export async function receiveStripeWebhook(request: Request, options: ReceiveOpt
     return json(400, { error: 'Invalid signature' });
   }
 
-  let recorded: boolean;
-  try {
-    recorded = await insertStripeEvent({
+  return recordAndSchedule(
+    {
       id: event.id,
       type: event.type,
       apiVersion: event.api_version,
@@ -49,21 +40,8 @@ export async function receiveStripeWebhook(request: Request, options: ReceiveOpt
       created: event.created,
       // constructEvent parsed the verified body already; that parse is what is stored.
       payload: event,
-    });
-  } catch (error) {
-    // Not recorded: a 5xx makes Stripe deliver it again.
-    console.error(`[webhooks] event ${event.id} (${event.type}) could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
-    return json(500, { error: 'Could not record the event' });
-  }
-  if (!recorded) return json(200, { received: true, duplicate: true });
-
-  options.schedule(async () => {
-    try {
-      await processStripeEvent(event.id, options);
-    } catch (error) {
-      // The event stays pending and the background worker picks it up after its grace period.
-      console.error(`[webhooks] event ${event.id} (${event.type}): processing could not start: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
-  return json(200, { received: true });
+    },
+    'event',
+    options,
+  );
 }

@@ -1,6 +1,7 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and lists where the time went: self time per function, and per
 // package (node_modules/<name>, node: internals, or the app's own code), so a bench run names its hot spots.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -39,4 +40,15 @@ export function summarizeCpuProfile(file: string, limit: number): string[] {
   lines.push('by function:');
   for (const [name, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, limit)) lines.push(`${fmt(ms)}  ${name}`);
   return lines;
+}
+
+/** Prints the summary of the one profile a stopped app wrote into `dir` (`--cpu-prof-dir`), or says there is none. */
+export function printCpuProfile(dir: string, limit = 20): void {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) {
+    console.log('[bench] the app wrote no CPU profile');
+    return;
+  }
+  console.log(`\nCPU profile of the app (${join(dir, file)}), top by self time:`);
+  for (const line of summarizeCpuProfile(join(dir, file), limit)) console.log(`  ${line}`);
 }

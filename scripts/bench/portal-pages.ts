@@ -16,7 +16,7 @@
 // BENCH_APP_LOG=1 to see the app's output.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +27,7 @@ import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedPr
 import { elapsed, intFromEnv, seedCatalogue, stripeRequestCount } from './bench-kit';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
-import { summarizeCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { httpRequest, runLoad, type LoadResult } from './http-load';
 
 
@@ -348,11 +348,7 @@ async function main(): Promise<number> {
 
   if (args.profile) {
     await app.stop();
-    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) {
-      console.log(`\nCPU profile of the app (${join(profileDir, file)}), top by self time:`);
-      for (const line of summarizeCpuProfile(join(profileDir, file), 20)) console.log(`  ${line}`);
-    } else console.log('[bench] the app wrote no CPU profile');
+    printCpuProfile(profileDir);
   }
   console.log(`[bench] ${failed ? 'failed' : 'done'} in ${elapsed(t0)}`);
   return failed ? 1 : 0;

@@ -15,7 +15,7 @@
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
 import { stripeRequestCount } from './bench-kit';
-import { summarizeCpuProfile } from './cpu-profile';
+import { printCpuProfile } from './cpu-profile';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { httpRequest, percentile, runLoad } from './http-load';
 
@@ -253,11 +253,7 @@ async function main(): Promise<number> {
   if (args.profile) {
     // The profile is written when the app exits.
     await app.stop();
-    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) {
-      console.log(`\nCPU profile of the app (${join(profileDir, file)}), top by self time:`);
-      for (const line of summarizeCpuProfile(join(profileDir, file), 20)) console.log(`  ${line}`);
-    } else console.log('[bench] the app wrote no CPU profile');
+    printCpuProfile(profileDir);
   }
   for (const p of problems) console.error(`[bench] FAIL ${p}`);
   console.log(`[bench] ${problems.length > 0 ? 'failed' : 'done'} in ${elapsed(t0)}`);

@@ -1,0 +1,38 @@
+// The common tail of both receivers (snapshot events and v2 thin events), once the delivery is verified: record
+// the event once in the ledger, answer, and schedule its processing after the response.
+import { insertStripeEvent } from '@/db/queries/events';
+import { processStripeEvent, type ProcessOptions } from './process';
+
+export type ReceiveOptions = ProcessOptions & {
+  /** Runs the processing after the response is sent. */
+  schedule: (task: () => Promise<void>) => void;
+  /** Endpoint secret (whsec_…); defaults to the configured ones. */
+  secret?: string;
+};
+
+export const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+
+/**
+ * `200` once recorded (processing scheduled), `200 { duplicate: true }` when the id was recorded before (nothing
+ * else happens), `500` when it could not be recorded, so Stripe delivers it again.
+ */
+export async function recordAndSchedule(event: Parameters<typeof insertStripeEvent>[0], label: string, options: ReceiveOptions): Promise<Response> {
+  let recorded: boolean;
+  try {
+    recorded = await insertStripeEvent(event);
+  } catch (error) {
+    console.error(`[webhooks] ${label} ${event.id} (${event.type}) could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
+    return json(500, { error: 'Could not record the event' });
+  }
+  if (!recorded) return json(200, { received: true, duplicate: true });
+
+  options.schedule(async () => {
+    try {
+      await processStripeEvent(event.id, options);
+    } catch (error) {
+      // The event stays pending and the background worker picks it up after its grace period.
+      console.error(`[webhooks] ${label} ${event.id} (${event.type}): processing could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return json(200, { received: true });
+}
