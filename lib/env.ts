@@ -20,6 +20,13 @@ const envSchema = z
      * re-reads its object from Stripe, so keep it well below DATABASE_POOL_MAX: recording deliveries needs the rest.
      */
     WEBHOOK_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    /**
+     * Where recorded webhook events are processed: `inline`, by the server that received them, after its answer
+     * (default; one process does everything); `worker`, by the job runners only (`npm run worker`, or app servers
+     * with JOBS_IN_APP), which claim each event as soon as it is recorded: the web servers then only verify, record
+     * and answer, so a burst of deliveries is acknowledged at the rate the database takes inserts.
+     */
+    WEBHOOK_PROCESSING: z.enum(['inline', 'worker']).default('inline'),
     /** Real Stripe when set (sk_test_… or sk_live_…); the bundled emulator when unset. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),

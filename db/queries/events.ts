@@ -19,7 +19,17 @@ const at = (now: Date | undefined): SQL => (now ? sql`${now.toISOString()}::time
 
 /** Records a verified event. False when the id was already recorded (a duplicate delivery): nothing changes. */
 export async function insertStripeEvent(
-  params: { id: string; type: string; apiVersion: string | null; livemode: boolean; objectId: string | null; created: number; payload: unknown },
+  params: {
+    id: string;
+    type: string;
+    apiVersion: string | null;
+    livemode: boolean;
+    objectId: string | null;
+    created: number;
+    payload: unknown;
+    /** Due at once for the job runners (WEBHOOK_PROCESSING=worker), instead of after the grace left to the receiver. */
+    dueNow?: boolean;
+  },
   tx: Tx = db,
 ): Promise<boolean> {
   const rows = await tx
@@ -33,7 +43,7 @@ export async function insertStripeEvent(
       stripeCreated: new Date(params.created * 1000),
       payload: params.payload,
       status: 'pending',
-      nextAttemptAt: sql`now() + make_interval(secs => ${PENDING_GRACE_SECONDS})`,
+      nextAttemptAt: params.dueNow ? sql`now()` : sql`now() + make_interval(secs => ${PENDING_GRACE_SECONDS})`,
     })
     .onConflictDoNothing({ target: stripeEvents.id })
     .returning({ id: stripeEvents.id });

@@ -5,6 +5,8 @@
 // number of runners share the work without doubles. Job handlers are idempotent: a job that is retried after
 // a crash converges instead of repeating its effect (the outbox row decides whether an email was sent).
 import PgBoss from 'pg-boss';
+import { env } from '@/lib/env';
+import { startWebhookDrain } from '@/lib/webhooks/drain';
 import { JOB_DEFINITIONS, type JobName } from './definitions';
 
 export type JobRunner = {
@@ -22,6 +24,8 @@ export type StartJobRunnerOptions = {
   queues?: readonly JobName[];
   /** Pool size of the runner's own connections (default 3). */
   max?: number;
+  /** Whether this runner drains recorded webhook events as they arrive (default: WEBHOOK_PROCESSING=worker). */
+  drainWebhooks?: boolean;
 };
 
 /** Starts a runner: creates pg-boss's schema if needed, the queues, the cron schedule, and the workers. */
@@ -45,8 +49,12 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
       for (const job of jobs) await definition.run(job.data ?? {});
     });
   }
+  const drain = (options.drainWebhooks ?? env.WEBHOOK_PROCESSING === 'worker') ? startWebhookDrain({ concurrency: env.WEBHOOK_PROCESSING_CONCURRENCY }) : null;
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    async stop() {
+      await drain?.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }

@@ -8,6 +8,11 @@ export type ReceiveOptions = ProcessOptions & {
   schedule: (task: () => Promise<void>) => void;
   /** Endpoint secret (whsec_…); defaults to the configured ones. */
   secret?: string;
+  /**
+   * `inline` (default): processed by this process after the answer (`schedule`). `worker`: recorded due at once for
+   * the job runners' drain (lib/webhooks/drain.ts), nothing scheduled here (WEBHOOK_PROCESSING).
+   */
+  processing?: 'inline' | 'worker';
 };
 
 export const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
@@ -17,14 +22,16 @@ export const json = (status: number, body: Record<string, unknown>) => Response.
  * else happens), `500` when it could not be recorded, so Stripe delivers it again.
  */
 export async function recordAndSchedule(event: Parameters<typeof insertStripeEvent>[0], label: string, options: ReceiveOptions): Promise<Response> {
+  const inline = options.processing !== 'worker';
   let recorded: boolean;
   try {
-    recorded = await insertStripeEvent(event);
+    recorded = await insertStripeEvent({ ...event, dueNow: !inline });
   } catch (error) {
     console.error(`[webhooks] ${label} ${event.id} (${event.type}) could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
     return json(500, { error: 'Could not record the event' });
   }
   if (!recorded) return json(200, { received: true, duplicate: true });
+  if (!inline) return json(200, { received: true });
 
   options.schedule(async () => {
     try {

@@ -11,7 +11,8 @@
 //    pending), then the mirror is compared with Stripe, customer by customer (`findCustomerMirrorDrift`) and the
 //    catalogue: any difference fails the run.
 //
-// Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY, BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY,
+// BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -23,7 +24,7 @@ import postgres from 'postgres';
 import Stripe from 'stripe';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
-import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
+import { hasNextBuild, repoRoot, spawnManaged, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
 import { stripeRequestCount } from './bench-kit';
 import { printCpuProfile } from './cpu-profile';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
@@ -35,6 +36,8 @@ const STORM = Number(process.env.BENCH_STORM ?? 10_000);
 const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.3);
 const RATES = (process.env.BENCH_RATES ?? '250,500,1000,2000').split(',').map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
+/** `inline` (the app processes what it records) or `worker` (a separate `npm run worker` does). */
+const PROCESSING = process.env.BENCH_WEBHOOK_PROCESSING === 'worker' ? 'worker' : 'inline';
 const STORM_CLIENTS = 50;
 const CONVERGENCE_DEADLINE_MS = 300_000;
 const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
@@ -140,20 +143,35 @@ async function main(): Promise<number> {
   const customers = [...new Set(events.filter((e) => e.type === 'customer.created').map((e) => (e.data.object as Stripe.Customer).id))];
   console.log(`[bench] ${events.length} events from ${customers.length} customers in the emulator (${elapsed(t0)})`);
 
+  const appEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    STRIPE_EMULATOR_URL: emulator.url,
+    APP_URL: appUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    AUTH_TRUST_HOST: 'true',
+    ...(process.env.WEBHOOK_PROCESSING_CONCURRENCY ? { WEBHOOK_PROCESSING_CONCURRENCY: process.env.WEBHOOK_PROCESSING_CONCURRENCY } : {}),
+    WEBHOOK_PROCESSING: PROCESSING,
+    // With processing in a worker, the web server runs no jobs: it only verifies, records and answers.
+    JOBS_IN_APP: PROCESSING === 'worker' ? '0' : '1',
+  };
+  if (PROCESSING === 'worker') {
+    processes.push(
+      spawnManaged({
+        name: 'worker',
+        command: process.execPath,
+        args: ['--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/worker.ts'],
+        env: appEnv,
+        echo: process.env.BENCH_APP_LOG === '1',
+      }),
+    );
+  }
   const app = await startNext({
     mode: 'start',
     port: appPort,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      STRIPE_EMULATOR_URL: emulator.url,
-      APP_URL: appUrl,
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      AUTH_TRUST_HOST: 'true',
-      ...(process.env.WEBHOOK_PROCESSING_CONCURRENCY ? { WEBHOOK_PROCESSING_CONCURRENCY: process.env.WEBHOOK_PROCESSING_CONCURRENCY } : {}),
-    },
+    env: appEnv,
     nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     echo: process.env.BENCH_APP_LOG === '1',
   });
@@ -230,7 +248,7 @@ async function main(): Promise<number> {
   agent.destroy();
 
   console.log('');
-  console.log(`${DATABASE_KIND}; ${cpus().length} CPUs, load average before the run ${load}`);
+  console.log(`${DATABASE_KIND}; processing ${PROCESSING}; ${cpus().length} CPUs, load average before the run ${load}`);
   console.log('| offered events/s | sent | acknowledged | acknowledged/s | p95 ms |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
   for (const r of rateRows) console.log(`| ${r.offered} | ${r.sent} | ${r.acked} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(0)} |`);

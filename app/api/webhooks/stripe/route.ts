@@ -3,11 +3,12 @@
 // when processing fails or never ran).
 import { after } from 'next/server';
 import { receiveStripeWebhook } from '@/lib/webhooks';
+import { env } from '@/lib/env';
 import { runWithinProcessingLimit } from '@/lib/webhooks/processing-limit';
 
 // The signature is computed over the exact raw body; this route must never be cached or statically evaluated.
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
-  return receiveStripeWebhook(request, { schedule: (task) => after(() => runWithinProcessingLimit(task)) });
+  return receiveStripeWebhook(request, { schedule: (task) => after(() => runWithinProcessingLimit(task)), processing: env.WEBHOOK_PROCESSING });
 }
