@@ -132,7 +132,8 @@ test('[customer] bank-transfer customer sees an open invoice with the bank detai
   await expect(bank).toContainText(footer);
   await expect(bank).toContainText('¥120,000');
   await expect(bank).toContainText(invoice.number!);
-  const due = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(invoice.due_date! * 1000));
+  // English pages show dates in UTC (lib/i18n/config.ts `timeZoneFor`); Tokyo's date differs from 15:00 UTC on.
+  const due = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(invoice.due_date! * 1000));
   await expect(bank).toContainText(due);
   await expect(page.getByTestId('amount-remaining')).toHaveText('¥120,000');
 });
