@@ -168,12 +168,15 @@ export async function deleteStripePaymentMethod(params: { id: string }, tx: Tx =
   await tx.delete(stripePaymentMethods).where(eq(stripePaymentMethods.id, params.id));
 }
 
+/** The mirror's table for each kind of object a webhook re-reads on its own. */
+const MIRRORED_OBJECT_TABLES = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods };
+
 /** The customer the mirror recorded for an object, to take that customer's lock before re-reading it. */
 export async function findMirroredCustomerId(
-  params: { kind: 'subscription' | 'invoice' | 'payment_method'; id: string },
+  params: { kind: keyof typeof MIRRORED_OBJECT_TABLES; id: string },
   tx: Tx = db,
 ): Promise<string | null> {
-  const table = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods }[params.kind];
+  const table = MIRRORED_OBJECT_TABLES[params.kind];
   const [row] = await tx.select({ customerId: table.customerId }).from(table).where(eq(table.id, params.id));
   return row?.customerId ?? null;
 }
@@ -183,10 +186,10 @@ export async function findMirroredCustomerId(
  * the transaction that read it, so every read of that sync began later); null when it was not, or is not mirrored.
  */
 export async function findMirroredObjectSyncedAfter(
-  params: { kind: 'subscription' | 'invoice' | 'payment_method'; id: string; after: Date },
+  params: { kind: keyof typeof MIRRORED_OBJECT_TABLES; id: string; after: Date },
   tx: Tx = db,
 ): Promise<{ customerId: string | null; organizationId: string | null } | null> {
-  const table = { subscription: stripeSubscriptions, invoice: stripeInvoices, payment_method: stripePaymentMethods }[params.kind];
+  const table = MIRRORED_OBJECT_TABLES[params.kind];
   const [row] = await tx
     .select({ customerId: table.customerId, organizationId: table.organizationId })
     .from(table)

@@ -6,26 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizations, stripeCustomers, stripeEvents, stripeInvoices, stripePaymentMethods, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 import { deliver } from '@/lib/webhooks/test-delivery';
+import { seededShuffle } from '@/scripts/lib/seeded-shuffle';
 import { listAll } from './context';
 import { backfillStripeMirror, findCatalogMirrorDrift, findCustomerMirrorDrift } from './index';
-
-/** Deterministic shuffle (mulberry32) so a failure can be replayed with the printed seed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 type Scenario = {
   organizationId: string;
@@ -171,7 +154,7 @@ async function expectMirrorEqualsStripe(stripe: Stripe, scenario: Scenario) {
 
 /** Delivers the events shuffled with duplicates, then runs the scheduled processing shuffled, four at a time. */
 async function playShuffled(stripe: Stripe, events: Stripe.Event[], seed: number): Promise<void> {
-  const stream = shuffled([...events, ...events.filter((_, i) => i % 3 === 0), ...events.filter((_, i) => i % 5 === 0)], seed);
+  const stream = seededShuffle([...events, ...events.filter((_, i) => i % 3 === 0), ...events.filter((_, i) => i % 5 === 0)], seed);
   const tasks: (() => Promise<void>)[] = [];
   for (const event of stream) {
     const { response, scheduled } = await deliver(event, { stripe });
@@ -179,7 +162,7 @@ async function playShuffled(stripe: Stripe, events: Stripe.Event[], seed: number
     tasks.push(...scheduled);
   }
   expect(tasks).toHaveLength(events.length); // each duplicate acknowledged without scheduling work
-  const order = shuffled(tasks, seed + 1);
+  const order = seededShuffle(tasks, seed + 1);
   for (let i = 0; i < order.length; i += 4) await Promise.all(order.slice(i, i + 4).map((task) => task()));
 
   const ledger = await testDb().select().from(stripeEvents).where(inArray(stripeEvents.id, events.map((e) => e.id)));

@@ -12,8 +12,3 @@ const limit = pLimit(env.WEBHOOK_PROCESSING_CONCURRENCY);
 export function runWithinProcessingLimit(task: () => Promise<void>): Promise<void> {
   return limit(task);
 }
-
-/** Tasks waiting for a slot and running now (for logs and benchmarks). */
-export function processingBacklog(): { waiting: number; running: number } {
-  return { waiting: limit.pendingCount, running: limit.activeCount };
-}

@@ -44,3 +44,16 @@ export async function stripeRequestCount(emulatorUrl: string): Promise<number> {
   if (typeof body.count !== 'number') throw new Error('emulator request count: no count in the answer');
   return body.count;
 }
+
+/** Runs a bench's `main` and exits with its code (1 when it threw, with the stack), after `cleanUp` in either case. */
+export function runBench(main: () => Promise<number>, cleanUp: () => Promise<void>): void {
+  void main()
+    .catch((error: unknown) => {
+      console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanUp();
+      process.exit(code);
+    });
+}

@@ -24,7 +24,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
-import { elapsed, intFromEnv, seedCatalogue, stripeRequestCount } from './bench-kit';
+import { elapsed, intFromEnv, runBench, seedCatalogue, stripeRequestCount } from './bench-kit';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
 import { printCpuProfile } from './cpu-profile';
@@ -354,13 +354,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await stopAll();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await stopAll();
-    process.exit(1);
-  });
+runBench(main, stopAll);

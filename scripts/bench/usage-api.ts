@@ -23,7 +23,7 @@ import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, runToCompletion, startEmulatorProcess, startNext, tsxCli, type ManagedProcess } from '../lib/processes';
 import { startThrowawayPostgres } from '../lib/throwaway-postgres';
-import { elapsed, intFromEnv, percentile, seedCatalogue, stripeRequestCount } from './bench-kit';
+import { elapsed, intFromEnv, percentile, runBench, seedCatalogue, stripeRequestCount } from './bench-kit';
 
 const CLIENTS = intFromEnv('BENCH_CLIENTS', 8, 1, 64);
 const BATCHES = intFromEnv('BENCH_BATCHES', 240, 1, 100_000);
@@ -337,13 +337,4 @@ function printTable(results: Result[]): void {
   for (const r of results) for (const f of r.failures.slice(0, 5)) console.error(`[bench ${r.kind}] FAIL ${f}`);
 }
 
-main()
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await cleanUp();
-    process.exit(1);
-  });
+runBench(main, cleanUp);

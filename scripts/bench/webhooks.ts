@@ -25,7 +25,8 @@ import Stripe from 'stripe';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, spawnManaged, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
-import { stripeRequestCount } from './bench-kit';
+import { seededShuffle } from '../lib/seeded-shuffle';
+import { elapsed, runBench, stripeRequestCount } from './bench-kit';
 import { printCpuProfile } from './cpu-profile';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { httpRequest, percentile, runLoad } from './http-load';
@@ -54,26 +55,6 @@ async function stopAll(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll().then(() => process.exit(130)));
-
-const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)}s`;
-
-/** Deterministic shuffle (mulberry32) so a run can be repeated. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 function signed(payload: string): Record<string, string> {
   const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) });
@@ -196,7 +177,7 @@ async function main(): Promise<number> {
 
   // The storm: every event once, 30 % of them again, shuffled.
   const duplicates = Math.max(0, STORM - events.length);
-  const deliveries = shuffled([...events, ...shuffled(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
+  const deliveries = seededShuffle([...events, ...seededShuffle(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
   const stripeCallsBefore = await stripeRequestCount(emulator.url);
   const stormStart = performance.now();
   const storm = await runLoad({ total: deliveries.length, concurrency: STORM_CLIENTS, deadlineMs: CONVERGENCE_DEADLINE_MS, call: (k) => deliver(agent, appPort, deliveries[k]!) });
@@ -278,13 +259,4 @@ async function main(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await stopAll();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await stopAll();
-    process.exit(1);
-  });
+runBench(main, stopAll);

@@ -5,6 +5,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { customerStatusFilters, listCustomersForOperator, type CustomerListPage } from '@/db/queries/customers';
 import { requireOperator } from '@/lib/auth/session';
 import { parseCustomerListFilters, type CustomerFilterProblem } from '@/lib/customers/customer-list-filters';
@@ -190,25 +191,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
               </table>
             </div>
           )}
-          {result.pages > 1 ? (
-            <nav aria-label={t('pageOf', { page: result.page, pages: result.pages })} className="mt-4 flex items-center justify-between text-sm">
-              {result.page > 1 ? (
-                <Link href={pageHref(result.page - 1)} className="btn-secondary" rel="prev">
-                  ← {tc('previous')}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-slate-600">{t('pageOf', { page: result.page, pages: result.pages })}</span>
-              {result.page < result.pages ? (
-                <Link href={pageHref(result.page + 1)} className="btn-secondary" rel="next">
-                  {tc('next')} →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager page={result.page} pages={result.pages} hrefFor={pageHref} label={t('pageOf', { page: result.page, pages: result.pages })} />
         </section>
       ) : null}
     </>
