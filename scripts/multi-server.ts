@@ -206,7 +206,10 @@ async function main(): Promise<string[]> {
 
   // 3. Notifications: each outbox row sent once, one message each.
   // Every paid first invoice is a payment_succeeded notification to the organization's billing email.
-  const outbox = await until('the notifications sent', 60_000, async () => {
+  // Usually sent within seconds by the job the outbox row enqueued; when that first attempt misses the row, the
+  // outbox sweep (rows over 60 s old, every minute) sends it, so the wait covers up to two sweeps. Seen in CI:
+  // all six still pending at 60 s, then sent. What is checked is once each, not how soon.
+  const outbox = await until('the notifications sent', 150_000, async () => {
     const rows = await sql<{ id: string; status: string; kind: string }[]>`select id, status::text, kind from notifications`;
     return rows.length > 0 && rows.every((r) => r.status === 'sent') ? rows : null;
   }, async () => JSON.stringify(await sql`select kind, status::text, count(*)::int from notifications group by 1, 2`));
