@@ -6,6 +6,39 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Integration files that need a module registry of their own: they mock modules (`vi.mock`), or hold state in
+ * module scope that another file must not see (the mail transport, the rate limiters' windows).
+ */
+const needsOwnModules = [
+  'lib/actions/billing/portal-actions.int.test.ts',
+  'lib/actions/safe-action.int.test.ts',
+  'lib/back-office/back-office.int.test.ts',
+  'lib/connect/connect.int.test.ts',
+  'lib/customers/back-office.int.test.ts',
+  'lib/documents/document-routes.int.test.ts',
+  'lib/notifications/smtp-delivery.int.test.ts',
+  'lib/quotes/quotes.int.test.ts',
+  'lib/security/doors.int.test.ts',
+  'lib/stripe-app/stripe-app-routes.int.test.ts',
+  'lib/usage/api/usage-api.int.test.ts',
+  'lib/webhooks/thin-route.int.test.ts',
+];
+
+/** Both integration projects: a fresh database and an in-process emulator per project run, files one at a time. */
+const integration = {
+  include: ['**/*.int.test.ts'],
+  exclude: ['**/node_modules/**', 'packages/**', '.next/**', '.data/**', 'e2e/**'],
+  environment: 'node',
+  globalSetup: ['test/integration/global-setup.ts'],
+  setupFiles: ['test/integration/setup-env.ts'],
+  // One database per run, shared by the project's files: files run one after another.
+  pool: 'forks' as const,
+  fileParallelism: false,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -31,18 +64,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...integration,
           name: 'integration',
-          include: ['**/*.int.test.ts'],
-          exclude: ['**/node_modules/**', 'packages/**', '.next/**', '.data/**', 'e2e/**'],
-          environment: 'node',
-          globalSetup: ['test/integration/global-setup.ts'],
-          setupFiles: ['test/integration/setup-env.ts'],
-          // One database per run, shared by all files: files run one after another.
-          pool: 'forks',
-          fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: [...integration.exclude, ...needsOwnModules],
+          // Files share one process and its loaded modules, one after another: importing the app's modules
+          // again for every file cost over a minute per run. Files that mock modules or keep process state
+          // of their own run in the project below.
+          isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { ...integration, name: 'integration-isolated', include: needsOwnModules },
       },
     ],
   },

@@ -1,11 +1,12 @@
-// npm test — every check, in order, stopping at the first failure: lint, types, migrations, unit, emulator,
-// integration on PGlite, integration on PostgreSQL (when installed), production build, the usage page's
+// npm test — every check, in order, stopping at the first failure: lint, types, migrations (these three at the
+// same time), unit, emulator, integration on PGlite and on PostgreSQL (when installed; the two at the same
+// time), production build, the usage page's
 // first-load JavaScript budget (150 kB gzip, from the build's manifests), two app servers behind HAProxy, faults
 // (processes killed, PostgreSQL restarted, Stripe unreachable), e2e in Chromium.
 // Installs nothing: a missing browser or database is reported with the command that installs it.
 //   npm test -- --only unit,integration     run some steps
 //   npm test -- --skip build,e2e            leave some out
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordBuild, sourceFingerprint } from './lib/build-freshness';
@@ -25,6 +26,11 @@ interface Step {
   /** Runs before the step; what it returns is handed to `after` when the step passed. */
   before?: () => string;
   after?: (token: string) => void;
+  /**
+   * Adjacent steps with the same tag run at the same time, their output held and printed whole as each ends.
+   * Only for steps that share nothing (own database, free ports) and leave a core idle when run alone.
+   */
+  together?: string;
 }
 
 const bin = (pkg: string, file: string) => join(repoRoot, 'node_modules', pkg, file);
@@ -34,9 +40,10 @@ const emulatorVitestConfig = 'packages/stripe-emulator/vitest.config.ts';
 const stripeAppVitestConfig = 'packages/stripe-app/vitest.config.mts';
 
 const steps: Step[] = [
-  { name: 'lint', title: 'ESLint', command: node, args: [bin('eslint', 'bin/eslint.js'), '.'] },
-  { name: 'types', title: 'Type check (npm run typecheck)', command: 'npm', args: ['run', '--silent', 'typecheck'] },
-  { name: 'db', title: 'Migrations match the schema (db:check)', command: node, args: [bin('tsx', 'dist/cli.mjs'), 'scripts/db-check.ts'] },
+  // ESLint and tsc each use one core.
+  { name: 'lint', title: 'ESLint', command: node, args: [bin('eslint', 'bin/eslint.js'), '.'], together: 'static' },
+  { name: 'types', title: 'Type check (npm run typecheck)', command: 'npm', args: ['run', '--silent', 'typecheck'], together: 'static' },
+  { name: 'db', title: 'Migrations match the schema (db:check)', command: node, args: [bin('tsx', 'dist/cli.mjs'), 'scripts/db-check.ts'], together: 'static' },
   { name: 'unit', title: 'Unit tests', command: node, args: [vitest, 'run', '--project', 'unit'] },
   {
     name: 'emulator',
@@ -55,15 +62,19 @@ const steps: Step[] = [
     name: 'integration',
     title: 'Integration tests on PGlite',
     command: node,
-    args: [vitest, 'run', '--project', 'integration'],
+    args: [vitest, 'run', '--project', 'integration*'],
     env: { TEST_DATABASE: 'pglite' },
+    // Each integration run takes its files one after another on its own database and emulator (free ports):
+    // the two runs share nothing and each keeps about one core busy.
+    together: 'integration',
   },
   {
     name: 'integration-postgres',
     title: 'Integration tests on PostgreSQL',
     command: node,
-    args: [vitest, 'run', '--project', 'integration'],
+    args: [vitest, 'run', '--project', 'integration*'],
     env: { TEST_DATABASE: 'postgres' },
+    together: 'integration',
     skipReason: () =>
       findPostgresBinDir()
         ? null
@@ -124,6 +135,35 @@ function parseList(flag: string): Set<string> | null {
   return names;
 }
 
+/** Consecutive steps sharing a `together` tag form one batch; every other step is a batch of its own. */
+function batchesOf(selected: Step[]): Step[][] {
+  const batches: Step[][] = [];
+  for (const step of selected) {
+    const last = batches.at(-1);
+    if (last && step.together && last[0]!.together === step.together) last.push(step);
+    else batches.push([step]);
+  }
+  return batches;
+}
+
+/** Runs a command with its output (stdout and stderr, interleaved as written) held until it exits. */
+function runHoldingOutput(command: string, args: string[], env: NodeJS.ProcessEnv, print: (output: string) => void): Promise<number> {
+  return new Promise((resolveRun) => {
+    const chunks: Buffer[] = [];
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('close', (code, signal) => {
+      print(Buffer.concat(chunks).toString('utf8'));
+      resolveRun(code ?? (signal ? 128 : 1));
+    });
+    child.once('error', (error) => {
+      print(`${Buffer.concat(chunks).toString('utf8')}${error.message}\n`);
+      resolveRun(127);
+    });
+  });
+}
+
 function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
@@ -143,23 +183,35 @@ async function main(): Promise<void> {
 
   const results: Array<{ step: Step; outcome: 'passed' | 'failed' | 'skipped'; ms: number; note?: string }> = [];
   const started = Date.now();
-  for (const step of selected) {
-    const reason = step.skipReason?.() ?? null;
-    if (reason) {
-      console.log(`\n━━ ${step.title}: skipped — ${reason}`);
-      results.push({ step, outcome: 'skipped', ms: 0, note: reason });
-      continue;
+  for (const batch of batchesOf(selected)) {
+    const runnable: Step[] = [];
+    for (const step of batch) {
+      const reason = step.skipReason?.() ?? null;
+      if (reason) {
+        console.log(`\n━━ ${step.title}: skipped — ${reason}`);
+        results.push({ step, outcome: 'skipped', ms: 0, note: reason });
+      } else runnable.push(step);
     }
-    console.log(`\n━━ ${step.title}`);
-    const stepStart = Date.now();
-    const token = step.before?.() ?? '';
-    const code = await runToCompletion(step.command, step.args, { ...process.env, ...step.env });
-    if (code === 0) step.after?.(token);
-    const ms = Date.now() - stepStart;
-    const outcome = code === 0 ? 'passed' : 'failed';
-    results.push({ step, outcome, ms });
-    console.log(`━━ ${step.title}: ${outcome} in ${formatDuration(ms)}${code === 0 ? '' : ` (exit ${code})`}`);
-    if (code !== 0) break;
+    if (runnable.length > 1) console.log(`\n━━ At the same time: ${runnable.map((s) => s.title).join('; ')} (each one's output follows when it ends)`);
+    const outcomes = await Promise.all(
+      runnable.map(async (step) => {
+        if (runnable.length === 1) console.log(`\n━━ ${step.title}`);
+        const stepStart = Date.now();
+        const token = step.before?.() ?? '';
+        const env = { ...process.env, ...step.env };
+        const code =
+          runnable.length === 1
+            ? await runToCompletion(step.command, step.args, env)
+            : await runHoldingOutput(step.command, step.args, env, (output) => process.stdout.write(`\n━━ ${step.title}\n${output}`));
+        if (code === 0) step.after?.(token);
+        const ms = Date.now() - stepStart;
+        const outcome = code === 0 ? ('passed' as const) : ('failed' as const);
+        console.log(`━━ ${step.title}: ${outcome} in ${formatDuration(ms)}${code === 0 ? '' : ` (exit ${code})`}`);
+        return { step, outcome, ms };
+      }),
+    );
+    results.push(...outcomes);
+    if (outcomes.some((o) => o.outcome === 'failed')) break;
   }
 
   const notRun = selected.filter((s) => !results.some((r) => r.step === s));
