@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { Logo } from '@/components/logo';
-import { NavLink } from '@/components/nav-link';
+import { SectionNav, type SectionNavItem } from '@/components/section-nav';
 
-export type ShellNavItem = { href: string; label: string; exact?: boolean };
+export type ShellNavItem = SectionNavItem;
 
 export async function AppShell(props: {
   homeHref: string;
@@ -42,27 +42,9 @@ export async function AppShell(props: {
       </header>
       <div className="mx-auto flex max-w-content flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:py-8">
         <nav aria-label={props.navLabel} className="md:w-52 md:shrink-0">
-          <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 md:mx-0 md:flex-col md:overflow-visible">
-            {props.nav.map((item) => (
-              <li key={item.href}>
-                <NavLink
-                  href={item.href}
-                  label={item.label}
-                  exact={item.exact}
-                  // A deeper item (Invoices › Draft review) is the current one on its own pages, not both.
-                  except={props.nav.filter((other) => other.href.startsWith(`${item.href}/`)).map((other) => other.href)}
-                />
-              </li>
-            ))}
-          </ul>
+          <SectionNav items={props.nav} className="-mx-1 flex gap-1 overflow-x-auto pb-1 md:mx-0 md:flex-col md:overflow-visible" />
           {props.secondaryNav && props.secondaryNav.length > 0 ? (
-            <ul className="mt-1 flex gap-1 border-t border-slate-200 pt-2 md:mt-4 md:flex-col">
-              {props.secondaryNav.map((item) => (
-                <li key={item.href}>
-                  <NavLink href={item.href} label={item.label} exact={item.exact} />
-                </li>
-              ))}
-            </ul>
+            <SectionNav items={props.secondaryNav} className="mt-1 flex gap-1 border-t border-slate-200 pt-2 md:mt-4 md:flex-col" />
           ) : null}
         </nav>
         <main id="main" className="min-w-0 flex-1">
