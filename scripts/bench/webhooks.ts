@@ -10,9 +10,13 @@
 //    clients as fast as they are answered; the time until every event is processed (the ledger has nothing
 //    pending), then the mirror is compared with Stripe, customer by customer (`findCustomerMirrorDrift`) and the
 //    catalogue: any difference fails the run.
+// 0. The ceiling, first: the same route answering deliveries whose signature does not verify (400, nothing
+//    recorded, nothing processed), from the same 50 clients: what Next's route runtime, reading the body and
+//    checking the HMAC cost per delivery on this machine, before any work of ours. Acknowledgements per second are
+//    printed against it, as the page benchmark prints pages against the app's minimal page.
 //
 // Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY,
-// BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -43,6 +47,8 @@ const STORM_CLIENTS = 50;
 const CONVERGENCE_DEADLINE_MS = 300_000;
 const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
 const WEBHOOK_PATH = '/api/webhooks/stripe';
+/** Wrongly signed deliveries for the ceiling (after a warm-up of the same kind inside the count). */
+const CEILING_REQUESTS = Number(process.env.BENCH_CEILING_REQUESTS ?? 6000);
 
 const dataDir = join(repoRoot, '.data', `bench-webhooks-${process.pid}`);
 const profileDir = join(repoRoot, '.data', `bench-webhooks-profile-${process.pid}`);
@@ -175,6 +181,22 @@ async function main(): Promise<number> {
     }
   };
 
+  // The ceiling: real payloads with a signature made with another secret, so the route reads and checks them
+  // and answers 400 without touching the database.
+  const ceilingPayloads = events.slice(0, 200).map((e) => JSON.stringify(e));
+  const wrongSecret = `whsec_${randomBytes(16).toString('hex')}`;
+  const ceiling = await runLoad({
+    total: CEILING_REQUESTS,
+    concurrency: STORM_CLIENTS,
+    deadlineMs: 120_000,
+    call: async (k) => {
+      const payload = ceilingPayloads[k % ceilingPayloads.length]!;
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: wrongSecret, timestamp: Math.floor(Date.now() / 1000) });
+      const { status } = await httpRequest(agent, appPort, { path: WEBHOOK_PATH, method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+      return status === 400 ? null : `a wrongly signed delivery was answered ${status}, not 400`;
+    },
+  });
+
   // The storm: every event once, 30 % of them again, shuffled.
   const duplicates = Math.max(0, STORM - events.length);
   const deliveries = seededShuffle([...events, ...seededShuffle(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
@@ -230,13 +252,19 @@ async function main(): Promise<number> {
 
   console.log('');
   console.log(`${DATABASE_KIND}; processing ${PROCESSING}; ${cpus().length} CPUs, load average before the run ${load}`);
-  console.log('| offered events/s | sent | acknowledged | acknowledged/s | p95 ms |');
-  console.log('| ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rateRows) console.log(`| ${r.offered} | ${r.sent} | ${r.acked} | ${r.perSecond.toFixed(0)} | ${r.p95.toFixed(0)} |`);
+  console.log(
+    `Ceiling: the route answering ${ceiling.requests} wrongly signed deliveries (400, nothing recorded) from ${STORM_CLIENTS} clients: ` +
+      `${ceiling.perSecond.toFixed(0)}/s, p95 ${ceiling.p95.toFixed(0)} ms`,
+  );
+  console.log('| offered events/s | sent | acknowledged | acknowledged/s | of ceiling | p95 ms |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rateRows) {
+    console.log(`| ${r.offered} | ${r.sent} | ${r.acked} | ${r.perSecond.toFixed(0)} | ${((100 * r.perSecond) / ceiling.perSecond).toFixed(0)} % | ${r.p95.toFixed(0)} |`);
+  }
   console.log('');
   console.log(
     `Storm: ${deliveries.length} deliveries (${events.length} events, ${duplicates} duplicates), shuffled, ${STORM_CLIENTS} clients: ` +
-      `acknowledged in ${acknowledged.toFixed(1)} s (${storm.perSecond.toFixed(0)}/s, p95 ${storm.p95.toFixed(0)} ms); ` +
+      `acknowledged in ${acknowledged.toFixed(1)} s (${storm.perSecond.toFixed(0)}/s, ${((100 * storm.perSecond) / ceiling.perSecond).toFixed(0)} % of the ceiling, p95 ${storm.p95.toFixed(0)} ms); ` +
       `${finalState.n === 0 ? `every event processed after ${converged.toFixed(1)} s` : `${finalState.n} still pending after ${converged.toFixed(1)} s`}; ledger ${ledger!.events} events, ${ledger!.processed} processed, ${finalState.failed} failed; ` +
       `mirror differences from Stripe: ${drift.length}; ` +
       `Stripe calls while processing: ${stripeCalls} (${(stripeCalls / events.length).toFixed(2)} per event)`,
@@ -244,6 +272,7 @@ async function main(): Promise<number> {
   const problems = [
     ...rateRows.flatMap((r) => r.failures.slice(0, 3).map((f) => `rate ${r.offered}/s: ${f}`)),
     ...storm.failures.slice(0, 3).map((f) => `storm: ${f}`),
+    ...ceiling.failures.slice(0, 3).map((f) => `ceiling: ${f}`),
     ...(ledger!.events !== events.length ? [`the ledger holds ${ledger!.events} events, Stripe sent ${events.length}`] : []),
     ...(finalState.failed > 0 ? [`${finalState.failed} events failed`] : []),
     ...(finalState.n > 0 ? [`${finalState.n} events still pending ${CONVERGENCE_DEADLINE_MS / 1000} s after the storm began`] : []),
