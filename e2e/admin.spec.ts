@@ -49,7 +49,7 @@ test('[admin] operator reads a bank-transfer customer: plan, price and quantity,
     collection_method: 'send_invoice',
     days_until_due: 14,
   });
-  const bankInvoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Onboarding workshop', amount: 8_000 }], sendInvoice: { daysUntilDue: 30 } });
+  const bankInvoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Onboarding workshop', amount: 8_000 }], sendInvoice: { dueDate: Math.floor(new Date().setUTCHours(16, 0, 0, 0) / 1000) + 30 * 86_400 } });
   // A card payment that fails: Stripe tells the portal the decline reason, which the operator must see.
   await addDefaultCard(stripe, stripeCustomer.id, 'pm_card_chargeCustomerFail');
   const declined = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Support hours', amount: 3_000 }] });
@@ -70,7 +70,10 @@ test('[admin] operator reads a bank-transfer customer: plan, price and quantity,
   // Open invoices show their due date and what remains; the number opens the operator's invoice view.
   const invoices = page.getByTestId('admin-invoices');
   const bankRow = invoices.getByRole('row').filter({ hasText: bankInvoice.number! });
-  const dueDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(bankInvoice.due_date! * 1000));
+  // One customer's page: dates in the customer's time zone (shown at the top), not the operator's language's.
+  await expect(page.getByTestId('customer-time-zone')).toContainText('Asia/Tokyo');
+  // Due at 16:00 UTC, already the next day in Tokyo: the two zones disagree whatever the hour the test runs.
+  const dueDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(bankInvoice.due_date! * 1000));
   await expect(bankRow).toContainText('Bank transfer');
   await expect(bankRow.getByRole('cell').nth(4)).toHaveText(dueDate);
   await expect(bankRow.getByRole('cell').nth(5)).toHaveText('¥8,000');

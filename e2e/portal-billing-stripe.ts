@@ -47,7 +47,8 @@ export async function createInvoice(
   options: {
     lines: { description: string; amount: number }[];
     currency?: string;
-    sendInvoice?: { daysUntilDue: number };
+    /** Bank transfer: due `daysUntilDue` days after finalization, or at `dueDate` (Unix seconds, in the future). */
+    sendInvoice?: { daysUntilDue: number } | { dueDate: number };
     autoAdvance?: boolean;
   },
 ): Promise<Stripe.Invoice> {
@@ -57,7 +58,9 @@ export async function createInvoice(
     currency,
     auto_advance: options.autoAdvance ?? false,
     ...(options.sendInvoice
-      ? { collection_method: 'send_invoice' as const, days_until_due: options.sendInvoice.daysUntilDue }
+      ? 'dueDate' in options.sendInvoice
+        ? { collection_method: 'send_invoice' as const, due_date: options.sendInvoice.dueDate }
+        : { collection_method: 'send_invoice' as const, days_until_due: options.sendInvoice.daysUntilDue }
       : { collection_method: 'charge_automatically' as const }),
   });
   for (const line of options.lines) {

@@ -111,15 +111,22 @@ test("[customer] gets 404 for another organization's invoice", async ({ customer
   }
 });
 
-test('[customer] bank-transfer customer sees an open invoice with the bank details', async ({ customer }) => {
+test("[customer] bank-transfer customer sees an open invoice with the bank details, due on the organization's day", async ({ customer }) => {
   const { page } = customer;
+  // The organization's time zone, where the owner sees and sets it. An organization billed in yen starts in
+  // Japan time, whatever the language its staff read the portal in (this page is English).
+  await page.goto(`/orgs/${customer.organizationId}/billing-details`);
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  await expect(zone).toHaveValue('Asia/Tokyo');
   const { stripe, url } = await emulatorStripe(page);
   const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
   const footer = 'Please pay by bank transfer to: Seikyu Test Bank, Shibuya branch (001), ordinary account 7654321';
   await stripe.customers.update(stripeCustomer.id, { invoice_settings: { footer } });
   const invoice = await createInvoice(stripe, stripeCustomer.id, {
     lines: [{ description: 'Scheduling Pro (annual)', amount: 120_000 }],
-    sendInvoice: { daysUntilDue: 14 },
+    // Due at 16:00 UTC two weeks from now: already the next day in Tokyo, so the page must show the
+    // organization's day rather than UTC's whatever the hour the test runs.
+    sendInvoice: { dueDate: Math.floor(new Date().setUTCHours(16, 0, 0, 0) / 1000) + 14 * 86_400 },
   });
   expect(invoice.footer).toBe(footer);
   await flushWebhooks(page, url);
@@ -132,10 +139,20 @@ test('[customer] bank-transfer customer sees an open invoice with the bank detai
   await expect(bank).toContainText(footer);
   await expect(bank).toContainText('¥120,000');
   await expect(bank).toContainText(invoice.number!);
-  // English pages show dates in UTC (lib/i18n/config.ts `timeZoneFor`); Tokyo's date differs from 15:00 UTC on.
-  const due = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(invoice.due_date! * 1000));
-  await expect(bank).toContainText(due);
+  const dueIn = (timeZone: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(new Date(invoice.due_date! * 1000));
+  expect(dueIn('Asia/Tokyo')).not.toBe(dueIn('UTC'));
+  await expect(bank).toContainText(dueIn('Asia/Tokyo'));
+  await expect(bank).not.toContainText(dueIn('UTC'));
   await expect(page.getByTestId('amount-remaining')).toHaveText('¥120,000');
+
+  // The owner moves the organization to UTC: the same invoice is now due on UTC's day.
+  await page.goto(`/orgs/${customer.organizationId}/billing-details`);
+  await zone.selectOption('UTC');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByTestId('time-zone-form').getByRole('status')).toHaveText('Time zone saved.');
+  await page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  await expect(bank).toContainText(dueIn('UTC'));
+  await expect(bank).not.toContainText(dueIn('Asia/Tokyo'));
 });
 
 test('[customer] pays an open invoice with the default card and gets a receipt', async ({ customer }) => {

@@ -1,12 +1,13 @@
 // The operators' view of a customer's activity: when, who (an email), what in words and the stored details,
 // through the same formatter as the portal's activity page.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ActivityEntry } from '@/db/queries/activity';
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import { formatDateTime } from '@/lib/i18n/format';
 
-export async function ActivityList({ entries }: { entries: readonly ActivityEntry[] }) {
-  const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
+/** `timeZone`: the customer's when the entries are about one (lib/i18n/time-zones.ts). */
+export async function ActivityList({ entries, timeZone }: { entries: readonly ActivityEntry[]; timeZone: string }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <ol className="mt-3 divide-y divide-slate-100 text-sm" data-testid="admin-activity">
       {entries.map((entry) => {

@@ -1,14 +1,14 @@
 // Payments and attempts on one invoice for operators: what was paid and when, how many attempts Stripe made, and
 // each failed attempt with the bank's decline reason, from the audit entries the invoice.payment_failed webhook wrote.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ActivityEntry } from '@/db/queries/activity';
 import type { InvoiceRecord } from '@/db/queries/invoices';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
-export async function InvoicePaymentsSection({ invoice, entries }: { invoice: InvoiceRecord; entries: readonly ActivityEntry[] }) {
-  const [t, locale, timeZone] = await Promise.all([getTranslations('adminInvoices'), getLocale(), getTimeZone()]);
+export async function InvoicePaymentsSection({ invoice, entries, timeZone }: { invoice: InvoiceRecord; entries: readonly ActivityEntry[]; timeZone: string }) {
+  const [t, locale] = await Promise.all([getTranslations('adminInvoices'), getLocale()]);
   const attemptCount = (invoice.data as { attempt_count?: number } | null)?.attempt_count ?? 0;
   const failures = entries.filter((entry) => entry.action === 'invoice.payment_failed');
   return (

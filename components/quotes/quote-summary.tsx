@@ -1,13 +1,14 @@
 // A quote as both operators and customers read it, from the mirror: validity, payment terms, lines, tax per rate,
 // totals, what accepting bills now (the first invoice Stripe computed) and the recurring amount after, and the
 // quote's header and footer texts.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { QuoteRecord } from '@/db/queries/quotes';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { recurringOf, upfrontOf } from '@/lib/quotes/quote-state';
 
-export async function QuoteSummary({ quote }: { quote: QuoteRecord }) {
-  const [t, tInterval, locale, timeZone] = await Promise.all([getTranslations('quotes.detail'), getTranslations('interval'), getLocale(), getTimeZone()]);
+/** `timeZone`: the quote's organization's (lib/i18n/time-zones.ts), the reader's for a prospect's quote. */
+export async function QuoteSummary({ quote, timeZone }: { quote: QuoteRecord; timeZone: string }) {
+  const [t, tInterval, locale] = await Promise.all([getTranslations('quotes.detail'), getTranslations('interval'), getLocale()]);
   const currency = quote.currency ?? 'jpy';
   const money = (amount: number) => formatMoney(amount, currency, locale);
   const upfront = upfrontOf(quote);

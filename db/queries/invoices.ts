@@ -110,9 +110,9 @@ export async function listInvoicesForOperator(params: { organizationId: string; 
 export async function getInvoiceForOperator(
   params: { invoiceId: string },
   tx: Tx = db,
-): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[]; organization: { id: string; name: string } | null } | null> {
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[]; organization: { id: string; name: string; timeZone: string } | null } | null> {
   const [row] = await tx
-    .select({ invoice: stripeInvoices, organizationName: organizations.name })
+    .select({ invoice: stripeInvoices, organizationName: organizations.name, organizationTimeZone: organizations.timeZone })
     .from(stripeInvoices)
     .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))
     .where(eq(stripeInvoices.id, params.invoiceId))
@@ -123,7 +123,10 @@ export async function getInvoiceForOperator(
     .from(stripeInvoiceLines)
     .where(eq(stripeInvoiceLines.invoiceId, row.invoice.id))
     .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
-  const organization = row.invoice.organizationId && row.organizationName !== null ? { id: row.invoice.organizationId, name: row.organizationName } : null;
+  const organization =
+    row.invoice.organizationId && row.organizationName !== null && row.organizationTimeZone !== null
+      ? { id: row.invoice.organizationId, name: row.organizationName, timeZone: row.organizationTimeZone }
+      : null;
   return { invoice: row.invoice, lines, organization };
 }
 

@@ -75,6 +75,22 @@ export async function setOrganizationStripeCustomer(
   return rows.length === 1;
 }
 
+/**
+ * Sets the organization's time zone (its dates on pages and in emails; days in usage summaries), locking the row
+ * so the zone it had is the one replaced. Returns that zone, or null when the organization does not exist.
+ */
+export async function updateOrganizationTimeZone(
+  params: { organizationId: string; timeZone: string },
+  tx: Tx = db,
+): Promise<{ before: string } | null> {
+  const [row] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, params.organizationId)).for('update').limit(1);
+  if (!row) return null;
+  if (row.timeZone !== params.timeZone) {
+    await tx.update(organizations).set({ timeZone: params.timeZone, updatedAt: new Date() }).where(eq(organizations.id, params.organizationId));
+  }
+  return { before: row.timeZone };
+}
+
 /** Serializes onboarding per user until the transaction ends, so a double submit creates one organization. */
 export async function lockUserOnboarding(params: { userId: string }, tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`onboarding:${params.userId}`}, 0))`);

@@ -27,6 +27,8 @@ export type ListedQuote = {
   quote: QuoteRecord;
   request: QuoteRequestRecord | null;
   organizationName: string | null;
+  /** The quote's organization's zone, which its dates are shown in; null for a prospect's quote. */
+  organizationTimeZone: string | null;
 };
 
 export async function insertQuoteRequestForOperator(row: typeof quoteRequests.$inferInsert, tx: Tx = db): Promise<void> {
@@ -40,7 +42,7 @@ export async function listQuotesForOperator(
   const now = params.now ?? new Date();
   const pattern = params.q ? `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await tx
-    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name })
+    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name, organizationTimeZone: organizations.timeZone })
     .from(stripeQuotes)
     .leftJoin(quoteRequests, eq(quoteRequests.quoteId, stripeQuotes.id))
     .leftJoin(organizations, eq(organizations.id, sql`coalesce(${stripeQuotes.organizationId}, ${quoteRequests.organizationId})`))
@@ -60,7 +62,7 @@ export async function listQuotesForOperator(
 
 export async function getQuoteForOperator(params: { quoteId: string }, tx: Tx = db): Promise<ListedQuote | null> {
   const [row] = await tx
-    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name })
+    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name, organizationTimeZone: organizations.timeZone })
     .from(stripeQuotes)
     .leftJoin(quoteRequests, eq(quoteRequests.quoteId, stripeQuotes.id))
     .leftJoin(organizations, eq(organizations.id, sql`coalesce(${stripeQuotes.organizationId}, ${quoteRequests.organizationId})`))
@@ -86,7 +88,7 @@ export type ViewedQuote = ListedQuote & {
 export async function getQuoteForViewer(params: { quoteId: string; userId: string; email: string }, tx: Tx = db): Promise<ViewedQuote | null> {
   const organizationId = sql`coalesce(${stripeQuotes.organizationId}, ${quoteRequests.organizationId})`;
   const [row] = await tx
-    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name, role: memberships.role })
+    .select({ quote: stripeQuotes, request: quoteRequests, organizationName: organizations.name, organizationTimeZone: organizations.timeZone, role: memberships.role })
     .from(stripeQuotes)
     .innerJoin(quoteRequests, eq(quoteRequests.quoteId, stripeQuotes.id))
     .leftJoin(organizations, eq(organizations.id, organizationId))

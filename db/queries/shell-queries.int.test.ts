@@ -343,7 +343,7 @@ describe('countSignInLinksIssuedSince', () => {
 
     expect((await listInvoicesForOperator({ organizationId: org.id }, testDb())).map((i) => i.id)).toEqual(['in_draft', 'in_open']);
     const found = await getInvoiceForOperator({ invoiceId: 'in_open' }, testDb());
-    expect(found).toMatchObject({ invoice: { id: 'in_open', amountRemaining: 5000 }, organization: { id: org.id, name: 'Ann KK' } });
+    expect(found).toMatchObject({ invoice: { id: 'in_open', amountRemaining: 5000 }, organization: { id: org.id, name: 'Ann KK', timeZone: org.timeZone } });
     expect(found!.lines.map((l) => l.description)).toEqual(['3 × Team']);
     expect(await getInvoiceForOperator({ invoiceId: 'in_unknown' }, testDb())).toBeNull();
     expect(await getCustomerForOperator({ organizationId: org.id }, testDb())).toMatchObject({ organization: { name: 'Ann KK' }, customer: null });

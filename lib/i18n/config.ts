@@ -6,7 +6,11 @@ export const defaultLocale: Locale = 'en';
 /** Cookie remembering the switcher's choice for visitors who are not signed in (and as a fast path). */
 export const LOCALE_COOKIE = 'seikyu_locale';
 
-/** Dates are shown in the time zone customers of each language expect (Japan for ja, UTC otherwise). */
+/**
+ * The reader's zone, by language (Japan for ja, UTC otherwise): next-intl's request zone, used on pages about no
+ * single organization (operators' lists across customers). Pages and emails about one organization use that
+ * organization's time zone instead (lib/i18n/time-zones.ts).
+ */
 export const timeZoneFor: Record<Locale, string> = { en: 'UTC', ja: 'Asia/Tokyo' };
 
 export function isLocale(value: unknown): value is Locale {

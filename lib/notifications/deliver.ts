@@ -18,6 +18,7 @@ import { isNotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
 import { renderNotificationEmail } from './render';
 import { getBrandingSettings } from './settings';
+import { notificationTimeZone } from './time-zone';
 import { brandingLogoUrl } from './links';
 import { getBrandingLogo, logoVersion } from '@/lib/branding/logo';
 
@@ -53,9 +54,9 @@ export function notificationMessageId(notificationId: string): string {
 export async function composeNotificationEmail(row: NotificationRow, options: { attachments?: boolean } = {}) {
   if (!isNotificationKind(row.kind)) throw new Error(`unknown notification kind ${row.kind}`);
   const locale = isLocale(row.locale) ? row.locale : 'en';
-  const [settings, logo] = await Promise.all([getBrandingSettings(), getBrandingLogo()]);
+  const [settings, logo, timeZone] = await Promise.all([getBrandingSettings(), getBrandingLogo(), notificationTimeZone({ organizationId: row.organizationId, locale })]);
   const branding = { ...settings, logoUrl: logo ? brandingLogoUrl(logoVersion(logo)) : null };
-  const rendered = await renderNotificationEmail({ kind: row.kind, payload: row.payload as never, locale, branding });
+  const rendered = await renderNotificationEmail({ kind: row.kind, payload: row.payload as never, locale, timeZone, branding });
   return {
     to: row.recipient,
     subject: rendered.subject,

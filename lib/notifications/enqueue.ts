@@ -9,6 +9,7 @@ import { REMINDER_KINDS, type NotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
 import { renderNotificationSubject } from './render';
 import { getNotificationSettings } from './settings';
+import { notificationTimeZone } from './time-zone';
 
 export type EnqueueNotification<K extends NotificationKind> = {
   kind: K;
@@ -28,13 +29,14 @@ export async function enqueueNotification<K extends NotificationKind>(input: Enq
   if (input.organizationId && REMINDER_KINDS.includes(input.kind) && !(await getRemindersEnabled({ organizationId: input.organizationId }, tx))) {
     return 'opted_out';
   }
+  const timeZone = await notificationTimeZone({ organizationId: input.organizationId, locale: input.locale }, tx);
   const row = await insertNotificationOnce(
     {
       organizationId: input.organizationId,
       kind: input.kind,
       recipient: input.recipient.trim().toLowerCase(),
       locale: input.locale,
-      subject: renderNotificationSubject(input.kind, input.payload, input.locale),
+      subject: renderNotificationSubject(input.kind, input.payload, input.locale, timeZone),
       payload: input.payload as unknown as Record<string, unknown>,
       dedupeKey: input.dedupeKey,
     },

@@ -8,8 +8,8 @@ const branding = { companyName: 'Example KK', brandColor: '#123abc' };
 
 describe('renderNotificationEmail', () => {
   it.each(NOTIFICATION_KINDS)('%s: branded HTML and a plain-text part in each language', async (kind) => {
-    const en = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: 'en', branding });
-    const ja = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: 'ja', branding });
+    const en = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: 'en', timeZone: 'UTC', branding });
+    const ja = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: 'ja', timeZone: 'Asia/Tokyo', branding });
     for (const email of [en, ja]) {
       expect(email.html).toContain('#123abc');
       expect(email.html).toContain('Example KK');
@@ -25,20 +25,20 @@ describe('renderNotificationEmail', () => {
 
   it('shows the company logo above the name when one is set, and no image otherwise', async () => {
     const logoUrl = 'https://billing.example.com/branding/logo?v=0123456789abcdef';
-    const withLogo = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', branding: { ...branding, logoUrl } });
+    const withLogo = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', timeZone: 'Asia/Tokyo', branding: { ...branding, logoUrl } });
     expect(withLogo.html).toMatch(/<img[^>]+alt="Example KK"[^>]+src="https:\/\/billing\.example\.com\/branding\/logo\?v=0123456789abcdef"|<img[^>]+src="https:\/\/billing\.example\.com\/branding\/logo\?v=0123456789abcdef"/);
-    const without = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', branding });
+    const without = await renderNotificationEmail({ kind: 'payment_succeeded', payload: SAMPLE_PAYLOADS.payment_succeeded, locale: 'ja', timeZone: 'Asia/Tokyo', branding });
     expect(without.html).not.toContain('<img');
   });
 
   it('names the decline in the customer words and links to fixing it', async () => {
-    const { text } = await renderNotificationEmail({ kind: 'payment_failed', payload: SAMPLE_PAYLOADS.payment_failed, locale: 'ja', branding });
+    const { text } = await renderNotificationEmail({ kind: 'payment_failed', payload: SAMPLE_PAYLOADS.payment_failed, locale: 'ja', timeZone: 'Asia/Tokyo', branding });
     expect(text).toContain('カードの利用可能額が不足しています。');
     expect(text).toContain(SAMPLE_PAYLOADS.payment_failed.fixUrl);
   });
 
   it('shows the bank details of a bank-transfer invoice with the amount and due date', async () => {
-    const { text, subject } = await renderNotificationEmail({ kind: 'invoice_finalized', payload: SAMPLE_PAYLOADS.invoice_finalized, locale: 'en', branding });
+    const { text, subject } = await renderNotificationEmail({ kind: 'invoice_finalized', payload: SAMPLE_PAYLOADS.invoice_finalized, locale: 'en', timeZone: 'UTC', branding });
     expect(subject).toBe('Invoice ABC-0003: ¥16,500 due Feb 9, 2027');
     expect(text).toContain('Ordinary 1234567');
   });

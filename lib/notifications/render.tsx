@@ -74,18 +74,21 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   },
 };
 
-export function renderNotificationSubject<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K], locale: Locale): string {
-  return (renderers[kind] as Renderer<K>).subject(payload, emailText(locale));
+/** `timeZone`: the organization's for a notification about one, else the reader's (lib/notifications/time-zone.ts). */
+export function renderNotificationSubject<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K], locale: Locale, timeZone: string): string {
+  return (renderers[kind] as Renderer<K>).subject(payload, emailText(locale, timeZone));
 }
 
 export async function renderNotificationEmail<K extends NotificationKind>(params: {
   kind: K;
   payload: NotificationPayloads[K];
   locale: Locale;
+  /** The organization's for a notification about one, else the reader's (lib/notifications/time-zone.ts). */
+  timeZone: string;
   branding: EmailBranding;
 }): Promise<RenderedEmail> {
   const renderer = renderers[params.kind] as Renderer<K>;
-  const text = emailText(params.locale);
+  const text = emailText(params.locale, params.timeZone);
   const element = renderer.element({ payload: params.payload, branding: params.branding, text });
   const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: renderer.subject(params.payload, text), html, text: plain };

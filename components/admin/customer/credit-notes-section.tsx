@@ -1,16 +1,15 @@
 // The customer's credit notes on the operator's customer page, newest first, each with its PDF (the operator's
 // credit-note route under its invoice). Rows come from the mirror; the table is the one the invoice pages use.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
-export async function CustomerCreditNotesSection({ notes, currency }: { notes: CreditNoteRecord[]; currency: string | null }) {
-  const [t, tCustomer, locale, timeZone] = await Promise.all([
+export async function CustomerCreditNotesSection({ notes, currency, timeZone }: { notes: CreditNoteRecord[]; currency: string | null; timeZone: string }) {
+  const [t, tCustomer, locale] = await Promise.all([
     getTranslations('backoffice.creditNotes'),
     getTranslations('backOffice.customer'),
     getLocale(),
-    getTimeZone(),
   ]);
   const noteCurrency = notes[0]?.currency ?? currency ?? 'jpy';
   return (

@@ -1,12 +1,13 @@
 // Operators' notes on the customer page: newest first, who wrote and last edited each and when; operators
 // allowed to write notes (admin and support) can add, edit and delete them.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { CustomerNoteView } from '@/db/queries/notes';
 import { formatDateTime } from '@/lib/i18n/format';
 import { AddNoteForm, NoteActions, type NoteLabels } from './customer-note-form';
 
-export async function CustomerNotesSection({ organizationId, notes, canWrite }: { organizationId: string; notes: CustomerNoteView[]; canWrite: boolean }) {
-  const [t, locale, timeZone] = await Promise.all([getTranslations('backoffice.notes'), getLocale(), getTimeZone()]);
+export async function CustomerNotesSection(props: { organizationId: string; notes: CustomerNoteView[]; canWrite: boolean; timeZone: string }) {
+  const { organizationId, notes, canWrite, timeZone } = props;
+  const [t, locale] = await Promise.all([getTranslations('backoffice.notes'), getLocale()]);
   const labels: NoteLabels = {
     add: t('add'),
     body: t('body'),

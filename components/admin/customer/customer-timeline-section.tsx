@@ -1,13 +1,13 @@
 // The customer's timeline: audit entries in words (the same formatter as the activity pages) merged with the
 // Stripe events of the webhook ledger, newest first.
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import type { TimelineEntry } from '@/lib/customers/timeline';
 import { formatDateTime } from '@/lib/i18n/format';
 
-export async function CustomerTimelineSection({ entries }: { entries: TimelineEntry[] }) {
-  const [t, tRoot, locale, timeZone] = await Promise.all([getTranslations('backoffice'), getTranslations(), getLocale(), getTimeZone()]);
+export async function CustomerTimelineSection({ entries, timeZone }: { entries: TimelineEntry[]; timeZone: string }) {
+  const [t, tRoot, locale] = await Promise.all([getTranslations('backoffice'), getTranslations(), getLocale()]);
   return (
     <section className="card mt-6" aria-labelledby="timeline-title">
       <h2 id="timeline-title" className="card-title">

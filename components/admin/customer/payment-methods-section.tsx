@@ -1,10 +1,11 @@
 // The customer's saved cards with expiry warnings (expired, expires this month or next), default marked.
-import { getTimeZone, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { OrganizationCard } from '@/db/queries/payment-methods';
 import { expiryWarning } from '@/lib/customers/card-expiry';
 
-export async function PaymentMethodsSection({ cards }: { cards: OrganizationCard[] }) {
-  const [t, timeZone] = await Promise.all([getTranslations('backoffice.paymentMethods'), getTimeZone()]);
+/** `timeZone`: the customer's; a card expires at the end of its month there. */
+export async function PaymentMethodsSection({ cards, timeZone }: { cards: OrganizationCard[]; timeZone: string }) {
+  const t = await getTranslations('backoffice.paymentMethods');
   const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
   return (
     <section className="card mt-6" aria-labelledby="pm-title" data-testid="customer-payment-methods">

@@ -1,15 +1,18 @@
 // The reader's language for one email: translations from the "emails" namespace, and money, dates and
-// months formatted the way that reader expects (Japan time for Japanese readers).
+// months formatted the way that reader expects. Dates are in `timeZone`: the organization's when the email is
+// about one (lib/i18n/time-zones.ts), so a due date reads the same day in English and Japanese.
 import { createTranslator } from 'next-intl';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
-import { timeZoneFor, type Locale } from '@/lib/i18n/config';
+import type { Locale } from '@/lib/i18n/config';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 const messages = { en, ja } as const;
 
 export type EmailText = {
   locale: Locale;
+  /** The zone `date` formats in. */
+  timeZone: string;
   t: (key: string, values?: Record<string, string | number>) => string;
   money: (amount: number, currency: string) => string;
   date: (iso: string) => string;
@@ -18,14 +21,15 @@ export type EmailText = {
   decline: (code: string | null) => string;
 };
 
-export function emailText(locale: Locale): EmailText {
+export function emailText(locale: Locale, timeZone: string): EmailText {
   const translate = createTranslator({ locale, messages: messages[locale], namespace: 'emails' });
   const t = (key: string, values?: Record<string, string | number>) => (translate as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
   return {
     locale,
+    timeZone,
     t,
     money: (amount, currency) => formatMoney(amount, currency, locale),
-    date: (iso) => formatDate(new Date(iso), locale, timeZoneFor[locale]),
+    date: (iso) => formatDate(new Date(iso), locale, timeZone),
     month: (year, month) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1)),
     decline: (code) => (code && translate.has(`declines.${code}` as never) ? t(`declines.${code}`) : t('declines.other')),
   };

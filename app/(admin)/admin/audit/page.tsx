@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { AUDIT_PAGE_SIZE, searchAuditLogForOperator } from '@/db/queries/audit-search';
 import { auditFilterQuery, parseAuditFilters, type AuditFilterInput } from '@/lib/admin/audit-filters';
@@ -35,7 +36,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title={t('title')}
-        description={t('intro')}
+        description={
+          <>
+            {t('intro')}
+            <TimesInZone timeZone={timeZone} />
+          </>
+        }
         actions={
           <a className="btn-secondary" href={`/admin/audit/csv${filterQuery ? `?${filterQuery}` : ''}`} download data-testid="audit-csv">
             {t('exportCsv')}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ReplayEventButton, ReplayFailedButton } from '@/components/admin/events/replay-buttons';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { listStripeEvents, type StripeEventStatus } from '@/db/queries/events';
 import { requireOperator } from '@/lib/auth/session';
@@ -27,7 +28,16 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const outcomeLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`statuses.${s}`)]));
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro')} actions={canReplay ? <ReplayFailedButton label={t('replayAll')} doneLabel={t.raw('replayedAll') as string} /> : undefined} />
+      <PageHeader
+        title={t('title')}
+        description={
+          <>
+            {t('intro')}
+            <TimesInZone timeZone={timeZone} />
+          </>
+        }
+        actions={canReplay ? <ReplayFailedButton label={t('replayAll')} doneLabel={t.raw('replayedAll') as string} /> : undefined}
+      />
       <nav className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t('status')}>
         <Link href="/admin/events" className={status ? 'badge-gray' : 'badge-blue'}>
           {t('all')}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { invoiceStatuses, listInvoicePageWithStatusCountsForOperator } from '@/db/queries/invoices';
@@ -46,7 +47,12 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title={t('title')}
-        description={t('lead')}
+        description={
+          <>
+            {t('lead')}
+            <TimesInZone timeZone={timeZone} />
+          </>
+        }
         actions={
           <span className="flex gap-2">
             <Link href="/admin/invoices/review" className="btn-secondary">

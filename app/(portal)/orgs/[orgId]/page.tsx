@@ -1,6 +1,6 @@
 // GET /orgs/[orgId] — the customer's overview from the mirror: plan, next invoice, recent invoices.
 import type { Metadata } from 'next';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FinishSetupForm } from '@/components/portal/finish-setup-form';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
@@ -25,18 +25,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   // The layout checked too; pages check again because a layout is not a security boundary.
   const { organization } = await requireMembership(orgId);
   const locale = await getLocale();
-  const [overview, activePass, t, tInvoices, tInterval, tRole, timeZone] = await Promise.all([
+  const [overview, activePass, t, tInvoices, tInterval, tRole] = await Promise.all([
     getOrganizationOverview({ organizationId: organization.id, locale }),
     findActivePass({ organizationId: organization.id }),
     getTranslations('overview'),
     getTranslations('invoices'),
     getTranslations('interval'),
     getTranslations('role'),
-    getTimeZone(),
   ]);
   const { subscription, recentInvoices } = overview;
   const nextInvoice = nextInvoiceOf(subscription);
   const free = subscription ? isFreePlan(subscription.items) : false;
+  // Dates in the organization's time zone, whatever the reader's language (lib/i18n/time-zones.ts).
+  const { timeZone } = organization;
   const date = (value: Date) => formatDate(value, locale, timeZone);
   // The free tier is a year from sign-up (lib/usage/free-year.ts); the overview says when it ends.
   const freeYearEnd = free ? freeYearEndsAt(organization.createdAt) : null;

@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { declineLabels } from '@/components/billing/checkout/checkout-page';
 import { QuoteAcceptButton, QuoteAcceptWithCard } from '@/components/quotes/quote-accept-form';
 import { QuoteSummary } from '@/components/quotes/quote-summary';
@@ -15,6 +15,7 @@ import { getQuoteForViewer } from '@/db/queries/quotes';
 import { requireUser } from '@/lib/auth/session';
 import { getBrandingSettings } from '@/lib/branding/settings';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { acceptanceRefusal, recordQuoteView } from '@/lib/quotes/accept-quote';
 import { upfrontOf } from '@/lib/quotes/quote-state';
 
@@ -29,16 +30,17 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
   const found = await getQuoteForViewer({ quoteId: quoteId.slice(0, 255), userId: user.id, email: user.email });
   if (!found) notFound();
   await recordQuoteView(found, { id: user.id, email: user.email });
-  const { quote, request } = found;
+  const { quote, request, organizationTimeZone } = found;
   const organizationId = quote.organizationId ?? request.organizationId;
-  const [t, tCheckout, locale, timeZone, branding, billing] = await Promise.all([
+  const [t, tCheckout, locale, branding, billing] = await Promise.all([
     getTranslations('quotes.portal'),
     getTranslations('plans.checkout'),
     getLocale(),
-    getTimeZone(),
     getBrandingSettings(),
     organizationId ? getBillingCustomer({ organizationId }) : null,
   ]);
+  // The organization's dates; a prospect (no organization yet) reads them in their language's zone.
+  const timeZone = displayTimeZone(locale, organizationTimeZone ? { timeZone: organizationTimeZone } : null);
   const refusal = acceptanceRefusal(found);
   const currency = quote.currency ?? 'jpy';
   const upfront = upfrontOf(quote);
@@ -66,7 +68,7 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
         </span>
       </div>
 
-      <QuoteSummary quote={quote} />
+      <QuoteSummary quote={quote} timeZone={timeZone} />
 
       <section className="card" aria-labelledby="quote-accept" data-testid="quote-accept-section">
         <h2 id="quote-accept" className="card-title">

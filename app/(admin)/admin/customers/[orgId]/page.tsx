@@ -6,7 +6,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CustomerCreditNotesSection } from '@/components/admin/customer/credit-notes-section';
 import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
 import { CustomerSettingsSection } from '@/components/admin/customer/customer-settings-section';
@@ -46,7 +46,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
   const { organization, customer } = found;
   const scope = { organizationId: organization.id };
   const stripeCustomerId = customer?.id ?? organization.stripeCustomerId;
-  const [members, subscriptions, invoices, creditNotes, activity, cards, notes, collection, events, t, tRole, tInvoices, locale, timeZone] = await Promise.all([
+  const [members, subscriptions, invoices, creditNotes, activity, cards, notes, collection, events, t, tRole, tInvoices, locale] = await Promise.all([
     listMembers(scope),
     listSubscriptions(scope),
     listInvoicesForOperator({ ...scope, limit: 20 }),
@@ -60,8 +60,9 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
     getTranslations('role'),
     getTranslations('invoices'),
     getLocale(),
-    getTimeZone(),
   ]);
+  // One customer's page: its dates in its time zone, as the customer reads them (lib/i18n/time-zones.ts).
+  const { timeZone } = organization;
   const date = (d: Date) => formatDate(d, locale, timeZone);
   const cardLabels = new Map(cards.map((card) => [card.id, cardLabel(card, tInvoices('card'))]));
   // A customer pays by bank transfer when its running plan sends invoices (or, without one, its invoices do).
@@ -95,6 +96,10 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <dd data-testid="customer-collection">{bankTransfer ? t('bankTransferCustomer') : t('chargedAutomatically')}</dd>
           <dt className="font-medium text-slate-700">{t('colCreated')}</dt>
           <dd>{date(organization.createdAt)}</dd>
+          <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
+          <dd data-testid="customer-time-zone">
+            {timeZone} <span className="text-xs">({t('datesInTimeZone')})</span>
+          </dd>
         </dl>
       </div>
 
@@ -145,16 +150,16 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
       </section>
 
       <CustomerUsageSection organization={organization} locale={locale} timeZone={timeZone} />
-      <PaymentMethodsSection cards={cards} />
-      <CustomerCreditNotesSection notes={creditNotes} currency={organization.currency} />
-      <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} />
+      <PaymentMethodsSection cards={cards} timeZone={timeZone} />
+      <CustomerCreditNotesSection notes={creditNotes} currency={organization.currency} timeZone={timeZone} />
+      <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} timeZone={timeZone} />
       <CustomerSettingsSection
         organizationId={organization.id}
         subscriptions={collection}
         canManage={operatorCan(role, 'admin:invoices:manage')}
         canResync={operatorCan(role, 'admin:customers:resync')}
       />
-      <CustomerTimelineSection entries={mergeTimeline(activity, events)} />
+      <CustomerTimelineSection entries={mergeTimeline(activity, events)} timeZone={timeZone} />
     </>
   );
 }

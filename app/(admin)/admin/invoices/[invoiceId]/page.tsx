@@ -6,7 +6,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
 import { InvoicePaymentsSection } from '@/components/admin/invoice-payments-section';
 import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-section';
@@ -24,6 +24,7 @@ import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,18 +39,19 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
   const { invoice, lines, organization } = found;
-  const [t, tInvoices, tActions, locale, timeZone, auditEntries, events] = await Promise.all([
+  const [t, tInvoices, tActions, locale, auditEntries, events] = await Promise.all([
     getTranslations('admin'),
     getTranslations('invoices'),
     getTranslations('adminInvoices'),
     getLocale(),
-    getTimeZone(),
     listAuditEntriesForTargetForOperator({ targetType: 'invoice', targetId: invoiceId }),
     listStripeEvents({ objectId: invoiceId, limit: 50 }),
   ]);
   const actions = allowedInvoiceActions(invoice, role);
   const shownLines = lines.filter((line) => line.amount !== 0);
   const zeroLines = lines.filter((line) => line.amount === 0);
+  // An organization's invoice: its dates in that organization's time zone; a customer we cannot place, the reader's.
+  const timeZone = displayTimeZone(locale, organization);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
@@ -95,6 +97,14 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-invoice-summary">
           <dt className="font-medium text-slate-700">{t('customerLabel')}</dt>
           <dd>{organization ? <Link href={`/admin/customers/${organization.id}`}>{organization.name}</Link> : <span className="font-mono text-xs">{invoice.customerId}</span>}</dd>
+          {organization ? (
+            <>
+              <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
+              <dd data-testid="admin-invoice-time-zone">
+                {timeZone} <span className="text-xs">({t('datesInTimeZone')})</span>
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-slate-700">{tInvoices('status')}</dt>
           <dd>
             <InvoiceStatusBadge status={invoice.status} />
@@ -230,7 +240,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         </dl>
       </section>
 
-      <InvoicePaymentsSection invoice={invoice} entries={auditEntries} />
+      <InvoicePaymentsSection invoice={invoice} entries={auditEntries} timeZone={timeZone} />
 
       {/* Payments made outside Stripe and credit notes (back office). */}
       <section className="card mt-6" aria-labelledby="recorded-payments-title">
@@ -284,7 +294,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         ) : null}
       </section>
 
-      <InvoiceTimelineSection entries={auditEntries} events={events} />
+      <InvoiceTimelineSection entries={auditEntries} events={events} timeZone={timeZone} />
     </>
   );
 }

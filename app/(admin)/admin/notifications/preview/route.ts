@@ -10,6 +10,7 @@ import { getNotificationForOperator } from '@/lib/notifications/operator-actions
 import { renderNotificationEmail } from '@/lib/notifications/render';
 import { SAMPLE_PAYLOADS } from '@/lib/notifications/samples';
 import { getBrandingSettings } from '@/lib/notifications/settings';
+import { displayTimeZone } from '@/lib/i18n/time-zones';
 
 const querySchema = z.object({
   id: z.string().min(1).max(100).optional(),
@@ -30,7 +31,9 @@ export async function GET(request: Request): Promise<Response> {
     email = await composeNotificationEmail(row, { attachments: false });
   } else {
     const kind = query.data.kind!;
-    email = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: query.data.locale, branding: await getBrandingSettings() });
+    // A sample belongs to no organization: its dates are in the reader's language's zone.
+    const timeZone = displayTimeZone(query.data.locale, null);
+    email = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: query.data.locale, timeZone, branding: await getBrandingSettings() });
   }
   const text = query.data.format === 'text';
   return new Response(text ? email.text : email.html, {

@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { randomUUID } from 'node:crypto';
 import { ActivityList } from '@/components/admin/activity-list';
 import { QuoteActionsForm, type QuoteAction } from '@/components/admin/quotes/quote-actions-form';
@@ -16,6 +16,7 @@ import { listAuditEntriesForTargetForOperator } from '@/db/queries/audit';
 import { getQuoteForOperator } from '@/db/queries/quotes';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
+import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { operatorCan } from '@/lib/permissions';
 import { displayStatusOf } from '@/lib/quotes/quote-state';
 
@@ -35,13 +36,14 @@ export default async function AdminQuotePage({ params }: { params: Promise<{ quo
   const { quoteId } = await params;
   const found = await getQuoteForOperator({ quoteId });
   if (!found) notFound();
-  const { quote, request, organizationName } = found;
-  const [t, locale, timeZone, audit] = await Promise.all([
+  const { quote, request, organizationName, organizationTimeZone } = found;
+  const [t, locale, audit] = await Promise.all([
     getTranslations('quotes'),
     getLocale(),
-    getTimeZone(),
     listAuditEntriesForTargetForOperator({ targetType: 'quote', targetId: quote.id }),
   ]);
+  // A page about one customer: its time zone (lib/i18n/time-zones.ts); a prospect's quote, the reader's.
+  const timeZone = displayTimeZone(locale, organizationTimeZone ? { timeZone: organizationTimeZone } : null);
   const status = displayStatusOf(quote, new Date());
   const when = (value: Date) => formatDateTime(value, locale, timeZone);
   const organizationId = quote.organizationId ?? request?.organizationId ?? null;
@@ -108,7 +110,7 @@ export default async function AdminQuotePage({ params }: { params: Promise<{ quo
           </div>
         </dl>
       </section>
-      <QuoteSummary quote={quote} />
+      <QuoteSummary quote={quote} timeZone={timeZone} />
       <section className="card mb-6" aria-labelledby="quote-activity">
         <h2 id="quote-activity" className="card-title">
           {t('detail.activity')}
@@ -140,7 +142,7 @@ export default async function AdminQuotePage({ params }: { params: Promise<{ quo
           ) : null}
         </dl>
         <div className="mt-4">
-          <ActivityList entries={audit} />
+          <ActivityList entries={audit} timeZone={timeZone} />
         </div>
       </section>
     </>

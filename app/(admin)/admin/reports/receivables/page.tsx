@@ -10,6 +10,7 @@ import { AgeingTable } from '@/components/admin/receivables/ageing-table';
 import { RemindInvoiceButton } from '@/components/admin/receivables/remind-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
+import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { pageOf, pageParam } from '@/lib/admin/page-of';
 import { requireOperator } from '@/lib/auth/session';
@@ -47,7 +48,12 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
     <>
       <PageHeader
         title={t('title')}
-        description={t('intro')}
+        description={
+          <>
+            {t('intro')}
+            <TimesInZone timeZone={timeZone} />
+          </>
+        }
         actions={
           <a className="btn-secondary" href={`/admin/reports/receivables/csv?asOf=${day}`} download data-testid="receivables-csv">
             {t('exportCsv')}

@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/activity — the organization's audit log: who changed what, newest first.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ACTIVITY_PAGE_SIZE, listActivity, type ActivityEntry } from '@/db/queries/activity';
@@ -24,13 +24,13 @@ export default async function ActivityPage({
   const [{ orgId }, query] = await Promise.all([params, searchParams]);
   const { organization } = await requireMembership(orgId);
   const before = typeof query.before === 'string' && /^\d{1,15}$/.test(query.before) ? Number(query.before) : undefined;
-  const [entries, t, tRoot, locale, timeZone] = await Promise.all([
+  const [entries, t, tRoot, locale] = await Promise.all([
     listActivity({ organizationId: organization.id, before }),
     getTranslations('activity'),
     getTranslations(),
     getLocale(),
-    getTimeZone(),
   ]);
+  const { timeZone } = organization;
 
   const describe = (entry: ActivityEntry) => describeActivity(entry, { t: tRoot as unknown as RootTranslate, locale, timeZone });
 

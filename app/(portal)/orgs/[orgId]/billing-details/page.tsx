@@ -1,8 +1,9 @@
 // GET /orgs/[orgId]/billing-details — company name, billing email, address, tax id and invoice language, as
-// mirrored from the Stripe customer. Owners and billing members edit; members see them read-only.
+// mirrored from the Stripe customer; the organization's time zone and reminder emails (ours). Owners and billing members edit; members see them read-only.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { BillingDetailsForm, type BillingDetailsFormLabels } from '@/components/billing/details/billing-details-form';
+import { TimeZoneSection } from '@/components/billing/details/time-zone-section';
 import { EmailRemindersSection } from '@/components/notifications/email-reminders-section';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -29,6 +30,7 @@ export default async function BillingDetailsPage({ params }: { params: Promise<{
       <>
         <PageHeader title={t('title')} />
         <EmptyState title={t('notReadyTitle')}>{t('notReadyBody')}</EmptyState>
+        <TimeZoneSection organizationId={organization.id} timeZone={organization.timeZone} mayEdit={mayEdit} />
       </>
     );
   }
@@ -73,6 +75,7 @@ export default async function BillingDetailsPage({ params }: { params: Promise<{
           }}
         />
       </section>
+      <TimeZoneSection organizationId={organization.id} timeZone={organization.timeZone} mayEdit={mayEdit} />
       <EmailRemindersSection organizationId={organization.id} mayEdit={mayEdit} />
     </>
   );

@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/invoices — the organization's invoices from the mirror: number, date, period, amount, status.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,11 +23,10 @@ export default async function InvoicesPage({
   const [{ orgId }, query] = await Promise.all([params, searchParams]);
   const { organization } = await requireMembership(orgId);
   const requestedPage = Number(typeof query.page === 'string' ? query.page : '1');
-  const [{ invoices, total, page, pageSize }, t, locale, timeZone] = await Promise.all([
+  const [{ invoices, total, page, pageSize }, t, locale] = await Promise.all([
     listInvoices({ organizationId: organization.id, page: Number.isFinite(requestedPage) ? requestedPage : 1 }),
     getTranslations('invoices'),
     getLocale(),
-    getTimeZone(),
   ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/orgs/${organization.id}/invoices`;
@@ -48,7 +47,7 @@ export default async function InvoicesPage({
             }))}
             labels={{ region: t('title'), number: t('number'), date: t('date'), period: t('period'), amount: t('amount'), status: t('status') }}
             locale={locale}
-            timeZone={timeZone}
+            timeZone={organization.timeZone}
             link={{ href: (invoice) => `${base}/${invoice.id}`, label: (number) => t('viewInvoice', { number }) }}
             testId="invoices-table"
           />

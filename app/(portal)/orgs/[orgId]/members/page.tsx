@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/members — who belongs to the organization and with which role, and pending invitations.
 // Owners invite, change roles and remove; everyone else only sees the list.
 import type { Metadata } from 'next';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { InviteMemberForm } from '@/components/billing/members/invite-member-form';
 import { MemberActionsForm, RevokeInvitationButton } from '@/components/billing/members/member-actions-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,17 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { user, organization } = await requireMembership(orgId);
-  const [members, invitations, t, tRole, locale, timeZone] = await Promise.all([
+  const [members, invitations, t, tRole, locale] = await Promise.all([
     listMembers({ organizationId: organization.id }),
     listPendingInvitations({ organizationId: organization.id }),
     getTranslations('members'),
     getTranslations('role'),
     getLocale(),
-    getTimeZone(),
   ]);
   const mayManage = can(organization.role, 'members:manage');
   const roles = { owner: tRole('owner'), billing: tRole('billing'), member: tRole('member') };
-  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const date = (value: Date) => formatDate(value, locale, organization.timeZone);
 
   return (
     <>

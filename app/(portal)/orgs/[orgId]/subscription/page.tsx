@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/subscription — the organization's plan from the mirror: items, status, renewal or end date,
 // and (owner, billing) cancel at period end with a reason, or resume.
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
@@ -27,7 +27,7 @@ export const generateMetadata = titleMetadata('subscription');
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
   const locale = await getLocale();
-  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax, timeZone] = await Promise.all([
+  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id, locale }),
     listCatalogPrices({ currency, locale }),
     getTranslations('subscription'),
@@ -35,9 +35,8 @@ export default async function SubscriptionPage(props: OrgPageProps) {
     getTranslations('overview'),
     getTranslations('interval'),
     getTranslations('tax'),
-    getTimeZone(),
   ]);
-  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
   const currentItem = subscription?.items[0] ?? null;
   // The card the next renewal charges (the subscription's own default, else the organization's), from the mirror.

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
@@ -46,18 +46,17 @@ export default async function InvoicePage({
   const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
   if (!found) notFound();
   const { invoice, lines } = found;
-  const [t, tTax, locale, timeZone, cards, paidWith, creditNotes, tBack] = await Promise.all([
+  const [t, tTax, locale, cards, paidWith, creditNotes, tBack] = await Promise.all([
     getTranslations('invoices'),
     getTranslations('tax'),
     getLocale(),
-    getTimeZone(),
     listOrganizationCards({ organizationId: organization.id }),
     // The card that paid, from the mirror; only for an invoice a card actually paid.
     invoice.status === 'paid' && invoice.amountPaid > 0 ? payingCard(invoice) : Promise.resolve(null),
     listCreditNotesForInvoice({ organizationId: organization.id, invoiceId: invoice.id }),
     getTranslations('backOffice.customer'),
   ]);
-  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
   const base = `/orgs/${organization.id}/invoices/${invoice.id}`;

@@ -1,6 +1,6 @@
 // GET /orgs/[orgId]/plans/checkout?price=…&quantity=… — what the customer is about to buy, from the mirror,
 // and the card form. Owner and billing only. Nothing is created until the customer presses Subscribe.
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CheckoutForm } from '@/components/billing/checkout/checkout-form';
 import { checkoutTermsText } from '@/components/billing/checkout/checkout-terms-text';
 import { BackToPlans, CheckoutLayout, CheckoutRefused, declineLabels, SummaryRow } from '@/components/billing/checkout/checkout-page';
@@ -22,7 +22,7 @@ export const generateMetadata = titleMetadata('plans.checkout');
 
 export default async function CheckoutPage(props: OrgPageProps) {
   const { organization, query, base } = await loadOrgPage(props, ['owner', 'billing']);
-  const [t, tPlans, tErrors, tInterval, tEvery, tTax, locale, timeZone] = await Promise.all([
+  const [t, tPlans, tErrors, tInterval, tEvery, tTax, locale] = await Promise.all([
     getTranslations('plans.checkout'),
     getTranslations('plans'),
     getTranslations('plans.errors'),
@@ -30,7 +30,6 @@ export default async function CheckoutPage(props: OrgPageProps) {
     getTranslations('every'),
     getTranslations('tax'),
     getLocale(),
-    getTimeZone(),
   ]);
   const back = <BackToPlans href={`${base}/plans`} label={t('back')} />;
 
@@ -67,7 +66,7 @@ export default async function CheckoutPage(props: OrgPageProps) {
     untaxedTerms && untaxedTerms.recurringAmount !== null && untaxedTerms.recurringAmount > 0
       ? { ...untaxedTerms, recurringAmount: totalWithTax(untaxedTerms.recurringAmount, [estimateTax(untaxedTerms.recurringAmount, rate)]) }
       : untaxedTerms;
-  const termsText = terms ? checkoutTermsText(terms, locale, timeZone, t, tEvery) : null;
+  const termsText = terms ? checkoutTermsText(terms, locale, organization.timeZone, t, tEvery) : null;
 
   return (
     <CheckoutLayout

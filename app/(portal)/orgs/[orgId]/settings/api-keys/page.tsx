@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/settings/api-keys — the organization's usage API keys: prefix, creation and last use. Owners
 // and billing managers create (the key is shown once) and revoke; other members only see the list.
 import type { Metadata } from 'next';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateApiKeyForm } from '@/components/usage/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/usage/revoke-api-key-button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,9 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApiKeysPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { organization } = await requireMembership(orgId);
-  const [keys, t, locale, timeZone] = await Promise.all([listApiKeys({ organizationId: organization.id }), getTranslations('apiKeys'), getLocale(), getTimeZone()]);
+  const [keys, t, locale] = await Promise.all([listApiKeys({ organizationId: organization.id }), getTranslations('apiKeys'), getLocale()]);
   const mayManage = can(organization.role, 'api_keys:manage');
-  const date = (value: Date) => formatDate(value, locale, timeZone);
+  const date = (value: Date) => formatDate(value, locale, organization.timeZone);
 
   return (
     <>

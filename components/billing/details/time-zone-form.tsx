@@ -1,0 +1,51 @@
+'use client';
+// The organization's time zone: the day its dates are shown in, in every language and in its emails.
+import { useAction } from 'next-safe-action/hooks';
+import { useId, useState } from 'react';
+import { setOrganizationTimeZoneAction } from '@/lib/actions/organizations/set-time-zone';
+
+export type TimeZoneFormLabels = { timeZone: string; save: string; saved: string };
+
+export function TimeZoneForm(props: { organizationId: string; timeZone: string; zones: readonly string[]; readOnly: boolean; labels: TimeZoneFormLabels }) {
+  const id = useId();
+  const [timeZone, setTimeZone] = useState(props.timeZone);
+  const { execute, isPending, hasSucceeded, result } = useAction(setOrganizationTimeZoneAction);
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      data-testid="time-zone-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        execute({ organizationId: props.organizationId, timeZone });
+      }}
+    >
+      <div>
+        <label className="label" htmlFor={`${id}-time-zone`}>
+          {props.labels.timeZone}
+        </label>
+        <select id={`${id}-time-zone`} name="timeZone" className="input" value={timeZone} disabled={props.readOnly} onChange={(e) => setTimeZone(e.target.value)}>
+          {props.zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </div>
+      {props.readOnly ? null : (
+        <button type="submit" className="btn-secondary" disabled={isPending}>
+          {props.labels.save}
+        </button>
+      )}
+      {hasSucceeded ? (
+        <p role="status" className="w-full text-sm text-green-700">
+          {props.labels.saved}
+        </p>
+      ) : null}
+      {result.serverError ? (
+        <p role="alert" className="field-error w-full">
+          {result.serverError.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+// The billing-details section showing the organization's time zone, which owners and billing managers change.
+import { getTranslations } from 'next-intl/server';
+import { selectableTimeZones } from '@/lib/i18n/time-zones';
+import { TimeZoneForm } from './time-zone-form';
+
+export async function TimeZoneSection(props: { organizationId: string; timeZone: string; mayEdit: boolean }) {
+  const t = await getTranslations('organizationTimeZone');
+  return (
+    <section className="card mt-6" aria-labelledby="time-zone-title">
+      <h2 id="time-zone-title">{t('title')}</h2>
+      <p className="mb-3 mt-1 text-sm text-slate-600">{t('help')}</p>
+      <TimeZoneForm
+        organizationId={props.organizationId}
+        timeZone={props.timeZone}
+        zones={selectableTimeZones()}
+        readOnly={!props.mayEdit}
+        labels={{ timeZone: t('label'), save: t('save'), saved: t('saved') }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// Which time zone a date is shown in. The rule: a page or an email about one organization shows its dates in that
+// organization's time zone (organizations.time_zone), whatever the reader's language, so an invoice "due Dec 7"
+// is due on the same day in English and in Japanese and on the day the company's billing means. Pages about no
+// single organization (the operators' lists across customers, the dev mailbox) use the reader's language's zone.
+// PDFs are the exception on purpose: lib/documents dates them in Japan time (qualified-invoice documents).
+import { defaultLocale, isLocale, timeZoneFor } from './config';
+
+/**
+ * The zone to format in: the organization's when the page or email is about one, else the reader's language's.
+ * `organization` is null for a prospect's quote and for notifications without an organization.
+ */
+export function displayTimeZone(locale: string, organization: { timeZone: string } | null | undefined): string {
+  return organization?.timeZone ?? timeZoneFor[isLocale(locale) ? locale : defaultLocale];
+}
+
+// ICU's canonical zone list; "UTC" (the column's default) is an alias ICU leaves out, so it is added by name.
+const zones: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+const zoneSet = new Set(zones);
+
+/** Every zone an organization may choose, UTC first then by IANA name. */
+export function selectableTimeZones(): readonly string[] {
+  return zones;
+}
+
+export function isSelectableTimeZone(value: unknown): value is string {
+  return typeof value === 'string' && zoneSet.has(value);
+}
