@@ -1,28 +1,28 @@
 // Two projects: `unit` (pure logic beside the code, no database, no network) and `integration`
 // (`*.int.test.ts`: a fresh database and an in-process Stripe emulator per run; see docs/testing.md).
 // The emulator package has its own config (packages/stripe-emulator/vitest.config.ts).
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/**
- * Integration files that need a module registry of their own: they mock modules (`vi.mock`), or hold state in
- * module scope that another file must not see (the mail transport, the rate limiters' windows).
- */
-const needsOwnModules = [
-  'lib/actions/billing/portal-actions.int.test.ts',
-  'lib/actions/safe-action.int.test.ts',
-  'lib/back-office/back-office.int.test.ts',
-  'lib/connect/connect.int.test.ts',
-  'lib/customers/back-office.int.test.ts',
-  'lib/documents/document-routes.int.test.ts',
+/** Files that keep state in module scope another file must not see: the mail transport, the rate limiters' windows. */
+const keepsModuleState = [
   'lib/notifications/smtp-delivery.int.test.ts',
-  'lib/quotes/quotes.int.test.ts',
-  'lib/security/doors.int.test.ts',
   'lib/stripe-app/stripe-app-routes.int.test.ts',
   'lib/usage/api/usage-api.int.test.ts',
-  'lib/webhooks/thin-route.int.test.ts',
+];
+
+/**
+ * Integration files that need a module registry of their own: every file that mocks a module (found in the code,
+ * so a new one cannot be forgotten), and those above.
+ */
+const needsOwnModules = [
+  ...['lib', 'db', 'app', 'components', 'scripts', 'test']
+    .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
+    .filter((file) => file.endsWith('.int.test.ts') && /\bvi\.(do)?[mM]ock\(/.test(readFileSync(`${root}${file}`, 'utf8'))),
+  ...keepsModuleState,
 ];
 
 /** Both integration projects: a fresh database and an in-process emulator per project run, files one at a time. */
