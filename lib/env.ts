@@ -27,6 +27,8 @@ const envSchema = z
      * and answer, so a burst of deliveries is acknowledged at the rate the database takes inserts.
      */
     WEBHOOK_PROCESSING: z.enum(['inline', 'worker']).default('inline'),
+    /** Port of `npm run webhook-receiver`, the webhook receiver outside Next.js (docs/deploying.md). */
+    WEBHOOK_RECEIVER_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
     /** Real Stripe when set (sk_test_… or sk_live_…); the bundled emulator when unset. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),

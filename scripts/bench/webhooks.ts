@@ -16,7 +16,8 @@
 //    printed against it, as the page benchmark prints pages against the app's minimal page.
 //
 // Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY,
-// BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger),
+// BENCH_WEBHOOK_RECEIVER=standalone (deliveries go to `npm run webhook-receiver` instead of the app; processing in a worker), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -28,7 +29,7 @@ import postgres from 'postgres';
 import Stripe from 'stripe';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
-import { hasNextBuild, repoRoot, spawnManaged, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
+import { hasNextBuild, repoRoot, spawnManaged, startEmulatorProcess, startNext, waitForHttp, type ManagedProcess } from '../lib/processes';
 import { seededShuffle } from '../lib/seeded-shuffle';
 import { elapsed, runBench, stripeRequestCount } from './bench-kit';
 import { printCpuProfile } from './cpu-profile';
@@ -42,7 +43,12 @@ const DUPLICATE_SHARE = Number(process.env.BENCH_DUPLICATES ?? 0.3);
 const RATES = (process.env.BENCH_RATES ?? '250,500,1000,2000').split(',').map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
 /** `inline` (the app processes what it records) or `worker` (a separate `npm run worker` does). */
-const PROCESSING = process.env.BENCH_WEBHOOK_PROCESSING === 'worker' ? 'worker' : 'inline';
+/**
+ * `next` (the app's route) or `standalone` (`npm run webhook-receiver`, the receiver outside Next.js, which
+ * records only: processing then goes to a worker).
+ */
+const RECEIVER = process.env.BENCH_WEBHOOK_RECEIVER === 'standalone' ? 'standalone' : 'next';
+const PROCESSING = process.env.BENCH_WEBHOOK_PROCESSING === 'worker' || RECEIVER === 'standalone' ? 'worker' : 'inline';
 const STORM_CLIENTS = 50;
 const CONVERGENCE_DEADLINE_MS = 300_000;
 const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
@@ -155,14 +161,20 @@ async function main(): Promise<number> {
       }),
     );
   }
-  const app = await startNext({
-    mode: 'start',
-    port: appPort,
-    env: appEnv,
-    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    echo: process.env.BENCH_APP_LOG === '1',
-  });
+  const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // Deliveries go to the app's route, or to the standalone receiver listening on the same port instead.
+  const app =
+    RECEIVER === 'next'
+      ? await startNext({ mode: 'start', port: appPort, env: appEnv, nodeArgs: profiling, echo: process.env.BENCH_APP_LOG === '1' })
+      : spawnManaged({
+          name: 'webhook-receiver',
+          command: process.execPath,
+          args: [...profiling, '--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/webhook-receiver.ts'],
+          env: { ...appEnv, WEBHOOK_RECEIVER_PORT: String(appPort) },
+          echo: process.env.BENCH_APP_LOG === '1',
+        });
   processes.push(app);
+  if (RECEIVER === 'standalone') await waitForHttp(`${appUrl}/health`, { process: app });
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -251,7 +263,7 @@ async function main(): Promise<number> {
   agent.destroy();
 
   console.log('');
-  console.log(`${DATABASE_KIND}; processing ${PROCESSING}; ${cpus().length} CPUs, load average before the run ${load}`);
+  console.log(`${DATABASE_KIND}; received by ${RECEIVER === 'next' ? "the app's route" : 'the standalone receiver'}; processing ${PROCESSING}; ${cpus().length} CPUs, load average before the run ${load}`);
   console.log(
     `Ceiling: the route answering ${ceiling.requests} wrongly signed deliveries (400, nothing recorded) from ${STORM_CLIENTS} clients: ` +
       `${ceiling.perSecond.toFixed(0)}/s, p95 ${ceiling.p95.toFixed(0)} ms`,
