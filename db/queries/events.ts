@@ -17,37 +17,47 @@ export const PENDING_GRACE_SECONDS = 60;
 
 const at = (now: Date | undefined): SQL => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
 
+export type NewStripeEvent = {
+  id: string;
+  type: string;
+  apiVersion: string | null;
+  livemode: boolean;
+  objectId: string | null;
+  created: number;
+  payload: unknown;
+  /** Due at once for the job runners (WEBHOOK_PROCESSING=worker), instead of after the grace left to the receiver. */
+  dueNow?: boolean;
+};
+
 /** Records a verified event. False when the id was already recorded (a duplicate delivery): nothing changes. */
-export async function insertStripeEvent(
-  params: {
-    id: string;
-    type: string;
-    apiVersion: string | null;
-    livemode: boolean;
-    objectId: string | null;
-    created: number;
-    payload: unknown;
-    /** Due at once for the job runners (WEBHOOK_PROCESSING=worker), instead of after the grace left to the receiver. */
-    dueNow?: boolean;
-  },
-  tx: Tx = db,
-): Promise<boolean> {
+export async function insertStripeEvent(params: NewStripeEvent, tx: Tx = db): Promise<boolean> {
+  return (await insertStripeEvents([params], tx)).has(params.id);
+}
+
+/**
+ * Records verified events in one statement (one commit for a group of deliveries). Returns the ids recorded now;
+ * an id recorded before, or twice in the list, is recorded once and nothing else changes.
+ */
+export async function insertStripeEvents(events: NewStripeEvent[], tx: Tx = db): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
   const rows = await tx
     .insert(stripeEvents)
-    .values({
-      id: params.id,
-      type: params.type,
-      apiVersion: params.apiVersion,
-      livemode: String(params.livemode),
-      objectId: params.objectId,
-      stripeCreated: new Date(params.created * 1000),
-      payload: params.payload,
-      status: 'pending',
-      nextAttemptAt: params.dueNow ? sql`now()` : sql`now() + make_interval(secs => ${PENDING_GRACE_SECONDS})`,
-    })
+    .values(
+      events.map((params) => ({
+        id: params.id,
+        type: params.type,
+        apiVersion: params.apiVersion,
+        livemode: String(params.livemode),
+        objectId: params.objectId,
+        stripeCreated: new Date(params.created * 1000),
+        payload: params.payload,
+        status: 'pending' as const,
+        nextAttemptAt: params.dueNow ? sql`now()` : sql`now() + make_interval(secs => ${PENDING_GRACE_SECONDS})`,
+      })),
+    )
     .onConflictDoNothing({ target: stripeEvents.id })
     .returning({ id: stripeEvents.id });
-  return rows.length === 1;
+  return new Set(rows.map((row) => row.id));
 }
 
 const claimedColumns = {

@@ -1,7 +1,8 @@
 // The common tail of both receivers (snapshot events and v2 thin events), once the delivery is verified: record
 // the event once in the ledger, answer, and schedule its processing after the response.
-import { insertStripeEvent } from '@/db/queries/events';
+import type { NewStripeEvent } from '@/db/queries/events';
 import { processStripeEvent, type ProcessOptions } from './process';
+import { recordStripeEvent } from './record-batcher';
 
 export type ReceiveOptions = ProcessOptions & {
   /** Runs the processing after the response is sent. */
@@ -21,11 +22,11 @@ export const json = (status: number, body: Record<string, unknown>) => Response.
  * `200` once recorded (processing scheduled), `200 { duplicate: true }` when the id was recorded before (nothing
  * else happens), `500` when it could not be recorded, so Stripe delivers it again.
  */
-export async function recordAndSchedule(event: Parameters<typeof insertStripeEvent>[0], label: string, options: ReceiveOptions): Promise<Response> {
+export async function recordAndSchedule(event: Omit<NewStripeEvent, 'dueNow'>, label: string, options: ReceiveOptions): Promise<Response> {
   const inline = options.processing !== 'worker';
   let recorded: boolean;
   try {
-    recorded = await insertStripeEvent({ ...event, dueNow: !inline });
+    recorded = await recordStripeEvent({ ...event, dueNow: !inline });
   } catch (error) {
     console.error(`[webhooks] ${label} ${event.id} (${event.type}) could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
     return json(500, { error: 'Could not record the event' });
