@@ -3,6 +3,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { setEmailRemindersAction } from '@/lib/actions/notifications/set-email-reminders';
+import { FormOutcome } from '@/components/ui/form-outcome';
 
 export function EmailRemindersForm(props: { organizationId: string; enabled: boolean; readOnly: boolean; labels: { enabled: string; save: string; saved: string } }) {
   const [enabled, setEnabled] = useState(props.enabled);
@@ -24,16 +25,7 @@ export function EmailRemindersForm(props: { organizationId: string; enabled: boo
           {props.labels.save}
         </button>
       )}
-      {hasSucceeded ? (
-        <p role="status" className="text-sm text-green-700">
-          {props.labels.saved}
-        </p>
-      ) : null}
-      {result.serverError ? (
-        <p role="alert" className="field-error">
-          {result.serverError.error}
-        </p>
-      ) : null}
+      <FormOutcome success={hasSucceeded ? props.labels.saved : null} error={result.serverError?.error} />
     </form>
   );
 }

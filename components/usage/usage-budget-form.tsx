@@ -5,6 +5,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { removeUsageBudgetAction } from '@/lib/actions/usage/remove-usage-budget';
 import { saveUsageBudgetAction } from '@/lib/actions/usage/save-usage-budget';
+import { FormOutcome } from '@/components/ui/form-outcome';
 
 export function UsageBudgetForm(props: {
   organizationId: string;
@@ -73,16 +74,11 @@ export function UsageBudgetForm(props: {
       <p id={`${idBase}-help`} className="w-full text-xs text-slate-600">
         {props.labels.thresholdsHelp}
       </p>
-      {save.hasSucceeded || remove.hasSucceeded ? (
-        <p role="status" className="w-full text-sm text-green-700">
-          {save.hasSucceeded ? props.labels.saved : props.labels.removed}
-        </p>
-      ) : null}
-      {error || validation ? (
-        <p role="alert" className="field-error w-full">
-          {error?.error ?? props.labels.thresholdsHelp}
-        </p>
-      ) : null}
+      <FormOutcome
+        success={save.hasSucceeded ? props.labels.saved : remove.hasSucceeded ? props.labels.removed : null}
+        error={error || validation ? (error?.error ?? props.labels.thresholdsHelp) : null}
+        className="w-full"
+      />
     </form>
   );
 }

@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import type Stripe from 'stripe';
 import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '@/db';
+import type { User } from '@/db/queries/users';
+import { users } from '@/db/schema';
 import { createStripeClient } from '@/lib/stripe/client';
 
 /** `pglite` or `postgres`: which database this run uses (for the rare test that must know). */
@@ -53,4 +55,10 @@ export function testStripe(): Stripe {
 /** A string unique to this test run, for emails and Stripe metadata that must not collide across tests. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A user row with a unique `<label>-…@example.com` email, as sign-in would create it. */
+export async function insertTestUser(label: string): Promise<User> {
+  const [row] = await testDb().insert(users).values({ email: `${label}-${uniqueSuffix()}@example.com` }).returning();
+  return row as User;
 }

@@ -4,6 +4,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import type { FormEvent, ReactNode } from 'react';
 import { saveBrandingSettingsAction } from '@/lib/actions/branding/save-branding-settings';
+import { FormOutcome } from '@/components/ui/form-outcome';
 
 type Values = {
   companyName: string;
@@ -134,16 +135,7 @@ export function BrandingSettingsForm(props: { values: Values; logoDataUrl: strin
         <button type="submit" className="btn-primary" disabled={isPending}>
           {labels.save}
         </button>
-        {hasSucceeded ? (
-          <p role="status" className="text-sm text-green-700">
-            {labels.saved}
-          </p>
-        ) : null}
-        {formError ? (
-          <p role="alert" className="field-error">
-            {formError}
-          </p>
-        ) : null}
+        <FormOutcome success={hasSucceeded ? labels.saved : null} error={formError} />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import type { FormEvent } from 'react';
 import { saveNotificationSettingsAction } from '@/lib/actions/notifications/save-notification-settings';
+import { FormOutcome } from '@/components/ui/form-outcome';
 
 type Kind = string;
 
@@ -94,16 +95,7 @@ export function NotificationSettingsForm(props: {
         <button type="submit" className="btn-primary" disabled={isPending}>
           {labels.save}
         </button>
-        {hasSucceeded ? (
-          <p role="status" className="text-sm text-green-700">
-            {labels.saved}
-          </p>
-        ) : null}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <FormOutcome success={hasSucceeded ? labels.saved : null} error={error} />
       </div>
     </form>
   );

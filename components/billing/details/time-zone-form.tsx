@@ -3,6 +3,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { setOrganizationTimeZoneAction } from '@/lib/actions/organizations/set-time-zone';
+import { FormOutcome } from '@/components/ui/form-outcome';
 
 export type TimeZoneFormLabels = { timeZone: string; save: string; saved: string };
 
@@ -36,16 +37,7 @@ export function TimeZoneForm(props: { organizationId: string; timeZone: string; 
           {props.labels.save}
         </button>
       )}
-      {hasSucceeded ? (
-        <p role="status" className="w-full text-sm text-green-700">
-          {props.labels.saved}
-        </p>
-      ) : null}
-      {result.serverError ? (
-        <p role="alert" className="field-error w-full">
-          {result.serverError.error}
-        </p>
-      ) : null}
+      <FormOutcome success={hasSucceeded ? props.labels.saved : null} error={result.serverError?.error} className="w-full" />
     </form>
   );
 }

@@ -3,10 +3,10 @@
 // refused with field errors, and none of those change anything, in the database or on Stripe.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, invitations, memberships, organizations, users } from '@/db/schema';
+import { auditLog, invitations, memberships, organizations } from '@/db/schema';
 import type { User } from '@/db/queries/users';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { closeTestDb, insertTestUser, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
@@ -37,11 +37,6 @@ const details = {
   taxIdValue: 'T1234567890123',
   invoiceLanguage: 'ja' as const,
 };
-
-async function person(label: string): Promise<User> {
-  const [row] = await testDb().insert(users).values({ email: `${label}-${uniqueSuffix()}@example.com` }).returning();
-  return row as User;
-}
 
 /** An organization with a Stripe customer (mirrored) and an open invoice; `people` joined with their roles. */
 async function organizationWith(people: { user: User; role: 'owner' | 'billing' | 'member' }[]) {
@@ -78,8 +73,8 @@ describe('portal billing actions', () => {
   afterAll(closeTestDb);
 
   it('refuses a member (view only) in every mutating action and changes nothing', async () => {
-    const owner = await person('owner');
-    const viewer = await person('viewer');
+    const owner = await insertTestUser('owner');
+    const viewer = await insertTestUser('viewer');
     const org = await organizationWith([
       { user: owner, role: 'owner' },
       { user: viewer, role: 'member' },
@@ -101,8 +96,8 @@ describe('portal billing actions', () => {
   });
 
   it('lets a billing manager change billing details but not members', async () => {
-    const owner = await person('owner');
-    const billing = await person('billing');
+    const owner = await insertTestUser('owner');
+    const billing = await insertTestUser('billing');
     const org = await organizationWith([
       { user: owner, role: 'owner' },
       { user: billing, role: 'billing' },
@@ -130,8 +125,8 @@ describe('portal billing actions', () => {
   });
 
   it("does not find another organization's invoice, member or invitation, and refuses bad input, changing nothing", async () => {
-    const owner = await person('owner');
-    const otherOwner = await person('other-owner');
+    const owner = await insertTestUser('owner');
+    const otherOwner = await insertTestUser('other-owner');
     const org = await organizationWith([{ user: owner, role: 'owner' }]);
     const other = await organizationWith([{ user: otherOwner, role: 'owner' }]);
     const [otherInvitation] = await testDb().insert(invitations).values({ organizationId: other.id, email: 'x@example.com', role: 'member' }).returning();
@@ -159,13 +154,13 @@ describe('portal billing actions', () => {
   });
 
   it('never leaves an organization without an owner; invitations become memberships on sign-in', async () => {
-    const owner = await person('owner');
+    const owner = await insertTestUser('owner');
     const org = await organizationWith([{ user: owner, role: 'owner' }]);
     session.user = owner;
     expect((await removeMemberAction({ organizationId: org.id, userId: owner.id })).serverError).toEqual({ code: 'conflict', error: 't:lastOwner' });
     expect((await changeMemberRoleAction({ organizationId: org.id, userId: owner.id, role: 'billing' })).serverError?.code).toBe('conflict');
 
-    const invitee = await person('invitee');
+    const invitee = await insertTestUser('invitee');
     expect((await inviteMemberAction({ organizationId: org.id, email: invitee.email.toUpperCase(), role: 'owner' })).data).toEqual({ invited: invitee.email });
     // Inviting an existing member is refused; inviting again renews the pending invitation.
     expect((await inviteMemberAction({ organizationId: org.id, email: owner.email, role: 'member' })).serverError?.code).toBe('conflict');

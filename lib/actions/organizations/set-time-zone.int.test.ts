@@ -2,9 +2,9 @@
 // server's list is refused, and only a real change is saved and audited (with the zone before and after).
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, memberships, organizations, users } from '@/db/schema';
+import { auditLog, memberships, organizations } from '@/db/schema';
 import type { User } from '@/db/queries/users';
-import { closeTestDb, resetDatabase, testDb, uniqueSuffix } from '@/test/integration/helpers';
+import { closeTestDb, insertTestUser, resetDatabase, testDb, uniqueSuffix } from '@/test/integration/helpers';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
@@ -15,11 +15,6 @@ vi.mock('next-intl/server', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { setOrganizationTimeZoneAction } = await import('./set-time-zone');
-
-async function person(label: string): Promise<User> {
-  const [row] = await testDb().insert(users).values({ email: `${label}-${uniqueSuffix()}@example.com` }).returning();
-  return row as User;
-}
 
 async function organizationWith(people: { user: User; role: 'owner' | 'billing' | 'member' }[]): Promise<string> {
   const [org] = await testDb().insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency: 'usd' }).returning();
@@ -38,7 +33,7 @@ describe('setOrganizationTimeZoneAction', () => {
   afterAll(closeTestDb);
 
   it('lets an owner change the zone once, audited with before and after', async () => {
-    const owner = await person('owner');
+    const owner = await insertTestUser('owner');
     const organizationId = await organizationWith([{ user: owner, role: 'owner' }]);
     session.user = owner;
 
@@ -59,13 +54,13 @@ describe('setOrganizationTimeZoneAction', () => {
   });
 
   it('refuses a member, an unknown zone and another organization, changing nothing', async () => {
-    const owner = await person('owner');
-    const member = await person('member');
+    const owner = await insertTestUser('owner');
+    const member = await insertTestUser('member');
     const organizationId = await organizationWith([
       { user: owner, role: 'owner' },
       { user: member, role: 'member' },
     ]);
-    const outsider = await person('outsider');
+    const outsider = await insertTestUser('outsider');
     const before = await state(organizationId);
 
     session.user = member;
