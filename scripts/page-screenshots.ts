@@ -22,6 +22,8 @@ const SHOTS: Shot[] = [
   { name: 'admin-quotes', path: '/admin/quotes', who: 'operator' },
   { name: 'admin-payees', path: '/admin/payees', who: 'operator', ja: true },
   { name: 'admin-transfers', path: '/admin/transfers', who: 'operator' },
+  // The organization's time zone (its dates in every language) beside the billing details.
+  { name: 'customer-billing-details', path: '/orgs/{org}/billing-details', who: 'customer', phone: true, ja: true },
 ];
 
 const args = process.argv.slice(2);
