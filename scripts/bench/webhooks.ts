@@ -17,7 +17,8 @@
 //
 // Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY,
 // BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger),
-// BENCH_WEBHOOK_RECEIVER=standalone (deliveries go to `npm run webhook-receiver` instead of the app; processing in a worker), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// BENCH_WEBHOOK_RECEIVER=standalone (deliveries go to `npm run webhook-receiver` instead of the app; processing in a worker),
+// BENCH_WORKERS (1; worker processes in worker mode), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -49,6 +50,8 @@ const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 3);
  */
 const RECEIVER = process.env.BENCH_WEBHOOK_RECEIVER === 'standalone' ? 'standalone' : 'next';
 const PROCESSING = process.env.BENCH_WEBHOOK_PROCESSING === 'worker' || RECEIVER === 'standalone' ? 'worker' : 'inline';
+/** `npm run worker` processes draining the ledger in worker mode (each one Node process, so one core at most). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const STORM_CLIENTS = 50;
 const CONVERGENCE_DEADLINE_MS = 300_000;
 const WEBHOOK_SECRET = 'whsec_seikyu_emulator';
@@ -151,15 +154,17 @@ async function main(): Promise<number> {
     JOBS_IN_APP: PROCESSING === 'worker' ? '0' : '1',
   };
   if (PROCESSING === 'worker') {
-    processes.push(
-      spawnManaged({
-        name: 'worker',
-        command: process.execPath,
-        args: ['--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/worker.ts'],
-        env: appEnv,
-        echo: process.env.BENCH_APP_LOG === '1',
-      }),
-    );
+    for (let n = 1; n <= WORKERS; n++) {
+      processes.push(
+        spawnManaged({
+          name: `worker ${n}`,
+          command: process.execPath,
+          args: ['--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/worker.ts'],
+          env: appEnv,
+          echo: process.env.BENCH_APP_LOG === '1',
+        }),
+      );
+    }
   }
   const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   // Deliveries go to the app's route, or to the standalone receiver listening on the same port instead.
@@ -263,7 +268,7 @@ async function main(): Promise<number> {
   agent.destroy();
 
   console.log('');
-  console.log(`${DATABASE_KIND}; received by ${RECEIVER === 'next' ? "the app's route" : 'the standalone receiver'}; processing ${PROCESSING}; ${cpus().length} CPUs, load average before the run ${load}`);
+  console.log(`${DATABASE_KIND}; received by ${RECEIVER === 'next' ? "the app's route" : 'the standalone receiver'}; processing ${PROCESSING === 'worker' ? `in ${WORKERS} worker${WORKERS === 1 ? '' : 's'}` : 'inline'}; ${cpus().length} CPUs, load average before the run ${load}`);
   console.log(
     `Ceiling: the route answering ${ceiling.requests} wrongly signed deliveries (400, nothing recorded) from ${STORM_CLIENTS} clients: ` +
       `${ceiling.perSecond.toFixed(0)}/s, p95 ${ceiling.p95.toFixed(0)} ms`,
