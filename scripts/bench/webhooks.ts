@@ -18,7 +18,7 @@
 // Knobs: --database embedded|postgres, --profile (the app's CPU profile, top functions by self time), WEBHOOK_PROCESSING_CONCURRENCY,
 // BENCH_WEBHOOK_PROCESSING=worker (the app only records; a separate worker process drains the ledger),
 // BENCH_WEBHOOK_RECEIVER=standalone (deliveries go to `npm run webhook-receiver` instead of the app; processing in a worker),
-// BENCH_WORKERS (1; worker processes in worker mode), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
+// BENCH_WORKERS (1; worker processes in worker mode), BENCH_WORKER_PROF_DIR (a directory: the workers write CPU profiles there), BENCH_CEILING_REQUESTS (6000), BENCH_STORM (10000 deliveries), BENCH_DUPLICATES (0.3), BENCH_RATES
 // (250,500,1000,2000), BENCH_RATE_SECONDS (3), BENCH_APP_LOG=1.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -159,7 +159,7 @@ async function main(): Promise<number> {
         spawnManaged({
           name: `worker ${n}`,
           command: process.execPath,
-          args: ['--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/worker.ts'],
+          args: [...(process.env.BENCH_WORKER_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF_DIR}`] : []), '--import', 'tsx', '--import', './scripts/lib/server-only-hook.mjs', 'scripts/worker.ts'],
           env: appEnv,
           echo: process.env.BENCH_APP_LOG === '1',
         }),
