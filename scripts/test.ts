@@ -1,8 +1,7 @@
 // npm test — every check, in order, stopping at the first failure: lint, types, migrations (these three at the
-// same time), unit, emulator, integration on PGlite and on PostgreSQL (when installed; the two at the same
-// time), production build, the usage page's
-// first-load JavaScript budget (150 kB gzip, from the build's manifests), two app servers behind HAProxy, faults
-// (processes killed, PostgreSQL restarted, Stripe unreachable), e2e in Chromium.
+// same time), unit, emulator, integration on PGlite and on PostgreSQL (when installed; the two at the same time),
+// production build, the usage page's first-load JavaScript budget (150 kB gzip, from the build's manifests), two
+// app servers behind HAProxy, faults (processes killed, PostgreSQL restarted, Stripe unreachable), e2e in Chromium.
 // Installs nothing: a missing browser or database is reported with the command that installs it.
 //   npm test -- --only unit,integration     run some steps
 //   npm test -- --skip build,e2e            leave some out

@@ -143,20 +143,7 @@ describe('refusals', () => {
     const tanaka = await doctor('Tanaka', 'reading_doctor');
     const smith = await doctor('Smith', 'second_reader', 'US');
     expect(smith.currency).toBe('usd');
-    const attempt = recordSale(
-      {
-        organizationId,
-        priceId: diagnosisPriceId,
-        payees: [
-          { role: 'reading_doctor', payeeId: tanaka.id },
-          { role: 'second_reader', payeeId: smith.id },
-        ],
-        chargeSavedCard: true,
-        attempt: crypto.randomUUID(),
-        operatorUserId: admin.id,
-      },
-      stripe,
-    );
+    const attempt = diagnosisSale(organizationId, tanaka, smith);
     await expect(attempt).rejects.toMatchObject({ reason: 'payee_currency', userMessageKey: { values: { name: 'Smith', payeeCurrency: 'USD', currency: 'JPY' } } });
     expect(await testDb().select().from(connectSales)).toEqual([]);
     const invoices = (await stripe.invoices.list({ customer: customerId })).data;
