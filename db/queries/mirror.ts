@@ -197,6 +197,15 @@ export async function findMirroredObjectSyncedAfter(
   return row ?? null;
 }
 
+/** The customer row, when it was last read from Stripe after `after` (as above); null when not, or not mirrored. */
+export async function findMirroredCustomerSyncedAfter(params: { id: string; after: Date }, tx: Tx = db): Promise<{ organizationId: string | null } | null> {
+  const [row] = await tx
+    .select({ organizationId: stripeCustomers.organizationId })
+    .from(stripeCustomers)
+    .where(and(eq(stripeCustomers.id, params.id), gt(stripeCustomers.syncedAt, params.after)));
+  return row ?? null;
+}
+
 export async function deleteStripeSubscription(params: { id: string }, tx: Tx = db): Promise<void> {
   await tx.delete(stripeSubscriptions).where(eq(stripeSubscriptions.id, params.id));
 }

@@ -15,26 +15,28 @@ import { getBrandingSettings, getNotificationSettings } from './settings';
 
 export type PaymentFailureReason = { code: string | null; declineCode: string | null; message: string | null };
 
+type Moment = (event: Stripe.Event, invoice: MirroredInvoice, audience: NotificationAudience, failure?: PaymentFailureReason) => Promise<void>;
+
+/** The invoice events that are a moment to tell someone about; any other event reads nothing. */
+const MOMENTS: Partial<Record<string, Moment>> = {
+  'invoice.payment_succeeded': (_event, invoice, audience) => notifyPaymentSucceeded(invoice, audience),
+  'invoice.payment_failed': async (event, invoice, audience, failure) => {
+    await notifyPaymentFailed(event, invoice, audience, failure);
+    await notifyOperatorsPaymentFailed(event, invoice, audience, failure);
+  },
+  'invoice.finalized': (_event, invoice, audience) => notifyInvoiceFinalized(invoice, audience),
+  'invoice.overdue': (_event, invoice, audience) => notifyInvoicePastDue(invoice, audience),
+};
+
 export async function notifyInvoiceEvent(event: Stripe.Event, failure?: PaymentFailureReason): Promise<void> {
   const invoiceId = (event.data.object as { id?: string }).id;
-  if (!invoiceId) return;
+  const moment = MOMENTS[event.type];
+  if (!invoiceId || !moment) return;
   const invoice = await getInvoiceForNotification({ invoiceId });
   if (!invoice) return;
   const audience = await getNotificationAudience({ customerId: invoice.customerId });
   if (!audience) return;
-  switch (event.type) {
-    case 'invoice.payment_succeeded':
-      return notifyPaymentSucceeded(invoice, audience);
-    case 'invoice.payment_failed':
-      await notifyPaymentFailed(event, invoice, audience, failure);
-      return notifyOperatorsPaymentFailed(event, invoice, audience, failure);
-    case 'invoice.finalized':
-      return notifyInvoiceFinalized(invoice, audience);
-    case 'invoice.overdue':
-      return notifyInvoicePastDue(invoice, audience);
-    default:
-      return;
-  }
+  await moment(event, invoice, audience, failure);
 }
 
 async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {

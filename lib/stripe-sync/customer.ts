@@ -1,7 +1,9 @@
 // Convergent sync of one Stripe customer and everything the mirror keeps for it. Idempotent; safe to re-run
 // at any time and in any order with the webhook-driven syncs: it re-reads Stripe under the customer's lock.
+import type Stripe from 'stripe';
 import { type Tx } from '@/db';
 import {
+  findMirroredCustomerSyncedAfter,
   markStripeCustomerDeleted,
   pruneStripeCustomerObjects,
   resolveOrganizationForCustomer,
@@ -36,54 +38,78 @@ export type CustomerSyncResult = {
  */
 export async function syncStripeCustomer(customerId: string, tx?: Tx, options?: SyncOptions): Promise<CustomerSyncResult> {
   const stripe = stripeOf(options);
-  return withSyncLock(customerLockKey(customerId), tx, async (t) => {
-    const customer = await retrieveOrNull(() => stripe.customers.retrieve(customerId));
-    if (!customer || customer.deleted) {
-      await markStripeCustomerDeleted({ id: customerId }, t);
-      return { customerId, organizationId: null, deleted: true, subscriptions: 0, invoices: 0, paymentMethods: 0 };
-    }
-    const state = await readCustomerState(stripe, customerId);
-    const organizationId = await resolveOrganizationForCustomer(
-      { customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) },
-      t,
-    );
+  return withSyncLock(customerLockKey(customerId), tx, (t) => syncLockedCustomer(stripe, customerId, t));
+}
 
-    await upsertStripeCustomer(mapCustomer(customer, organizationId), t);
-    for (const { subscription, items } of state.subscriptions) {
-      await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
-    }
-    const invoices = state.invoices.filter(({ invoice }) => invoice.status !== null);
-    for (const { invoice, lines } of invoices) {
-      await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
-    }
-    for (const paymentMethod of state.paymentMethods) {
-      await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
-    }
-    await replaceStripeInvoiceAdjustments(
-      {
-        customerId,
-        payments: state.invoicePayments.map(({ payment, record }) => mapInvoicePayment(payment, record, customerId, organizationId)),
-        creditNotes: state.creditNotes.map((note) => mapCreditNote(note, organizationId)),
-      },
-      t,
-    );
-    await pruneStripeCustomerObjects(
-      {
-        customerId,
-        subscriptionIds: state.subscriptions.map((s) => s.subscription.id),
-        invoiceIds: invoices.map((i) => i.invoice.id),
-        paymentMethodIds: state.paymentMethods.map((p) => p.id),
-      },
-      t,
-    );
-    return {
+/** The full sync's work, for a caller that holds the customer's lock in `t`. */
+async function syncLockedCustomer(stripe: Stripe, customerId: string, t: Tx): Promise<CustomerSyncResult> {
+  const customer = await retrieveOrNull(() => stripe.customers.retrieve(customerId));
+  if (!customer || customer.deleted) {
+    await markStripeCustomerDeleted({ id: customerId }, t);
+    return { customerId, organizationId: null, deleted: true, subscriptions: 0, invoices: 0, paymentMethods: 0 };
+  }
+  const state = await readCustomerState(stripe, customerId);
+  const organizationId = await resolveOrganizationForCustomer(
+    { customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) },
+    t,
+  );
+
+  await upsertStripeCustomer(mapCustomer(customer, organizationId), t);
+  for (const { subscription, items } of state.subscriptions) {
+    await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
+  }
+  const invoices = state.invoices.filter(({ invoice }) => invoice.status !== null);
+  for (const { invoice, lines } of invoices) {
+    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
+  }
+  for (const paymentMethod of state.paymentMethods) {
+    await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);
+  }
+  await replaceStripeInvoiceAdjustments(
+    {
       customerId,
-      organizationId,
-      deleted: false,
-      subscriptions: state.subscriptions.length,
-      invoices: invoices.length,
-      paymentMethods: state.paymentMethods.length,
-    };
+      payments: state.invoicePayments.map(({ payment, record }) => mapInvoicePayment(payment, record, customerId, organizationId)),
+      creditNotes: state.creditNotes.map((note) => mapCreditNote(note, organizationId)),
+    },
+    t,
+  );
+  await pruneStripeCustomerObjects(
+    {
+      customerId,
+      subscriptionIds: state.subscriptions.map((s) => s.subscription.id),
+      invoiceIds: invoices.map((i) => i.invoice.id),
+      paymentMethodIds: state.paymentMethods.map((p) => p.id),
+    },
+    t,
+  );
+  return {
+    customerId,
+    organizationId,
+    deleted: false,
+    subscriptions: state.subscriptions.length,
+    invoices: invoices.length,
+    paymentMethods: state.paymentMethods.length,
+  };
+}
+
+/**
+ * For an event about the customer object itself: the full sync above, unless the customer row was read from
+ * Stripe after `unlessSyncedAfter` (when the event was recorded), which already shows what the event announces
+ * (asked before the lock and again once it is held). The objects the customer owns have events of their own.
+ */
+export async function syncStripeCustomerUnlessFresh(
+  customerId: string,
+  options: SyncOptions & { unlessSyncedAfter?: Date },
+): Promise<{ customerId: string; organizationId: string | null; fresh: boolean }> {
+  const freshRow = async (tx?: Tx) =>
+    options.unlessSyncedAfter ? findMirroredCustomerSyncedAfter({ id: customerId, after: options.unlessSyncedAfter }, tx) : null;
+  const before = await freshRow();
+  if (before) return { customerId, organizationId: before.organizationId, fresh: true };
+  return withSyncLock(customerLockKey(customerId), undefined, async (t) => {
+    const now = await freshRow(t);
+    if (now) return { customerId, organizationId: now.organizationId, fresh: true };
+    const result = await syncLockedCustomer(stripeOf(options), customerId, t);
+    return { customerId, organizationId: result.organizationId, fresh: false };
   });
 }
 

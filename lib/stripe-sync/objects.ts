@@ -42,7 +42,11 @@ export type ObjectSyncResult = {
   outcome: 'upserted' | 'removed' | 'fresh';
 };
 
-/** The result for an object the mirror already holds as read after `options.unlessSyncedAfter`, or null. */
+/**
+ * The result for an object the mirror already holds as read after `options.unlessSyncedAfter`, or null. Asked
+ * before the lock (no transaction when it is fresh) and again once the lock is held: another sync of the same
+ * object may have held it meanwhile, and its read is as recent as ours would be.
+ */
 async function alreadyFresh(kind: 'subscription' | 'invoice' | 'payment_method', id: string, tx: Tx | undefined, options?: ObjectSyncOptions): Promise<ObjectSyncResult | null> {
   if (!options?.unlessSyncedAfter) return null;
   const row = await findMirroredObjectSyncedAfter({ kind, id, after: options.unlessSyncedAfter }, tx);
@@ -91,6 +95,8 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
   const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
   const owner = await lockOwner('subscription', subscriptionId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
   return withSyncLock(customerLockKey(owner ?? subscriptionId), tx, async (t) => {
+    const freshNow = await alreadyFresh('subscription', subscriptionId, t, options);
+    if (freshNow) return freshNow;
     const subscription = await retrieve();
     if (!subscription) {
       await deleteStripeSubscription({ id: subscriptionId }, t);
@@ -111,6 +117,8 @@ export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: Ob
   const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId));
   const owner = await lockOwner('invoice', invoiceId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
   return withSyncLock(customerLockKey(owner ?? invoiceId), tx, async (t) => {
+    const freshNow = await alreadyFresh('invoice', invoiceId, t, options);
+    if (freshNow) return freshNow;
     const invoice = await retrieve();
     if (!invoice || !invoice.status) {
       await deleteStripeInvoice({ id: invoiceId }, t);
@@ -135,6 +143,8 @@ export async function syncStripePaymentMethod(paymentMethodId: string, tx?: Tx, 
   const retrieve = (): Promise<Stripe.PaymentMethod | null> => retrieveOrNull(() => stripe.paymentMethods.retrieve(paymentMethodId));
   const owner = await lockOwner('payment_method', paymentMethodId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
   return withSyncLock(customerLockKey(owner ?? paymentMethodId), tx, async (t) => {
+    const freshNow = await alreadyFresh('payment_method', paymentMethodId, t, options);
+    if (freshNow) return freshNow;
     const paymentMethod = await retrieve();
     const customerId = idOf(paymentMethod?.customer);
     if (!paymentMethod || !customerId) {

@@ -3,7 +3,7 @@
 // processing never ran, and claims abandoned by a crashed worker. An event is leased to one worker at a time
 // and its outcome (with its audit entries) is committed only by the lease holder, so it is applied once.
 import type Stripe from 'stripe';
-import { db } from '@/db';
+import { db, type Tx } from '@/db';
 import {
   claimDueStripeEvents,
   claimPendingStripeEvent,
@@ -42,11 +42,14 @@ export async function processClaimedEvent(claim: ClaimedStripeEvent, options: Pr
     // `attempts` counts this claim: 1 is the first run; a retry or a replay re-reads everything.
     const recordedAt = claim.attempts === 1 ? claim.receivedAt : undefined;
     const result = await dispatchStripeEvent(claim.payload as Stripe.Event, { stripe, recordedAt });
-    await db.transaction(async (tx) => {
+    const audit = result.audit ?? [];
+    const complete = async (tx?: Tx) => {
       const mine = await completeStripeEvent({ id: claim.id, leaseToken: claim.leaseToken, status: result.outcome }, tx);
       if (!mine) throw new LeaseLostError();
-      for (const entry of result.audit ?? []) await recordAudit(entry, tx);
-    });
+      for (const entry of audit) await recordAudit(entry, tx);
+    };
+    // Audit entries commit with the outcome; an outcome alone is one statement, which needs no transaction.
+    await (audit.length > 0 ? db.transaction(complete) : complete());
     return result.outcome;
   } catch (error) {
     if (error instanceof LeaseLostError) {

@@ -218,6 +218,10 @@ async function main(): Promise<number> {
   const duplicates = Math.max(0, STORM - events.length);
   const deliveries = seededShuffle([...events, ...seededShuffle(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
   const stripeCallsBefore = await stripeRequestCount(emulator.url);
+  if (DATABASE_KIND === 'postgres') {
+    await sql`create extension if not exists pg_stat_statements`;
+    await sql`select pg_stat_statements_reset()`;
+  }
   const stormStart = performance.now();
   const storm = await runLoad({ total: deliveries.length, concurrency: STORM_CLIENTS, deadlineMs: CONVERGENCE_DEADLINE_MS, call: (k) => deliver(agent, appPort, deliveries[k]!) });
   const acknowledged = (performance.now() - stormStart) / 1000;
@@ -225,6 +229,14 @@ async function main(): Promise<number> {
   const converged = (performance.now() - stormStart) / 1000;
   // Every processed event re-reads its object (and what it needs) from Stripe: the calls per event bound the rate.
   const stripeCalls = (await stripeRequestCount(emulator.url)) - stripeCallsBefore;
+
+  // What the storm cost the database, statement by statement (before the drift check reads anything).
+  const statements =
+    DATABASE_KIND === 'postgres'
+      ? await sql<{ query: string; calls: number; ms: number }[]>`
+          select regexp_replace(query, '\\s+', ' ', 'g') as query, calls::int, total_exec_time::float as ms from pg_stat_statements
+          where query not ilike '%pgboss%' and query not ilike '%pg_stat_statements%' and calls > 0 order by calls desc`
+      : [];
 
   // Equal to Stripe: each customer's mirror and the catalogue against fresh reads.
   const { findCustomerMirrorDrift, findCatalogMirrorDrift } = await import('@/lib/stripe-sync');
@@ -286,6 +298,16 @@ async function main(): Promise<number> {
       `mirror differences from Stripe: ${drift.length}; ` +
       `Stripe calls while processing: ${stripeCalls} (${(stripeCalls / events.length).toFixed(2)} per event)`,
   );
+  if (statements.length > 0) {
+    const calls = statements.reduce((n, s) => n + s.calls, 0);
+    const ms = statements.reduce((n, s) => n + s.ms, 0);
+    console.log(`\nThe storm's statements (pg_stat_statements): ${calls} (${(calls / events.length).toFixed(1)} per event), ${(ms / 1000).toFixed(1)} s executing; the most frequent:`);
+    console.log('| calls | per event | ms | statement |');
+    console.log('| ---: | ---: | ---: | --- |');
+    for (const s of statements.slice(0, 15)) {
+      console.log(`| ${s.calls} | ${(s.calls / events.length).toFixed(2)} | ${s.ms.toFixed(0)} | \`${s.query.slice(0, 110)}\` |`);
+    }
+  }
   const problems = [
     ...rateRows.flatMap((r) => r.failures.slice(0, 3).map((f) => `rate ${r.offered}/s: ${f}`)),
     ...storm.failures.slice(0, 3).map((f) => `storm: ${f}`),
