@@ -37,20 +37,37 @@ function createdOf(claim: ClaimedStripeEvent): number {
 export function startWebhookDrain(options: ProcessOptions & { concurrency: number; idleMs?: number }): WebhookDrain {
   const limit = pLimit(options.concurrency);
   const idleMs = options.idleMs ?? 200;
+  const inFlight = new Set<Promise<void>>();
   let running = true;
   let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
+  /** Until `ms` pass (never, when null), a group finishes or the drain stops. */
+  const pause = (ms: number | null) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = ms === null ? null : setTimeout(resolve, ms);
       wake = () => {
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         resolve();
       };
     });
+  const run = (group: ClaimedStripeEvent[]) => {
+    const task = limit(async () => {
+      for (const claim of group) await processClaimedEvent(claim, options);
+    }).finally(() => {
+      inFlight.delete(task);
+      wake?.();
+    });
+    inFlight.add(task);
+  };
 
   const loop = (async () => {
     while (running) {
       try {
+        // The next claim is made as soon as a slot is free and nothing claimed waits for one, so a long group
+        // does not hold the other slots idle until it ends.
+        if (limit.pendingCount > 0 || limit.activeCount >= options.concurrency) {
+          await pause(null);
+          continue;
+        }
         // Events are claimed in Stripe's order, so one customer's events come together: enough per claim for
         // every slot to get a customer of its own.
         const claims = await claimDueStripeEvents({ limit: options.concurrency * 16, now: options.now });
@@ -58,19 +75,14 @@ export function startWebhookDrain(options: ProcessOptions & { concurrency: numbe
           await pause(idleMs);
           continue;
         }
-        await Promise.all(
-          groupByCustomer(claims).map((group) =>
-            limit(async () => {
-              for (const claim of group) await processClaimedEvent(claim, options);
-            }),
-          ),
-        );
+        for (const group of groupByCustomer(claims)) run(group);
       } catch (error) {
         // The database is away (restart, network): claims not made are simply made later.
         console.error(`[webhooks] drain: ${error instanceof Error ? error.message : String(error)}`);
         await pause(1_000);
       }
     }
+    await Promise.all(inFlight);
   })();
 
   return {

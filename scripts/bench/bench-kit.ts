@@ -38,11 +38,16 @@ export async function seedCatalogue(databaseUrl: string): Promise<void> {
 
 /** How many Stripe requests the emulator has answered since it started. */
 export async function stripeRequestCount(emulatorUrl: string): Promise<number> {
+  return (await stripeRequestCounts(emulatorUrl)).count;
+}
+
+/** The emulator's request count, in all and per endpoint ("GET /v1/invoices/:id"). */
+export async function stripeRequestCounts(emulatorUrl: string): Promise<{ count: number; byEndpoint: Record<string, number> }> {
   const response = await fetch(`${emulatorUrl}/_emulator/requests/count`);
   if (!response.ok) throw new Error(`emulator request count: HTTP ${response.status} (is /_emulator/requests/count registered?)`);
-  const body = (await response.json()) as { count?: unknown };
+  const body = (await response.json()) as { count?: unknown; by_endpoint?: unknown };
   if (typeof body.count !== 'number') throw new Error('emulator request count: no count in the answer');
-  return body.count;
+  return { count: body.count, byEndpoint: (body.by_endpoint ?? {}) as Record<string, number> };
 }
 
 /** Runs a bench's `main` and exits with its code (1 when it threw, with the stack), after `cleanUp` in either case. */

@@ -32,7 +32,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, spawnManaged, startEmulatorProcess, startNext, waitForHttp, type ManagedProcess } from '../lib/processes';
 import { seededShuffle } from '../lib/seeded-shuffle';
-import { elapsed, runBench, stripeRequestCount } from './bench-kit';
+import { elapsed, runBench, stripeRequestCounts } from './bench-kit';
 import { printCpuProfile } from './cpu-profile';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { httpRequest, percentile, runLoad } from './http-load';
@@ -217,7 +217,7 @@ async function main(): Promise<number> {
   // The storm: every event once, 30 % of them again, shuffled.
   const duplicates = Math.max(0, STORM - events.length);
   const deliveries = seededShuffle([...events, ...seededShuffle(events, 7).slice(0, duplicates)], 42).map((e) => JSON.stringify(e));
-  const stripeCallsBefore = await stripeRequestCount(emulator.url);
+  const stripeCallsBefore = await stripeRequestCounts(emulator.url);
   if (DATABASE_KIND === 'postgres') {
     await sql`create extension if not exists pg_stat_statements`;
     await sql`select pg_stat_statements_reset()`;
@@ -228,7 +228,12 @@ async function main(): Promise<number> {
   const finalState = await drain(stormStart);
   const converged = (performance.now() - stormStart) / 1000;
   // Every processed event re-reads its object (and what it needs) from Stripe: the calls per event bound the rate.
-  const stripeCalls = (await stripeRequestCount(emulator.url)) - stripeCallsBefore;
+  const stripeCallsAfter = await stripeRequestCounts(emulator.url);
+  const stripeCalls = stripeCallsAfter.count - stripeCallsBefore.count;
+  const stripeEndpoints = Object.entries(stripeCallsAfter.byEndpoint)
+    .map(([endpoint, n]) => [endpoint, n - (stripeCallsBefore.byEndpoint[endpoint] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
 
   // What the storm cost the database, statement by statement (before the drift check reads anything).
   const statements =
@@ -236,6 +241,12 @@ async function main(): Promise<number> {
       ? await sql<{ query: string; calls: number; ms: number }[]>`
           select regexp_replace(query, '\\s+', ' ', 'g') as query, calls::int, total_exec_time::float as ms from pg_stat_statements
           where query not ilike '%pgboss%' and query not ilike '%pg_stat_statements%' and calls > 0 order by calls desc`
+      : [];
+
+  const [jobStatements] =
+    DATABASE_KIND === 'postgres'
+      ? await sql<{ calls: number; ms: number }[]>`
+          select coalesce(sum(calls), 0)::int as calls, coalesce(sum(total_exec_time), 0)::float as ms from pg_stat_statements where query ilike '%pgboss%'`
       : [];
 
   // Equal to Stripe: each customer's mirror and the catalogue against fresh reads.
@@ -298,10 +309,14 @@ async function main(): Promise<number> {
       `mirror differences from Stripe: ${drift.length}; ` +
       `Stripe calls while processing: ${stripeCalls} (${(stripeCalls / events.length).toFixed(2)} per event)`,
   );
+  console.log(`\nStripe calls while processing, by endpoint: ${stripeEndpoints.map(([endpoint, n]) => `${endpoint} ${n} (${(n / events.length).toFixed(2)} per event)`).join('; ')}`);
   if (statements.length > 0) {
     const calls = statements.reduce((n, s) => n + s.calls, 0);
     const ms = statements.reduce((n, s) => n + s.ms, 0);
-    console.log(`\nThe storm's statements (pg_stat_statements): ${calls} (${(calls / events.length).toFixed(1)} per event), ${(ms / 1000).toFixed(1)} s executing; the most frequent:`);
+    console.log(
+      `\nThe storm's statements (pg_stat_statements): ${calls} (${(calls / events.length).toFixed(1)} per event), ${(ms / 1000).toFixed(1)} s executing; ` +
+        `besides, the job queue's (pg-boss): ${jobStatements?.calls ?? 0} (${((jobStatements?.calls ?? 0) / events.length).toFixed(1)} per event), ${((jobStatements?.ms ?? 0) / 1000).toFixed(1)} s; the most frequent of ours:`,
+    );
     console.log('| calls | per event | ms | statement |');
     console.log('| ---: | ---: | ---: | --- |');
     for (const s of statements.slice(0, 15)) {

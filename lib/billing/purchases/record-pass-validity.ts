@@ -1,7 +1,7 @@
 // The 30-day pass starts when it is paid: `pass_valid_until` (paid date + 30 days, ISO 8601) is written into the
 // paid invoice's metadata, which the mirror keeps and the overview reads (db/queries/passes.ts). One piece of code
 // for both ways an invoice gets paid: the browser flow (finishOneOffPurchase, after Stripe.js confirmed) and the
-// webhook (invoice.paid / invoice.payment_succeeded), so a pass paid later from the invoice page, after an
+// webhook (invoice.paid), so a pass paid later from the invoice page, after an
 // abandoned 3-D Secure, or any other way, still gets its validity. Both use the same key, derived from the invoice.
 import 'server-only';
 import type Stripe from 'stripe';

@@ -33,7 +33,9 @@ export const handleInvoiceEvent: EventHandler = async (event, { stripe, recorded
   const { id, customerId } = eventObject(event);
   // An invoice object without an id cannot be re-read: nothing to mirror.
   if (!id) return ignored;
-  if (event.type === 'invoice.paid' || event.type === 'invoice.payment_succeeded') {
+  // `invoice.paid` comes for every paid invoice (a charge that succeeded, or paid outside Stripe), so the
+  // `invoice.payment_succeeded` beside it has nothing left to do here (and no read to spend).
+  if (event.type === 'invoice.paid') {
     const invoice = await retrieveOrNull(() => retrieveInvoice(id, stripe));
     if (invoice) await recordPassValidity(invoice, stripe);
     // A sale split between payees: their transfers go out (idempotent per sale·payee; a replay pays nobody twice).
