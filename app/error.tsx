@@ -1,10 +1,10 @@
 'use client';
 // Unexpected errors: a calm message and a retry; details stay in the server log (digest for support).
-// Labels come from the root layout (components/i18n/error-labels.tsx): an error boundary gets no other props.
-import { useErrorLabels } from '@/components/i18n/error-labels';
+// Labels come from the root layout (components/i18n/boundary-labels.tsx): an error boundary gets no other props.
+import { useBoundaryLabels } from '@/components/i18n/boundary-labels';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const labels = useErrorLabels();
+  const labels = useBoundaryLabels();
   return (
     <main id="main" className="mx-auto max-w-content px-4 py-16 text-center sm:px-6">
       <h1>{labels.somethingWrong}</h1>

@@ -4,7 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getCspNonce } from '@/components/csp-nonce';
-import { ErrorLabelsProvider } from '@/components/i18n/error-labels';
+import { BoundaryLabelsProvider, type BoundaryLabels } from '@/components/i18n/boundary-labels';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,6 +14,12 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { themeColor: '#3f48c0', width: 'device-width', initialScale: 1 };
+
+const boundaryLabelKeys = ['somethingWrong', 'internal', 'tryAgain', 'notFoundTitle', 'notFoundBody', 'goHome'] as const;
+
+function boundaryLabels(t: (key: (typeof boundaryLabelKeys)[number]) => string): BoundaryLabels {
+  return Object.fromEntries(boundaryLabelKeys.map((key) => [key, t(key)])) as BoundaryLabels;
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the nonce makes every route dynamic, which nonce-based CSP requires.
@@ -26,10 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('skipToContent')}
         </a>
         {/* No message provider for the browser: client components take their labels as props (see
-            lib/i18n/client-hooks.test.ts); only the error boundary's labels travel by context. */}
-        <ErrorLabelsProvider labels={{ somethingWrong: tErrors('somethingWrong'), internal: tErrors('internal'), tryAgain: tErrors('tryAgain') }}>
-          {children}
-        </ErrorLabelsProvider>
+            lib/i18n/client-hooks.test.ts); only the error and not-found boundaries' labels travel by context. */}
+        <BoundaryLabelsProvider labels={boundaryLabels(tErrors)}>{children}</BoundaryLabelsProvider>
       </body>
     </html>
   );

@@ -1,16 +1,20 @@
-// The error boundary gets only the error and a reset callback; its labels must still follow the root layout's
-// language (they used to come from next-intl's client provider).
+// The error boundary gets only the error and a reset callback, the not-found page nothing; their labels must still
+// follow the root layout's language (they used to come from next-intl's client provider).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ErrorPage from '@/app/error';
+import NotFound from '@/app/not-found';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
-import { ErrorLabelsProvider } from './error-labels';
+import { BoundaryLabelsProvider } from './boundary-labels';
 
 const labelsOf = (messages: typeof en) => ({
   somethingWrong: messages.errors.somethingWrong,
   internal: messages.errors.internal,
   tryAgain: messages.errors.tryAgain,
+  notFoundTitle: messages.errors.notFoundTitle,
+  notFoundBody: messages.errors.notFoundBody,
+  goHome: messages.errors.goHome,
 });
 
 describe('the error boundary', () => {
@@ -19,9 +23,9 @@ describe('the error boundary', () => {
     ['ja', ja],
   ] as const)('speaks the language the root layout gave it (%s)', (_, messages) => {
     const html = renderToStaticMarkup(
-      <ErrorLabelsProvider labels={labelsOf(messages)}>
+      <BoundaryLabelsProvider labels={labelsOf(messages)}>
         <ErrorPage error={Object.assign(new Error('boom'), { digest: 'd1g3st' })} reset={() => {}} />
-      </ErrorLabelsProvider>,
+      </BoundaryLabelsProvider>,
     );
     expect(html).toContain(`<h1>${messages.errors.somethingWrong}</h1>`);
     expect(html).toContain(messages.errors.internal);
@@ -33,5 +37,21 @@ describe('the error boundary', () => {
   it('still says something, in both languages, outside the provider', () => {
     const html = renderToStaticMarkup(<ErrorPage error={new Error('boom')} reset={() => {}} />);
     expect(html).toContain('Something went wrong / 問題が発生しました');
+  });
+});
+
+describe('the not-found page', () => {
+  it.each([
+    ['en', en],
+    ['ja', ja],
+  ] as const)('speaks the language the root layout gave it (%s)', (_, messages) => {
+    const html = renderToStaticMarkup(
+      <BoundaryLabelsProvider labels={labelsOf(messages)}>
+        <NotFound />
+      </BoundaryLabelsProvider>,
+    );
+    expect(html).toContain(`>${messages.errors.notFoundTitle}</h1>`);
+    expect(html).toContain(messages.errors.notFoundBody);
+    expect(html).toContain(`href="/">${messages.errors.goHome}</a>`);
   });
 });
