@@ -15,6 +15,11 @@ const envSchema = z
     DATABASE_URL: z.string().min(1).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /**
+     * Named prepared statements for every query (db/index.ts): PostgreSQL parses and plans each query shape once
+     * per connection. `false` behind a pooler in transaction mode that cannot carry them (PgBouncer before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
+    /**
      * Webhook events one app process works on at once after answering their deliveries (the rest wait in its queue,
      * and any it never reaches are picked up by the background sweep). Each holds a database connection while it
      * re-reads its object from Stripe, so keep it well below DATABASE_POOL_MAX: recording deliveries needs the rest.

@@ -12,7 +12,8 @@
 //
 // Knobs: --database embedded|postgres, --concurrency 10,50, --profile (CPU profile of the app: the top functions
 // by self time, and the .cpuprofile file kept), --pages overview,plans (by name); BENCH_ORGANIZATIONS (10000),
-// BENCH_REQUESTS per page and concurrency (300), BENCH_SIGNED_IN (20 organizations whose owners are signed in),
+// BENCH_REQUESTS per page and concurrency (300), BENCH_ROUNDS (3: the requests split into rounds of the ceiling and
+// every page, interleaved), BENCH_SIGNED_IN (20 organizations whose owners are signed in),
 // BENCH_APP_LOG=1 to see the app's output.
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -47,6 +48,12 @@ const CONCURRENCY_LEVELS = args.concurrency.split(',').map((c) => {
 });
 const ORGANIZATIONS = intFromEnv('BENCH_ORGANIZATIONS', 10_000, 1, 100_000);
 const REQUESTS = intFromEnv('BENCH_REQUESTS', 300, 1, 10_000);
+/**
+ * Each page's requests are split over this many rounds; a round measures the ceiling and then every page, and a
+ * last ceiling closes the run. The machine's speed drifts over a run by more than the differences between pages, so
+ * interleaving puts each page beside the ceiling it is compared with.
+ */
+const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1, 20);
 const SIGNED_IN = Math.min(ORGANIZATIONS, intFromEnv('BENCH_SIGNED_IN', 20, 1, 1000));
 const WARMUP_REQUESTS = 10;
 /** Per page and concurrency: the measured run stops here even if requests remain (and the script fails). */
@@ -184,8 +191,40 @@ async function topStatements(sql: postgres.Sql | null): Promise<Statement[]> {
   );
 }
 
+/** Several rounds' measurements of one page as one: throughput over all of them, the highest round's percentiles. */
+function mergeRounds(rounds: PageResult[]): PageResult {
+  const requests = rounds.reduce((n, r) => n + r.requests, 0);
+  const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
+  const viewsWithStatements = rounds.filter((r) => r.statementsPerView !== null);
+  return {
+    ...rounds[0]!,
+    requests,
+    seconds,
+    perSecond: requests / seconds,
+    p50: Math.max(...rounds.map((r) => r.p50)),
+    p95: Math.max(...rounds.map((r) => r.p95)),
+    stripeCalls: rounds.reduce((n, r) => n + r.stripeCalls, 0),
+    failures: rounds.flatMap((r) => r.failures),
+    statements: [
+      ...rounds
+        .flatMap((r) => r.statements)
+        .reduce((byQuery, t) => {
+          const seen = byQuery.get(t.query);
+          byQuery.set(t.query, seen ? { ...t, calls: seen.calls + t.calls, ms: seen.ms + t.ms } : t);
+          return byQuery;
+        }, new Map<string, Statement>())
+        .values(),
+    ].sort((a, b) => b.calls - a.calls),
+    statementsPerView:
+      viewsWithStatements.length === 0
+        ? null
+        : viewsWithStatements.reduce((n, r) => n + r.statementsPerView! * r.requests, 0) / viewsWithStatements.reduce((n, r) => n + r.requests, 0),
+  };
+}
+
 async function measurePage(
   page: BenchPage,
+  requests: number,
   concurrency: number,
   port: number,
   emulatorUrl: string,
@@ -215,7 +254,7 @@ async function measurePage(
       if (failure) warmupFailures.push(`warm-up: ${failure}`);
     }
     await resetStatements(stats);
-    const load = await runLoad({ total: REQUESTS, concurrency, deadlineMs: PAGE_DEADLINE_MS, call: check });
+    const load = await runLoad({ total: requests, concurrency, deadlineMs: PAGE_DEADLINE_MS, call: check });
     const statements = await countStatements(stats);
     const top = await topStatements(stats);
     const stripeCalls = (await stripeRequestCount(emulatorUrl)) - before;
@@ -291,19 +330,17 @@ async function main(): Promise<number> {
   const results: PageResult[] = [];
   const ceilings = new Map<number, number>();
   for (const concurrency of CONCURRENCY_LEVELS) {
-    // The ceiling before and after the pages, averaged: the machine's load drifts during a run.
-    const first = await measurePage(ceilingPage, concurrency, appPort, emulator.url, users, stats);
-    for (const page of selectedPages) results.push(await measurePage(page, concurrency, appPort, emulator.url, users, stats));
-    const last = await measurePage(ceilingPage, concurrency, appPort, emulator.url, users, stats);
-    const ceiling: PageResult = {
-      ...first,
-      requests: first.requests + last.requests,
-      perSecond: (first.perSecond + last.perSecond) / 2,
-      p50: Math.max(first.p50, last.p50),
-      p95: Math.max(first.p95, last.p95),
-      stripeCalls: first.stripeCalls + last.stripeCalls,
-      failures: [...first.failures, ...last.failures],
-    };
+    // Rounds of the ceiling and every page, and a last ceiling: each page is measured between two ceilings.
+    const perRound = Math.max(1, Math.ceil(REQUESTS / ROUNDS));
+    const ceilingRounds: PageResult[] = [];
+    const pageRounds = new Map<BenchPage, PageResult[]>(selectedPages.map((page) => [page, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats));
+      for (const page of selectedPages) pageRounds.get(page)!.push(await measurePage(page, perRound, concurrency, appPort, emulator.url, users, stats));
+    }
+    ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats));
+    for (const rounds of pageRounds.values()) results.push(mergeRounds(rounds));
+    const ceiling = mergeRounds(ceilingRounds);
     ceilings.set(concurrency, ceiling.perSecond);
     results.push(ceiling);
   }
