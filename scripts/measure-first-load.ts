@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const route = process.argv[2] ?? '/(portal)/orgs/[orgId]/usage/page';
+const route = process.argv[2] ?? '/orgs/[orgId]/usage/page';
 const budgetKb = Number(process.argv[3] ?? 150);
 const next = join(process.cwd(), '.next');
 

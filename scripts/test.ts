@@ -96,7 +96,7 @@ const steps: Step[] = [
     name: 'first-load',
     title: "Usage page's first-load JavaScript within 150 kB gzip (measure:first-load)",
     command: node,
-    args: [bin('tsx', 'dist/cli.mjs'), 'scripts/measure-first-load.ts', '/(portal)/orgs/[orgId]/usage/page', '150'],
+    args: [bin('tsx', 'dist/cli.mjs'), 'scripts/measure-first-load.ts', '/orgs/[orgId]/usage/page', '150'],
     skipReason: () => (existsSync(join(repoRoot, '.next', 'build-manifest.json')) ? null : 'no production build in .next (run the build step)'),
   },
   {

@@ -26,7 +26,7 @@ const { recordOffStripePayment } = await import('./record-payment');
 const { issueOperatorCreditNote, previewOperatorCreditNote } = await import('./credit-notes');
 const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment');
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
-const { GET: getCreditNotePdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
+const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
 
 let stripe: Stripe;
 let admin: User;

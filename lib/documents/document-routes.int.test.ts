@@ -16,9 +16,9 @@ import { closeTestDb, resetDatabase, stripeEmulatorUrl, testDb, testStripe, uniq
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 
-const { GET: getPdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/pdf/route');
-const { GET: getStripePdf } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/stripe-pdf/route');
-const { GET: getReceipt } = await import('@/app/(portal)/orgs/[orgId]/invoices/[invoiceId]/receipt/route');
+const { GET: getPdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/pdf/route');
+const { GET: getStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/stripe-pdf/route');
+const { GET: getReceipt } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/receipt/route');
 
 beforeEach(async () => {
   await resetDatabase();

@@ -19,11 +19,11 @@ function sourceFiles(path: string): string[] {
 
 /** Pages about one organization (and what they render); operator-wide lists may use the reader's zone. */
 const organizationScoped = [
-  'app/(portal)/orgs',
-  'app/(portal)/quotes',
-  'app/(admin)/admin/customers/[orgId]',
-  'app/(admin)/admin/invoices/[invoiceId]',
-  'app/(admin)/admin/quotes/[quoteId]',
+  'app/orgs',
+  'app/quotes',
+  'app/admin/customers/[orgId]',
+  'app/admin/invoices/[invoiceId]',
+  'app/admin/quotes/[quoteId]',
   'components',
 ];
 

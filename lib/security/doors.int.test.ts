@@ -58,7 +58,7 @@ const PUBLIC_DOORS: Record<string, string> = {
   'app/api/webhooks/stripe/thin/route.ts POST': "Stripe's v2 thin event notifications: no session, every delivery must carry a valid Stripe-Signature for the thin-event secret (an unsigned one is refused below)",
   'app/dev/mailbox/api/latest/route.ts GET': 'the development mailbox: only when DEV_MAILBOX_ENABLED (off in production), for tests and the demo',
   'app/branding/logo/route.ts GET': 'the company logo emails show: mail clients fetch it without a session; the same image is printed on every invoice',
-  'app/(portal)/payee/onboarding/return/route.ts GET': "the return from Stripe's hosted onboarding: re-reads only the signed-in payee's own account; anyone else is sent to /payee, which asks them to sign in",
+  'app/payee/onboarding/return/route.ts GET': "the return from Stripe's hosted onboarding: re-reads only the signed-in payee's own account; anyone else is sent to /payee, which asks them to sign in",
   // The public usage API (bearer keys) and the Stripe App endpoint (Stripe signatures) are not listed: without a
   // key or a signature they refuse like any other door (checked below); their own tests cover keys, signatures
   // and rate limits.
@@ -213,7 +213,7 @@ describe('route handlers refuse strangers and change nothing', () => {
       const handler = ((await import(/* @vite-ignore */ join(root, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>)[method]!;
       const path = `/${file.replace(/^app\//, '').replace(/\/route\.ts$/, '').replace(/\([^)]+\)\//g, '')}`;
       const url = `http://localhost${path.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => routeParams(file)[name]!)}`;
-      const callers: Caller[] = file.includes('/(admin)/') ? ['anonymous', 'stranger', 'member'] : ['anonymous', 'stranger'];
+      const callers: Caller[] = file.startsWith('app/admin/') ? ['anonymous', 'stranger', 'member'] : ['anonymous', 'stranger'];
       if (PUBLIC_DOORS[door]) {
         if (signedWebhook) {
           // Unsigned: refused, and nothing recorded.
