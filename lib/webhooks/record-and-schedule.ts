@@ -4,17 +4,17 @@ import type { NewStripeEvent } from '@/db/queries/events';
 import { processStripeEvent, type ProcessOptions } from './process';
 import { recordStripeEvent } from './record-batcher';
 
+type Schedule = (task: () => Promise<void>) => void;
+
+/**
+ * `processing`: `inline` (default) processes the event in this process after the answer, through `schedule`;
+ * `worker` records it due at once for the job runners' drain (lib/webhooks/drain.ts) and schedules nothing, so a
+ * receiver that only records (the standalone one) passes no `schedule` (WEBHOOK_PROCESSING).
+ */
 export type ReceiveOptions = ProcessOptions & {
-  /** Runs the processing after the response is sent. */
-  schedule: (task: () => Promise<void>) => void;
   /** Endpoint secret (whsec_…); defaults to the configured ones. */
   secret?: string;
-  /**
-   * `inline` (default): processed by this process after the answer (`schedule`). `worker`: recorded due at once for
-   * the job runners' drain (lib/webhooks/drain.ts), nothing scheduled here (WEBHOOK_PROCESSING).
-   */
-  processing?: 'inline' | 'worker';
-};
+} & ({ processing: 'worker'; schedule?: Schedule } | { processing?: 'inline' | 'worker'; schedule: Schedule });
 
 export const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
 

@@ -19,12 +19,7 @@ const ROUTES: Record<string, (request: Request, options: ReceiveOptions) => Prom
 };
 
 /** Processing is the job runners' (the ledger's drain): this process records and answers only. */
-const RECORD_ONLY: ReceiveOptions = {
-  processing: 'worker',
-  schedule: () => {
-    throw new Error('the standalone receiver schedules no processing');
-  },
-};
+const RECORD_ONLY: ReceiveOptions = { processing: 'worker' };
 
 class BodyTooLarge extends Error {}
 
