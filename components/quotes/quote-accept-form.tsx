@@ -4,7 +4,6 @@
 // server verifies and sends the customer to their overview. Otherwise (bank transfer, a card on file, nothing due
 // now) one button: accept, then go where the server says (the open invoice with its bank details, or the overview).
 import { useAction } from 'next-safe-action/hooks';
-import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { DeferredPaymentElements, DeferredPaymentForm } from '@/components/billing/checkout/deferred-payment-form';
 import { actionOutcome, useDeferredPayment, type DeferredPaymentLabels } from '@/components/billing/checkout/use-deferred-payment';
@@ -62,7 +61,6 @@ export function QuoteAcceptWithCard(props: {
 }
 
 export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: string; busy: string; invalidInput: string } }) {
-  const router = useRouter();
   const accept = useAction(acceptQuoteAction);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,8 +75,8 @@ export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: st
       if (result?.serverError) setError(result.serverError.error);
       else if (!result?.data) setError(props.labels.invalidInput);
       else {
-        router.push(result.data.next);
-        router.refresh();
+        // A full load, as after a payment (components/billing/checkout/use-deferred-payment.ts).
+        window.location.assign(result.data.next);
       }
     } finally {
       submitting.current = false;

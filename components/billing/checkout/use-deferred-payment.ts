@@ -5,7 +5,6 @@
 // and say where to go. What is started is kept: after a decline the customer retries the same subscription or
 // invoice with another card, never a second one. Each flow supplies its own start and finish.
 import { useElements, useStripe } from '@stripe/react-stripe-js';
-import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { StripeBrowserSetup } from '@/components/stripe/load-stripe-js';
 import { declineMessageFor, type DeclineMessageKey, type StripeJsError } from './decline-message';
@@ -57,7 +56,6 @@ export type DeferredPaymentOptions<S extends { intent: StartedIntent }> = {
 export function useDeferredPayment<S extends { intent: StartedIntent }>(options: DeferredPaymentOptions<S>) {
   const stripe = useStripe();
   const elements = useElements();
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const started = useRef<S | null>(null);
@@ -108,8 +106,10 @@ export function useDeferredPayment<S extends { intent: StartedIntent }>(options:
         setError(finished.error);
         return;
       }
-      router.push(finished.next);
-      router.refresh();
+      // A full load of the destination: after a payment the shell (the failed-payment banner) must be fresh too,
+      // which a client navigation does not re-render, and a push followed at once by a refresh could refresh the
+      // page being left and drop the navigation (the quote page stayed, accepted, in one e2e run).
+      window.location.assign(finished.next);
     } finally {
       setBusy(false);
     }
