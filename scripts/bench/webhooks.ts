@@ -9,7 +9,8 @@
 // 2. Storm: every real event once plus 30 % duplicates (10,000 deliveries by default), shuffled, sent by 50
 //    clients as fast as they are answered; the time until every event is processed (the ledger has nothing
 //    pending), then the mirror is compared with Stripe, customer by customer (`findCustomerMirrorDrift`) and the
-//    catalogue: any difference fails the run.
+//    catalogue: any difference fails the run. Printed with it: the Stripe reads processing made, by endpoint (the
+//    emulator's count), and on PostgreSQL the storm's statements (pg_stat_statements), the most frequent first.
 // 0. The ceiling, first: the same route answering deliveries whose signature does not verify (400, nothing
 //    recorded, nothing processed), from the same 50 clients: what Next's route runtime, reading the body and
 //    checking the HMAC cost per delivery on this machine, before any work of ours. Acknowledgements per second are
