@@ -39,8 +39,11 @@ export async function listReceivableInvoicesForOperator(params: { asOf: Date }, 
       dueDate: stripeInvoices.dueDate,
       finalizedAt: stripeInvoices.finalizedAt,
       paidAt: stripeInvoices.paidAt,
-      voidedAt: sql<unknown>`${stripeInvoices.data}->'status_transitions'->'voided_at'`,
-      uncollectibleAt: sql<unknown>`${stripeInvoices.data}->'status_transitions'->'marked_uncollectible_at'`,
+      // Read from the stored invoice only where the transition can have happened: an invoice open now was never voided
+      // or marked uncollectible (void is final; uncollectible can still be paid or voided), so the JSON of the open
+      // invoices (a real invoice's is large and stored out of line) is not read at all.
+      voidedAt: sql<unknown>`case when ${stripeInvoices.status} = 'void' then ${stripeInvoices.data}->'status_transitions'->'voided_at' end`,
+      uncollectibleAt: sql<unknown>`case when ${stripeInvoices.status} in ('uncollectible', 'paid', 'void') then ${stripeInvoices.data}->'status_transitions'->'marked_uncollectible_at' end`,
     })
     .from(stripeInvoices)
     .leftJoin(organizations, eq(organizations.id, stripeInvoices.organizationId))

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { auditLog, devMailbox, notifications } from '@/db/schema';
+import { auditLog, devMailbox, notifications, stripeInvoices } from '@/db/schema';
 import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '@/lib/billing/billing-fixtures.int';
 import { deliverUnattemptedNotifications } from '@/lib/notifications/deliver';
 import { remindCustomerOfInvoice } from '@/lib/notifications/invoice-reminder';
@@ -15,6 +15,7 @@ import { closeTestDb, testDb } from '@/test/integration/helpers';
 import { buildReceivablesReport, receivablesCsv } from './report';
 
 const DAY = 86_400_000;
+const openIds = async (asOf: number) => (await buildReceivablesReport({ asOf: new Date(asOf) })).invoices.map((i) => i.id);
 
 describe('receivables report', () => {
   let stripe: Stripe;
@@ -64,9 +65,35 @@ describe('receivables report', () => {
     expect(audits[0]).toMatchObject({ organizationId: org.id, actorId: 'op-support', targetId: invoice.id });
   });
 
-  it('refuses to remind about an invoice that is not open', async () => {
-    await stripe.invoices.voidInvoice(invoice.id!);
+  it('refuses to remind about an invoice that is not open; a voided invoice counts only before its voiding', async () => {
+    const voided = await stripe.invoices.voidInvoice(invoice.id!);
     await syncStripeCustomer(org.stripeCustomerId, undefined, { stripe });
     await expect(remindCustomerOfInvoice({ invoiceId: invoice.id!, actor: { type: 'operator', id: 'op' } })).rejects.toMatchObject({ code: 'conflict' });
+
+    // Stripe did it all within a second: the mirror's finalization is moved ten days back to see the days between.
+    const voidedAt = voided.status_transitions.voided_at! * 1000;
+    await testDb().update(stripeInvoices).set({ finalizedAt: new Date(voidedAt - 10 * DAY) }).where(eq(stripeInvoices.id, invoice.id!));
+    expect(await openIds(voidedAt - 1000)).toContain(invoice.id);
+    expect(await openIds(voidedAt)).not.toContain(invoice.id);
+  });
+
+  it('a bank-transfer invoice marked uncollectible and paid later was not open between the two', async () => {
+    await stripe.invoiceItems.create({ customer: org.stripeCustomerId, amount: 5500, currency: 'jpy', description: 'Support' });
+    const draft = await stripe.invoices.create({ customer: org.stripeCustomerId, collection_method: 'send_invoice', days_until_due: 14, pending_invoice_items_behavior: 'include' });
+    const finalized = await stripe.invoices.finalizeInvoice(draft.id!);
+    const uncollectible = await stripe.invoices.markUncollectible(finalized.id!);
+    const paid = await stripe.invoices.pay(finalized.id!, { paid_out_of_band: true });
+    await syncStripeCustomer(org.stripeCustomerId, undefined, { stripe });
+    expect(paid.status).toBe('paid');
+
+    // As above, spread over days in the mirror: finalized ten days before it was marked, paid five days after.
+    const markedAt = uncollectible.status_transitions.marked_uncollectible_at! * 1000;
+    await testDb()
+      .update(stripeInvoices)
+      .set({ finalizedAt: new Date(markedAt - 10 * DAY), paidAt: new Date(markedAt + 5 * DAY) })
+      .where(eq(stripeInvoices.id, finalized.id!));
+    expect(await openIds(markedAt - 1000)).toContain(finalized.id);
+    expect(await openIds(markedAt + DAY)).not.toContain(finalized.id);
+    expect(await openIds(markedAt + 6 * DAY)).not.toContain(finalized.id);
   });
 });
