@@ -24,6 +24,8 @@ const SHOTS: Shot[] = [
   { name: 'admin-transfers', path: '/admin/transfers', who: 'operator' },
   // The organization's time zone (its dates in every language) beside the billing details.
   { name: 'customer-billing-details', path: '/orgs/{org}/billing-details', who: 'customer', phone: true, ja: true },
+  // The 404 page (a client component with its labels from the root layout).
+  { name: 'customer-not-found', path: '/orgs/{org}/no-such-page', who: 'customer', phone: true, ja: true },
 ];
 
 const args = process.argv.slice(2);
@@ -57,11 +59,16 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 /** A signed-in user's language is saved with them: switch it the way they would, with the header's switcher. */
 async function setLanguage(page: Page, locale: 'en' | 'ja'): Promise<void> {
+  // A page without the switcher (the 404): switch on the portal's home, then come back.
+  const here = page.url();
+  if ((await page.getByTestId('locale-switcher').count()) === 0) await page.goto(`${appUrl}/app`);
   const switcher = page.getByTestId('locale-switcher');
-  if ((await switcher.inputValue()) === locale) return;
-  await switcher.selectOption(locale);
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, locale, { timeout: 15_000 });
-  await page.waitForLoadState('networkidle');
+  if ((await switcher.inputValue()) !== locale) {
+    await switcher.selectOption(locale);
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale, { timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+  }
+  if (page.url() !== here) await page.goto(here);
 }
 
 async function shoot(browser: Browser, who: Shot['who'], shots: Shot[]): Promise<void> {
