@@ -1,5 +1,6 @@
 // The error boundary gets only the error and a reset callback, the not-found page nothing; their labels must still
 // follow the root layout's language (they used to come from next-intl's client provider).
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ErrorPage from '@/app/error';
@@ -17,16 +18,17 @@ const labelsOf = (messages: typeof en) => ({
   goHome: messages.errors.goHome,
 });
 
+const languages = [
+  ['en', en],
+  ['ja', ja],
+] as const;
+
+const renderIn = (messages: typeof en, node: ReactNode) =>
+  renderToStaticMarkup(<BoundaryLabelsProvider labels={labelsOf(messages)}>{node}</BoundaryLabelsProvider>);
+
 describe('the error boundary', () => {
-  it.each([
-    ['en', en],
-    ['ja', ja],
-  ] as const)('speaks the language the root layout gave it (%s)', (_, messages) => {
-    const html = renderToStaticMarkup(
-      <BoundaryLabelsProvider labels={labelsOf(messages)}>
-        <ErrorPage error={Object.assign(new Error('boom'), { digest: 'd1g3st' })} reset={() => {}} />
-      </BoundaryLabelsProvider>,
-    );
+  it.each(languages)('speaks the language the root layout gave it (%s)', (_, messages) => {
+    const html = renderIn(messages, <ErrorPage error={Object.assign(new Error('boom'), { digest: 'd1g3st' })} reset={() => {}} />);
     expect(html).toContain(`<h1>${messages.errors.somethingWrong}</h1>`);
     expect(html).toContain(messages.errors.internal);
     expect(html).toContain(`>${messages.errors.tryAgain}</button>`);
@@ -41,15 +43,8 @@ describe('the error boundary', () => {
 });
 
 describe('the not-found page', () => {
-  it.each([
-    ['en', en],
-    ['ja', ja],
-  ] as const)('speaks the language the root layout gave it (%s)', (_, messages) => {
-    const html = renderToStaticMarkup(
-      <BoundaryLabelsProvider labels={labelsOf(messages)}>
-        <NotFound />
-      </BoundaryLabelsProvider>,
-    );
+  it.each(languages)('speaks the language the root layout gave it (%s)', (_, messages) => {
+    const html = renderIn(messages, <NotFound />);
     expect(html).toContain(`>${messages.errors.notFoundTitle}</h1>`);
     expect(html).toContain(messages.errors.notFoundBody);
     expect(html).toContain(`href="/">${messages.errors.goHome}</a>`);
