@@ -51,7 +51,8 @@ const REQUESTS = intFromEnv('BENCH_REQUESTS', 300, 1, 10_000);
 /**
  * Each page's requests are split over this many rounds; a round measures the ceiling and then every page, and a
  * last ceiling closes the run. The machine's speed drifts over a run by more than the differences between pages, so
- * interleaving puts each page beside the ceiling it is compared with.
+ * interleaving puts each page beside the ceiling it is compared with; the table prints the lowest and highest
+ * round's share of the ceiling beside the whole run's.
  */
 const ROUNDS = intFromEnv('BENCH_ROUNDS', 3, 1, 20);
 const SIGNED_IN = Math.min(ORGANIZATIONS, intFromEnv('BENCH_SIGNED_IN', 20, 1, 1000));
@@ -70,6 +71,8 @@ type PageResult = LoadResult & {
   statements: Statement[];
   /** The HTML (with the inlined RSC payload) one view sends, in bytes: rendering and writing it is most of a view's cost. */
   bytesPerView: number;
+  /** Each round's throughput as a fraction of the ceilings measured just before and after it. */
+  roundShares?: number[];
 };
 
 const dataDir = join(repoRoot, '.data', `bench-${process.pid}`);
@@ -222,6 +225,13 @@ function mergeRounds(rounds: PageResult[]): PageResult {
   };
 }
 
+/** A page's share of the ceiling: the mean of its rounds' (each beside its own ceilings), else of the whole run. */
+function shareOfCeiling(result: PageResult, ceilings: Map<number, number>): number {
+  const shares = result.roundShares;
+  if (shares && shares.length > 0) return shares.reduce((a, b) => a + b, 0) / shares.length;
+  return result.perSecond / ceilings.get(result.concurrency)!;
+}
+
 async function measurePage(
   page: BenchPage,
   requests: number,
@@ -339,7 +349,11 @@ async function main(): Promise<number> {
       for (const page of selectedPages) pageRounds.get(page)!.push(await measurePage(page, perRound, concurrency, appPort, emulator.url, users, stats));
     }
     ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats));
-    for (const rounds of pageRounds.values()) results.push(mergeRounds(rounds));
+    for (const rounds of pageRounds.values()) {
+      // Each round beside the ceilings measured just before and after it: the spread says how far to trust a figure.
+      const roundShares = rounds.map((round, r) => round.perSecond / ((ceilingRounds[r]!.perSecond + ceilingRounds[r + 1]!.perSecond) / 2));
+      results.push({ ...mergeRounds(rounds), roundShares });
+    }
     const ceiling = mergeRounds(ceilingRounds);
     ceilings.set(concurrency, ceiling.perSecond);
     results.push(ceiling);
@@ -353,7 +367,10 @@ async function main(): Promise<number> {
   console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: | ---: |`);
   for (const page of [ceilingPage, ...selectedPages]) {
     const rows = CONCURRENCY_LEVELS.map((c) => results.find((r) => r.page === page && r.concurrency === c)!);
-    const cells = rows.map((r) => `${r.perSecond.toFixed(1)} | ${((100 * r.perSecond) / ceilings.get(r.concurrency)!).toFixed(0)} % | ${r.p95.toFixed(0)}`);
+    const percent = (share: number) => (100 * share).toFixed(0);
+    const spread = (r: PageResult) =>
+      r.roundShares && r.roundShares.length > 1 ? ` (${percent(Math.min(...r.roundShares))}–${percent(Math.max(...r.roundShares))})` : '';
+    const cells = rows.map((r) => `${r.perSecond.toFixed(1)} | ${percent(shareOfCeiling(r, ceilings))} %${spread(r)} | ${r.p95.toFixed(0)}`);
     const statements = rows.map((r) => r.statementsPerView).filter((s): s is number => s !== null);
     const stmt = statements.length > 0 ? (statements.reduce((a, b) => a + b, 0) / statements.length).toFixed(1) : '–';
     const stripe = rows.reduce((sum, r) => sum + r.stripeCalls, 0);
@@ -380,7 +397,7 @@ async function main(): Promise<number> {
       console.error(`[bench] FAIL ${r.page.name} at ${r.concurrency}: ${r.failures.length} bad responses, e.g. ${r.failures.slice(0, 3).join('; ')}`);
     }
   }
-  const below = results.filter((r) => r.page.audience === 'portal' && r.page !== ceilingPage && r.perSecond < 0.7 * ceilings.get(r.concurrency)!);
+  const below = results.filter((r) => r.page.audience === 'portal' && r.page !== ceilingPage && shareOfCeiling(r, ceilings) < 0.7);
   for (const r of below) console.log(`[bench] below 70 % of the ceiling: ${r.page.name} at ${r.concurrency} clients`);
 
   if (args.profile) {
