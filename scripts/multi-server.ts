@@ -217,6 +217,13 @@ async function main(): Promise<string[]> {
     select count(*)::int as n from dev_mailbox where "to" = ${email} and subject not like '%Sign in%' and subject not like '%ログイン%'`;
   if (mailbox!.n !== outbox.length) problems.push(`${outbox.length} notifications, ${mailbox!.n} messages: a notification was sent twice or not at all`);
   console.log(`[multi-server] ${outbox.length} notifications (${[...new Set(outbox.map((r) => r.kind))].join(', ')}), ${mailbox!.n} messages: each sent once`);
+  // How long each row took and how many attempts, so a slow run says whether its own job missed the row (one
+  // attempt, sent by the sweep a minute later) or an attempt failed (its error).
+  const timings = await sql<{ seconds: number; attempts: number; lastError: string | null }[]>`
+    select extract(epoch from sent_at - created_at)::float as seconds, attempts, last_error as "lastError" from notifications order by created_at`;
+  console.log(
+    `[multi-server] notifications sent after ${timings.map((t) => `${t.seconds.toFixed(1)} s (${t.attempts} attempt${t.attempts === 1 ? '' : 's'}${t.lastError ? `, last error: ${t.lastError}` : ''})`).join('; ')}`,
+  );
 
   // 4. Jobs shared without doubles. A cron slot is (queue, slot time): one job each, whichever runner sent it.
   // A singleton key (e.g. usage.follow-up per organization) debounces: later jobs with the same key are new work,
