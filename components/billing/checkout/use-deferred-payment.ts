@@ -107,8 +107,7 @@ export function useDeferredPayment<S extends { intent: StartedIntent }>(options:
         return;
       }
       // A full load of the destination: after a payment the shell (the failed-payment banner) must be fresh too,
-      // which a client navigation does not re-render, and a push followed at once by a refresh could refresh the
-      // page being left and drop the navigation (the quote page stayed, accepted, in one e2e run).
+      // which a client navigation between pages of one layout does not re-render.
       window.location.assign(finished.next);
     } finally {
       setBusy(false);
