@@ -88,16 +88,29 @@ async function organizationFor(stripe: Stripe, customerId: string, tx: Tx): Prom
   return organizationId;
 }
 
-export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
-  const fresh = await alreadyFresh('subscription', subscriptionId, tx, options);
+/**
+ * What every single-object sync shares: nothing is read when the mirror's row is already fresh; otherwise the
+ * owner's lock is taken, freshness asked again under it, and the object read once and applied (`apply` upserts or
+ * removes it).
+ */
+async function syncUnderOwnerLock<T extends { customer?: string | { id?: string } | null }>(
+  kind: 'subscription' | 'invoice' | 'payment_method',
+  id: string,
+  tx: Tx | undefined,
+  options: ObjectSyncOptions | undefined,
+  retrieve: () => Promise<T | null>,
+  apply: (object: T | null, owner: string | null, t: Tx) => Promise<ObjectSyncResult>,
+): Promise<ObjectSyncResult> {
+  const fresh = await alreadyFresh(kind, id, tx, options);
   if (fresh) return fresh;
+  const owner = await lockOwner(kind, id, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
+  return withSyncLock(customerLockKey(owner ?? id), tx, async (t) => (await alreadyFresh(kind, id, t, options)) ?? apply(await retrieve(), owner, t));
+}
+
+export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
   const stripe = stripeOf(options);
   const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
-  const owner = await lockOwner('subscription', subscriptionId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
-  return withSyncLock(customerLockKey(owner ?? subscriptionId), tx, async (t) => {
-    const freshNow = await alreadyFresh('subscription', subscriptionId, t, options);
-    if (freshNow) return freshNow;
-    const subscription = await retrieve();
+  return syncUnderOwnerLock('subscription', subscriptionId, tx, options, retrieve, async (subscription, owner, t) => {
     if (!subscription) {
       await deleteStripeSubscription({ id: subscriptionId }, t);
       return { id: subscriptionId, customerId: owner, organizationId: null, outcome: 'removed' };
@@ -111,15 +124,9 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
 }
 
 export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
-  const fresh = await alreadyFresh('invoice', invoiceId, tx, options);
-  if (fresh) return fresh;
   const stripe = stripeOf(options);
   const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId));
-  const owner = await lockOwner('invoice', invoiceId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
-  return withSyncLock(customerLockKey(owner ?? invoiceId), tx, async (t) => {
-    const freshNow = await alreadyFresh('invoice', invoiceId, t, options);
-    if (freshNow) return freshNow;
-    const invoice = await retrieve();
+  return syncUnderOwnerLock('invoice', invoiceId, tx, options, retrieve, async (invoice, owner, t) => {
     if (!invoice || !invoice.status) {
       await deleteStripeInvoice({ id: invoiceId }, t);
       return { id: invoiceId, customerId: owner, organizationId: null, outcome: 'removed' };
@@ -137,15 +144,9 @@ export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: Ob
  * mirror knew (or the hint); a payment method with no customer leaves the mirror.
  */
 export async function syncStripePaymentMethod(paymentMethodId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
-  const fresh = await alreadyFresh('payment_method', paymentMethodId, tx, options);
-  if (fresh) return fresh;
   const stripe = stripeOf(options);
-  const retrieve = (): Promise<Stripe.PaymentMethod | null> => retrieveOrNull(() => stripe.paymentMethods.retrieve(paymentMethodId));
-  const owner = await lockOwner('payment_method', paymentMethodId, options?.customerId, tx, async () => idOf((await retrieve())?.customer));
-  return withSyncLock(customerLockKey(owner ?? paymentMethodId), tx, async (t) => {
-    const freshNow = await alreadyFresh('payment_method', paymentMethodId, t, options);
-    if (freshNow) return freshNow;
-    const paymentMethod = await retrieve();
+  const retrieve = () => retrieveOrNull(() => stripe.paymentMethods.retrieve(paymentMethodId));
+  return syncUnderOwnerLock('payment_method', paymentMethodId, tx, options, retrieve, async (paymentMethod, _owner, t) => {
     const customerId = idOf(paymentMethod?.customer);
     if (!paymentMethod || !customerId) {
       await deleteStripePaymentMethod({ id: paymentMethodId }, t);
