@@ -29,6 +29,7 @@ import { elapsed, intFromEnv, runBench, seedCatalogue, stripeRequestCount } from
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
 import { printCpuProfile } from './cpu-profile';
+import { cpuMsOfCommand, cpuMsOfTree } from './process-cpu';
 import { httpRequest, runLoad, type LoadResult } from './http-load';
 
 
@@ -73,6 +74,9 @@ type PageResult = LoadResult & {
   bytesPerView: number;
   /** Each round's throughput as a fraction of the ceilings measured just before and after it. */
   roundShares?: number[];
+  /** CPU milliseconds per view of the app (its process tree) and of PostgreSQL (null on the embedded database). */
+  appCpuMs: number;
+  databaseCpuMs: number | null;
 };
 
 const dataDir = join(repoRoot, '.data', `bench-${process.pid}`);
@@ -207,6 +211,8 @@ function mergeRounds(rounds: PageResult[]): PageResult {
     p50: Math.max(...rounds.map((r) => r.p50)),
     p95: Math.max(...rounds.map((r) => r.p95)),
     stripeCalls: rounds.reduce((n, r) => n + r.stripeCalls, 0),
+    appCpuMs: rounds.reduce((n, r) => n + r.appCpuMs * r.requests, 0) / requests,
+    databaseCpuMs: rounds.some((r) => r.databaseCpuMs === null) ? null : rounds.reduce((n, r) => n + r.databaseCpuMs! * r.requests, 0) / requests,
     failures: rounds.flatMap((r) => r.failures),
     statements: [
       ...rounds
@@ -240,6 +246,7 @@ async function measurePage(
   emulatorUrl: string,
   users: SignedIn[],
   stats: postgres.Sql | null,
+  appPid: number,
 ): Promise<PageResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let bytes = 0;
@@ -264,12 +271,15 @@ async function measurePage(
       if (failure) warmupFailures.push(`warm-up: ${failure}`);
     }
     await resetStatements(stats);
+    const cpuBefore = { app: cpuMsOfTree(appPid), database: stats ? cpuMsOfCommand('postgres') : 0 };
     const load = await runLoad({ total: requests, concurrency, deadlineMs: PAGE_DEADLINE_MS, call: check });
+    const appCpuMs = (cpuMsOfTree(appPid) - cpuBefore.app) / load.requests;
+    const databaseCpuMs = stats ? (cpuMsOfCommand('postgres') - cpuBefore.database) / load.requests : null;
     const statements = await countStatements(stats);
     const top = await topStatements(stats);
     const stripeCalls = (await stripeRequestCount(emulatorUrl)) - before;
     load.failures.unshift(...warmupFailures);
-    return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top, bytesPerView: bytes };
+    return { ...load, page, concurrency, stripeCalls, statementsPerView: statements === null ? null : statements / load.requests, statements: top, bytesPerView: bytes, appCpuMs, databaseCpuMs };
   } finally {
     agent.destroy();
   }
@@ -345,10 +355,10 @@ async function main(): Promise<number> {
     const ceilingRounds: PageResult[] = [];
     const pageRounds = new Map<BenchPage, PageResult[]>(selectedPages.map((page) => [page, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats));
-      for (const page of selectedPages) pageRounds.get(page)!.push(await measurePage(page, perRound, concurrency, appPort, emulator.url, users, stats));
+      ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats, app.child.pid!));
+      for (const page of selectedPages) pageRounds.get(page)!.push(await measurePage(page, perRound, concurrency, appPort, emulator.url, users, stats, app.child.pid!));
     }
-    ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats));
+    ceilingRounds.push(await measurePage(ceilingPage, perRound, concurrency, appPort, emulator.url, users, stats, app.child.pid!));
     for (const rounds of pageRounds.values()) {
       // Each round beside the ceilings measured just before and after it: the spread says how far to trust a figure.
       const roundShares = rounds.map((round, r) => round.perSecond / ((ceilingRounds[r]!.perSecond + ceilingRounds[r + 1]!.perSecond) / 2));
@@ -363,8 +373,11 @@ async function main(): Promise<number> {
   console.log(
     `${DATABASE_KIND}; ${ORGANIZATIONS} organizations, ${INVOICES_PER_ORGANIZATION} invoices each; ${cpus().length} CPUs, load average before the run ${load}`,
   );
-  console.log(`| page | ${CONCURRENCY_LEVELS.map((c) => `req/s at ${c} | of ceiling | p95 ms at ${c}`).join(' | ')} | statements per view | kB per view | Stripe calls |`);
-  console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: | ---: |`);
+  console.log(
+    `| page | ${CONCURRENCY_LEVELS.map((c) => `req/s at ${c} | of ceiling | p95 ms at ${c}`).join(' | ')} | app CPU ms per view | of ceiling by CPU | database CPU ms per view | statements per view | kB per view | Stripe calls |`,
+  );
+  console.log(`| --- | ${CONCURRENCY_LEVELS.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  const ceilingCpuMs = results.filter((r) => r.page === ceilingPage).map((r) => r.appCpuMs);
   for (const page of [ceilingPage, ...selectedPages]) {
     const rows = CONCURRENCY_LEVELS.map((c) => results.find((r) => r.page === page && r.concurrency === c)!);
     const percent = (share: number) => (100 * share).toFixed(0);
@@ -374,7 +387,12 @@ async function main(): Promise<number> {
     const statements = rows.map((r) => r.statementsPerView).filter((s): s is number => s !== null);
     const stmt = statements.length > 0 ? (statements.reduce((a, b) => a + b, 0) / statements.length).toFixed(1) : '–';
     const stripe = rows.reduce((sum, r) => sum + r.stripeCalls, 0);
-    console.log(`| ${page.name} | ${cells.join(' | ')} | ${stmt} | ${(rows[0]!.bytesPerView / 1024).toFixed(1)} | ${stripe} |`);
+    // CPU per view over all levels; "of ceiling by CPU" is the ceiling's app CPU per view over this page's.
+    const appCpu = rows.reduce((n, r) => n + r.appCpuMs, 0) / rows.length;
+    const ceilingCpu = ceilingCpuMs.reduce((n, ms) => n + ms, 0) / ceilingCpuMs.length;
+    const databaseCpu = rows.every((r) => r.databaseCpuMs !== null) ? (rows.reduce((n, r) => n + r.databaseCpuMs!, 0) / rows.length).toFixed(2) : '–';
+    const cpuCells = `${appCpu.toFixed(1)} | ${percent(ceilingCpu / appCpu)} % | ${databaseCpu}`;
+    console.log(`| ${page.name} | ${cells.join(' | ')} | ${cpuCells} | ${stmt} | ${(rows[0]!.bytesPerView / 1024).toFixed(1)} | ${stripe} |`);
   }
   if (stats) {
     console.log(`\nStatements per view at ${CONCURRENCY_LEVELS[0]} clients (pg_stat_statements; calls per view, total ms per view):`);
