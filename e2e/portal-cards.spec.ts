@@ -90,7 +90,7 @@ test('[customer] adds and removes a card', async ({ customer }) => {
 
   // In Japanese too: the confirmation step's labels come from the page (no message catalogue in the browser).
   await page.goto(`/orgs/${organizationId}/payment-methods`);
-  await page.getByLabel('Interface language').selectOption('ja');
+  await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '支払方法' })).toBeVisible();
   await secure.getByRole('button', { name: 'Visa •••• 3155 を削除' }).click();
   await expect(secure.getByRole('group', { name: 'このカードを削除しますか？今後このカードには請求されません。' })).toBeVisible();

@@ -331,7 +331,7 @@ test('[customer] a failed payment puts a banner on every page that links to the 
 
 test('[customer] subscribes in Japanese', async ({ customer }) => {
   const { page, organizationId } = customer;
-  await page.getByLabel('Interface language').selectOption('ja');
+  await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '概要' })).toBeVisible();
   await page.goto(`/orgs/${organizationId}/plans`);
   await expect(page.getByRole('heading', { level: 1, name: 'プラン' })).toBeVisible();

@@ -89,7 +89,7 @@ test('[customer] follows usage by day against the previous period and sets a bud
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // In Japanese.
-  await page.getByLabel('Interface language').selectOption('ja');
+  await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '利用量' })).toBeVisible();
   await expect(hours.getByRole('heading', { name: 'デバイス稼働時間' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: '今期' })).toBeVisible();

@@ -26,3 +26,11 @@ export const setLocaleAction = actionClient
     revalidatePath('/', 'layout');
     return { locale: parsedInput.locale };
   });
+
+/**
+ * The header's language buttons post here (a plain form, so the header needs no client component and works
+ * without scripts). Validation is setLocaleAction's: a `locale` that is not one of ours changes nothing.
+ */
+export async function setLocaleFromForm(formData: FormData): Promise<void> {
+  await setLocaleAction({ locale: formData.get('locale') as never });
+}

@@ -66,7 +66,9 @@ const PUBLIC_DOORS: Record<string, string> = {
   'lib/actions/sign-in-with-email.ts signInWithEmailAction': 'signing in is for visitors; links to one address are rate limited (sign-in-with-email tests)',
   'lib/actions/sign-in-with-provider.ts signInWithProviderAction': 'signing in is for visitors: redirects to the configured OAuth provider',
   'lib/actions/sign-out.ts signOutAction': 'signing out ends only the caller\'s own session',
+  'lib/actions/sign-out.ts signOutFromForm': 'the header\'s sign-out form: signOutAction, posted by a plain form',
   'lib/actions/set-locale.ts setLocaleAction': 'the interface language: a cookie for visitors, the caller\'s own saved language when signed in',
+  'lib/actions/set-locale.ts setLocaleFromForm': 'the header\'s language buttons: setLocaleAction, posted by a plain form',
   'lib/actions/create-organization.ts createOrganizationAction': 'any signed-in person may create an organization of their own (still refused to visitors)',
 };
 
