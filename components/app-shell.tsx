@@ -1,12 +1,10 @@
-// The signed-in frame shared by the portal and the back-office: top bar (brand, context, language, account)
-// and a section navigation that is a sidebar on wide screens and a scrollable row on phones.
-import Link from 'next/link';
+// The signed-in frame shared by the portal, the back-office and the payee pages: this request's labels and
+// language handed to its client frame (components/app-shell-frame.tsx), which renders the markup.
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { SignOutButton } from '@/components/auth/sign-out-button';
-import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
-import { Logo } from '@/components/logo';
-import { SectionNav, type SectionNavItem } from '@/components/section-nav';
+import { AppShellFrame } from '@/components/app-shell-frame';
+import { localeButtonsProps } from '@/components/i18n/locale-switcher';
+import type { SectionNavItem } from '@/components/section-nav';
 
 export type ShellNavItem = SectionNavItem;
 
@@ -19,38 +17,10 @@ export async function AppShell(props: {
   userEmail: string;
   children: ReactNode;
 }) {
-  const t = await getTranslations('common');
+  const [t, locale] = await Promise.all([getTranslations('common'), localeButtonsProps()]);
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-content flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <div className="flex min-w-0 items-center gap-3">
-            <Link href={props.homeHref} className="shrink-0 no-underline hover:no-underline" aria-label="Seikyu">
-              <Logo />
-            </Link>
-            <span aria-hidden="true" className="hidden h-6 w-px bg-slate-200 sm:block" />
-            <div className="min-w-0 truncate text-sm font-medium text-slate-700">{props.context}</div>
-          </div>
-          <div className="flex items-center gap-2">
-            <LocaleSwitcher />
-            <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 md:inline" data-testid="user-email">
-              {props.userEmail}
-            </span>
-            <SignOutButton label={t('signOut')} />
-          </div>
-        </div>
-      </header>
-      <div className="mx-auto flex max-w-content flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:py-8">
-        <nav aria-label={props.navLabel} className="md:w-52 md:shrink-0">
-          <SectionNav items={props.nav} className="-mx-1 flex gap-1 overflow-x-auto pb-1 md:mx-0 md:flex-col md:overflow-visible" />
-          {props.secondaryNav && props.secondaryNav.length > 0 ? (
-            <SectionNav items={props.secondaryNav} className="mt-1 flex gap-1 border-t border-slate-200 pt-2 md:mt-4 md:flex-col" />
-          ) : null}
-        </nav>
-        <main id="main" className="min-w-0 flex-1">
-          {props.children}
-        </main>
-      </div>
-    </div>
+    <AppShellFrame {...props} signOutLabel={t('signOut')} locale={locale}>
+      {props.children}
+    </AppShellFrame>
   );
 }

@@ -1,19 +1,14 @@
-// The language switcher: one button per language in a server-rendered form, the current one pressed. Choosing
-// another saves it (on the user and in a cookie) and the page comes back in that language. No client component:
-// it works before scripts load, and a page view renders nothing for it in the browser.
+// The language buttons with this request's language and labels (components/i18n/locale-buttons.tsx).
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocaleFromForm } from '@/lib/actions/set-locale';
 import { locales } from '@/lib/i18n/config';
+import { LocaleButtons, type LocaleButtonsProps } from './locale-buttons';
+
+/** What the buttons show for this request: the page's language and each language's own name. */
+export async function localeButtonsProps(): Promise<LocaleButtonsProps> {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('locale')]);
+  return { current: locale, label: t('switchLabel'), options: locales.map((value) => ({ value, label: t(value) })) };
+}
 
 export async function LocaleSwitcher() {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('locale')]);
-  return (
-    <form action={setLocaleFromForm} role="group" aria-label={t('switchLabel')} className="locale-switcher" data-testid="locale-switcher">
-      {locales.map((value) => (
-        <button key={value} type="submit" name="locale" value={value} lang={value} aria-pressed={value === locale}>
-          {t(value)}
-        </button>
-      ))}
-    </form>
-  );
+  return <LocaleButtons {...await localeButtonsProps()} />;
 }
