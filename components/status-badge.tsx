@@ -26,6 +26,11 @@ export async function SubscriptionStatusBadge({ status }: { status: Subscription
   return <span className={status ? subscriptionTone[status] : 'badge-gray'}>{t(status ?? 'none')}</span>;
 }
 
+/** The badge class of an invoice status (for client components that draw the badge from the server's label). */
+export function invoiceBadgeClass(status: InvoiceStatus): string {
+  return invoiceTone[status];
+}
+
 export async function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   const t = await getTranslations('invoiceStatus');
   return <span className={invoiceTone[status]}>{t(status)}</span>;

@@ -1,12 +1,13 @@
-// The invoice table the portal's invoice list, its overview and the operators' customer page share: number,
-// date, (optionally) period, amount and status, in the viewer's locale and time zone. Labels come translated
-// from the page, which knows its own namespace. At phone width the date and period move under the number so
-// the amount and the status stay on screen without scrolling sideways.
-import Link from 'next/link';
-import { InvoiceStatusBadge } from '@/components/status-badge';
+// The invoice table the portal's invoice list and its overview share: number, date, (optionally) period, amount
+// and status, in the viewer's locale and time zone. Labels come translated from the page, which knows its own
+// namespace. At phone width the date and period move under the number so the amount and the status stay on
+// screen without scrolling sideways. This part formats the rows on the server; the markup is
+// components/billing/invoice-table-view.tsx.
+import { getTranslations } from 'next-intl/server';
+import { invoiceBadgeClass } from '@/components/status-badge';
 import type { InvoiceStatus } from '@/db/queries/billing';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-
+import { InvoiceTableView, type InvoiceTableViewRow } from './invoice-table-view';
 
 export type InvoiceTableRow = {
   id: string;
@@ -30,7 +31,7 @@ export type InvoiceTableLabels = {
   status: string;
 };
 
-export function InvoiceTable({
+export async function InvoiceTable({
   invoices,
   labels,
   locale,
@@ -48,65 +49,22 @@ export function InvoiceTable({
   testId?: string;
   className?: string;
 }) {
+  const tStatus = await getTranslations('invoiceStatus');
   const date = (value: Date) => formatDate(value, locale, timeZone);
-  return (
-    <div className={className ? `table-wrap ${className}` : 'table-wrap'} tabIndex={0} role="region" aria-label={labels.region}>
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{labels.number}</th>
-            <th scope="col" className="hidden sm:table-cell">
-              {labels.date}
-            </th>
-            {labels.period ? (
-              <th scope="col" className="hidden md:table-cell">
-                {labels.period}
-              </th>
-            ) : null}
-            <th scope="col" className="num">
-              {labels.amount}
-            </th>
-            <th scope="col">{labels.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((invoice) => {
-            const number = invoice.number ?? invoice.id;
-            const period =
-              invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
-                ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
-                : null;
-            return (
-              <tr key={invoice.id}>
-                <td>
-                  <span className="font-mono text-xs">
-                    {link ? (
-                      <Link href={link.href(invoice)} aria-label={link.label(number)}>
-                        {number}
-                      </Link>
-                    ) : (
-                      number
-                    )}
-                  </span>
-                  {/* Phone width: the hidden columns' content, under the number. */}
-                  <span className="block text-xs text-slate-600 sm:hidden">{date(invoice.created)}</span>
-                  {labels.period && period ? <span className="block text-xs text-slate-600 md:hidden">{period}</span> : null}
-                </td>
-                <td className="hidden sm:table-cell">{date(invoice.created)}</td>
-                {labels.period ? (
-                  <td className="hidden md:table-cell" data-testid="invoice-period">
-                    {period ?? '—'}
-                  </td>
-                ) : null}
-                <td className="num">{formatMoney(invoice.total, invoice.currency, locale)}</td>
-                <td>
-                  <InvoiceStatusBadge status={invoice.status} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const rows: InvoiceTableViewRow[] = invoices.map((invoice) => {
+    const number = invoice.number ?? invoice.id;
+    return {
+      id: invoice.id,
+      number,
+      link: link ? { href: link.href(invoice), label: link.label(number) } : null,
+      date: date(invoice.created),
+      period:
+        invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
+          ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
+          : null,
+      amount: formatMoney(invoice.total, invoice.currency, locale),
+      status: { label: tStatus(invoice.status), className: invoiceBadgeClass(invoice.status) },
+    };
+  });
+  return <InvoiceTableView rows={rows} labels={labels} testId={testId} className={className} />;
 }
