@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { InvoiceStatusBadge } from '@/components/status-badge';
-import type { InvoiceRecord } from '@/db/queries/invoices';
+import type { InvoiceSummaryRecord } from '@/db/queries/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
-export async function OperatorInvoiceTable({ invoices, locale, timeZone }: { invoices: readonly InvoiceRecord[]; locale: string; timeZone: string }) {
+export async function OperatorInvoiceTable({ invoices, locale, timeZone }: { invoices: readonly InvoiceSummaryRecord[]; locale: string; timeZone: string }) {
   const [t, tOverview] = await Promise.all([getTranslations('admin'), getTranslations('overview')]);
   const date = (value: Date) => formatDate(value, locale, timeZone);
   return (

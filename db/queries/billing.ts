@@ -35,8 +35,20 @@ export type OrganizationOverview = {
  * no drafts, no paid invoices of nothing).
  */
 export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
+  const i = stripeInvoices;
   const rows = await tx
-    .select()
+    .select({
+      id: i.id,
+      number: i.number,
+      status: i.status,
+      currency: i.currency,
+      total: i.total,
+      amountDue: i.amountDue,
+      amountRemaining: i.amountRemaining,
+      stripeCreated: i.stripeCreated,
+      dueDate: i.dueDate,
+      hostedInvoiceUrl: i.hostedInvoiceUrl,
+    })
     .from(stripeInvoices)
     .where(listedToCustomer(params.organizationId))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))

@@ -5,6 +5,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripePrices, stripeProducts } from '@/db/schema';
+import { columnsWithoutData } from './columns';
 import { catalogText } from '@/db/catalog-text';
 
 export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off' | 'service';
@@ -55,7 +56,9 @@ function unitLabelOf(data: unknown): string | null {
   return typeof label === 'string' && label.length > 0 ? label : null;
 }
 
-type Row = { price: typeof stripePrices.$inferSelect; product: typeof stripeProducts.$inferSelect };
+type Row = { price: Omit<typeof stripePrices.$inferSelect, 'data'>; product: typeof stripeProducts.$inferSelect };
+/** Prices without their Stripe object (only the product's is read, for its unit label). */
+const priceColumns = columnsWithoutData(stripePrices);
 
 /** `locale` picks the display texts (db/catalog-text.ts); English when not given. */
 function toCatalogPrice({ price, product }: Row, currency: string, locale = 'en'): CatalogPrice | null {
@@ -93,7 +96,7 @@ function toCatalogPrice({ price, product }: Row, currency: string, locale = 'en'
 /** Every active price of every active product that has an amount in `currency`, products in creation order. */
 export async function listCatalogPrices(params: { currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice[]> {
   const rows = await tx
-    .select({ price: stripePrices, product: stripeProducts })
+    .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true)))
@@ -107,7 +110,7 @@ export async function listCatalogPrices(params: { currency: string; locale?: str
  */
 export async function findCatalogPrice(params: { priceId: string; currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice | null> {
   const [row] = await tx
-    .select({ price: stripePrices, product: stripeProducts })
+    .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.id, params.priceId), eq(stripePrices.active, true), eq(stripeProducts.active, true)))
@@ -133,7 +136,7 @@ function toMirroredPrice({ price, product }: Row, locale = 'en'): MirroredPrice 
 /** One price as mirrored, in its own currency (split rules and sales are priced in it). */
 export async function getMirroredPrice(params: { priceId: string }, tx: Tx = db): Promise<MirroredPrice | null> {
   const [row] = await tx
-    .select({ price: stripePrices, product: stripeProducts })
+    .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(eq(stripePrices.id, params.priceId))
@@ -144,7 +147,7 @@ export async function getMirroredPrice(params: { priceId: string }, tx: Tx = db)
 /** Every active one-time price of active products: what an operator can record a split sale for (names in `locale`). */
 export async function listOneTimePrices(params: { locale?: string } = {}, tx: Tx = db): Promise<MirroredPrice[]> {
   const rows = await tx
-    .select({ price: stripePrices, product: stripeProducts })
+    .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true), eq(stripePrices.type, 'one_time')))
@@ -155,7 +158,7 @@ export async function listOneTimePrices(params: { locale?: string } = {}, tx: Tx
 /** A product's active prices (a product-wide split rule must fit the cheapest of them). */
 export async function listProductPrices(params: { productId: string }, tx: Tx = db): Promise<MirroredPrice[]> {
   const rows = await tx
-    .select({ price: stripePrices, product: stripeProducts })
+    .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.productId, params.productId), eq(stripePrices.active, true)))

@@ -3,9 +3,14 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
+import { columnsWithoutData } from './columns';
 
 export type InvoiceRecord = typeof stripeInvoices.$inferSelect;
 export type InvoiceLineRecord = typeof stripeInvoiceLines.$inferSelect;
+
+/** An invoice as lists read it: every column but `data` (db/queries/columns.ts). */
+const invoiceSummaryColumns = columnsWithoutData(stripeInvoices);
+export type InvoiceSummaryRecord = Omit<InvoiceRecord, 'data'>;
 
 /** Drafts are the operators' to review; customers see an invoice from the moment it is finalized. */
 const visibleToCustomer = (organizationId: string) =>
@@ -22,7 +27,7 @@ export const listedToCustomer = (organizationId: string) =>
 export const INVOICES_PAGE_SIZE = 25;
 
 /** An invoice as its list shows it: the row plus the service period its lines cover. */
-export type ListedInvoice = InvoiceRecord & { servicePeriodStart: Date | null; servicePeriodEnd: Date | null };
+export type ListedInvoice = InvoiceSummaryRecord & { servicePeriodStart: Date | null; servicePeriodEnd: Date | null };
 
 /**
  * The period an invoice bills for, from its lines (earliest start, latest end). Stripe's own invoice
@@ -45,7 +50,7 @@ export async function listInvoices(
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const [invoices, [counted]] = await Promise.all([
     tx
-      .select()
+      .select(invoiceSummaryColumns)
       .from(stripeInvoices)
       .where(listedToCustomer(params.organizationId))
       .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
@@ -94,9 +99,9 @@ export async function getInvoiceWithLines(
 }
 
 /** The organization's invoices for its operators, drafts included, newest first. */
-export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceRecord[]> {
+export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummaryRecord[]> {
   return tx
-    .select()
+    .select(invoiceSummaryColumns)
     .from(stripeInvoices)
     .where(eq(stripeInvoices.organizationId, params.organizationId))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))

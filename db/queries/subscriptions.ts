@@ -6,6 +6,7 @@ import { and, asc, desc, eq, gt, inArray, notInArray, sql, type SQL } from 'driz
 import { db, type Tx } from '@/db';
 import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { catalogText } from '../catalog-text';
+import { columnsWithoutData } from './columns';
 import type { SubscriptionStatus } from './billing';
 
 /** One item of a subscription: which plan, at which price, how many. */
@@ -67,6 +68,10 @@ export function unitAmountIn(
   return price.currencyOptions[currency]?.unit_amount ?? null;
 }
 
+const subscriptionColumns = columnsWithoutData(stripeSubscriptions);
+const itemColumns = columnsWithoutData(stripeSubscriptionItems);
+const priceColumns = columnsWithoutData(stripePrices);
+
 /**
  * The one reader: the organization's subscriptions matching `where`, newest first, each with its items. Every
  * exported query below is this with a condition; a new field is added here once.
@@ -77,7 +82,7 @@ async function selectSubscriptionViews(
 ): Promise<SubscriptionView[]> {
   const scope = eq(stripeSubscriptions.organizationId, params.organizationId);
   const query = tx
-    .select({ subscription: stripeSubscriptions, customerDefault: stripeCustomers.defaultPaymentMethodId })
+    .select({ subscription: subscriptionColumns, customerDefault: stripeCustomers.defaultPaymentMethodId })
     .from(stripeSubscriptions)
     .leftJoin(stripeCustomers, eq(stripeCustomers.id, stripeSubscriptions.customerId))
     .where(params.where ? and(scope, params.where) : scope)
@@ -88,7 +93,7 @@ async function selectSubscriptionViews(
   const locale = params.locale ?? 'en';
 
   const items = await tx
-    .select({ item: stripeSubscriptionItems, price: stripePrices, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
+    .select({ item: itemColumns, price: priceColumns, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
     .from(stripeSubscriptionItems)
     .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
     .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
