@@ -36,6 +36,32 @@ export async function seedCatalogue(databaseUrl: string): Promise<void> {
   }
 }
 
+/** Stripe's objects as the mirror stores them in `data`: one of each kind, to give seeded rows their real size. */
+export type StripeObjectSamples = { customer: string; subscription: string; subscriptionItem: string; invoice: string };
+
+/**
+ * A customer subscribed to `priceId` through the emulator, and its first invoice: the JSON of each, as samples of
+ * what the mirror's `data` columns hold (an invoice with its line is a few kB; pages must not pay for reading it).
+ */
+export async function sampleStripeObjects(priceId: string): Promise<StripeObjectSamples> {
+  const { createStripeClient } = await import('@/lib/stripe/client');
+  const stripe = createStripeClient();
+  const customer = await stripe.customers.create({ name: 'Bench sample', email: 'sample@bench.seikyu.test' });
+  const subscription = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: priceId, quantity: 2 }],
+    collection_method: 'send_invoice',
+    days_until_due: 14,
+  });
+  const invoice = await stripe.invoices.retrieve(subscription.latest_invoice as string);
+  return {
+    customer: JSON.stringify(customer),
+    subscription: JSON.stringify(subscription),
+    subscriptionItem: JSON.stringify(subscription.items.data[0]),
+    invoice: JSON.stringify(invoice),
+  };
+}
+
 /** How many Stripe requests the emulator has answered since it started. */
 export async function stripeRequestCount(emulatorUrl: string): Promise<number> {
   return (await stripeRequestCounts(emulatorUrl)).count;

@@ -25,7 +25,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
-import { elapsed, intFromEnv, runBench, seedCatalogue, stripeRequestCount } from './bench-kit';
+import { elapsed, intFromEnv, runBench, sampleStripeObjects, seedCatalogue, stripeRequestCount } from './bench-kit';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
 import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
 import { printCpuProfile } from './cpu-profile';
@@ -107,6 +107,9 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
     select id, currency from stripe_prices where lookup_key = ${LOOKUP_KEYS.teamMonthly} and active`;
   if (!price) throw new Error(`the seeded catalogue has no ${LOOKUP_KEYS.teamMonthly} price: did seedCatalog change?`);
   const n = ORGANIZATIONS;
+  // Every mirrored row carries a real Stripe object in `data` (from the emulator), as a deployment's do: a page
+  // that read it without need pays for it here too.
+  const samples = await sampleStripeObjects(price.id);
   await sql.begin(async (tx) => {
     await tx`insert into users (id, email, name, email_verified)
       select md5('bench-user-' || i)::uuid::text, 'owner-' || lpad(i::text, 5, '0') || '@bench.seikyu.test', 'Owner ' || i, now()
@@ -120,20 +123,20 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
       from generate_series(1, ${n}) i`;
     await tx`insert into stripe_customers (id, organization_id, email, name, currency, stripe_created, data)
       select 'cus_bench' || lpad(i::text, 5, '0'), md5('bench-org-' || i)::uuid::text, 'billing-' || i || '@bench.seikyu.test',
-             'Bench Co ' || lpad(i::text, 5, '0'), ${price.currency}, now() - interval '400 days', '{}'::jsonb
+             'Bench Co ' || lpad(i::text, 5, '0'), ${price.currency}, now() - interval '400 days', ${samples.customer}::jsonb
       from generate_series(1, ${n}) i`;
     await tx`insert into stripe_subscriptions (id, customer_id, organization_id, status, collection_method, currency,
                current_period_start, current_period_end, stripe_created, data)
       select 'sub_bench' || lpad(i::text, 5, '0'), 'cus_bench' || lpad(i::text, 5, '0'), md5('bench-org-' || i)::uuid::text,
              'active', 'charge_automatically', ${price.currency},
              date_trunc('day', now()) - interval '10 days', date_trunc('day', now()) + interval '20 days',
-             now() - interval '365 days', '{}'::jsonb
+             now() - interval '365 days', ${samples.subscription}::jsonb
       from generate_series(1, ${n}) i`;
     await tx`insert into stripe_subscription_items (id, subscription_id, price_id, quantity, current_period_start,
                current_period_end, stripe_created, data)
       select 'si_bench' || lpad(i::text, 5, '0'), 'sub_bench' || lpad(i::text, 5, '0'), ${price.id}, 1 + i % 9,
              date_trunc('day', now()) - interval '10 days', date_trunc('day', now()) + interval '20 days',
-             now() - interval '365 days', '{}'::jsonb
+             now() - interval '365 days', ${samples.subscriptionItem}::jsonb
       from generate_series(1, ${n}) i`;
     // Twelve monthly invoices, the newest still open.
     await tx`insert into stripe_invoices (id, customer_id, organization_id, subscription_id, number, status,
@@ -147,7 +150,7 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
              5000, 5000, 5000, case when m = 12 then 0 else 5000 end, case when m = 12 then 5000 else 0 end,
              now() - (13 - m) * interval '30 days', now() - (12 - m) * interval '30 days',
              now() - (12 - m) * interval '30 days', case when m = 12 then null else now() - (12 - m) * interval '30 days' end,
-             now() - (12 - m) * interval '30 days', '{}'::jsonb
+             now() - (12 - m) * interval '30 days', ${samples.invoice}::jsonb
       from generate_series(1, ${n}) i cross join generate_series(1, ${INVOICES_PER_ORGANIZATION}) m`;
   });
   await sql`analyze`;
