@@ -55,5 +55,10 @@ export async function listReceivableInvoicesForOperator(params: { asOf: Date }, 
         or(isNull(stripeInvoices.paidAt), gt(stripeInvoices.paidAt, params.asOf)),
       ),
     );
-  return rows.map((r) => ({ ...r, voidedAt: epochToDate(r.voidedAt), uncollectibleAt: epochToDate(r.uncollectibleAt) }));
+  for (const row of rows) {
+    // In place (ten thousand rows at month end): the JSON's epoch seconds as dates.
+    row.voidedAt = epochToDate(row.voidedAt);
+    row.uncollectibleAt = epochToDate(row.uncollectibleAt);
+  }
+  return rows as ReceivableInvoiceRow[];
 }

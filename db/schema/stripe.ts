@@ -189,6 +189,9 @@ export const stripeInvoices = pgTable(
     // The operators' invoice list: newest first, optionally by status (counts per status scan this index).
     index('stripe_invoices_created_idx').on(t.stripeCreated, t.id),
     index('stripe_invoices_status_created_idx').on(t.status, t.stripeCreated),
+    // Month-end receivables: invoices not paid by the chosen day are `paid_at is null or paid_at > asOf`, two
+    // ranges of this index (a bitmap OR) instead of reading every invoice ever issued.
+    index('stripe_invoices_paid_at_idx').on(t.paidAt),
   ],
 );
 

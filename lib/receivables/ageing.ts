@@ -17,6 +17,9 @@ export type ReceivableInvoice = ReceivableInvoiceRow;
 export type AgedInvoice = ReceivableInvoice & { openAmount: number; daysPastDue: number; bucket: AgeingBucket };
 
 const DAY_MS = 86_400_000;
+/** Ties broken by id (ASCII: a plain comparison) and by name with one collator (localeCompare builds one per call). */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const names = new Intl.Collator('en');
 const before = (at: Date | null, asOf: Date) => at !== null && at.getTime() <= asOf.getTime();
 
 export function wasOpenAt(invoice: ReceivableInvoice, asOf: Date): boolean {
@@ -41,13 +44,32 @@ export function bucketFor(days: number): AgeingBucket {
 export function ageInvoices(invoices: readonly ReceivableInvoice[], asOf: Date): AgedInvoice[] {
   return invoices
     .filter((invoice) => wasOpenAt(invoice, asOf))
-    .map((invoice) => {
+    .map((invoice): AgedInvoice => {
       const days = daysPastDue(invoice.dueDate, asOf);
       const openAmount = invoice.status === 'open' ? invoice.amountRemaining : invoice.amountDue;
-      return { ...invoice, openAmount, daysPastDue: Math.max(days, 0), bucket: bucketFor(days) };
+      // Field by field: an object spread of each of ten thousand rows was a third of the report's time.
+      return {
+        id: invoice.id,
+        organizationId: invoice.organizationId,
+        customerName: invoice.customerName,
+        number: invoice.number,
+        currency: invoice.currency,
+        collectionMethod: invoice.collectionMethod,
+        status: invoice.status,
+        amountDue: invoice.amountDue,
+        amountRemaining: invoice.amountRemaining,
+        dueDate: invoice.dueDate,
+        finalizedAt: invoice.finalizedAt,
+        paidAt: invoice.paidAt,
+        voidedAt: invoice.voidedAt,
+        uncollectibleAt: invoice.uncollectibleAt,
+        openAmount,
+        daysPastDue: Math.max(days, 0),
+        bucket: bucketFor(days),
+      };
     })
     .filter((invoice) => invoice.openAmount > 0)
-    .sort((a, b) => b.daysPastDue - a.daysPastDue || a.id.localeCompare(b.id));
+    .sort((a, b) => b.daysPastDue - a.daysPastDue || byId(a, b));
 }
 
 export type BucketTotals = Record<AgeingBucket, number> & { total: number };
@@ -95,5 +117,5 @@ export function totalsByCustomer(aged: readonly AgedInvoice[]): CustomerTotal[] 
     addTo(row.totals, invoice);
   }
   const overdue = (r: CustomerTotal) => r.totals.total - r.totals.current;
-  return [...rows.values()].sort((a, b) => overdue(b) - overdue(a) || b.totals.total - a.totals.total || (a.customerName ?? '').localeCompare(b.customerName ?? ''));
+  return [...rows.values()].sort((a, b) => overdue(b) - overdue(a) || b.totals.total - a.totals.total || names.compare(a.customerName ?? '', b.customerName ?? ''));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "stripe_invoices_paid_at_idx" ON "stripe_invoices" USING btree ("paid_at");
