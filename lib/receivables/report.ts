@@ -1,22 +1,40 @@
-// The receivables report: the mirror's candidate invoices aged as of the chosen day, grouped for the page,
-// and the same rows as CSV.
-import { listReceivableInvoicesForOperator } from '@/db/queries/receivables';
+// The receivables report: the invoices open at the chosen instant, aged, totalled and paged by the database
+// (db/queries/receivables.ts, where the rules are), and the same rows as CSV.
+import {
+  AGEING_BUCKETS,
+  listReceivableInvoices,
+  summarizeReceivables,
+  type AgedInvoice,
+  type AgeingBucket,
+  type AgeingGroup,
+  type BucketTotals,
+  type CustomerTotal,
+  type ReceivablesSummary,
+} from '@/db/queries/receivables';
 import { toCsv } from '@/lib/admin/csv';
-import { ageInvoices, groupByMethodAndCurrency, totalsByCustomer, type AgedInvoice, type AgeingGroup, type CustomerTotal } from './ageing';
 
-export type ReceivablesReport = { asOf: Date; invoices: AgedInvoice[]; groups: AgeingGroup[]; customers: CustomerTotal[] };
+export { AGEING_BUCKETS, type AgedInvoice, type AgeingBucket, type AgeingGroup, type BucketTotals, type CustomerTotal };
 
-export async function buildReceivablesReport(params: { asOf: Date }): Promise<ReceivablesReport> {
-  const invoices = ageInvoices(await listReceivableInvoicesForOperator({ asOf: params.asOf }), params.asOf);
-  return { asOf: params.asOf, invoices, groups: groupByMethodAndCurrency(invoices), customers: totalsByCustomer(invoices) };
+export type ReceivablesReport = ReceivablesSummary & { asOf: Date };
+
+/** The totals, and one page each of customers and invoices (requested pages clamped to the ones that exist). */
+export async function buildReceivablesReport(params: { asOf: Date; customersPage?: number; invoicesPage?: number; pageSize: number }): Promise<ReceivablesReport> {
+  const summary = await summarizeReceivables({
+    asOf: params.asOf,
+    customersPage: params.customersPage ?? 1,
+    invoicesPage: params.invoicesPage ?? 1,
+    pageSize: params.pageSize,
+  });
+  return { asOf: params.asOf, ...summary };
 }
 
-/** One row per open invoice; amounts in the currency's minor unit (JPY: yen) so spreadsheets add them exactly. */
-export function receivablesCsv(report: ReceivablesReport): string {
+/** Every open invoice, one row each; amounts in the currency's minor unit (JPY: yen) so spreadsheets add them exactly. */
+export async function receivablesCsv(params: { asOf: Date }): Promise<string> {
+  const invoices = await listReceivableInvoices({ asOf: params.asOf });
   return toCsv(
     ['as_of', 'invoice_id', 'number', 'organization_id', 'customer', 'collection_method', 'currency', 'open_amount_minor', 'due_date', 'days_past_due', 'bucket'],
-    report.invoices.map((i) => [
-      report.asOf.toISOString(),
+    invoices.map((i) => [
+      params.asOf.toISOString(),
       i.id,
       i.number,
       i.organizationId,

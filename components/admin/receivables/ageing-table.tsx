@@ -1,7 +1,7 @@
 // A table of ageing totals: one row per group (collection method + currency, or customer + currency), one
 // column per bucket. Amounts are only ever summed within a currency.
 import type { ReactNode } from 'react';
-import { AGEING_BUCKETS, type BucketTotals } from '@/lib/receivables/ageing';
+import { AGEING_BUCKETS, type BucketTotals } from '@/lib/receivables/report';
 import { formatMoney } from '@/lib/i18n/format';
 
 export function AgeingTable(props: {

@@ -12,13 +12,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
-import { pageOf, pageParam } from '@/lib/admin/page-of';
+import { pageParam } from '@/lib/admin/page-of';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
-import { AGEING_BUCKETS } from '@/lib/receivables/ageing';
 import { endOfDayIn, todayIn } from '@/lib/receivables/as-of';
-import { buildReceivablesReport } from '@/lib/receivables/report';
+import { AGEING_BUCKETS, buildReceivablesReport } from '@/lib/receivables/report';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('backoffice.receivables');
@@ -32,12 +31,16 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
   const [t, tb, locale, timeZone, query] = await Promise.all([getTranslations('backoffice.receivables'), getTranslations('backoffice'), getLocale(), getTimeZone(), searchParams]);
   const requested = typeof query.asOf === 'string' && query.asOf ? query.asOf : null;
   const day = requested && endOfDayIn(requested, timeZone) ? requested : todayIn(timeZone);
-  const report = await buildReceivablesReport({ asOf: endOfDayIn(day, timeZone)! });
+  const report = await buildReceivablesReport({
+    asOf: endOfDayIn(day, timeZone)!,
+    customersPage: pageParam(query.customers),
+    invoicesPage: pageParam(query.invoices),
+    pageSize: PAGE_SIZE,
+  });
   const bucketLabels = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, t(`buckets.${b}`)])) as Record<(typeof AGEING_BUCKETS)[number], string>;
   const canRemind = operatorCan(role, 'admin:invoices:resend');
   const common = { bucketLabels, countLabel: t('count'), totalLabel: t('total'), locale };
-  const customers = pageOf(report.customers, pageParam(query.customers), PAGE_SIZE);
-  const invoices = pageOf(report.invoices, pageParam(query.invoices), PAGE_SIZE);
+  const { customers, invoices } = report;
   const hrefFor = (list: 'customers' | 'invoices', page: number) => {
     const params = new URLSearchParams({ asOf: day, customers: String(customers.page), invoices: String(invoices.page) });
     params.set(list, String(page));
@@ -75,7 +78,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
         ) : null}
       </form>
 
-      {report.invoices.length === 0 ? (
+      {report.invoices.total === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
         <>

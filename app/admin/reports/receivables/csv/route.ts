@@ -5,7 +5,7 @@ import { requireOperatorForRoute, routeErrorResponse } from '@/lib/admin/operato
 import { csvResponse } from '@/lib/admin/csv';
 import { AppError, toAppError } from '@/lib/errors';
 import { endOfDayIn, todayIn } from '@/lib/receivables/as-of';
-import { buildReceivablesReport, receivablesCsv } from '@/lib/receivables/report';
+import { receivablesCsv } from '@/lib/receivables/report';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const day = new URL(request.url).searchParams.get('asOf') || todayIn(timeZone);
     const asOf = endOfDayIn(day, timeZone);
     if (!asOf) throw new AppError('invalid_input', `asOf ${day} is not a date`);
-    return csvResponse(receivablesCsv(await buildReceivablesReport({ asOf })), `receivables-${day}.csv`);
+    return csvResponse(await receivablesCsv({ asOf }), `receivables-${day}.csv`);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'internal') console.error(`[receivables csv] ${appError.message}`, appError.cause ?? '');
