@@ -134,7 +134,7 @@ const pageOf = (requested: number, count: SQL, size: number) =>
  * The whole report page in one statement (the open invoices aged once, then totalled and paged): totals per
  * collection method and currency, and one page each of customers and invoices.
  */
-export async function summarizeReceivables(
+export async function summarizeReceivablesForOperator(
   params: { asOf: Date; customersPage: number; invoicesPage: number; pageSize: number },
   tx: Tx = db,
 ): Promise<ReceivablesSummary> {
@@ -192,7 +192,7 @@ export async function summarizeReceivables(
 }
 
 /** Every open invoice, most days past due first (then by id): the CSV. */
-export async function listReceivableInvoices(params: { asOf: Date }, tx: Tx = db): Promise<AgedInvoice[]> {
+export async function listReceivableInvoicesForOperator(params: { asOf: Date }, tx: Tx = db): Promise<AgedInvoice[]> {
   const rows = await tx.execute<InvoiceColumns>(sql`
     ${openInvoices(params.asOf)}
     select ${invoiceColumns} from open_invoices order by ${invoiceOrder}`);

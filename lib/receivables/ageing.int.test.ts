@@ -3,7 +3,7 @@
 // totals per collection method, currency and customer, paged.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { organizations, stripeInvoices } from '@/db/schema';
-import { listReceivableInvoices } from '@/db/queries/receivables';
+import { listReceivableInvoicesForOperator } from '@/db/queries/receivables';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { buildReceivablesReport } from './report';
 
@@ -79,7 +79,7 @@ describe('receivables ageing', () => {
     for (const days of edges) await invoice({ id: `in_${String(days + 10).padStart(3, '0')}`, dueDate: daysBefore(days) });
     await invoice({ id: 'in_almost_30', dueDate: new Date(asOf.getTime() - 30 * DAY + 1) });
     await invoice({ id: 'in_no_due', dueDate: null, collectionMethod: 'charge_automatically' });
-    const aged = new Map((await listReceivableInvoices({ asOf })).map((i) => [i.id, i]));
+    const aged = new Map((await listReceivableInvoicesForOperator({ asOf })).map((i) => [i.id, i]));
     expect(edges.map((days) => aged.get(`in_${String(days + 10).padStart(3, '0')}`)?.bucket)).toEqual([
       'current',
       'days_1_30',
@@ -107,21 +107,21 @@ describe('receivables ageing', () => {
     await invoice({ id: 'in_uncollectible_before', status: 'uncollectible', uncollectibleAt: daysBefore(2) });
     await invoice({ id: 'in_finalized_after', finalizedAt: new Date(asOf.getTime() + 1) });
     await invoice({ id: 'in_draft', status: 'draft', finalizedAt: null });
-    expect((await listReceivableInvoices({ asOf })).map((i) => i.id).sort()).toEqual(['in_paid_later', 'in_voided_after']);
+    expect((await listReceivableInvoicesForOperator({ asOf })).map((i) => i.id).sort()).toEqual(['in_paid_later', 'in_voided_after']);
   });
 
   it('ages by the chosen date: the same invoice is current earlier and overdue later', async () => {
     await invoice({ id: 'in_march', dueDate: new Date('2027-03-01T00:00:00Z'), finalizedAt: new Date('2027-02-01T00:00:00Z') });
-    expect((await listReceivableInvoices({ asOf: new Date('2027-02-20T00:00:00Z') }))[0]!.bucket).toBe('current');
-    expect((await listReceivableInvoices({ asOf: new Date('2027-04-15T00:00:00Z') }))[0]).toMatchObject({ bucket: 'days_31_60', daysPastDue: 45 });
-    expect(await listReceivableInvoices({ asOf: new Date('2027-01-20T00:00:00Z') })).toEqual([]);
+    expect((await listReceivableInvoicesForOperator({ asOf: new Date('2027-02-20T00:00:00Z') }))[0]!.bucket).toBe('current');
+    expect((await listReceivableInvoicesForOperator({ asOf: new Date('2027-04-15T00:00:00Z') }))[0]).toMatchObject({ bucket: 'days_31_60', daysPastDue: 45 });
+    expect(await listReceivableInvoicesForOperator({ asOf: new Date('2027-01-20T00:00:00Z') })).toEqual([]);
   });
 
   it('uses what remains on an open invoice and the amount due on one settled later; nothing left is not open', async () => {
     await invoice({ id: 'in_a', amountRemaining: 4000 });
     await invoice({ id: 'in_b', status: 'paid', amountRemaining: 0, paidAt: new Date(asOf.getTime() + DAY) });
     await invoice({ id: 'in_c', amountRemaining: 0 });
-    expect((await listReceivableInvoices({ asOf })).map((i) => [i.id, i.openAmount])).toEqual([
+    expect((await listReceivableInvoicesForOperator({ asOf })).map((i) => [i.id, i.openAmount])).toEqual([
       ['in_a', 4000],
       ['in_b', 11000],
     ]);

@@ -12,12 +12,12 @@ import { brandingSettingsSchema, notificationSettingsSchema } from '@/lib/notifi
 import { updateNotificationSettings } from '@/lib/notifications/operator-actions';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb } from '@/test/integration/helpers';
-import { listReceivableInvoices } from '@/db/queries/receivables';
+import { listReceivableInvoicesForOperator } from '@/db/queries/receivables';
 import { buildReceivablesReport, receivablesCsv } from './report';
 
 const DAY = 86_400_000;
-const openIds = async (asOf: number) => (await listReceivableInvoices({ asOf: new Date(asOf) })).map((i) => i.id);
-const openAt = (asOf: Date) => listReceivableInvoices({ asOf });
+const openIds = async (asOf: number) => (await listReceivableInvoicesForOperator({ asOf: new Date(asOf) })).map((i) => i.id);
+const openAt = (asOf: Date) => listReceivableInvoicesForOperator({ asOf });
 
 describe('receivables report', () => {
   let stripe: Stripe;

@@ -2,8 +2,8 @@
 // (db/queries/receivables.ts, where the rules are), and the same rows as CSV.
 import {
   AGEING_BUCKETS,
-  listReceivableInvoices,
-  summarizeReceivables,
+  listReceivableInvoicesForOperator,
+  summarizeReceivablesForOperator,
   type AgedInvoice,
   type AgeingBucket,
   type AgeingGroup,
@@ -19,7 +19,7 @@ export type ReceivablesReport = ReceivablesSummary & { asOf: Date };
 
 /** The totals, and one page each of customers and invoices (requested pages clamped to the ones that exist). */
 export async function buildReceivablesReport(params: { asOf: Date; customersPage?: number; invoicesPage?: number; pageSize: number }): Promise<ReceivablesReport> {
-  const summary = await summarizeReceivables({
+  const summary = await summarizeReceivablesForOperator({
     asOf: params.asOf,
     customersPage: params.customersPage ?? 1,
     invoicesPage: params.invoicesPage ?? 1,
@@ -30,7 +30,7 @@ export async function buildReceivablesReport(params: { asOf: Date; customersPage
 
 /** Every open invoice, one row each; amounts in the currency's minor unit (JPY: yen) so spreadsheets add them exactly. */
 export async function receivablesCsv(params: { asOf: Date }): Promise<string> {
-  const invoices = await listReceivableInvoices({ asOf: params.asOf });
+  const invoices = await listReceivableInvoicesForOperator({ asOf: params.asOf });
   return toCsv(
     ['as_of', 'invoice_id', 'number', 'organization_id', 'customer', 'collection_method', 'currency', 'open_amount_minor', 'due_date', 'days_past_due', 'bucket'],
     invoices.map((i) => [
