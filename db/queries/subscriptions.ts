@@ -51,6 +51,8 @@ export type SubscriptionView = {
 
 /** Over: these no longer describe the customer's plan. */
 const endedStatuses: SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
+/** Not over (incomplete ones included): what listLiveSubscriptions returns, for a list already read. */
+export const isLiveSubscription = (subscription: { status: SubscriptionStatus }): boolean => !endedStatuses.includes(subscription.status);
 
 /**
  * Subscriptions that do not describe the customer's plan: over (`canceled`), or a checkout whose first payment

@@ -3,6 +3,7 @@
 // in use (usageLimitsFor) and the projected invoice from the mirror. Never calls Stripe.
 import 'server-only';
 import { listCatalogMeters } from '@/db/queries/catalog';
+import { isLiveSubscription, type SubscriptionView } from '@/db/queries/subscriptions';
 import { usageBuckets } from '@/db/queries/usage-events';
 import { getInvoiceProjection, listUsageBudgets, type InvoiceProjection, type UsageBudget } from '@/db/queries/usage-dashboard';
 import { usageLimitsFor, type UsageLimits } from './limits';
@@ -26,15 +27,24 @@ export type UsageDashboard = {
   projection: InvoiceProjection | null;
 };
 
-export async function loadUsageDashboard(params: { organization: { id: string; timeZone: string }; locale: string; now?: Date }): Promise<UsageDashboard> {
+/**
+ * `subscriptions`: the organization's subscriptions when the page has read them already (the operators' customer
+ * page), so they are not read again for the usage period.
+ */
+export async function loadUsageDashboard(params: {
+  organization: { id: string; timeZone: string; createdAt: Date };
+  locale: string;
+  now?: Date;
+  subscriptions?: SubscriptionView[];
+}): Promise<UsageDashboard> {
   const now = params.now ?? new Date();
   const { organization } = params;
   const timeZone = organization.timeZone;
   const [{ current, previous }, meters, budgets, limits, projection] = await Promise.all([
-    usagePeriodsFor(organization, now),
+    usagePeriodsFor(organization, now, params.subscriptions?.filter(isLiveSubscription)),
     listCatalogMeters({ locale: params.locale }),
     listUsageBudgets({ organizationId: organization.id }),
-    usageLimitsFor(organization.id, { now, locale: params.locale }),
+    usageLimitsFor(organization.id, { now, locale: params.locale, organizationCreatedAt: organization.createdAt }),
     getInvoiceProjection({ organizationId: organization.id }),
   ]);
   const meterUsage = await Promise.all(

@@ -12,14 +12,18 @@ export { computeUsageLimits, type UsageLimits } from './compute-limits';
 /** The meter whose current-hour sum is the number of devices in use (one device running an hour reports 1). */
 export const DEVICE_METER = 'device_hours';
 
-export async function usageLimitsFor(organizationId: string, options: { now?: Date; locale?: string } = {}): Promise<UsageLimits> {
+/** `organizationCreatedAt`: when the caller has the organization already (the free year counts from it). */
+export async function usageLimitsFor(
+  organizationId: string,
+  options: { now?: Date; locale?: string; organizationCreatedAt?: Date } = {},
+): Promise<UsageLimits> {
   const now = options.now ?? new Date();
-  const organization = await getOrganizationById({ organizationId });
-  if (!organization) throw new Error(`organization ${organizationId} not found`);
+  const createdAt = options.organizationCreatedAt ?? (await getOrganizationById({ organizationId }))?.createdAt;
+  if (!createdAt) throw new Error(`organization ${organizationId} not found`);
   const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const [plans, inUse] = await Promise.all([
     listCapacityPlans({ organizationId, locale: options.locale }),
     usageTotal({ organizationId, meter: DEVICE_METER, start: hourStart, end: new Date(hourStart.getTime() + 3_600_000) }),
   ]);
-  return computeUsageLimits({ plans, organizationCreatedAt: organization.createdAt, inUse, now });
+  return computeUsageLimits({ plans, organizationCreatedAt: createdAt, inUse, now });
 }

@@ -3,10 +3,20 @@
 // (lib/usage/dashboard.ts): our database only, never Stripe.
 import { getTranslations } from 'next-intl/server';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
+import type { SubscriptionView } from '@/db/queries/subscriptions';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';
 
-export async function CustomerUsageSection(props: { organization: { id: string; timeZone: string }; locale: string; timeZone: string }) {
-  const [dashboard, t] = await Promise.all([loadUsageDashboard({ organization: props.organization, locale: props.locale }), getTranslations('admin.usage')]);
+export async function CustomerUsageSection(props: {
+  organization: { id: string; timeZone: string; createdAt: Date };
+  /** The organization's subscriptions, as the page read them. */
+  subscriptions: SubscriptionView[];
+  locale: string;
+  timeZone: string;
+}) {
+  const [dashboard, t] = await Promise.all([
+    loadUsageDashboard({ organization: props.organization, subscriptions: props.subscriptions, locale: props.locale }),
+    getTranslations('admin.usage'),
+  ]);
   const { limits, projection, period } = dashboard;
   const number = (value: number) => new Intl.NumberFormat(props.locale, { maximumFractionDigits: 2 }).format(value);
   const date = (value: Date) => formatDate(value, props.locale, dashboard.timeZone);

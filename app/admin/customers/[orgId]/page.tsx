@@ -149,7 +149,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         )}
       </section>
 
-      <CustomerUsageSection organization={organization} locale={locale} timeZone={timeZone} />
+      <CustomerUsageSection organization={organization} subscriptions={subscriptions} locale={locale} timeZone={timeZone} />
       <PaymentMethodsSection cards={cards} timeZone={timeZone} />
       <CustomerCreditNotesSection notes={creditNotes} currency={organization.currency} timeZone={timeZone} />
       <CustomerNotesSection organizationId={organization.id} notes={notes} canWrite={operatorCan(role, 'admin:notes:write')} timeZone={timeZone} />
