@@ -10,7 +10,10 @@ import { startJobRunner, type JobRunner } from './runner';
 export { startJobRunner, type JobRunner } from './runner';
 export type { JobName } from './definitions';
 
-const globalForJobs = globalThis as unknown as { __seikyuJobs?: Promise<JobRunner | null> };
+const globalForJobs = globalThis as unknown as { __seikyuJobs?: Promise<JobRunner | null>; __seikyuJobsRetry?: NodeJS.Timeout };
+
+/** After a failed start (the database unreachable at boot), the next attempt. Meanwhile the sweeps cover. */
+const RESTART_DELAY_MS = 15_000;
 
 /** Starts this process's runner once (idempotent: hot reload and repeated calls share one). */
 export function startBackgroundWorkers(): Promise<JobRunner | null> {
@@ -21,14 +24,20 @@ export function startBackgroundWorkers(): Promise<JobRunner | null> {
     return Promise.resolve(null);
   }
   globalForJobs.__seikyuJobs = startJobRunner({ databaseUrl, pollingIntervalSeconds: env.JOBS_POLL_SECONDS }).catch((error: unknown) => {
-    console.error(`[jobs] the job runner could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[jobs] the job runner could not start: ${error instanceof Error ? error.message : String(error)}; trying again in ${RESTART_DELAY_MS / 1000} s`,
+    );
     globalForJobs.__seikyuJobs = undefined;
+    // Without a runner this server would send no job at all until restarted.
+    globalForJobs.__seikyuJobsRetry = setTimeout(() => void startBackgroundWorkers(), RESTART_DELAY_MS);
+    globalForJobs.__seikyuJobsRetry.unref();
     return null;
   });
   return globalForJobs.__seikyuJobs;
 }
 
 export async function stopBackgroundWorkers(): Promise<void> {
+  clearTimeout(globalForJobs.__seikyuJobsRetry);
   const runner = await globalForJobs.__seikyuJobs;
   globalForJobs.__seikyuJobs = undefined;
   await runner?.stop();

@@ -76,4 +76,16 @@ describe('job runner (pg-boss)', () => {
     expect(mail.find((m) => m.to === 'customer-1@example.com')!.subject).toBe('￥1,200のお支払いができませんでした');
     expect(mail.find((m) => m.to === 'customer-0@example.com')!.subject).toBe('Your payment of ¥1,200 did not go through');
   }, 60_000);
+
+  it('two runners starting at once on a database without pg-boss both start (app servers booting together)', async () => {
+    // A fresh database, as at a first deployment: pg-boss creates its schema, every queue and the cron schedule.
+    await testDb().execute(sql`drop schema if exists pgboss cascade`);
+    const options = { databaseUrl, pollingIntervalSeconds: 0.5, max: 2 };
+    const started = await Promise.allSettled([startJobRunner(options), startJobRunner(options), startJobRunner(options)]);
+    for (const result of started) if (result.status === 'fulfilled') runners.push(result.value);
+    expect(started.map((r) => (r.status === 'rejected' ? String(r.reason) : 'started'))).toEqual(['started', 'started', 'started']);
+    // Each can send and work: a job sent through one is completed.
+    const id = await runners[2]!.boss.send('notifications.sweep', {});
+    await waitFor(async () => (await runners[0]!.boss.getJobById('notifications.sweep', id!))?.state === 'completed');
+  }, 60_000);
 });

@@ -5,6 +5,7 @@
 // number of runners share the work without doubles. Job handlers are idempotent: a job that is retried after
 // a crash converges instead of repeating its effect (the outbox row decides whether an email was sent).
 import PgBoss from 'pg-boss';
+import postgres from 'postgres';
 import { env } from '@/lib/env';
 import { startWebhookDrain } from '@/lib/webhooks/drain';
 import { JOB_DEFINITIONS, type JobName } from './definitions';
@@ -28,6 +29,30 @@ export type StartJobRunnerOptions = {
   drainWebhooks?: boolean;
 };
 
+/** Arbitrary constant naming "Seikyu job runner setup" in pg_locks (db/migrate.ts uses the one before it). */
+const RUNNER_SETUP_LOCK_KEY = 7_426_001_914n;
+
+/**
+ * Runs `setup` while holding a session advisory lock, so runners starting together (app servers booting at once)
+ * set up pg-boss one after another. Done concurrently, creating its schema, queues and schedule deadlocked
+ * between them (PostgreSQL chose one to fail), and that server ran without a runner: its jobs were never sent.
+ * On the embedded database (one backend session) the lock excludes nothing, and nothing else sets up there at
+ * the same time.
+ */
+async function underSetupLock<T>(databaseUrl: string, setup: () => Promise<T>): Promise<T> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${RUNNER_SETUP_LOCK_KEY.toString()}::bigint)`;
+    try {
+      return await setup();
+    } finally {
+      await client`select pg_advisory_unlock(${RUNNER_SETUP_LOCK_KEY.toString()}::bigint)`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
 /** Starts a runner: creates pg-boss's schema if needed, the queues, the cron schedule, and the workers. */
 export async function startJobRunner(options: StartJobRunnerOptions): Promise<JobRunner> {
   const boss = new PgBoss({
@@ -39,12 +64,17 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
     cronMonitorIntervalSeconds: 30,
   });
   boss.on('error', (error: Error) => console.error(`[jobs] ${error.message}`));
-  await boss.start();
   const names = options.queues ?? (Object.keys(JOB_DEFINITIONS) as JobName[]);
+  await underSetupLock(options.databaseUrl, async () => {
+    await boss.start();
+    for (const name of names) {
+      const definition = JOB_DEFINITIONS[name];
+      await boss.createQueue(name, { name, policy: 'standard', ...definition.queue });
+      if (options.schedule !== false && definition.cron) await boss.schedule(name, definition.cron, {}, { tz: 'UTC' });
+    }
+  });
   for (const name of names) {
     const definition = JOB_DEFINITIONS[name];
-    await boss.createQueue(name, { name, policy: 'standard', ...definition.queue });
-    if (options.schedule !== false && definition.cron) await boss.schedule(name, definition.cron, {}, { tz: 'UTC' });
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await definition.run(job.data ?? {});
     });
