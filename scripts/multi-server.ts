@@ -132,8 +132,8 @@ async function main(): Promise<string[]> {
   };
   const echo = process.env.MULTI_SERVER_LOG === '1';
   const [a, b] = await Promise.all([
-    startNext({ mode: 'start', port: portA, env, echo }),
-    startNext({ mode: 'start', port: portB, env, echo }),
+    startNext({ mode: 'start', port: portA, env, echo, keepLines: 2000 }),
+    startNext({ mode: 'start', port: portB, env, echo, keepLines: 2000 }),
   ]);
   processes.push(a, b);
   const config = join(tmp, 'haproxy.cfg');
@@ -206,9 +206,10 @@ async function main(): Promise<string[]> {
 
   // 3. Notifications: each outbox row sent once, one message each.
   // Every paid first invoice is a payment_succeeded notification to the organization's billing email.
-  // Usually sent within seconds by the job the outbox row enqueued; when that first attempt misses the row, the
-  // outbox sweep (rows over 60 s old, every minute) sends it, so the wait covers up to two sweeps. Seen in CI:
-  // all six still pending at 60 s, then sent. What is checked is once each, not how soon.
+  // Sent within seconds by the job the outbox row enqueued. If a server has no runner, its rows wait for the
+  // outbox sweep (rows over 60 s old, every minute), so the wait covers up to two sweeps. That was seen when the
+  // two servers' runners set pg-boss up at the same moment and one start failed on a deadlock (now serialised:
+  // lib/jobs/runner.ts). What is checked is once each; a row over 30 s prints its jobs and the servers' logs.
   const outbox = await until('the notifications sent', 150_000, async () => {
     const rows = await sql<{ id: string; status: string; kind: string }[]>`select id, status::text, kind from notifications`;
     return rows.length > 0 && rows.every((r) => r.status === 'sent') ? rows : null;
@@ -224,6 +225,27 @@ async function main(): Promise<string[]> {
   console.log(
     `[multi-server] notifications sent after ${timings.map((t) => `${t.seconds.toFixed(1)} s (${t.attempts} attempt${t.attempts === 1 ? '' : 's'}${t.lastError ? `, last error: ${t.lastError}` : ''})`).join('; ')}`,
   );
+  // Each row's delivery jobs (pg-boss keeps finished ones): when a row waited for the sweep, whether its own job
+  // was never sent, or ran (and when) without claiming it.
+  if (timings.some((t) => t.seconds > 30)) {
+    const jobs = await sql<{ notificationId: string; state: string; created: number; started: number | null; completed: number | null }[]>`
+      select data->>'notificationId' as "notificationId", state::text,
+             extract(epoch from created_on - n.created_at)::float as created,
+             extract(epoch from started_on - n.created_at)::float as started,
+             extract(epoch from completed_on - n.created_at)::float as completed
+        from (select data, state, created_on, started_on, completed_on from pgboss.job where name = 'notifications.deliver'
+              union all select data, state, created_on, started_on, completed_on from pgboss.archive where name = 'notifications.deliver') j
+        join notifications n on n.id = j.data->>'notificationId'
+       order by n.created_at, j.created_on`;
+    const at = (s: number | null) => (s === null ? '–' : `${s.toFixed(1)} s`);
+    console.log(
+      `[multi-server] delivery jobs (times from the row's creation): ${jobs.length === 0 ? 'none' : jobs.map((j) => `${j.notificationId.slice(0, 8)} ${j.state} created ${at(j.created)} started ${at(j.started)} completed ${at(j.completed)}`).join('; ')}`,
+    );    // And what the servers said about jobs and notifications (they run quiet unless MULTI_SERVER_LOG=1).
+    for (const server of [a, b]) {
+      const lines = server.recentLines().filter((line) => /\[(jobs|notifications)\]|error|Error/.test(line));
+      console.log(`[multi-server] ${server.name} ${server.child.pid}: ${lines.length === 0 ? 'nothing about jobs or notifications' : `\n  ${lines.slice(-40).join('\n  ')}`}`);
+    }
+  }
 
   // 4. Jobs shared without doubles. A cron slot is (queue, slot time): one job each, whichever runner sent it.
   // A singleton key (e.g. usage.follow-up per organization) debounces: later jobs with the same key are new work,

@@ -13,6 +13,8 @@ export interface ManagedProcess {
   exited: Promise<number | string>;
   /** SIGTERM, then SIGKILL after `graceMs`. Idempotent. */
   stop(graceMs?: number): Promise<void>;
+  /** The last lines it printed (stdout and stderr), up to `keepLines` (see SpawnOptions); empty by default. */
+  recentLines(): string[];
 }
 
 export interface SpawnOptions {
@@ -23,6 +25,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Print the child's output prefixed with its name (default true). */
   echo?: boolean;
+  /** Keep this many of its last output lines for `recentLines()`, e.g. to print a quiet server's log on a failure. */
+  keepLines?: number;
 }
 
 export function spawnManaged(options: SpawnOptions): ManagedProcess {
@@ -33,6 +37,8 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
   });
   const prefix = `[${options.name}] `;
   const echo = options.echo ?? true;
+  const keepLines = options.keepLines ?? 0;
+  const recent: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream?.setEncoding('utf8');
@@ -41,6 +47,10 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       if (echo) for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+      if (keepLines > 0) {
+        recent.push(...lines);
+        if (recent.length > keepLines) recent.splice(0, recent.length - keepLines);
+      }
     });
     stream?.on('end', () => {
       if (echo && pending) process.stdout.write(`${prefix}${pending}\n`);
@@ -58,6 +68,7 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
     name: options.name,
     child,
     exited,
+    recentLines: () => [...recent],
     stop(graceMs = 10_000) {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
@@ -144,6 +155,8 @@ export interface NextProcessOptions {
   hostname?: string;
   env: NodeJS.ProcessEnv;
   echo?: boolean;
+  /** Lines of its output to keep for `recentLines()`. */
+  keepLines?: number;
   /** Node.js flags before the CLI, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
 }
@@ -160,6 +173,7 @@ export async function startNext(options: NextProcessOptions): Promise<ManagedPro
     args: [...(options.nodeArgs ?? []), nextCli, options.mode, '--port', String(options.port), '--hostname', hostname],
     env: { NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     echo: options.echo,
+    keepLines: options.keepLines,
   });
   const url = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${options.port}`;
   try {
