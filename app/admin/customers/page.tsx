@@ -146,7 +146,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           {result.rows.length === 0 ? (
             <EmptyState title={t('noCustomers')} />
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('customersTitle')}>
               <table className="table" data-testid="customers-table">
                 <thead>
                   <tr>

@@ -165,7 +165,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
           {result.rows.length === 0 ? (
             <EmptyState title={t('none')} />
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
               <table className="table" data-testid="invoices-table">
                 <thead>
                   <tr>

@@ -52,7 +52,7 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
         {rows.length === 0 ? (
           <EmptyState title={t('empty')} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
             <table className="table" data-testid="notifications-table">
               <thead>
                 <tr>

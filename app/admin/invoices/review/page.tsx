@@ -33,7 +33,7 @@ export default async function ReviewQueuePage() {
         {drafts.length === 0 ? (
           <EmptyState title={t('reviewEmpty')} />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reviewTitle')}>
             <table className="table" data-testid="review-queue">
               <thead>
                 <tr>
