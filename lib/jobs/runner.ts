@@ -5,7 +5,7 @@
 // number of runners share the work without doubles. Job handlers are idempotent: a job that is retried after
 // a crash converges instead of repeating its effect (the outbox row decides whether an email was sent).
 import PgBoss from 'pg-boss';
-import postgres from 'postgres';
+import { SESSION_LOCK_KEYS, withSessionAdvisoryLock } from '@/db/session-lock';
 import { env } from '@/lib/env';
 import { startWebhookDrain } from '@/lib/webhooks/drain';
 import { JOB_DEFINITIONS, type JobName } from './definitions';
@@ -29,30 +29,6 @@ export type StartJobRunnerOptions = {
   drainWebhooks?: boolean;
 };
 
-/** Arbitrary constant naming "Seikyu job runner setup" in pg_locks (db/migrate.ts uses the one before it). */
-const RUNNER_SETUP_LOCK_KEY = 7_426_001_914n;
-
-/**
- * Runs `setup` while holding a session advisory lock, so runners starting together (app servers booting at once)
- * set up pg-boss one after another. Done concurrently, creating its schema, queues and schedule deadlocked
- * between them (PostgreSQL chose one to fail), and that server ran without a runner: its jobs were never sent.
- * On the embedded database (one backend session) the lock excludes nothing, and nothing else sets up there at
- * the same time.
- */
-async function underSetupLock<T>(databaseUrl: string, setup: () => Promise<T>): Promise<T> {
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await client`select pg_advisory_lock(${RUNNER_SETUP_LOCK_KEY.toString()}::bigint)`;
-    try {
-      return await setup();
-    } finally {
-      await client`select pg_advisory_unlock(${RUNNER_SETUP_LOCK_KEY.toString()}::bigint)`;
-    }
-  } finally {
-    await client.end({ timeout: 5 });
-  }
-}
-
 /** Starts a runner: creates pg-boss's schema if needed, the queues, the cron schedule, and the workers. */
 export async function startJobRunner(options: StartJobRunnerOptions): Promise<JobRunner> {
   const boss = new PgBoss({
@@ -65,7 +41,10 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
   });
   boss.on('error', (error: Error) => console.error(`[jobs] ${error.message}`));
   const names = options.queues ?? (Object.keys(JOB_DEFINITIONS) as JobName[]);
-  await underSetupLock(options.databaseUrl, async () => {
+  // One runner at a time sets pg-boss up (schema, queues, schedule): runners starting together (app servers
+  // booting at once) deadlocked there, PostgreSQL failed one, and that server ran without a runner, its jobs
+  // never sent.
+  await withSessionAdvisoryLock(options.databaseUrl, SESSION_LOCK_KEYS.jobRunnerSetup, async () => {
     await boss.start();
     for (const name of names) {
       const definition = JOB_DEFINITIONS[name];
