@@ -126,9 +126,8 @@ const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
   bucket: r.bucket,
 });
 
-/** The requested page (from 1) clamped to those `count` rows have, as SQL over a count expression. */
-const pageOf = (requested: number, count: SQL, size: number) =>
-  sql`least(greatest(${Math.floor(requested)}::int, 1), greatest(ceil(${count}::numeric / ${size}::int)::int, 1))`;
+/** How many pages `count` rows fill (at least one), as SQL. */
+const pagesFor = (count: SQL, size: number) => sql`greatest(ceil(${count}::numeric / ${size}::int)::int, 1)`;
 
 /**
  * The whole report page in one statement (the open invoices aged once, then totalled and paged): totals per
@@ -147,6 +146,8 @@ export async function summarizeReceivablesForOperator(
     invoice_count: number;
     customer_page: number;
     invoice_page: number;
+    customer_pages: number;
+    invoice_pages: number;
   } }>(sql`
     ${openInvoices(params.asOf)},
     customer_rows as (
@@ -156,10 +157,16 @@ export async function summarizeReceivablesForOperator(
     counts as (
       select (select count(*)::int from open_invoices) as invoices, (select count(*)::int from customer_rows) as customers
     ),
-    pages as (
-      select ${pageOf(params.customersPage, sql`counts.customers`, size)} as customer_page,
-             ${pageOf(params.invoicesPage, sql`counts.invoices`, size)} as invoice_page
+    page_counts as (
+      select ${pagesFor(sql`counts.customers`, size)} as customer_pages, ${pagesFor(sql`counts.invoices`, size)} as invoice_pages
         from counts
+    ),
+    pages as (
+      -- The requested pages clamped to the ones that exist (page 9999 of 3 is page 3).
+      select customer_pages, invoice_pages,
+             least(greatest(${Math.floor(params.customersPage)}::int, 1), customer_pages) as customer_page,
+             least(greatest(${Math.floor(params.invoicesPage)}::int, 1), invoice_pages) as invoice_page
+        from page_counts
     )
     select json_build_object(
       'groups', (select coalesce(json_agg(g order by g.collection_method, g.currency), '[]'::json) from (
@@ -175,19 +182,20 @@ export async function summarizeReceivablesForOperator(
       'customer_count', (select customers from counts),
       'invoice_count', (select invoices from counts),
       'customer_page', (select customer_page from pages),
-      'invoice_page', (select invoice_page from pages)
+      'invoice_page', (select invoice_page from pages),
+      'customer_pages', (select customer_pages from pages),
+      'invoice_pages', (select invoice_pages from pages)
     ) as report`);
   const report = row!.report;
-  const pages = (count: number) => Math.max(1, Math.ceil(count / size));
   return {
     groups: report.groups.map((g) => ({ collectionMethod: g.collection_method, currency: g.currency, count: g.count, totals: totalsOf(g) })),
     customers: {
       rows: report.customers.map((c) => ({ organizationId: c.organization_id, customerName: c.customer_name, currency: c.currency, count: c.count, totals: totalsOf(c) })),
       page: report.customer_page,
-      pages: pages(report.customer_count),
+      pages: report.customer_pages,
       total: report.customer_count,
     },
-    invoices: { rows: report.invoices.map(toAgedInvoice), page: report.invoice_page, pages: pages(report.invoice_count), total: report.invoice_count },
+    invoices: { rows: report.invoices.map(toAgedInvoice), page: report.invoice_page, pages: report.invoice_pages, total: report.invoice_count },
   };
 }
 
