@@ -55,7 +55,8 @@ export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const globalForDb = globalThis as unknown as { __seikyuDb?: Db };
 
-function getDb(): Db {
+/** The process's database (not the lazy proxy below): what a query prepared once per database is keyed by. */
+export function getDb(): Db {
   if (!globalForDb.__seikyuDb) {
     if (!env.DATABASE_URL) {
       throw new Error('DATABASE_URL is not set: start the app with `npm run demo` (embedded database) or set it to a PostgreSQL URL');

@@ -1,14 +1,35 @@
 // What a customer sees of its billing, read from the Stripe mirror only (never Stripe on a page view).
 // Callers have already established membership (requireMembership / orgActionClient); every query here is
 // scoped by the organization id.
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripeInvoices, stripeSubscriptions } from '@/db/schema';
 import { listedToCustomer } from './invoices';
 import { getCurrentSubscription, type SubscriptionView } from './subscriptions';
 
 export type SubscriptionStatus = (typeof stripeSubscriptions.$inferSelect)['status'];
 export type InvoiceStatus = (typeof stripeInvoices.$inferSelect)['status'];
+
+const selectRecentInvoices = preparedQuery('recent_invoices', (tx) =>
+  tx
+    .select({
+      id: stripeInvoices.id,
+      number: stripeInvoices.number,
+      status: stripeInvoices.status,
+      currency: stripeInvoices.currency,
+      total: stripeInvoices.total,
+      amountDue: stripeInvoices.amountDue,
+      amountRemaining: stripeInvoices.amountRemaining,
+      stripeCreated: stripeInvoices.stripeCreated,
+      dueDate: stripeInvoices.dueDate,
+      hostedInvoiceUrl: stripeInvoices.hostedInvoiceUrl,
+    })
+    .from(stripeInvoices)
+    .where(listedToCustomer(sql.placeholder('organizationId')))
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(sql.placeholder('limit')),
+);
 
 export type InvoiceSummary = {
   id: string;
@@ -35,24 +56,7 @@ export type OrganizationOverview = {
  * no drafts, no paid invoices of nothing).
  */
 export async function listRecentInvoices(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummary[]> {
-  const i = stripeInvoices;
-  const rows = await tx
-    .select({
-      id: i.id,
-      number: i.number,
-      status: i.status,
-      currency: i.currency,
-      total: i.total,
-      amountDue: i.amountDue,
-      amountRemaining: i.amountRemaining,
-      stripeCreated: i.stripeCreated,
-      dueDate: i.dueDate,
-      hostedInvoiceUrl: i.hostedInvoiceUrl,
-    })
-    .from(stripeInvoices)
-    .where(listedToCustomer(params.organizationId))
-    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
-    .limit(Math.min(params.limit ?? 5, 100));
+  const rows = await selectRecentInvoices({ organizationId: params.organizationId, limit: Math.min(params.limit ?? 5, 100) }, tx);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,

@@ -4,6 +4,7 @@
 // exist for it).
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripePrices, stripeProducts } from '@/db/schema';
 import { columnsWithoutData } from './columns';
 import { catalogText } from '@/db/catalog-text';
@@ -93,14 +94,19 @@ function toCatalogPrice({ price, product }: Row, currency: string, locale = 'en'
   };
 }
 
-/** Every active price of every active product that has an amount in `currency`, products in creation order. */
-export async function listCatalogPrices(params: { currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice[]> {
-  const rows = await tx
+/** The plans and subscription pages read the catalogue on every view: built once (db/prepared-query.ts). */
+const selectActivePrices = preparedQuery('active_prices', (tx) =>
+  tx
     .select({ price: priceColumns, product: stripeProducts })
     .from(stripePrices)
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(eq(stripePrices.active, true), eq(stripeProducts.active, true)))
-    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id), asc(stripePrices.stripeCreated), asc(stripePrices.id));
+    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id), asc(stripePrices.stripeCreated), asc(stripePrices.id)),
+);
+
+/** Every active price of every active product that has an amount in `currency`, products in creation order. */
+export async function listCatalogPrices(params: { currency: string; locale?: string }, tx: Tx = db): Promise<CatalogPrice[]> {
+  const rows = await selectActivePrices({}, tx);
   return rows.map((row) => toCatalogPrice(row, params.currency, params.locale)).filter((p): p is CatalogPrice => p !== null);
 }
 

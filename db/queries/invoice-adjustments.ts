@@ -2,6 +2,7 @@
 // organization's ids yield nothing, which callers turn into a 404); `...ForOperator` reads cross organizations.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripeCreditNotes, stripeInvoicePayments } from '@/db/schema';
 
 export type InvoicePaymentRecord = typeof stripeInvoicePayments.$inferSelect;
@@ -53,12 +54,17 @@ export async function findIssuedCreditNoteForOperator(params: { invoiceId: strin
 
 /** The organization's credit notes on one of its invoices, oldest first. */
 export async function listCreditNotesForInvoice(params: { organizationId: string; invoiceId: string }, tx: Tx = db): Promise<CreditNoteRecord[]> {
-  return tx
+  return selectCreditNotesForInvoice(params, tx);
+}
+
+/** Read on every view of a customer's invoice: built once (db/prepared-query.ts). */
+const selectCreditNotesForInvoice = preparedQuery('invoice_credit_notes', (tx) =>
+  tx
     .select()
     .from(stripeCreditNotes)
-    .where(and(eq(stripeCreditNotes.organizationId, params.organizationId), eq(stripeCreditNotes.invoiceId, params.invoiceId)))
-    .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id));
-}
+    .where(and(eq(stripeCreditNotes.organizationId, sql.placeholder('organizationId')), eq(stripeCreditNotes.invoiceId, sql.placeholder('invoiceId'))))
+    .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id)),
+);
 
 /** The organization's credit notes on all its invoices, newest first (the operators' customer page). */
 export async function listCreditNotesForOrganization(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<CreditNoteRecord[]> {

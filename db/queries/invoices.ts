@@ -1,7 +1,8 @@
 // Invoices from the Stripe mirror only. Every query names the organization in its WHERE clause (another
 // organization's invoice id yields no row, which callers turn into a 404), except `...ForOperator` ones.
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
 import { columnsWithoutData } from './columns';
 
@@ -13,7 +14,7 @@ const invoiceSummaryColumns = columnsWithoutData(stripeInvoices);
 export type InvoiceSummaryRecord = Omit<InvoiceRecord, 'data'>;
 
 /** Drafts are the operators' to review; customers see an invoice from the moment it is finalized. */
-const visibleToCustomer = (organizationId: string) =>
+const visibleToCustomer = (organizationId: string | Placeholder) =>
   and(eq(stripeInvoices.organizationId, organizationId), ne(stripeInvoices.status, 'draft'));
 
 /**
@@ -21,7 +22,7 @@ const visibleToCustomer = (organizationId: string) =>
  * finalized invoice except paid invoices of nothing — the free tier's monthly ¥0 / $0 invoice, which asks
  * nothing of anyone. Such an invoice still opens by its address.
  */
-export const listedToCustomer = (organizationId: string) =>
+export const listedToCustomer = (organizationId: string | Placeholder) =>
   and(visibleToCustomer(organizationId), or(ne(stripeInvoices.total, 0), ne(stripeInvoices.status, 'paid')));
 
 export const INVOICES_PAGE_SIZE = 25;
@@ -35,13 +36,32 @@ export type ListedInvoice = InvoiceSummaryRecord & { servicePeriodStart: Date | 
  */
 async function servicePeriods(invoiceIds: string[], tx: Tx): Promise<Map<string, { start: Date | null; end: Date | null }>> {
   if (invoiceIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ invoiceId: stripeInvoiceLines.invoiceId, start: min(stripeInvoiceLines.periodStart), end: max(stripeInvoiceLines.periodEnd) })
-    .from(stripeInvoiceLines)
-    .where(and(inArray(stripeInvoiceLines.invoiceId, invoiceIds), eq(stripeInvoiceLines.proration, false)))
-    .groupBy(stripeInvoiceLines.invoiceId);
+  const rows = await selectServicePeriods({ invoiceIds }, tx);
   return new Map(rows.map((row) => [row.invoiceId, { start: row.start, end: row.end }]));
 }
+
+// The customer's invoice list runs these on every view: built once (db/prepared-query.ts).
+const selectServicePeriods = preparedQuery('invoice_service_periods', (tx) =>
+  tx
+    .select({ invoiceId: stripeInvoiceLines.invoiceId, start: min(stripeInvoiceLines.periodStart), end: max(stripeInvoiceLines.periodEnd) })
+    .from(stripeInvoiceLines)
+    .where(and(sql`${stripeInvoiceLines.invoiceId} = any(${sql.placeholder('invoiceIds')}::text[])`, eq(stripeInvoiceLines.proration, false)))
+    .groupBy(stripeInvoiceLines.invoiceId),
+);
+
+const selectListedInvoices = preparedQuery('listed_invoices', (tx) =>
+  tx
+    .select(invoiceSummaryColumns)
+    .from(stripeInvoices)
+    .where(listedToCustomer(sql.placeholder('organizationId')))
+    .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset')),
+);
+
+const countListedInvoices = preparedQuery('listed_invoices_count', (tx) =>
+  tx.select({ value: count() }).from(stripeInvoices).where(listedToCustomer(sql.placeholder('organizationId'))),
+);
 
 export async function listInvoices(
   params: { organizationId: string; page?: number },
@@ -49,14 +69,8 @@ export async function listInvoices(
 ): Promise<{ invoices: ListedInvoice[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const [invoices, [counted]] = await Promise.all([
-    tx
-      .select(invoiceSummaryColumns)
-      .from(stripeInvoices)
-      .where(listedToCustomer(params.organizationId))
-      .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
-      .limit(INVOICES_PAGE_SIZE)
-      .offset((page - 1) * INVOICES_PAGE_SIZE),
-    tx.select({ value: count() }).from(stripeInvoices).where(listedToCustomer(params.organizationId)),
+    selectListedInvoices({ organizationId: params.organizationId, limit: INVOICES_PAGE_SIZE, offset: (page - 1) * INVOICES_PAGE_SIZE }, tx),
+    countListedInvoices({ organizationId: params.organizationId }, tx),
   ]);
   const periods = await servicePeriods(
     invoices.map((invoice) => invoice.id),
@@ -75,13 +89,25 @@ export async function getInvoiceForOrganization(
   params: { organizationId: string; invoiceId: string },
   tx: Tx = db,
 ): Promise<InvoiceRecord | null> {
-  const [row] = await tx
-    .select()
-    .from(stripeInvoices)
-    .where(and(eq(stripeInvoices.id, params.invoiceId), visibleToCustomer(params.organizationId)))
-    .limit(1);
+  const [row] = await selectInvoiceForOrganization(params, tx);
   return row ?? null;
 }
+
+const selectInvoiceForOrganization = preparedQuery('invoice_for_organization', (tx) =>
+  tx
+    .select()
+    .from(stripeInvoices)
+    .where(and(eq(stripeInvoices.id, sql.placeholder('invoiceId')), visibleToCustomer(sql.placeholder('organizationId'))))
+    .limit(1),
+);
+
+const selectInvoiceLines = preparedQuery('invoice_lines', (tx) =>
+  tx
+    .select()
+    .from(stripeInvoiceLines)
+    .where(eq(stripeInvoiceLines.invoiceId, sql.placeholder('invoiceId')))
+    .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id)),
+);
 
 /** The invoice with its lines in Stripe's order, scoped by organization; null when it is not theirs. */
 export async function getInvoiceWithLines(
@@ -90,11 +116,7 @@ export async function getInvoiceWithLines(
 ): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] } | null> {
   const invoice = await getInvoiceForOrganization(params, tx);
   if (!invoice) return null;
-  const lines = await tx
-    .select()
-    .from(stripeInvoiceLines)
-    .where(eq(stripeInvoiceLines.invoiceId, invoice.id))
-    .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
+  const lines = await selectInvoiceLines({ invoiceId: invoice.id }, tx);
   return { invoice, lines };
 }
 

@@ -2,6 +2,7 @@
 // WHERE clause, so a user who is not a member gets no row (and the page a 404).
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { memberships, organizations } from '@/db/schema';
 
 export type Organization = typeof organizations.$inferSelect;
@@ -12,14 +13,18 @@ export async function getOrganizationForMember(
   params: { organizationId: string; userId: string },
   tx: Tx = db,
 ): Promise<OrganizationForMember | null> {
-  const [row] = await tx
+  const [row] = await selectOrganizationForMember(params, tx);
+  return row ? { ...row.organization, role: row.role } : null;
+}
+
+const selectOrganizationForMember = preparedQuery('organization_for_member', (tx) =>
+  tx
     .select({ organization: organizations, role: memberships.role })
     .from(organizations)
     .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
-    .where(and(eq(organizations.id, params.organizationId), eq(memberships.userId, params.userId)))
-    .limit(1);
-  return row ? { ...row.organization, role: row.role } : null;
-}
+    .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .limit(1),
+);
 
 /** The user's organizations, oldest membership first (the first one is where `/app` goes). */
 export async function listOrganizationsForUser(

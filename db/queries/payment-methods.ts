@@ -1,6 +1,7 @@
 // Cards as a customer sees them, from the Stripe mirror, scoped by organization in every WHERE clause.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeCustomers, stripePaymentMethods } from '@/db/schema';
 import { findSubscriptionForOrganization } from './subscriptions';
 
@@ -20,24 +21,33 @@ export async function getBillingCustomer(
   params: { organizationId: string },
   tx: Tx = db,
 ): Promise<{ customerId: string; defaultPaymentMethodId: string | null } | null> {
-  const [row] = await tx
+  const [row] = await selectBillingCustomer(params, tx);
+  return row ?? null;
+}
+
+// The cards are read on the invoice and payment-method pages: built once (db/prepared-query.ts).
+const selectBillingCustomer = preparedQuery('billing_customer', (tx) =>
+  tx
     .select({ customerId: stripeCustomers.id, defaultPaymentMethodId: stripeCustomers.defaultPaymentMethodId })
     .from(organizations)
     .innerJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
-    .where(and(eq(organizations.id, params.organizationId), eq(stripeCustomers.deleted, false)))
-    .limit(1);
-  return row ?? null;
-}
+    .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(stripeCustomers.deleted, false)))
+    .limit(1),
+);
+
+const selectCardsOfCustomer = preparedQuery('customer_cards', (tx) =>
+  tx
+    .select()
+    .from(stripePaymentMethods)
+    .where(and(eq(stripePaymentMethods.customerId, sql.placeholder('customerId')), eq(stripePaymentMethods.type, 'card')))
+    .orderBy(asc(stripePaymentMethods.stripeCreated), asc(stripePaymentMethods.id)),
+);
 
 /** The organization's cards, oldest first, each marked when it is the customer's default. */
 export async function listOrganizationCards(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationCard[]> {
   const customer = await getBillingCustomer(params, tx);
   if (!customer) return [];
-  const rows = await tx
-    .select()
-    .from(stripePaymentMethods)
-    .where(and(eq(stripePaymentMethods.customerId, customer.customerId), eq(stripePaymentMethods.type, 'card')))
-    .orderBy(asc(stripePaymentMethods.stripeCreated), asc(stripePaymentMethods.id));
+  const rows = await selectCardsOfCustomer({ customerId: customer.customerId }, tx);
   return rows.map((row) => ({
     id: row.id,
     brand: row.cardBrand,
@@ -68,6 +78,5 @@ export async function getCardThatPays(
 ): Promise<OrganizationCard | null> {
   const subscription = await findSubscriptionForOrganization(params, tx);
   if (!subscription?.payingCardId) return null;
-  const cards = await listOrganizationCards({ organizationId: params.organizationId }, tx);
-  return cards.find((card) => card.id === subscription.payingCardId) ?? null;
+  return getOrganizationCard({ organizationId: params.organizationId, paymentMethodId: subscription.payingCardId }, tx);
 }

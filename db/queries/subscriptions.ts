@@ -2,8 +2,9 @@
 // and per item the plan (product name), the price (amount in the subscription's currency, interval) and the
 // quantity. Every page, action and job reads subscriptions through here. Every query is scoped by organization:
 // another organization's ids find nothing.
-import { and, asc, desc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery, preparedStatement } from '@/db/prepared-query';
 import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { catalogText } from '../catalog-text';
 import { columnsWithoutData } from './columns';
@@ -82,25 +83,43 @@ async function selectSubscriptionViews(
   params: { organizationId: string; where?: SQL; limit?: number; locale?: string },
   tx: Tx,
 ): Promise<SubscriptionView[]> {
-  const scope = eq(stripeSubscriptions.organizationId, params.organizationId);
-  const query = tx
+  const query = subscriptionRows(tx, params.organizationId, params.where);
+  return withItems(params.limit ? await query.limit(params.limit) : await query, params.locale, tx);
+}
+
+function subscriptionRows(tx: Tx, organizationId: string | Placeholder, where?: SQL) {
+  const scope = eq(stripeSubscriptions.organizationId, organizationId);
+  return tx
     .select({ subscription: subscriptionColumns, customerDefault: stripeCustomers.defaultPaymentMethodId })
     .from(stripeSubscriptions)
     .leftJoin(stripeCustomers, eq(stripeCustomers.id, stripeSubscriptions.customerId))
-    .where(params.where ? and(scope, params.where) : scope)
+    .where(where ? and(scope, where) : scope)
     .orderBy(desc(stripeSubscriptions.stripeCreated), desc(stripeSubscriptions.id));
-  const rows = params.limit ? await query.limit(params.limit) : await query;
-  if (rows.length === 0) return [];
-  // Display names in the viewer's language (db/catalog-text.ts); English when not given.
-  const locale = params.locale ?? 'en';
+}
 
-  const items = await tx
+type SubscriptionRow = Awaited<ReturnType<typeof subscriptionRows>>[number];
+
+/** The current plan is read on most page views: its query is built once (db/prepared-query.ts). */
+const selectCurrentSubscriptionRow = preparedQuery('current_subscription', (tx) =>
+  subscriptionRows(tx, sql.placeholder('organizationId'), notInArray(stripeSubscriptions.status, notCurrentStatuses)).limit(1),
+);
+
+/** The items of the given subscriptions, with their prices and products; one statement text for any number. */
+const selectItemsOf = preparedQuery('subscription_items', (tx) =>
+  tx
     .select({ item: itemColumns, price: priceColumns, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
     .from(stripeSubscriptionItems)
     .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
     .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
-    .where(inArray(stripeSubscriptionItems.subscriptionId, rows.map((r) => r.subscription.id)))
-    .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id));
+    .where(sql`${stripeSubscriptionItems.subscriptionId} = any(${sql.placeholder('subscriptionIds')}::text[])`)
+    .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id)),
+);
+
+async function withItems(rows: SubscriptionRow[], viewerLocale: string | undefined, tx: Tx): Promise<SubscriptionView[]> {
+  if (rows.length === 0) return [];
+  // Display names in the viewer's language (db/catalog-text.ts); English when not given.
+  const locale = viewerLocale ?? 'en';
+  const items = await selectItemsOf({ subscriptionIds: rows.map((r) => r.subscription.id) }, tx);
 
   return rows.map(({ subscription, customerDefault }) => ({
     id: subscription.id,
@@ -150,10 +169,7 @@ export async function listLiveSubscriptions(params: { organizationId: string; lo
  * picks the products' display names; English when not given.
  */
 export async function getCurrentSubscription(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView | null> {
-  const [subscription] = await selectSubscriptionViews(
-    { ...params, where: notInArray(stripeSubscriptions.status, notCurrentStatuses), limit: 1 },
-    tx,
-  );
+  const [subscription] = await withItems(await selectCurrentSubscriptionRow({ organizationId: params.organizationId }, tx), params.locale, tx);
   return subscription ?? null;
 }
 
@@ -177,22 +193,27 @@ export type PaymentProblem =
  * What the failed-payment banner shows: a subscription that is `past_due` or `incomplete`, else an open
  * invoice charged automatically whose payment was attempted and failed. Null when all is well.
  */
-export async function findPaymentProblem(params: { organizationId: string }, tx: Tx = db): Promise<PaymentProblem | null> {
-  // One statement (this runs on every portal page view): the subscription problem ranks before the invoice one.
-  const s = stripeSubscriptions;
-  const i = stripeInvoices;
-  const rows = await tx.execute<{
-    kind: 'subscription' | 'invoice';
-    id: string;
-    status: SubscriptionStatus | null;
-    invoice_id: string | null;
-    amount_remaining: number | null;
-    currency: string | null;
-  }>(sql`
+/**
+ * One statement (it runs on every portal page view, built once: db/prepared-query.ts): the subscription problem
+ * ranks before the invoice one.
+ */
+const selectPaymentProblem = preparedStatement<{
+  kind: 'subscription' | 'invoice';
+  id: string;
+  status: SubscriptionStatus | null;
+  invoice_id: string | null;
+  amount_remaining: number | null;
+  currency: string | null;
+}>(
+  'payment_problem',
+  () => {
+    const s = stripeSubscriptions;
+    const i = stripeInvoices;
+    return sql`
     (select 'subscription' as kind, 1 as rank, ${s.id} as id, ${s.status} as status, ${s.latestInvoiceId} as invoice_id,
             null::float8 as amount_remaining, null::text as currency
        from ${s}
-      where ${s.organizationId} = ${params.organizationId}
+      where ${s.organizationId} = ${sql.placeholder('organizationId')}
         and ${s.status} in ('past_due', 'incomplete', 'unpaid')
         -- A checkout in progress is incomplete too: only count it once its first payment was attempted.
         and (${s.status} <> 'incomplete' or exists (
@@ -202,7 +223,7 @@ export async function findPaymentProblem(params: { organizationId: string }, tx:
     union all
     (select 'invoice', 2, ${i.id}, null, ${i.id}, ${i.amountRemaining}::float8, ${i.currency}
        from ${i}
-      where ${i.organizationId} = ${params.organizationId}
+      where ${i.organizationId} = ${sql.placeholder('organizationId')}
         and ${i.status} = 'open'
         and ${i.collectionMethod} = 'charge_automatically'
         and ${i.amountRemaining} > 0
@@ -210,7 +231,12 @@ export async function findPaymentProblem(params: { organizationId: string }, tx:
       order by ${i.stripeCreated} desc
       limit 1)
     order by rank
-    limit 1`);
+    limit 1`;
+  },
+);
+
+export async function findPaymentProblem(params: { organizationId: string }, tx: Tx = db): Promise<PaymentProblem | null> {
+  const rows = await selectPaymentProblem({ organizationId: params.organizationId }, tx);
   const row = rows[0];
   if (!row) return null;
   if (row.kind === 'subscription') return { kind: 'subscription', subscriptionId: row.id, status: row.status!, invoiceId: row.invoice_id };

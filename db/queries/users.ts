@@ -1,6 +1,7 @@
 // People who sign in, and the operators among them.
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { operators, sessions, users, verificationTokens } from '@/db/schema';
 
 export type User = typeof users.$inferSelect;
@@ -19,15 +20,19 @@ export async function findSessionUser(
   params: { sessionToken: string },
   tx: Tx = db,
 ): Promise<{ user: User; expires: Date; operatorRole: OperatorRole | null } | null> {
-  const [row] = await tx
+  const [row] = await selectSessionUser(params, tx);
+  return row ?? null;
+}
+
+const selectSessionUser = preparedQuery('session_user', (tx) =>
+  tx
     .select({ user: users, expires: sessions.expires, operatorRole: operators.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(operators, eq(operators.userId, users.id))
-    .where(eq(sessions.sessionToken, params.sessionToken))
-    .limit(1);
-  return row ?? null;
-}
+    .where(eq(sessions.sessionToken, sql.placeholder('sessionToken')))
+    .limit(1),
+);
 
 /** Slides a session's expiry forward (next-auth's `updateAge` renewal, done where pages read the session). */
 export async function renewSession(params: { sessionToken: string; expires: Date }, tx: Tx = db): Promise<void> {

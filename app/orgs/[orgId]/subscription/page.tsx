@@ -13,7 +13,7 @@ import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCatalogPrices } from '@/db/queries/catalog';
-import { getCardThatPays } from '@/db/queries/payment-methods';
+import { getOrganizationCard } from '@/db/queries/payment-methods';
 import { getCurrentSubscription } from '@/db/queries/subscriptions';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
@@ -40,9 +40,10 @@ export default async function SubscriptionPage(props: OrgPageProps) {
   const free = subscription ? isFreePlan(subscription.items) : false;
   const currentItem = subscription?.items[0] ?? null;
   // The card the next renewal charges (the subscription's own default, else the organization's), from the mirror.
+  // The view already names it (payingCardId): reading the subscription again to find it was two more statements.
   const payingCard =
-    subscription && !free && subscription.collectionMethod === 'charge_automatically'
-      ? await getCardThatPays({ organizationId: organization.id, subscriptionId: subscription.id })
+    subscription?.payingCardId && !free && subscription.collectionMethod === 'charge_automatically'
+      ? await getOrganizationCard({ organizationId: organization.id, paymentMethodId: subscription.payingCardId })
       : null;
   const planOptions = prices
     .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
