@@ -73,7 +73,9 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   await expect(page.getByTestId('review-draft-total')).toHaveText('¥3,500');
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/invoices/${draft.id}$`));
+  // Approving finalizes and charges in Stripe and syncs the mirror before it redirects: more than the default
+  // 10 s on a loaded two-core machine (it failed that way once in four local runs).
+  await expect(page).toHaveURL(new RegExp(`/admin/invoices/${draft.id}$`), { timeout: 30_000 });
   // Approval synced the mirror before redirecting: the page shows the invoice paid at once.
   await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
   await expect(page.getByTestId('admin-invoice-timeline')).toContainText('Held invoice approved');
