@@ -18,6 +18,8 @@ export type BenchPage = {
 };
 
 export const INVOICES_PER_ORGANIZATION = 12;
+/** Days of usage events each organization has (scripts/bench/portal-pages.ts `seedOrganizations`). */
+export const USAGE_DAYS = 40;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const invoiceNumber = (user: SignedIn, month: number) => `BENCH${pad(user.ordinal, 5)}-${pad(month, 4)}`;
 
@@ -44,6 +46,8 @@ export const benchPages: BenchPage[] = [
     expect: (u) => [invoiceNumber(u, INVOICES_PER_ORGANIZATION)],
   },
   { name: 'subscription', audience: 'portal', path: (u) => `/orgs/${u.orgId}/subscription`, expect: () => ['Team'] },
+  // Usage by day for both meters, this period against the previous one, and the projected invoice.
+  { name: 'usage', audience: 'portal', path: (u) => `/orgs/${u.orgId}/usage`, expect: () => ['Device hours', 'Diagnosis requests'] },
   // Operators: the customer page (plan, invoices, timeline) and the invoice list searched by the customer's name,
   // across all 120,000 invoices.
   {

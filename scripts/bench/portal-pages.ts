@@ -27,7 +27,7 @@ import { findFreePort } from '../lib/free-port';
 import { hasNextBuild, repoRoot, startEmulatorProcess, startNext, type ManagedProcess } from '../lib/processes';
 import { elapsed, intFromEnv, runBench, sampleStripeObjects, seedCatalogue, stripeRequestCount } from './bench-kit';
 import { databaseKindFrom, startBenchDatabase } from './bench-database';
-import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, type BenchPage, type SignedIn } from './bench-pages';
+import { benchPages, ceilingPage, INVOICES_PER_ORGANIZATION, USAGE_DAYS, type BenchPage, type SignedIn } from './bench-pages';
 import { printCpuProfile } from './cpu-profile';
 import { cpuMsOfCommand, cpuMsOfTree } from './process-cpu';
 import { httpRequest, runLoad, type LoadResult } from './http-load';
@@ -152,6 +152,15 @@ async function seedOrganizations(sql: postgres.Sql): Promise<void> {
              now() - (12 - m) * interval '30 days', case when m = 12 then null else now() - (12 - m) * interval '30 days' end,
              now() - (12 - m) * interval '30 days', ${samples.invoice}::jsonb
       from generate_series(1, ${n}) i cross join generate_series(1, ${INVOICES_PER_ORGANIZATION}) m`;
+    // Usage reported over the public API for the last 40 days (the usage page compares this period with the one
+    // before): device hours every day, diagnosis requests every other day.
+    await tx`insert into usage_events (organization_id, meter, value, occurred_at, identifier, received_at)
+      select md5('bench-org-' || i)::uuid::text, meter, 1 + (i + d) % 7,
+             date_trunc('day', now()) - d * interval '1 day' + interval '9 hours',
+             'bench-' || meter || '-' || d, date_trunc('day', now()) - d * interval '1 day' + interval '9 hours'
+      from generate_series(1, ${n}) i cross join generate_series(1, ${USAGE_DAYS}) d
+        cross join (values ('device_hours'), ('diagnosis_requests')) as meters(meter)
+      where meter = 'device_hours' or d % 2 = 0`;
   });
   await sql`analyze`;
 }
