@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { organizations, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { usageLimitsFor } from '@/lib/usage/limits';
-import { insertUsageEvents, usageBuckets, usageTotal, type NewUsageEvent } from './usage-events';
+import { insertUsageEvents, usageBucketSeries, usageBuckets, usageTotal, type NewUsageEvent } from './usage-events';
 
 async function organization(name: string, timeZone = 'Asia/Tokyo', createdAt = new Date()) {
   const [row] = await testDb().insert(organizations).values({ name, currency: 'jpy', billingEmail: `${name}@example.com`, timeZone, createdAt }).returning();
@@ -89,6 +89,35 @@ describe('usage events', () => {
       timeZone: 'America/New_York',
     });
     expect(buckets.map((b) => (b.end.getTime() - b.start.getTime()) / 3_600_000)).toEqual([25, 24]);
+  });
+
+  it('answers several meters and ranges in one statement as each would alone, in the order asked, empty ranges empty', async () => {
+    const org = await organization('series');
+    const other = await organization('other');
+    await insertUsageEvents({
+      organizationId: org.id,
+      events: [
+        event('1', '2026-11-20T01:00:00Z', '3'),
+        event('2', '2026-12-01T23:30:00Z', '4'),
+        // 1 December 23:30 and 2 December 01:00 UTC are both 2 December in Tokyo.
+        event('3', '2026-12-02T01:00:00Z', '0.5'),
+        event('4', '2026-12-02T02:00:00Z', '7', 'diagnosis_requests'),
+      ],
+    });
+    await insertUsageEvents({ organizationId: other.id, events: [event('1', '2026-12-02T01:00:00Z', '1000')] });
+    const tokyo = { organizationId: org.id, granularity: 'day' as const, timeZone: 'Asia/Tokyo' };
+    const thisPeriod = { start: new Date('2026-11-30T15:00:00Z'), end: new Date('2026-12-03T15:00:00Z') };
+    const lastPeriod = { start: new Date('2026-11-18T15:00:00Z'), end: new Date('2026-11-21T15:00:00Z') };
+    const series = [
+      { meter: 'device_hours', ...thisPeriod },
+      { meter: 'device_hours', ...lastPeriod },
+      { meter: 'diagnosis_requests', start: thisPeriod.end, end: thisPeriod.end },
+      { meter: 'diagnosis_requests', ...thisPeriod },
+    ];
+    const together = await usageBucketSeries({ ...tokyo, series });
+    const alone = await Promise.all(series.map((s) => usageBuckets({ ...tokyo, ...s })));
+    expect(together).toEqual(alone);
+    expect(together.map((buckets) => buckets.map((b) => b.value))).toEqual([[0, 4.5, 0], [0, 3, 0], [], [0, 7, 0]]);
   });
 });
 

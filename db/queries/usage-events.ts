@@ -56,32 +56,52 @@ export async function usageBuckets(
   params: { organizationId: string; meter: string; start: Date; end: Date; granularity: UsageGranularity; timeZone: string },
   tx: Tx = db,
 ): Promise<UsageBucket[]> {
-  if (params.end <= params.start) return [];
+  const [buckets] = await usageBucketSeries({ ...params, series: [{ meter: params.meter, start: params.start, end: params.end }] }, tx);
+  return buckets!;
+}
+
+/**
+ * `usageBuckets` for several meters and ranges of one organization in one statement (the usage dashboard's two
+ * periods of every meter): one list of buckets per series, in the order given.
+ */
+export async function usageBucketSeries(
+  params: { organizationId: string; series: { meter: string; start: Date; end: Date }[]; granularity: UsageGranularity; timeZone: string },
+  tx: Tx = db,
+): Promise<UsageBucket[][]> {
+  const result = params.series.map((): UsageBucket[] => []);
+  // An empty range has no buckets; the others are numbered by their place in `series` (1-based, as ordinality).
+  const asked = params.series.map((series, index) => ({ ...series, ordinal: index + 1 })).filter((series) => series.end > series.start);
+  if (asked.length === 0) return result;
   const unit = params.granularity === 'hour' ? 'hour' : 'day';
   const step = `1 ${unit}`;
-  const start = params.start.toISOString();
-  const end = params.end.toISOString();
   const zone = params.timeZone;
-  const rows = await tx.execute<{ bucket_start: string; bucket_end: string; value: string }>(sql`
-    with local_buckets as (
-      select gs as local_start
-      from generate_series(date_trunc(${unit}, ${start}::timestamptz at time zone ${zone}), ${end}::timestamptz at time zone ${zone}, ${step}::interval) as gs
+  const rows = await tx.execute<{ ordinal: number; bucket_start: string; bucket_end: string; value: string }>(sql`
+    with series as (
+      select ordinal::int, meter, range_start, range_end
+      from unnest(${toTextArray(asked.map((s) => String(s.ordinal)))}::int[], ${toTextArray(asked.map((s) => s.meter))}::text[],
+                  ${toTextArray(asked.map((s) => s.start.toISOString()))}::timestamptz[], ${toTextArray(asked.map((s) => s.end.toISOString()))}::timestamptz[])
+        as t(ordinal, meter, range_start, range_end)
     ),
     buckets as (
-      select local_start, (local_start at time zone ${zone}) as bucket_start, ((local_start + ${step}::interval) at time zone ${zone}) as bucket_end
-      from local_buckets
+      select s.ordinal, s.range_start, s.range_end, gs as local_start,
+             (gs at time zone ${zone}) as bucket_start, ((gs + ${step}::interval) at time zone ${zone}) as bucket_end
+      from series s,
+           generate_series(date_trunc(${unit}, s.range_start at time zone ${zone}), s.range_end at time zone ${zone}, ${step}::interval) as gs
     ),
     sums as (
-      select date_trunc(${unit}, occurred_at at time zone ${zone}) as local_start, sum(value) as value
-      from usage_events
-      where organization_id = ${params.organizationId} and meter = ${params.meter}
-        and occurred_at >= ${start}::timestamptz and occurred_at < ${end}::timestamptz
-      group by 1
+      select s.ordinal, date_trunc(${unit}, e.occurred_at at time zone ${zone}) as local_start, sum(e.value) as value
+      from series s
+      join usage_events e on e.organization_id = ${params.organizationId} and e.meter = s.meter
+        and e.occurred_at >= s.range_start and e.occurred_at < s.range_end
+      group by 1, 2
     )
-    select greatest(b.bucket_start, ${start}::timestamptz) as bucket_start, least(b.bucket_end, ${end}::timestamptz) as bucket_end,
-      coalesce(s.value, 0)::text as value
-    from buckets b left join sums s on s.local_start = b.local_start
-    where b.bucket_end > ${start}::timestamptz and b.bucket_start < ${end}::timestamptz
-    order by b.local_start`);
-  return Array.from(rows, (r) => ({ start: new Date(r.bucket_start), end: new Date(r.bucket_end), value: Number(r.value) }));
+    select b.ordinal, greatest(b.bucket_start, b.range_start) as bucket_start, least(b.bucket_end, b.range_end) as bucket_end,
+      coalesce(v.value, 0)::text as value
+    from buckets b left join sums v on v.ordinal = b.ordinal and v.local_start = b.local_start
+    where b.bucket_end > b.range_start and b.bucket_start < b.range_end
+    order by b.ordinal, b.local_start`);
+  for (const row of rows) {
+    result[Number(row.ordinal) - 1]!.push({ start: new Date(row.bucket_start), end: new Date(row.bucket_end), value: Number(row.value) });
+  }
+  return result;
 }

@@ -4,7 +4,7 @@
 import 'server-only';
 import { listCatalogMeters } from '@/db/queries/catalog';
 import { isLiveSubscription, type SubscriptionView } from '@/db/queries/subscriptions';
-import { usageBuckets } from '@/db/queries/usage-events';
+import { usageBucketSeries } from '@/db/queries/usage-events';
 import { getInvoiceProjection, listUsageBudgets, type InvoiceProjection, type UsageBudget } from '@/db/queries/usage-dashboard';
 import { usageLimitsFor, type UsageLimits } from './limits';
 import { compareDays, periodTotals, type DayComparison, type Period, type PeriodTotals } from './period';
@@ -47,23 +47,28 @@ export async function loadUsageDashboard(params: {
     usageLimitsFor(organization.id, { now, locale: params.locale, organizationCreatedAt: organization.createdAt }),
     getInvoiceProjection({ organizationId: organization.id }),
   ]);
-  const meterUsage = await Promise.all(
-    meters.map(async (meter): Promise<MeterUsage> => {
-      const query = { organizationId: organization.id, meter: meter.eventName, granularity: 'day' as const, timeZone };
-      // Day buckets of exactly the period (the first and last clipped to it), so the days add up to the period's total.
-      const [currentBuckets, previousBuckets] = await Promise.all([
-        usageBuckets({ ...query, start: current.start, end: current.end }),
-        usageBuckets({ ...query, start: previous.start, end: previous.end }),
-      ]);
-      const days = compareDays({ current: currentBuckets, previous: previousBuckets, now });
-      return {
-        eventName: meter.eventName,
-        name: meter.name,
-        days,
-        totals: periodTotals(days, previousBuckets),
-        budget: budgets.find((b) => b.meter === meter.eventName) ?? null,
-      };
-    }),
-  );
+  // Day buckets of exactly each period (the first and last clipped to it), so the days add up to the period's total:
+  // both periods of every meter in one statement.
+  const series = await usageBucketSeries({
+    organizationId: organization.id,
+    granularity: 'day',
+    timeZone,
+    series: meters.flatMap((meter) => [
+      { meter: meter.eventName, start: current.start, end: current.end },
+      { meter: meter.eventName, start: previous.start, end: previous.end },
+    ]),
+  });
+  const meterUsage = meters.map((meter, index): MeterUsage => {
+    const currentBuckets = series[2 * index]!;
+    const previousBuckets = series[2 * index + 1]!;
+    const days = compareDays({ current: currentBuckets, previous: previousBuckets, now });
+    return {
+      eventName: meter.eventName,
+      name: meter.name,
+      days,
+      totals: periodTotals(days, previousBuckets),
+      budget: budgets.find((b) => b.meter === meter.eventName) ?? null,
+    };
+  });
   return { timeZone, period: current, previous, meters: meterUsage, limits, projection };
 }
