@@ -1,0 +1,77 @@
+'use client';
+// The usage chart's markup (components/usage/usage-chart.tsx computes its geometry on the server, with d3-scale,
+// which never reaches the browser). A client component so a page view sends the chart once, as a short list of
+// numbers, rather than every SVG element twice (in the HTML and again in the RSC payload): two meters' charts were
+// most of the usage page's 100 kB. It has no state and nothing to do in the browser.
+
+/** One day: its previous and current bars (null when there is none) and, every few days, its label. */
+export type UsageChartBar = {
+  day: number;
+  x: number;
+  previous: { y: number; height: number } | null;
+  current: { y: number; height: number } | null;
+  label: string | null;
+};
+
+export type UsageChartGeometry = {
+  width: number;
+  height: number;
+  /** Left and right ends of the gridlines, the baseline's height, the x-axis labels' baseline. */
+  left: number;
+  right: number;
+  baseline: number;
+  labelY: number;
+  barWidth: number;
+  ticks: { y: number; label: string }[];
+  bars: UsageChartBar[];
+};
+
+export function UsageChartView(props: {
+  id: string;
+  title: string;
+  summary: string;
+  legend: { current: string; previous: string };
+  geometry: UsageChartGeometry;
+}) {
+  const g = props.geometry;
+  const titleId = `${props.id}-title`;
+  const descId = `${props.id}-desc`;
+  return (
+    <figure className="min-w-0">
+      <svg viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="h-auto w-full" data-testid={`${props.id}-svg`}>
+        <title id={titleId}>{props.title}</title>
+        <desc id={descId}>{props.summary}</desc>
+        {g.ticks.map((tick) => (
+          <g key={tick.label}>
+            <line x1={g.left} x2={g.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
+            <text x={g.left - 6} y={tick.y} textAnchor="end" dominantBaseline="middle" fontSize="11" fill="#475569">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {g.bars.map((bar) => (
+          <g key={bar.day}>
+            {bar.previous ? <rect x={bar.x} y={bar.previous.y} width={g.barWidth} height={bar.previous.height} fill="#cbd5e1" /> : null}
+            {bar.current ? <rect x={bar.x + g.barWidth} y={bar.current.y} width={g.barWidth} height={bar.current.height} fill="#4f46e5" /> : null}
+            {bar.label !== null ? (
+              <text x={bar.x + g.barWidth} y={g.labelY} textAnchor="middle" fontSize="11" fill="#475569">
+                {bar.label}
+              </text>
+            ) : null}
+          </g>
+        ))}
+        <line x1={g.left} x2={g.right} y1={g.baseline} y2={g.baseline} stroke="#94a3b8" />
+      </svg>
+      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-700">
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-indigo-600" />
+          {props.legend.current}
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-slate-300" />
+          {props.legend.previous}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
