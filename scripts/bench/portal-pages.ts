@@ -326,9 +326,10 @@ async function main(): Promise<number> {
   closers.push(() => sql.end());
   const t1 = performance.now();
   await seedOrganizations(sql);
-  const [counts] = await sql<{ organizations: number; invoices: number }[]>`
-    select (select count(*)::int from organizations) as organizations, (select count(*)::int from stripe_invoices) as invoices`;
-  console.log(`[bench] inserted ${counts!.organizations} organizations and ${counts!.invoices} invoices in ${elapsed(t1)}`);
+  const [counts] = await sql<{ organizations: number; invoices: number; usage: number }[]>`
+    select (select count(*)::int from organizations) as organizations, (select count(*)::int from stripe_invoices) as invoices,
+           (select count(*)::int from usage_events) as usage`;
+  console.log(`[bench] inserted ${counts!.organizations} organizations, ${counts!.invoices} invoices and ${counts!.usage} usage events in ${elapsed(t1)}`);
   const users = await signIn(sql, SIGNED_IN);
   let stats: postgres.Sql | null = null;
   if (DATABASE_KIND === 'postgres') {
