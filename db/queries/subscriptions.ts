@@ -190,12 +190,8 @@ export type PaymentProblem =
   | { kind: 'invoice'; invoiceId: string; amountRemaining: number; currency: string };
 
 /**
- * What the failed-payment banner shows: a subscription that is `past_due` or `incomplete`, else an open
- * invoice charged automatically whose payment was attempted and failed. Null when all is well.
- */
-/**
- * One statement (it runs on every portal page view, built once: db/prepared-query.ts): the subscription problem
- * ranks before the invoice one.
+ * The banner's one statement (it runs on every portal page view, built once: db/prepared-query.ts): the
+ * subscription problem ranks before the invoice one.
  */
 const selectPaymentProblem = preparedStatement<{
   kind: 'subscription' | 'invoice';
@@ -235,6 +231,10 @@ const selectPaymentProblem = preparedStatement<{
   },
 );
 
+/**
+ * What the failed-payment banner shows: a subscription that is `past_due` or `incomplete`, else an open
+ * invoice charged automatically whose payment was attempted and failed. Null when all is well.
+ */
 export async function findPaymentProblem(params: { organizationId: string }, tx: Tx = db): Promise<PaymentProblem | null> {
   const rows = await selectPaymentProblem({ organizationId: params.organizationId }, tx);
   const row = rows[0];
