@@ -1,5 +1,6 @@
-// Two projects: `unit` (pure logic beside the code, no database, no network) and `integration`
-// (`*.int.test.ts`: a fresh database and an in-process Stripe emulator per run; see docs/testing.md).
+// Two kinds of test, each in two projects (files sharing their worker's modules, and those that need their own):
+// `unit` (pure logic beside the code, no database, no network) and `integration` (`*.int.test.ts`: a fresh database
+// and an in-process Stripe emulator per run); see docs/testing.md.
 // The emulator package has its own config (packages/stripe-emulator/vitest.config.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,26 +15,23 @@ const keepsModuleState = [
   'lib/usage/api/usage-api.int.test.ts',
 ];
 
-/**
- * Integration files that need a module registry of their own: every file that mocks a module (found in the code,
- * so a new one cannot be forgotten), and those above.
- */
-const needsOwnModules = [
-  ...['lib', 'db', 'app', 'components', 'scripts', 'test']
-    .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
-    .filter((file) => file.endsWith('.int.test.ts') && /\bvi\.(do)?[mM]ock\(/.test(readFileSync(`${root}${file}`, 'utf8'))),
-  ...keepsModuleState,
-];
+/** The test files under the app's folders, listed once: each project picks from them the files that need isolation. */
+const testFiles = ['lib', 'db', 'app', 'components', 'scripts', 'test']
+  .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
+  .filter((file) => /\.test\.tsx?$/.test(file));
+/** Those of `testFiles` that `isKind` keeps and whose code matches `uses` (found in the code, so a new one cannot be forgotten). */
+const testFilesUsing = (isKind: (file: string) => boolean, uses: RegExp) => testFiles.filter((file) => isKind(file) && uses.test(readFileSync(`${root}${file}`, 'utf8')));
+const isIntegrationFile = (file: string) => file.endsWith('.int.test.ts');
 
+/** Integration files that need a module registry of their own: every file that mocks a module, and those above. */
+const needsOwnModules = [...testFilesUsing(isIntegrationFile, /\bvi\.(do)?[mM]ock\(/), ...keepsModuleState];
+
+const unitInclude = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'app/**/*.test.{ts,tsx}'];
 /**
  * Unit files that need a module registry of their own: those that mock modules, stub the environment or globals, or
- * load modules afresh (found in the code, so a new one cannot be forgotten).
+ * load modules afresh.
  */
-const unitInclude = ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'app/**/*.test.{ts,tsx}'];
-const unitNeedsOwnModules = ['lib', 'db', 'app', 'components', 'scripts']
-  .flatMap((dir) => readdirSync(`${root}${dir}`, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
-  .filter((file) => /\.test\.tsx?$/.test(file) && !file.endsWith('.int.test.ts'))
-  .filter((file) => /\bvi\.(do[mM]ock|mock|stubEnv|stubGlobal|resetModules)\(/.test(readFileSync(`${root}${file}`, 'utf8')));
+const unitNeedsOwnModules = testFilesUsing((file) => !isIntegrationFile(file), /\bvi\.(do[mM]ock|mock|stubEnv|stubGlobal|resetModules)\(/);
 
 const unit = {
   exclude: ['**/*.int.test.ts', '**/node_modules/**', 'packages/**', '.next/**', '.data/**'],
