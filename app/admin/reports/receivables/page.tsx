@@ -12,7 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
-import { pageParam } from '@/lib/admin/page-of';
+import { pageParam } from '@/lib/admin/page-param';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
