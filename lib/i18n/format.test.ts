@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, minorUnitDigits } from './format';
+import { formatDate, formatMonthDay, formatMoney, formatQuantity, minorUnitDigits } from './format';
 
 describe('formatMoney', () => {
   it('shows yen without decimals: JPY has no minor unit', () => {
@@ -40,5 +40,19 @@ describe('formatDate', () => {
     const date = new Date('2026-03-31T16:00:00Z');
     expect(formatDate(date, 'en', 'UTC')).toBe('Mar 31, 2026');
     expect(formatDate(date, 'ja', 'Asia/Tokyo')).toBe('2026/04/01');
+  });
+});
+
+describe('formatQuantity and formatMonthDay', () => {
+  it('groups quantities and keeps up to two decimals, in either language', () => {
+    expect(formatQuantity(1234.5678, 'en')).toBe('1,234.57');
+    expect(formatQuantity(1234.5678, 'ja')).toBe('1,234.57');
+    expect(formatQuantity(3, 'en')).toBe('3');
+  });
+
+  it('labels a day by month and day in the time zone given', () => {
+    const date = new Date('2026-03-31T16:00:00Z');
+    expect(formatMonthDay(date, 'en', 'UTC')).toBe('3/31');
+    expect(formatMonthDay(date, 'ja', 'Asia/Tokyo')).toBe('4/1');
   });
 });

@@ -55,3 +55,13 @@ export function formatDate(date: Date, locale: string, timeZone: string): string
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
   return cachedFormatter(`datetime|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(date);
 }
+
+/** A usage quantity (device hours, requests, a budget): grouped, up to two decimals. */
+export function formatQuantity(value: number, locale: string): string {
+  return cachedFormatter(`quantity|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+/** A day as a chart's axis labels it: month and day ("12/8"), in `timeZone`. */
+export function formatMonthDay(date: Date, locale: string, timeZone: string): string {
+  return cachedFormatter(`month-day|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone })).format(date);
+}

@@ -2,7 +2,7 @@
 // projected invoice (with the last refresh's error, if any). The same read as the customer's dashboard
 // (lib/usage/dashboard.ts): our database only, never Stripe.
 import { getTranslations } from 'next-intl/server';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from '@/lib/i18n/format';
 import type { SubscriptionView } from '@/db/queries/subscriptions';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';
 
@@ -18,7 +18,7 @@ export async function CustomerUsageSection(props: {
     getTranslations('admin.usage'),
   ]);
   const { limits, projection, period } = dashboard;
-  const number = (value: number) => new Intl.NumberFormat(props.locale, { maximumFractionDigits: 2 }).format(value);
+  const number = (value: number) => formatQuantity(value, props.locale);
   const date = (value: Date) => formatDate(value, props.locale, dashboard.timeZone);
   return (
     <section className="card mt-6" aria-labelledby="usage-title" data-testid="admin-usage">

@@ -4,6 +4,7 @@ import { Heading, Text } from '@react-email/components';
 import type { NotificationKind } from '../kinds';
 import type { NotificationPayloads } from '../payloads';
 import { EmailButton, EmailFacts, EmailLayout, type EmailBranding } from './email-layout';
+import { formatQuantity } from '@/lib/i18n/format';
 import type { EmailText } from './email-text';
 
 export type EmailProps<K extends NotificationKind> = { payload: NotificationPayloads[K]; branding: EmailBranding; text: EmailText };
@@ -209,7 +210,7 @@ export function FreeYearEndingEmail({ payload, branding, text }: EmailProps<'fre
 
 export function UsageBudgetCrossedEmail({ payload, branding, text }: EmailProps<'usage_budget_crossed'>) {
   const { t, date } = text;
-  const number = (value: number) => new Intl.NumberFormat(text.locale, { maximumFractionDigits: 2 }).format(value);
+  const number = (value: number) => formatQuantity(value, text.locale);
   return (
     <Frame kind="usage_budget_crossed" branding={branding} text={text}>
       <Text>{t('usage_budget_crossed.body', { meter: payload.meterName, percent: payload.thresholdPercent, budget: number(payload.budget) })}</Text>

@@ -8,7 +8,7 @@ import { UsageBudgetForm } from '@/components/usage/usage-budget-form';
 import { UsageChart } from '@/components/usage/usage-chart';
 import { UsageTable } from '@/components/usage/usage-table';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatMonthDay, formatQuantity } from '@/lib/i18n/format';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';
 
 export const generateMetadata = titleMetadata('usage');
@@ -19,9 +19,8 @@ export default async function UsagePage(props: OrgPageProps) {
   const [dashboard, t] = await Promise.all([loadUsageDashboard({ organization, locale }), getTranslations('usage')]);
   const { timeZone, period } = dashboard;
   const date = (value: Date) => formatDate(value, locale, timeZone);
-  const dayLabel = (value: Date) => new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone }).format(value);
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const number = (value: number) => numberFormat.format(value);
+  const dayLabel = (value: Date) => formatMonthDay(value, locale, timeZone);
+  const number = (value: number) => formatQuantity(value, locale);
   // Periods end at an instant that belongs to the next one: the last day shown is the one before it.
   const lastDay = (end: Date) => date(new Date(end.getTime() - 1));
 
