@@ -179,13 +179,18 @@ export type CatalogMeter = {
   name: string;
 };
 
-/** The meters the catalogue sells usage on (active products with `seikyu_meter`), one each, in catalogue order. */
-export async function listCatalogMeters(params: { locale?: string } = {}, tx: Tx = db): Promise<CatalogMeter[]> {
-  const products = await tx
+/** The usage page reads the meters on every view: built once (db/prepared-query.ts). */
+const selectMeterProducts = preparedQuery('meter_products', (tx) =>
+  tx
     .select({ metadata: stripeProducts.metadata })
     .from(stripeProducts)
     .where(and(eq(stripeProducts.active, true), sql`${stripeProducts.metadata} ? 'seikyu_meter'`))
-    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id));
+    .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id)),
+);
+
+/** The meters the catalogue sells usage on (active products with `seikyu_meter`), one each, in catalogue order. */
+export async function listCatalogMeters(params: { locale?: string } = {}, tx: Tx = db): Promise<CatalogMeter[]> {
+  const products = await selectMeterProducts({}, tx);
   const meters = new Map<string, CatalogMeter>();
   for (const { metadata } of products) {
     const eventName = metadata.seikyu_meter!;

@@ -161,8 +161,13 @@ export async function listSubscriptions(params: { organizationId: string; locale
 
 /** Subscriptions that are not over (incomplete ones included), newest first. */
 export async function listLiveSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return selectSubscriptionViews({ ...params, where: notInArray(stripeSubscriptions.status, endedStatuses) }, tx);
+  return withItems(await selectLiveSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale, tx);
 }
+
+/** The usage page and the limits API read the live subscriptions on every call: built once (db/prepared-query.ts). */
+const selectLiveSubscriptionRows = preparedQuery('live_subscriptions', (tx) =>
+  subscriptionRows(tx, sql.placeholder('organizationId'), notInArray(stripeSubscriptions.status, endedStatuses)),
+);
 
 /**
  * The plan the organization is on: its newest subscription that is neither over nor an unpaid checkout. `locale`

@@ -3,13 +3,19 @@
 // cross-organization scans (`...ForOperator`).
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { invoiceProjections, stripePrices, stripeSubscriptionItems, stripeSubscriptions, usageBudgets, usageEvents } from '@/db/schema';
 
 export type InvoiceProjection = typeof invoiceProjections.$inferSelect;
 export type UsageBudget = { meter: string; budget: number; thresholds: number[]; updatedAt: Date };
 
+/** The usage page reads the projection and the budgets on every view: built once (db/prepared-query.ts). */
+const selectInvoiceProjection = preparedQuery('invoice_projection', (tx) =>
+  tx.select().from(invoiceProjections).where(eq(invoiceProjections.organizationId, sql.placeholder('organizationId'))).limit(1),
+);
+
 export async function getInvoiceProjection(params: { organizationId: string }, tx: Tx = db): Promise<InvoiceProjection | null> {
-  const [row] = await tx.select().from(invoiceProjections).where(eq(invoiceProjections.organizationId, params.organizationId)).limit(1);
+  const [row] = await selectInvoiceProjection({ organizationId: params.organizationId }, tx);
   return row ?? null;
 }
 
@@ -75,12 +81,12 @@ export async function listUsageFollowUpOrganizationsForOperator(tx: Tx = db): Pr
   return [...new Set([...metered, ...budgeted].flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
 }
 
+const selectUsageBudgets = preparedQuery('usage_budgets', (tx) =>
+  tx.select().from(usageBudgets).where(eq(usageBudgets.organizationId, sql.placeholder('organizationId'))).orderBy(asc(usageBudgets.meter)),
+);
+
 export async function listUsageBudgets(params: { organizationId: string }, tx: Tx = db): Promise<UsageBudget[]> {
-  const rows = await tx
-    .select()
-    .from(usageBudgets)
-    .where(eq(usageBudgets.organizationId, params.organizationId))
-    .orderBy(asc(usageBudgets.meter));
+  const rows = await selectUsageBudgets({ organizationId: params.organizationId }, tx);
   return rows.map((r) => ({ meter: r.meter, budget: Number(r.budget), thresholds: r.thresholds, updatedAt: r.updatedAt }));
 }
 

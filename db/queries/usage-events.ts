@@ -3,6 +3,7 @@
 // returned as numbers.
 import { sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedStatement } from '@/db/prepared-query';
 
 export type UsageGranularity = 'day' | 'hour';
 export type UsageBucket = { start: Date; end: Date; value: number };
@@ -39,11 +40,20 @@ function toTextArray(items: readonly string[]): string {
 }
 
 /** The sum of the organization's accepted `meter` events with a timestamp in [start, end). */
-export async function usageTotal(params: { organizationId: string; meter: string; start: Date; end: Date }, tx: Tx = db): Promise<number> {
-  const rows = await tx.execute<{ total: string | null }>(sql`
+/** The limits API and the usage page sum on every call: built once (db/prepared-query.ts). */
+const selectUsageTotal = preparedStatement<{ total: string | null }>(
+  'usage_total',
+  () => sql`
     select coalesce(sum(value), 0)::text as total from usage_events
-    where organization_id = ${params.organizationId} and meter = ${params.meter}
-      and occurred_at >= ${params.start.toISOString()}::timestamptz and occurred_at < ${params.end.toISOString()}::timestamptz`);
+    where organization_id = ${sql.placeholder('organizationId')} and meter = ${sql.placeholder('meter')}
+      and occurred_at >= ${sql.placeholder('start')}::timestamptz and occurred_at < ${sql.placeholder('end')}::timestamptz`,
+);
+
+export async function usageTotal(params: { organizationId: string; meter: string; start: Date; end: Date }, tx: Tx = db): Promise<number> {
+  const rows = await selectUsageTotal(
+    { organizationId: params.organizationId, meter: params.meter, start: params.start.toISOString(), end: params.end.toISOString() },
+    tx,
+  );
   return Number(Array.from(rows)[0]?.total ?? 0);
 }
 
@@ -64,6 +74,36 @@ export async function usageBuckets(
  * `usageBuckets` for several meters and ranges of one organization in one statement (the usage dashboard's two
  * periods of every meter): one list of buckets per series, in the order given.
  */
+/** The usage page's one bucketing statement, built once (db/prepared-query.ts): the series go in as arrays. */
+const selectBucketSeries = preparedStatement<{ ordinal: number; bucket_start: string; bucket_end: string; value: string }>('usage_bucket_series', () => {
+  const [unit, step, zone] = [sql.placeholder('unit'), sql.placeholder('step'), sql.placeholder('zone')];
+  return sql`
+    with series as (
+      select ordinal::int, meter, range_start, range_end
+      from unnest(${sql.placeholder('ordinals')}::int[], ${sql.placeholder('meters')}::text[],
+                  ${sql.placeholder('starts')}::timestamptz[], ${sql.placeholder('ends')}::timestamptz[])
+        as t(ordinal, meter, range_start, range_end)
+    ),
+    buckets as (
+      select s.ordinal, s.range_start, s.range_end, gs as local_start,
+             (gs at time zone ${zone}::text) as bucket_start, ((gs + ${step}::interval) at time zone ${zone}::text) as bucket_end
+      from series s,
+           generate_series(date_trunc(${unit}::text, s.range_start at time zone ${zone}::text), s.range_end at time zone ${zone}::text, ${step}::interval) as gs
+    ),
+    sums as (
+      select s.ordinal, date_trunc(${unit}::text, e.occurred_at at time zone ${zone}::text) as local_start, sum(e.value) as value
+      from series s
+      join usage_events e on e.organization_id = ${sql.placeholder('organizationId')} and e.meter = s.meter
+        and e.occurred_at >= s.range_start and e.occurred_at < s.range_end
+      group by 1, 2
+    )
+    select b.ordinal, greatest(b.bucket_start, b.range_start) as bucket_start, least(b.bucket_end, b.range_end) as bucket_end,
+      coalesce(v.value, 0)::text as value
+    from buckets b left join sums v on v.ordinal = b.ordinal and v.local_start = b.local_start
+    where b.bucket_end > b.range_start and b.bucket_start < b.range_end
+    order by b.ordinal, b.local_start`;
+});
+
 export async function usageBucketSeries(
   params: { organizationId: string; series: { meter: string; start: Date; end: Date }[]; granularity: UsageGranularity; timeZone: string },
   tx: Tx = db,
@@ -73,33 +113,19 @@ export async function usageBucketSeries(
   const asked = params.series.map((series, index) => ({ ...series, ordinal: index + 1 })).filter((series) => series.end > series.start);
   if (asked.length === 0) return result;
   const unit = params.granularity === 'hour' ? 'hour' : 'day';
-  const step = `1 ${unit}`;
-  const zone = params.timeZone;
-  const rows = await tx.execute<{ ordinal: number; bucket_start: string; bucket_end: string; value: string }>(sql`
-    with series as (
-      select ordinal::int, meter, range_start, range_end
-      from unnest(${toTextArray(asked.map((s) => String(s.ordinal)))}::int[], ${toTextArray(asked.map((s) => s.meter))}::text[],
-                  ${toTextArray(asked.map((s) => s.start.toISOString()))}::timestamptz[], ${toTextArray(asked.map((s) => s.end.toISOString()))}::timestamptz[])
-        as t(ordinal, meter, range_start, range_end)
-    ),
-    buckets as (
-      select s.ordinal, s.range_start, s.range_end, gs as local_start,
-             (gs at time zone ${zone}) as bucket_start, ((gs + ${step}::interval) at time zone ${zone}) as bucket_end
-      from series s,
-           generate_series(date_trunc(${unit}, s.range_start at time zone ${zone}), s.range_end at time zone ${zone}, ${step}::interval) as gs
-    ),
-    sums as (
-      select s.ordinal, date_trunc(${unit}, e.occurred_at at time zone ${zone}) as local_start, sum(e.value) as value
-      from series s
-      join usage_events e on e.organization_id = ${params.organizationId} and e.meter = s.meter
-        and e.occurred_at >= s.range_start and e.occurred_at < s.range_end
-      group by 1, 2
-    )
-    select b.ordinal, greatest(b.bucket_start, b.range_start) as bucket_start, least(b.bucket_end, b.range_end) as bucket_end,
-      coalesce(v.value, 0)::text as value
-    from buckets b left join sums v on v.ordinal = b.ordinal and v.local_start = b.local_start
-    where b.bucket_end > b.range_start and b.bucket_start < b.range_end
-    order by b.ordinal, b.local_start`);
+  const rows = await selectBucketSeries(
+    {
+      ordinals: toTextArray(asked.map((s) => String(s.ordinal))),
+      meters: toTextArray(asked.map((s) => s.meter)),
+      starts: toTextArray(asked.map((s) => s.start.toISOString())),
+      ends: toTextArray(asked.map((s) => s.end.toISOString())),
+      unit,
+      step: `1 ${unit}`,
+      zone: params.timeZone,
+      organizationId: params.organizationId,
+    },
+    tx,
+  );
   for (const row of rows) {
     result[Number(row.ordinal) - 1]!.push({ start: new Date(row.bucket_start), end: new Date(row.bucket_end), value: Number(row.value) });
   }

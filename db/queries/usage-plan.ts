@@ -1,7 +1,8 @@
 // The plan that sets an organization's device capacity, read from the mirror: the current subscriptions' products
 // carrying `seikyu_device_limit` (free 1, starter 5, …). Scoped by organization.
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { catalogText } from '../catalog-text';
 
@@ -14,8 +15,9 @@ export type CapacityPlan = {
 };
 
 /** The current plans of the organization (not canceled, not an unpaid checkout), largest capacity first. */
-export async function listCapacityPlans(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CapacityPlan[]> {
-  const rows = await tx
+/** Read by the limits API and the usage page on every call: built once (db/prepared-query.ts). */
+const selectCapacityProducts = preparedQuery('capacity_products', (tx) =>
+  tx
     .select({ name: stripeProducts.name, metadata: stripeProducts.metadata, lookupKey: stripePrices.lookupKey })
     .from(stripeSubscriptions)
     .innerJoin(stripeSubscriptionItems, eq(stripeSubscriptionItems.subscriptionId, stripeSubscriptions.id))
@@ -23,10 +25,14 @@ export async function listCapacityPlans(params: { organizationId: string; locale
     .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(
       and(
-        eq(stripeSubscriptions.organizationId, params.organizationId),
+        eq(stripeSubscriptions.organizationId, sql.placeholder('organizationId')),
         notInArray(stripeSubscriptions.status, ['canceled', 'incomplete', 'incomplete_expired']),
       ),
-    );
+    ),
+);
+
+export async function listCapacityPlans(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CapacityPlan[]> {
+  const rows = await selectCapacityProducts({ organizationId: params.organizationId }, tx);
   const locale = params.locale ?? 'en';
   return rows
     .filter((r) => r.metadata.seikyu_tier !== undefined || r.metadata.seikyu_device_limit !== undefined)

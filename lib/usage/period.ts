@@ -1,27 +1,12 @@
 // Periods and days as the usage dashboard shows them, pure: the billing period (the metered subscription's, else
 // the calendar month in the organization's time zone), the period before it, the days a period covers in that
 // zone, and this period's days side by side with the previous period's.
+import { zoneOffsetMs } from '@/lib/i18n/zone-clock';
+
 const DAY_MS = 86_400_000;
 
 export type Period = { start: Date; end: Date };
 export type Bucket = { start: Date; end: Date; value: number };
-
-/** Milliseconds `timeZone` is ahead of UTC at `at` (Asia/Tokyo: +9 h). */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
 
 /** The instant a local wall-clock time in `timeZone` happens (the later offset wins across a change). */
 function fromLocal(localMs: number, timeZone: string): Date {

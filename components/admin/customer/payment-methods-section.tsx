@@ -2,11 +2,12 @@
 import { getTranslations } from 'next-intl/server';
 import type { OrganizationCard } from '@/db/queries/payment-methods';
 import { expiryWarning } from '@/lib/customers/card-expiry';
+import { wallClockIn } from '@/lib/i18n/zone-clock';
 
 /** `timeZone`: the customer's; a card expires at the end of its month there. */
 export async function PaymentMethodsSection({ cards, timeZone }: { cards: OrganizationCard[]; timeZone: string }) {
   const t = await getTranslations('backoffice.paymentMethods');
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+  const { year, month } = wallClockIn(new Date(), timeZone);
   return (
     <section className="card mt-6" aria-labelledby="pm-title" data-testid="customer-payment-methods">
       <h2 id="pm-title" className="card-title">
@@ -15,7 +16,7 @@ export async function PaymentMethodsSection({ cards, timeZone }: { cards: Organi
       {cards.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t('empty')}</p> : null}
       <ul className="mt-3 divide-y divide-slate-100">
         {cards.map((card) => {
-          const warning = expiryWarning(card, { year: year!, month: month! });
+          const warning = expiryWarning(card, { year, month });
           return (
             <li key={card.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <span>
