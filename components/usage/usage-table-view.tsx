@@ -9,31 +9,24 @@ export type UsageTableRow = { day: number; date: string; current: string | null;
 export function UsageTableView(props: { id: string; caption: string; labels: { date: string; current: string; previous: string; notYet: string }; rows: UsageTableRow[] }) {
   return (
     <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-labelledby={`${props.id}-caption`}>
-      <table className="w-full text-sm" data-testid={`${props.id}-table`}>
+      <table className="day-table" data-testid={`${props.id}-table`}>
         <caption id={`${props.id}-caption`} className="sr-only">
           {props.caption}
         </caption>
-        <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
+        <thead>
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {props.labels.date}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              {props.labels.current}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              {props.labels.previous}
-            </th>
+            <th scope="col">{props.labels.date}</th>
+            <th scope="col">{props.labels.current}</th>
+            <th scope="col">{props.labels.previous}</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        {/* Cells carry no classes: app/globals.css styles .day-table's (sixty-odd cells per table). */}
+        <tbody>
           {props.rows.map((row) => (
             <tr key={row.day}>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-800">
-                {row.date}
-              </th>
-              <td className="px-3 py-1.5 text-right tabular-nums">{row.current === null ? <span className="text-slate-500">{props.labels.notYet}</span> : row.current}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{row.previous}</td>
+              <th scope="row">{row.date}</th>
+              <td>{row.current === null ? <span className="text-slate-500">{props.labels.notYet}</span> : row.current}</td>
+              <td>{row.previous}</td>
             </tr>
           ))}
         </tbody>
