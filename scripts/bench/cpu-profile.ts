@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
 function packageOf(url: string): string {
@@ -39,6 +39,43 @@ export function summarizeCpuProfile(file: string, limit: number): string[] {
   for (const [name, ms] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`${fmt(ms)}  ${name}`);
   lines.push('by function:');
   for (const [name, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, limit)) lines.push(`${fmt(ms)}  ${name}`);
+  lines.push(...appFunctions(profile, selfMs, byId, limit, fmt));
+  return lines;
+}
+
+/**
+ * The app's own functions (the server bundles, without the chunks of node_modules) by inclusive time: what a
+ * page's code costs with everything it calls. Their names are the source's only in a build made with
+ * `npx next build --no-mangling`; a normal build shortens them, and the list says so.
+ */
+function appFunctions(
+  profile: CpuProfile,
+  selfMs: Map<number, number>,
+  byId: Map<number, ProfileNode>,
+  limit: number,
+  fmt: (ms: number) => string,
+): string[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const isApp = (frame: ProfileNode['callFrame']) =>
+    frame.url.includes('/.next/server/') && !frame.url.includes('node_modules_') && !frame.url.includes('[turbopack]') && frame.functionName.length >= 3;
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    // Each function once per sample, however often it recurs on the stack.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      if (!isApp(frame)) continue;
+      const key = `${frame.functionName} ${frame.url.replace(/^file:\/\/.*\/\.next\//, '.next/')}:${frame.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  }
+  const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  const lines = ['app functions, with what they call (inclusive):'];
+  for (const [name, ms] of top) lines.push(`${fmt(ms)}  ${name}`);
+  if (top.length < limit / 2) lines.push('(few named: build with `npx next build --no-mangling` to see the source names)');
   return lines;
 }
 
