@@ -1,7 +1,8 @@
 // Root layout: the document language follows the interface language; every page is rendered per request so
 // the CSP nonce from proxy.ts reaches Next's scripts.
 import type { Metadata, Viewport } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { getCspNonce } from '@/components/csp-nonce';
 import { BoundaryLabelsProvider, type BoundaryLabels } from '@/components/i18n/boundary-labels';

@@ -1,6 +1,6 @@
 // The signed-in frame shared by the portal, the back-office and the payee pages: this request's labels and
 // language handed to its client frame (components/app-shell-frame.tsx), which renders the markup.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { AppShellFrame } from '@/components/app-shell-frame';
 import { localeButtonsProps } from '@/components/i18n/locale-switcher';

@@ -1,6 +1,6 @@
 // Header for public pages (landing, sign-in): the wordmark, the language switcher, and sign-in or the portal.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { Logo } from '@/components/logo';
 import { getCurrentUser } from '@/lib/auth/session';

@@ -1,5 +1,5 @@
 // Status badges for subscriptions and invoices: colour carries the meaning, the text always says it too.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { InvoiceStatus, SubscriptionStatus } from '@/db/queries/billing';
 
 const subscriptionTone: Record<SubscriptionStatus, string> = {

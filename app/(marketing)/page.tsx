@@ -1,6 +1,6 @@
 // GET / — what Seikyu is, and the way in.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getCurrentUser } from '@/lib/auth/session';
 
 export default async function LandingPage() {

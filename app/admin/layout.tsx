@@ -1,6 +1,6 @@
 // Layout for /admin/* — operators only; a signed-in customer gets 404, a visitor the sign-in page. Every admin
 // page shows the failing-webhooks banner while events are failing.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { FailedEventsBanner } from '@/components/admin/events/failed-events-banner';
 import { AppShell } from '@/components/app-shell';

@@ -1,7 +1,7 @@
 // 404 inside the back-office (an unknown customer or invoice id): the admin layout and its navigation stay.
 // A customer opening /admin never gets here: the layout's requireOperator 404s above this boundary.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 export default async function AdminNotFound() {
   const t = await getTranslations('admin');

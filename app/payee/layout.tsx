@@ -1,5 +1,5 @@
 // Layout for /payee — a payee's own pages; signed-in payees only (others: 404, visitors: sign-in).
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';

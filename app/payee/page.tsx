@@ -3,7 +3,8 @@
 // email belongs to.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge, TransferStatusBadge } from '@/components/admin/connect/connect-badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

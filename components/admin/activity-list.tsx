@@ -1,6 +1,7 @@
 // The operators' view of a customer's activity: when, who (an email), what in words and the stored details,
 // through the same formatter as the portal's activity page.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ActivityEntry } from '@/db/queries/activity';
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import { formatDateTime } from '@/lib/i18n/format';

@@ -1,7 +1,7 @@
 // The operator invoice page's client forms (record a payment, issue a credit note) take their messages as props:
 // built here on the server from `backOffice`, so the browser needs no message formatter.
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CreditNoteLabels } from '@/components/admin/credit-note-form';
 import type { RecordPaymentLabels } from '@/components/admin/record-payment-form';
 import { creditNoteReasons, creditNoteSettlements, paymentMethods } from '@/lib/back-office/adjustment-options';

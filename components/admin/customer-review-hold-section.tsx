@@ -1,6 +1,6 @@
 // The customer page's "hold invoices for review" section: a separate block so the customer page can grow around it.
 // Admins (admin:review:manage) edit it; support sees the setting.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ReviewHoldForm } from '@/components/admin/review-hold-form';
 import { listReviewHoldsForOperator } from '@/db/queries/review';
 import { operatorCan, type OperatorRole } from '@/lib/permissions';

@@ -1,6 +1,7 @@
 // Payments and attempts on one invoice for operators: what was paid and when, how many attempts Stripe made, and
 // each failed attempt with the bank's decline reason, from the audit entries the invoice.payment_failed webhook wrote.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ActivityEntry } from '@/db/queries/activity';
 import type { InvoiceRecord } from '@/db/queries/invoices';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';

@@ -1,6 +1,7 @@
 // One invoice's event timeline for operators: the audit log entries about it (operators, customers, Stripe) and the
 // Stripe webhook events received for it, each with its processing status.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ActivityList } from '@/components/admin/activity-list';
 import type { ActivityEntry } from '@/db/queries/activity';
 import type { StripeEventRow } from '@/db/queries/events';

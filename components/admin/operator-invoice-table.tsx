@@ -1,7 +1,7 @@
 // The invoices on the operators' customer page: each number opens the operator's invoice view; open invoices
 // show their due date and what remains to be paid, and bank-transfer invoices are marked as such.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import type { InvoiceSummaryRecord } from '@/db/queries/invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

@@ -1,6 +1,6 @@
 // The payments on an invoice for operators: card payments and payments recorded outside Stripe (method,
 // reference, date received). Server component; rows come from the mirror.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { InvoicePaymentRecord } from '@/db/queries/invoice-adjustments';
 
 const METHODS = ['bank_transfer', 'cash', 'local_currency', 'other'] as const;

@@ -1,6 +1,6 @@
 // One subscription on the operators' customer page: plan (product names), price and quantity per item, status,
 // how it is paid (the paying card, or bank transfer) and when the period ends. Never a bare `sub_…` alone.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { describePlanPrice } from '@/components/portal/plan-price';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import type { SubscriptionView } from '@/db/queries/subscriptions';

@@ -3,7 +3,7 @@
 // namespace. At phone width the date and period move under the number so the amount and the status stay on
 // screen without scrolling sideways. This part formats the rows on the server; the markup is
 // components/billing/invoice-table-view.tsx.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { invoiceBadgeClass } from '@/components/status-badge';
 import type { InvoiceStatus } from '@/db/queries/billing';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

@@ -2,7 +2,8 @@
 // (past_due, unpaid, or incomplete after an attempt) or an open automatically-charged invoice with a failed
 // attempt. Links to the fix: pay the open invoice (which lets the customer use another card) and the cards page.
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { portalSections } from '@/components/portal/portal-nav';
 import { findPaymentProblem } from '@/db/queries/subscriptions';
 import { formatMoney } from '@/lib/i18n/format';

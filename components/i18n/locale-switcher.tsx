@@ -1,5 +1,6 @@
 // The language buttons with this request's language and labels (components/i18n/locale-buttons.tsx).
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { locales } from '@/lib/i18n/config';
 import { LocaleButtons, type LocaleButtonsProps } from './locale-buttons';
 

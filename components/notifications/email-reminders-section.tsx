@@ -1,6 +1,6 @@
 // The billing-details section where a customer turns reminder emails on or off (payment and invoice emails
 // always go to the billing email above).
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getRemindersEnabled } from '@/db/queries/notifications';
 import { EmailRemindersForm } from './email-reminders-form';
 

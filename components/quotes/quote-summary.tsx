@@ -1,7 +1,8 @@
 // A quote as both operators and customers read it, from the mirror: validity, payment terms, lines, tax per rate,
 // totals, what accepting bills now (the first invoice Stripe computed) and the recurring amount after, and the
 // quote's header and footer texts.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { QuoteRecord } from '@/db/queries/quotes';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { recurringOf, upfrontOf } from '@/lib/quotes/quote-state';

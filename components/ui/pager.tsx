@@ -1,7 +1,7 @@
 // Previous / next links for a list shown a page at a time (server component). `hrefFor` builds the link to a
 // page keeping the rest of the query; nothing is rendered for a single page.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 export async function Pager(props: { page: number; pages: number; hrefFor: (page: number) => string; label: string; testId?: string }) {
   if (props.pages <= 1) return null;

@@ -1,5 +1,5 @@
 // Devices in use this hour against the plan's capacity (usageLimitsFor), and the free year's end when on the free tier.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { formatDate } from '@/lib/i18n/format';
 import type { UsageLimits } from '@/lib/usage/limits';
 

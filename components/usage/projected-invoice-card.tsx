@@ -1,6 +1,6 @@
 // The projected invoice for this period, from the mirror (invoice_projections): kept fresh by a job from Stripe's
 // invoice preview when usage is reported or the subscription changes; never fetched here.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { InvoiceProjection } from '@/db/queries/usage-dashboard';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 

@@ -8,7 +8,7 @@
 //   operatorActionClient  + ctx.operatorRole (operators only; others get not_found)
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { getOrganizationForMember } from '@/db/queries/organizations';
 import { getOperatorRole } from '@/db/queries/users';

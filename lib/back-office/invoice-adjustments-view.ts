@@ -3,7 +3,7 @@
 // admin:credit_notes:manage. The actions check the same again on the server.
 import 'server-only';
 import type Stripe from 'stripe';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { listCreditNotesForOperator, listInvoicePaymentsForOperator } from '@/db/queries/invoice-adjustments';
 import type { InvoiceLineRecord, InvoiceRecord } from '@/db/queries/invoices';
 import { env } from '@/lib/env';

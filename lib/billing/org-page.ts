@@ -2,7 +2,7 @@
 // same 404 as a missing page), the organization with its billing currency, the query string, the page's base
 // path and whether the viewer may change billing. Reads the local mirror only.
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { MembershipRole } from '@/db/queries/organizations';
 import { requireMembership } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';

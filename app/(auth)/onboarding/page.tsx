@@ -1,7 +1,8 @@
 // GET /onboarding — a signed-in person without an organization creates one (free tier, no card).
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CreateOrganizationForm } from '@/components/auth/create-organization-form';
 import { listOrganizationsForUser } from '@/db/queries/organizations';
 import { requireUser } from '@/lib/auth/session';

@@ -1,7 +1,7 @@
 // GET /sign-in — email magic link, plus GitHub / Google when configured.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { enabledOAuthProviders } from '@/lib/auth/auth';

@@ -2,7 +2,8 @@
 // actor type, action, customer and dates; pages of 50 (older / back to the newest); CSV of the filtered rows.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';

@@ -2,7 +2,8 @@
 // payload and last error; admins replay one event or every failed one (audited).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ReplayEventButton, ReplayFailedButton } from '@/components/admin/events/replay-buttons';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TimesInZone } from '@/components/admin/times-in-zone';

@@ -2,7 +2,8 @@
 // currency, overdue, dates), counts per status, pages, and a CSV export of exactly what the filters show.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TimesInZone } from '@/components/admin/times-in-zone';

@@ -2,7 +2,8 @@
 // last error; resend and preview per row.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { ResendNotificationButton } from '@/components/admin/notifications/resend-notification-button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -2,7 +2,8 @@
 // the onboarding link, adding a payee, and the split rule of each one-time price. Admins (admin:connect:manage)
 // change things; support reads.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge } from '@/components/admin/connect/connect-badges';
 import { AddPayeeForm } from '@/components/admin/connect/add-payee-form';
 import { SplitRuleForm } from '@/components/admin/connect/split-rule-form';

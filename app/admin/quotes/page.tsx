@@ -2,7 +2,8 @@
 // expired) and customer (name, prospect, email or number). Operators only (requireOperator here too).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { QuoteStatusBadge } from '@/components/admin/quotes/quote-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

@@ -3,7 +3,8 @@
 // Admins (admin:connect:manage) act; support reads.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { TransferStatusBadge } from '@/components/admin/connect/connect-badges';
 import { RecordSaleForm } from '@/components/admin/connect/record-sale-form';
 import { RetryTransferButton } from '@/components/admin/connect/retry-transfer-button';

@@ -2,7 +2,8 @@
 // Not found in production unless DEV_MAILBOX_ENABLED is set.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SiteHeader } from '@/components/site-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listMailboxMessages } from '@/db/queries/mailbox';

@@ -1,5 +1,5 @@
 // Layout for /orgs/[orgId]/* — members of the organization only; anyone else gets 404.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
 import { PaymentFailedBanner } from '@/components/billing/payment-failed-banner';

@@ -1,6 +1,7 @@
 // GET /orgs/[orgId] — the customer's overview from the mirror: plan, next invoice, recent invoices.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { FinishSetupForm } from '@/components/portal/finish-setup-form';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';

@@ -5,7 +5,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { declineLabels } from '@/components/billing/checkout/checkout-page';
 import { QuoteAcceptButton, QuoteAcceptWithCard } from '@/components/quotes/quote-accept-form';
 import { QuoteSummary } from '@/components/quotes/quote-summary';

@@ -1,5 +1,5 @@
 // Status badges for payees and transfers: colour carries the meaning, the text always says it too.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ConnectTransferStatus } from '@/db/queries/connect-sales';
 import type { PayeeStatus } from '@/db/queries/payees';
 

@@ -1,6 +1,7 @@
 // The customer's credit notes on the operator's customer page, newest first, each with its PDF (the operator's
 // credit-note route under its invoice). Rows come from the mirror; the table is the one the invoice pages use.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

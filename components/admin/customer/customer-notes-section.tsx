@@ -1,6 +1,7 @@
 // Operators' notes on the customer page: newest first, who wrote and last edited each and when; operators
 // allowed to write notes (admin and support) can add, edit and delete them.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CustomerNoteView } from '@/db/queries/notes';
 import { formatDateTime } from '@/lib/i18n/format';
 import { AddNoteForm, NoteActions, type NoteLabels } from './customer-note-form';

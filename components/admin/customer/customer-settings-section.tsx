@@ -1,6 +1,6 @@
 // Per-customer settings on the customer page: collection method and days until due for its live
 // subscriptions (admins change them; others see them), and Resync from Stripe.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { SubscriptionCollection } from '@/db/queries/customer-settings';
 import { CollectionSettingsForm, ResyncButton } from './collection-settings-form';
 

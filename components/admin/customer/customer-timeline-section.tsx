@@ -1,7 +1,8 @@
 // The customer's timeline: audit entries in words (the same formatter as the activity pages) merged with the
 // Stripe events of the webhook ledger, newest first.
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import type { TimelineEntry } from '@/lib/customers/timeline';
 import { formatDateTime } from '@/lib/i18n/format';

@@ -1,7 +1,7 @@
 // The customer's usage for operators: this period per meter against the previous period, capacity in use and the
 // projected invoice (with the last refresh's error, if any). The same read as the customer's dashboard
 // (lib/usage/dashboard.ts): our database only, never Stripe.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '@/lib/i18n/format';
 import type { SubscriptionView } from '@/db/queries/subscriptions';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';

@@ -1,5 +1,5 @@
 // The customer's saved cards with expiry warnings (expired, expires this month or next), default marked.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { OrganizationCard } from '@/db/queries/payment-methods';
 import { expiryWarning } from '@/lib/customers/card-expiry';
 import { wallClockIn } from '@/lib/i18n/zone-clock';

@@ -1,7 +1,7 @@
 // Shown on every admin page while webhook events are failing: the mirror may be behind Stripe until they are
 // replayed, so operators should know before trusting a page.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { countFailedStripeEvents } from '@/db/queries/events';
 
 export async function FailedEventsBanner() {

@@ -1,5 +1,5 @@
 // The billing-details section showing the organization's time zone, which owners and billing managers change.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { selectableTimeZones } from '@/lib/i18n/time-zones';
 import { TimeZoneForm } from './time-zone-form';
 

@@ -1,6 +1,6 @@
 // An invoice's credit notes (operators and customers): number, date, reason, where the money went, amount,
 // status, and the PDF link the caller's route serves. Server component; rows come from the mirror.
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 
 function settlementOf(note: CreditNoteRecord): 'amount_due' | 'customer_balance' | 'refund_outside_stripe' | 'refund_to_card' {

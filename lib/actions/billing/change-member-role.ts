@@ -1,7 +1,7 @@
 'use server';
 // Changes a member's role (owners only). The last owner cannot be demoted.
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { changeMemberRole } from '@/db/queries/members';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { changeMemberRoleSchema } from '@/lib/billing/members/member-schemas';

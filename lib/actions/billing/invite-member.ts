@@ -1,7 +1,8 @@
 'use server';
 // Invites a person to the organization with a role (owners only). Accepted when that address signs in.
 import { revalidatePath } from 'next/cache';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { inviteMember } from '@/lib/billing/members/invite-member';
 import { inviteMemberSchema } from '@/lib/billing/members/member-schemas';

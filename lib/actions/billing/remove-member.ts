@@ -1,7 +1,7 @@
 'use server';
 // Removes a member (owners only). The last owner cannot be removed.
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { removeMember } from '@/db/queries/members';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { removeMemberSchema } from '@/lib/billing/members/member-schemas';

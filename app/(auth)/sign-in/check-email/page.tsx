@@ -1,7 +1,7 @@
 // GET /sign-in/check-email — shown after a magic link was sent.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { isDevMailboxEnabled } from '@/lib/mail/dev-mailbox';
 import { mailTransportName } from '@/lib/mail/send-mail';
 

@@ -6,7 +6,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CustomerCreditNotesSection } from '@/components/admin/customer/credit-notes-section';
 import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
 import { CustomerSettingsSection } from '@/components/admin/customer/customer-settings-section';

@@ -6,7 +6,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
 import { InvoicePaymentsSection } from '@/components/admin/invoice-payments-section';
 import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-section';

@@ -2,7 +2,8 @@
 // with their age and amount. Every operator sees it; approving needs admin:review:manage (on the review page).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listHeldDraftsForOperator } from '@/db/queries/invoices';

@@ -5,7 +5,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { randomUUID } from 'node:crypto';
 import { ActivityList } from '@/components/admin/activity-list';
 import { QuoteActionsForm, type QuoteAction } from '@/components/admin/quotes/quote-actions-form';

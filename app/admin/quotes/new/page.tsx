@@ -2,7 +2,8 @@
 // catalogue lines, coupon, validity, texts, collection and trial. Submitting creates the Stripe draft, whose page
 // is the preview (totals, tax, first invoice) before finalizing.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { randomUUID } from 'node:crypto';
 import { QuoteBuilderForm, type QuoteBuilderPrice } from '@/components/admin/quotes/quote-builder-form';
 import { PageHeader } from '@/components/ui/page-header';

@@ -5,7 +5,8 @@
 // megabytes of HTML; the totals above them and the CSV always cover all of them.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { AgeingTable } from '@/components/admin/receivables/ageing-table';
 import { RemindInvoiceButton } from '@/components/admin/receivables/remind-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,6 +1,6 @@
 // GET /admin/settings/branding — what appears on documents and emails (admins edit; support staff read).
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { BrandingSettingsForm } from '@/components/admin/branding/branding-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOperator } from '@/lib/auth/session';

@@ -1,7 +1,7 @@
 // GET /admin/settings/notifications — which moments send email, day counts, operator recipients and the
 // sender's branding (admins edit; support staff read), with a preview of every template in both languages.
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { NotificationSettingsForm } from '@/components/admin/notifications/notification-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOperator } from '@/lib/auth/session';

@@ -2,7 +2,7 @@
 // in the review queue (or only each customer's first N). Admins (admin:review:manage) edit; support reads.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ReviewHoldForm } from '@/components/admin/review-hold-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { listActiveProducts } from '@/db/queries/catalog';

@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/activity — the organization's audit log: who changed what, newest first.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ACTIVITY_PAGE_SIZE, listActivity, type ActivityEntry } from '@/db/queries/activity';

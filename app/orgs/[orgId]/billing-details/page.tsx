@@ -1,7 +1,7 @@
 // GET /orgs/[orgId]/billing-details — company name, billing email, address, tax id and invoice language, as
 // mirrored from the Stripe customer; the organization's time zone and reminder emails (ours). Owners and billing members edit; members see them read-only.
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { BillingDetailsForm, type BillingDetailsFormLabels } from '@/components/billing/details/billing-details-form';
 import { TimeZoneSection } from '@/components/billing/details/time-zone-section';
 import { EmailRemindersSection } from '@/components/notifications/email-reminders-section';

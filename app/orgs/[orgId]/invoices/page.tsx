@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/invoices — the organization's invoices from the mirror: number, date, period, amount, status.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/members — who belongs to the organization and with which role, and pending invitations.
 // Owners invite, change roles and remove; everyone else only sees the list.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InviteMemberForm } from '@/components/billing/members/invite-member-form';
 import { MemberActionsForm, RevokeInvitationButton } from '@/components/billing/members/member-actions-form';
 import { PageHeader } from '@/components/ui/page-header';

@@ -2,7 +2,8 @@
 // the default (with a warning when it expires within a month); owners and billing managers add, make default
 // and remove.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { AddCardForm } from '@/components/billing/cards/add-card-form';
 import { CardActionsButton } from '@/components/billing/cards/card-actions-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';

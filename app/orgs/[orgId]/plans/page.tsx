@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/plans — the plan picker, from the mirrored catalogue in the organization's currency.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/subscription — the organization's plan from the mirror: items, status, renewal or end date,
 // and (owner, billing) cancel at period end with a reason, or resume.
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';

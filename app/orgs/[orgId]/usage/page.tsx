@@ -1,6 +1,7 @@
 // GET /orgs/[orgId]/usage — usage this period by day per meter against the previous period, capacity in use, the
 // projected invoice (from the mirror) and budget alerts. Reads our database only (lib/usage/dashboard.ts).
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { CapacityCard } from '@/components/usage/capacity-card';
 import { ProjectedInvoiceCard } from '@/components/usage/projected-invoice-card';

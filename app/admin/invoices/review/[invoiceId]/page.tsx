@@ -4,7 +4,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { RemoveDraftItemButton, ReviewDraftForm } from '@/components/admin/review-draft-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getInvoiceForOperator, getPreviousInvoiceForOperator, type InvoiceLineRecord } from '@/db/queries/invoices';

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';

@@ -1,6 +1,7 @@
 // GET /orgs/[orgId]/plans/buy?price=… — buying a one-off item or the 30-day pass: what it costs, from the mirror,
 // and the card form. Owner and billing only. Nothing is created until the customer presses Pay.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { BackToPlans, CheckoutLayout, CheckoutRefused, declineLabels, SummaryRow } from '@/components/billing/checkout/checkout-page';
 import { OneOffPurchaseForm } from '@/components/billing/checkout/one-off-purchase-form';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';

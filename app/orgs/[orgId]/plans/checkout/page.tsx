@@ -1,6 +1,7 @@
 // GET /orgs/[orgId]/plans/checkout?price=…&quantity=… — what the customer is about to buy, from the mirror,
 // and the card form. Owner and billing only. Nothing is created until the customer presses Subscribe.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CheckoutForm } from '@/components/billing/checkout/checkout-form';
 import { checkoutTermsText } from '@/components/billing/checkout/checkout-terms-text';
 import { BackToPlans, CheckoutLayout, CheckoutRefused, declineLabels, SummaryRow } from '@/components/billing/checkout/checkout-page';

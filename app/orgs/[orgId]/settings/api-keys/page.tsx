@@ -1,7 +1,8 @@
 // GET /orgs/[orgId]/settings/api-keys — the organization's usage API keys: prefix, creation and last use. Owners
 // and billing managers create (the key is shown once) and revoke; other members only see the list.
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CreateApiKeyForm } from '@/components/usage/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/usage/revoke-api-key-button';
 import { PageHeader } from '@/components/ui/page-header';
