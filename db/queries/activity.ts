@@ -1,6 +1,7 @@
 // The organization's activity: its audit log entries with the acting person's email, newest first.
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { auditLog, users } from '@/db/schema';
 
 export type ActivityEntry = {
@@ -18,9 +19,20 @@ export type ActivityEntry = {
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
+// The first page (the activity page and the operators' customer page read it on every view) and the pages after
+// an entry id, each built once (db/prepared-query.ts).
+const selectActivity = preparedQuery('activity', (tx) => activityRows(tx));
+const selectActivityBefore = preparedQuery('activity_before', (tx) => activityRows(tx, lt(auditLog.id, sql.placeholder('before'))));
+
 /** One page of entries older than `before` (an entry id), scoped by organization. */
 export async function listActivity(params: { organizationId: string; before?: number }, tx: Tx = db): Promise<ActivityEntry[]> {
-  const scope = eq(auditLog.organizationId, params.organizationId);
+  return params.before
+    ? selectActivityBefore({ organizationId: params.organizationId, before: params.before }, tx)
+    : selectActivity({ organizationId: params.organizationId }, tx);
+}
+
+function activityRows(tx: Tx, before?: SQL) {
+  const scope = eq(auditLog.organizationId, sql.placeholder('organizationId'));
   return tx
     .select({
       id: auditLog.id,
@@ -35,7 +47,7 @@ export async function listActivity(params: { organizationId: string; before?: nu
     })
     .from(auditLog)
     .leftJoin(users, and(eq(users.id, auditLog.actorId), or(eq(auditLog.actorType, 'user'), eq(auditLog.actorType, 'operator'))))
-    .where(params.before ? and(scope, lt(auditLog.id, params.before)) : scope)
+    .where(before ? and(scope, before) : scope)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(ACTIVITY_PAGE_SIZE);
 }

@@ -1,6 +1,7 @@
 // What the per-customer settings read: how each live subscription of the organization collects.
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { auditLog, stripeCustomers, stripeSubscriptions } from '@/db/schema';
 
 export type SubscriptionCollection = {
@@ -10,12 +11,17 @@ export type SubscriptionCollection = {
   daysUntilDue: number | null;
 };
 
-export async function listLiveSubscriptionCollection(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionCollection[]> {
-  return tx
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectLiveSubscriptionCollection = preparedQuery('live_subscription_collection', (tx) =>
+  tx
     .select({ id: stripeSubscriptions.id, status: stripeSubscriptions.status, collectionMethod: stripeSubscriptions.collectionMethod, daysUntilDue: stripeSubscriptions.daysUntilDue })
     .from(stripeSubscriptions)
-    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), notInArray(stripeSubscriptions.status, ['canceled', 'incomplete_expired'])))
-    .orderBy(desc(stripeSubscriptions.stripeCreated));
+    .where(and(eq(stripeSubscriptions.organizationId, sql.placeholder('organizationId')), notInArray(stripeSubscriptions.status, ['canceled', 'incomplete_expired'])))
+    .orderBy(desc(stripeSubscriptions.stripeCreated)),
+);
+
+export async function listLiveSubscriptionCollection(params: { organizationId: string }, tx: Tx = db): Promise<SubscriptionCollection[]> {
+  return selectLiveSubscriptionCollection({ organizationId: params.organizationId }, tx);
 }
 
 /** The newest audit entry id for the organization (0 for none): a marker of "the state an operator saw". */

@@ -2,6 +2,7 @@
 // organizations on purpose; their callers are operators (requireOperator / operatorActionClient).
 import { eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeCustomers } from '@/db/schema';
 import type { SubscriptionStatus } from './billing';
 
@@ -155,16 +156,21 @@ export type StripeCustomerSummary = {
 };
 
 /** The organization and its mirrored Stripe customer, without a membership check; null when it does not exist. */
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectCustomerForOperator = preparedQuery('customer_for_operator', (tx) =>
+  tx
+    .select({ organization: organizations, customer: stripeCustomers })
+    .from(organizations)
+    .leftJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
+    .where(eq(organizations.id, sql.placeholder('organizationId')))
+    .limit(1),
+);
+
 export async function getCustomerForOperator(
   params: { organizationId: string },
   tx: Tx = db,
 ): Promise<{ organization: OrganizationRecord; customer: StripeCustomerSummary | null } | null> {
-  const [row] = await tx
-    .select({ organization: organizations, customer: stripeCustomers })
-    .from(organizations)
-    .leftJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
-    .where(eq(organizations.id, params.organizationId))
-    .limit(1);
+  const [row] = await selectCustomerForOperator({ organizationId: params.organizationId }, tx);
   if (!row) return null;
   const customer = row.customer;
   return {

@@ -2,6 +2,7 @@
 // leased to exactly one worker at a time ('processing' + lease token); only the lease holder records the outcome.
 import { and, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripeEvents } from '@/db/schema';
 
 export type StripeEventRow = typeof stripeEvents.$inferSelect;
@@ -175,11 +176,17 @@ export async function countFailedStripeEvents(_params: Record<string, never> = {
 }
 
 /** The ledger's events about one Stripe customer: the customer itself or an object whose `customer` is it. */
-export async function listStripeEventsForCustomer(params: { customerId: string; limit?: number }, tx: Tx = db): Promise<StripeEventRow[]> {
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectStripeEventsForCustomer = preparedQuery('customer_stripe_events', (tx) => {
+  const customerId = sql.placeholder('customerId');
   return tx
     .select()
     .from(stripeEvents)
-    .where(or(eq(stripeEvents.objectId, params.customerId), sql`${stripeEvents.payload}->'data'->'object'->>'customer' = ${params.customerId}`))
+    .where(or(eq(stripeEvents.objectId, customerId), sql`${stripeEvents.payload}->'data'->'object'->>'customer' = ${customerId}`))
     .orderBy(desc(stripeEvents.stripeCreated), desc(stripeEvents.id))
-    .limit(Math.min(params.limit ?? 50, 200));
+    .limit(sql.placeholder('limit'));
+});
+
+export async function listStripeEventsForCustomer(params: { customerId: string; limit?: number }, tx: Tx = db): Promise<StripeEventRow[]> {
+  return selectStripeEventsForCustomer({ customerId: params.customerId, limit: Math.min(params.limit ?? 50, 200) }, tx);
 }

@@ -67,13 +67,18 @@ const selectCreditNotesForInvoice = preparedQuery('invoice_credit_notes', (tx) =
 );
 
 /** The organization's credit notes on all its invoices, newest first (the operators' customer page). */
-export async function listCreditNotesForOrganization(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<CreditNoteRecord[]> {
-  return tx
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectCreditNotesForOrganization = preparedQuery('organization_credit_notes', (tx) =>
+  tx
     .select()
     .from(stripeCreditNotes)
-    .where(eq(stripeCreditNotes.organizationId, params.organizationId))
+    .where(eq(stripeCreditNotes.organizationId, sql.placeholder('organizationId')))
     .orderBy(desc(stripeCreditNotes.stripeCreated), desc(stripeCreditNotes.id))
-    .limit(Math.min(params.limit ?? 20, 100));
+    .limit(sql.placeholder('limit')),
+);
+
+export async function listCreditNotesForOrganization(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<CreditNoteRecord[]> {
+  return selectCreditNotesForOrganization({ organizationId: params.organizationId, limit: Math.min(params.limit ?? 20, 100) }, tx);
 }
 
 /** One credit note if it is on this invoice of this organization, else null. */

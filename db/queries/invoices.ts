@@ -121,13 +121,18 @@ export async function getInvoiceWithLines(
 }
 
 /** The organization's invoices for its operators, drafts included, newest first. */
-export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummaryRecord[]> {
-  return tx
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectInvoicesForOperator = preparedQuery('invoices_for_operator', (tx) =>
+  tx
     .select(invoiceSummaryColumns)
     .from(stripeInvoices)
-    .where(eq(stripeInvoices.organizationId, params.organizationId))
+    .where(eq(stripeInvoices.organizationId, sql.placeholder('organizationId')))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
-    .limit(Math.min(params.limit ?? 20, 100));
+    .limit(sql.placeholder('limit')),
+);
+
+export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummaryRecord[]> {
+  return selectInvoicesForOperator({ organizationId: params.organizationId, limit: Math.min(params.limit ?? 20, 100) }, tx);
 }
 
 /**

@@ -3,19 +3,25 @@
 // cannot leave an organization without an owner.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { invitations, memberships, users } from '@/db/schema';
 
 export type MemberRole = (typeof memberships.$inferSelect)['role'];
 export type Member = { userId: string; email: string; name: string | null; role: MemberRole; joinedAt: Date };
 export type PendingInvitation = { id: string; email: string; role: MemberRole; invitedAt: Date };
 
-export async function listMembers(params: { organizationId: string }, tx: Tx = db): Promise<Member[]> {
-  return tx
+/** The members page and the operators' customer page read this on every view: built once (db/prepared-query.ts). */
+const selectMembers = preparedQuery('members', (tx) =>
+  tx
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, params.organizationId))
-    .orderBy(asc(memberships.createdAt), asc(users.email));
+    .where(eq(memberships.organizationId, sql.placeholder('organizationId')))
+    .orderBy(asc(memberships.createdAt), asc(users.email)),
+);
+
+export async function listMembers(params: { organizationId: string }, tx: Tx = db): Promise<Member[]> {
+  return selectMembers({ organizationId: params.organizationId }, tx);
 }
 
 export async function listPendingInvitations(params: { organizationId: string }, tx: Tx = db): Promise<PendingInvitation[]> {

@@ -1,7 +1,8 @@
 // Operators' notes about one customer (organization), scoped by organization like every customer query.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db';
+import { preparedQuery } from '@/db/prepared-query';
 import { customerNotes, users } from '@/db/schema';
 
 export type CustomerNoteRecord = typeof customerNotes.$inferSelect;
@@ -9,15 +10,20 @@ export type CustomerNoteView = CustomerNoteRecord & { authorEmail: string | null
 
 export const NOTE_MAX_LENGTH = 5000;
 
-export async function listCustomerNotes(params: { organizationId: string }, tx: Tx = db): Promise<CustomerNoteView[]> {
+/** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
+const selectCustomerNotes = preparedQuery('customer_notes', (tx) => {
   const editor = alias(users, 'editor');
-  const rows = await tx
+  return tx
     .select({ note: customerNotes, authorEmail: users.email, updatedByEmail: editor.email })
     .from(customerNotes)
     .leftJoin(users, eq(users.id, customerNotes.authorId))
     .leftJoin(editor, eq(editor.id, customerNotes.updatedById))
-    .where(eq(customerNotes.organizationId, params.organizationId))
+    .where(eq(customerNotes.organizationId, sql.placeholder('organizationId')))
     .orderBy(desc(customerNotes.createdAt), desc(customerNotes.id));
+});
+
+export async function listCustomerNotes(params: { organizationId: string }, tx: Tx = db): Promise<CustomerNoteView[]> {
+  const rows = await selectCustomerNotes({ organizationId: params.organizationId }, tx);
   return rows.map((r) => ({ ...r.note, authorEmail: r.authorEmail, updatedByEmail: r.updatedByEmail }));
 }
 

@@ -156,8 +156,11 @@ async function withItems(rows: SubscriptionRow[], viewerLocale: string | undefin
 
 /** Every subscription of the organization, ended ones included, newest first (the operators' customer page). */
 export async function listSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return selectSubscriptionViews({ organizationId: params.organizationId, locale: params.locale }, tx);
+  return withItems(await selectAllSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale, tx);
 }
+
+/** The operators' customer page reads every subscription on every view: built once (db/prepared-query.ts). */
+const selectAllSubscriptionRows = preparedQuery('all_subscriptions', (tx) => subscriptionRows(tx, sql.placeholder('organizationId')));
 
 /** Subscriptions that are not over (incomplete ones included), newest first. */
 export async function listLiveSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
