@@ -155,7 +155,6 @@ export type StripeCustomerSummary = {
   deleted: boolean;
 };
 
-/** The organization and its mirrored Stripe customer, without a membership check; null when it does not exist. */
 /** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
 const selectCustomerForOperator = preparedQuery('customer_for_operator', (tx) =>
   tx
@@ -166,6 +165,7 @@ const selectCustomerForOperator = preparedQuery('customer_for_operator', (tx) =>
     .limit(1),
 );
 
+/** The organization and its mirrored Stripe customer, without a membership check; null when it does not exist. */
 export async function getCustomerForOperator(
   params: { organizationId: string },
   tx: Tx = db,

@@ -175,7 +175,6 @@ export async function countFailedStripeEvents(_params: Record<string, never> = {
   return row?.n ?? 0;
 }
 
-/** The ledger's events about one Stripe customer: the customer itself or an object whose `customer` is it. */
 /** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
 const selectStripeEventsForCustomer = preparedQuery('customer_stripe_events', (tx) => {
   const customerId = sql.placeholder('customerId');
@@ -187,6 +186,7 @@ const selectStripeEventsForCustomer = preparedQuery('customer_stripe_events', (t
     .limit(sql.placeholder('limit'));
 });
 
+/** The ledger's events about one Stripe customer: the customer itself or an object whose `customer` is it. */
 export async function listStripeEventsForCustomer(params: { customerId: string; limit?: number }, tx: Tx = db): Promise<StripeEventRow[]> {
   return selectStripeEventsForCustomer({ customerId: params.customerId, limit: Math.min(params.limit ?? 50, 200) }, tx);
 }

@@ -66,7 +66,6 @@ const selectCreditNotesForInvoice = preparedQuery('invoice_credit_notes', (tx) =
     .orderBy(asc(stripeCreditNotes.stripeCreated), asc(stripeCreditNotes.id)),
 );
 
-/** The organization's credit notes on all its invoices, newest first (the operators' customer page). */
 /** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
 const selectCreditNotesForOrganization = preparedQuery('organization_credit_notes', (tx) =>
   tx
@@ -77,6 +76,7 @@ const selectCreditNotesForOrganization = preparedQuery('organization_credit_note
     .limit(sql.placeholder('limit')),
 );
 
+/** The organization's credit notes on all its invoices, newest first (the operators' customer page). */
 export async function listCreditNotesForOrganization(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<CreditNoteRecord[]> {
   return selectCreditNotesForOrganization({ organizationId: params.organizationId, limit: Math.min(params.limit ?? 20, 100) }, tx);
 }

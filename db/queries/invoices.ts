@@ -120,7 +120,6 @@ export async function getInvoiceWithLines(
   return { invoice, lines };
 }
 
-/** The organization's invoices for its operators, drafts included, newest first. */
 /** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */
 const selectInvoicesForOperator = preparedQuery('invoices_for_operator', (tx) =>
   tx
@@ -131,6 +130,7 @@ const selectInvoicesForOperator = preparedQuery('invoices_for_operator', (tx) =>
     .limit(sql.placeholder('limit')),
 );
 
+/** The organization's invoices for its operators, drafts included, newest first. */
 export async function listInvoicesForOperator(params: { organizationId: string; limit?: number }, tx: Tx = db): Promise<InvoiceSummaryRecord[]> {
   return selectInvoicesForOperator({ organizationId: params.organizationId, limit: Math.min(params.limit ?? 20, 100) }, tx);
 }

@@ -39,7 +39,6 @@ function toTextArray(items: readonly string[]): string {
   return `{${items.map((item) => `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-/** The sum of the organization's accepted `meter` events with a timestamp in [start, end). */
 /** The limits API and the usage page sum on every call: built once (db/prepared-query.ts). */
 const selectUsageTotal = preparedStatement<{ total: string | null }>(
   'usage_total',
@@ -49,6 +48,7 @@ const selectUsageTotal = preparedStatement<{ total: string | null }>(
       and occurred_at >= ${sql.placeholder('start')}::timestamptz and occurred_at < ${sql.placeholder('end')}::timestamptz`,
 );
 
+/** The sum of the organization's accepted `meter` events with a timestamp in [start, end). */
 export async function usageTotal(params: { organizationId: string; meter: string; start: Date; end: Date }, tx: Tx = db): Promise<number> {
   const rows = await selectUsageTotal(
     { organizationId: params.organizationId, meter: params.meter, start: params.start.toISOString(), end: params.end.toISOString() },
@@ -70,10 +70,6 @@ export async function usageBuckets(
   return buckets!;
 }
 
-/**
- * `usageBuckets` for several meters and ranges of one organization in one statement (the usage dashboard's two
- * periods of every meter): one list of buckets per series, in the order given.
- */
 /** The usage page's one bucketing statement, built once (db/prepared-query.ts): the series go in as arrays. */
 const selectBucketSeries = preparedStatement<{ ordinal: number; bucket_start: string; bucket_end: string; value: string }>('usage_bucket_series', () => {
   const [unit, step, zone] = [sql.placeholder('unit'), sql.placeholder('step'), sql.placeholder('zone')];
@@ -104,6 +100,10 @@ const selectBucketSeries = preparedStatement<{ ordinal: number; bucket_start: st
     order by b.ordinal, b.local_start`;
 });
 
+/**
+ * `usageBuckets` for several meters and ranges of one organization in one statement (the usage dashboard's two
+ * periods of every meter): one list of buckets per series, in the order given.
+ */
 export async function usageBucketSeries(
   params: { organizationId: string; series: { meter: string; start: Date; end: Date }[]; granularity: UsageGranularity; timeZone: string },
   tx: Tx = db,

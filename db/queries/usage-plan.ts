@@ -14,7 +14,6 @@ export type CapacityPlan = {
   deviceLimit: number | null;
 };
 
-/** The current plans of the organization (not canceled, not an unpaid checkout), largest capacity first. */
 /** Read by the limits API and the usage page on every call: built once (db/prepared-query.ts). */
 const selectCapacityProducts = preparedQuery('capacity_products', (tx) =>
   tx
@@ -31,6 +30,7 @@ const selectCapacityProducts = preparedQuery('capacity_products', (tx) =>
     ),
 );
 
+/** The current plans of the organization (not canceled, not an unpaid checkout), largest capacity first. */
 export async function listCapacityPlans(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CapacityPlan[]> {
   const rows = await selectCapacityProducts({ organizationId: params.organizationId }, tx);
   const locale = params.locale ?? 'en';
