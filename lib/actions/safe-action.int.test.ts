@@ -9,7 +9,7 @@ import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
 
 const { authActionClient, operatorActionClient, orgActionClient } = await import('./safe-action');
 

@@ -8,7 +8,7 @@ import { closeTestDb, insertTestUser, resetDatabase, testDb } from '@/test/integ
 
 const request = vi.hoisted(() => ({ user: null as User | null, cookies: new Map<string, string>(), revalidated: [] as string[] }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => request.user }));
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ set: (name: string, value: string) => request.cookies.set(name, value) }) }));
 vi.mock('next/cache', () => ({ revalidatePath: (path: string) => request.revalidated.push(path) }));
 

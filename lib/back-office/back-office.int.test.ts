@@ -17,9 +17,9 @@ const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 vi.mock('next-intl/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-intl/server')>()),
-  getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }),
   getLocale: async () => 'en',
 }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { recordOffStripePayment } = await import('./record-payment');

@@ -13,7 +13,7 @@ import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
 
 const { addCustomerNoteAction, editCustomerNoteAction, deleteCustomerNoteAction } = await import('@/lib/actions/customers/customer-notes');
 const { setCustomerCollectionAction, resyncCustomerAction } = await import('@/lib/actions/customers/customer-settings');

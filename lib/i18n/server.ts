@@ -41,7 +41,7 @@ function fill(message: string, values: Record<string, unknown>): string | null {
 /** `t` with the plain-template path in front; its other methods (rich, markup, raw, has) are next-intl's. */
 export function withPlainTemplates(t: Translator): Translator {
   const translate = ((key: string, values?: Record<string, unknown>, formats?: unknown) => {
-    if (values && formats === undefined && typeof t.has === 'function' && t.has(key)) {
+    if (values && formats === undefined && t.has(key)) {
       const message: unknown = t.raw(key);
       if (typeof message === 'string' && isPlainTemplate(message)) {
         const filled = fill(message, values);

@@ -9,9 +9,9 @@ import { closeTestDb, insertTestUser, resetDatabase, testDb, uniqueSuffix } from
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 vi.mock('next-intl/server', () => ({
-  getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }),
   getLocale: async () => 'en',
 }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { setOrganizationTimeZoneAction } = await import('./set-time-zone');
