@@ -17,9 +17,11 @@ export function minorUnitDigits(currency: string): 0 | 2 | 3 {
 }
 
 // Building an Intl formatter costs far more than formatting with one (ICU data lookups): a page listing twelve
-// invoices built 24+ of them per view. Formatters are immutable, so one per option set is kept for the process.
+// invoices built 24+ of them per view. Formatters are immutable, so one per option set is kept for the process
+// (lib/i18n/zone-clock.ts keeps its per-zone formatters here too).
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+/** The formatter kept under `key` (one key per option set), created by `create` the first time. */
+export function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
     // Keys come from a handful of locales, currencies and time zones; the cap only guards against surprises.

@@ -1,27 +1,24 @@
 // Wall-clock arithmetic in an IANA time zone: how far the zone is ahead of UTC at an instant, and the calendar
 // date there. Intl is the only source of zone rules here; building a DateTimeFormat with a time zone costs far
 // more than formatting with it (tens of microseconds: ICU loads the zone's rules), and the usage dashboard asks
-// for ten offsets per view, so one formatter per zone is kept for the process (formatters are immutable).
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+// for ten offsets per view, so one formatter per zone is kept for the process (lib/i18n/format.ts's cache).
+import { cachedFormatter } from './format';
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    // Zones come from organizations' settings (a few hundred at most); the cap only guards against surprises.
-    if (partsFormatters.size >= 1000) partsFormatters.clear();
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return cachedFormatter(
+    `zone-parts|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
 }
 
 /** The wall clock in `timeZone` at `at`, to the second. Throws RangeError for an unknown zone, as Intl does. */
