@@ -1,15 +1,15 @@
 // The failed-payment banner on every portal page, from the mirror: a subscription whose payment failed
 // (past_due, unpaid, or incomplete after an attempt) or an open automatically-charged invoice with a failed
-// attempt. Links to the fix: pay the open invoice (which lets the customer use another card) and the cards page.
+// attempt (db/queries/subscriptions.ts `paymentProblemOf`, read with the membership). Links to the fix: pay the
+// open invoice (which lets the customer use another card) and the cards page.
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { portalSections } from '@/components/portal/portal-nav';
-import { findPaymentProblem } from '@/db/queries/subscriptions';
+import type { PaymentProblem } from '@/db/queries/subscriptions';
 import { formatMoney } from '@/lib/i18n/format';
 
-export async function PaymentFailedBanner({ organizationId }: { organizationId: string }) {
-  const problem = await findPaymentProblem({ organizationId });
+export async function PaymentFailedBanner({ organizationId, problem }: { organizationId: string; problem: PaymentProblem | null }) {
   if (!problem) return null;
   const [t, locale] = await Promise.all([getTranslations('subscription.banner'), getLocale()]);
   const base = `/orgs/${organizationId}`;

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { memberships, organizations } from '@/db/schema';
+import { paymentProblemOf, toPaymentProblem, type PaymentProblem } from './subscriptions';
 
 export type Organization = typeof organizations.$inferSelect;
 export type MembershipRole = (typeof memberships.$inferSelect)['role'];
@@ -20,6 +21,27 @@ export async function getOrganizationForMember(
 const selectOrganizationForMember = preparedQuery('organization_for_member', (tx) =>
   tx
     .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .limit(1),
+);
+
+/**
+ * The same membership for a portal page, with what the failed-payment banner shows (db/queries/subscriptions.ts
+ * `paymentProblemOf`): one statement where the page view would otherwise make two.
+ */
+export async function getOrganizationForMemberPage(
+  params: { organizationId: string; userId: string },
+  tx: Tx = db,
+): Promise<{ organization: OrganizationForMember; paymentProblem: PaymentProblem | null } | null> {
+  const [row] = await selectOrganizationForMemberPage(params, tx);
+  return row ? { organization: { ...row.organization, role: row.role }, paymentProblem: toPaymentProblem(row.paymentProblem) } : null;
+}
+
+const selectOrganizationForMemberPage = preparedQuery('organization_for_member_page', (tx) =>
+  tx
+    .select({ organization: organizations, role: memberships.role, paymentProblem: paymentProblemOf(sql`${organizations.id}`) })
     .from(organizations)
     .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
     .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))

@@ -8,7 +8,7 @@ import { getCustomerForOperator, listCustomersForOperator } from './customers';
 import { getInvoiceForOperator, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
-import { getOrganizationForMember, listOrganizationsForUser } from './organizations';
+import { getOrganizationForMember, getOrganizationForMemberPage, listOrganizationsForUser } from './organizations';
 
 const day = 24 * 60 * 60 * 1000;
 const now = new Date('2026-11-01T00:00:00Z');
@@ -110,6 +110,44 @@ describe('shell queries', () => {
     expect(await getOrganizationForMember({ organizationId: annCo.id, userId: bob.id }, testDb())).toBeNull();
     expect(await getOrganizationForMember({ organizationId: 'no-such-org', userId: ann.id }, testDb())).toBeNull();
     expect((await listOrganizationsForUser({ userId: bob.id }, testDb())).map((o) => o.name)).toEqual(['Bob LLC']);
+  });
+
+  it('reads a portal page\'s membership with the failed-payment banner\'s problem', async () => {
+    const ann = await person('ann@example.com');
+    const bob = await person('bob@example.com');
+    const org = await organization('Ann KK', ann.id);
+    const other = await organization('Bob LLC', bob.id);
+    const page = async () => getOrganizationForMemberPage({ organizationId: org.id, userId: ann.id }, testDb());
+    const attempted = (id: string) => testDb().update(stripeInvoices).set({ data: { attempt_count: 1 } }).where(eq(stripeInvoices.id, id));
+
+    expect(await getOrganizationForMemberPage({ organizationId: org.id, userId: bob.id }, testDb())).toBeNull();
+    expect(await page()).toMatchObject({ organization: { id: org.id, name: 'Ann KK', role: 'owner' }, paymentProblem: null });
+
+    // An open invoice charged automatically whose payment failed; one sent for payment by bank transfer, or not yet
+    // attempted, is no problem.
+    await invoice('in_unattempted', org.id, 'open', 3000, new Date(now.getTime() - day));
+    await invoice('in_transfer', org.id, 'open', 4000, now);
+    await testDb().update(stripeInvoices).set({ collectionMethod: 'send_invoice', data: { attempt_count: 1 } }).where(eq(stripeInvoices.id, 'in_transfer'));
+    expect((await page())!.paymentProblem).toBeNull();
+    await attempted('in_unattempted');
+    expect((await page())!.paymentProblem).toEqual({ kind: 'invoice', invoiceId: 'in_unattempted', amountRemaining: 3000, currency: 'jpy' });
+
+    // A checkout in progress (incomplete, its first invoice not attempted yet) is no problem; once attempted it is,
+    // and a subscription's problem ranks before an invoice's.
+    await invoice('in_first', org.id, 'open', 5000, new Date(now.getTime() - 2 * day));
+    await subscription('sub_checkout', org.id, 'incomplete', 'jpy', now);
+    await testDb().update(stripeSubscriptions).set({ latestInvoiceId: 'in_first' }).where(eq(stripeSubscriptions.id, 'sub_checkout'));
+    expect((await page())!.paymentProblem).toMatchObject({ kind: 'invoice', invoiceId: 'in_unattempted' });
+    await attempted('in_first');
+    expect((await page())!.paymentProblem).toEqual({ kind: 'subscription', subscriptionId: 'sub_checkout', status: 'incomplete', invoiceId: 'in_first' });
+
+    // Another organization's problems are not this one's.
+    await subscription('sub_bob', other.id, 'past_due', 'jpy', now);
+    expect(await getOrganizationForMemberPage({ organizationId: other.id, userId: bob.id }, testDb())).toMatchObject({
+      paymentProblem: { kind: 'subscription', subscriptionId: 'sub_bob', status: 'past_due', invoiceId: null },
+    });
+    await testDb().delete(stripeSubscriptions).where(eq(stripeSubscriptions.id, 'sub_checkout'));
+    expect((await page())!.paymentProblem).toMatchObject({ kind: 'invoice', invoiceId: 'in_unattempted' });
   });
 
   it('builds the overview from the mirror: current plan in its currency, next invoice date, no drafts or paid zero invoices', async () => {
@@ -284,6 +322,26 @@ describe('countSignInLinksIssuedSince', () => {
     ]);
     expect(live[0]!.items).toEqual([expect.objectContaining({ ...team, unitAmount: 5000 })]);
     expect((await listSubscriptions({ organizationId: org.id }, testDb())).map((s) => s.id)).toEqual(['sub_own_card', 'sub_now', 'sub_old']);
+
+    // Items come in the subscription's own row, oldest first; an item whose price is not mirrored keeps its price
+    // id as its name and has no amount; a subscription without items has none.
+    await testDb().insert(stripeSubscriptionItems).values({
+      id: 'si_sub_now_extra',
+      subscriptionId: 'sub_now',
+      priceId: 'price_not_mirrored',
+      quantity: null,
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(now.getTime() + 30 * day),
+      stripeCreated: new Date(now.getTime() + 1000),
+      data: {},
+    });
+    await testDb().delete(stripeSubscriptionItems).where(eq(stripeSubscriptionItems.subscriptionId, 'sub_old'));
+    const withTwo = await getCurrentSubscription({ organizationId: org.id, locale: 'ja' }, testDb());
+    expect(withTwo!.items).toEqual([
+      expect.objectContaining({ ...team, productName: 'チーム', unitAmount: 3500 }),
+      { id: 'si_sub_now_extra', priceId: 'price_not_mirrored', productName: 'price_not_mirrored', priceNickname: null, priceLookupKey: null, unitAmount: null, interval: null, intervalCount: null, usageType: null, quantity: null },
+    ]);
+    expect((await listSubscriptions({ organizationId: org.id }, testDb())).find((s) => s.id === 'sub_old')!.items).toEqual([]);
 
     // Bank transfer: no card pays it.
     await testDb().update(stripeSubscriptions).set({ collectionMethod: 'send_invoice' }).where(eq(stripeSubscriptions.id, 'sub_now'));

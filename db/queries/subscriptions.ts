@@ -2,9 +2,9 @@
 // and per item the plan (product name), the price (amount in the subscription's currency, interval) and the
 // quantity. Every page, action and job reads subscriptions through here. Every query is scoped by organization:
 // another organization's ids find nothing.
-import { and, asc, desc, eq, gt, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { preparedQuery, preparedStatement } from '@/db/prepared-query';
+import { preparedQuery } from '@/db/prepared-query';
 import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { catalogText } from '../catalog-text';
 import { columnsWithoutData } from './columns';
@@ -72,8 +72,6 @@ export function unitAmountIn(
 }
 
 const subscriptionColumns = columnsWithoutData(stripeSubscriptions);
-const itemColumns = columnsWithoutData(stripeSubscriptionItems);
-const priceColumns = columnsWithoutData(stripePrices);
 
 /**
  * The one reader: the organization's subscriptions matching `where`, newest first, each with its items. Every
@@ -84,13 +82,58 @@ async function selectSubscriptionViews(
   tx: Tx,
 ): Promise<SubscriptionView[]> {
   const query = subscriptionRows(tx, params.organizationId, params.where);
-  return withItems(params.limit ? await query.limit(params.limit) : await query, params.locale, tx);
+  return toViews(params.limit ? await query.limit(params.limit) : await query, params.locale);
 }
+
+/** An item as the subscription's statement returns it (json_build_object below; amounts are bigint, so numbers). */
+type ItemRow = {
+  id: string;
+  priceId: string;
+  quantity: number | null;
+  /** Null when the price is missing from the mirror. */
+  price: {
+    currency: string;
+    unitAmount: number | null;
+    currencyOptions: Record<string, { unit_amount: number | null }>;
+    nickname: string | null;
+    lookupKey: string | null;
+    metadata: Record<string, string>;
+    recurringInterval: string | null;
+    recurringIntervalCount: number | null;
+    usageType: string | null;
+  } | null;
+  productName: string | null;
+  productMetadata: Record<string, string> | null;
+};
+
+/**
+ * Each subscription's items with their prices and products, in the subscription's own row: a page reads its
+ * subscriptions and their items in one statement, not one for the subscriptions and a second for the items.
+ */
+const itemsOfSubscription = () => {
+  const item = stripeSubscriptionItems;
+  const price = stripePrices;
+  const product = stripeProducts;
+  return sql<ItemRow[]>`coalesce((
+    select json_agg(json_build_object(
+             'id', ${item.id}, 'priceId', ${item.priceId}, 'quantity', ${item.quantity},
+             'price', case when ${price.id} is null then null else json_build_object(
+               'currency', ${price.currency}, 'unitAmount', ${price.unitAmount}, 'currencyOptions', ${price.currencyOptions},
+               'nickname', ${price.nickname}, 'lookupKey', ${price.lookupKey}, 'metadata', ${price.metadata},
+               'recurringInterval', ${price.recurringInterval}, 'recurringIntervalCount', ${price.recurringIntervalCount},
+               'usageType', ${price.usageType}) end,
+             'productName', ${product.name}, 'productMetadata', ${product.metadata})
+           order by ${item.stripeCreated} asc, ${item.id} asc)
+      from ${item}
+      left join ${price} on ${price.id} = ${item.priceId}
+      left join ${product} on ${product.id} = ${price.productId}
+     where ${item.subscriptionId} = ${stripeSubscriptions.id}), '[]'::json)`;
+};
 
 function subscriptionRows(tx: Tx, organizationId: string | Placeholder, where?: SQL) {
   const scope = eq(stripeSubscriptions.organizationId, organizationId);
   return tx
-    .select({ subscription: subscriptionColumns, customerDefault: stripeCustomers.defaultPaymentMethodId })
+    .select({ subscription: subscriptionColumns, customerDefault: stripeCustomers.defaultPaymentMethodId, items: itemsOfSubscription() })
     .from(stripeSubscriptions)
     .leftJoin(stripeCustomers, eq(stripeCustomers.id, stripeSubscriptions.customerId))
     .where(where ? and(scope, where) : scope)
@@ -104,24 +147,10 @@ const selectCurrentSubscriptionRow = preparedQuery('current_subscription', (tx) 
   subscriptionRows(tx, sql.placeholder('organizationId'), notInArray(stripeSubscriptions.status, notCurrentStatuses)).limit(1),
 );
 
-/** The items of the given subscriptions, with their prices and products; one statement text for any number. */
-const selectItemsOf = preparedQuery('subscription_items', (tx) =>
-  tx
-    .select({ item: itemColumns, price: priceColumns, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
-    .from(stripeSubscriptionItems)
-    .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
-    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
-    .where(sql`${stripeSubscriptionItems.subscriptionId} = any(${sql.placeholder('subscriptionIds')}::text[])`)
-    .orderBy(asc(stripeSubscriptionItems.stripeCreated), asc(stripeSubscriptionItems.id)),
-);
-
-async function withItems(rows: SubscriptionRow[], viewerLocale: string | undefined, tx: Tx): Promise<SubscriptionView[]> {
-  if (rows.length === 0) return [];
+function toViews(rows: SubscriptionRow[], viewerLocale: string | undefined): SubscriptionView[] {
   // Display names in the viewer's language (db/catalog-text.ts); English when not given.
   const locale = viewerLocale ?? 'en';
-  const items = await selectItemsOf({ subscriptionIds: rows.map((r) => r.subscription.id) }, tx);
-
-  return rows.map(({ subscription, customerDefault }) => ({
+  return rows.map(({ subscription, customerDefault, items }) => ({
     id: subscription.id,
     customerId: subscription.customerId,
     status: subscription.status,
@@ -137,26 +166,24 @@ async function withItems(rows: SubscriptionRow[], viewerLocale: string | undefin
     defaultPaymentMethodId: subscription.defaultPaymentMethodId,
     payingCardId: subscription.collectionMethod === 'send_invoice' ? null : (subscription.defaultPaymentMethodId ?? customerDefault ?? null),
     created: subscription.stripeCreated,
-    items: items
-      .filter(({ item }) => item.subscriptionId === subscription.id)
-      .map(({ item, price, productName, productMetadata }) => ({
-        id: item.id,
-        priceId: item.priceId,
-        productName: catalogText(productMetadata, 'name', productName, locale) ?? price?.nickname ?? item.priceId,
-        priceNickname: price ? catalogText(price.metadata, 'nickname', price.nickname, locale) : null,
-        priceLookupKey: price?.lookupKey ?? null,
-        unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
-        interval: price?.recurringInterval ?? null,
-        intervalCount: price?.recurringIntervalCount ?? null,
-        usageType: price?.usageType ?? null,
-        quantity: item.quantity,
-      })),
+    items: items.map(({ id, priceId, quantity, price, productName, productMetadata }) => ({
+      id,
+      priceId,
+      productName: catalogText(productMetadata, 'name', productName, locale) ?? price?.nickname ?? priceId,
+      priceNickname: price ? catalogText(price.metadata, 'nickname', price.nickname, locale) : null,
+      priceLookupKey: price?.lookupKey ?? null,
+      unitAmount: price ? unitAmountIn(price, subscription.currency) : null,
+      interval: price?.recurringInterval ?? null,
+      intervalCount: price?.recurringIntervalCount ?? null,
+      usageType: price?.usageType ?? null,
+      quantity,
+    })),
   }));
 }
 
 /** Every subscription of the organization, ended ones included, newest first (the operators' customer page). */
 export async function listSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return withItems(await selectAllSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale, tx);
+  return toViews(await selectAllSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale);
 }
 
 /** The operators' customer page reads every subscription on every view: built once (db/prepared-query.ts). */
@@ -164,7 +191,7 @@ const selectAllSubscriptionRows = preparedQuery('all_subscriptions', (tx) => sub
 
 /** Subscriptions that are not over (incomplete ones included), newest first. */
 export async function listLiveSubscriptions(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView[]> {
-  return withItems(await selectLiveSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale, tx);
+  return toViews(await selectLiveSubscriptionRows({ organizationId: params.organizationId }, tx), params.locale);
 }
 
 /** The usage page and the limits API read the live subscriptions on every call: built once (db/prepared-query.ts). */
@@ -177,7 +204,7 @@ const selectLiveSubscriptionRows = preparedQuery('live_subscriptions', (tx) =>
  * picks the products' display names; English when not given.
  */
 export async function getCurrentSubscription(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<SubscriptionView | null> {
-  const [subscription] = await withItems(await selectCurrentSubscriptionRow({ organizationId: params.organizationId }, tx), params.locale, tx);
+  const [subscription] = toViews(await selectCurrentSubscriptionRow({ organizationId: params.organizationId }, tx), params.locale);
   return subscription ?? null;
 }
 
@@ -197,27 +224,31 @@ export type PaymentProblem =
   | { kind: 'subscription'; subscriptionId: string; status: SubscriptionStatus; invoiceId: string | null }
   | { kind: 'invoice'; invoiceId: string; amountRemaining: number; currency: string };
 
-/**
- * The banner's one statement (it runs on every portal page view, built once: db/prepared-query.ts): the
- * subscription problem ranks before the invoice one.
- */
-const selectPaymentProblem = preparedStatement<{
+/** A payment problem as `paymentProblemOf` returns it (row_to_json of its row). */
+export type PaymentProblemRow = {
   kind: 'subscription' | 'invoice';
   id: string;
   status: SubscriptionStatus | null;
   invoice_id: string | null;
   amount_remaining: number | null;
   currency: string | null;
-}>(
-  'payment_problem',
-  () => {
-    const s = stripeSubscriptions;
-    const i = stripeInvoices;
-    return sql`
+};
+
+/**
+ * What the failed-payment banner shows, as one value for a select list (null when all is well): a subscription
+ * that is `past_due`, `unpaid` or `incomplete` after a payment attempt, else an open invoice charged
+ * automatically whose payment was attempted and failed. The subscription problem ranks before the invoice one.
+ * `organizationId` is the organization's id in the enclosing statement: the banner's read rides on the
+ * membership lookup every portal page makes (db/queries/organizations.ts `getOrganizationForMemberPage`).
+ */
+export function paymentProblemOf(organizationId: SQL): SQL<PaymentProblemRow | null> {
+  const s = stripeSubscriptions;
+  const i = stripeInvoices;
+  return sql<PaymentProblemRow | null>`(select row_to_json(problem) from (
     (select 'subscription' as kind, 1 as rank, ${s.id} as id, ${s.status} as status, ${s.latestInvoiceId} as invoice_id,
             null::float8 as amount_remaining, null::text as currency
        from ${s}
-      where ${s.organizationId} = ${sql.placeholder('organizationId')}
+      where ${s.organizationId} = ${organizationId}
         and ${s.status} in ('past_due', 'incomplete', 'unpaid')
         -- A checkout in progress is incomplete too: only count it once its first payment was attempted.
         and (${s.status} <> 'incomplete' or exists (
@@ -227,7 +258,7 @@ const selectPaymentProblem = preparedStatement<{
     union all
     (select 'invoice', 2, ${i.id}, null, ${i.id}, ${i.amountRemaining}::float8, ${i.currency}
        from ${i}
-      where ${i.organizationId} = ${sql.placeholder('organizationId')}
+      where ${i.organizationId} = ${organizationId}
         and ${i.status} = 'open'
         and ${i.collectionMethod} = 'charge_automatically'
         and ${i.amountRemaining} > 0
@@ -235,17 +266,10 @@ const selectPaymentProblem = preparedStatement<{
       order by ${i.stripeCreated} desc
       limit 1)
     order by rank
-    limit 1`;
-  },
-);
+    limit 1) problem)`;
+}
 
-/**
- * What the failed-payment banner shows: a subscription that is `past_due` or `incomplete`, else an open
- * invoice charged automatically whose payment was attempted and failed. Null when all is well.
- */
-export async function findPaymentProblem(params: { organizationId: string }, tx: Tx = db): Promise<PaymentProblem | null> {
-  const rows = await selectPaymentProblem({ organizationId: params.organizationId }, tx);
-  const row = rows[0];
+export function toPaymentProblem(row: PaymentProblemRow | null): PaymentProblem | null {
   if (!row) return null;
   if (row.kind === 'subscription') return { kind: 'subscription', subscriptionId: row.id, status: row.status!, invoiceId: row.invoice_id };
   return { kind: 'invoice', invoiceId: row.id, amountRemaining: Number(row.amount_remaining), currency: row.currency! };

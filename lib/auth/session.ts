@@ -4,7 +4,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getOrganizationForMember, type MembershipRole, type OrganizationForMember } from '@/db/queries/organizations';
+import { getOrganizationForMemberPage, type MembershipRole, type OrganizationForMember } from '@/db/queries/organizations';
+import type { PaymentProblem } from '@/db/queries/subscriptions';
 import { findSessionUser, getOperatorRole, renewSession, type OperatorRole, type User } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { operatorCan, type OperatorPermission } from '@/lib/permissions';
@@ -30,8 +31,11 @@ const getCurrentSession = cache(async (): Promise<{ user: User; operatorRole: Op
 /** The signed-in user, read once per request; null when signed out or the session expired. */
 export const getCurrentUser = cache(async (): Promise<User | null> => (await getCurrentSession())?.user ?? null);
 
-/** One membership lookup per request, however many layouts and pages ask. */
-const getMembership = cache((organizationId: string, userId: string) => getOrganizationForMember({ organizationId, userId }));
+/**
+ * One membership lookup per request, however many layouts and pages ask; it brings the failed-payment banner's
+ * problem along (the portal's layout shows it), so a page view reads both in one statement.
+ */
+const getMembership = cache((organizationId: string, userId: string) => getOrganizationForMemberPage({ organizationId, userId }));
 
 export async function requireUser(options: { callbackUrl?: string } = {}): Promise<User> {
   const user = await getCurrentUser();
@@ -49,11 +53,11 @@ export async function requireUser(options: { callbackUrl?: string } = {}): Promi
 export async function requireMembership(
   organizationId: string,
   roles?: readonly MembershipRole[],
-): Promise<{ user: User; organization: OrganizationForMember }> {
+): Promise<{ user: User; organization: OrganizationForMember; paymentProblem: PaymentProblem | null }> {
   const user = await requireUser({ callbackUrl: `/orgs/${organizationId}` });
-  const organization = await getMembership(organizationId, user.id);
-  if (!organization || (roles && !roles.includes(organization.role))) notFound();
-  return { user, organization };
+  const membership = await getMembership(organizationId, user.id);
+  if (!membership || (roles && !roles.includes(membership.organization.role))) notFound();
+  return { user, ...membership };
 }
 
 /** The signed-in user's role comes with the session; anyone else's is looked up. */

@@ -8,7 +8,7 @@ import { getOperatorRoleFor, requireMembership } from '@/lib/auth/session';
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const { user, organization } = await requireMembership(orgId);
+  const { user, organization, paymentProblem } = await requireMembership(orgId);
   const [t, operatorRole] = await Promise.all([getTranslations('nav'), getOperatorRoleFor(user.id)]);
   const base = `/orgs/${organization.id}`;
   const nav = portalSections
@@ -23,7 +23,7 @@ export default async function OrganizationLayout({ children, params }: { childre
       secondaryNav={operatorRole ? [{ href: '/admin/customers', label: t('admin') }] : []}
       userEmail={user.email}
     >
-      <PaymentFailedBanner organizationId={organization.id} />
+      <PaymentFailedBanner organizationId={organization.id} problem={paymentProblem} />
       {children}
     </AppShell>
   );
