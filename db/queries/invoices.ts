@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, s
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
-import { columnsWithoutData } from './columns';
+import { columnsWithoutData, qualified } from './columns';
 
 export type InvoiceRecord = typeof stripeInvoices.$inferSelect;
 export type InvoiceLineRecord = typeof stripeInvoiceLines.$inferSelect;
@@ -31,27 +31,21 @@ export const INVOICES_PAGE_SIZE = 25;
 export type ListedInvoice = InvoiceSummaryRecord & { servicePeriodStart: Date | null; servicePeriodEnd: Date | null };
 
 /**
- * The period an invoice bills for, from its lines (earliest start, latest end). Stripe's own invoice
- * `period_start`/`period_end` describe the previous period and are equal on a subscription's first invoice.
+ * The period an invoice bills for, from its lines (earliest start, latest end), in the invoice's own row; lines
+ * without a period (one-off items) fall back to the invoice's own. Stripe's own invoice `period_start`/
+ * `period_end` describe the previous period and are equal on a subscription's first invoice.
  */
-async function servicePeriods(invoiceIds: string[], tx: Tx): Promise<Map<string, { start: Date | null; end: Date | null }>> {
-  if (invoiceIds.length === 0) return new Map();
-  const rows = await selectServicePeriods({ invoiceIds }, tx);
-  return new Map(rows.map((row) => [row.invoiceId, { start: row.start, end: row.end }]));
-}
+const servicePeriodEdge = (edge: 'start' | 'end') => {
+  const line = stripeInvoiceLines;
+  const [fromLines, invoiceColumn] = edge === 'start' ? [min(line.periodStart), stripeInvoices.periodStart] : [max(line.periodEnd), stripeInvoices.periodEnd];
+  return sql<Date | null>`coalesce((select ${fromLines} from ${line} where ${line.invoiceId} = ${qualified(stripeInvoices.id)} and ${line.proration} = false),
+    ${qualified(invoiceColumn)})`.mapWith(invoiceColumn);
+};
 
 // The customer's invoice list runs these on every view: built once (db/prepared-query.ts).
-const selectServicePeriods = preparedQuery('invoice_service_periods', (tx) =>
-  tx
-    .select({ invoiceId: stripeInvoiceLines.invoiceId, start: min(stripeInvoiceLines.periodStart), end: max(stripeInvoiceLines.periodEnd) })
-    .from(stripeInvoiceLines)
-    .where(and(sql`${stripeInvoiceLines.invoiceId} = any(${sql.placeholder('invoiceIds')}::text[])`, eq(stripeInvoiceLines.proration, false)))
-    .groupBy(stripeInvoiceLines.invoiceId),
-);
-
 const selectListedInvoices = preparedQuery('listed_invoices', (tx) =>
   tx
-    .select(invoiceSummaryColumns)
+    .select({ ...invoiceSummaryColumns, servicePeriodStart: servicePeriodEdge('start'), servicePeriodEnd: servicePeriodEdge('end') })
     .from(stripeInvoices)
     .where(listedToCustomer(sql.placeholder('organizationId')))
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
@@ -72,16 +66,7 @@ export async function listInvoices(
     selectListedInvoices({ organizationId: params.organizationId, limit: INVOICES_PAGE_SIZE, offset: (page - 1) * INVOICES_PAGE_SIZE }, tx),
     countListedInvoices({ organizationId: params.organizationId }, tx),
   ]);
-  const periods = await servicePeriods(
-    invoices.map((invoice) => invoice.id),
-    tx,
-  );
-  const listed = invoices.map((invoice) => {
-    const period = periods.get(invoice.id);
-    // Lines without a period (one-off items) fall back to the invoice's own.
-    return { ...invoice, servicePeriodStart: period?.start ?? invoice.periodStart, servicePeriodEnd: period?.end ?? invoice.periodEnd };
-  });
-  return { invoices: listed, total: counted?.value ?? 0, page, pageSize: INVOICES_PAGE_SIZE };
+  return { invoices, total: counted?.value ?? 0, page, pageSize: INVOICES_PAGE_SIZE };
 }
 
 /** The invoice if it belongs to the organization (and is not a draft), else null. */

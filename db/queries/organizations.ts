@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { memberships, organizations } from '@/db/schema';
+import { qualified } from './columns';
 import { paymentProblemOf, toPaymentProblem, type PaymentProblem } from './subscriptions';
 
 export type Organization = typeof organizations.$inferSelect;
@@ -41,7 +42,7 @@ export async function getOrganizationForMemberPage(
 
 const selectOrganizationForMemberPage = preparedQuery('organization_for_member_page', (tx) =>
   tx
-    .select({ organization: organizations, role: memberships.role, paymentProblem: paymentProblemOf(sql`${organizations.id}`) })
+    .select({ organization: organizations, role: memberships.role, paymentProblem: paymentProblemOf(qualified(organizations.id)) })
     .from(organizations)
     .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
     .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))

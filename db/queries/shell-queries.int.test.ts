@@ -188,8 +188,15 @@ describe('shell queries', () => {
         { ...line, id: 'il_plan', position: 0, periodStart: now, periodEnd: new Date(now.getTime() + 30 * day) },
         { ...line, id: 'il_proration', position: 1, proration: true, periodStart: new Date(now.getTime() - 5 * day), periodEnd: now },
       ]);
-    const [listed] = (await listInvoices({ organizationId: org.id }, testDb())).invoices;
-    expect(listed).toMatchObject({ id: 'in_first', servicePeriodStart: now, servicePeriodEnd: new Date(now.getTime() + 30 * day) });
+    // An invoice whose lines carry no period (one-off items) keeps its own.
+    await invoice('in_one_off', org.id, 'paid', 800, new Date(now.getTime() - day));
+    const ownPeriod = { periodStart: new Date(now.getTime() - 2 * day), periodEnd: new Date(now.getTime() - day) };
+    await testDb().update(stripeInvoices).set(ownPeriod).where(eq(stripeInvoices.id, 'in_one_off'));
+    const listed = (await listInvoices({ organizationId: org.id }, testDb())).invoices;
+    expect(listed).toMatchObject([
+      { id: 'in_first', servicePeriodStart: now, servicePeriodEnd: new Date(now.getTime() + 30 * day) },
+      { id: 'in_one_off', servicePeriodStart: ownPeriod.periodStart, servicePeriodEnd: ownPeriod.periodEnd },
+    ]);
   });
 
   it('keeps the running plan as the current one after a declined or abandoned checkout', async () => {

@@ -7,7 +7,7 @@ import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { stripeCustomers, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions } from '@/db/schema';
 import { catalogText } from '../catalog-text';
-import { columnsWithoutData } from './columns';
+import { columnsWithoutData, qualified } from './columns';
 import type { SubscriptionStatus } from './billing';
 
 /** One item of a subscription: which plan, at which price, how many. */
@@ -127,7 +127,7 @@ const itemsOfSubscription = () => {
       from ${item}
       left join ${price} on ${price.id} = ${item.priceId}
       left join ${product} on ${product.id} = ${price.productId}
-     where ${item.subscriptionId} = ${stripeSubscriptions.id}), '[]'::json)`;
+     where ${item.subscriptionId} = ${qualified(stripeSubscriptions.id)}), '[]'::json)`;
 };
 
 function subscriptionRows(tx: Tx, organizationId: string | Placeholder, where?: SQL) {
