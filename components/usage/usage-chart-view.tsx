@@ -3,16 +3,8 @@
 // which never reaches the browser). A client component so a page view sends the chart once, as a short list of
 // numbers, rather than every SVG element twice (in the HTML and again in the RSC payload): two meters' charts were
 // most of the usage page's 100 kB. It has no state and nothing to do in the browser.
-import { Fragment } from 'react';
-
-/** One day: its previous and current bars (null when there is none) and, every few days, its label. */
-export type UsageChartBar = {
-  day: number;
-  x: number;
-  previous: { y: number; height: number } | null;
-  current: { y: number; height: number } | null;
-  label: string | null;
-};
+/** A label under the x axis (every few days). */
+export type UsageChartLabel = { x: number; text: string };
 
 export type UsageChartGeometry = {
   width: number;
@@ -22,9 +14,14 @@ export type UsageChartGeometry = {
   right: number;
   baseline: number;
   labelY: number;
-  barWidth: number;
   ticks: { y: number; label: string }[];
-  bars: UsageChartBar[];
+  /**
+   * Each series' bars as one SVG path (a closed rectangle per day that has a value): two elements per chart
+   * rather than one per bar, and the same picture.
+   */
+  previousBars: string;
+  currentBars: string;
+  labels: UsageChartLabel[];
 };
 
 export function UsageChartView(props: {
@@ -50,17 +47,12 @@ export function UsageChartView(props: {
             </text>
           </g>
         ))}
-        {/* A day's bars and label side by side, not grouped: a group per day was a third of the chart's elements. */}
-        {g.bars.map((bar) => (
-          <Fragment key={bar.day}>
-            {bar.previous ? <rect x={bar.x} y={bar.previous.y} width={g.barWidth} height={bar.previous.height} fill="#cbd5e1" /> : null}
-            {bar.current ? <rect x={bar.x + g.barWidth} y={bar.current.y} width={g.barWidth} height={bar.current.height} fill="#4f46e5" /> : null}
-            {bar.label !== null ? (
-              <text x={bar.x + g.barWidth} y={g.labelY} textAnchor="middle" fontSize="11" fill="#475569">
-                {bar.label}
-              </text>
-            ) : null}
-          </Fragment>
+        <path d={g.previousBars} fill="#cbd5e1" />
+        <path d={g.currentBars} fill="#4f46e5" />
+        {g.labels.map((label) => (
+          <text key={label.x} x={label.x} y={g.labelY} textAnchor="middle" fontSize="11" fill="#475569">
+            {label.text}
+          </text>
         ))}
         <line x1={g.left} x2={g.right} y1={g.baseline} y2={g.baseline} stroke="#94a3b8" />
       </svg>

@@ -27,7 +27,17 @@ export function usageChartGeometry(days: DayComparison[], format: { dayLabel: (d
   const half = x.bandwidth() / 2;
   // A label every few days keeps a 31-day month readable on a phone.
   const labelEvery = Math.max(1, Math.ceil(days.length / 5));
-  const bar = (value: number | null) => (value === null ? null : { y: round(y(value)), height: round(y(0) - y(value)) });
+  const barWidth = round(half);
+  // One closed rectangle per day with a value above zero, from the value down to the baseline.
+  const bars = (value: (d: DayComparison) => number | null, offset: number) =>
+    days
+      .flatMap((d) => {
+        const v = value(d);
+        if (v === null || v <= 0) return [];
+        const top = round(y(v));
+        return [`M${round((x(d.day) ?? 0) + offset)} ${top}h${barWidth}v${round(y(0) - top)}h${-barWidth}z`];
+      })
+      .join('');
   return {
     width: WIDTH,
     height: HEIGHT,
@@ -35,15 +45,12 @@ export function usageChartGeometry(days: DayComparison[], format: { dayLabel: (d
     right: WIDTH - MARGIN.right,
     baseline: round(y(0)),
     labelY: HEIGHT - MARGIN.bottom + 15,
-    barWidth: round(half),
     ticks: y.ticks(4).map((tick) => ({ y: round(y(tick)), label: format.number(tick) })),
-    bars: days.map((d) => ({
-      day: d.day,
-      x: round(x(d.day) ?? 0),
-      previous: bar(d.previous),
-      current: bar(d.current),
-      label: (d.day - 1) % labelEvery === 0 ? format.dayLabel(d.date) : null,
-    })),
+    previousBars: bars((d) => d.previous, 0),
+    currentBars: bars((d) => d.current, barWidth),
+    labels: days
+      .filter((d) => (d.day - 1) % labelEvery === 0)
+      .map((d) => ({ x: round((x(d.day) ?? 0) + barWidth), text: format.dayLabel(d.date) })),
   };
 }
 
