@@ -157,11 +157,12 @@ async function seed(
   databaseUrl: string,
   secret: string,
 ): Promise<{ customerEmail: string; operatorEmail: string; summary: string; usageApiKey: string | null; usageOrganization: string }> {
-  const [{ createStripeClient }, seedModule, { createDb }, { ensureDemoUsageApiKey }] = await Promise.all([
+  const [{ createStripeClient }, seedModule, { createDb }, { ensureDemoUsageApiKey }, { seedDemoUsageHistory }] = await Promise.all([
     import('@/lib/stripe/client'),
     import('@/lib/demo/seed'),
     import('@/db'),
     import('@/lib/demo/usage-key'),
+    import('@/lib/demo/usage-history'),
   ]);
   const db = createDb(databaseUrl, { max: 2 });
   try {
@@ -169,6 +170,8 @@ async function seed(
     // The demo customer's organization (Demo Corp) gets a usage API key, printed on every start.
     const customerOrganization = result.organizations[0]!;
     const usageApiKey = await ensureDemoUsageApiKey(db, { organizationId: customerOrganization.id, secret });
+    // And a month of usage, so its usage page has days to show (new days only on a later start).
+    await seedDemoUsageHistory(db, { organizationId: customerOrganization.id, now: new Date() });
     return {
       usageApiKey,
       usageOrganization: customerOrganization.name,
