@@ -25,7 +25,7 @@ export async function getBillingCustomer(
   return row ?? null;
 }
 
-// The cards are read on the invoice and payment-method pages: built once (db/prepared-query.ts).
+// Read by the card and payment actions and the quote page: built once (db/prepared-query.ts).
 const selectBillingCustomer = preparedQuery('billing_customer', (tx) =>
   tx
     .select({ customerId: stripeCustomers.id, defaultPaymentMethodId: stripeCustomers.defaultPaymentMethodId })
@@ -35,27 +35,30 @@ const selectBillingCustomer = preparedQuery('billing_customer', (tx) =>
     .limit(1),
 );
 
-const selectCardsOfCustomer = preparedQuery('customer_cards', (tx) =>
+// Read on the invoice, card and operators' pages: built once (db/prepared-query.ts).
+const selectOrganizationCards = preparedQuery('organization_cards', (tx) =>
   tx
-    .select()
-    .from(stripePaymentMethods)
-    .where(and(eq(stripePaymentMethods.customerId, sql.placeholder('customerId')), eq(stripePaymentMethods.type, 'card')))
+    .select({
+      id: stripePaymentMethods.id,
+      brand: stripePaymentMethods.cardBrand,
+      last4: stripePaymentMethods.cardLast4,
+      expMonth: stripePaymentMethods.cardExpMonth,
+      expYear: stripePaymentMethods.cardExpYear,
+      isDefault: sql<boolean>`coalesce(${stripePaymentMethods.id} = ${stripeCustomers.defaultPaymentMethodId}, false)`,
+    })
+    .from(organizations)
+    .innerJoin(stripeCustomers, eq(stripeCustomers.id, organizations.stripeCustomerId))
+    .innerJoin(stripePaymentMethods, eq(stripePaymentMethods.customerId, stripeCustomers.id))
+    .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(stripeCustomers.deleted, false), eq(stripePaymentMethods.type, 'card')))
     .orderBy(asc(stripePaymentMethods.stripeCreated), asc(stripePaymentMethods.id)),
 );
 
-/** The organization's cards, oldest first, each marked when it is the customer's default. */
+/**
+ * The organization's cards, oldest first, each marked when it is the customer's default: one statement from the
+ * organization through its (not deleted) customer to its cards.
+ */
 export async function listOrganizationCards(params: { organizationId: string }, tx: Tx = db): Promise<OrganizationCard[]> {
-  const customer = await getBillingCustomer(params, tx);
-  if (!customer) return [];
-  const rows = await selectCardsOfCustomer({ customerId: customer.customerId }, tx);
-  return rows.map((row) => ({
-    id: row.id,
-    brand: row.cardBrand,
-    last4: row.cardLast4,
-    expMonth: row.cardExpMonth,
-    expYear: row.cardExpYear,
-    isDefault: row.id === customer.defaultPaymentMethodId,
-  }));
+  return selectOrganizationCards({ organizationId: params.organizationId }, tx);
 }
 
 /** The card if it belongs to the organization's customer, else null (another organization's id included). */

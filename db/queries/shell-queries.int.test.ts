@@ -3,12 +3,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
-import { memberships, organizations, stripeCustomers, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
+import { memberships, organizations, stripeCustomers, stripePaymentMethods, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
 import { getInvoiceForOperator, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, getOrganizationForMemberPage, listOrganizationsForUser } from './organizations';
+import { listOrganizationCards } from './payment-methods';
 
 const day = 24 * 60 * 60 * 1000;
 const now = new Date('2026-11-01T00:00:00Z');
@@ -148,6 +149,35 @@ describe('shell queries', () => {
     });
     await testDb().delete(stripeSubscriptions).where(eq(stripeSubscriptions.id, 'sub_checkout'));
     expect((await page())!.paymentProblem).toMatchObject({ kind: 'invoice', invoiceId: 'in_unattempted' });
+  });
+
+  it('lists an organization\'s cards through its customer, oldest first, the default marked', async () => {
+    const ann = await person('ann@example.com');
+    const annCo = await organization('Ann KK', ann.id, { stripeCustomerId: 'cus_ann' });
+    const bobCo = await organization('Bob LLC', (await person('bob@example.com')).id, { stripeCustomerId: 'cus_bob' });
+    const customer = { email: 'x@example.com', stripeCreated: now, data: {} };
+    await testDb().insert(stripeCustomers).values([
+      { ...customer, id: 'cus_ann', organizationId: annCo.id, defaultPaymentMethodId: 'pm_new' },
+      { ...customer, id: 'cus_bob', organizationId: bobCo.id, defaultPaymentMethodId: null },
+    ]);
+    const method = (id: string, customerId: string, type: string, minutes: number) => ({
+      id, customerId, type, cardBrand: type === 'card' ? 'visa' : null, cardLast4: type === 'card' ? id.slice(-4) : null, stripeCreated: new Date(now.getTime() + minutes * 60_000), data: {},
+    });
+    await testDb().insert(stripePaymentMethods).values([
+      method('pm_new', 'cus_ann', 'card', 2),
+      method('pm_old', 'cus_ann', 'card', 1),
+      method('pm_bank', 'cus_ann', 'customer_balance', 3),
+      method('pm_bobs', 'cus_bob', 'card', 1),
+    ]);
+
+    expect(await listOrganizationCards({ organizationId: annCo.id }, testDb())).toEqual([
+      { id: 'pm_old', brand: 'visa', last4: '_old', expMonth: null, expYear: null, isDefault: false },
+      { id: 'pm_new', brand: 'visa', last4: '_new', expMonth: null, expYear: null, isDefault: true },
+    ]);
+    // No default named: none is marked. A deleted customer's cards are no one's.
+    expect((await listOrganizationCards({ organizationId: bobCo.id }, testDb())).map((c) => [c.id, c.isDefault])).toEqual([['pm_bobs', false]]);
+    await testDb().update(stripeCustomers).set({ deleted: true }).where(eq(stripeCustomers.id, 'cus_bob'));
+    expect(await listOrganizationCards({ organizationId: bobCo.id }, testDb())).toEqual([]);
   });
 
   it('builds the overview from the mirror: current plan in its currency, next invoice date, no drafts or paid zero invoices', async () => {
