@@ -1,6 +1,6 @@
 // Invoices from the Stripe mirror only. Every query names the organization in its WHERE clause (another
 // organization's invoice id yields no row, which callers turn into a 404), except `...ForOperator` ones.
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, max, min, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, max, min, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
@@ -86,23 +86,29 @@ const selectInvoiceForOrganization = preparedQuery('invoice_for_organization', (
     .limit(1),
 );
 
-const selectInvoiceLines = preparedQuery('invoice_lines', (tx) =>
+/** The invoice's lines when the invoice is the organization's and not a draft: scoped like the invoice itself. */
+const selectVisibleInvoiceLines = preparedQuery('visible_invoice_lines', (tx) =>
   tx
-    .select()
+    .select(getTableColumns(stripeInvoiceLines))
     .from(stripeInvoiceLines)
-    .where(eq(stripeInvoiceLines.invoiceId, sql.placeholder('invoiceId')))
+    .innerJoin(stripeInvoices, eq(stripeInvoices.id, stripeInvoiceLines.invoiceId))
+    .where(and(eq(stripeInvoiceLines.invoiceId, sql.placeholder('invoiceId')), visibleToCustomer(sql.placeholder('organizationId'))))
     .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id)),
 );
 
-/** The invoice with its lines in Stripe's order, scoped by organization; null when it is not theirs. */
+/**
+ * The invoice with its lines in Stripe's order, scoped by organization; null when it is not theirs. The lines carry
+ * the same scope, so both statements go out at once rather than the lines waiting for the invoice.
+ */
 export async function getInvoiceWithLines(
   params: { organizationId: string; invoiceId: string },
   tx: Tx = db,
 ): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] } | null> {
-  const invoice = await getInvoiceForOrganization(params, tx);
-  if (!invoice) return null;
-  const lines = await selectInvoiceLines({ invoiceId: invoice.id }, tx);
-  return { invoice, lines };
+  const [invoice, lines] = await Promise.all([
+    getInvoiceForOrganization(params, tx),
+    selectVisibleInvoiceLines({ invoiceId: params.invoiceId, organizationId: params.organizationId }, tx),
+  ]);
+  return invoice ? { invoice, lines } : null;
 }
 
 /** The operators' customer page reads this on every view: built once (db/prepared-query.ts). */

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeCustomers, stripePaymentMethods, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
-import { getInvoiceForOperator, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
+import { getInvoiceForOperator, getInvoiceWithLines, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
 import { getOrganizationForMember, getOrganizationForMemberPage, listOrganizationsForUser } from './organizations';
@@ -443,5 +443,15 @@ describe('countSignInLinksIssuedSince', () => {
     expect(await getInvoiceForOperator({ invoiceId: 'in_unknown' }, testDb())).toBeNull();
     expect(await getCustomerForOperator({ organizationId: org.id }, testDb())).toMatchObject({ organization: { name: 'Ann KK' }, customer: null });
     expect(await getCustomerForOperator({ organizationId: 'does-not-exist' }, testDb())).toBeNull();
+
+    // The customer's own read: the invoice with its lines in Stripe's order; a draft, or another organization's
+    // invoice, is nothing.
+    await testDb().insert(stripeInvoiceLines).values({ id: 'il_0', invoiceId: 'in_open', position: 1, description: 'Setup', amount: 0, currency: 'jpy', data: {} });
+    const own = await getInvoiceWithLines({ organizationId: org.id, invoiceId: 'in_open' }, testDb());
+    expect(own?.invoice.id).toBe('in_open');
+    expect(own!.lines.map((l) => l.id)).toEqual(['il_1', 'il_0']);
+    expect(await getInvoiceWithLines({ organizationId: org.id, invoiceId: 'in_draft' }, testDb())).toBeNull();
+    const bob = await organization('Bob LLC', (await person('bob@example.com')).id);
+    expect(await getInvoiceWithLines({ organizationId: bob.id, invoiceId: 'in_open' }, testDb())).toBeNull();
   });
 });

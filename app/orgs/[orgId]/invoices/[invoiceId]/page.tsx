@@ -44,19 +44,20 @@ export default async function InvoicePage({
 }) {
   const [{ orgId, invoiceId }, query] = await Promise.all([params, searchParams]);
   const { organization } = await requireMembership(orgId);
-  const found = await getInvoiceWithLines({ organizationId: organization.id, invoiceId });
-  if (!found) notFound();
-  const { invoice, lines } = found;
-  const [t, tTax, locale, cards, paidWith, creditNotes, tBack] = await Promise.all([
+  // Everything scoped by the organization at once; the paying card needs the invoice first.
+  const [found, cards, creditNotes, t, tTax, locale, tBack] = await Promise.all([
+    getInvoiceWithLines({ organizationId: organization.id, invoiceId }),
+    listOrganizationCards({ organizationId: organization.id }),
+    listCreditNotesForInvoice({ organizationId: organization.id, invoiceId }),
     getTranslations('invoices'),
     getTranslations('tax'),
     getLocale(),
-    listOrganizationCards({ organizationId: organization.id }),
-    // The card that paid, from the mirror; only for an invoice a card actually paid.
-    invoice.status === 'paid' && invoice.amountPaid > 0 ? payingCard(invoice) : Promise.resolve(null),
-    listCreditNotesForInvoice({ organizationId: organization.id, invoiceId: invoice.id }),
     getTranslations('backOffice.customer'),
   ]);
+  if (!found) notFound();
+  const { invoice, lines } = found;
+  // The card that paid, from the mirror; only for an invoice a card actually paid.
+  const paidWith = invoice.status === 'paid' && invoice.amountPaid > 0 ? await payingCard(invoice) : null;
   const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
