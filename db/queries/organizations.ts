@@ -1,6 +1,6 @@
 // Organizations and memberships. Reads for customers always join the membership: authorization lives in the
 // WHERE clause, so a user who is not a member gets no row (and the page a 404).
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { memberships, organizations } from '@/db/schema';
@@ -19,14 +19,17 @@ export async function getOrganizationForMember(
   return row ? { ...row.organization, role: row.role } : null;
 }
 
-const selectOrganizationForMember = preparedQuery('organization_for_member', (tx) =>
-  tx
-    .select({ organization: organizations, role: memberships.role })
+/** The organization and the user's role in it, with `extra` columns; no row unless the user is a member. */
+function organizationForMemberRow<Extra extends Record<string, SQL>>(tx: Tx, extra: Extra) {
+  return tx
+    .select({ organization: organizations, role: memberships.role, ...extra })
     .from(organizations)
     .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
     .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))
-    .limit(1),
-);
+    .limit(1);
+}
+
+const selectOrganizationForMember = preparedQuery('organization_for_member', (tx) => organizationForMemberRow(tx, {}));
 
 /**
  * The same membership for a portal page, with what the failed-payment banner shows (db/queries/subscriptions.ts
@@ -41,12 +44,7 @@ export async function getOrganizationForMemberPage(
 }
 
 const selectOrganizationForMemberPage = preparedQuery('organization_for_member_page', (tx) =>
-  tx
-    .select({ organization: organizations, role: memberships.role, paymentProblem: paymentProblemOf(qualified(organizations.id)) })
-    .from(organizations)
-    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
-    .where(and(eq(organizations.id, sql.placeholder('organizationId')), eq(memberships.userId, sql.placeholder('userId'))))
-    .limit(1),
+  organizationForMemberRow(tx, { paymentProblem: paymentProblemOf(qualified(organizations.id)) }),
 );
 
 /** The user's organizations, oldest membership first (the first one is where `/app` goes). */
