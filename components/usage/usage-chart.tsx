@@ -24,10 +24,10 @@ export function usageChartGeometry(days: DayComparison[], format: { dayLabel: (d
     .range([MARGIN.left, WIDTH - MARGIN.right])
     .paddingInner(0.25)
     .paddingOuter(0.1);
-  const half = x.bandwidth() / 2;
+  // Two bars share a day's band: the previous period's, then this one's.
+  const barWidth = round(x.bandwidth() / 2);
   // A label every few days keeps a 31-day month readable on a phone.
   const labelEvery = Math.max(1, Math.ceil(days.length / 5));
-  const barWidth = round(half);
   // One closed rectangle per day with a value above zero, from the value down to the baseline.
   const bars = (value: (d: DayComparison) => number | null, offset: number) =>
     days
