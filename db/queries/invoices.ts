@@ -3,11 +3,46 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, max, min, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
-import { organizations, stripeInvoiceLines, stripeInvoices } from '@/db/schema';
+import { organizations, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts } from '@/db/schema';
 import { columnsWithoutData, qualified } from './columns';
 
 export type InvoiceRecord = typeof stripeInvoices.$inferSelect;
 export type InvoiceLineRecord = typeof stripeInvoiceLines.$inferSelect;
+
+/**
+ * A line as pages and documents show it: the row plus its price's catalogue texts (null when the price is not
+ * mirrored or the line has none), so it can be described in the reader's language
+ * (lib/billing/invoices/line-description.ts).
+ */
+export type InvoiceLineWithCatalog = InvoiceLineRecord & {
+  catalog: {
+    productName: string | null;
+    productMetadata: Record<string, string> | null;
+    priceNickname: string | null;
+    priceMetadata: Record<string, string> | null;
+  } | null;
+};
+
+const lineWithCatalogColumns = {
+  ...getTableColumns(stripeInvoiceLines),
+  catalog: {
+    productName: stripeProducts.name,
+    productMetadata: stripeProducts.metadata,
+    priceNickname: stripePrices.nickname,
+    priceMetadata: stripePrices.metadata,
+  },
+};
+
+/** The invoice's lines in Stripe's order, each with its price's catalogue texts; `scope` narrows them. */
+function linesWithCatalog(tx: Tx, scope: SQL | undefined, joinInvoice: boolean) {
+  const base = tx
+    .select(lineWithCatalogColumns)
+    .from(stripeInvoiceLines)
+    .leftJoin(stripePrices, eq(stripePrices.id, stripeInvoiceLines.priceId))
+    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId));
+  const joined = joinInvoice ? base.innerJoin(stripeInvoices, eq(stripeInvoices.id, stripeInvoiceLines.invoiceId)) : base;
+  return joined.where(scope).orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
+}
 
 /** An invoice as lists read it: every column but `data` (db/queries/columns.ts). */
 const invoiceSummaryColumns = columnsWithoutData(stripeInvoices);
@@ -88,12 +123,7 @@ const selectInvoiceForOrganization = preparedQuery('invoice_for_organization', (
 
 /** The invoice's lines when the invoice is the organization's and not a draft: scoped like the invoice itself. */
 const selectVisibleInvoiceLines = preparedQuery('visible_invoice_lines', (tx) =>
-  tx
-    .select(getTableColumns(stripeInvoiceLines))
-    .from(stripeInvoiceLines)
-    .innerJoin(stripeInvoices, eq(stripeInvoices.id, stripeInvoiceLines.invoiceId))
-    .where(and(eq(stripeInvoiceLines.invoiceId, sql.placeholder('invoiceId')), visibleToCustomer(sql.placeholder('organizationId'))))
-    .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id)),
+  linesWithCatalog(tx, and(eq(stripeInvoiceLines.invoiceId, sql.placeholder('invoiceId')), visibleToCustomer(sql.placeholder('organizationId'))), true),
 );
 
 /**
@@ -103,7 +133,7 @@ const selectVisibleInvoiceLines = preparedQuery('visible_invoice_lines', (tx) =>
 export async function getInvoiceWithLines(
   params: { organizationId: string; invoiceId: string },
   tx: Tx = db,
-): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] } | null> {
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[] } | null> {
   const [invoice, lines] = await Promise.all([
     getInvoiceForOrganization(params, tx),
     selectVisibleInvoiceLines({ invoiceId: params.invoiceId, organizationId: params.organizationId }, tx),
@@ -133,7 +163,7 @@ export async function listInvoicesForOperator(params: { organizationId: string; 
 export async function getInvoiceForOperator(
   params: { invoiceId: string },
   tx: Tx = db,
-): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[]; organization: { id: string; name: string; timeZone: string } | null } | null> {
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[]; organization: { id: string; name: string; timeZone: string } | null } | null> {
   const [row] = await tx
     .select({ invoice: stripeInvoices, organizationName: organizations.name, organizationTimeZone: organizations.timeZone })
     .from(stripeInvoices)
@@ -141,11 +171,7 @@ export async function getInvoiceForOperator(
     .where(eq(stripeInvoices.id, params.invoiceId))
     .limit(1);
   if (!row) return null;
-  const lines = await tx
-    .select()
-    .from(stripeInvoiceLines)
-    .where(eq(stripeInvoiceLines.invoiceId, row.invoice.id))
-    .orderBy(asc(stripeInvoiceLines.position), asc(stripeInvoiceLines.id));
+  const lines = await linesWithCatalog(tx, eq(stripeInvoiceLines.invoiceId, row.invoice.id), false);
   const organization =
     row.invoice.organizationId && row.organizationName !== null && row.organizationTimeZone !== null
       ? { id: row.invoice.organizationId, name: row.organizationName, timeZone: row.organizationTimeZone }
@@ -326,7 +352,7 @@ export async function listHeldDraftsForOperator(params: { limit?: number } = {},
 export async function getPreviousInvoiceForOperator(
   params: { customerId: string; before: Date; excludeId: string },
   tx: Tx = db,
-): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineRecord[] } | null> {
+): Promise<{ invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[] } | null> {
   const [invoice] = await tx
     .select()
     .from(stripeInvoices)
@@ -341,7 +367,7 @@ export async function getPreviousInvoiceForOperator(
     .orderBy(desc(stripeInvoices.stripeCreated), desc(stripeInvoices.id))
     .limit(1);
   if (!invoice) return null;
-  const lines = await tx.select().from(stripeInvoiceLines).where(eq(stripeInvoiceLines.invoiceId, invoice.id)).orderBy(asc(stripeInvoiceLines.position));
+  const lines = await linesWithCatalog(tx, eq(stripeInvoiceLines.invoiceId, invoice.id), false);
   return { invoice, lines };
 }
 

@@ -424,6 +424,7 @@ describe('countSignInLinksIssuedSince', () => {
     const org = await organization('Ann KK', ann.id);
     await invoice('in_open', org.id, 'open', 5000, now);
     await invoice('in_draft', org.id, 'draft', 1200, new Date(now.getTime() + day));
+    await catalogue();
     await testDb().insert(stripeInvoiceLines).values({
       id: 'il_1',
       invoiceId: 'in_open',
@@ -432,6 +433,7 @@ describe('countSignInLinksIssuedSince', () => {
       amount: 5000,
       currency: 'jpy',
       quantity: 3,
+      priceId: 'price_team_monthly',
       proration: false,
       data: {},
     });
@@ -440,6 +442,8 @@ describe('countSignInLinksIssuedSince', () => {
     const found = await getInvoiceForOperator({ invoiceId: 'in_open' }, testDb());
     expect(found).toMatchObject({ invoice: { id: 'in_open', amountRemaining: 5000 }, organization: { id: org.id, name: 'Ann KK', timeZone: org.timeZone } });
     expect(found!.lines.map((l) => l.description)).toEqual(['3 × Team']);
+    // Each line brings its price's catalogue texts, to be described in the reader's language.
+    expect(found!.lines[0]!.catalog).toEqual({ productName: 'Team', productMetadata: { name_ja: 'チーム' }, priceNickname: null, priceMetadata: {} });
     expect(await getInvoiceForOperator({ invoiceId: 'in_unknown' }, testDb())).toBeNull();
     expect(await getCustomerForOperator({ organizationId: org.id }, testDb())).toMatchObject({ organization: { name: 'Ann KK' }, customer: null });
     expect(await getCustomerForOperator({ organizationId: 'does-not-exist' }, testDb())).toBeNull();
@@ -450,6 +454,7 @@ describe('countSignInLinksIssuedSince', () => {
     const own = await getInvoiceWithLines({ organizationId: org.id, invoiceId: 'in_open' }, testDb());
     expect(own?.invoice.id).toBe('in_open');
     expect(own!.lines.map((l) => l.id)).toEqual(['il_1', 'il_0']);
+    expect(own!.lines.map((l) => l.catalog?.productName ?? null)).toEqual(['Team', null]);
     expect(await getInvoiceWithLines({ organizationId: org.id, invoiceId: 'in_draft' }, testDb())).toBeNull();
     const bob = await organization('Bob LLC', (await person('bob@example.com')).id);
     expect(await getInvoiceWithLines({ organizationId: bob.id, invoiceId: 'in_open' }, testDb())).toBeNull();

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { db, type Tx } from '@/db';
 import { getBillingDetails } from '@/db/queries/billing-details';
-import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineRecord, type InvoiceRecord } from '@/db/queries/invoices';
+import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineWithCatalog, type InvoiceRecord } from '@/db/queries/invoices';
 import { stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
 import { getBrandingLogo } from '@/lib/branding/logo';
@@ -30,7 +30,7 @@ export async function loadInvoiceDocumentForOperator(params: { invoiceId: string
   return documentOf({ invoice: found.invoice, lines: found.lines, kind: params.kind }, tx);
 }
 
-async function documentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineRecord[]; kind: Kind }, tx: Tx): Promise<DocumentModel | null> {
+async function documentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[]; kind: Kind }, tx: Tx): Promise<DocumentModel | null> {
   const { invoice, kind } = params;
   if (kind === 'receipt' && !hasReceipt(invoice)) return null;
   const [billing, branding, logo, paymentMethod] = await Promise.all([

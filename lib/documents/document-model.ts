@@ -1,11 +1,18 @@
 // The plain input of the one document renderer (document-pdf.ts): an invoice, a receipt, a credit note or a quote as
 // printable facts. Builders (invoice-document-model.ts, and the credit-note wiring) fill it from the mirror; the
 // renderer never reads a database or Stripe. Amounts are in the currency's minor unit, as Stripe gives them.
+import type { LineCatalog, LineOrigin } from '@/lib/billing/invoices/line-description';
 
 export type DocumentKind = 'invoice' | 'receipt' | 'credit_note' | 'quote';
 
 export type DocumentLine = {
+  /** As written, or Stripe's (English) text for a line Stripe generated. */
   description: string;
+  /**
+   * For a line Stripe generated (a subscription's period, a proration): what the renderer needs to describe it in
+   * the document's language (lib/billing/invoices/line-description.ts), which is settled only when it draws.
+   */
+  generated?: { origin: LineOrigin; catalog: LineCatalog | null; periodStart: Date | null };
   quantity: number | null;
   /** The line's net amount as billed (before tax for tax-exclusive prices). */
   amount: number;

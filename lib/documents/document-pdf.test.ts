@@ -94,6 +94,38 @@ describe('an English invoice', () => {
   });
 });
 
+describe('the lines Stripe writes', () => {
+  // A plan change's invoice as Stripe writes it: every line in English, whatever the customer reads.
+  const team = { productName: 'Team', productMetadata: { name_ja: 'チーム' }, priceNickname: 'Team (monthly, per seat)', priceMetadata: { nickname_ja: 'チーム（月払い、1席あたり）' } };
+  const changedOn = new Date('2026-12-07T03:00:00Z');
+  const planChange: DocumentModel = {
+    ...japaneseInvoiceModel,
+    lines: [
+      { description: 'Unused time on Starter after 7 Dec 2026', generated: { origin: 'proration', catalog: { productName: 'Starter', productMetadata: { name_ja: 'スターター' }, priceNickname: null, priceMetadata: {} }, periodStart: changedOn }, quantity: 1, amount: -1_000, taxRatePercent: 10, reducedRate: false },
+      { description: 'Remaining time on 5 × Team after 7 Dec 2026', generated: { origin: 'proration', catalog: team, periodStart: changedOn }, quantity: 5, amount: 4_500, taxRatePercent: 10, reducedRate: false },
+      { description: '5 × Team (at ¥1,200 / month)', generated: { origin: 'subscription', catalog: team, periodStart: changedOn }, quantity: 5, amount: 6_000, taxRatePercent: 10, reducedRate: false },
+      { description: 'オンサイト研修（半日）', quantity: 1, amount: 30_000, taxRatePercent: 10, reducedRate: false },
+    ],
+  };
+
+  it('are described in Japanese on a Japanese document, from the catalogue; a written line stays as written', async () => {
+    const text = squash(pdfText(await renderInvoicePdf(planChange, ipaexGothic())));
+    expect(text).toContain('スターター 2026年12月7日以降の未使用分');
+    // A long line wraps where the column ends, anywhere in Japanese.
+    expect(text).toMatch(/チーム（月払い、1席あたり） 2026年12月7日以降の残り期間 ?分/);
+    expect(text).toMatch(/チーム（月払い、1席あたり） 5 10% ￥6,000/);
+    expect(text).toContain('オンサイト研修（半日）');
+    expect(text).not.toMatch(/Unused time|Remaining time|at ¥1,200/);
+  });
+
+  it('keep Stripe’s words on an English document', async () => {
+    const text = squash(pdfText(await renderInvoicePdf({ ...planChange, language: 'en' }, ipaexGothic())));
+    expect(text).toContain('Unused time on Starter after 7 Dec 2026');
+    expect(text).toContain('5 × Team (at ¥1,200 / month)');
+    expect(text).not.toContain('未使用分');
+  });
+});
+
 const receipt: DocumentModel = {
   ...japaneseInvoiceModel,
   kind: 'receipt',

@@ -13,6 +13,7 @@ const DOCUMENT_TIME_ZONE = timeZoneFor.ja;
 import { formatMoney } from '@/lib/i18n/format';
 import { findCjkFont } from './cjk-font';
 import { DOCUMENT_LABELS } from './document-labels';
+import { describeLine } from '@/lib/billing/invoices/line-description';
 import type { DocumentModel, DocumentPaymentMethod } from './document-model';
 
 export type RenderOptions = { cjkFontPath?: string | null };
@@ -230,7 +231,8 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   header();
   doc.font(regular).fontSize(10).fillColor('#111111');
   for (const line of model.lines) {
-    const description = t(`${line.description || '-'}${line.reducedRate ? ' ※' : ''}`);
+    const text = line.generated ? describeLine({ description: line.description, amount: line.amount, quantity: line.quantity, ...line.generated }, locale, (value) => documentDate(value, locale)) : line.description;
+    const description = t(`${text || '-'}${line.reducedRate ? ' ※' : ''}`);
     const height = doc.heightOfString(description, { width: descWidth });
     if (y + height > bottom - 150) {
       doc.addPage();

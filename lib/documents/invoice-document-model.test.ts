@@ -153,4 +153,27 @@ describe('tax rates and rounding', () => {
     ]);
     expect(taxesByRate([{ amount: 1_005, taxRatePercent: 8 }], 'usd')[0]!.reducedRate).toBe(false);
   });
+
+  it('hands the renderer what it needs to describe the lines Stripe generated, and nothing for a written line', () => {
+    const team = { productName: 'Team', productMetadata: { name_ja: 'チーム' }, priceNickname: null, priceMetadata: {} };
+    const changedOn = new Date('2026-12-07T03:00:00Z');
+    const model = invoiceDocumentModelFrom({
+      kind: 'invoice',
+      invoice: invoice({ subtotal: 7_000, total: 7_000, amountDue: 7_000 }),
+      lines: [
+        { ...line('5 × Team (at ¥1,200 / month)', 6_000, { parent: { type: 'subscription_item_details', subscription_item_details: { proration: false } } }), catalog: team },
+        { ...line('Remaining time on Team after 7 Dec 2026', 500, { parent: { type: 'invoice_item_details', invoice_item_details: { proration: true } } }), periodStart: changedOn, catalog: team },
+        line('研修', 500, { parent: { type: 'invoice_item_details', invoice_item_details: { proration: false } } }),
+      ],
+      billing,
+      branding,
+      paymentMethod: null,
+    });
+    expect(model.lines.map((l) => l.generated)).toEqual([
+      { origin: 'subscription', catalog: team, periodStart: null },
+      { origin: 'proration', catalog: team, periodStart: changedOn },
+      undefined,
+    ]);
+    expect(model.lines.map((l) => l.description)).toEqual(['5 × Team (at ¥1,200 / month)', 'Remaining time on Team after 7 Dec 2026', '研修']);
+  });
 });

@@ -3,6 +3,7 @@
 import type Stripe from 'stripe';
 import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
 import { bankTransferFooterOf, type BrandingSettings } from '@/lib/branding/settings';
+import { mirroredLineOrigin, type LineCatalog } from '@/lib/billing/invoices/line-description';
 import { isReducedRate, taxesByRate, type DocumentIssuer, type DocumentLine, type DocumentModel, type DocumentPaymentMethod } from './document-model';
 
 type InvoiceRow = {
@@ -20,7 +21,16 @@ type InvoiceRow = {
   stripeCreated: Date;
   data: unknown;
 };
-type LineRow = { description: string | null; quantity: number | null; amount: number; periodStart: Date | null; periodEnd: Date | null; data: unknown };
+type LineRow = {
+  description: string | null;
+  quantity: number | null;
+  amount: number;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  data: unknown;
+  /** The price's catalogue texts (db/queries/invoices.ts), to describe Stripe's generated lines in the document's language. */
+  catalog?: LineCatalog | null;
+};
 
 /** `RCPT-ABC-0001`: one receipt per paid invoice, so the invoice number (or id) names it. */
 export function receiptNumberFor(invoice: Pick<InvoiceRow, 'id' | 'number'>): string {
@@ -97,7 +107,15 @@ export function invoiceDocumentModelFrom(params: {
     : [address?.line1, address?.line2, [address?.city, address?.state, address?.postalCode].filter(Boolean).join(' '), address?.country];
   const allLines: DocumentLine[] = params.lines.map((line) => {
     const taxRatePercent = lineTaxRate(line.data, taxRates);
-    return { description: line.description ?? '', quantity: line.quantity, amount: line.amount, taxRatePercent, reducedRate: isReducedRate(taxRatePercent, invoice.currency) };
+    const origin = mirroredLineOrigin(line.data);
+    return {
+      description: line.description ?? '',
+      generated: origin === 'written' ? undefined : { origin, catalog: line.catalog ?? null, periodStart: line.periodStart },
+      quantity: line.quantity,
+      amount: line.amount,
+      taxRatePercent,
+      reducedRate: isReducedRate(taxRatePercent, invoice.currency),
+    };
   });
   // Tax per rate is computed from every line (a zero line adds nothing); the customer sees only non-zero lines.
   const taxes = taxesByRate(allLines, invoice.currency, chargedTaxes(data, taxRates));

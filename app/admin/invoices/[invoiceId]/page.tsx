@@ -23,6 +23,7 @@ import { listStripeEvents } from '@/db/queries/events';
 import { getInvoiceForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
+import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
@@ -39,7 +40,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const { invoiceId } = await params;
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
-  const { invoice, lines, organization } = found;
+  const { invoice, organization } = found;
   const [t, tInvoices, tActions, locale, auditEntries, events] = await Promise.all([
     getTranslations('admin'),
     getTranslations('invoices'),
@@ -49,11 +50,13 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
     listStripeEvents({ objectId: invoiceId, limit: 50 }),
   ]);
   const actions = allowedInvoiceActions(invoice, role);
-  const shownLines = lines.filter((line) => line.amount !== 0);
-  const zeroLines = lines.filter((line) => line.amount === 0);
   // An organization's invoice: its dates in that organization's time zone; a customer we cannot place, the reader's.
   const timeZone = displayTimeZone(locale, organization);
   const date = (value: Date) => formatDate(value, locale, timeZone);
+  // Each line in the operator's language: Stripe's generated lines from the catalogue, written ones as written.
+  const lines = found.lines.map((line) => ({ ...line, description: describeMirroredLine(line, locale, date) }));
+  const shownLines = lines.filter((line) => line.amount !== 0);
+  const zeroLines = lines.filter((line) => line.amount === 0);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
   const discounts = invoiceDiscounts(invoice);

@@ -8,11 +8,13 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { RemoveDraftItemButton, ReviewDraftForm } from '@/components/admin/review-draft-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getInvoiceForOperator, getPreviousInvoiceForOperator, type InvoiceLineRecord } from '@/db/queries/invoices';
+import { getInvoiceForOperator, getPreviousInvoiceForOperator, type InvoiceLineWithCatalog } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts } from '@/lib/billing/invoices/invoice-details';
 import { invoiceItemOf } from '@/lib/billing/draft-review/edit-draft';
-import { formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { displayTimeZone } from '@/lib/i18n/time-zones';
+import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { operatorCan } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,14 +37,18 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
   const money = (amount: number, currency = invoice.currency) => formatMoney(amount, currency, locale);
   const memo = (invoice.data as { description?: string | null } | null)?.description ?? '';
 
-  const lineList = (items: readonly InvoiceLineRecord[], currency: string, editable: boolean, testId: string) => (
+  // Stripe's generated lines in the operator's language (from the catalogue); written ones as written.
+  const timeZone = displayTimeZone(locale, organization);
+  const describe = (line: InvoiceLineWithCatalog) => describeMirroredLine(line, locale, (value) => formatDate(value, locale, timeZone), { withQuantity: true });
+
+  const lineList = (items: readonly InvoiceLineWithCatalog[], currency: string, editable: boolean, testId: string) => (
     <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid={testId}>
       {items.map((line) => {
         const itemId = invoiceItemOf(line.data);
         return (
           <li key={line.id} className="flex items-center justify-between gap-4 py-1.5">
             <span>
-              {line.description ?? '—'}
+              {describe(line) ?? '—'}
               {editable && itemId && !line.priceId ? (
                 <span className="ml-2 inline-block">
                   <RemoveDraftItemButton invoiceId={invoice.id} invoiceItemId={itemId} label={t('removeItem')} />

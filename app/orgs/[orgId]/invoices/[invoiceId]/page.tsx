@@ -16,6 +16,7 @@ import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { payingCard } from '@/lib/documents/document-data';
+import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import {
   bankTransferInstructions,
   canPayInvoiceOnline,
@@ -150,7 +151,7 @@ export default async function InvoicePage({
                 {visibleInvoiceLines(lines).map((line) => (
                   <tr key={line.id}>
                     <td className="whitespace-normal">
-                      <span>{line.description ?? '—'}</span>
+                      <span>{describeMirroredLine(line, locale, date) ?? '—'}</span>
                       {line.proration ? <span className="badge-gray ml-2">{t('proration')}</span> : null}
                       {line.periodStart && line.periodEnd && line.periodEnd > line.periodStart ? (
                         <span className="block text-xs text-slate-500">
