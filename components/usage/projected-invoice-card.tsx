@@ -2,12 +2,29 @@
 // invoice preview when usage is reported or the subscription changes; never fetched here.
 import { getTranslations } from '@/lib/i18n/server';
 import type { InvoiceProjection } from '@/db/queries/usage-dashboard';
-import { formatDateTime, formatMoney } from '@/lib/i18n/format';
+import type { ProjectedInvoiceLine } from '@/db/schema';
+import { describeLine } from '@/lib/billing/invoices/line-description';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 
 export async function ProjectedInvoiceCard(props: { projection: InvoiceProjection | null; locale: string; timeZone: string }) {
   const t = await getTranslations('usage');
   const p = props.projection;
   const money = (amount: number) => formatMoney(amount, p?.currency ?? 'jpy', props.locale);
+  // Stripe's lines in the reader's language; the table has no quantity column, so a quantity other than one is named.
+  const describeProjectedLine = (line: ProjectedInvoiceLine) =>
+    describeLine(
+      {
+        description: line.description,
+        amount: line.amount,
+        quantity: line.quantity,
+        periodStart: line.periodStart ? new Date(line.periodStart) : null,
+        origin: line.origin ?? 'written',
+        catalog: line.catalog ?? null,
+      },
+      props.locale,
+      (value) => formatDate(value, props.locale, props.timeZone),
+      { withQuantity: true },
+    );
   return (
     <section className="card" aria-labelledby="projection-title" data-testid="projected-invoice">
       <h2 id="projection-title" className="card-title">
@@ -33,7 +50,7 @@ export async function ProjectedInvoiceCard(props: { projection: InvoiceProjectio
             <tbody className="divide-y divide-slate-100">
               {p.lines.map((line, index) => (
                 <tr key={index}>
-                  <td className="py-1.5 pr-3 text-slate-800">{line.description ?? '—'}</td>
+                  <td className="py-1.5 pr-3 text-slate-800">{describeProjectedLine(line) ?? '—'}</td>
                   <td className="py-1.5 text-right tabular-nums">{money(line.amount)}</td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@
 // price's amount in one currency (its own or a `currency_options` entry). The catalogue is shared by every
 // organization; the currency is the scope (a price without an amount in the organization's currency does not
 // exist for it).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { stripePrices, stripeProducts } from '@/db/schema';
@@ -170,6 +170,32 @@ export async function listProductPrices(params: { productId: string }, tx: Tx = 
     .where(and(eq(stripePrices.productId, params.productId), eq(stripePrices.active, true)))
     .orderBy(asc(stripePrices.id));
   return rows.map((row) => toMirroredPrice(row));
+}
+
+/** A price's display texts as the catalogue keeps them (db/catalog-text.ts), to describe invoice lines with. */
+export type PriceCatalogTexts = {
+  productName: string;
+  productMetadata: Record<string, string>;
+  priceNickname: string | null;
+  priceMetadata: Record<string, string>;
+};
+
+/** The display texts of these prices (active or not: an old invoice's price may be archived), by price id. */
+export async function getPriceCatalogTexts(params: { priceIds: readonly string[] }, tx: Tx = db): Promise<Map<string, PriceCatalogTexts>> {
+  const ids = [...new Set(params.priceIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      id: stripePrices.id,
+      productName: stripeProducts.name,
+      productMetadata: stripeProducts.metadata,
+      priceNickname: stripePrices.nickname,
+      priceMetadata: stripePrices.metadata,
+    })
+    .from(stripePrices)
+    .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+    .where(inArray(stripePrices.id, ids));
+  return new Map(rows.map(({ id, ...texts }) => [id, texts]));
 }
 
 export type CatalogMeter = {

@@ -17,6 +17,18 @@ export type ProjectedInvoiceLine = {
   meter: string | null;
   periodStart: string | null;
   periodEnd: string | null;
+  /**
+   * Who wrote `description` (lib/billing/invoices/line-description.ts): Stripe for a subscription's period or a
+   * proration, else someone who created an invoice item. Absent on projections stored before it was kept.
+   */
+  origin?: 'subscription' | 'proration' | 'written';
+  /** The price's catalogue texts when the projection was made, to describe Stripe's lines in the reader's language. */
+  catalog?: {
+    productName: string | null;
+    productMetadata: Record<string, string> | null;
+    priceNickname: string | null;
+    priceMetadata: Record<string, string> | null;
+  } | null;
 };
 
 /**

@@ -10,7 +10,7 @@ import { resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integrat
 import { AppError } from '@/lib/errors';
 import type { BillingInputReason } from './subscriptions/billing-input-error';
 
-export type TestOrganization = { id: string; currency: string; stripeCustomerId: string };
+export type TestOrganization = { id: string; currency: string; stripeCustomerId: string; timeZone: string };
 
 /** Empties the database, seeds the catalogue through the emulator and mirrors it. For `beforeAll`. */
 export async function setUpBillingCatalog(): Promise<{ stripe: Stripe; catalog: SeedCatalogResult }> {
@@ -37,7 +37,7 @@ export async function createTestOrganization(
   const [org] = await db.insert(organizations).values({ name: `Org ${uniqueSuffix()}`, currency, billingEmail }).returning();
   await db.insert(memberships).values({ organizationId: org!.id, userId: ownerUserId, role: 'owner' });
   const { customerId } = await provisionOrganizationBilling({ organizationId: org!.id, email: `${uniqueSuffix()}@example.com`, locale: 'en' });
-  return { id: org!.id, currency, stripeCustomerId: customerId };
+  return { id: org!.id, currency, stripeCustomerId: customerId, timeZone: org!.timeZone };
 }
 
 export async function expectRefused(run: () => Promise<unknown>, reason: BillingInputReason): Promise<void> {

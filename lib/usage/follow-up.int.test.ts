@@ -5,6 +5,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUsageEvents } from '@/db/queries/usage-events';
+import { describeLine } from '@/lib/billing/invoices/line-description';
 import { getInvoiceProjection, listDueInvoiceProjectionsForOperator } from '@/db/queries/usage-dashboard';
 import { auditLog, notifications } from '@/db/schema';
 import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '@/lib/billing/billing-fixtures.int';
@@ -59,7 +60,14 @@ describe('the projected invoice', () => {
     await runUsageFollowUp(org.id);
     let projection = await getInvoiceProjection({ organizationId: org.id });
     expect(projection).toMatchObject({ subscriptionId: org.subscription.id, currency: 'jpy', total: 240, lastError: null });
-    expect(projection!.lines).toEqual([expect.objectContaining({ amount: 240, quantity: 12, meter: 'device_hours' })]);
+    expect(projection!.lines).toEqual([expect.objectContaining({ amount: 240, quantity: 12, meter: 'device_hours', origin: 'subscription' })]);
+    // Stripe's English line, described for a Japanese reader from the catalogue texts kept with it.
+    const [line] = projection!.lines;
+    expect(line!.catalog).toMatchObject({ productName: 'On-demand 10 devices', priceMetadata: { nickname_ja: 'オンデマンド 10台（1デバイス時間あたり）' } });
+    const text = (locale: string) =>
+      describeLine({ ...line!, periodStart: null, origin: line!.origin!, catalog: line!.catalog ?? null }, locale, String, { withQuantity: true });
+    expect(text('ja')).toBe('オンデマンド 10台（1デバイス時間あたり） × 12');
+    expect(text('en')).toBe(line!.description);
     expect(await listDueInvoiceProjectionsForOperator({ requestedBefore: new Date(Date.now() + 1000) })).not.toContain(org.id);
 
     await reportDeviceHours(org.stripeCustomerId, 8);

@@ -2,17 +2,24 @@
 import type Stripe from 'stripe';
 import type { ProjectedInvoiceLine } from '@/db/schema';
 import type { ProjectionFacts } from '@/db/queries/usage-dashboard';
+import { lineOriginOf, type LineCatalog } from '@/lib/billing/invoices/line-description';
 
 const idOf = (value: string | { id?: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 const isoOf = (seconds: number | null | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
 
 /**
- * `meterOfPrice` names the meter a price bills (from the mirrored catalogue). The preview's period is the one its
- * usage lines are billed for (this period), which is what the dashboard compares against.
+ * `meterOfPrice` names the meter a price bills and `catalogOfPrice` gives its display texts (both from the mirrored
+ * catalogue). The preview's period is the one its usage lines are billed for (this period), which is what the
+ * dashboard compares against.
  */
 export function mapPreviewToProjection(
   preview: Stripe.Invoice,
-  context: { customerId: string; subscriptionId: string; meterOfPrice: (priceId: string) => string | null },
+  context: {
+    customerId: string;
+    subscriptionId: string;
+    meterOfPrice: (priceId: string) => string | null;
+    catalogOfPrice: (priceId: string) => LineCatalog | null;
+  },
 ): ProjectionFacts {
   const lines: ProjectedInvoiceLine[] = preview.lines.data.map((line) => {
     const priceId = idOf(line.pricing?.price_details?.price);
@@ -24,6 +31,8 @@ export function mapPreviewToProjection(
       meter: priceId ? context.meterOfPrice(priceId) : null,
       periodStart: isoOf(line.period?.start),
       periodEnd: isoOf(line.period?.end),
+      origin: lineOriginOf(line),
+      catalog: priceId ? context.catalogOfPrice(priceId) : null,
     };
   });
   return {

@@ -2,7 +2,7 @@
 // (invoice_projections) from Stripe's invoice preview by the usage follow-up job. Pages read the row; nothing here
 // runs on a page view. Idempotent: refreshing twice stores the same facts.
 import type Stripe from 'stripe';
-import { listCatalogPrices } from '@/db/queries/catalog';
+import { getPriceCatalogTexts, listCatalogPrices } from '@/db/queries/catalog';
 import { listLiveSubscriptions, type SubscriptionView } from '@/db/queries/subscriptions';
 import { recordInvoiceProjectionError, saveInvoiceProjection } from '@/db/queries/usage-dashboard';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
@@ -30,12 +30,17 @@ export async function refreshInvoiceProjection(organizationId: string, stripe: S
   }
   try {
     const preview = await previewUpcomingInvoice({ customerId: subscription.customerId, subscriptionId: subscription.id }, stripe);
-    const prices = await listCatalogPrices({ currency: subscription.currency });
+    const linePriceIds = preview.lines.data.map((line) => line.pricing?.price_details?.price).map((price) => (typeof price === 'string' ? price : (price?.id ?? null)));
+    const [prices, texts] = await Promise.all([
+      listCatalogPrices({ currency: subscription.currency }),
+      getPriceCatalogTexts({ priceIds: linePriceIds.filter((id): id is string => id !== null) }),
+    ]);
     const meters = new Map(prices.map((p) => [p.id, p.meterEventName]));
     const facts = mapPreviewToProjection(preview, {
       customerId: subscription.customerId,
       subscriptionId: subscription.id,
       meterOfPrice: (priceId) => meters.get(priceId) ?? null,
+      catalogOfPrice: (priceId) => texts.get(priceId) ?? null,
     });
     await saveInvoiceProjection({ organizationId, facts, startedAt });
     return 'refreshed';

@@ -1,5 +1,6 @@
 'use server';
 // Shows what a plan change would charge or credit now and the next invoice, before anything changes.
+import { getLocale } from 'next-intl/server';
 import { previewPlanChange } from '@/lib/billing/subscriptions/plan-change';
 import { orgActionClient } from '../safe-action';
 import { previewPlanChangeSchema } from '@/lib/billing/subscriptions/subscription-schemas';
@@ -13,5 +14,6 @@ export const previewPlanChangeAction = orgActionClient
       subscriptionId: parsedInput.subscriptionId,
       priceId: parsedInput.priceId,
       quantity: parsedInput.quantity,
+      locale: await getLocale(),
     }),
   );

@@ -38,13 +38,24 @@ afterAll(closeTestDb);
 describe('change plan with a preview', () => {
   it('upgrades Starter to 3 Team seats and charges exactly the previewed amount', async () => {
     const { org, subscriptionId } = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
-    const preview = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 });
+    const preview = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'en' });
     expect(preview.currency).toBe('jpy');
     // Credit for unused Starter time and the charge for Team × 3 for the rest of the period.
     expect(preview.now.lines.some((l) => l.amount < 0)).toBe(true);
     expect(preview.now.lines.some((l) => l.amount > 0)).toBe(true);
     expect(preview.now.amountDue).toBeGreaterThan(0);
     expect(preview.next.total).toBe(3600);
+    // Stripe writes these lines in English; a Japanese reader gets them from the catalogue's Japanese names.
+    expect(preview.now.lines.map((l) => l.description)).toEqual([
+      expect.stringMatching(/^Unused time on Starter/),
+      expect.stringMatching(/^Remaining time on 3 × Team/),
+    ]);
+    const japanese = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'ja' });
+    expect(japanese.now.lines.map((l) => l.description)).toEqual([
+      expect.stringMatching(/^スターター（月払い） \d{4}\/\d{2}\/\d{2}以降の未使用分$/),
+      expect.stringMatching(/^チーム（月払い、1席あたり） × 3 \d{4}\/\d{2}\/\d{2}以降の残り期間分$/),
+    ]);
+    expect(japanese.next.lines.map((l) => l.description)).toEqual(['チーム（月払い、1席あたり） × 3']);
 
     const applied = await applyPlanChange({ organization: org, token: preview.token, actorUserId: userId });
     expect(applied.amountPaid).toBe(preview.now.amountDue);
@@ -62,13 +73,13 @@ describe('change plan with a preview', () => {
   it('refuses a tampered token, a token from another organization and another organization\'s subscription', async () => {
     const a = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
     const b = await subscribedOrganization(LOOKUP_KEYS.starterMonthly);
-    const preview = await previewPlanChange({ organization: a.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.starterAnnual], quantity: 1 });
+    const preview = await previewPlanChange({ organization: a.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.starterAnnual], quantity: 1, locale: 'en' });
     const [payload, signature] = preview.token.split('.');
     const tampered = `${payload}x.${signature}`;
     await expect(applyPlanChange({ organization: a.org, token: tampered, actorUserId: userId })).rejects.toBeInstanceOf(AppError);
     await expect(applyPlanChange({ organization: b.org, token: preview.token, actorUserId: userId })).rejects.toMatchObject({ code: 'conflict' });
     await expect(
-      previewPlanChange({ organization: b.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 2 }),
+      previewPlanChange({ organization: b.org, subscriptionId: a.subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 2, locale: 'en' }),
     ).rejects.toSatisfy(isBillingInputError);
     expect((await stripe.subscriptions.retrieve(a.subscriptionId)).items.data[0]?.price.id).toBe(catalog.prices[LOOKUP_KEYS.starterMonthly]);
   });

@@ -5,7 +5,10 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
+import { getPriceCatalogTexts, type PriceCatalogTexts } from '@/db/queries/catalog';
 import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
+import { describeLine, lineOriginOf } from '@/lib/billing/invoices/line-description';
+import { formatDate } from '@/lib/i18n/format';
 import type { OrganizationForMember } from '@/db/queries/organizations';
 import { recordAudit } from '@/lib/audit';
 import { env } from '@/lib/env';
@@ -18,7 +21,7 @@ import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeTok
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { taxLinesOf, type TaxLine } from '@/lib/billing/tax/tax-lines';
 
-type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId'>;
+type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId' | 'timeZone'>;
 
 export type PreviewLine = { description: string; amount: number; proration: boolean };
 export type PlanChangePreview = {
@@ -35,14 +38,33 @@ function tokenSecret(): string {
   return env.AUTH_SECRET ?? processSecret;
 }
 
-function linesOf(invoice: Stripe.Invoice): PreviewLine[] {
+const priceIdOf = (line: Stripe.InvoiceLineItem) => {
+  const price = line.pricing?.price_details?.price;
+  return typeof price === 'string' ? price : (price?.id ?? null);
+};
+
+/** The preview's lines with an amount, each described in the reader's language (the list has no quantity column). */
+function linesOf(invoice: Stripe.Invoice, catalog: ReadonlyMap<string, PriceCatalogTexts>, locale: string, timeZone: string): PreviewLine[] {
   return invoice.lines.data
     .filter((line) => line.amount !== 0)
-    .map((line) => ({
-      description: line.description ?? '',
-      amount: line.amount,
-      proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
-    }));
+    .map((line) => {
+      const origin = lineOriginOf(line);
+      const priceId = priceIdOf(line);
+      const description = describeLine(
+        {
+          description: line.description,
+          amount: line.amount,
+          quantity: line.quantity,
+          periodStart: line.period ? new Date(line.period.start * 1000) : null,
+          origin,
+          catalog: (priceId ? catalog.get(priceId) : undefined) ?? null,
+        },
+        locale,
+        (value) => formatDate(value, locale, timeZone),
+        { withQuantity: true },
+      );
+      return { description: description ?? '', amount: line.amount, proration: origin === 'proration' };
+    });
 }
 
 async function changeableSubscription(organization: Organization, subscriptionId: string) {
@@ -61,6 +83,8 @@ export async function previewPlanChange(params: {
   subscriptionId: string;
   priceId: string;
   quantity: number;
+  /** The reader's language, for the lines Stripe describes in English. */
+  locale: string;
   now?: Date;
 }): Promise<PlanChangePreview> {
   const { organization } = params;
@@ -78,6 +102,9 @@ export async function previewPlanChange(params: {
     previewSubscriptionUpdate({ ...common, prorationBehavior: 'always_invoice' }),
     previewSubscriptionUpdate({ ...common, prorationBehavior: 'none' }),
   ]);
+  const priceIds = [...nowInvoice.lines.data, ...nextInvoice.lines.data].map(priceIdOf).filter((id): id is string => id !== null);
+  const catalog = await getPriceCatalogTexts({ priceIds });
+  const describe = (invoice: Stripe.Invoice) => linesOf(invoice, catalog, params.locale, organization.timeZone);
   const token = createPlanChangeToken(
     {
       organizationId: organization.id,
@@ -93,8 +120,8 @@ export async function previewPlanChange(params: {
   return {
     token,
     currency: subscription.currency,
-    now: { lines: linesOf(nowInvoice), taxes: taxLinesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
-    next: { lines: linesOf(nextInvoice), taxes: taxLinesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
+    now: { lines: describe(nowInvoice), taxes: taxLinesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
+    next: { lines: describe(nextInvoice), taxes: taxLinesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
   };
 }
 

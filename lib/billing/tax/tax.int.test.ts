@@ -20,7 +20,7 @@ let stripe: Stripe;
 let catalog: SeedCatalogResult;
 let userId: string;
 
-type ClockedOrg = { id: string; currency: 'jpy' | 'usd'; stripeCustomerId: string; clockId: string };
+type ClockedOrg = { id: string; currency: 'jpy' | 'usd'; stripeCustomerId: string; clockId: string; timeZone: string };
 
 /** An organization whose Stripe customer runs on a test clock, so a renewal can be reached. */
 async function clockedOrganization(currency: 'jpy' | 'usd'): Promise<ClockedOrg> {
@@ -31,7 +31,7 @@ async function clockedOrganization(currency: 'jpy' | 'usd'): Promise<ClockedOrg>
   const customer = await stripe.customers.create({ email: `${uniqueSuffix()}@example.com`, test_clock: clock.id, metadata: { organization_id: org!.id } });
   await setOrganizationStripeCustomer({ organizationId: org!.id, stripeCustomerId: customer.id });
   await provisionOrganizationBilling({ organizationId: org!.id, email: customer.email!, locale: 'en' });
-  return { id: org!.id, currency, stripeCustomerId: customer.id, clockId: clock.id };
+  return { id: org!.id, currency, stripeCustomerId: customer.id, clockId: clock.id, timeZone: org!.timeZone };
 }
 
 async function advanceClock(clockId: string, target: number): Promise<void> {
@@ -106,7 +106,7 @@ describe('consumption tax from the catalogue', () => {
   it('the plan-change preview shows the tax now and on the next invoice, in JPY and USD', async () => {
     const jpy = await clockedOrganization('jpy');
     const jpySub = await subscribe(jpy, LOOKUP_KEYS.starterMonthly, 1);
-    const jpyPreview = await previewPlanChange({ organization: jpy, subscriptionId: jpySub.id, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 });
+    const jpyPreview = await previewPlanChange({ organization: jpy, subscriptionId: jpySub.id, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'en' });
     // Next invoice: 3 × ¥1,200 = ¥3,600 incl. ¥327 tax (net ¥3,273).
     expect(jpyPreview.next.total).toBe(3600);
     expect(jpyPreview.next.taxes).toEqual([expect.objectContaining({ displayName: '消費税', percentage: 10, inclusive: true, amount: 327, taxableAmount: 3273 })]);
@@ -115,7 +115,7 @@ describe('consumption tax from the catalogue', () => {
 
     const usd = await clockedOrganization('usd');
     const usdSub = await subscribe(usd, LOOKUP_KEYS.starterMonthly, 1);
-    const usdPreview = await previewPlanChange({ organization: usd, subscriptionId: usdSub.id, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 });
+    const usdPreview = await previewPlanChange({ organization: usd, subscriptionId: usdSub.id, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'en' });
     // Next invoice: 3 × $10.00 + 10 % = $33.00.
     expect(usdPreview.next.total).toBe(3300);
     expect(usdPreview.next.taxes).toEqual([expect.objectContaining({ percentage: 10, inclusive: false, amount: 300, taxableAmount: 3000 })]);
