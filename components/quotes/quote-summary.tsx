@@ -4,11 +4,15 @@
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import type { QuoteRecord } from '@/db/queries/quotes';
+import { describeQuoteLine, type LineCatalog } from '@/lib/billing/invoices/line-description';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { recurringOf, upfrontOf } from '@/lib/quotes/quote-state';
 
-/** `timeZone`: the quote's organization's (lib/i18n/time-zones.ts), the reader's for a prospect's quote. */
-export async function QuoteSummary({ quote, timeZone }: { quote: QuoteRecord; timeZone: string }) {
+/**
+ * `timeZone`: the quote's organization's (lib/i18n/time-zones.ts), the reader's for a prospect's quote. `catalog`:
+ * the lines' prices' catalogue texts (getPriceCatalogTexts), to name them in the reader's language.
+ */
+export async function QuoteSummary({ quote, timeZone, catalog }: { quote: QuoteRecord; timeZone: string; catalog: ReadonlyMap<string, LineCatalog> }) {
   const [t, tInterval, locale] = await Promise.all([getTranslations('quotes.detail'), getTranslations('interval'), getLocale()]);
   const currency = quote.currency ?? 'jpy';
   const money = (amount: number) => formatMoney(amount, currency, locale);
@@ -57,7 +61,7 @@ export async function QuoteSummary({ quote, timeZone }: { quote: QuoteRecord; ti
             {quote.lines.map((line) => (
               <tr key={line.id}>
                 <td>
-                  {line.description}
+                  {describeQuoteLine(line, line.priceId ? (catalog.get(line.priceId) ?? null) : null, locale)}
                   {line.recurringInterval ? <span className="ml-1 text-slate-500">({t('perInterval', { interval: tInterval(line.recurringInterval, { count: 1 }) })})</span> : null}
                 </td>
                 <td className="text-right tabular-nums">{line.quantity}</td>

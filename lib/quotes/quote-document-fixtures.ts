@@ -1,5 +1,6 @@
 // Sample quotes for the document tests and scripts/document-screenshots.ts: a Japanese company quoted a monthly
 // plan with seats (10 %) and a one-off course, through the real builder (quote-document.ts).
+import type { LineCatalog } from '@/lib/billing/invoices/line-description';
 import type { QuoteRecord, QuoteRequestRecord } from '@/db/queries/quotes';
 import type { BrandingSettings } from '@/lib/branding/settings';
 import type { DocumentModel } from '@/lib/documents/document-model';
@@ -22,8 +23,9 @@ export const sampleQuote: QuoteRecord = {
   amountDiscount: 0,
   taxes: [tax(6_980, 69_800)],
   lines: [
-    { id: 'li_1', description: 'チーム（月払い、1席あたり）', priceId: 'price_team', quantity: 50, unitAmount: 1_200, amountSubtotal: 60_000, amountTotal: 66_000, recurringInterval: 'month', taxes: [tax(6_000, 60_000)] },
-    { id: 'li_2', description: '導入研修コース', priceId: 'price_course', quantity: 1, unitAmount: 9_800, amountSubtotal: 9_800, amountTotal: 10_780, recurringInterval: null, taxes: [tax(980, 9_800)] },
+    // Stripe names a quote's line by its product, in the catalogue's (English) name.
+    { id: 'li_1', description: 'Team', priceId: 'price_team', quantity: 50, unitAmount: 1_200, amountSubtotal: 60_000, amountTotal: 66_000, recurringInterval: 'month', taxes: [tax(6_000, 60_000)] },
+    { id: 'li_2', description: 'Onboarding course', priceId: 'price_course', quantity: 1, unitAmount: 9_800, amountSubtotal: 9_800, amountTotal: 10_780, recurringInterval: null, taxes: [tax(980, 9_800)] },
   ],
   header: '平素より格別のご高配を賜り厚く御礼申し上げます。下記のとおり御見積申し上げます。',
   footer: 'お支払い条件: 請求書発行後30日以内に銀行振込',
@@ -73,17 +75,30 @@ export const sampleBranding: BrandingSettings = {
   registrationNumber: 'T1234567890123',
 };
 
-export const japaneseQuoteModel: DocumentModel = quoteDocumentModelFrom({ quote: sampleQuote, request: sampleRequest, organizationName: null, billing: null, branding: sampleBranding });
+/** The catalogue's texts for the sample's prices: the products' Japanese names name the lines on a Japanese quote. */
+export const sampleQuoteCatalog = new Map<string, LineCatalog>([
+  ['price_team', { productName: 'Team', productMetadata: { name_ja: 'チーム' }, priceNickname: 'Team (monthly, per seat)', priceMetadata: { nickname_ja: 'チーム（月払い、1席あたり）' } }],
+  ['price_course', { productName: 'Onboarding course', productMetadata: { name_ja: '導入研修コース' }, priceNickname: null, priceMetadata: {} }],
+]);
+
+export const japaneseQuoteModel: DocumentModel = quoteDocumentModelFrom({
+  quote: sampleQuote,
+  request: sampleRequest,
+  organizationName: null,
+  billing: null,
+  branding: sampleBranding,
+  catalog: sampleQuoteCatalog,
+});
 
 export const englishQuoteModel: DocumentModel = quoteDocumentModelFrom({
   quote: {
     ...sampleQuote,
     header: 'Thank you for your interest. We are pleased to quote as follows.',
     footer: 'Payment terms: bank transfer within 30 days of the invoice.',
-    lines: sampleQuote.lines.map((l, i) => ({ ...l, description: i === 0 ? 'Team (monthly, per seat)' : 'Onboarding course' })),
   },
   request: { ...sampleRequest, locale: 'en', prospectName: 'Sample Trading Co.' },
   organizationName: null,
   billing: null,
   branding: { ...sampleBranding, companyName: 'Seikyu K.K.', companyAddress: 'Shibuya Bldg 5F, 1-2-3 Shibuya\nShibuya-ku, Tokyo 150-0002\nJapan' },
+  catalog: sampleQuoteCatalog,
 });

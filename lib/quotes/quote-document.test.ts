@@ -30,8 +30,10 @@ describe('the quote document', () => {
     expect(text).toContain('株式会社サンプル商事 御中');
     expect(text).toContain('株式会社セイキュー');
     expect(text).toContain('登録番号: T1234567890123');
-    expect(text).toContain('チーム（月払い、1席あたり）（月額）');
+    // Stripe names the lines 'Team' and 'Onboarding course'; the catalogue's Japanese names stand in for them.
+    expect(text).toContain('チーム（月額）');
     expect(text).toContain('導入研修コース');
+    expect(text).not.toContain('Team');
     expect(text).toMatch(/御見積金額 ￥76,780/);
     expect(text).toContain('10%対象 ￥69,800');
     expect(text).toContain('消費税（10%） ￥6,980');
@@ -47,7 +49,8 @@ describe('the quote document', () => {
     expect(text).toContain('Valid until Dec 31, 2026');
     expect(text).toContain('Sample Trading Co.');
     expect(text).toContain('Registration number: T1234567890123');
-    expect(text).toContain('Team (monthly, per seat) (per month)');
+    expect(text).toContain('Team (per month)');
+    expect(text).toContain('Onboarding course');
     expect(text).toMatch(/Quoted amount ¥76,780/);
     expect(text).toContain('Tax (10%) ¥6,980');
     expect(text).toContain('Total ¥76,780');

@@ -6,6 +6,7 @@ import type { QuoteRecord, QuoteRequestRecord } from '@/db/queries/quotes';
 import type { BrandingSettings } from '@/lib/branding/settings';
 import { isReducedRate, type DocumentIssuer, type DocumentLine, type DocumentModel } from '@/lib/documents/document-model';
 import { issuerFrom } from '@/lib/documents/invoice-document-model';
+import { describeQuoteLine, type LineCatalog } from '@/lib/billing/invoices/line-description';
 
 const PER_INTERVAL: Record<string, { ja: string; en: string }> = {
   day: { ja: '（日額）', en: ' (per day)' },
@@ -21,6 +22,8 @@ export function quoteDocumentModelFrom(params: {
   billing: BillingDetails | null;
   branding: BrandingSettings;
   logo?: DocumentIssuer['logo'];
+  /** The lines' prices' catalogue texts (getPriceCatalogTexts), to name them in the document's language. */
+  catalog?: ReadonlyMap<string, LineCatalog>;
 }): DocumentModel {
   const { quote, request, billing, branding } = params;
   const language = request?.locale ?? billing?.invoiceLanguage ?? null;
@@ -29,7 +32,8 @@ export function quoteDocumentModelFrom(params: {
   const lines: DocumentLine[] = quote.lines.map((line) => {
     const rate = line.taxes[0]?.percentage ?? null;
     const per = line.recurringInterval ? (PER_INTERVAL[line.recurringInterval]?.[ja ? 'ja' : 'en'] ?? '') : '';
-    return { description: `${line.description}${per}`, quantity: line.quantity, amount: line.amountSubtotal, taxRatePercent: rate, reducedRate: isReducedRate(rate, currency) };
+    const name = describeQuoteLine(line, line.priceId ? (params.catalog?.get(line.priceId) ?? null) : null, ja ? 'ja' : 'en');
+    return { description: `${name}${per}`, quantity: line.quantity, amount: line.amountSubtotal, taxRatePercent: rate, reducedRate: isReducedRate(rate, currency) };
   });
   const taxes = quote.taxes
     .filter((t) => !t.inclusive || t.amount !== 0)

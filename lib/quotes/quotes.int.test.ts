@@ -33,6 +33,8 @@ const { sendOperatorQuote } = await import('./send-quote');
 const { acceptCustomerQuote, finishQuoteAcceptance } = await import('./accept-quote');
 const { buildQuoteAction } = await import('@/lib/actions/admin/build-quote');
 const { buildQuoteSchema } = await import('./quote-schemas');
+const { quoteLineCatalog } = await import('./quote-document-data');
+const { describeQuoteLine } = await import('@/lib/billing/invoices/line-description');
 
 let stripe: Stripe;
 let catalog: SeedCatalogResult;
@@ -116,6 +118,11 @@ describe('operator builds, finalizes and sends; the customer accepts and pays by
     const open = await mirrored(quoteId);
     expect(open.status).toBe('open');
     expect(open.number).toMatch(/^QT-/);
+    // Stripe names the line by its product, in English; a Japanese reader gets the catalogue's Japanese name.
+    const lineCatalog = await quoteLineCatalog(open);
+    const [line] = open.lines;
+    expect(line!.description).toBe('Team');
+    expect(describeQuoteLine(line!, lineCatalog.get(line!.priceId!) ?? null, 'ja')).toBe('チーム');
 
     expect(await sendOperatorQuote({ quoteId, operatorUserId: admin.id })).toBe('queued');
     expect(await sendOperatorQuote({ quoteId, operatorUserId: admin.id })).toBe('duplicate');

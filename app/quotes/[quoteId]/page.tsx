@@ -18,6 +18,7 @@ import { getBrandingSettings } from '@/lib/branding/settings';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { acceptanceRefusal, recordQuoteView } from '@/lib/quotes/accept-quote';
+import { quoteLineCatalog } from '@/lib/quotes/quote-document-data';
 import { upfrontOf } from '@/lib/quotes/quote-state';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,12 +34,13 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
   await recordQuoteView(found, { id: user.id, email: user.email });
   const { quote, request, organizationTimeZone } = found;
   const organizationId = quote.organizationId ?? request.organizationId;
-  const [t, tCheckout, locale, branding, billing] = await Promise.all([
+  const [t, tCheckout, locale, branding, billing, catalog] = await Promise.all([
     getTranslations('quotes.portal'),
     getTranslations('plans.checkout'),
     getLocale(),
     getBrandingSettings(),
     organizationId ? getBillingCustomer({ organizationId }) : null,
+    quoteLineCatalog(quote),
   ]);
   // The organization's dates; a prospect (no organization yet) reads them in their language's zone.
   const timeZone = displayTimeZone(locale, organizationTimeZone ? { timeZone: organizationTimeZone } : null);
@@ -69,7 +71,7 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
         </span>
       </div>
 
-      <QuoteSummary quote={quote} timeZone={timeZone} />
+      <QuoteSummary quote={quote} timeZone={timeZone} catalog={catalog} />
 
       <section className="card" aria-labelledby="quote-accept" data-testid="quote-accept-section">
         <h2 id="quote-accept" className="card-title">

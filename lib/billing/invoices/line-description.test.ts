@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine, describeMirroredLine, lineOriginOf, type DescribableLine, type LineCatalog } from './line-description';
+import { describeLine, describeMirroredLine, describeQuoteLine, lineOriginOf, type DescribableLine, type LineCatalog } from './line-description';
 
 const team: LineCatalog = {
   productName: 'Team',
@@ -88,5 +88,18 @@ describe('lineOriginOf', () => {
     const mirrored = { ...line(), data: { parent: { type: 'subscription_item_details', subscription_item_details: { proration: false } } } };
     expect(describeMirroredLine(mirrored, 'ja', day)).toBe('チーム（月払い、1席あたり）');
     expect(describeMirroredLine({ ...mirrored, data: {} }, 'ja', day)).toBe('5 × Team (at ¥1,200 / month)');
+  });
+});
+
+describe('describeQuoteLine', () => {
+  it('names a line Stripe named by its product by the product’s name in the reader’s language', () => {
+    expect(describeQuoteLine({ description: 'Team' }, team, 'ja')).toBe('チーム');
+    expect(describeQuoteLine({ description: 'Team' }, team, 'en')).toBe('Team');
+    expect(describeQuoteLine({ description: 'Team' }, { ...team, productMetadata: {} }, 'ja')).toBe('Team');
+  });
+
+  it('keeps a line someone described otherwise, and one whose price the catalogue does not know', () => {
+    expect(describeQuoteLine({ description: 'Team seats for the Osaka office' }, team, 'ja')).toBe('Team seats for the Osaka office');
+    expect(describeQuoteLine({ description: 'Team' }, null, 'ja')).toBe('Team');
   });
 });

@@ -97,3 +97,12 @@ export function describeMirroredLine(
 ): string | null {
   return describeLine({ ...line, origin: mirroredLineOrigin(line.data) }, locale, date, options);
 }
+
+/**
+ * A quote's line. Stripe names it by its product ("Team"); a reader of another language gets the product's name
+ * there. A line whose text is not the product's name was written by someone and stays as written.
+ */
+export function describeQuoteLine(line: { description: string }, catalog: LineCatalog | null, locale: string): string {
+  if (!isLocale(locale) || locale === 'en' || !catalog || line.description !== catalog.productName) return line.description;
+  return catalogText(catalog.productMetadata, 'name', null, locale) ?? line.description;
+}

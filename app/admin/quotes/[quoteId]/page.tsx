@@ -12,6 +12,7 @@ import { ActivityList } from '@/components/admin/activity-list';
 import { QuoteActionsForm, type QuoteAction } from '@/components/admin/quotes/quote-actions-form';
 import { QuoteStatusBadge } from '@/components/admin/quotes/quote-status-badge';
 import { QuoteSummary } from '@/components/quotes/quote-summary';
+import { quoteLineCatalog } from '@/lib/quotes/quote-document-data';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditEntriesForTargetForOperator } from '@/db/queries/audit';
 import { getQuoteForOperator } from '@/db/queries/quotes';
@@ -38,10 +39,11 @@ export default async function AdminQuotePage({ params }: { params: Promise<{ quo
   const found = await getQuoteForOperator({ quoteId });
   if (!found) notFound();
   const { quote, request, organizationName, organizationTimeZone } = found;
-  const [t, locale, audit] = await Promise.all([
+  const [t, locale, audit, catalog] = await Promise.all([
     getTranslations('quotes'),
     getLocale(),
     listAuditEntriesForTargetForOperator({ targetType: 'quote', targetId: quote.id }),
+    quoteLineCatalog(quote),
   ]);
   // A page about one customer: its time zone (lib/i18n/time-zones.ts); a prospect's quote, the reader's.
   const timeZone = displayTimeZone(locale, organizationTimeZone ? { timeZone: organizationTimeZone } : null);
@@ -111,7 +113,7 @@ export default async function AdminQuotePage({ params }: { params: Promise<{ quo
           </div>
         </dl>
       </section>
-      <QuoteSummary quote={quote} timeZone={timeZone} />
+      <QuoteSummary quote={quote} timeZone={timeZone} catalog={catalog} />
       <section className="card mb-6" aria-labelledby="quote-activity">
         <h2 id="quote-activity" className="card-title">
           {t('detail.activity')}
