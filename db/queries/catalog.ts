@@ -214,14 +214,23 @@ const selectMeterProducts = preparedQuery('meter_products', (tx) =>
     .orderBy(asc(stripeProducts.stripeCreated), asc(stripeProducts.id)),
 );
 
-/** The meters the catalogue sells usage on (active products with `seikyu_meter`), one each, in catalogue order. */
-export async function listCatalogMeters(params: { locale?: string } = {}, tx: Tx = db): Promise<CatalogMeter[]> {
-  const products = await selectMeterProducts({}, tx);
+/** The metadata of the active products that sell usage (`seikyu_meter`), in catalogue order. */
+export async function listMeterProducts(tx: Tx = db): Promise<{ metadata: Record<string, string> }[]> {
+  return selectMeterProducts({}, tx);
+}
+
+/** The meters those products sell, one per event name (the first product's names), in `locale`. Pure. */
+export function catalogMetersOf(products: readonly { metadata: Record<string, string> }[], locale = 'en'): CatalogMeter[] {
   const meters = new Map<string, CatalogMeter>();
   for (const { metadata } of products) {
-    const eventName = metadata.seikyu_meter!;
-    if (meters.has(eventName)) continue;
-    meters.set(eventName, { eventName, name: catalogText(metadata, 'meter_name', metadata.meter_name ?? eventName, params.locale ?? 'en') ?? eventName });
+    const eventName = metadata.seikyu_meter;
+    if (!eventName || meters.has(eventName)) continue;
+    meters.set(eventName, { eventName, name: catalogText(metadata, 'meter_name', metadata.meter_name ?? eventName, locale) ?? eventName });
   }
   return [...meters.values()];
+}
+
+/** The meters the catalogue sells usage on (active products with `seikyu_meter`), one each, in catalogue order. */
+export async function listCatalogMeters(params: { locale?: string } = {}, tx: Tx = db): Promise<CatalogMeter[]> {
+  return catalogMetersOf(await listMeterProducts(tx), params.locale);
 }

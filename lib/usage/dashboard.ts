@@ -2,10 +2,10 @@
 // database only: per catalogue meter this period's days against the previous period's, the budget, the capacity
 // in use (usageLimitsFor) and the projected invoice from the mirror. Never calls Stripe.
 import 'server-only';
-import { listCatalogMeters } from '@/db/queries/catalog';
 import { isLiveSubscription, type SubscriptionView } from '@/db/queries/subscriptions';
 import { usageBucketSeries } from '@/db/queries/usage-events';
 import { getInvoiceProjection, listUsageBudgets, type InvoiceProjection, type UsageBudget } from '@/db/queries/usage-dashboard';
+import { catalogMeters } from './known-meters';
 import { usageLimitsFor, type UsageLimits } from './limits';
 import { compareDays, periodTotals, type DayComparison, type Period, type PeriodTotals } from './period';
 import { usagePeriodsFor } from './usage-period-for';
@@ -42,7 +42,7 @@ export async function loadUsageDashboard(params: {
   const timeZone = organization.timeZone;
   const [{ current, previous }, meters, budgets, limits, projection] = await Promise.all([
     usagePeriodsFor(organization, now, params.subscriptions?.filter(isLiveSubscription)),
-    listCatalogMeters({ locale: params.locale }),
+    catalogMeters(params.locale),
     listUsageBudgets({ organizationId: organization.id }),
     usageLimitsFor(organization.id, { now, locale: params.locale, organizationCreatedAt: organization.createdAt }),
     getInvoiceProjection({ organizationId: organization.id }),
