@@ -17,3 +17,15 @@ export function catalogText(
   if (typeof localized === 'string' && localized.trim() !== '') return localized;
   return fallback;
 }
+
+/**
+ * A price's display texts as the mirrored catalogue keeps them (Stripe's English names, other languages in
+ * metadata): what an invoice or quote line needs to be named in its reader's language
+ * (lib/billing/invoices/line-description.ts). Null fields when the price or product is not mirrored.
+ */
+export type PriceCatalogTexts = {
+  productName: string | null;
+  productMetadata: Record<string, string> | null;
+  priceNickname: string | null;
+  priceMetadata: Record<string, string> | null;
+};

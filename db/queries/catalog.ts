@@ -7,7 +7,7 @@ import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { stripePrices, stripeProducts } from '@/db/schema';
 import { columnsWithoutData } from './columns';
-import { catalogText } from '@/db/catalog-text';
+import { catalogText, type PriceCatalogTexts } from '@/db/catalog-text';
 
 export type CatalogProductKind = 'plan' | 'addon' | 'usage' | 'pass' | 'one_off' | 'service';
 
@@ -171,14 +171,6 @@ export async function listProductPrices(params: { productId: string }, tx: Tx = 
     .orderBy(asc(stripePrices.id));
   return rows.map((row) => toMirroredPrice(row));
 }
-
-/** A price's display texts as the catalogue keeps them (db/catalog-text.ts), to describe invoice lines with. */
-export type PriceCatalogTexts = {
-  productName: string;
-  productMetadata: Record<string, string>;
-  priceNickname: string | null;
-  priceMetadata: Record<string, string>;
-};
 
 /** The display texts of these prices (active or not: an old invoice's price may be archived), by price id. */
 export async function getPriceCatalogTexts(params: { priceIds: readonly string[] }, tx: Tx = db): Promise<Map<string, PriceCatalogTexts>> {

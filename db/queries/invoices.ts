@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, ma
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { organizations, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts } from '@/db/schema';
+import type { PriceCatalogTexts } from '@/db/catalog-text';
 import { columnsWithoutData, qualified } from './columns';
 
 export type InvoiceRecord = typeof stripeInvoices.$inferSelect;
@@ -14,14 +15,7 @@ export type InvoiceLineRecord = typeof stripeInvoiceLines.$inferSelect;
  * mirrored or the line has none), so it can be described in the reader's language
  * (lib/billing/invoices/line-description.ts).
  */
-export type InvoiceLineWithCatalog = InvoiceLineRecord & {
-  catalog: {
-    productName: string | null;
-    productMetadata: Record<string, string> | null;
-    priceNickname: string | null;
-    priceMetadata: Record<string, string> | null;
-  } | null;
-};
+export type InvoiceLineWithCatalog = InvoiceLineRecord & { catalog: PriceCatalogTexts | null };
 
 const lineWithCatalogColumns = {
   ...getTableColumns(stripeInvoiceLines),

@@ -2,6 +2,7 @@
 // Stripe's invoice preview kept per organization and refreshed by a job (never fetched on a page view), and the
 // budgets a customer sets per meter for its email alerts.
 import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { PriceCatalogTexts } from '@/db/catalog-text';
 import { users } from './auth';
 import { organizations } from './organizations';
 
@@ -23,12 +24,7 @@ export type ProjectedInvoiceLine = {
    */
   origin?: 'subscription' | 'proration' | 'written';
   /** The price's catalogue texts when the projection was made, to describe Stripe's lines in the reader's language. */
-  catalog?: {
-    productName: string | null;
-    productMetadata: Record<string, string> | null;
-    priceNickname: string | null;
-    priceMetadata: Record<string, string> | null;
-  } | null;
+  catalog?: PriceCatalogTexts | null;
 };
 
 /**

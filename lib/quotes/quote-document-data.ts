@@ -2,7 +2,8 @@
 // access (an operator, or getQuoteForViewer for a customer).
 import 'server-only';
 import { getBillingDetails } from '@/db/queries/billing-details';
-import { getPriceCatalogTexts, type PriceCatalogTexts } from '@/db/queries/catalog';
+import { getPriceCatalogTexts } from '@/db/queries/catalog';
+import type { PriceCatalogTexts } from '@/db/catalog-text';
 import type { ListedQuote, QuoteRecord } from '@/db/queries/quotes';
 import { getBrandingLogo } from '@/lib/branding/logo';
 import { getBrandingSettings } from '@/lib/branding/settings';

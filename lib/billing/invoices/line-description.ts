@@ -5,7 +5,7 @@
 // the quantity column. A line someone wrote (an invoice item an operator added, a one-off charge) is shown as
 // written, and English readers see Stripe's own words. Pure.
 import type Stripe from 'stripe';
-import { catalogText } from '@/db/catalog-text';
+import { catalogText, type PriceCatalogTexts } from '@/db/catalog-text';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { formatQuantity } from '@/lib/i18n/format';
 
@@ -16,12 +16,7 @@ import { formatQuantity } from '@/lib/i18n/format';
 export type LineOrigin = 'subscription' | 'proration' | 'written';
 
 /** The catalogue's texts for the line's price, from the mirror (null fields when the price is not mirrored). */
-export type LineCatalog = {
-  productName: string | null;
-  productMetadata: Record<string, string> | null;
-  priceNickname: string | null;
-  priceMetadata: Record<string, string> | null;
-};
+export type LineCatalog = PriceCatalogTexts;
 
 export type DescribableLine = {
   /** Stripe's description (English for the lines Stripe generates). */

@@ -5,7 +5,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
-import { getPriceCatalogTexts, type PriceCatalogTexts } from '@/db/queries/catalog';
+import { getPriceCatalogTexts } from '@/db/queries/catalog';
+import type { PriceCatalogTexts } from '@/db/catalog-text';
 import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
 import { describeLine, lineOriginOf } from '@/lib/billing/invoices/line-description';
 import { formatDate } from '@/lib/i18n/format';
