@@ -11,6 +11,7 @@ import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/adju
 import type { CreditNotePreview } from '@/lib/back-office/credit-notes';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Reason = (typeof creditNoteReasons)[number];
 type Settlement = (typeof creditNoteSettlements)[number];
@@ -57,6 +58,7 @@ export function CreditNoteForm(props: {
   const router = useRouter();
   const preview = useAction(previewCreditNoteAction);
   const issue = useAction(issueCreditNoteAction);
+  const hydrated = useHydrated();
   const [by, setBy] = useState<'amount' | 'lines'>('amount');
   const [amount, setAmount] = useState('');
   const [quantities, setQuantities] = useState<Record<string, string>>({});
@@ -229,7 +231,7 @@ export function CreditNoteForm(props: {
         </div>
       ) : (
         <div className="sm:col-span-2">
-          <button type="submit" className="btn-secondary" disabled={busy}>
+          <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
             {busy ? labels.previewing : labels.preview}
           </button>
         </div>

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { manageInvoiceAction } from '@/lib/actions/admin/manage-invoice';
 import { resendInvoiceAction } from '@/lib/actions/admin/resend-invoice';
 import type { OperatorInvoiceAction } from '@/lib/billing/operator-invoices/invoice-action-rules';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
   confirm: Record<OperatorInvoiceAction, string>;
@@ -18,6 +19,7 @@ export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
 export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; actions: OperatorInvoiceAction[]; labels: InvoiceActionLabels }) {
   const manage = useAction(manageInvoiceAction);
   const resend = useAction(resendInvoiceAction);
+  const hydrated = useHydrated();
   const [pending, setPending] = useState<OperatorInvoiceAction | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +95,7 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
               key={action}
               type="button"
               className={action === 'void' || action === 'mark_uncollectible' ? 'btn-secondary' : 'btn-primary'}
-              disabled={busy}
+              disabled={busy || !hydrated}
               onClick={() => (action === 'resend' ? void run(action) : setPending(action))}
             >
               {props.labels[action]}

@@ -9,6 +9,7 @@ import { recordPaymentAction } from '@/lib/actions/admin/record-payment';
 import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** `backOffice.payments`, built on the server; `confirm` and `recorded` are raw templates. */
 export type RecordPaymentLabels = {
@@ -43,6 +44,7 @@ export function RecordPaymentForm(props: {
   const { labels, locale } = props;
   const router = useRouter();
   const record = useAction(recordPaymentAction);
+  const hydrated = useHydrated();
   const [amount, setAmount] = useState(props.remaining);
   const [currency, setCurrency] = useState(props.currency);
   const [method, setMethod] = useState<OffStripePaymentMethod>('bank_transfer');
@@ -153,7 +155,7 @@ export function RecordPaymentForm(props: {
         </div>
       ) : (
         <div className="sm:col-span-2">
-          <button type="submit" className="btn-primary">
+          <button type="submit" className="btn-primary" disabled={!hydrated}>
             {labels.submit}
           </button>
         </div>

@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { approveDraftAction } from '@/lib/actions/admin/approve-draft';
 import { editDraftAction } from '@/lib/actions/admin/edit-draft';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type ReviewLabels = {
   addItem: string;
@@ -27,6 +28,7 @@ export type ReviewLabels = {
 export function ReviewDraftForm(props: { invoiceId: string; attempt: string; memo: string; hasDiscount: boolean; labels: ReviewLabels }) {
   const edit = useAction(editDraftAction);
   const approve = useAction(approveDraftAction);
+  const hydrated = useHydrated();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -78,7 +80,7 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
           </label>
           <input id="review-item-amount" name="amount" type="number" min={1} step={1} className="input" required />
         </div>
-        <button type="submit" className="btn-secondary" disabled={busy}>
+        <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
           {labels.addItem}
         </button>
       </form>
@@ -93,11 +95,11 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
           </label>
           <input id="review-coupon" name="coupon" className="input" required maxLength={200} />
         </div>
-        <button type="submit" className="btn-secondary" disabled={busy}>
+        <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
           {labels.applyCoupon}
         </button>
         {props.hasDiscount ? (
-          <button type="button" className="btn-secondary" disabled={busy} onClick={() => editWith({ kind: 'coupon', couponId: null, attempt: props.attempt })}>
+          <button type="button" className="btn-secondary" disabled={busy || !hydrated} onClick={() => editWith({ kind: 'coupon', couponId: null, attempt: props.attempt })}>
             {labels.removeCoupon}
           </button>
         ) : null}
@@ -111,7 +113,7 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
           {labels.memo}
         </label>
         <textarea id="review-memo" name="memo" className="input" maxLength={1500} defaultValue={props.memo} />
-        <button type="submit" className="btn-secondary" disabled={busy}>
+        <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
           {labels.saveMemo}
         </button>
       </form>
@@ -132,7 +134,7 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
         </form>
       ) : (
         <div className="flex gap-2">
-          <button type="button" className="btn-primary" onClick={() => setConfirming(true)}>
+          <button type="button" className="btn-primary" disabled={!hydrated} onClick={() => setConfirming(true)}>
             {labels.approve}
           </button>
           <Link href="/admin/invoices/review" className="btn-secondary">
@@ -147,6 +149,7 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
 /** Removes one one-off line from the held draft. */
 export function RemoveDraftItemButton(props: { invoiceId: string; invoiceItemId: string; label: string }) {
   const edit = useAction(editDraftAction);
+  const hydrated = useHydrated();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -157,7 +160,7 @@ export function RemoveDraftItemButton(props: { invoiceId: string; invoiceItemId:
         else router.refresh();
       }}
     >
-      <button type="submit" className="text-xs text-red-700 underline" disabled={edit.isExecuting}>
+      <button type="submit" className="text-xs text-red-700 underline" disabled={edit.isExecuting || !hydrated}>
         {props.label}
       </button>
       {error ? <span role="alert" className="ml-2 text-xs text-red-700">{error}</span> : null}

@@ -4,10 +4,12 @@ import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { setEmailRemindersAction } from '@/lib/actions/notifications/set-email-reminders';
 import { FormOutcome } from '@/components/ui/form-outcome';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function EmailRemindersForm(props: { organizationId: string; enabled: boolean; readOnly: boolean; labels: { enabled: string; save: string; saved: string } }) {
   const [enabled, setEnabled] = useState(props.enabled);
   const { execute, isPending, hasSucceeded, result } = useAction(setEmailRemindersAction);
+  const hydrated = useHydrated();
   return (
     <form
       className="flex flex-wrap items-center gap-3"
@@ -21,7 +23,7 @@ export function EmailRemindersForm(props: { organizationId: string; enabled: boo
         {props.labels.enabled}
       </label>
       {props.readOnly ? null : (
-        <button type="submit" className="btn-secondary" disabled={isPending}>
+        <button type="submit" className="btn-secondary" disabled={isPending || !hydrated}>
           {props.labels.save}
         </button>
       )}

@@ -10,6 +10,7 @@ import { actionOutcome, useDeferredPayment, type DeferredPaymentLabels } from '@
 import type { StripeBrowserSetup } from '@/components/stripe/load-stripe-js';
 import { acceptQuoteAction } from '@/lib/actions/quotes/accept-quote';
 import { finishQuoteAcceptanceAction } from '@/lib/actions/quotes/finish-quote-acceptance';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type QuoteAcceptLabels = DeferredPaymentLabels & { accept: string; busy: string };
 
@@ -62,6 +63,7 @@ export function QuoteAcceptWithCard(props: {
 
 export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: string; busy: string; invalidInput: string } }) {
   const accept = useAction(acceptQuoteAction);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
@@ -90,7 +92,7 @@ export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: st
           {error}
         </p>
       ) : null}
-      <button type="button" className="btn-primary" disabled={busy} aria-busy={busy} onClick={onClick} data-testid="quote-accept">
+      <button type="button" className="btn-primary" disabled={busy || !hydrated} aria-busy={busy} onClick={onClick} data-testid="quote-accept">
         {busy ? props.labels.busy : props.labels.accept}
       </button>
     </div>

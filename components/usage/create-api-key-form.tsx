@@ -4,6 +4,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { createApiKeyAction } from '@/lib/actions/usage/create-api-key';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function CreateApiKeyForm(props: {
   organizationId: string;
@@ -18,6 +19,7 @@ export function CreateApiKeyForm(props: {
     },
   });
   const id = useId();
+  const hydrated = useHydrated();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,7 +41,7 @@ export function CreateApiKeyForm(props: {
           </label>
           <input id={`${id}-name`} name="name" className="input" required maxLength={80} placeholder={props.labels.namePlaceholder} autoComplete="off" />
         </div>
-        <button type="submit" className="btn-primary" disabled={isPending}>
+        <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
           {isPending ? props.labels.pending : props.labels.submit}
         </button>
       </form>

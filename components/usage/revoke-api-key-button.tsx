@@ -3,10 +3,12 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { revokeApiKeyAction } from '@/lib/actions/usage/revoke-api-key';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function RevokeApiKeyButton(props: { organizationId: string; apiKeyId: string; labels: { revoke: string; confirm: string; cancel: string; question: string } }) {
   const [asking, setAsking] = useState(false);
   const { execute, isPending, result } = useAction(revokeApiKeyAction);
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-wrap items-center gap-2">
       {asking ? (
@@ -20,7 +22,7 @@ export function RevokeApiKeyButton(props: { organizationId: string; apiKeyId: st
           </button>
         </>
       ) : (
-        <button type="button" className="btn-ghost text-red-700" onClick={() => setAsking(true)}>
+        <button type="button" className="btn-ghost text-red-700" disabled={!hydrated} onClick={() => setAsking(true)}>
           {props.labels.revoke}
         </button>
       )}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { removeUsageBudgetAction } from '@/lib/actions/usage/remove-usage-budget';
 import { saveUsageBudgetAction } from '@/lib/actions/usage/save-usage-budget';
 import { FormOutcome } from '@/components/ui/form-outcome';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function UsageBudgetForm(props: {
   organizationId: string;
@@ -17,6 +18,7 @@ export function UsageBudgetForm(props: {
   const [thresholds, setThresholds] = useState(props.current ? props.current.thresholds.join(', ') : '80, 100');
   const save = useAction(saveUsageBudgetAction);
   const remove = useAction(removeUsageBudgetAction);
+  const hydrated = useHydrated();
   const error = save.result.serverError ?? remove.result.serverError;
   const validation = save.result.validationErrors;
   const idBase = `budget-${props.meter}`;
@@ -58,14 +60,14 @@ export function UsageBudgetForm(props: {
           onChange={(e) => setThresholds(e.target.value)}
         />
       </div>
-      <button type="submit" className="btn-primary" disabled={save.isPending}>
+      <button type="submit" className="btn-primary" disabled={save.isPending || !hydrated}>
         {props.labels.save}
       </button>
       {props.current ? (
         <button
           type="button"
           className="btn-secondary"
-          disabled={remove.isPending}
+          disabled={remove.isPending || !hydrated}
           onClick={() => remove.execute({ organizationId: props.organizationId, meter: props.meter })}
         >
           {props.labels.remove}

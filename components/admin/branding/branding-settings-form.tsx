@@ -5,6 +5,7 @@ import { useAction } from 'next-safe-action/hooks';
 import type { FormEvent, ReactNode } from 'react';
 import { saveBrandingSettingsAction } from '@/lib/actions/branding/save-branding-settings';
 import { FormOutcome } from '@/components/ui/form-outcome';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Values = {
   companyName: string;
@@ -46,6 +47,7 @@ function Field(props: { id: string; label: string; help?: string; error?: string
 
 export function BrandingSettingsForm(props: { values: Values; logoDataUrl: string | null; labels: Record<LabelKey, string>; errors: Record<ErrorKey, string> }) {
   const { execute, isPending, result, hasSucceeded } = useAction(saveBrandingSettingsAction);
+  const hydrated = useHydrated();
   const { labels, values, errors } = props;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -132,7 +134,7 @@ export function BrandingSettingsForm(props: { values: Values; logoDataUrl: strin
         </Field>
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={isPending}>
+        <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
           {labels.save}
         </button>
         <FormOutcome success={hasSucceeded ? labels.saved : null} error={formError} />

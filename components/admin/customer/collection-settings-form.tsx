@@ -4,6 +4,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { resyncCustomerAction, setCustomerCollectionAction } from '@/lib/actions/customers/customer-settings';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Method = 'charge_automatically' | 'send_invoice';
 
@@ -15,6 +16,7 @@ export function CollectionSettingsForm(props: {
   const [method, setMethod] = useState<Method>(props.current.collectionMethod);
   const [days, setDays] = useState(String(props.current.daysUntilDue ?? 30));
   const { execute, isPending, result } = useAction(setCustomerCollectionAction);
+  const hydrated = useHydrated();
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-3"
@@ -37,7 +39,7 @@ export function CollectionSettingsForm(props: {
           <input className="input mt-1 block w-24" type="number" min={0} max={365} value={days} onChange={(e) => setDays(e.target.value)} required />
         </label>
       ) : null}
-      <button type="submit" className="btn-primary" disabled={isPending}>
+      <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
         {props.labels.save}
       </button>
       {result.data ? (
@@ -56,10 +58,11 @@ export function CollectionSettingsForm(props: {
 
 export function ResyncButton(props: { organizationId: string; label: string; doneLabel: string }) {
   const { execute, isPending, result } = useAction(resyncCustomerAction);
+  const hydrated = useHydrated();
   const data = result.data;
   return (
     <div>
-      <button type="button" className="btn-secondary" disabled={isPending} onClick={() => execute({ organizationId: props.organizationId })} data-testid="resync-customer">
+      <button type="button" className="btn-secondary" disabled={isPending || !hydrated} onClick={() => execute({ organizationId: props.organizationId })} data-testid="resync-customer">
         {props.label}
       </button>
       {data ? (

@@ -3,6 +3,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { addCustomerNoteAction, deleteCustomerNoteAction, editCustomerNoteAction } from '@/lib/actions/customers/customer-notes';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type NoteLabels = { add: string; body: string; save: string; edit: string; cancel: string; delete: string; confirmDelete: string };
 
@@ -17,6 +18,7 @@ function ServerError({ error }: { error?: { error: string } }) {
 export function AddNoteForm({ organizationId, labels }: { organizationId: string; labels: NoteLabels }) {
   const [body, setBody] = useState('');
   const { execute, isPending, result } = useAction(addCustomerNoteAction, { onSuccess: () => setBody('') });
+  const hydrated = useHydrated();
   return (
     <form
       className="mt-3 space-y-2"
@@ -29,7 +31,7 @@ export function AddNoteForm({ organizationId, labels }: { organizationId: string
         {labels.body}
       </label>
       <textarea id="new-note" className="input w-full" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} required />
-      <button type="submit" className="btn-primary" disabled={isPending || !body.trim()}>
+      <button type="submit" className="btn-primary" disabled={isPending || !body.trim() || !hydrated}>
         {labels.add}
       </button>
       <ServerError error={result.serverError} />
@@ -42,6 +44,7 @@ export function NoteActions({ organizationId, noteId, body, labels }: { organiza
   const [draft, setDraft] = useState(body);
   const edit = useAction(editCustomerNoteAction, { onSuccess: () => setEditing(false) });
   const remove = useAction(deleteCustomerNoteAction);
+  const hydrated = useHydrated();
   if (editing) {
     return (
       <form
@@ -66,13 +69,13 @@ export function NoteActions({ organizationId, noteId, body, labels }: { organiza
   }
   return (
     <div className="mt-1 flex gap-3 text-xs">
-      <button type="button" className="text-blue-700 underline" onClick={() => setEditing(true)}>
+      <button type="button" className="text-blue-700 underline" disabled={!hydrated} onClick={() => setEditing(true)}>
         {labels.edit}
       </button>
       <button
         type="button"
         className="text-red-700 underline"
-        disabled={remove.isPending}
+        disabled={remove.isPending || !hydrated}
         onClick={() => {
           if (window.confirm(labels.confirmDelete)) remove.execute({ organizationId, noteId });
         }}

@@ -3,6 +3,7 @@
 // already applied changes nothing; the page shows the new status after.
 import { useAction } from 'next-safe-action/hooks';
 import { replayEventAction, replayFailedEventsAction } from '@/lib/actions/admin/replay-events';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 function ErrorText({ error }: { error?: { error: string } }) {
   return error ? (
@@ -15,9 +16,10 @@ function ErrorText({ error }: { error?: { error: string } }) {
 /** `outcomeLabels`: the processing outcomes in the operator's language (processed, failed, ignored…). */
 export function ReplayEventButton({ eventId, label, replayedLabel, outcomeLabels }: { eventId: string; label: string; replayedLabel: string; outcomeLabels: Record<string, string> }) {
   const { execute, isPending, result } = useAction(replayEventAction);
+  const hydrated = useHydrated();
   return (
     <div>
-      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending} onClick={() => execute({ eventId })} data-testid="replay-event">
+      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending || !hydrated} onClick={() => execute({ eventId })} data-testid="replay-event">
         {label}
       </button>
       {result.data ? (
@@ -32,10 +34,11 @@ export function ReplayEventButton({ eventId, label, replayedLabel, outcomeLabels
 
 export function ReplayFailedButton({ label, doneLabel }: { label: string; doneLabel: string }) {
   const { execute, isPending, result } = useAction(replayFailedEventsAction);
+  const hydrated = useHydrated();
   const data = result.data;
   return (
     <div>
-      <button type="button" className="btn-primary" disabled={isPending} onClick={() => execute({})} data-testid="replay-failed">
+      <button type="button" className="btn-primary" disabled={isPending || !hydrated} onClick={() => execute({})} data-testid="replay-failed">
         {label}
       </button>
       {data ? (

@@ -4,6 +4,7 @@ import { useAction } from 'next-safe-action/hooks';
 import type { FormEvent } from 'react';
 import { saveNotificationSettingsAction } from '@/lib/actions/notifications/save-notification-settings';
 import { FormOutcome } from '@/components/ui/form-outcome';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Kind = string;
 
@@ -16,6 +17,7 @@ export function NotificationSettingsForm(props: {
   >;
 }) {
   const { execute, isPending, result, hasSucceeded } = useAction(saveNotificationSettingsAction);
+  const hydrated = useHydrated();
   const { labels, values } = props;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -92,7 +94,7 @@ export function NotificationSettingsForm(props: {
         </div>
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={isPending}>
+        <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
           {labels.save}
         </button>
         <FormOutcome success={hasSucceeded ? labels.saved : null} error={error} />

@@ -5,6 +5,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { manageQuoteAction } from '@/lib/actions/admin/manage-quote';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type QuoteAction = 'finalize' | 'send' | 'cancel' | 'duplicate';
 
@@ -14,6 +15,7 @@ export function QuoteActionsForm(props: { quoteId: string; attempt: string; acti
   const { labels } = props;
   const router = useRouter();
   const manage = useAction(manageQuoteAction);
+  const hydrated = useHydrated();
   const [pending, setPending] = useState<'finalize' | 'cancel' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -75,7 +77,7 @@ export function QuoteActionsForm(props: { quoteId: string; attempt: string; acti
               key={action}
               type="button"
               className={action === 'finalize' || action === 'send' ? 'btn-primary' : 'btn-secondary'}
-              disabled={busy}
+              disabled={busy || !hydrated}
               onClick={() => (action === 'finalize' || action === 'cancel' ? setPending(action) : run(action))}
             >
               {labels[action]}

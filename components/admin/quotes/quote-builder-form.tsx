@@ -6,6 +6,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { buildQuoteAction } from '@/lib/actions/admin/build-quote';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type QuoteBuilderPrice = { id: string; label: string };
 
@@ -50,6 +51,7 @@ export function QuoteBuilderForm(props: {
   const { labels } = props;
   const router = useRouter();
   const build = useAction(buildQuoteAction);
+  const hydrated = useHydrated();
   const [target, setTarget] = useState<'organization' | 'prospect'>('organization');
   const [collection, setCollection] = useState<'charge_automatically' | 'send_invoice'>('charge_automatically');
   const [lines, setLines] = useState<Line[]>([{ key: 0, priceId: props.prices[0]?.id ?? '', quantity: '1' }]);
@@ -194,6 +196,7 @@ export function QuoteBuilderForm(props: {
         <button
           type="button"
           className="btn-secondary"
+          disabled={!hydrated}
           onClick={() => setLines([...lines, { key: nextKey.current++, priceId: props.prices[0]?.id ?? '', quantity: '1' }])}
         >
           {labels.addLine}
@@ -261,7 +264,7 @@ export function QuoteBuilderForm(props: {
           {error}
         </p>
       ) : null}
-      <button type="submit" className="btn-primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" className="btn-primary" disabled={busy || !hydrated} aria-busy={busy}>
         {busy ? labels.busy : labels.submit}
       </button>
     </form>

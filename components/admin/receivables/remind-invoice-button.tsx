@@ -3,13 +3,15 @@
 // queues nothing more; the server decides, the button only reports.
 import { useAction } from 'next-safe-action/hooks';
 import { remindInvoiceAction } from '@/lib/actions/admin/remind-invoice';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function RemindInvoiceButton(props: { invoiceId: string; labels: { remind: string; reminded: string; alreadyReminded: string } }) {
   const { execute, isPending, result } = useAction(remindInvoiceAction);
+  const hydrated = useHydrated();
   const outcome = result.data?.outcome;
   return (
     <div>
-      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending} onClick={() => execute({ invoiceId: props.invoiceId })}>
+      <button type="button" className="btn-secondary py-1 text-xs" disabled={isPending || !hydrated} onClick={() => execute({ invoiceId: props.invoiceId })}>
         {props.labels.remind}
       </button>
       {outcome ? (

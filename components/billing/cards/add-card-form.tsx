@@ -10,6 +10,7 @@ import { StripeElementsClient } from '@/components/stripe/stripe-elements-client
 import type { StripeBrowserSetup } from '@/components/stripe/load-stripe-js';
 import { finishAddCardAction } from '@/lib/actions/billing/finish-add-card';
 import { startAddCardAction } from '@/lib/actions/billing/start-add-card';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type AddCardLabels = {
   addCard: string;
@@ -24,6 +25,7 @@ export type AddCardLabels = {
 
 export function AddCardForm(props: { organizationId: string; attempt: string; setup: StripeBrowserSetup; locale: string; labels: AddCardLabels }) {
   const start = useAction(startAddCardAction);
+  const hydrated = useHydrated();
   const [intent, setIntent] = useState<{ setupIntentId: string; clientSecret: string } | null>(null);
   const [added, setAdded] = useState(false);
 
@@ -46,7 +48,7 @@ export function AddCardForm(props: { organizationId: string; attempt: string; se
             {start.result.serverError.error}
           </p>
         ) : null}
-        <button type="button" className="btn-primary" onClick={begin} disabled={start.isPending}>
+        <button type="button" className="btn-primary" onClick={begin} disabled={start.isPending || !hydrated}>
           {start.isPending ? props.labels.starting : props.labels.addCard}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { makeDefaultCardAction } from '@/lib/actions/billing/make-default-card';
 import { removeCardAction } from '@/lib/actions/billing/remove-card';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function CardActionsButton(props: {
   organizationId: string;
@@ -26,6 +27,7 @@ export function CardActionsButton(props: {
   const remove = useAction(removeCardAction, { onSettled: () => setConfirming(false) });
   const error = makeDefault.result.serverError?.error ?? remove.result.serverError?.error;
   const busy = makeDefault.isPending || remove.isPending;
+  const hydrated = useHydrated();
   const input = { organizationId: props.organizationId, paymentMethodId: props.paymentMethodId };
   return (
     <div className="space-y-2">
@@ -35,7 +37,7 @@ export function CardActionsButton(props: {
             type="button"
             className="btn-secondary"
             aria-label={props.labels.makeDefaultNamed}
-            disabled={busy}
+            disabled={busy || !hydrated}
             onClick={() => {
               remove.reset();
               makeDefault.execute(input);
@@ -69,7 +71,7 @@ export function CardActionsButton(props: {
             type="button"
             className="btn-ghost text-red-700"
             aria-label={props.labels.removeNamed}
-            disabled={busy}
+            disabled={busy || !hydrated}
             onClick={() => {
               makeDefault.reset();
               remove.reset();

@@ -4,6 +4,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useId, type FormEvent } from 'react';
 import { updateBillingDetailsAction } from '@/lib/actions/billing/update-billing-details';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type BillingDetailsFormValues = {
   companyName: string;
@@ -45,6 +46,7 @@ export function BillingDetailsForm(props: {
   readOnly: boolean;
 }) {
   const { execute, isPending, result, hasSucceeded } = useAction(updateBillingDetailsAction);
+  const hydrated = useHydrated();
   const id = useId();
   const { labels } = props;
   const errors = result.validationErrors as Partial<Record<Field, { _errors?: string[] }>> | undefined;
@@ -178,7 +180,7 @@ export function BillingDetailsForm(props: {
         </div>
       </fieldset>
       {!props.readOnly ? (
-        <button type="submit" className="btn-primary" disabled={isPending}>
+        <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
           {isPending ? labels.saving : labels.save}
         </button>
       ) : null}

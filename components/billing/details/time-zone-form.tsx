@@ -4,6 +4,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { setOrganizationTimeZoneAction } from '@/lib/actions/organizations/set-time-zone';
 import { FormOutcome } from '@/components/ui/form-outcome';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type TimeZoneFormLabels = { timeZone: string; save: string; saved: string };
 
@@ -11,6 +12,7 @@ export function TimeZoneForm(props: { organizationId: string; timeZone: string; 
   const id = useId();
   const [timeZone, setTimeZone] = useState(props.timeZone);
   const { execute, isPending, hasSucceeded, result } = useAction(setOrganizationTimeZoneAction);
+  const hydrated = useHydrated();
   return (
     <form
       className="flex flex-wrap items-end gap-3"
@@ -33,7 +35,7 @@ export function TimeZoneForm(props: { organizationId: string; timeZone: string; 
         </select>
       </div>
       {props.readOnly ? null : (
-        <button type="submit" className="btn-secondary" disabled={isPending}>
+        <button type="submit" className="btn-secondary" disabled={isPending || !hydrated}>
           {props.labels.save}
         </button>
       )}

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { loadStripeJs, type StripeBrowserSetup } from '@/components/stripe/load-stripe-js';
 import { finishInvoicePaymentAction } from '@/lib/actions/billing/finish-invoice-payment';
 import { payInvoiceAction } from '@/lib/actions/billing/pay-invoice';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function PayInvoiceButton(props: {
   organizationId: string;
@@ -19,6 +20,7 @@ export function PayInvoiceButton(props: {
 }) {
   const pay = useAction(payInvoiceAction);
   const finish = useAction(finishInvoicePaymentAction);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The button disables on the next render; this stops a second click that lands before it.
@@ -59,7 +61,7 @@ export function PayInvoiceButton(props: {
           {error}
         </p>
       ) : null}
-      <button type="submit" className="btn-primary" disabled={busy}>
+      <button type="submit" className="btn-primary" disabled={busy || !hydrated}>
         {busy ? props.pendingLabel : props.label}
       </button>
     </form>

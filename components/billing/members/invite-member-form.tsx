@@ -3,6 +3,7 @@
 import { useAction } from 'next-safe-action/hooks';
 import { useId, useRef, type FormEvent } from 'react';
 import { inviteMemberAction } from '@/lib/actions/billing/invite-member';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Role = 'owner' | 'billing' | 'member';
 
@@ -15,6 +16,7 @@ export function InviteMemberForm(props: {
   });
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
+  const hydrated = useHydrated();
   const emailError = (result.validationErrors as { email?: { _errors?: string[] } } | undefined)?.email?._errors?.length;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -62,7 +64,7 @@ export function InviteMemberForm(props: {
             ))}
           </select>
         </div>
-        <button type="submit" className="btn-primary" disabled={isPending}>
+        <button type="submit" className="btn-primary" disabled={isPending || !hydrated}>
           {isPending ? props.labels.pending : props.labels.submit}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { useId, type FormEvent } from 'react';
 import { changeMemberRoleAction } from '@/lib/actions/billing/change-member-role';
 import { removeMemberAction } from '@/lib/actions/billing/remove-member';
 import { revokeInvitationAction } from '@/lib/actions/billing/revoke-invitation';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Role = 'owner' | 'billing' | 'member';
 
@@ -17,6 +18,7 @@ export function MemberActionsForm(props: {
 }) {
   const change = useAction(changeMemberRoleAction);
   const remove = useAction(removeMemberAction);
+  const hydrated = useHydrated();
   const id = useId();
   const error = change.result.serverError?.error ?? remove.result.serverError?.error;
 
@@ -41,14 +43,14 @@ export function MemberActionsForm(props: {
               </option>
             ))}
           </select>
-          <button type="submit" className="btn-secondary" disabled={change.isPending}>
+          <button type="submit" className="btn-secondary" disabled={change.isPending || !hydrated}>
             {props.labels.change}
           </button>
         </form>
         <button
           type="button"
           className="btn-ghost text-red-700"
-          disabled={remove.isPending}
+          disabled={remove.isPending || !hydrated}
           onClick={() => {
             change.reset();
             remove.execute({ organizationId: props.organizationId, userId: props.userId });
@@ -68,9 +70,10 @@ export function MemberActionsForm(props: {
 
 export function RevokeInvitationButton(props: { organizationId: string; invitationId: string; label: string }) {
   const { execute, isPending, result } = useAction(revokeInvitationAction);
+  const hydrated = useHydrated();
   return (
     <div>
-      <button type="button" className="btn-ghost" disabled={isPending} onClick={() => execute({ organizationId: props.organizationId, invitationId: props.invitationId })}>
+      <button type="button" className="btn-ghost" disabled={isPending || !hydrated} onClick={() => execute({ organizationId: props.organizationId, invitationId: props.invitationId })}>
         {props.label}
       </button>
       {result.serverError ? (

@@ -7,6 +7,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { cancelSubscriptionAction } from '@/lib/actions/billing/cancel-subscription';
 import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type CancelLabels = {
   reason: string;
@@ -35,6 +36,7 @@ export function CancelSubscriptionForm({
   const id = useId();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  const hydrated = useHydrated();
   const { execute, isPending, result } = useAction(cancelSubscriptionAction, {
     onSuccess: () => router.refresh(),
     onSettled: () => setConfirming(false),
@@ -96,6 +98,7 @@ export function CancelSubscriptionForm({
         <button
           type="button"
           className="btn-secondary"
+          disabled={!hydrated}
           onClick={(event) => {
             // The reason is required before asking: the browser says so on the select.
             if (event.currentTarget.form?.reportValidity()) setConfirming(true);

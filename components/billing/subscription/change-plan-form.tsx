@@ -9,6 +9,7 @@ import { previewPlanChangeAction } from '@/lib/actions/billing/preview-plan-chan
 import { initialPlanChoice } from '@/lib/billing/subscriptions/plan-change-choice';
 import { formatMoney } from '@/lib/i18n/format';
 import { TaxRows, type TaxRowLabels } from '@/components/billing/tax/tax-rows';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean; interval: string | null };
 
@@ -57,6 +58,7 @@ export function ChangePlanForm({
   const [priceId, setPriceId] = useState(() => initialPlanChoice(options, currentPriceId, requestedPriceId));
   const [quantity, setQuantity] = useState(String(currentQuantity));
   const [done, setDone] = useState(false);
+  const hydrated = useHydrated();
   const preview = useAction(previewPlanChangeAction, { onExecute: () => setDone(false) });
   const apply = useAction(applyPlanChangeAction, {
     onSuccess: () => {
@@ -107,7 +109,7 @@ export function ChangePlanForm({
             />
           </div>
         ) : null}
-        <button type="submit" className="btn-secondary" disabled={preview.isPending || apply.isPending}>
+        <button type="submit" className="btn-secondary" disabled={preview.isPending || apply.isPending || !hydrated}>
           {preview.isPending ? labels.previewing : labels.preview}
         </button>
       </form>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
 import { changeCollectionMethodAction } from '@/lib/actions/billing/change-collection-method';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function CollectionMethodForm({
   organizationId,
@@ -19,6 +20,7 @@ export function CollectionMethodForm({
 }) {
   const router = useRouter();
   const { execute, isPending, result } = useAction(changeCollectionMethodAction, { onSuccess: () => router.refresh() });
+  const hydrated = useHydrated();
   const method = current === 'send_invoice' ? 'charge_automatically' : 'send_invoice';
   return (
     <div className="space-y-2">
@@ -27,7 +29,7 @@ export function CollectionMethodForm({
           {result.serverError.error}
         </p>
       ) : null}
-      <button type="button" className="btn-secondary" disabled={isPending} onClick={() => execute({ organizationId, subscriptionId, method, attempt })}>
+      <button type="button" className="btn-secondary" disabled={isPending || !hydrated} onClick={() => execute({ organizationId, subscriptionId, method, attempt })}>
         {isPending ? labels.pending : method === 'send_invoice' ? labels.toInvoice : labels.toCard}
       </button>
     </div>

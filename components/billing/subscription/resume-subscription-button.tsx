@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
 import { resumeSubscriptionAction } from '@/lib/actions/billing/resume-subscription';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function ResumeSubscriptionButton({
   organizationId,
@@ -17,6 +18,7 @@ export function ResumeSubscriptionButton({
 }) {
   const router = useRouter();
   const { execute, isPending, result } = useAction(resumeSubscriptionAction, { onSuccess: () => router.refresh() });
+  const hydrated = useHydrated();
   return (
     <div className="space-y-2">
       {result.serverError ? (
@@ -24,7 +26,7 @@ export function ResumeSubscriptionButton({
           {result.serverError.error}
         </p>
       ) : null}
-      <button type="button" className="btn-primary" disabled={isPending} onClick={() => execute({ organizationId, subscriptionId, attempt })}>
+      <button type="button" className="btn-primary" disabled={isPending || !hydrated} onClick={() => execute({ organizationId, subscriptionId, attempt })}>
         {isPending ? labels.pending : labels.submit}
       </button>
     </div>
