@@ -33,6 +33,12 @@ export interface InvoiceDocument {
   lines: DocumentLine[];
   subtotal: number;
   discounts: { label: string; amount: number }[];
+  /**
+   * Tax rows ("JCT (10% inclusive)"), shown with `totalExcludingTax` between the discounts and the total when
+   * given and non-empty (credit notes; invoices do not pass them yet).
+   */
+  taxes?: { label: string; amount: number }[];
+  totalExcludingTax?: number;
   total: number;
   amountPaid: number;
   amountDue: number;
@@ -183,6 +189,10 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   };
   totalsRow('Subtotal', money(doc.subtotal));
   for (const d of doc.discounts) totalsRow(d.label, money(-d.amount));
+  if (doc.taxes && doc.taxes.length > 0) {
+    if (doc.totalExcludingTax !== undefined) totalsRow('Total excluding tax', money(doc.totalExcludingTax));
+    for (const t of doc.taxes) totalsRow(t.label, money(t.amount));
+  }
   totalsRow(doc.kind === 'credit_note' ? 'Total credited' : 'Total', money(doc.total), true);
   if (doc.appliedBalance !== 0) totalsRow('Applied balance', money(-doc.appliedBalance));
   if (doc.kind === 'receipt' || doc.amountPaid > 0) totalsRow('Amount paid', money(doc.amountPaid));

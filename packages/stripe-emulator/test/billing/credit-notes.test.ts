@@ -1,6 +1,7 @@
 // Scenarios: credit notes on open invoices (lower the amount due) and paid ones (customer balance, refund to the
 // card, refunded outside Stripe), by line and by amount; preview, void, lists and the PDF; refunds of card
-// payments; refusals (over-credit, bad split, refund of an off-Stripe payment) change nothing.
+// payments; refusals (over-credit, bad split, refund of an off-Stripe payment) change nothing; tax from the
+// credited invoice line's tax rates (inclusive JPY, exclusive USD), and none on a credit by amount alone.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
@@ -15,13 +16,17 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function subscribe(card: string | null, quantity = 3): Promise<{ invoice: Stripe.Invoice; customer: string }> {
+async function subscribe(
+  card: string | null,
+  quantity = 3,
+  opts: { currency?: string; amount?: number; taxRate?: string } = {},
+): Promise<{ invoice: Stripe.Invoice; customer: string }> {
   const { stripe } = emu;
-  const price = await createPlan(stripe, { amount: 4_000, currency: 'jpy', name: 'Seat' });
+  const price = await createPlan(stripe, { amount: opts.amount ?? 4_000, currency: opts.currency ?? 'jpy', name: 'Seat' });
   const { customer } = await customerWithCard(stripe, card);
   const sub = await stripe.subscriptions.create({
     customer: customer.id,
-    items: [{ price: price.id, quantity }],
+    items: [{ price: price.id, quantity, ...(opts.taxRate ? { tax_rates: [opts.taxRate] } : {}) }],
     ...(card ? {} : { collection_method: 'send_invoice' as const, days_until_due: 30 }),
     expand: ['latest_invoice'],
   });
@@ -111,6 +116,97 @@ describe('[admin] credit notes', () => {
     const open = await subscribe(null, 1);
     const tooMuch = await stripeError(stripe.creditNotes.create({ invoice: open.invoice.id, amount: 4_001 }));
     expect(tooMuch.code).toBe('credit_note_amount_too_large');
+  });
+});
+
+function taxesOf(taxes: Array<Stripe.CreditNoteLineItem.Tax | Stripe.CreditNote.TotalTax | Stripe.InvoiceLineItem.Tax> | null) {
+  return (taxes ?? []).map((t) => ({ amount: t.amount, behavior: t.tax_behavior, rate: t.tax_rate_details?.tax_rate, taxable: t.taxable_amount }));
+}
+
+describe('[admin] credit notes with tax', () => {
+  it('inclusive 10 % on JPY: one seat credited by line carries the ¥364 the invoice charges for it; ¥4,000 comes off', async () => {
+    const { stripe } = emu;
+    const jct = await stripe.taxRates.create({ display_name: '消費税', percentage: 10, inclusive: true, country: 'JP' });
+    const { invoice } = await subscribe(null, 3, { taxRate: jct.id });
+    const line = invoice.lines.data[0]!;
+    expect([invoice.total, invoice.amount_remaining]).toEqual([12_000, 12_000]);
+    // What an invoice charges for one seat of ¥4,000 with 10 % inclusive: net ¥3,636, tax ¥364.
+    const oneSeat = (await subscribe(null, 1, { taxRate: jct.id })).invoice.lines.data[0]!;
+    const seatTax = [{ amount: 364, behavior: 'inclusive', rate: jct.id, taxable: 3_636 }];
+    expect(taxesOf(oneSeat.taxes)).toEqual(seatTax);
+
+    const params = { invoice: invoice.id, lines: [{ type: 'invoice_line_item' as const, invoice_line_item: line.id, quantity: 1 }] };
+    const preview = await stripe.creditNotes.preview(params);
+    expect([preview.total, preview.subtotal_excluding_tax]).toEqual([4_000, 3_636]);
+    expect(taxesOf(preview.total_taxes)).toEqual(seatTax);
+    const previewLines = await stripe.creditNotes.listPreviewLineItems(params);
+    expect(taxesOf(previewLines.data[0]!.taxes)).toEqual(seatTax);
+
+    const note = await stripe.creditNotes.create(params);
+    const noteLine = note.lines.data[0]!;
+    expect(noteLine.amount).toBe(4_000);
+    expect(noteLine.tax_rates.map((r) => [r.object, r.id, r.percentage, r.inclusive])).toEqual([['tax_rate', jct.id, 10, true]]);
+    expect(taxesOf(noteLine.taxes)).toEqual(taxesOf(oneSeat.taxes));
+    expect(noteLine.taxes?.[0]?.type).toBe('tax_rate_details');
+    expect(taxesOf(note.total_taxes)).toEqual(seatTax);
+    expect({
+      amount: note.amount,
+      subtotal: note.subtotal,
+      subtotal_excluding_tax: note.subtotal_excluding_tax,
+      total: note.total,
+      total_excluding_tax: note.total_excluding_tax,
+      pre_payment_amount: note.pre_payment_amount,
+    }).toEqual({ amount: 4_000, subtotal: 4_000, subtotal_excluding_tax: 3_636, total: 4_000, total_excluding_tax: 3_636, pre_payment_amount: 4_000 });
+    const lowered = await stripe.invoices.retrieve(invoice.id);
+    expect([lowered.amount_remaining, lowered.pre_payment_credit_notes_amount]).toEqual([8_000, 4_000]);
+    expect(taxesOf((await stripe.creditNotes.listLineItems(note.id)).data[0]!.taxes)).toEqual(seatTax);
+
+    const text = extractPdfText(Buffer.from(await (await fetch(note.pdf)).arrayBuffer()));
+    expect(text).toContain('Total excluding tax');
+    expect(text).toContain('Tax (10% inclusive)');
+    expect(text).toContain('¥364');
+  });
+
+  it('exclusive 10 % on USD: a $40.00 line credits $44.00; on a paid invoice the split must add up to it', async () => {
+    const { stripe } = emu;
+    const salesTax = await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 10, inclusive: false, country: 'US' });
+    const { invoice, customer } = await subscribe('pm_card_visa', 1, { currency: 'usd', amount: 4_000, taxRate: salesTax.id });
+    expect([invoice.status, invoice.total, invoice.amount_paid]).toEqual(['paid', 4_400, 4_400]);
+    const line = invoice.lines.data[0]!;
+    const lines = [{ type: 'invoice_line_item' as const, invoice_line_item: line.id }];
+
+    // The pre-tax amount alone is refused (Stripe's 400) and nothing changes.
+    const short = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, credit_amount: 4_000 }));
+    expect(short.statusCode).toBe(400);
+    expect(short.message).toContain('must equal the credit note total (4400)');
+    const wrongAmount = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 4_000, credit_amount: 4_000 }));
+    expect(wrongAmount.param).toBe('amount');
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(0);
+    expect(((await stripe.customers.retrieve(customer)) as Stripe.Customer).balance).toBe(0);
+    expect((await stripe.invoices.retrieve(invoice.id)).post_payment_credit_notes_amount).toBe(0);
+
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 4_400, credit_amount: 4_400 });
+    expect(taxesOf(note.lines.data[0]!.taxes)).toEqual([{ amount: 400, behavior: 'exclusive', rate: salesTax.id, taxable: 4_000 }]);
+    expect(taxesOf(note.total_taxes)).toEqual([{ amount: 400, behavior: 'exclusive', rate: salesTax.id, taxable: 4_000 }]);
+    expect([note.amount, note.subtotal, note.subtotal_excluding_tax, note.total, note.total_excluding_tax]).toEqual([4_400, 4_000, 4_000, 4_400, 4_000]);
+    expect([note.type, note.post_payment_amount, note.pre_payment_amount]).toEqual(['post_payment', 4_400, 0]);
+    expect(((await stripe.customers.retrieve(customer)) as Stripe.Customer).balance).toBe(-4_400);
+    expect((await stripe.invoices.retrieve(invoice.id)).post_payment_credit_notes_amount).toBe(4_400);
+    const more = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 1 }));
+    expect(more.message).toContain('more than is left to credit');
+  });
+
+  it('a credit by amount alone carries no tax, even on a taxed invoice', async () => {
+    const { stripe } = emu;
+    const salesTax = await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 10, inclusive: false, country: 'US' });
+    const { invoice } = await subscribe(null, 1, { currency: 'usd', amount: 4_000, taxRate: salesTax.id });
+    expect(invoice.amount_remaining).toBe(4_400);
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, amount: 1_000 });
+    expect([note.lines.data[0]!.type, note.lines.data[0]!.tax_rates, note.lines.data[0]!.taxes]).toEqual(['custom_line_item', [], []]);
+    expect([note.total_taxes, note.subtotal, note.subtotal_excluding_tax, note.total, note.total_excluding_tax]).toEqual([[], 1_000, 1_000, 1_000, 1_000]);
+    expect((await stripe.invoices.retrieve(invoice.id)).amount_remaining).toBe(3_400);
+    // What is left is the invoice's total with tax (4,400) less the note: one cent more is refused.
+    expect((await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 3_401 }))).code).toBe('credit_note_amount_too_large');
   });
 });
 

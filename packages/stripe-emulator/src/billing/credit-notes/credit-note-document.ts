@@ -1,6 +1,6 @@
 // The PDF view model of a credit note (rendered by the same renderer and layout as invoices and receipts).
 import type Stripe from 'stripe';
-import type { InvoiceDocument } from '../../pdf/invoice-pdf.js';
+import { safe, type InvoiceDocument } from '../../pdf/invoice-pdf.js';
 import type { BillingEngine } from '../engine.js';
 
 const REASONS: Record<string, string> = {
@@ -9,6 +9,13 @@ const REASONS: Record<string, string> = {
   order_change: 'Order change',
   product_unsatisfactory: 'Product unsatisfactory',
 };
+
+/** "JCT (10% inclusive)"; a name the PDF's built-in font cannot draw (消費税) is shown as "Tax". */
+function taxLabel(engine: BillingEngine, id: string): string {
+  const rate = engine.ports.catalog.taxRate(id, 'tax_rate');
+  const name = safe(rate.display_name) === rate.display_name ? rate.display_name : 'Tax';
+  return `${name} (${rate.percentage}%${rate.inclusive ? ' inclusive' : ''})`;
+}
 
 export function creditNoteDocument(engine: BillingEngine, note: Stripe.CreditNote): InvoiceDocument {
   const inv = engine.invoice(typeof note.invoice === 'string' ? note.invoice : note.invoice.id);
@@ -25,6 +32,8 @@ export function creditNoteDocument(engine: BillingEngine, note: Stripe.CreditNot
     lines: note.lines.data.map((l) => ({ description: l.description ?? '', period: null, quantity: l.quantity, unitAmount: l.unit_amount, amount: l.amount })),
     subtotal: note.subtotal,
     discounts: [],
+    taxes: (note.total_taxes ?? []).flatMap((t) => (t.tax_rate_details ? [{ label: taxLabel(engine, t.tax_rate_details.tax_rate), amount: t.amount }] : [])),
+    totalExcludingTax: note.total_excluding_tax ?? note.total,
     total: note.total,
     amountPaid: 0,
     amountDue: 0,

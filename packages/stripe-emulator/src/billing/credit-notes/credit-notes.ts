@@ -3,6 +3,14 @@
 // brings it to zero pays the invoice). On a paid invoice (post-payment) the total is split into `credit_amount`
 // (customer balance), `refund_amount` (a Stripe refund of the card payment) and `out_of_band_amount` (refunded
 // outside Stripe); the split must add up to the total. Everything is validated before anything is written.
+// Tax: a line of `type: 'invoice_line_item'` takes the tax rates of the invoice line it credits (`tax_rates`, the
+// full rate objects) and its `taxes` are computed on the credited amount with the invoice arithmetic of ../tax.ts
+// (same rounding). The note's `total_taxes` sums them per rate; `total` (= `amount`) is the lines' amounts plus
+// exclusive tax (inclusive tax is already inside them), and every money check (amount remaining, what is left to
+// credit, the credit/refund/out-of-band split, `amount` given with `lines`) is on that total. What is left to
+// credit on one invoice line is still counted in line amounts (pre-tax for exclusive rates). Credit notes carry
+// no discounts here, so a line's tax is on its full credited amount. `custom_line_item` lines and the plain
+// `amount` form carry no tax: their `tax_rates` / `tax_amounts` params are not supported.
 import Stripe from 'stripe';
 import type { Emulator } from '../../emulator.js';
 import { defineCollection } from '../../core/store.js';
@@ -14,6 +22,8 @@ import { invalidRequest, resourceMissing } from '../../http/errors.js';
 import { adjustCustomerBalance } from '../../resources/customers.js';
 import { createRefund } from '../../payments/refunds.js';
 import type { BillingEngine } from '../engine.js';
+import { computeLineTaxes, lineTaxRateIds, sumTaxesByRate } from '../tax.js';
+import { computeInvoiceTotals } from '../totals.js';
 
 export const creditNotesCollection = defineCollection<Stripe.CreditNote>('credit_notes');
 
@@ -74,7 +84,10 @@ function lineItem(fields: {
   unitAmount: number | null;
   metadata: Stripe.Metadata;
   invoiceLineItem: string | null;
+  /** The rates of the credited invoice line (none for custom lines); the tax is computed on `amount`. */
+  taxRates?: Stripe.TaxRate[];
 }): Stripe.CreditNoteLineItem {
+  const taxRates = fields.taxRates ?? [];
   const line = {
     id: newId('cnli'),
     object: 'credit_note_line_item',
@@ -86,8 +99,8 @@ function lineItem(fields: {
     metadata: fields.metadata,
     pretax_credit_amounts: [],
     quantity: fields.quantity,
-    tax_rates: [],
-    taxes: [],
+    tax_rates: taxRates,
+    taxes: computeLineTaxes(fields.amount, taxRates),
     type: fields.type,
     unit_amount: fields.unitAmount,
     unit_amount_decimal: fields.unitAmount === null ? null : Stripe.Decimal.from(String(fields.unitAmount)),
@@ -95,7 +108,7 @@ function lineItem(fields: {
   return fields.invoiceLineItem ? { ...line, invoice_line_item: fields.invoiceLineItem } : line;
 }
 
-function planLines(emu: Emulator, inv: Stripe.Invoice, input: CreditNoteInput): Stripe.CreditNoteLineItem[] {
+function planLines(emu: Emulator, engine: BillingEngine, inv: Stripe.Invoice, input: CreditNoteInput): Stripe.CreditNoteLineItem[] {
   if (!input.lines || input.lines.length === 0) {
     if (input.amount === undefined) throw invalidRequest('Pass amount or lines to say what the credit note credits.', { param: 'amount' });
     if (input.amount <= 0) throw invalidRequest('amount must be a positive integer.', { param: 'amount' });
@@ -129,8 +142,10 @@ function planLines(emu: Emulator, inv: Stripe.Invoice, input: CreditNoteInput): 
         param: `${param}[amount]`,
       });
     }
+    const taxRates = lineTaxRateIds(source).map((rate) => engine.ports.catalog.taxRate(rate, `${param}[invoice_line_item]`));
     return lineItem({
       amount,
+      taxRates,
       description: l.description ?? source.description,
       quantity: l.quantity ?? (l.amount === undefined ? quantity : null),
       type: 'invoice_line_item',
@@ -150,10 +165,25 @@ export function planCreditNote(emu: Emulator, engine: BillingEngine, input: Cred
       param: 'invoice',
     });
   }
-  const lines = planLines(emu, inv, input);
-  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  const lines = planLines(emu, engine, inv, input);
+  const totalTaxes = sumTaxesByRate(lines);
+  const taxOf = (behavior: 'inclusive' | 'exclusive') =>
+    totalTaxes.filter((t) => t.tax_behavior === behavior).reduce((a, t) => a + t.amount, 0);
+  // The invoice arithmetic with no discounts, balance or payment: total = Σ amounts + exclusive tax.
+  const totals = computeInvoiceTotals({
+    lineAmounts: lines.map((l) => l.amount),
+    discountTotals: [],
+    startingBalance: 0,
+    amountPaid: 0,
+    exclusiveTax: taxOf('exclusive'),
+    inclusiveTax: taxOf('inclusive'),
+    subtotalInclusiveTax: taxOf('inclusive'),
+  });
+  const total = totals.total;
   if (input.amount !== undefined && input.lines?.length && input.amount !== total) {
-    throw invalidRequest(`amount (${input.amount}) must equal the sum of the lines (${total}).`, { param: 'amount' });
+    throw invalidRequest(`amount (${input.amount}) must equal the credit note total, the sum of the lines with their exclusive tax (${total}).`, {
+      param: 'amount',
+    });
   }
   const pre = inv.status === 'open';
   let credit = input.credit_amount ?? 0;
@@ -220,11 +250,11 @@ export function planCreditNote(emu: Emulator, engine: BillingEngine, input: Cred
     refunds: [],
     shipping_cost: null,
     status: 'issued',
-    subtotal: total,
-    subtotal_excluding_tax: total,
+    subtotal: totals.subtotal,
+    subtotal_excluding_tax: totals.subtotal_excluding_tax,
     total,
-    total_excluding_tax: total,
-    total_taxes: [],
+    total_excluding_tax: totals.total_excluding_tax,
+    total_taxes: totalTaxes,
     type: pre ? 'pre_payment' : 'post_payment',
     voided_at: null,
   } satisfies Full<Stripe.CreditNote>;
