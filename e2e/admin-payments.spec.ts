@@ -1,6 +1,7 @@
 // Operators settle a bank-transfer customer's invoice outside Stripe (a partial transfer, then the rest) and
 // credit part of it; the customer sees the credit note on the invoice page and downloads its PDF. A support
 // operator gets no money forms, and a forged call to the record-payment action is refused without effect.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -78,6 +79,12 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   expect(download.suggestedFilename()).toBe(`CreditNote-${invoice.number}-CN-01.pdf`);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // Seikyu's own document (Stripe's original is the link beside it): the note, the invoice it credits, the reason.
+  const text = execFileSync('pdftotext', ['-raw', (await download.path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain(`Credit note number ${invoice.number}-CN-01`);
+  expect(text).toContain(`Invoice number ${invoice.number}`);
+  expect(text).toContain('Reason: Order changed');
+  await expect(customerNotes.getByRole('link', { name: "Stripe's original" })).toHaveAttribute('href', /\/stripe-pdf$/);
 });
 
 /** The id Next.js gave the record-payment server action in this build (what a browser would post). */

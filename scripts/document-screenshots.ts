@@ -1,12 +1,13 @@
-// Renders the sample Japanese and English invoices (lib/documents/document-fixtures.ts) and quotes
-// (lib/quotes/quote-document-fixtures.ts) and writes their first
+// Renders the sample Japanese and English invoices (lib/documents/document-fixtures.ts), quotes
+// (lib/quotes/quote-document-fixtures.ts) and the Japanese credit note (lib/documents/credit-note-fixtures.ts) and writes their first
 // pages as PNGs to docs/screenshots/ with pdftoppm: `npx tsx scripts/document-screenshots.ts`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { englishInvoiceModel, japaneseInvoiceModel } from '../lib/documents/document-fixtures';
-import { renderInvoicePdf, renderQuotePdf } from '../lib/documents/document-pdf';
+import { japaneseCreditNoteModel } from '../lib/documents/credit-note-fixtures';
+import { renderCreditNotePdf, renderInvoicePdf, renderQuotePdf } from '../lib/documents/document-pdf';
 import { englishQuoteModel, japaneseQuoteModel } from '../lib/quotes/quote-document-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'screens-'));
@@ -21,4 +22,10 @@ for (const [name, model] of [['quote-ja', japaneseQuoteModel], ['quote-en', engl
   writeFileSync(pdf, await renderQuotePdf(model, { cjkFontPath: '/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf' }));
   execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join('docs/screenshots', name)]);
   console.log(`docs/screenshots/${name}.png`);
+}
+{
+  const pdf = join(dir, 'credit-note-ja.pdf');
+  writeFileSync(pdf, await renderCreditNotePdf(japaneseCreditNoteModel, { cjkFontPath: '/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf' }));
+  execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join('docs/screenshots', 'credit-note-ja')]);
+  console.log('docs/screenshots/credit-note-ja.png');
 }

@@ -2,6 +2,10 @@
 // emulator: partial then full payment turns a bank-transfer invoice paid and the subscription stays active; a
 // double submit records one payment; each refusal changes nothing (Stripe, mirror, audit); credit notes by amount
 // and by line, a card refund; support operators are refused by the actions; customers see only their own notes.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -27,6 +31,13 @@ const { issueOperatorCreditNote, previewOperatorCreditNote } = await import('./c
 const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment');
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
 const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
+const { GET: getCreditNoteStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/stripe-pdf/route');
+
+function pdfText(bytes: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'credit-note-')), 'credit-note.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
 
 let stripe: Stripe;
 let admin: User;
@@ -243,7 +254,7 @@ describe('[admin] credit notes', () => {
     expect(row!.refundAmount).toBe(5_000);
   });
 
-  it('support operators are refused; a customer downloads only their own credit note PDF', async () => {
+  it('support operators are refused; a customer downloads only their own credit note: Seikyu’s document and Stripe’s original', async () => {
     const c = await bankTransferCustomer();
     const other = await bankTransferCustomer();
     session.user = support;
@@ -252,15 +263,29 @@ describe('[admin] credit notes', () => {
     session.user = admin;
     const issued = (await issueCreditNoteAction(input)).data!;
 
-    const pdf = (orgId: string, invoiceId: string, creditNoteId: string) =>
-      getCreditNotePdf(new Request('http://localhost/x'), { params: Promise.resolve({ orgId, invoiceId, creditNoteId }) });
+    const params = (orgId: string, invoiceId: string, creditNoteId: string) => ({ params: Promise.resolve({ orgId, invoiceId, creditNoteId }) });
+    const pdf = (orgId: string, invoiceId: string, creditNoteId: string) => getCreditNotePdf(new Request('http://localhost/x'), params(orgId, invoiceId, creditNoteId));
+    const stripePdf = (orgId: string, invoiceId: string, creditNoteId: string) =>
+      getCreditNoteStripePdf(new Request('http://localhost/x'), params(orgId, invoiceId, creditNoteId));
     session.user = c.owner;
     const ok = await pdf(c.organizationId, c.invoiceId, issued.creditNoteId);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/pdf');
-    expect((await pdf(c.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
-    session.user = other.owner;
-    expect((await pdf(c.organizationId, c.invoiceId, issued.creditNoteId)).status).toBe(404);
-    expect((await pdf(other.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
+    // Seikyu's own document, drawn from the mirror: the note, the invoice it credits, the reason.
+    const [note] = await testDb().select().from(stripeCreditNotes).where(eq(stripeCreditNotes.id, issued.creditNoteId));
+    const text = pdfText(Buffer.from(await ok.arrayBuffer()));
+    expect(text).toContain(note!.number);
+    expect(text).toMatch(/Amount credited ¥1,000/);
+    expect(text).toMatch(/Reason: Duplicate charge/);
+    expect(ok.headers.get('content-disposition')).toContain(`CreditNote-${note!.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`);
+    const original = await stripePdf(c.organizationId, c.invoiceId, issued.creditNoteId);
+    expect([original.status, original.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    for (const get of [pdf, stripePdf]) {
+      expect((await get(c.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
+      session.user = other.owner;
+      expect((await get(c.organizationId, c.invoiceId, issued.creditNoteId)).status).toBe(404);
+      expect((await get(other.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
+      session.user = c.owner;
+    }
   });
 });

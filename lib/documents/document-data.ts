@@ -6,12 +6,14 @@ import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { db, type Tx } from '@/db';
 import { getBillingDetails } from '@/db/queries/billing-details';
+import { getCreditNoteForOrganization, listCreditNotesForOperator, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineWithCatalog, type InvoiceRecord } from '@/db/queries/invoices';
 import { stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
 import { getBrandingLogo } from '@/lib/branding/logo';
 import { getBrandingSettings } from '@/lib/branding/settings';
 import type { DocumentModel, DocumentPaymentMethod } from './document-model';
+import { creditNoteDocumentModelFrom } from './credit-note-document-model';
 import { invoiceDocumentModelFrom } from './invoice-document-model';
 
 type Kind = 'invoice' | 'receipt';
@@ -40,6 +42,32 @@ async function documentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineWi
     payingCard(invoice, tx),
   ]);
   return invoiceDocumentModelFrom({ kind, invoice, lines: params.lines, billing: billing?.details ?? null, branding, logo, paymentMethod });
+}
+
+/** A credit note on the organization's invoice as Seikyu's document; null when either is not theirs. */
+export async function loadCreditNoteDocument(
+  params: { organizationId: string; invoiceId: string; creditNoteId: string },
+  tx: Tx = db,
+): Promise<DocumentModel | null> {
+  const [found, note] = await Promise.all([getInvoiceWithLines(params, tx), getCreditNoteForOrganization(params, tx)]);
+  return found && note ? creditNoteDocumentOf({ ...found, note }, tx) : null;
+}
+
+/** A credit note on any invoice in the mirror, for operators. */
+export async function loadCreditNoteDocumentForOperator(params: { invoiceId: string; creditNoteId: string }, tx: Tx = db): Promise<DocumentModel | null> {
+  const [found, notes] = await Promise.all([getInvoiceForOperator({ invoiceId: params.invoiceId }, tx), listCreditNotesForOperator({ invoiceId: params.invoiceId }, tx)]);
+  const note = notes.find((n) => n.id === params.creditNoteId);
+  return found && note ? creditNoteDocumentOf({ invoice: found.invoice, lines: found.lines, note }, tx) : null;
+}
+
+async function creditNoteDocumentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[]; note: CreditNoteRecord }, tx: Tx): Promise<DocumentModel> {
+  const { invoice } = params;
+  const [billing, branding, logo] = await Promise.all([
+    invoice.organizationId ? getBillingDetails({ organizationId: invoice.organizationId }, tx) : null,
+    getBrandingSettings(tx),
+    getBrandingLogo(tx),
+  ]);
+  return creditNoteDocumentModelFrom({ note: params.note, invoice, invoiceLines: params.lines, billing: billing?.details ?? null, branding, logo });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The words on Seikyu's documents, in the two invoice languages. Kept beside the renderer (not in messages/*.json)
 // because a PDF is drawn outside any request locale and these strings are part of the document's legal layout.
 import type { Locale } from '@/lib/i18n/config';
-import type { DocumentKind } from './document-model';
+import type { CreditNoteReason, DocumentKind } from './document-model';
 
 export type DocumentLabels = {
   title: Record<DocumentKind, string>;
@@ -42,6 +42,8 @@ export type DocumentLabels = {
   bankTransfer: string;
   card: string;
   memo: string;
+  /** Stripe's credit note reasons, as the document states them. */
+  creditReasons: Record<CreditNoteReason, string>;
   currencyNote: (currency: string) => string;
 };
 
@@ -83,6 +85,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     bankTransfer: 'Bank transfer',
     card: 'Card',
     memo: 'Reason',
+    creditReasons: { duplicate: 'Duplicate charge', fraudulent: 'Fraudulent charge', order_change: 'Order changed', product_unsatisfactory: 'Product or service unsatisfactory' },
     currencyNote: (currency) => `Amounts in ${currency}.`,
   },
   ja: {
@@ -122,6 +125,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     bankTransfer: '銀行振込',
     card: 'カード',
     memo: '理由',
+    creditReasons: { duplicate: '重複請求', fraudulent: '不正利用', order_change: '注文内容の変更', product_unsatisfactory: '商品・サービスの不備' },
     currencyNote: (currency) => `金額の通貨: ${currency}`,
   },
 };

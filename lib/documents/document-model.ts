@@ -5,6 +5,9 @@ import type { LineCatalog, LineOrigin } from '@/lib/billing/invoices/line-descri
 
 export type DocumentKind = 'invoice' | 'receipt' | 'credit_note' | 'quote';
 
+/** Stripe's reasons for a credit note. */
+export type CreditNoteReason = 'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory';
+
 export type DocumentLine = {
   /** As written, or Stripe's (English) text for a line Stripe generated. */
   description: string;
@@ -77,8 +80,10 @@ export type DocumentModel = {
   paymentMethod: DocumentPaymentMethod | null;
   /** 但し書き of a receipt: what the money was for; null prints the default (「ご利用料金として」). */
   receiptPurpose: string | null;
-  /** A credit note's reason or memo. */
+  /** A credit note's memo (or a quote's note). */
   memo: string | null;
+  /** A credit note's reason, printed in the document's language before its memo. */
+  creditReason?: CreditNoteReason | null;
   /** Printed at the bottom: the invoice footer, and for bank-transfer invoices the bank account details. */
   footer: string | null;
 };

@@ -6,7 +6,7 @@ import { bankTransferFooterOf, type BrandingSettings } from '@/lib/branding/sett
 import { mirroredLineOrigin, type LineCatalog } from '@/lib/billing/invoices/line-description';
 import { isReducedRate, taxesByRate, type DocumentIssuer, type DocumentLine, type DocumentModel, type DocumentPaymentMethod } from './document-model';
 
-type InvoiceRow = {
+export type InvoiceRow = {
   id: string;
   number: string | null;
   currency: string;
@@ -21,7 +21,7 @@ type InvoiceRow = {
   stripeCreated: Date;
   data: unknown;
 };
-type LineRow = {
+export type LineRow = {
   description: string | null;
   quantity: number | null;
   amount: number;
@@ -62,14 +62,20 @@ function lineTaxRate(data: unknown, taxRates: ReadonlyMap<string, number>): numb
   return first ? taxRatePercentOf(first, taxRates) : null;
 }
 
-/** What Stripe charged per rate (invoice `total_taxes`), so the printed tax equals the amount due. */
-function chargedTaxes(data: Partial<Stripe.Invoice> | null, taxRates: ReadonlyMap<string, number>): Map<number, { taxableAmount: number; taxAmount: number }> {
+/**
+ * What Stripe charged (or credited) per rate (an invoice's or credit note's `total_taxes`), so the printed tax equals
+ * the amount due or credited.
+ */
+export function chargedTaxes(
+  data: { total_taxes?: ReadonlyArray<Partial<Stripe.InvoiceLineItem.Tax>> | null } | null,
+  taxRates: ReadonlyMap<string, number>,
+): Map<number, { taxableAmount: number; taxAmount: number }> {
   const charged = new Map<number, { taxableAmount: number; taxAmount: number }>();
   for (const tax of data?.total_taxes ?? []) {
-    const rate = taxRatePercentOf(tax as Partial<Stripe.InvoiceLineItem.Tax>, taxRates);
+    const rate = taxRatePercentOf(tax, taxRates);
     if (rate === null) continue;
     const sum = charged.get(rate) ?? { taxableAmount: 0, taxAmount: 0 };
-    charged.set(rate, { taxableAmount: sum.taxableAmount + (tax.taxable_amount ?? 0), taxAmount: sum.taxAmount + tax.amount });
+    charged.set(rate, { taxableAmount: sum.taxableAmount + (tax.taxable_amount ?? 0), taxAmount: sum.taxAmount + (tax.amount ?? 0) });
   }
   return charged;
 }
@@ -86,6 +92,42 @@ export function issuerFrom(branding: BrandingSettings, logo: DocumentIssuer['log
   };
 }
 
+/** What the renderer needs to describe a line Stripe generated in the document's language; nothing for a written one. */
+export function generatedOf(line: Pick<LineRow, 'data' | 'catalog' | 'periodStart'>): DocumentLine['generated'] {
+  const origin = mirroredLineOrigin(line.data);
+  return origin === 'written' ? undefined : { origin, catalog: line.catalog ?? null, periodStart: line.periodStart };
+}
+
+/** 取引年月日: the service period the invoice's lines cover, else the day it was finalized. */
+export function transactionPeriodOf(
+  invoice: Pick<InvoiceRow, 'finalizedAt' | 'stripeCreated'>,
+  lines: readonly Pick<LineRow, 'periodStart' | 'periodEnd'>[],
+): { start: Date; end: Date } {
+  const starts = lines.map((line) => line.periodStart).filter((d): d is Date => d instanceof Date);
+  const ends = lines.map((line) => line.periodEnd).filter((d): d is Date => d instanceof Date);
+  if (starts.length > 0 && ends.length > 0) return { start: new Date(Math.min(...starts.map(Number))), end: new Date(Math.max(...ends.map(Number))) };
+  const day = invoice.finalizedAt ?? invoice.stripeCreated;
+  return { start: day, end: day };
+}
+
+/** The addressee: the organization's billing details, else the name and email on Stripe's invoice. */
+export function addresseeOf(billing: BillingDetails | null, data: Partial<Stripe.Invoice> | null): DocumentModel['addressee'] {
+  const address = billing?.address;
+  // A Japanese address reads from the postal code down (〒150-0002 東京都渋谷区…); an English one the other way.
+  const addressLines =
+    billing?.invoiceLanguage === 'ja'
+      ? [address?.postalCode ? `〒${address.postalCode}` : null, [address?.state, address?.city, address?.line1].filter(Boolean).join(''), address?.line2]
+      : [address?.line1, address?.line2, [address?.city, address?.state, address?.postalCode].filter(Boolean).join(' '), address?.country];
+  return {
+    name: billing?.companyName ?? data?.customer_name ?? null,
+    // Billing details are always a company's (companyName is required there); a bare Stripe customer name is a person's.
+    isCompany: Boolean(billing?.companyName),
+    email: billing?.billingEmail ?? data?.customer_email ?? null,
+    addressLines: addressLines.filter((line): line is string => typeof line === 'string' && line !== ''),
+    taxId: billing?.taxId?.value ?? null,
+  };
+}
+
 export function invoiceDocumentModelFrom(params: {
   kind: 'invoice' | 'receipt';
   invoice: InvoiceRow;
@@ -99,18 +141,11 @@ export function invoiceDocumentModelFrom(params: {
   const { invoice, billing, branding, kind } = params;
   const taxRates = params.taxRates ?? new Map<string, number>();
   const data = invoice.data as Partial<Stripe.Invoice> | null;
-  const address = billing?.address;
-  const japanese = billing?.invoiceLanguage === 'ja';
-  // A Japanese address reads from the postal code down (〒150-0002 東京都渋谷区…); an English one the other way.
-  const addressLines = japanese
-    ? [address?.postalCode ? `〒${address.postalCode}` : null, [address?.state, address?.city, address?.line1].filter(Boolean).join(''), address?.line2]
-    : [address?.line1, address?.line2, [address?.city, address?.state, address?.postalCode].filter(Boolean).join(' '), address?.country];
   const allLines: DocumentLine[] = params.lines.map((line) => {
     const taxRatePercent = lineTaxRate(line.data, taxRates);
-    const origin = mirroredLineOrigin(line.data);
     return {
       description: line.description ?? '',
-      generated: origin === 'written' ? undefined : { origin, catalog: line.catalog ?? null, periodStart: line.periodStart },
+      generated: generatedOf(line),
       quantity: line.quantity,
       amount: line.amount,
       taxRatePercent,
@@ -119,8 +154,6 @@ export function invoiceDocumentModelFrom(params: {
   });
   // Tax per rate is computed from every line (a zero line adds nothing); the customer sees only non-zero lines.
   const taxes = taxesByRate(allLines, invoice.currency, chargedTaxes(data, taxRates));
-  const starts = params.lines.map((line) => line.periodStart).filter((d): d is Date => d instanceof Date);
-  const ends = params.lines.map((line) => line.periodEnd).filter((d): d is Date => d instanceof Date);
   const discount = (data?.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0);
   const bankTransfer = invoice.collectionMethod === 'send_invoice';
   const footer = [branding.invoiceFooter, kind === 'invoice' && bankTransfer ? bankTransferFooterOf(branding) : ''].filter(Boolean).join('\n\n');
@@ -132,21 +165,11 @@ export function invoiceDocumentModelFrom(params: {
     number: kind === 'receipt' ? receiptNumberFor(invoice) : (invoice.number ?? invoice.id),
     invoiceNumber: invoice.number ?? invoice.id,
     issueDate: kind === 'receipt' ? (invoice.paidAt ?? invoice.finalizedAt ?? invoice.stripeCreated) : (invoice.finalizedAt ?? invoice.stripeCreated),
-    transactionPeriod:
-      starts.length > 0 && ends.length > 0
-        ? { start: new Date(Math.min(...starts.map(Number))), end: new Date(Math.max(...ends.map(Number))) }
-        : { start: invoice.finalizedAt ?? invoice.stripeCreated, end: invoice.finalizedAt ?? invoice.stripeCreated },
+    transactionPeriod: transactionPeriodOf(invoice, params.lines),
     dueDate,
     paidAt: invoice.paidAt,
     issuer: issuerFrom(branding, params.logo ?? null, typeof data?.account_name === 'string' ? data.account_name.trim() || null : null),
-    addressee: {
-      name: billing?.companyName ?? data?.customer_name ?? null,
-      // Billing details are always a company's (companyName is required there); a bare Stripe customer name is a person's.
-      isCompany: Boolean(billing?.companyName),
-      email: billing?.billingEmail ?? data?.customer_email ?? null,
-      addressLines: addressLines.filter((line): line is string => typeof line === 'string' && line !== ''),
-      taxId: billing?.taxId?.value ?? null,
-    },
+    addressee: addresseeOf(billing, data),
     lines: allLines.filter((line) => line.amount !== 0),
     subtotal: invoice.subtotal,
     discount,

@@ -22,7 +22,7 @@ export async function CustomerCreditNotesSection({ notes, currency, timeZone }: 
         notes={notes}
         money={(amount) => formatMoney(amount, noteCurrency, locale)}
         date={(value) => formatDate(value, locale, timeZone)}
-        pdfHref={(note) => `/admin/invoices/${note.invoiceId}/credit-notes/${note.id}/pdf`}
+        hrefOf={(note) => `/admin/invoices/${note.invoiceId}/credit-notes/${note.id}`}
         downloadLabel={tCustomer('download')}
         emptyText={t('none')}
       />

@@ -1,5 +1,6 @@
 // An invoice's credit notes (operators and customers): number, date, reason, where the money went, amount,
-// status, and the PDF link the caller's route serves. Server component; rows come from the mirror.
+// status, and the PDFs the caller's routes serve under the note's address: Seikyu's document (`/pdf`) and Stripe's
+// original (`/stripe-pdf`). Server component; rows come from the mirror.
 import { getTranslations } from '@/lib/i18n/server';
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 
@@ -14,7 +15,8 @@ export async function CreditNotesTable(props: {
   notes: CreditNoteRecord[];
   money: (n: number) => string;
   date: (d: Date) => string;
-  pdfHref: (note: CreditNoteRecord) => string;
+  /** The note's address under the caller's routes; its PDFs are `<address>/pdf` and `<address>/stripe-pdf`. */
+  hrefOf: (note: CreditNoteRecord) => string;
   downloadLabel: string;
   /** What an empty list says; the invoice pages' sentence by default. */
   emptyText?: string;
@@ -48,8 +50,11 @@ export async function CreditNotesTable(props: {
               <td>{t(`settlements.${settlementOf(note)}`)}</td>
               <td className="num">{props.money(note.total)}</td>
               <td>
-                <a href={props.pdfHref(note)} download>
+                <a href={`${props.hrefOf(note)}/pdf`} download>
                   {props.downloadLabel}
+                </a>
+                <a href={`${props.hrefOf(note)}/stripe-pdf`} download className="ml-3 text-slate-600">
+                  {t('stripeOriginal')}
                 </a>
               </td>
             </tr>

@@ -1,38 +1,67 @@
-// The credit note PDF for a customer (the note must be on one of the caller's organization's invoices: no row →
-// 404) or an operator, then Stripe's `pdf` is fetched server-side and streamed as a download.
+// A credit note's PDFs for a customer (the note must be on one of the caller's organization's invoices: no row →
+// 404) or an operator: Seikyu's own document (返品・値引明細書 / credit note, lib/documents) drawn from the mirror,
+// and Stripe's original `pdf`, fetched server-side, one link away.
 import 'server-only';
 import { getCreditNoteForOrganization, listCreditNotesForOperator, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
+import { loadCreditNoteDocument, loadCreditNoteDocumentForOperator } from '@/lib/documents/document-data';
+import { renderCreditNotePdf } from '@/lib/documents/document-pdf';
+import type { DocumentModel } from '@/lib/documents/document-model';
 import { AppError } from '@/lib/errors';
 import { fetchStripeDocument } from '@/lib/stripe/fetch-stripe-document';
 import { isPdf, requireInvoiceForDocument } from './invoice-document';
 import { requireInvoiceForOperatorDocument } from './operator-invoice-document';
 
-export async function creditNotePdfResponse(params: { organizationId: string; invoiceId: string; creditNoteId: string }): Promise<Response> {
+type Params = { invoiceId: string; creditNoteId: string };
+
+/** Seikyu's credit note document, for a member of the organization whose invoice it credits. */
+export async function creditNoteDocumentResponse(params: Params & { organizationId: string }): Promise<Response> {
+  const invoice = await requireInvoiceForDocument(params);
+  return documentResponse(await loadCreditNoteDocument({ ...params, invoiceId: invoice.id }), params.creditNoteId);
+}
+
+/** Seikyu's credit note document, for operators (any organization). */
+export async function operatorCreditNoteDocumentResponse(params: Params): Promise<Response> {
+  const invoice = await requireInvoiceForOperatorDocument(params);
+  return documentResponse(await loadCreditNoteDocumentForOperator({ ...params, invoiceId: invoice.id }), params.creditNoteId);
+}
+
+/** Stripe's original PDF of the credit note, for a member of the organization whose invoice it credits. */
+export async function creditNoteStripePdfResponse(params: Params & { organizationId: string }): Promise<Response> {
   const invoice = await requireInvoiceForDocument(params);
   const note = await getCreditNoteForOrganization({ organizationId: params.organizationId, invoiceId: invoice.id, creditNoteId: params.creditNoteId });
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id} of ${params.organizationId}`);
-  return streamCreditNote({ ...note, pdf: note.pdf });
+  return streamStripePdf({ ...note, pdf: note.pdf });
 }
 
-/** For operators (any organization): the caller must be an operator and the note on that invoice. */
-export async function operatorCreditNotePdfResponse(params: { invoiceId: string; creditNoteId: string }): Promise<Response> {
+/** Stripe's original PDF of the credit note, for operators: the caller must be an operator and the note on that invoice. */
+export async function operatorCreditNoteStripePdfResponse(params: Params): Promise<Response> {
   const invoice = await requireInvoiceForOperatorDocument(params);
   const note = (await listCreditNotesForOperator({ invoiceId: invoice.id })).find((n) => n.id === params.creditNoteId);
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id}`);
-  return streamCreditNote({ ...note, pdf: note.pdf });
+  return streamStripePdf({ ...note, pdf: note.pdf });
 }
 
-async function streamCreditNote(note: CreditNoteRecord & { pdf: string }): Promise<Response> {
+async function documentResponse(model: DocumentModel | null, creditNoteId: string): Promise<Response> {
+  if (!model) throw new AppError('not_found', `credit note ${creditNoteId} is not on that invoice`);
+  const bytes = await renderCreditNotePdf(model);
+  return pdfDownload(new Blob([new Uint8Array(bytes)]).stream(), model.number);
+}
+
+async function streamStripePdf(note: CreditNoteRecord & { pdf: string }): Promise<Response> {
   const document = await fetchStripeDocument(note.pdf);
   if (!isPdf(document.contentType)) {
     await document.body.cancel();
     throw new AppError('stripe_error', `pdf of ${note.id} answered ${document.contentType}`);
   }
-  return new Response(document.body, {
+  return pdfDownload(document.body, note.number);
+}
+
+function pdfDownload(body: ReadableStream<Uint8Array>, number: string): Response {
+  return new Response(body, {
     status: 200,
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="CreditNote-${note.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf"`,
+      'Content-Disposition': `attachment; filename="CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

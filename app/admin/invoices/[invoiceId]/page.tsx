@@ -278,7 +278,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
           notes={adjustments.creditNotes}
           money={money}
           date={date}
-          pdfHref={(note) => `/admin/invoices/${invoice.id}/credit-notes/${note.id}/pdf`}
+          hrefOf={(note) => `/admin/invoices/${invoice.id}/credit-notes/${note.id}`}
           downloadLabel={adjustments.t('customer.download')}
         />
         {adjustments.canIssueCreditNote ? (

@@ -247,7 +247,7 @@ export default async function InvoicePage({
             notes={creditNotes}
             money={money}
             date={date}
-            pdfHref={(note) => `${base}/credit-notes/${note.id}/pdf`}
+            hrefOf={(note) => `${base}/credit-notes/${note.id}`}
             downloadLabel={tBack('download')}
           />
         </section>

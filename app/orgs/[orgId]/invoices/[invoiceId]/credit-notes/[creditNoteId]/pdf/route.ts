@@ -1,6 +1,7 @@
-// GET /orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf — a credit note's PDF, only for members
-// of the organization whose invoice it credits (else 404), fetched from Stripe server-side.
-import { creditNotePdfResponse } from '@/lib/billing/invoices/credit-note-pdf-response';
+// GET /orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf — Seikyu's own credit note document
+// (lib/documents), only for members of the organization whose invoice it credits (else 404). Stripe's original:
+// ../stripe-pdf.
+import { creditNoteDocumentResponse } from '@/lib/billing/invoices/credit-note-pdf-response';
 import { documentErrorResponse } from '@/lib/documents/document-error-page';
 import { toAppError } from '@/lib/errors';
 
@@ -12,7 +13,7 @@ export async function GET(
 ): Promise<Response> {
   const { orgId, invoiceId, creditNoteId } = await params;
   try {
-    return await creditNotePdfResponse({ organizationId: orgId, invoiceId, creditNoteId });
+    return await creditNoteDocumentResponse({ organizationId: orgId, invoiceId, creditNoteId });
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[credit note pdf] ${appError.message}`, appError.cause ?? '');
