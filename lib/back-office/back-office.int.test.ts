@@ -2,11 +2,8 @@
 // emulator: partial then full payment turns a bank-transfer invoice paid and the subscription stays active; a
 // double submit records one payment; each refusal changes nothing (Stripe, mirror, audit); credit notes by amount
 // and by line, a card refund; support operators are refused by the actions; customers see only their own notes.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pdfText } from '@/test/pdf-text';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
@@ -32,12 +29,6 @@ const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
 const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
 const { GET: getCreditNoteStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/stripe-pdf/route');
-
-function pdfText(bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'credit-note-')), 'credit-note.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 let stripe: Stripe;
 let admin: User;

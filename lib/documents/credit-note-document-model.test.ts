@@ -1,27 +1,12 @@
 // A credit note as Seikyu's document (返品・値引明細書 / 適格返還請求書): built from the mirrored note and the invoice
 // it credits, then read back with pdftotext.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IPAEX_GOTHIC_PATH } from './cjk-font';
+import { ipaexGothic, pdfText } from '@/test/pdf-text';
 import { creditNoteDocumentModelFrom } from './credit-note-document-model';
 import { creditNoteFixture, invoiceLines, note, team } from './credit-note-fixtures';
 import { renderCreditNotePdf } from './document-pdf';
 
 const model = () => creditNoteDocumentModelFrom(creditNoteFixture);
-
-function pdfText(bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'credit-note-')), 'credit-note.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-function font() {
-  if (!existsSync(IPAEX_GOTHIC_PATH)) throw new Error(`IPAex Gothic is not installed at ${IPAEX_GOTHIC_PATH}: apt-get install -y fonts-ipaexfont-gothic`);
-  return { cjkFontPath: IPAEX_GOTHIC_PATH };
-}
 
 describe('creditNoteDocumentModelFrom', () => {
   it('states what was credited: the note’s lines, the tax per rate Stripe credited, the invoice and its transaction dates', () => {
@@ -55,7 +40,7 @@ describe('creditNoteDocumentModelFrom', () => {
   });
 
   it('draws a Japanese qualified return invoice: title, registration number, both numbers, reason, lines and tax per rate', async () => {
-    const text = pdfText(await renderCreditNotePdf(model(), font()));
+    const text = pdfText(await renderCreditNotePdf(model(), ipaexGothic()));
     expect(text).toContain('返品・値引明細書');
     expect(text).toContain('適格返還請求書');
     expect(text).toContain('登録番号: T1234567890123');
@@ -73,7 +58,7 @@ describe('creditNoteDocumentModelFrom', () => {
   });
 
   it('draws the same facts in English, with Stripe’s words for the line', async () => {
-    const text = pdfText(await renderCreditNotePdf({ ...model(), language: 'en' }, font()));
+    const text = pdfText(await renderCreditNotePdf({ ...model(), language: 'en' }, ipaexGothic()));
     expect(text).toContain('Credit note');
     expect(text).toContain('Reason: Order changed (1席減)');
     expect(text).toContain('5 × Team (at ¥1,200 / month)');

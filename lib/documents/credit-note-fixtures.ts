@@ -4,6 +4,7 @@
 import { brandingSettingsSchema } from '@/lib/branding/settings';
 import { creditNoteDocumentModelFrom } from './credit-note-document-model';
 import type { DocumentModel } from './document-model';
+import { japaneseCompanyBilling } from './document-fixtures';
 
 const branding = brandingSettingsSchema.parse({
   companyName: '株式会社セイキュー',
@@ -11,13 +12,7 @@ const branding = brandingSettingsSchema.parse({
   registrationNumber: 'T1234567890123',
   invoiceFooter: 'いつもありがとうございます。',
 });
-const billing = {
-  companyName: '株式会社デモ',
-  billingEmail: 'keiri@demo.example',
-  address: { line1: '梅田1-1-1', line2: null, city: '大阪市北区', state: '大阪府', postalCode: '530-0001', country: 'JP' },
-  taxId: null,
-  invoiceLanguage: 'ja',
-} as const;
+const billing = japaneseCompanyBilling;
 
 export const team = { productName: 'Team', productMetadata: { name_ja: 'チーム' }, priceNickname: 'Team (monthly, per seat)', priceMetadata: { nickname_ja: 'チーム（月払い、1席あたり）' } };
 const invoice = {

@@ -73,3 +73,18 @@ function renderDocumentError(error: unknown, params: { kind: DocumentKind; local
     },
   });
 }
+
+/**
+ * A document route's answer: the PDF `render` gives or, when it throws, a page in the user's language with a link
+ * back (a browser opened the link for a file: never bare JSON). Errors other than "not found" and "not signed in"
+ * are logged under `label`.
+ */
+export async function documentRoute(label: string, page: { kind: DocumentKind; backHref: string }, render: () => Promise<Response>): Promise<Response> {
+  try {
+    return await render();
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[${label}] ${appError.message}`, appError.cause ?? '');
+    return documentErrorResponse(appError, page);
+  }
+}

@@ -3,6 +3,15 @@
 import type { DocumentModel } from './document-model';
 import { taxesByRate } from './document-model';
 
+/** A Japanese company's billing details (invoice language ja), for the builders' tests. */
+export const japaneseCompanyBilling = {
+  companyName: '株式会社デモ',
+  billingEmail: 'keiri@demo.example',
+  address: { line1: '梅田1-1-1', line2: null, city: '大阪市北区', state: '大阪府', postalCode: '530-0001', country: 'JP' },
+  taxId: null,
+  invoiceLanguage: 'ja',
+} as const;
+
 const lines: DocumentModel['lines'] = [
   { description: 'スタンダードプラン（2026年11月分）', quantity: 1, amount: 30_000, taxRatePercent: 10, reducedRate: false },
   { description: '追加シート', quantity: 3, amount: 4_500, taxRatePercent: 10, reducedRate: false },

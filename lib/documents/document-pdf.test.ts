@@ -1,34 +1,15 @@
 // The one renderer, read back with pdftotext: each item the qualified-invoice rules (and the English layout)
 // require must be on the page.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ipaexGothic, pdfText } from '@/test/pdf-text';
 import { findCjkFont, IPAEX_GOTHIC_PATH } from './cjk-font';
 import { englishInvoiceModel, japaneseInvoiceModel } from './document-fixtures';
 import type { DocumentModel } from './document-model';
 import { describePaymentMethod, documentLocale, renderCreditNotePdf, renderInvoicePdf, renderReceiptPdf, toWinAnsi } from './document-pdf';
 
-function pdfText(bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'document-')), 'document.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-}
-
-/** pdftotext -raw keeps drawing order (label, then its value); spaces and line breaks are collapsed to match phrases. */
-const squash = (text: string) => text.replace(/\s+/g, ' ');
-
-function ipaexGothic(): { cjkFontPath: string } {
-  if (!existsSync(IPAEX_GOTHIC_PATH)) {
-    throw new Error(`IPAex Gothic is not installed at ${IPAEX_GOTHIC_PATH}: run apt-get install -y fonts-ipaexfont-gothic (.ci/run does)`);
-  }
-  return { cjkFontPath: IPAEX_GOTHIC_PATH };
-}
-
 describe('a Japanese invoice (適格請求書)', () => {
   it('carries every item of a qualified invoice: issuer, registration number, addressee 御中, dates, ※ lines, tax per rate', async () => {
-    const text = squash(pdfText(await renderInvoicePdf(japaneseInvoiceModel, ipaexGothic())));
+    const text = pdfText(await renderInvoicePdf(japaneseInvoiceModel, ipaexGothic()));
     expect(text).toContain('請求書');
     expect(text).toContain('適格請求書');
     expect(text).toContain('株式会社セイキュー');
@@ -56,12 +37,10 @@ describe('a Japanese invoice (適格請求書)', () => {
   });
 
   it('addresses a person 様, and leaves out the qualified-invoice name when the issuer is not registered', async () => {
-    const text = squash(
-      pdfText(
-        await renderInvoicePdf(
-          { ...japaneseInvoiceModel, addressee: { ...japaneseInvoiceModel.addressee, name: '山田 太郎', isCompany: false }, issuer: { ...japaneseInvoiceModel.issuer, registrationNumber: null } },
-          ipaexGothic(),
-        ),
+    const text = pdfText(
+      await renderInvoicePdf(
+        { ...japaneseInvoiceModel, addressee: { ...japaneseInvoiceModel.addressee, name: '山田 太郎', isCompany: false }, issuer: { ...japaneseInvoiceModel.issuer, registrationNumber: null } },
+        ipaexGothic(),
       ),
     );
     expect(text).toContain('山田 太郎 様');
@@ -73,7 +52,7 @@ describe('a Japanese invoice (適格請求書)', () => {
 
 describe('an English invoice', () => {
   it('carries the same facts in an English layout', async () => {
-    const text = squash(pdfText(await renderInvoicePdf(englishInvoiceModel, ipaexGothic())));
+    const text = pdfText(await renderInvoicePdf(englishInvoiceModel, ipaexGothic()));
     expect(text).toContain('Invoice');
     expect(text).toContain('Qualified invoice (Japan)');
     expect(text).toContain('Seikyu K.K.');
@@ -109,7 +88,7 @@ describe('the lines Stripe writes', () => {
   };
 
   it('are described in Japanese on a Japanese document, from the catalogue; a written line stays as written', async () => {
-    const text = squash(pdfText(await renderInvoicePdf(planChange, ipaexGothic())));
+    const text = pdfText(await renderInvoicePdf(planChange, ipaexGothic()));
     expect(text).toContain('スターター 2026年12月7日以降の未使用分');
     // A long line wraps where the column ends, anywhere in Japanese.
     expect(text).toMatch(/チーム（月払い、1席あたり） 2026年12月7日以降の残り期間 ?分/);
@@ -119,7 +98,7 @@ describe('the lines Stripe writes', () => {
   });
 
   it('keep Stripe’s words on an English document', async () => {
-    const text = squash(pdfText(await renderInvoicePdf({ ...planChange, language: 'en' }, ipaexGothic())));
+    const text = pdfText(await renderInvoicePdf({ ...planChange, language: 'en' }, ipaexGothic()));
     expect(text).toContain('Unused time on Starter after 7 Dec 2026');
     expect(text).toContain('5 × Team (at ¥1,200 / month)');
     expect(text).not.toContain('未使用分');
@@ -139,7 +118,7 @@ const receipt: DocumentModel = {
 
 describe('a Japanese receipt (適格簡易請求書)', () => {
   it('has the amount received, 但し書き, the payment method, the date paid and the tax per rate', async () => {
-    const text = squash(pdfText(await renderReceiptPdf(receipt, ipaexGothic())));
+    const text = pdfText(await renderReceiptPdf(receipt, ipaexGothic()));
     expect(text).toContain('領収書');
     expect(text).toContain('適格簡易請求書');
     expect(text).toMatch(/領収書番号 RCPT-SEIKYU-0042/);
@@ -156,7 +135,7 @@ describe('a Japanese receipt (適格簡易請求書)', () => {
   });
 
   it('prints a given 但し書き and "bank transfer" for a transfer', async () => {
-    const text = squash(pdfText(await renderReceiptPdf({ ...receipt, receiptPurpose: '年間ライセンス料として', paymentMethod: { type: 'bank_transfer' } }, ipaexGothic())));
+    const text = pdfText(await renderReceiptPdf({ ...receipt, receiptPurpose: '年間ライセンス料として', paymentMethod: { type: 'bank_transfer' } }, ipaexGothic()));
     expect(text).toContain('但し 年間ライセンス料として');
     expect(text).toMatch(/支払方法 銀行振込/);
   });
@@ -174,7 +153,7 @@ describe('a credit note', () => {
       memo: 'シート数の誤り',
       footer: null,
     };
-    const text = squash(pdfText(await renderCreditNotePdf(creditNote, ipaexGothic())));
+    const text = pdfText(await renderCreditNotePdf(creditNote, ipaexGothic()));
     expect(text).toContain('返品・値引明細書');
     expect(text).toContain('適格返還請求書');
     expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
@@ -184,7 +163,7 @@ describe('a credit note', () => {
     expect(text).toMatch(/消費税（10%） ￥150/);
     expect(text).toContain('登録番号: T1234567890123');
 
-    const english = squash(pdfText(await renderCreditNotePdf({ ...creditNote, language: 'en', memo: 'Wrong seat count' }, ipaexGothic())));
+    const english = pdfText(await renderCreditNotePdf({ ...creditNote, language: 'en', memo: 'Wrong seat count' }, ipaexGothic()));
     expect(english).toContain('Credit note');
     expect(english).toMatch(/Amount credited ¥1,650/);
     expect(english).toContain('Reason: Wrong seat count');
@@ -196,7 +175,7 @@ describe('without a CJK font', () => {
   it('draws English with Helvetica and replaces what it cannot draw instead of emitting garbage', async () => {
     const bytes = await renderInvoicePdf(japaneseInvoiceModel, noFont);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = squash(pdfText(bytes));
+    const text = pdfText(bytes);
     expect(text).toContain('Invoice');
     expect(text).toMatch(/Amount due ¥43,782/);
     expect(text).toContain('Registration number: T1234567890123');
@@ -205,7 +184,7 @@ describe('without a CJK font', () => {
 
   it('formats two-decimal currencies', async () => {
     const usd: DocumentModel = { ...englishInvoiceModel, currency: 'usd', lines: [{ description: 'Plan', quantity: 1, amount: 1234, taxRatePercent: null, reducedRate: false }], subtotal: 1234, taxes: [], total: 1234, amountDue: 1234 };
-    const text = squash(pdfText(await renderInvoicePdf(usd, noFont)));
+    const text = pdfText(await renderInvoicePdf(usd, noFont));
     expect(text).toMatch(/Amount due \$12\.34/);
     expect(text).not.toContain('tax included');
   });

@@ -1,10 +1,6 @@
 // The portal's document downloads: /pdf serves Seikyu's own invoice PDF (drawn from the mirror); /stripe-pdf
 // Stripe's original, and when Stripe's document fetch fails (a stale `invoice_pdf`, an unreachable host, a bad
 // answer) it answers a clear HTML page in the user's language with 502/503, never a bare 500.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { organizations, stripeInvoices, users } from '@/db/schema';
@@ -12,6 +8,7 @@ import type { User } from '@/db/queries/users';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, stripeEmulatorUrl, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { pdfText } from '@/test/pdf-text';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
@@ -52,12 +49,6 @@ async function setMirroredPdfUrl(invoiceId: string, url: string) {
   await testDb().update(stripeInvoices).set({ invoicePdf: url }).where(eq(stripeInvoices.id, invoiceId));
 }
 
-function pdfText(bytes: ArrayBuffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'invoice-')), 'invoice.pdf');
-  writeFileSync(file, Buffer.from(bytes));
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
 describe("the portal's invoice PDF", () => {
   it("is Seikyu's own document, not Stripe's, even when Stripe's document host is unreachable", async () => {
     const ids = await ownerWithOpenInvoice('en');
@@ -69,7 +60,7 @@ describe("the portal's invoice PDF", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     const [invoice] = await testDb().select().from(stripeInvoices).where(eq(stripeInvoices.id, ids.invoiceId));
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="invoice-${invoice!.number}.pdf"`);
-    const text = pdfText(await response.arrayBuffer());
+    const text = pdfText(await response.arrayBuffer(), 'layout');
     expect(text).toContain('Invoice');
     expect(text).toContain(invoice!.number!);
     expect(text).toContain('Annual plan');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { brandingSettingsSchema } from '@/lib/branding/settings';
 import { roundMinor, taxesByRate } from './document-model';
 import { invoiceDocumentModelFrom, receiptNumberFor, taxRatePercentOf } from './invoice-document-model';
+import { japaneseCompanyBilling } from './document-fixtures';
 
 const branding = brandingSettingsSchema.parse({
   companyName: '株式会社セイキュー',
@@ -13,13 +14,7 @@ const branding = brandingSettingsSchema.parse({
   bankDetails: 'みずほ銀行 渋谷支店 普通 1234567',
 });
 
-const billing = {
-  companyName: '株式会社デモ',
-  billingEmail: 'keiri@demo.example',
-  address: { line1: '梅田1-1-1', line2: null, city: '大阪市北区', state: '大阪府', postalCode: '530-0001', country: 'JP' },
-  taxId: null,
-  invoiceLanguage: 'ja',
-} as const;
+const billing = japaneseCompanyBilling;
 
 const taxOf = (rateId: string, amount: number, taxable: number) => ({ amount, taxable_amount: taxable, tax_behavior: 'exclusive', type: 'tax_rate_details', tax_rate_details: { tax_rate: rateId } });
 const rates = new Map([

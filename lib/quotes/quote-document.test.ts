@@ -1,27 +1,12 @@
 // The quote document (御見積書 / Quotation), built from a mirrored quote and read back with pdftotext.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IPAEX_GOTHIC_PATH } from '@/lib/documents/cjk-font';
+import { ipaexGothic, pdfText } from '@/test/pdf-text';
 import { renderQuotePdf } from '@/lib/documents/document-pdf';
 import { englishQuoteModel, japaneseQuoteModel } from './quote-document-fixtures';
 
-function pdfText(bytes: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'quote-')), 'quote.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-function font() {
-  if (!existsSync(IPAEX_GOTHIC_PATH)) throw new Error(`IPAex Gothic is not installed at ${IPAEX_GOTHIC_PATH}: apt-get install -y fonts-ipaexfont-gothic`);
-  return { cjkFontPath: IPAEX_GOTHIC_PATH };
-}
-
 describe('the quote document', () => {
   it('in Japanese: 御見積書, issuer with registration number, addressee 御中, validity, lines, tax per rate, total', async () => {
-    const text = pdfText(await renderQuotePdf(japaneseQuoteModel, font()));
+    const text = pdfText(await renderQuotePdf(japaneseQuoteModel, ipaexGothic()));
     expect(text).toContain('御見積書');
     // A quote is not a qualified invoice: the 適格請求書 name is not printed under the title.
     expect(text).not.toContain('適格請求書');
@@ -43,7 +28,7 @@ describe('the quote document', () => {
   });
 
   it('in English: Quotation with the same facts', async () => {
-    const text = pdfText(await renderQuotePdf(englishQuoteModel, font()));
+    const text = pdfText(await renderQuotePdf(englishQuoteModel, ipaexGothic()));
     expect(text).toContain('Quotation');
     expect(text).toContain('Quote number QT-2026-0007');
     expect(text).toContain('Valid until Dec 31, 2026');

@@ -3,22 +3,17 @@
 // Another organization's invoice, an unknown one and an invoice not paid (yet) are all 404.
 import { requireInvoiceForDocument } from '@/lib/billing/invoices/invoice-document';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
-import { documentErrorResponse } from '@/lib/documents/document-error-page';
+import { documentRoute } from '@/lib/documents/document-error-page';
 import { invoiceDocumentResponse } from '@/lib/documents/document-response';
-import { AppError, toAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ orgId: string; invoiceId: string }> }): Promise<Response> {
   const { orgId, invoiceId } = await params;
-  try {
+  return documentRoute('invoice receipt', { kind: 'receipt', backHref: `/orgs/${orgId}/invoices/${invoiceId}` }, async () => {
     const invoice = await requireInvoiceForDocument({ organizationId: orgId, invoiceId });
     if (!hasReceipt(invoice)) throw new AppError('not_found', `invoice ${invoice.id} is ${invoice.status}: no receipt`);
     return await invoiceDocumentResponse(invoice, 'receipt', { organizationId: orgId });
-  } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code !== 'not_found' && appError.code !== 'unauthenticated') console.error(`[invoice receipt] ${appError.message}`, appError.cause ?? '');
-    // A browser opened this link for a file: answer with a page in the user's language, never bare JSON.
-    return documentErrorResponse(appError, { kind: 'receipt', backHref: `/orgs/${orgId}/invoices/${invoiceId}` });
-  }
+  });
 }
