@@ -3,7 +3,7 @@
 // resolved by Stripe ids as webhook handlers know them. Each row carries its own organization.
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { notifications, organizations, stripeCustomers, stripeInvoices, users } from '@/db/schema';
+import { notifications, organizations, stripeCreditNotes, stripeCustomers, stripeInvoices, users } from '@/db/schema';
 import type { MirroredInvoice, NewNotification, NotificationRow } from './notifications';
 
 /** Inserts the row unless its dedupe key exists; returns the new row, or null when it was already there. */
@@ -86,6 +86,12 @@ export async function getNotificationAudience(params: { customerId: string }, tx
 /** An invoice from the mirror by Stripe id (the event names it; the organization comes from the row). */
 export async function getInvoiceForNotification(params: { invoiceId: string }, tx: Tx = db): Promise<MirroredInvoice | null> {
   const [row] = await tx.select().from(stripeInvoices).where(eq(stripeInvoices.id, params.invoiceId)).limit(1);
+  return row ?? null;
+}
+
+/** A credit note from the mirror, for its moment: crosses organizations (the caller finds the audience). */
+export async function getCreditNoteForNotification(params: { creditNoteId: string }, tx: Tx = db): Promise<typeof stripeCreditNotes.$inferSelect | null> {
+  const [row] = await tx.select().from(stripeCreditNotes).where(eq(stripeCreditNotes.id, params.creditNoteId)).limit(1);
   return row ?? null;
 }
 

@@ -8,8 +8,9 @@ import { listUnattemptedNotificationsForOperator } from '@/db/queries/notificati
 import { getQuoteForOperator } from '@/db/queries/quotes';
 import { quoteFilename, renderQuoteDocument } from '@/lib/quotes/quote-document-data';
 import type { NotificationRow } from '@/db/queries/notifications';
-import { loadInvoiceDocument } from '@/lib/documents/document-data';
-import { renderReceiptPdf } from '@/lib/documents/document-pdf';
+import { loadCreditNoteDocument, loadInvoiceDocument } from '@/lib/documents/document-data';
+import { renderCreditNotePdf, renderReceiptPdf } from '@/lib/documents/document-pdf';
+import { creditNoteFilename } from '@/lib/billing/invoices/invoice-details';
 import { documentFilename } from '@/lib/billing/invoices/invoice-details';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
@@ -69,6 +70,9 @@ export async function composeNotificationEmail(row: NotificationRow, options: { 
 
 async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {
   if (row.kind === 'quote_sent') return quoteAttachment(row.payload as unknown as NotificationPayloads['quote_sent']);
+  if (row.kind === 'credit_note_issued' && row.organizationId) {
+    return creditNoteAttachment(row.organizationId, row.payload as unknown as NotificationPayloads['credit_note_issued']);
+  }
   if (row.kind !== 'payment_succeeded' || !row.organizationId) return [];
   const payload = row.payload as unknown as NotificationPayloads['payment_succeeded'];
   const receipt = await loadInvoiceDocument({ organizationId: row.organizationId, invoiceId: payload.invoiceId, kind: 'receipt' });
@@ -76,6 +80,13 @@ async function attachmentsFor(row: NotificationRow): Promise<MailAttachment[]> {
   if (!receipt) throw new Error(`receipt for invoice ${payload.invoiceId} is not available yet`);
   const pdf = await renderReceiptPdf(receipt);
   return [{ filename: documentFilename('receipt', { id: payload.invoiceId, number: payload.number }), content: pdf, contentType: 'application/pdf' }];
+}
+
+/** The credit note as Seikyu draws it (返品・値引明細書 / 適格返還請求書), from the mirror. */
+async function creditNoteAttachment(organizationId: string, payload: NotificationPayloads['credit_note_issued']): Promise<MailAttachment[]> {
+  const model = await loadCreditNoteDocument({ organizationId, invoiceId: payload.invoiceId, creditNoteId: payload.creditNoteId });
+  if (!model) throw new Error(`credit note ${payload.creditNoteId} is not in the mirror`);
+  return [{ filename: creditNoteFilename(payload.number), content: await renderCreditNotePdf(model), contentType: 'application/pdf' }];
 }
 
 /** The quote's PDF as Seikyu draws it (御見積書 / Quotation), from the mirror. */

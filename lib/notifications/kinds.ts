@@ -9,6 +9,7 @@ export const CUSTOMER_KINDS = [
   'invoice_finalized',
   'invoice_past_due',
   'invoice_reminder',
+  'credit_note_issued',
   'quote_sent',
   'free_year_ending',
   'usage_budget_crossed',

@@ -10,7 +10,9 @@ import { devMailbox, notifications, organizations } from '@/db/schema';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { receiveStripeWebhook } from '@/lib/webhooks/receive';
 import { closeTestDb, resetDatabase, stripeEmulatorUrl, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
-import { deliverUnattemptedNotifications } from './deliver';
+import { pdfText } from '@/test/pdf-text';
+import { notifyCreditNoteIssued } from './credit-note-moments';
+import { composeNotificationEmail, deliverUnattemptedNotifications } from './deliver';
 import { scanNotificationMoments } from './scan';
 import { saveNotificationSettings, notificationSettingsSchema } from './settings';
 
@@ -174,4 +176,42 @@ describe('notification moments driven by a test clock', () => {
       expect(alert?.text).toContain('generic_decline');
     }, 120_000);
   }
+
+  it('[ja] a credit note issued in Stripe is emailed once, with Seikyu’s 返品・値引明細書 attached', async () => {
+    const stripe = testStripe();
+    const db = testDb();
+    const tag = uniqueSuffix();
+    const email = `credited-${tag}@example.com`;
+    const customer = await stripe.customers.create({ name: `Credited ${tag} KK`, email, preferred_locales: ['ja'] });
+    const [org] = await db.insert(organizations).values({ name: `Credited ${tag}`, currency: 'jpy', stripeCustomerId: customer.id }).returning();
+    await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    const draft = await stripe.invoices.create({ customer: customer.id, currency: 'jpy', collection_method: 'charge_automatically', auto_advance: false });
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 5_000, currency: 'jpy', description: '導入研修' });
+    const finalized = await stripe.invoices.finalizeInvoice(draft.id, { auto_advance: false });
+    const card = (await stripe.paymentMethods.list({ customer: customer.id })).data[0]!;
+    await stripe.invoices.pay(draft.id, { payment_method: card.id });
+    const note = await stripe.creditNotes.create({ invoice: draft.id, amount: 2_000, credit_amount: 2_000, reason: 'order_change', memo: '半日に短縮' });
+    await settle();
+    // The moment computed again (a redelivered or replayed event) changes nothing.
+    expect(await notifyCreditNoteIssued(note.id)).toBe('duplicate');
+    await deliverUnattemptedNotifications();
+
+    const rows = await db.select().from(notifications).where(eq(notifications.organizationId, org!.id));
+    const credited = rows.filter((r) => r.kind === 'credit_note_issued');
+    expect(credited).toHaveLength(1);
+    expect(credited[0]).toMatchObject({ recipient: email, locale: 'ja', status: 'sent', dedupeKey: `credit_note_issued:${note.id}` });
+    expect(credited[0]!.subject).toBe(`返品・値引明細書 ${note.number}（￥2,000）を発行しました`);
+    const [mail] = await db.select().from(devMailbox).where(eq(devMailbox.subject, credited[0]!.subject));
+    expect(mail?.to).toBe(email);
+    expect(mail?.text).toContain(`請求書 ${finalized.number} について、￥2,000 の返品・値引明細書 ${note.number} を発行しました。`);
+    expect(mail?.text).toContain('お客様のアカウント残高に計上し、次回以降のご請求に充当します。');
+    expect(mail?.text).toContain(`/orgs/${org!.id}/invoices/${draft.id}`);
+    // The attachment is Seikyu's document, in the customer's language.
+    const composed = await composeNotificationEmail(credited[0]!);
+    expect(composed.attachments.map((a) => a.filename)).toEqual([`CreditNote-${note.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`]);
+    const text = pdfText(composed.attachments[0]!.content as Buffer);
+    expect(text).toContain('返品・値引明細書');
+    expect(text).toMatch(new RegExp(`返還請求書番号 ${note.number}`));
+    expect(text).toContain('理由: 注文内容の変更（半日に短縮）');
+  }, 60_000);
 });

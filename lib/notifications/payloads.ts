@@ -1,5 +1,6 @@
 // What each outbox row carries: the facts its email shows, fixed when the moment happened (dates as ISO
 // strings, money in minor units). Rendering needs nothing else, so a resend shows what was true then.
+import type { CreditNoteSettlement } from '@/lib/back-office/credit-note-settlement';
 import type { NotificationKind } from './kinds';
 
 type Money = { amount: number; currency: string };
@@ -18,6 +19,19 @@ export type NotificationPayloads = {
   invoice_finalized: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
   /** An operator's reminder from the receivables report: what is still owed and where to pay it. */
   invoice_reminder: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
+  /**
+   * An operator issued a credit note on one of the customer's invoices: Seikyu's document (返品・値引明細書 /
+   * 適格返還請求書) is attached (deliver.ts); `settlement` says where the money went.
+   */
+  credit_note_issued: {
+    creditNoteId: string;
+    invoiceId: string;
+    number: string;
+    invoiceNumber: string | null;
+    issuedAt: string;
+    settlement: CreditNoteSettlement;
+    invoiceUrl: string;
+  } & Money;
   /** An operator sent a quote: its PDF is attached (deliver.ts) and the link opens it in the portal to accept. */
   quote_sent: { quoteId: string; number: string | null; expiresAt: string; companyName: string | null; quoteUrl: string } & Money;
   invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;

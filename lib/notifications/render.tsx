@@ -6,6 +6,7 @@ import { emailText, type EmailText } from './emails/email-text';
 import type { EmailBranding } from './emails/email-layout';
 import {
   CardExpiringEmail,
+  CreditNoteIssuedEmail,
   FreeYearEndingEmail,
   InvoiceFinalizedEmail,
   InvoicePastDueEmail,
@@ -55,6 +56,10 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
   invoice_reminder: {
     subject: (p, { t, money }) => t('invoice_reminder.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),
     element: (props) => <InvoiceReminderEmail {...props} />,
+  },
+  credit_note_issued: {
+    subject: (p, { t, money }) => t('credit_note_issued.subject', { number: p.number, amount: money(p.amount, p.currency) }),
+    element: (props) => <CreditNoteIssuedEmail {...props} />,
   },
   quote_sent: {
     subject: (p, { t, money }) => t('quote_sent.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) }),

@@ -31,6 +31,17 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
+  credit_note_issued: {
+    creditNoteId: 'cn_sample',
+    invoiceId: 'in_sample',
+    number: 'ABC-0003-CN-01',
+    invoiceNumber: 'ABC-0003',
+    amount: 1200,
+    currency: 'jpy',
+    issuedAt: inDays(0),
+    settlement: 'customer_balance',
+    invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
+  },
   quote_sent: { quoteId: 'qt_sample', number: 'QT-0001', amount: 76780, currency: 'jpy', expiresAt: inDays(30), companyName: 'Example KK', quoteUrl: `${base}/quotes/qt_sample` },
   free_year_ending: { endsAt: inDays(30), daysBefore: 30, plansUrl: `${base}/orgs/sample/plans` },
   usage_budget_crossed: {

@@ -3,13 +3,7 @@
 // original (`/stripe-pdf`). Server component; rows come from the mirror.
 import { getTranslations } from '@/lib/i18n/server';
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
-
-function settlementOf(note: CreditNoteRecord): 'amount_due' | 'customer_balance' | 'refund_outside_stripe' | 'refund_to_card' {
-  if (note.type === 'pre_payment') return 'amount_due';
-  if (note.refundAmount > 0) return 'refund_to_card';
-  if (note.outOfBandAmount > 0) return 'refund_outside_stripe';
-  return 'customer_balance';
-}
+import { creditNoteSettlement } from '@/lib/back-office/credit-note-settlement';
 
 export async function CreditNotesTable(props: {
   notes: CreditNoteRecord[];
@@ -47,7 +41,7 @@ export async function CreditNotesTable(props: {
               </td>
               <td>{props.date(note.stripeCreated)}</td>
               <td>{note.reason ? t(`reasons.${note.reason}` as 'reasons.duplicate') : '—'}</td>
-              <td>{t(`settlements.${settlementOf(note)}`)}</td>
+              <td>{t(`settlements.${creditNoteSettlement(note)}`)}</td>
               <td className="num">{props.money(note.total)}</td>
               <td>
                 <a href={`${props.hrefOf(note)}/pdf`} download>

@@ -8,6 +8,7 @@ import { renderCreditNotePdf } from '@/lib/documents/document-pdf';
 import type { DocumentModel } from '@/lib/documents/document-model';
 import { AppError } from '@/lib/errors';
 import { fetchStripeDocument } from '@/lib/stripe/fetch-stripe-document';
+import { creditNoteFilename } from './invoice-details';
 import { isPdf, requireInvoiceForDocument } from './invoice-document';
 import { requireInvoiceForOperatorDocument } from './operator-invoice-document';
 
@@ -61,7 +62,7 @@ function pdfDownload(body: ReadableStream<Uint8Array>, number: string): Response
     status: 200,
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf"`,
+      'Content-Disposition': `attachment; filename="${creditNoteFilename(number)}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

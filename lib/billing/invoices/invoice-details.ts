@@ -55,6 +55,11 @@ export function hasReceipt(invoice: Pick<InvoiceLike, 'status'>): boolean {
   return invoice.status === 'paid';
 }
 
+/** `CreditNote-ABC-0001-CN-01.pdf`: the credit note's number reduced to characters safe in a Content-Disposition. */
+export function creditNoteFilename(number: string): string {
+  return `CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
+}
+
 /** `invoice-ABC-0001.pdf`: the invoice number (or id) reduced to characters safe in a Content-Disposition. */
 export function documentFilename(kind: 'invoice' | 'receipt', invoice: Pick<InvoiceLike, 'id' | 'number'>): string {
   const name = (invoice.number ?? invoice.id).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';

@@ -136,6 +136,28 @@ export function InvoicePastDueEmail({ payload, branding, text }: EmailProps<'inv
   );
 }
 
+export function CreditNoteIssuedEmail({ payload, branding, text }: EmailProps<'credit_note_issued'>) {
+  const { t, date, money } = text;
+  const invoiceNumber = payload.invoiceNumber ?? t('noNumber');
+  return (
+    <Frame kind="credit_note_issued" branding={branding} text={text}>
+      <Text>{t('credit_note_issued.body', { number: payload.number, invoice: invoiceNumber, amount: money(payload.amount, payload.currency) })}</Text>
+      <EmailFacts
+        rows={[
+          [t('labels.creditNote'), payload.number],
+          [t('labels.invoice'), invoiceNumber],
+          [t('labels.credited'), money(payload.amount, payload.currency)],
+          [t('labels.issuedOn'), date(payload.issuedAt)],
+        ]}
+      />
+      <Text>{t(`credit_note_issued.settlements.${payload.settlement}`)}</Text>
+      <EmailButton href={payload.invoiceUrl} color={branding.brandColor}>
+        {t('credit_note_issued.button')}
+      </EmailButton>
+    </Frame>
+  );
+}
+
 export function InvoiceReminderEmail({ payload, branding, text }: EmailProps<'invoice_reminder'>) {
   const { t, date, money } = text;
   const facts: [string, string][] = [

@@ -1,6 +1,8 @@
 // credit_note.*, invoice_payment.* — re-read the customer the note or payment belongs to: the convergent sync
-// mirrors its invoices with their payments (payment records included) and its credit notes together.
+// mirrors its invoices with their payments (payment records included) and its credit notes together. A new credit
+// note is then emailed to the customer with its document (lib/notifications/credit-note-moments.ts).
 import { reverseSaleForInvoice } from '@/lib/connect/reduce-sale';
+import { notifyCreditNoteIssued } from '@/lib/notifications/credit-note-moments';
 import { retrieveInvoice } from '@/lib/stripe/retrieve-invoice';
 import { retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
@@ -18,5 +20,7 @@ export const handleInvoiceAdjustmentEvent: EventHandler = async (event, { stripe
   if (event.type.startsWith('credit_note.') && typeof object.invoice === 'string') await reverseSaleForInvoice(object.invoice, stripe);
   if (!customerId) return ignored;
   await syncStripeCustomer(customerId, undefined, { stripe });
+  const noteId = (event.data.object as { id?: unknown }).id;
+  if (event.type === 'credit_note.created' && typeof noteId === 'string') await notifyCreditNoteIssued(noteId);
   return { outcome: 'processed' };
 };
