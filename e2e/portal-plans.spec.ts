@@ -293,6 +293,16 @@ test('[customer] upgrades with preview and the charged amount equals the preview
   await expect(page.getByTestId('invoice-tax-line')).toHaveCount(1);
   await expect(page.getByTestId('invoice-tax-line')).toContainText('Incl. consumption tax 10%');
   await expect(page.getByTestId('invoice-totals')).toContainText('Total (incl. tax)');
+
+  // Back down to Starter, a plan without seats: the preview credits the unused Team time (the seat count of the
+  // current plan is not sent for a plan that takes none).
+  await page.goto(`/orgs/${organizationId}/subscription`);
+  await change.getByLabel('New plan').selectOption({ label: 'Starter — ¥1,500 / month' });
+  await expect(change.getByLabel('Seats')).toHaveCount(0);
+  await change.getByRole('button', { name: 'Preview the change' }).click();
+  await expect(preview.getByRole('heading', { name: 'Your next invoice' })).toBeVisible();
+  await expect(page.getByTestId('preview-next-total')).toHaveText('¥1,500');
+  await expect(change.getByRole('alert')).toHaveCount(0);
 });
 
 test('[customer] switches to paying by bank transfer and back to card', async ({ customer }) => {

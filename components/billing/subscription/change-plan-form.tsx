@@ -79,7 +79,9 @@ export function ChangePlanForm({
     <div className="space-y-4" data-testid="change-plan">
       <form
         className="flex flex-wrap items-end gap-3"
-        action={() => preview.execute({ organizationId, subscriptionId, priceId, quantity: Number(quantity) })}
+        // A plan without seats or devices takes no quantity: the field is hidden for it, so its value (the current
+        // plan's seats) must not go with it either.
+        action={() => preview.execute({ organizationId, subscriptionId, priceId, quantity: selected?.perUnit ? Number(quantity) : 1 })}
       >
         <div>
           <label htmlFor={`${id}-price`} className="label">
