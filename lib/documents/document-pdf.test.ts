@@ -89,9 +89,9 @@ describe('the lines Stripe writes', () => {
 
   it('are described in Japanese on a Japanese document, from the catalogue; a written line stays as written', async () => {
     const text = pdfText(await renderInvoicePdf(planChange, ipaexGothic()));
-    expect(text).toContain('スターター 2026年12月7日以降の未使用分');
-    // A long line wraps where the column ends, anywhere in Japanese.
-    expect(text).toMatch(/チーム（月払い、1席あたり） 2026年12月7日以降の残り期間 ?分/);
+    expect(text).toContain('未使用分（2026年12月7日以降）：スターター');
+    // A long line wraps where the column ends, anywhere in Japanese: compare without the break.
+    expect(text.replace(/ /g, '')).toContain('残り期間分（2026年12月7日以降）：チーム（月払い、1席あたり）');
     expect(text).toMatch(/チーム（月払い、1席あたり） 5 10% ￥6,000/);
     expect(text).toContain('オンサイト研修（半日）');
     expect(text).not.toMatch(/Unused time|Remaining time|at ¥1,200/);

@@ -43,8 +43,8 @@ describe('describeLine', () => {
   it('says which part of the period a proration credits or charges, from the date the change took effect', () => {
     const credit = line({ origin: 'proration', amount: -3000, periodStart: changedOn, description: 'Unused time on 5 × Team after 7 Dec 2026' });
     const charge = line({ origin: 'proration', amount: 4000, periodStart: changedOn, description: 'Remaining time on 5 × Team after 7 Dec 2026' });
-    expect(describeLine(credit, 'ja', day)).toBe('チーム（月払い、1席あたり） 2026-12-07以降の未使用分');
-    expect(describeLine(charge, 'ja', day, { withQuantity: true })).toBe('チーム（月払い、1席あたり） × 5 2026-12-07以降の残り期間分');
+    expect(describeLine(credit, 'ja', day)).toBe('未使用分（2026-12-07以降）：チーム（月払い、1席あたり）');
+    expect(describeLine(charge, 'ja', day, { withQuantity: true })).toBe('残り期間分（2026-12-07以降）：チーム（月払い、1席あたり） × 5');
   });
 
   it('falls back from the price’s Japanese nickname to the product’s Japanese name, then to the English names', () => {

@@ -46,8 +46,8 @@ export function mirroredLineOrigin(data: unknown): LineOrigin {
 
 const prorationPhrases: Record<Exclude<Locale, 'en'>, { unused: (item: string, date: string) => string; remaining: (item: string, date: string) => string }> = {
   ja: {
-    unused: (item, date) => `${item} ${date}以降の未使用分`,
-    remaining: (item, date) => `${item} ${date}以降の残り期間分`,
+    unused: (item, date) => `未使用分（${date}以降）：${item}`,
+    remaining: (item, date) => `残り期間分（${date}以降）：${item}`,
   },
 };
 

@@ -52,8 +52,8 @@ describe('change plan with a preview', () => {
     ]);
     const japanese = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'ja' });
     expect(japanese.now.lines.map((l) => l.description)).toEqual([
-      expect.stringMatching(/^スターター（月払い） \d{4}\/\d{2}\/\d{2}以降の未使用分$/),
-      expect.stringMatching(/^チーム（月払い、1席あたり） × 3 \d{4}\/\d{2}\/\d{2}以降の残り期間分$/),
+      expect.stringMatching(/^未使用分（\d{4}\/\d{2}\/\d{2}以降）：スターター（月払い）$/),
+      expect.stringMatching(/^残り期間分（\d{4}\/\d{2}\/\d{2}以降）：チーム（月払い、1席あたり） × 3$/),
     ]);
     expect(japanese.next.lines.map((l) => l.description)).toEqual(['チーム（月払い、1席あたり） × 3']);
 
