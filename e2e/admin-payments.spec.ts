@@ -73,6 +73,8 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   const customerNotes = customer.page.getByTestId('credit-notes');
   await expect(customerNotes).toContainText(`${invoice.number}-CN-01`);
   await expect(customerNotes).toContainText('¥2,000');
+  // Where the money went, in the customer's terms (operators read "Credit to the customer's balance").
+  await expect(customerNotes).toContainText('Credited to your balance');
   const downloading = customer.page.waitForEvent('download');
   await customerNotes.getByRole('link', { name: 'Download PDF' }).click();
   const download = await downloading;

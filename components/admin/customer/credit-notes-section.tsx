@@ -19,6 +19,7 @@ export async function CustomerCreditNotesSection({ notes, currency, timeZone }: 
         {t('title')}
       </h2>
       <CreditNotesTable
+        audience="operator"
         notes={notes}
         money={(amount) => formatMoney(amount, noteCurrency, locale)}
         date={(value) => formatDate(value, locale, timeZone)}

@@ -12,6 +12,8 @@ export async function CreditNotesTable(props: {
   /** The note's address under the caller's routes; its PDFs are `<address>/pdf` and `<address>/stripe-pdf`. */
   hrefOf: (note: CreditNoteRecord) => string;
   downloadLabel: string;
+  /** The customer reads where the money went in their own terms; operators in the back-office's. */
+  audience: 'customer' | 'operator';
   /** What an empty list says; the invoice pages' sentence by default. */
   emptyText?: string;
 }) {
@@ -41,13 +43,13 @@ export async function CreditNotesTable(props: {
               </td>
               <td>{props.date(note.stripeCreated)}</td>
               <td>{note.reason ? t(`reasons.${note.reason}` as 'reasons.duplicate') : '—'}</td>
-              <td>{t(`settlements.${creditNoteSettlement(note)}`)}</td>
+              <td>{t(`${props.audience === 'customer' ? 'customerSettlements' : 'settlements'}.${creditNoteSettlement(note)}`)}</td>
               <td className="num">{props.money(note.total)}</td>
               <td>
-                <a href={`${props.hrefOf(note)}/pdf`} download>
+                <a href={`${props.hrefOf(note)}/pdf`} download className="block">
                   {props.downloadLabel}
                 </a>
-                <a href={`${props.hrefOf(note)}/stripe-pdf`} download className="ml-3 text-slate-600">
+                <a href={`${props.hrefOf(note)}/stripe-pdf`} download className="block text-xs text-slate-600">
                   {t('stripeOriginal')}
                 </a>
               </td>

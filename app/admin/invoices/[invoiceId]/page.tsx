@@ -275,6 +275,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
           {adjustments.t('creditNotes.title')}
         </h2>
         <CreditNotesTable
+          audience="operator"
           notes={adjustments.creditNotes}
           money={money}
           date={date}

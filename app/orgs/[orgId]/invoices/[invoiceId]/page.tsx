@@ -244,6 +244,7 @@ export default async function InvoicePage({
             {tBack('creditNotesTitle')}
           </h2>
           <CreditNotesTable
+            audience="customer"
             notes={creditNotes}
             money={money}
             date={date}
