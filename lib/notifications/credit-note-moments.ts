@@ -4,22 +4,20 @@
 // mirror. Idempotent through the dedupe key: a redelivered or replayed event enqueues nothing new.
 import { getCreditNoteForNotification, getInvoiceForNotification, getNotificationAudience } from '@/db/queries/outbox';
 import { creditNoteSettlement } from '@/lib/back-office/credit-note-settlement';
-import { enqueueNotification, type EnqueueOutcome } from './enqueue';
+import { customerRecipient, enqueueNotification, type EnqueueOutcome } from './enqueue';
 import { portalLinks } from './links';
-import { emailLocaleFor } from './locale';
 
 export async function notifyCreditNoteIssued(creditNoteId: string): Promise<EnqueueOutcome | 'nothing'> {
   const note = await getCreditNoteForNotification({ creditNoteId });
   // A voided note, or one the mirror has not seen yet, is nothing to tell.
   if (!note || note.status !== 'issued') return 'nothing';
   const audience = await getNotificationAudience({ customerId: note.customerId });
-  if (!audience?.email) return 'nothing';
+  const to = audience ? customerRecipient(audience) : null;
+  if (!audience || !to) return 'nothing';
   const invoice = await getInvoiceForNotification({ invoiceId: note.invoiceId });
   return enqueueNotification({
     kind: 'credit_note_issued',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `credit_note_issued:${note.id}`,
     payload: {
       creditNoteId: note.id,

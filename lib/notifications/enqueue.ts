@@ -2,10 +2,11 @@
 // runner to deliver it. The row is the commitment; the job is only a nudge (the sweep delivers lost ones).
 import type { Tx } from '@/db';
 import { getRemindersEnabled, type NotificationRow } from '@/db/queries/notifications';
-import { insertNotificationOnce } from '@/db/queries/outbox';
+import { insertNotificationOnce, type NotificationAudience } from '@/db/queries/outbox';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueueJob } from '@/lib/jobs';
 import { REMINDER_KINDS, type NotificationKind } from './kinds';
+import { emailLocaleFor } from './locale';
 import type { NotificationPayloads } from './payloads';
 import { renderNotificationSubject } from './render';
 import { getNotificationSettings } from './settings';
@@ -22,6 +23,11 @@ export type EnqueueNotification<K extends NotificationKind> = {
 };
 
 export type EnqueueOutcome = 'queued' | 'duplicate' | 'disabled' | 'opted_out';
+
+/** Where a customer's moment goes: their organization, the billing email, in their language; null without an email. */
+export function customerRecipient(audience: NotificationAudience): Pick<EnqueueNotification<NotificationKind>, 'organizationId' | 'recipient' | 'locale'> | null {
+  return audience.email ? { organizationId: audience.organizationId, recipient: audience.email, locale: emailLocaleFor(audience.preferredLocale) } : null;
+}
 
 export async function enqueueNotification<K extends NotificationKind>(input: EnqueueNotification<K>, tx?: Tx): Promise<EnqueueOutcome> {
   const settings = await getNotificationSettings(tx);

@@ -8,9 +8,8 @@ import { type MirroredInvoice } from '@/db/queries/notifications';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
-import { enqueueNotification } from './enqueue';
+import { customerRecipient, enqueueNotification } from './enqueue';
 import { portalLinks } from './links';
-import { emailLocaleFor } from './locale';
 import { getBrandingSettings, getNotificationSettings } from './settings';
 
 export type PaymentFailureReason = { code: string | null; declineCode: string | null; message: string | null };
@@ -40,12 +39,11 @@ export async function notifyInvoiceEvent(event: Stripe.Event, failure?: PaymentF
 }
 
 async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
-  if (invoice.collectionMethod !== 'charge_automatically' || invoice.amountPaid <= 0 || !audience.email) return;
+  const to = customerRecipient(audience);
+  if (invoice.collectionMethod !== 'charge_automatically' || invoice.amountPaid <= 0 || !to) return;
   await enqueueNotification({
     kind: 'payment_succeeded',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `payment_succeeded:${invoice.id}`,
     payload: {
       invoiceId: invoice.id,
@@ -60,12 +58,11 @@ async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: Notifi
 
 /** Every failed attempt is its own moment (one event per attempt), so the key is the event. */
 async function notifyPaymentFailed(event: Stripe.Event, invoice: MirroredInvoice, audience: NotificationAudience, failure?: PaymentFailureReason): Promise<void> {
-  if (!audience.email) return;
+  const to = customerRecipient(audience);
+  if (!to) return;
   await enqueueNotification({
     kind: 'payment_failed',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `payment_failed:${event.id}`,
     payload: {
       invoiceId: invoice.id,
@@ -117,13 +114,12 @@ async function notifyOperatorsPaymentFailed(event: Stripe.Event, invoice: Mirror
 }
 
 async function notifyInvoiceFinalized(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
-  if (invoice.collectionMethod !== 'send_invoice' || invoice.amountDue <= 0 || !audience.email) return;
+  const to = customerRecipient(audience);
+  if (invoice.collectionMethod !== 'send_invoice' || invoice.amountDue <= 0 || !to) return;
   const bankDetails = bankTransferInstructions(invoice) ?? (await getBrandingSettings()).bankDetails;
   await enqueueNotification({
     kind: 'invoice_finalized',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `invoice_finalized:${invoice.id}`,
     payload: {
       invoiceId: invoice.id,
@@ -139,12 +135,11 @@ async function notifyInvoiceFinalized(invoice: MirroredInvoice, audience: Notifi
 
 /** Also reached from the time-based scan (due date passed at the customer's clock); one row per invoice. */
 export async function notifyInvoicePastDue(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
-  if (invoice.collectionMethod !== 'send_invoice' || invoice.status !== 'open' || !invoice.dueDate || !audience.email) return;
+  const to = customerRecipient(audience);
+  if (invoice.collectionMethod !== 'send_invoice' || invoice.status !== 'open' || !invoice.dueDate || !to) return;
   await enqueueNotification({
     kind: 'invoice_past_due',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `invoice_past_due:${invoice.id}`,
     payload: {
       invoiceId: invoice.id,

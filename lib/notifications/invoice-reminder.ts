@@ -5,9 +5,8 @@ import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { AppError } from '@/lib/errors';
-import { enqueueNotification, type EnqueueOutcome } from './enqueue';
+import { customerRecipient, enqueueNotification, type EnqueueOutcome } from './enqueue';
 import { portalLinks } from './links';
-import { emailLocaleFor } from './locale';
 import { getBrandingSettings } from './settings';
 
 export async function remindCustomerOfInvoice(params: { invoiceId: string; actor: AuditActor; now?: Date }): Promise<EnqueueOutcome> {
@@ -15,13 +14,12 @@ export async function remindCustomerOfInvoice(params: { invoiceId: string; actor
   if (!invoice) throw new AppError('not_found', `invoice ${params.invoiceId} not in the mirror`);
   if (invoice.status !== 'open' || invoice.amountRemaining <= 0) throw new AppError('conflict', `invoice ${invoice.id} is ${invoice.status}, nothing to remind`);
   const audience = await getNotificationAudience({ customerId: invoice.customerId });
-  if (!audience?.email) throw new AppError('conflict', `invoice ${invoice.id}: the customer has no billing email`);
+  const to = audience ? customerRecipient(audience) : null;
+  if (!audience || !to) throw new AppError('conflict', `invoice ${invoice.id}: the customer has no billing email`);
   const day = (params.now ?? new Date()).toISOString().slice(0, 10);
   const outcome = await enqueueNotification({
     kind: 'invoice_reminder',
-    organizationId: audience.organizationId,
-    recipient: audience.email,
-    locale: emailLocaleFor(audience.preferredLocale),
+    ...to,
     dedupeKey: `invoice_reminder:${invoice.id}:${day}`,
     payload: {
       invoiceId: invoice.id,

@@ -7,7 +7,7 @@ import { getNotificationAudience, type NotificationAudience } from '@/db/queries
 import { listCustomerTestClocks, listTestClockTimes } from '@/db/queries/test-clocks';
 import { listFreeTierOrganizationsForOperator, listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
 import { dueFreeYearNotice, freeYearEndsAt } from '@/lib/usage/free-year';
-import { enqueueNotification } from './enqueue';
+import { customerRecipient, enqueueNotification } from './enqueue';
 import { notifyInvoicePastDue } from './invoice-moments';
 import { portalLinks } from './links';
 import { emailLocaleFor } from './locale';
@@ -57,14 +57,12 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
   for (const sub of candidates.subscriptions) {
     const now = nowFor(sub.customerId);
     const audience = await audienceOf(sub.customerId);
-    if (!now || !audience?.email) continue;
-    const locale = emailLocaleFor(audience.preferredLocale);
+    const to = audience ? customerRecipient(audience) : null;
+    if (!now || !audience || !to) continue;
     if (sub.status === 'trialing' && sub.trialEnd && isWithinDaysBefore(sub.trialEnd, now, settings.trialEndingDays)) {
       await enqueueNotification({
         kind: 'trial_ending',
-        organizationId: audience.organizationId,
-        recipient: audience.email,
-        locale,
+        ...to,
         dedupeKey: `trial_ending:${sub.id}:${sub.trialEnd.toISOString()}`,
         payload: { subscriptionId: sub.id, planName: sub.planName, trialEnd: sub.trialEnd.toISOString(), manageUrl: portalLinks.subscription(audience.organizationId) },
       });
@@ -74,9 +72,7 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
     if (renewing && sub.currentPeriodEnd && isWithinDaysBefore(sub.currentPeriodEnd, now, settings.renewalDays)) {
       await enqueueNotification({
         kind: 'renewal_upcoming',
-        organizationId: audience.organizationId,
-        recipient: audience.email,
-        locale,
+        ...to,
         dedupeKey: `renewal_upcoming:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
         payload: {
           subscriptionId: sub.id,
@@ -96,12 +92,11 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
     if (!now || card.cardExpMonth == null || card.cardExpYear == null) continue;
     if (!expiresNextMonth(card.cardExpMonth, card.cardExpYear, now)) continue;
     const audience = await audienceOf(card.ownerCustomerId);
-    if (!audience?.email) continue;
+    const to = audience ? customerRecipient(audience) : null;
+    if (!audience || !to) continue;
     await enqueueNotification({
       kind: 'card_expiring',
-      organizationId: audience.organizationId,
-      recipient: audience.email,
-      locale: emailLocaleFor(audience.preferredLocale),
+      ...to,
       dedupeKey: `card_expiring:${card.id}:${card.cardExpYear}-${card.cardExpMonth}`,
       payload: {
         paymentMethodId: card.id,
