@@ -2,8 +2,10 @@
 // it lowered the amount due; on a paid one it went to the customer's balance, back to the card, or was refunded
 // outside Stripe (Stripe's split of the total). Pure.
 import type { CreditNoteRecord } from '@/db/queries/invoice-adjustments';
+import type { creditNoteSettlements } from './adjustment-options';
 
-export type CreditNoteSettlement = 'amount_due' | 'customer_balance' | 'refund_outside_stripe' | 'refund_to_card';
+/** An open invoice's credit lowers its amount due; a paid invoice's goes where the operator chose. */
+export type CreditNoteSettlement = 'amount_due' | (typeof creditNoteSettlements)[number];
 
 export function creditNoteSettlement(note: Pick<CreditNoteRecord, 'type' | 'refundAmount' | 'outOfBandAmount'>): CreditNoteSettlement {
   if (note.type === 'pre_payment') return 'amount_due';

@@ -5,7 +5,8 @@
 import type Stripe from 'stripe';
 import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
 import type { BrandingSettings } from '@/lib/branding/settings';
-import { isReducedRate, taxesByRate, type CreditNoteReason, type DocumentIssuer, type DocumentLine, type DocumentModel } from './document-model';
+import { creditNoteReasons } from '@/lib/back-office/adjustment-options';
+import { isReducedRate, taxesByRate, type DocumentIssuer, type DocumentLine, type DocumentModel } from './document-model';
 import { addresseeOf, chargedTaxes, generatedOf, issuerFrom, taxRatePercentOf, transactionPeriodOf, type InvoiceRow, type LineRow } from './invoice-document-model';
 
 type CreditNoteRow = {
@@ -19,8 +20,6 @@ type CreditNoteRow = {
 };
 
 type InvoiceLine = LineRow & { id: string };
-
-const reasons: readonly CreditNoteReason[] = ['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'];
 
 /** The percentages of the rates a credit note line carries (Stripe gives them expanded on the line). */
 function ratesOf(lines: readonly Partial<Stripe.CreditNoteLineItem>[]): Map<string, number> {
@@ -57,7 +56,7 @@ export function creditNoteDocumentModelFrom(params: {
       reducedRate: isReducedRate(taxRatePercent, note.currency),
     };
   });
-  const reason = reasons.find((r) => r === note.reason) ?? null;
+  const reason = creditNoteReasons.find((r) => r === note.reason) ?? null;
   return {
     kind: 'credit_note',
     language: billing?.invoiceLanguage ?? null,

@@ -1,12 +1,13 @@
 // The plain input of the one document renderer (document-pdf.ts): an invoice, a receipt, a credit note or a quote as
 // printable facts. Builders (invoice-document-model.ts, and the credit-note wiring) fill it from the mirror; the
 // renderer never reads a database or Stripe. Amounts are in the currency's minor unit, as Stripe gives them.
+import type { creditNoteReasons } from '@/lib/back-office/adjustment-options';
 import type { LineCatalog, LineOrigin } from '@/lib/billing/invoices/line-description';
 
 export type DocumentKind = 'invoice' | 'receipt' | 'credit_note' | 'quote';
 
 /** Stripe's reasons for a credit note. */
-export type CreditNoteReason = 'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory';
+export type CreditNoteReason = (typeof creditNoteReasons)[number];
 
 export type DocumentLine = {
   /** As written, or Stripe's (English) text for a line Stripe generated. */

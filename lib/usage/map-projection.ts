@@ -3,8 +3,8 @@ import type Stripe from 'stripe';
 import type { ProjectedInvoiceLine } from '@/db/schema';
 import type { ProjectionFacts } from '@/db/queries/usage-dashboard';
 import { lineOriginOf, type LineCatalog } from '@/lib/billing/invoices/line-description';
+import { idOf } from '@/lib/stripe-sync/map-shared';
 
-const idOf = (value: string | { id?: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 const isoOf = (seconds: number | null | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null);
 
 /**

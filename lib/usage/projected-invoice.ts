@@ -7,6 +7,7 @@ import { listLiveSubscriptions, type SubscriptionView } from '@/db/queries/subsc
 import { recordInvoiceProjectionError, saveInvoiceProjection } from '@/db/queries/usage-dashboard';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { previewUpcomingInvoice } from '@/lib/stripe/preview-upcoming-invoice';
+import { idOf } from '@/lib/stripe-sync/map-shared';
 import { mapPreviewToProjection, NOTHING_BILLED } from './map-projection';
 
 /** The subscription whose next invoice carries the usage: one with a metered item, else a paid plan; never the free tier. */
@@ -30,7 +31,7 @@ export async function refreshInvoiceProjection(organizationId: string, stripe: S
   }
   try {
     const preview = await previewUpcomingInvoice({ customerId: subscription.customerId, subscriptionId: subscription.id }, stripe);
-    const linePriceIds = preview.lines.data.map((line) => line.pricing?.price_details?.price).map((price) => (typeof price === 'string' ? price : (price?.id ?? null)));
+    const linePriceIds = preview.lines.data.map((line) => idOf(line.pricing?.price_details?.price));
     const [prices, texts] = await Promise.all([
       listCatalogPrices({ currency: subscription.currency }),
       getPriceCatalogTexts({ priceIds: linePriceIds.filter((id): id is string => id !== null) }),

@@ -17,6 +17,7 @@ import { AppError } from '@/lib/errors';
 import { previewSubscriptionUpdate } from '@/lib/stripe/preview-subscription-update';
 import { updateSubscriptionItems } from '@/lib/stripe/update-subscription-items';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
+import { idOf } from '@/lib/stripe-sync/map-shared';
 import { billingInputError } from './billing-input-error';
 import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
@@ -39,10 +40,7 @@ function tokenSecret(): string {
   return env.AUTH_SECRET ?? processSecret;
 }
 
-const priceIdOf = (line: Stripe.InvoiceLineItem) => {
-  const price = line.pricing?.price_details?.price;
-  return typeof price === 'string' ? price : (price?.id ?? null);
-};
+const priceIdOf = (line: Stripe.InvoiceLineItem) => idOf(line.pricing?.price_details?.price);
 
 /** The preview's lines with an amount, each described in the reader's language (the list has no quantity column). */
 function linesOf(invoice: Stripe.Invoice, catalog: ReadonlyMap<string, PriceCatalogTexts>, locale: string, timeZone: string): PreviewLine[] {
