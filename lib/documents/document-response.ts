@@ -2,6 +2,7 @@
 // has checked access. Stripe's original invoice PDF stays available through invoice-pdf-response.ts.
 import 'server-only';
 import type { InvoiceRecord } from '@/db/queries/invoices';
+import { documentFilename } from '@/lib/billing/invoices/invoice-details';
 import { pdfResponse } from '@/lib/billing/invoices/invoice-document';
 import { AppError } from '@/lib/errors';
 import { loadInvoiceDocument, loadInvoiceDocumentForOperator } from './document-data';
@@ -16,5 +17,5 @@ export async function invoiceDocumentResponse(invoice: InvoiceRecord, kind: Kind
       : await loadInvoiceDocument({ organizationId: scope.organizationId, invoiceId: invoice.id, kind });
   if (!model) throw new AppError('not_found', `invoice ${invoice.id} has no ${kind} document`);
   const bytes = await renderDocumentPdf(model);
-  return pdfResponse(new Blob([new Uint8Array(bytes)]).stream(), kind, invoice);
+  return pdfResponse(new Uint8Array(bytes), documentFilename(kind, invoice));
 }

@@ -3,22 +3,13 @@
 import 'server-only';
 import { getQuoteForOperator, type ListedQuote } from '@/db/queries/quotes';
 import { getCurrentUser, getOperatorRoleFor } from '@/lib/auth/session';
+import { pdfResponse } from '@/lib/billing/invoices/invoice-document';
 import { AppError, toAppError } from '@/lib/errors';
 import { downloadQuotePdf } from '@/lib/stripe/download-quote-pdf';
 import { loadQuoteForViewer } from './accept-quote';
 import { quoteFilename, renderQuoteDocument } from './quote-document-data';
 
-function pdf(bytes: Buffer, filename: string): Response {
-  return new Response(new Uint8Array(bytes), {
-    status: 200,
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
+const pdf = (bytes: Buffer, filename: string) => pdfResponse(new Uint8Array(bytes), filename);
 
 export async function quoteDocumentResponse(found: ListedQuote, source: 'seikyu' | 'stripe'): Promise<Response> {
   if (source === 'seikyu') return pdf(await renderQuoteDocument(found), quoteFilename(found.quote));

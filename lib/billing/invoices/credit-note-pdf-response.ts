@@ -2,14 +2,13 @@
 // 404) or an operator: Seikyu's own document (返品・値引明細書 / credit note, lib/documents) drawn from the mirror,
 // and Stripe's original `pdf`, fetched server-side, one link away.
 import 'server-only';
-import { getCreditNoteForOrganization, listCreditNotesForOperator, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
+import { getCreditNoteForOrganization, listCreditNotesForOperator } from '@/db/queries/invoice-adjustments';
 import { loadCreditNoteDocument, loadCreditNoteDocumentForOperator } from '@/lib/documents/document-data';
 import { renderCreditNotePdf } from '@/lib/documents/document-pdf';
 import type { DocumentModel } from '@/lib/documents/document-model';
 import { AppError } from '@/lib/errors';
-import { fetchStripeDocument } from '@/lib/stripe/fetch-stripe-document';
 import { creditNoteFilename } from './invoice-details';
-import { isPdf, requireInvoiceForDocument } from './invoice-document';
+import { pdfResponse, requireInvoiceForDocument, stripePdfResponse } from './invoice-document';
 import { requireInvoiceForOperatorDocument } from './operator-invoice-document';
 
 type Params = { invoiceId: string; creditNoteId: string };
@@ -31,7 +30,7 @@ export async function creditNoteStripePdfResponse(params: Params & { organizatio
   const invoice = await requireInvoiceForDocument(params);
   const note = await getCreditNoteForOrganization({ organizationId: params.organizationId, invoiceId: invoice.id, creditNoteId: params.creditNoteId });
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id} of ${params.organizationId}`);
-  return streamStripePdf({ ...note, pdf: note.pdf });
+  return stripePdfResponse(note.pdf, creditNoteFilename(note.number), `pdf of ${note.id}`);
 }
 
 /** Stripe's original PDF of the credit note, for operators: the caller must be an operator and the note on that invoice. */
@@ -39,32 +38,10 @@ export async function operatorCreditNoteStripePdfResponse(params: Params): Promi
   const invoice = await requireInvoiceForOperatorDocument(params);
   const note = (await listCreditNotesForOperator({ invoiceId: invoice.id })).find((n) => n.id === params.creditNoteId);
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id}`);
-  return streamStripePdf({ ...note, pdf: note.pdf });
+  return stripePdfResponse(note.pdf, creditNoteFilename(note.number), `pdf of ${note.id}`);
 }
 
 async function documentResponse(model: DocumentModel | null, creditNoteId: string): Promise<Response> {
   if (!model) throw new AppError('not_found', `credit note ${creditNoteId} is not on that invoice`);
-  const bytes = await renderCreditNotePdf(model);
-  return pdfDownload(new Blob([new Uint8Array(bytes)]).stream(), model.number);
-}
-
-async function streamStripePdf(note: CreditNoteRecord & { pdf: string }): Promise<Response> {
-  const document = await fetchStripeDocument(note.pdf);
-  if (!isPdf(document.contentType)) {
-    await document.body.cancel();
-    throw new AppError('stripe_error', `pdf of ${note.id} answered ${document.contentType}`);
-  }
-  return pdfDownload(document.body, note.number);
-}
-
-function pdfDownload(body: ReadableStream<Uint8Array>, number: string): Response {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${creditNoteFilename(number)}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return pdfResponse(new Uint8Array(await renderCreditNotePdf(model)), creditNoteFilename(model.number));
 }

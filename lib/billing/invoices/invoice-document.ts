@@ -5,8 +5,8 @@ import { getInvoiceForOrganization, type InvoiceRecord } from '@/db/queries/invo
 import { getOrganizationForMember } from '@/db/queries/organizations';
 import { getCurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { fetchStripeDocument } from '@/lib/stripe/fetch-stripe-document';
 import { can } from '@/lib/permissions';
-import { documentFilename } from './invoice-details';
 
 /** The invoice when the signed-in user is a member of the organization that owns it; otherwise an AppError. */
 export async function requireInvoiceForDocument(params: { organizationId: string; invoiceId: string }): Promise<InvoiceRecord> {
@@ -22,18 +22,32 @@ export async function requireInvoiceForDocument(params: { organizationId: string
   return invoice;
 }
 
-export function pdfResponse(body: ReadableStream<Uint8Array>, kind: 'invoice' | 'receipt', invoice: InvoiceRecord): Response {
+/** A PDF as a download named `filename`: private to the caller, never cached (invoices, receipts, credit notes, quotes). */
+export function pdfResponse(body: BodyInit, filename: string): Response {
   return new Response(body, {
     status: 200,
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${documentFilename(kind, invoice)}"`,
+      'Content-Disposition': `attachment; filename="${filename}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },
   });
 }
 
-export function isPdf(contentType: string): boolean {
+function isPdf(contentType: string): boolean {
   return contentType.split(';')[0]!.trim().toLowerCase() === 'application/pdf';
+}
+
+/**
+ * A PDF Stripe hosts (an invoice's `invoice_pdf`, a credit note's `pdf`), fetched server-side and passed on as a
+ * download; an answer that is not a PDF is a Stripe error (`what` names the document in it).
+ */
+export async function stripePdfResponse(url: string, filename: string, what: string): Promise<Response> {
+  const document = await fetchStripeDocument(url);
+  if (!isPdf(document.contentType)) {
+    await document.body.cancel();
+    throw new AppError('stripe_error', `${what} answered ${document.contentType}`);
+  }
+  return pdfResponse(document.body, filename);
 }
