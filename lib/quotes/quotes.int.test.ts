@@ -168,6 +168,8 @@ describe('a bank-transfer quote', () => {
     expect(invoice.due_date).not.toBeNull();
     const mirroredInvoice = await getInvoiceForOrganization({ organizationId: organization.id, invoiceId });
     expect(bankTransferInstructions(mirroredInvoice!)).toBe('Mizuho Bank, Shibuya (123) ordinary 1234567');
+    // The quote's rates ride on each line, not on the invoice: the mirror still states the rate, not its id.
+    expect(mirroredInvoice!.taxes).toEqual([expect.objectContaining({ percentage: 10, inclusive: true, displayName: '消費税' })]);
   }, 60_000);
 });
 

@@ -60,7 +60,7 @@ async function syncLockedCustomer(stripe: Stripe, customerId: string, t: Tx): Pr
   }
   const invoices = state.invoices.filter(({ invoice }) => invoice.status !== null);
   for (const { invoice, lines } of invoices) {
-    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
+    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines, state.lineTaxRates), t);
   }
   for (const paymentMethod of state.paymentMethods) {
     await upsertStripePaymentMethod(mapPaymentMethod(paymentMethod, organizationId), t);

@@ -54,7 +54,7 @@ export async function findCustomerMirrorDrift(customerId: string, options: SyncO
   const state = await readCustomerState(stripe, customerId);
   const organizationId = await resolveOrganizationForCustomer({ customerId, metadataOrganizationId: organizationIdFromMetadata(customer.metadata) }, tx);
   const subscriptions = state.subscriptions.map((s) => mapSubscription(s.subscription, organizationId, s.items));
-  const invoices = state.invoices.filter((i) => i.invoice.status !== null).map((i) => mapInvoice(i.invoice, organizationId, i.lines));
+  const invoices = state.invoices.filter((i) => i.invoice.status !== null).map((i) => mapInvoice(i.invoice, organizationId, i.lines, state.lineTaxRates));
   return [
     ...compareRows('stripe_customers', [mapCustomer(customer, organizationId)], mirror.customer ? [mirror.customer] : []),
     ...compareRows('stripe_subscriptions', subscriptions.map((s) => s.subscription), mirror.subscriptions),

@@ -35,12 +35,14 @@ export function mapInvoiceLine(line: Stripe.InvoiceLineItem, invoiceId: string, 
 
 /**
  * `lines` is the complete line list (the caller pages through `invoice.lines` when it has more); it defaults
- * to the page embedded in the invoice.
+ * to the page embedded in the invoice. `taxRates` describe the rates the invoice charged per line (Stripe names
+ * them by id only); those in its `default_tax_rates` need not be given.
  */
 export function mapInvoice(
   invoice: Stripe.Invoice,
   organizationId: string | null,
   lines: Stripe.InvoiceLineItem[] = invoice.lines.data,
+  taxRates: Stripe.TaxRate[] = [],
 ): { invoice: InvoiceRow; lines: InvoiceLineRow[] } {
   const customerId = idOf(invoice.customer);
   if (!customerId) throw new Error(`invoice ${invoice.id} has no customer`);
@@ -63,7 +65,7 @@ export function mapInvoice(
       amountRemaining: invoice.amount_remaining,
       tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0),
       totalExcludingTax: invoice.total_excluding_tax ?? null,
-      taxes: taxLinesOf(invoice),
+      taxes: taxLinesOf(invoice, taxRates),
       autoAdvance: invoice.auto_advance ?? null,
       periodStart: fromUnix(invoice.period_start),
       periodEnd: fromUnix(invoice.period_end),

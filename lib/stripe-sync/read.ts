@@ -21,7 +21,20 @@ export type CustomerState = {
   /** Each invoice's payments, with the payment record behind those recorded outside Stripe. */
   invoicePayments: { payment: Stripe.InvoicePayment; record: Stripe.PaymentRecord | null }[];
   creditNotes: Stripe.CreditNote[];
+  /**
+   * The tax rates the invoices charged on their lines rather than as `default_tax_rates` (a subscription from a
+   * quote carries its rates per item): Stripe names them by id only, and the mirror states each rate's percentage.
+   */
+  lineTaxRates: Stripe.TaxRate[];
 };
+
+/** The rates in the invoices' tax totals that their `default_tax_rates` do not describe, each read once. */
+async function readLineTaxRates(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<Stripe.TaxRate[]> {
+  const described = new Set(invoices.flatMap((invoice) => (invoice.default_tax_rates ?? []).map((rate) => rate.id)));
+  const named = invoices.flatMap((invoice) => (invoice.total_taxes ?? []).map((tax) => tax.tax_rate_details?.tax_rate));
+  const missing = [...new Set(named.filter((id): id is string => typeof id === 'string' && !described.has(id)))];
+  return Promise.all(missing.map((id) => stripe.taxRates.retrieve(id)));
+}
 
 /** Payments of the customer's finalized invoices; records are read only for off-Stripe payments. */
 async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<CustomerState['invoicePayments']> {
@@ -53,5 +66,6 @@ export async function readCustomerState(stripe: Stripe, customerId: string): Pro
     paymentMethods,
     invoicePayments: await readInvoicePayments(stripe, invoices),
     creditNotes,
+    lineTaxRates: await readLineTaxRates(stripe, plainInvoices),
   };
 }

@@ -35,8 +35,8 @@ export function totalWithTax(amount: number, taxes: TaxLine[]): number {
 
 /**
  * An invoice's (or preview's) tax per rate from `total_taxes`. The rate's name and percentage come from the
- * invoice's `default_tax_rates` (the portal applies rates only there) or `knownRates`; a rate found in neither
- * keeps its id as the name, so an amount is never hidden.
+ * invoice's `default_tax_rates` or `knownRates` (rates charged per line, as a subscription from a quote has them:
+ * Stripe names those by id only); a rate found in neither keeps its id as the name, so an amount is never hidden.
  */
 export function taxLinesOf(
   invoice: Pick<Stripe.Invoice, 'total_taxes' | 'default_tax_rates'>,
