@@ -16,7 +16,8 @@ function addressLines(a: Stripe.Address | null): string[] {
   return [a.line1, a.line2, cityLine, a.country].filter((l): l is string => Boolean(l));
 }
 
-function discountLabel(engine: BillingEngine, id: string): string {
+/** "Welcome (10% off)": the coupon's name (or id), with its percentage for percent coupons. */
+export function discountLabel(engine: BillingEngine, id: string): string {
   const d = engine.store.get(discountsCollection, id);
   const coupon = d?.source.coupon;
   if (!coupon || typeof coupon === 'string') return 'Discount';

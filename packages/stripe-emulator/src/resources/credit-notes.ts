@@ -41,7 +41,7 @@ const noteShape = {
       description: p.string(),
       metadata: p.metadata(),
       tax_amounts: p.unsupported(),
-      tax_rates: p.unsupported(),
+      tax_rates: p.emptyable(p.array(p.string())),
       unit_amount_decimal: p.unsupported(),
     }),
   ),

@@ -1,7 +1,8 @@
 // Scenarios: credit notes on open invoices (lower the amount due) and paid ones (customer balance, refund to the
 // card, refunded outside Stripe), by line and by amount; preview, void, lists and the PDF; refunds of card
 // payments; refusals (over-credit, bad split, refund of an off-Stripe payment) change nothing; tax from the
-// credited invoice line's tax rates (inclusive JPY, exclusive USD), and none on a credit by amount alone.
+// credited invoice line's tax rates (inclusive JPY, exclusive USD), and none on a credit by amount alone; tax
+// rates on custom lines; the discount share of a discounted invoice line, across partial credits and a void.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, stripeError, type TestEmulator } from '../helpers.js';
@@ -19,7 +20,7 @@ afterAll(async () => {
 async function subscribe(
   card: string | null,
   quantity = 3,
-  opts: { currency?: string; amount?: number; taxRate?: string } = {},
+  opts: { currency?: string; amount?: number; taxRate?: string; coupon?: string } = {},
 ): Promise<{ invoice: Stripe.Invoice; customer: string }> {
   const { stripe } = emu;
   const price = await createPlan(stripe, { amount: opts.amount ?? 4_000, currency: opts.currency ?? 'jpy', name: 'Seat' });
@@ -28,6 +29,7 @@ async function subscribe(
     customer: customer.id,
     items: [{ price: price.id, quantity, ...(opts.taxRate ? { tax_rates: [opts.taxRate] } : {}) }],
     ...(card ? {} : { collection_method: 'send_invoice' as const, days_until_due: 30 }),
+    ...(opts.coupon ? { discounts: [{ coupon: opts.coupon }] } : {}),
     expand: ['latest_invoice'],
   });
   const invoice = sub.latest_invoice;
@@ -207,6 +209,239 @@ describe('[admin] credit notes with tax', () => {
     expect((await stripe.invoices.retrieve(invoice.id)).amount_remaining).toBe(3_400);
     // What is left is the invoice's total with tax (4,400) less the note: one cent more is refused.
     expect((await stripeError(stripe.creditNotes.create({ invoice: invoice.id, amount: 3_401 }))).code).toBe('credit_note_amount_too_large');
+  });
+});
+
+async function balanceOf(customer: string): Promise<number> {
+  return ((await emu.stripe.customers.retrieve(customer)) as Stripe.Customer).balance;
+}
+
+function discountsOf(amounts: Array<Stripe.CreditNoteLineItem.DiscountAmount | Stripe.CreditNote.DiscountAmount | Stripe.InvoiceLineItem.DiscountAmount> | null) {
+  return (amounts ?? []).map((d) => ({ amount: d.amount, discount: typeof d.discount === 'string' ? d.discount : d.discount.id }));
+}
+
+describe('[admin] credit notes with custom lines taxed by rate', () => {
+  it('inclusive 10 % on JPY: a ¥1,100 custom line holds ¥100 of tax and credits ¥1,100; tax_rates [] means none', async () => {
+    const { stripe } = emu;
+    const jct = await stripe.taxRates.create({ display_name: 'JCT', percentage: 10, inclusive: true, country: 'JP' });
+    const { invoice } = await subscribe(null, 1);
+    expect(invoice.amount_remaining).toBe(4_000);
+    const custom = { type: 'custom_line_item' as const, unit_amount: 1_100, description: 'Goodwill credit' };
+
+    const untaxed = await stripe.creditNotes.preview({ invoice: invoice.id, lines: [{ ...custom, tax_rates: [] }] });
+    expect([untaxed.total, untaxed.total_taxes, untaxed.lines.data[0]!.tax_rates, untaxed.lines.data[0]!.taxes]).toEqual([1_100, [], [], []]);
+
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines: [{ ...custom, tax_rates: [jct.id] }] });
+    const line = note.lines.data[0]!;
+    expect([line.type, line.amount, line.quantity, line.unit_amount, line.invoice_line_item]).toEqual(['custom_line_item', 1_100, 1, 1_100, undefined]);
+    expect(line.tax_rates.map((r) => [r.object, r.id, r.percentage, r.inclusive])).toEqual([['tax_rate', jct.id, 10, true]]);
+    const tax = [{ amount: 100, behavior: 'inclusive', rate: jct.id, taxable: 1_000 }];
+    expect(taxesOf(line.taxes)).toEqual(tax);
+    expect(taxesOf(note.total_taxes)).toEqual(tax);
+    expect([note.amount, note.subtotal, note.subtotal_excluding_tax, note.total, note.total_excluding_tax, note.pre_payment_amount]).toEqual([
+      1_100, 1_100, 1_000, 1_100, 1_000, 1_100,
+    ]);
+    const lowered = await stripe.invoices.retrieve(invoice.id);
+    expect([lowered.amount_remaining, lowered.pre_payment_credit_notes_amount]).toEqual([2_900, 1_100]);
+
+    const text = extractPdfText(Buffer.from(await (await fetch(note.pdf)).arrayBuffer()));
+    expect(text).toContain('Goodwill credit');
+    expect(text).toContain('JCT (10% inclusive)');
+    expect(text).toContain('¥100');
+    expect(text).toContain('¥1,100');
+  });
+
+  it('exclusive 10 % on USD: a $20.00 custom line credits $22.00 on a paid invoice; a split without the tax changes nothing', async () => {
+    const { stripe } = emu;
+    const salesTax = await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 10, inclusive: false, country: 'US' });
+    const { invoice, customer } = await subscribe('pm_card_visa', 1, { currency: 'usd', amount: 4_000 });
+    expect([invoice.status, invoice.amount_paid]).toEqual(['paid', 4_000]);
+    const lines = [{ type: 'custom_line_item' as const, unit_amount: 2_000, description: 'Setup fee refund', tax_rates: [salesTax.id] }];
+
+    const short = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, credit_amount: 2_000 }));
+    expect([short.statusCode, short.type]).toEqual([400, 'StripeInvalidRequestError']);
+    expect(short.message).toContain('must equal the credit note total (2200)');
+    const split = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, credit_amount: 1_000, out_of_band_amount: 1_000 }));
+    expect(split.message).toContain('must equal the credit note total (2200)');
+    expect((await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 2_000 }))).param).toBe('amount');
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(0);
+    expect(await balanceOf(customer)).toBe(0);
+    const untouched = await stripe.invoices.retrieve(invoice.id);
+    expect([untouched.status, untouched.amount_paid, untouched.post_payment_credit_notes_amount]).toEqual(['paid', 4_000, 0]);
+
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 2_200, credit_amount: 1_200, out_of_band_amount: 1_000 });
+    const tax = [{ amount: 200, behavior: 'exclusive', rate: salesTax.id, taxable: 2_000 }];
+    expect(taxesOf(note.lines.data[0]!.taxes)).toEqual(tax);
+    expect(taxesOf(note.total_taxes)).toEqual(tax);
+    expect([note.amount, note.subtotal, note.subtotal_excluding_tax, note.total, note.total_excluding_tax]).toEqual([2_200, 2_000, 2_000, 2_200, 2_000]);
+    expect([note.type, note.post_payment_amount, note.out_of_band_amount]).toEqual(['post_payment', 2_200, 1_000]);
+    expect(await balanceOf(customer)).toBe(-1_200);
+    expect((await stripe.invoices.retrieve(invoice.id)).post_payment_credit_notes_amount).toBe(2_200);
+    // $18.00 is left to credit: $17.00 with its tax ($18.70) is more than that, though $17.00 alone is not.
+    const over = await stripeError(
+      stripe.creditNotes.create({ invoice: invoice.id, lines: [{ ...lines[0]!, unit_amount: 1_700 }], credit_amount: 1_870 }),
+    );
+    expect(over.message).toContain('The credit note total (1870) is more than is left to credit on this invoice (1800)');
+  });
+
+  it('tax_rates on an invoice_line_item line, or an unknown rate, is refused and nothing is written', async () => {
+    const { stripe } = emu;
+    const jct = await stripe.taxRates.create({ display_name: 'JCT', percentage: 10, inclusive: true, country: 'JP' });
+    const { invoice } = await subscribe(null, 1);
+    const line = invoice.lines.data[0]!;
+
+    const onInvoiceLine = await stripeError(
+      stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, tax_rates: [jct.id] }] }),
+    );
+    expect([onInvoiceLine.statusCode, onInvoiceLine.type, onInvoiceLine.param]).toEqual([400, 'StripeInvalidRequestError', 'lines[0][tax_rates]']);
+    expect(onInvoiceLine.message).toContain('only valid for a line of type custom_line_item');
+
+    const unknown = await stripeError(
+      stripe.creditNotes.create({
+        invoice: invoice.id,
+        lines: [
+          { type: 'invoice_line_item', invoice_line_item: line.id, quantity: 1 },
+          { type: 'custom_line_item', unit_amount: 100, description: 'Fee', tax_rates: [jct.id, 'txr_missing'] },
+        ],
+      }),
+    );
+    expect([unknown.statusCode, unknown.type, unknown.code, unknown.param]).toEqual([400, 'StripeInvalidRequestError', 'resource_missing', 'lines[1][tax_rates]']);
+    expect(unknown.message).toContain("No such tax rate: 'txr_missing'");
+
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(0);
+    const after = await stripe.invoices.retrieve(invoice.id);
+    expect([after.status, after.amount_remaining, after.pre_payment_credit_notes_amount]).toEqual(['open', 4_000, 0]);
+  });
+});
+
+describe('[admin] credit notes on discounted lines', () => {
+  async function quarterOff(): Promise<Stripe.Coupon> {
+    return emu.stripe.coupons.create({ percent_off: 25, duration: 'forever', name: 'Quarter off' });
+  }
+
+  /** A ¥4,000 seat, 10 % consumption tax inclusive, 25 % off: ¥1,000 off, ¥3,000 due, on an open invoice. */
+  async function discountedSeat(): Promise<{ invoice: Stripe.Invoice; line: Stripe.InvoiceLineItem; discount: string; jct: Stripe.TaxRate }> {
+    const jct = await emu.stripe.taxRates.create({ display_name: '消費税', percentage: 10, inclusive: true, country: 'JP' });
+    const { invoice } = await subscribe(null, 1, { taxRate: jct.id, coupon: (await quarterOff()).id });
+    const line = invoice.lines.data[0]!;
+    const lineDiscounts = discountsOf(line.discount_amounts);
+    expect(lineDiscounts.map((d) => d.amount)).toEqual([1_000]);
+    expect([invoice.total, invoice.amount_remaining]).toEqual([3_000, 3_000]);
+    return { invoice, line, discount: lineDiscounts[0]!.discount, jct };
+  }
+
+  it('inclusive 10 % on JPY with 25 % off: crediting the ¥4,000 line credits ¥1,000 of discount, ¥273 of tax, ¥3,000 in all', async () => {
+    const { stripe } = emu;
+    const { invoice, line, discount, jct } = await discountedSeat();
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id }] });
+    const noteLine = note.lines.data[0]!;
+    expect([noteLine.amount, noteLine.discount_amount]).toEqual([4_000, 1_000]);
+    expect(discountsOf(noteLine.discount_amounts)).toEqual([{ amount: 1_000, discount }]);
+    const tax = [{ amount: 273, behavior: 'inclusive', rate: jct.id, taxable: 2_727 }];
+    expect(taxesOf(noteLine.taxes)).toEqual(tax);
+    expect(taxesOf(note.total_taxes)).toEqual(tax);
+    expect(note.discount_amount).toBe(1_000);
+    expect(discountsOf(note.discount_amounts)).toEqual([{ amount: 1_000, discount }]);
+    expect({
+      amount: note.amount,
+      subtotal: note.subtotal,
+      subtotal_excluding_tax: note.subtotal_excluding_tax,
+      total: note.total,
+      total_excluding_tax: note.total_excluding_tax,
+      pre_payment_amount: note.pre_payment_amount,
+    }).toEqual({ amount: 3_000, subtotal: 4_000, subtotal_excluding_tax: 3_636, total: 3_000, total_excluding_tax: 2_727, pre_payment_amount: 3_000 });
+    // The note takes the whole ¥3,000 due, which settles the invoice.
+    const settled = await stripe.invoices.retrieve(invoice.id);
+    expect([settled.status, settled.amount_remaining, settled.pre_payment_credit_notes_amount]).toEqual(['paid', 0, 3_000]);
+
+    const text = extractPdfText(Buffer.from(await (await fetch(note.pdf)).arrayBuffer()));
+    expect(text).toContain('Quarter off (25% off)');
+    expect(text).toContain('¥1,000');
+    expect(text).toContain('¥273');
+    expect(text).toContain('¥3,000');
+  });
+
+  it('exclusive 10 % on USD with $10.00 off a $40.00 line: the credit is $33.00 and the split must add up to it', async () => {
+    const { stripe } = emu;
+    const salesTax = await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 10, inclusive: false, country: 'US' });
+    const tenOff = await stripe.coupons.create({ amount_off: 1_000, currency: 'usd', duration: 'once', name: 'Ten off' });
+    const { invoice, customer } = await subscribe('pm_card_visa', 1, { currency: 'usd', amount: 4_000, taxRate: salesTax.id, coupon: tenOff.id });
+    expect([invoice.status, invoice.total, invoice.amount_paid]).toEqual(['paid', 3_300, 3_300]);
+    const lines = [{ type: 'invoice_line_item' as const, invoice_line_item: invoice.lines.data[0]!.id }];
+
+    for (const credit of [4_400, 3_000]) {
+      const refused = await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, credit_amount: credit }));
+      expect(refused.message).toContain('must equal the credit note total (3300)');
+    }
+    expect((await stripeError(stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 4_400 }))).param).toBe('amount');
+    expect(await balanceOf(customer)).toBe(0);
+
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines, amount: 3_300, credit_amount: 3_300 });
+    const noteLine = note.lines.data[0]!;
+    expect([noteLine.amount, noteLine.discount_amount, note.discount_amount]).toEqual([4_000, 1_000, 1_000]);
+    expect(taxesOf(noteLine.taxes)).toEqual([{ amount: 300, behavior: 'exclusive', rate: salesTax.id, taxable: 3_000 }]);
+    expect([note.amount, note.subtotal, note.subtotal_excluding_tax, note.total, note.total_excluding_tax]).toEqual([3_300, 4_000, 4_000, 3_300, 3_000]);
+    expect(await balanceOf(customer)).toBe(-3_300);
+    expect((await stripe.invoices.retrieve(invoice.id)).post_payment_credit_notes_amount).toBe(3_300);
+  });
+
+  it("two partial credits of a discounted line: their discounts add up to the line's ¥1,000 exactly", async () => {
+    const { stripe } = emu;
+    const { invoice, line, discount, jct } = await discountedSeat();
+    const credit = (amount: number) => stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, amount }] });
+
+    // ¥2,002 of ¥4,000 is ¥500.5 of the discount, rounded up to ¥501.
+    const first = await credit(2_002);
+    expect(discountsOf(first.lines.data[0]!.discount_amounts)).toEqual([{ amount: 501, discount }]);
+    expect(taxesOf(first.total_taxes)).toEqual([{ amount: 136, behavior: 'inclusive', rate: jct.id, taxable: 1_365 }]);
+    expect([first.discount_amount, first.total]).toEqual([501, 1_501]);
+    expect((await stripe.invoices.retrieve(invoice.id)).amount_remaining).toBe(1_499);
+
+    // The rest (¥1,998, ¥499.5 by proportion) takes exactly what is left of the discount: ¥499.
+    const rest = await credit(1_998);
+    expect(discountsOf(rest.lines.data[0]!.discount_amounts)).toEqual([{ amount: 499, discount }]);
+    expect(taxesOf(rest.total_taxes)).toEqual([{ amount: 136, behavior: 'inclusive', rate: jct.id, taxable: 1_363 }]);
+    expect([rest.discount_amount, rest.total]).toEqual([499, 1_499]);
+    expect(first.discount_amount + rest.discount_amount).toBe(1_000);
+    expect(first.total + rest.total).toBe(invoice.total);
+    const settled = await stripe.invoices.retrieve(invoice.id);
+    expect([settled.status, settled.amount_remaining, settled.pre_payment_credit_notes_amount]).toEqual(['paid', 0, 3_000]);
+    expect((await stripeError(credit(1))).message).toContain('what is left to credit on it (0)');
+  });
+
+  it('one seat at a time under ¥1,000 off three seats: ¥333, ¥333, then exactly the ¥334 left of the discount', async () => {
+    const { stripe } = emu;
+    const yenOff = await stripe.coupons.create({ amount_off: 1_000, currency: 'jpy', duration: 'once', name: 'Welcome' });
+    const { invoice } = await subscribe(null, 3, { coupon: yenOff.id });
+    const line = invoice.lines.data[0]!;
+    expect([line.amount, invoice.total]).toEqual([12_000, 11_000]);
+    const seat = () => stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, quantity: 1 }] });
+    const notes = [await seat(), await seat(), await seat()];
+    expect(notes.map((n) => [n.lines.data[0]!.amount, n.discount_amount, n.total])).toEqual([
+      [4_000, 333, 3_667],
+      [4_000, 333, 3_667],
+      [4_000, 334, 3_666],
+    ]);
+    const settled = await stripe.invoices.retrieve(invoice.id);
+    expect([settled.status, settled.amount_remaining, settled.pre_payment_credit_notes_amount]).toEqual(['paid', 0, 11_000]);
+  });
+
+  it('voiding a discounted note restores the invoice, and the next credit gets the whole discount again', async () => {
+    const { stripe } = emu;
+    const { invoice, line, discount } = await discountedSeat();
+    const note = await stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id, amount: 1_000 }] });
+    expect([note.discount_amount, note.total]).toEqual([250, 750]);
+    const lowered = await stripe.invoices.retrieve(invoice.id);
+    expect([lowered.amount_due, lowered.amount_remaining, lowered.pre_payment_credit_notes_amount]).toEqual([2_250, 2_250, 750]);
+
+    await stripe.creditNotes.voidCreditNote(note.id);
+    const restored = await stripe.invoices.retrieve(invoice.id);
+    const shape = (i: Stripe.Invoice) => [i.status, i.total, i.amount_due, i.amount_remaining, i.pre_payment_credit_notes_amount];
+    expect(shape(restored)).toEqual(shape(invoice));
+
+    const whole = await stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: 'invoice_line_item', invoice_line_item: line.id }] });
+    expect(discountsOf(whole.discount_amounts)).toEqual([{ amount: 1_000, discount }]);
+    expect(whole.total).toBe(3_000);
   });
 });
 

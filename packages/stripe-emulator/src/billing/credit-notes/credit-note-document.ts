@@ -2,6 +2,7 @@
 import type Stripe from 'stripe';
 import { safe, type InvoiceDocument } from '../../pdf/invoice-pdf.js';
 import type { BillingEngine } from '../engine.js';
+import { discountLabel } from '../documents.js';
 
 const REASONS: Record<string, string> = {
   duplicate: 'Duplicate',
@@ -31,7 +32,10 @@ export function creditNoteDocument(engine: BillingEngine, note: Stripe.CreditNot
     billTo: { name: inv.customer_name, email: inv.customer_email, addressLines: [] },
     lines: note.lines.data.map((l) => ({ description: l.description ?? '', period: null, quantity: l.quantity, unitAmount: l.unit_amount, amount: l.amount })),
     subtotal: note.subtotal,
-    discounts: [],
+    // Subtotal − discounts (+ exclusive tax) = total credited, as on the invoice the note credits.
+    discounts: note.discount_amounts
+      .filter((d) => d.amount !== 0)
+      .map((d) => ({ label: discountLabel(engine, typeof d.discount === 'string' ? d.discount : d.discount.id), amount: d.amount })),
     taxes: (note.total_taxes ?? []).flatMap((t) => (t.tax_rate_details ? [{ label: taxLabel(engine, t.tax_rate_details.tax_rate), amount: t.amount }] : [])),
     totalExcludingTax: note.total_excluding_tax ?? note.total,
     total: note.total,

@@ -3,14 +3,20 @@
 // brings it to zero pays the invoice). On a paid invoice (post-payment) the total is split into `credit_amount`
 // (customer balance), `refund_amount` (a Stripe refund of the card payment) and `out_of_band_amount` (refunded
 // outside Stripe); the split must add up to the total. Everything is validated before anything is written.
-// Tax: a line of `type: 'invoice_line_item'` takes the tax rates of the invoice line it credits (`tax_rates`, the
-// full rate objects) and its `taxes` are computed on the credited amount with the invoice arithmetic of ../tax.ts
-// (same rounding). The note's `total_taxes` sums them per rate; `total` (= `amount`) is the lines' amounts plus
-// exclusive tax (inclusive tax is already inside them), and every money check (amount remaining, what is left to
-// credit, the credit/refund/out-of-band split, `amount` given with `lines`) is on that total. What is left to
-// credit on one invoice line is still counted in line amounts (pre-tax for exclusive rates). Credit notes carry
-// no discounts here, so a line's tax is on its full credited amount. `custom_line_item` lines and the plain
-// `amount` form carry no tax: their `tax_rates` / `tax_amounts` params are not supported.
+// Discounts: a line of `type: 'invoice_line_item'` credits the discount share of what it credits: per discount,
+// the invoice line's `discount_amounts` scaled by credited amount / line amount (halves up), or, for the credit
+// that brings the line's credited total to its full amount, exactly what earlier non-void notes left of each, so
+// partial credits add up to the line's discounts. The note's `discount_amounts` sum them per discount.
+// Tax: an `invoice_line_item` line takes the tax rates of the invoice line it credits; a `custom_line_item` line
+// takes the rates given in its `tax_rates` (each must exist and be active, none twice; `tax_amounts` is not
+// supported). `tax_rates` are the full rate objects and `taxes` are computed on what the line credits after its
+// discounts (`amount − discount_amount`) with the invoice arithmetic of ../tax.ts (same rounding). The note's
+// `total_taxes` sums them per rate. Totals follow the invoice's (../totals.ts): `total` (= `amount`) is Σ line
+// amounts − Σ discounts + exclusive tax (inclusive tax is already inside the amounts), and every money check
+// (amount remaining, what is left to credit, the credit/refund/out-of-band split, `amount` given with `lines`) is
+// on that total. What is left to credit on one invoice line is still counted in line amounts (before discounts;
+// pre-tax for exclusive rates). Custom lines and the plain `amount` form carry no discounts; the `amount` form
+// carries no tax either.
 import Stripe from 'stripe';
 import type { Emulator } from '../../emulator.js';
 import { defineCollection } from '../../core/store.js';
@@ -18,11 +24,13 @@ import { newId } from '../../core/ids.js';
 import { applyMetadata } from '../../core/metadata.js';
 import { hostedUrl } from '../../core/public-url.js';
 import type { Full } from '../../core/types.js';
-import { invalidRequest, resourceMissing } from '../../http/errors.js';
+import { StripeError, invalidRequest, resourceMissing } from '../../http/errors.js';
 import { adjustCustomerBalance } from '../../resources/customers.js';
 import { createRefund } from '../../payments/refunds.js';
 import type { BillingEngine } from '../engine.js';
-import { computeLineTaxes, lineTaxRateIds, sumTaxesByRate } from '../tax.js';
+import { roundMinor } from '../currency.js';
+import type { DiscountAmount } from '../discounts.js';
+import { computeLineTaxes, inclusiveTaxIn, lineTaxRateIds, sumTaxesByRate } from '../tax.js';
 import { computeInvoiceTotals } from '../totals.js';
 
 export const creditNotesCollection = defineCollection<Stripe.CreditNote>('credit_notes');
@@ -37,6 +45,8 @@ export interface CreditNoteLineInput {
   unit_amount?: number;
   description?: string;
   metadata?: Record<string, string> | null;
+  /** Rate ids for a custom line; `null` (the SDK's `''` for []) means none. */
+  tax_rates?: string[] | null;
 }
 
 export interface CreditNoteInput {
@@ -64,16 +74,83 @@ export function notesOfInvoice(emu: Emulator, invoiceId: string): Stripe.CreditN
   return emu.store.all(creditNotesCollection).filter((n) => n.invoice === invoiceId);
 }
 
+/** What has been credited on one invoice line: its amount and each discount's share. */
+interface Credited {
+  amount: number;
+  discounts: Map<string, number>;
+}
+
+function discountIdOf(d: string | Stripe.Discount | Stripe.DeletedDiscount): string {
+  return typeof d === 'string' ? d : d.id;
+}
+
 /** What issued (non-void) notes already credited on each invoice line. */
-function creditedPerLine(emu: Emulator, invoiceId: string): Map<string, number> {
-  const credited = new Map<string, number>();
+function creditedPerLine(emu: Emulator, invoiceId: string): Map<string, Credited> {
+  const credited = new Map<string, Credited>();
   for (const note of notesOfInvoice(emu, invoiceId)) {
     if (note.status === 'void') continue;
     for (const l of note.lines.data) {
-      if (l.invoice_line_item) credited.set(l.invoice_line_item, (credited.get(l.invoice_line_item) ?? 0) + l.amount);
+      if (l.invoice_line_item) addCredited(credited, l.invoice_line_item, l.amount, l.discount_amounts);
     }
   }
   return credited;
+}
+
+function addCredited(credited: Map<string, Credited>, lineId: string, amount: number, discounts: Array<{ discount: string | Stripe.Discount | Stripe.DeletedDiscount; amount: number }>): void {
+  const seen = credited.get(lineId) ?? { amount: 0, discounts: new Map<string, number>() };
+  const next = { amount: seen.amount + amount, discounts: new Map(seen.discounts) };
+  for (const d of discounts) {
+    const id = discountIdOf(d.discount);
+    next.discounts.set(id, (next.discounts.get(id) ?? 0) + d.amount);
+  }
+  credited.set(lineId, next);
+}
+
+/**
+ * The discount share of crediting `amount` of `source`: each of its discounts scaled by amount / source amount
+ * (halves up), or, when this credit brings the line's credited total to its full amount, exactly what is left of
+ * each, so partial credits add up to the line's discounts. Never more than is left of a discount, never below 0.
+ */
+function creditedDiscounts(source: Stripe.InvoiceLineItem, amount: number, before: Credited): DiscountAmount[] {
+  const completes = before.amount + amount === source.amount;
+  return (source.discount_amounts ?? []).map((d) => {
+    const id = discountIdOf(d.discount);
+    const left = d.amount - (before.discounts.get(id) ?? 0);
+    const share = completes ? left : Math.min(left, roundMinor((d.amount * amount) / source.amount));
+    return { discount: id, amount: Math.max(0, share) };
+  });
+}
+
+/** The note's `discount_amounts`: its lines' summed per discount (first appearance order). */
+function sumDiscounts(lines: Stripe.CreditNoteLineItem[]): DiscountAmount[] {
+  const byId = new Map<string, number>();
+  for (const l of lines) {
+    for (const d of l.discount_amounts) {
+      const id = discountIdOf(d.discount);
+      byId.set(id, (byId.get(id) ?? 0) + d.amount);
+    }
+  }
+  return [...byId].map(([discount, amount]) => ({ discount, amount }));
+}
+
+/**
+ * A custom line's `tax_rates`: each must exist (an unknown id in the body is a 400, not the 404 of a missing URL
+ * object) and, as for any new object, be active and not repeated. `undefined` or `null` (the SDK's `''`): none.
+ */
+function customLineRates(engine: BillingEngine, ids: string[] | null | undefined, param: string): Stripe.TaxRate[] {
+  if (!ids) return [];
+  if (new Set(ids).size !== ids.length) throw invalidRequest('Tax rates must not be repeated.', { param });
+  return ids.map((id) => {
+    let rate: Stripe.TaxRate;
+    try {
+      rate = engine.ports.catalog.taxRate(id, param);
+    } catch (e) {
+      if (e instanceof StripeError && e.extra.code === 'resource_missing') throw invalidRequest(e.message, { code: 'resource_missing', param });
+      throw e;
+    }
+    if (!rate.active) throw invalidRequest(`Tax rate ${id} is not active and cannot be applied.`, { param });
+    return rate;
+  });
 }
 
 function lineItem(fields: {
@@ -84,23 +161,27 @@ function lineItem(fields: {
   unitAmount: number | null;
   metadata: Stripe.Metadata;
   invoiceLineItem: string | null;
-  /** The rates of the credited invoice line (none for custom lines); the tax is computed on `amount`. */
+  /** The credited invoice line's rates, or a custom line's own; the tax is on `amount − Σ discounts`. */
   taxRates?: Stripe.TaxRate[];
+  /** The credited discount share (invoice lines only). */
+  discounts?: DiscountAmount[];
 }): Stripe.CreditNoteLineItem {
   const taxRates = fields.taxRates ?? [];
+  const discounts = fields.discounts ?? [];
+  const discountAmount = discounts.reduce((a, d) => a + d.amount, 0);
   const line = {
     id: newId('cnli'),
     object: 'credit_note_line_item',
     amount: fields.amount,
     description: fields.description,
-    discount_amount: 0,
-    discount_amounts: [],
+    discount_amount: discountAmount,
+    discount_amounts: discounts,
     livemode: false,
     metadata: fields.metadata,
     pretax_credit_amounts: [],
     quantity: fields.quantity,
     tax_rates: taxRates,
-    taxes: computeLineTaxes(fields.amount, taxRates),
+    taxes: computeLineTaxes(fields.amount - discountAmount, taxRates),
     type: fields.type,
     unit_amount: fields.unitAmount,
     unit_amount_decimal: fields.unitAmount === null ? null : Stripe.Decimal.from(String(fields.unitAmount)),
@@ -122,7 +203,13 @@ function planLines(emu: Emulator, engine: BillingEngine, inv: Stripe.Invoice, in
         throw invalidRequest('A custom_line_item needs unit_amount and description.', { param: `${param}[unit_amount]` });
       }
       const quantity = l.quantity ?? 1;
-      return lineItem({ amount: l.unit_amount * quantity, description: l.description, quantity, type: 'custom_line_item', unitAmount: l.unit_amount, metadata: applyMetadata({}, l.metadata), invoiceLineItem: null });
+      const taxRates = customLineRates(engine, l.tax_rates, `${param}[tax_rates]`);
+      return lineItem({ amount: l.unit_amount * quantity, taxRates, description: l.description, quantity, type: 'custom_line_item', unitAmount: l.unit_amount, metadata: applyMetadata({}, l.metadata), invoiceLineItem: null });
+    }
+    if (l.tax_rates !== undefined) {
+      throw invalidRequest('tax_rates is only valid for a line of type custom_line_item; an invoice_line_item line takes the rates of the invoice line it credits.', {
+        param: `${param}[tax_rates]`,
+      });
     }
     if (!l.invoice_line_item) throw invalidRequest('An invoice_line_item line needs invoice_line_item.', { param: `${param}[invoice_line_item]` });
     const source = inv.lines.data.find((x) => x.id === l.invoice_line_item);
@@ -136,16 +223,21 @@ function planLines(emu: Emulator, engine: BillingEngine, inv: Stripe.Invoice, in
       throw invalidRequest(`lines[${i}][quantity] must be between 1 and the invoice line's quantity (${quantity}).`, { param: `${param}[quantity]` });
     }
     const amount = l.amount ?? (l.quantity !== undefined ? unit * l.quantity : source.amount);
-    const left = source.amount - (credited.get(source.id) ?? 0);
+    const before = credited.get(source.id) ?? { amount: 0, discounts: new Map<string, number>() };
+    const left = source.amount - before.amount;
     if (amount <= 0 || amount > left) {
       throw invalidRequest(`The credit for invoice line ${source.id} (${amount}) must be between 1 and what is left to credit on it (${left}).`, {
         param: `${param}[amount]`,
       });
     }
     const taxRates = lineTaxRateIds(source).map((rate) => engine.ports.catalog.taxRate(rate, `${param}[invoice_line_item]`));
+    const discounts = creditedDiscounts(source, amount, before);
+    // Later lines of this note crediting the same invoice line see this one.
+    addCredited(credited, source.id, amount, discounts);
     return lineItem({
       amount,
       taxRates,
+      discounts,
       description: l.description ?? source.description,
       quantity: l.quantity ?? (l.amount === undefined ? quantity : null),
       type: 'invoice_line_item',
@@ -169,19 +261,20 @@ export function planCreditNote(emu: Emulator, engine: BillingEngine, input: Cred
   const totalTaxes = sumTaxesByRate(lines);
   const taxOf = (behavior: 'inclusive' | 'exclusive') =>
     totalTaxes.filter((t) => t.tax_behavior === behavior).reduce((a, t) => a + t.amount, 0);
-  // The invoice arithmetic with no discounts, balance or payment: total = Σ amounts + exclusive tax.
+  const discountTotals = sumDiscounts(lines);
+  // The invoice arithmetic with no balance or payment: total = Σ amounts − Σ discounts + exclusive tax.
   const totals = computeInvoiceTotals({
     lineAmounts: lines.map((l) => l.amount),
-    discountTotals: [],
+    discountTotals,
     startingBalance: 0,
     amountPaid: 0,
     exclusiveTax: taxOf('exclusive'),
     inclusiveTax: taxOf('inclusive'),
-    subtotalInclusiveTax: taxOf('inclusive'),
+    subtotalInclusiveTax: lines.reduce((a, l) => a + inclusiveTaxIn(l.amount, l.tax_rates), 0),
   });
   const total = totals.total;
   if (input.amount !== undefined && input.lines?.length && input.amount !== total) {
-    throw invalidRequest(`amount (${input.amount}) must equal the credit note total, the sum of the lines with their exclusive tax (${total}).`, {
+    throw invalidRequest(`amount (${input.amount}) must equal the credit note total, the sum of the lines less their discounts with their exclusive tax (${total}).`, {
       param: 'amount',
     });
   }
@@ -232,8 +325,8 @@ export function planCreditNote(emu: Emulator, engine: BillingEngine, input: Cred
     customer,
     customer_account: null,
     customer_balance_transaction: null,
-    discount_amount: 0,
-    discount_amounts: [],
+    discount_amount: discountTotals.reduce((a, d) => a + d.amount, 0),
+    discount_amounts: discountTotals,
     effective_at: input.effective_at ?? at,
     invoice: inv.id,
     lines: { object: 'list', data: lines, has_more: false, url: `/v1/credit_notes/${id}/lines` },
