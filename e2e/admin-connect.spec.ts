@@ -133,9 +133,12 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   await page.goto(`/admin/invoices/${invoiceId}`);
   const creditForm = page.getByTestId('credit-note-form');
   await creditForm.getByLabel('Amount to credit (JPY)').fill('3000');
+  // The sale was taxed at 10 % included: the credit is too, so its document states the tax returned.
+  await expect(creditForm.getByText('Including 10% consumption tax, as on the invoice.')).toBeVisible();
   await creditForm.getByLabel('Reason').selectOption('product_unsatisfactory');
   await creditForm.getByLabel('Settlement').selectOption('refund_to_card');
   await creditForm.getByRole('button', { name: 'Preview' }).click();
+  await expect(creditForm.getByTestId('credit-note-preview')).toContainText('Incl. consumption tax 10%: ¥273');
   await creditForm.getByTestId('credit-note-preview').getByRole('button', { name: 'Issue credit note' }).click();
   await expect(creditForm.getByRole('status')).toContainText('issued');
   await flushWebhooks(customer.page, emulatorUrl);

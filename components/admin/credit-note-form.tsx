@@ -8,7 +8,7 @@ import { useRef, useState } from 'react';
 import { issueCreditNoteAction } from '@/lib/actions/admin/issue-credit-note';
 import { previewCreditNoteAction } from '@/lib/actions/admin/preview-credit-note';
 import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/adjustment-options';
-import type { CreditNotePreview } from '@/lib/back-office/credit-notes';
+import type { CreditNotePreview, CreditTaxRate } from '@/lib/back-office/credit-notes';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatMoney } from '@/lib/i18n/format';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -25,6 +25,13 @@ export type CreditNoteLabels = {
   byLines: string;
   amount: string;
   quantity: string;
+  taxRate: string;
+  /** `{rate}`: a rate as the select offers it. */
+  taxRateOption: Record<'inclusive' | 'exclusive', string>;
+  /** `{rate}`: what the typed amount means at that rate. */
+  amountHint: Record<'inclusive' | 'exclusive', string>;
+  /** `{rate}`, `{amount}`: the tax the previewed note returns. */
+  previewTax: Record<'inclusive' | 'exclusive', string>;
   reason: string;
   reasons: Record<Reason, string>;
   settlement: string;
@@ -51,6 +58,8 @@ export function CreditNoteForm(props: {
   paid: boolean;
   paidByCard: boolean;
   lines: { id: string; description: string; quantity: number }[];
+  /** The invoice's tax rates: a credit by amount is taxed at one of them (chosen here when there are several). */
+  taxRates: CreditTaxRate[];
   locale: string;
   labels: CreditNoteLabels;
 }) {
@@ -61,6 +70,7 @@ export function CreditNoteForm(props: {
   const hydrated = useHydrated();
   const [by, setBy] = useState<'amount' | 'lines'>('amount');
   const [amount, setAmount] = useState('');
+  const [taxRate, setTaxRate] = useState(props.taxRates.length === 1 ? props.taxRates[0]!.id : '');
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [reason, setReason] = useState<Reason>('order_change');
   const [settlement, setSettlement] = useState<Settlement>('customer_balance');
@@ -71,11 +81,16 @@ export function CreditNoteForm(props: {
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
   const money = (n: number) => formatMoney(n, props.currency, locale);
+  const behaviour = (rate: CreditTaxRate) => (rate.inclusive ? 'inclusive' : 'exclusive');
+  const chosenRate = props.taxRates.find((r) => r.id === taxRate);
+  // Stripe's text of a subscription line is English: the page's own description of the line is the reader's.
+  const lineText = new Map(props.lines.map((l) => [l.id, l.description]));
 
   const input = () => ({
     invoiceId: props.invoiceId,
     by,
     amount: by === 'amount' ? amount : undefined,
+    taxRate: by === 'amount' && taxRate ? taxRate : undefined,
     lines: by === 'lines' ? props.lines.map((l) => ({ lineId: l.id, quantity: Number(quantities[l.id] ?? 0) || 0 })) : undefined,
     reason,
     settlement,
@@ -137,12 +152,44 @@ export function CreditNoteForm(props: {
         </select>
       </div>
       {by === 'amount' ? (
-        <div>
-          <label className="label" htmlFor="cn-amount">
-            {labels.amount} ({props.currency.toUpperCase()})
-          </label>
-          <input id="cn-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => edit(setAmount)(e.target.value)} />
-        </div>
+        <>
+          {props.taxRates.length > 1 ? (
+            <div>
+              <label className="label" htmlFor="cn-tax-rate">
+                {labels.taxRate}
+              </label>
+              <select id="cn-tax-rate" className="input" required value={taxRate} onChange={(e) => edit(setTaxRate)(e.target.value)}>
+                <option value="" disabled>
+                  —
+                </option>
+                {props.taxRates.map((rate) => (
+                  <option key={rate.id} value={rate.id}>
+                    {fillTemplate(labels.taxRateOption[behaviour(rate)], { rate: rate.percentage })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div>
+            <label className="label" htmlFor="cn-amount">
+              {labels.amount} ({props.currency.toUpperCase()})
+            </label>
+            <input
+              id="cn-amount"
+              className="input"
+              inputMode="decimal"
+              required
+              aria-describedby={chosenRate ? 'cn-amount-hint' : undefined}
+              value={amount}
+              onChange={(e) => edit(setAmount)(e.target.value)}
+            />
+            {chosenRate ? (
+              <p id="cn-amount-hint" className="mt-1 text-xs text-slate-600">
+                {fillTemplate(labels.amountHint[behaviour(chosenRate)], { rate: chosenRate.percentage })}
+              </p>
+            ) : null}
+          </div>
+        </>
       ) : (
         <fieldset className="space-y-2 sm:col-span-2">
           <legend className="label">{labels.quantity}</legend>
@@ -214,8 +261,13 @@ export function CreditNoteForm(props: {
           <ul className="list-disc pl-5 text-sm">
             {previewed.lines.map((l, i) => (
               <li key={i}>
-                {l.description ?? '—'}
-                {l.quantity ? ` × ${l.quantity}` : ''}: {money(l.amount)}
+                {(l.invoiceLineItem ? lineText.get(l.invoiceLineItem) : undefined) ?? l.description ?? '—'}
+                {l.quantity && (l.invoiceLineItem || l.quantity !== 1) ? ` × ${l.quantity}` : ''}: {money(l.amount)}
+              </li>
+            ))}
+            {previewed.taxes.map((tax, i) => (
+              <li key={`tax-${i}`}>
+                {fillTemplate(labels.previewTax[tax.inclusive ? 'inclusive' : 'exclusive'], { rate: tax.percentage ?? '—', amount: money(tax.amount) })}
               </li>
             ))}
           </ul>

@@ -51,10 +51,15 @@ beforeEach(async () => {
 });
 afterAll(closeTestDb);
 
-/** A bank-transfer customer with a ¥12,000 monthly subscription whose first invoice is open. */
-async function bankTransferCustomer(): Promise<{ organizationId: string; customerId: string; invoiceId: string; subscriptionId: string; owner: User }> {
+/**
+ * A bank-transfer customer with a ¥12,000 monthly subscription whose first invoice is open (with `taxRateIds` as its
+ * default rates; documents in `locale`).
+ */
+async function bankTransferCustomer(
+  options: { taxRateIds?: string[]; locale?: 'en' | 'ja' } = {},
+): Promise<{ organizationId: string; customerId: string; invoiceId: string; subscriptionId: string; owner: User }> {
   const [owner] = await testDb().insert(users).values({ email: `owner-${uniqueSuffix()}@example.com` }).returning();
-  const organization = await createOrganization({ user: owner!, name: `Kobe ${uniqueSuffix()}`, currency: 'jpy', locale: 'en' });
+  const organization = await createOrganization({ user: owner!, name: `Kobe ${uniqueSuffix()}`, currency: 'jpy', locale: options.locale ?? 'en' });
   const [row] = await testDb().select().from(organizations).where(eq(organizations.id, organization.id));
   const customerId = row!.stripeCustomerId!;
   const price = await stripe.prices.create({ currency: 'jpy', unit_amount: 4_000, recurring: { interval: 'month' }, product_data: { name: 'Seat' } });
@@ -63,6 +68,7 @@ async function bankTransferCustomer(): Promise<{ organizationId: string; custome
     items: [{ price: price.id, quantity: 3 }],
     collection_method: 'send_invoice',
     days_until_due: 14,
+    ...(options.taxRateIds ? { default_tax_rates: options.taxRateIds } : {}),
   });
   await syncStripeCustomer(customerId, testDb());
   return { organizationId: organization.id, customerId, invoiceId: sub.latest_invoice as string, subscriptionId: sub.id, owner: owner as User };
@@ -224,6 +230,53 @@ describe('[admin] credit notes', () => {
       [1_000, 0, 1_000],
       [2_000, 2_000, 0],
     ]);
+  });
+
+  it('by amount on a taxed invoice: one line at the invoice’s rate, so the 返品・値引明細書 states the tax it returns', async () => {
+    const rate = await stripe.taxRates.create({ display_name: '消費税', percentage: 10, inclusive: true, country: 'JP' });
+    const c = await bankTransferCustomer({ taxRateIds: [rate.id], locale: 'ja' });
+    const input = note(c.invoiceId, { amount: '1100', reason: 'product_unsatisfactory' });
+    const preview = await previewOperatorCreditNote(input);
+    expect(preview).toMatchObject({ total: 1_100, taxes: [{ percentage: 10, inclusive: true, amount: 100 }] });
+    // The typed amount is what the customer gets back; the rate is the invoice's, not one the browser names.
+    await expectRefused(previewOperatorCreditNote({ ...input, taxRate: 'txr_someOtherRate' }), 'unknownTaxRate', 'backOffice.creditNotes.errors');
+
+    const issued = await issueOperatorCreditNote(input);
+    const created = await stripe.creditNotes.retrieve(issued.creditNoteId);
+    expect(created.lines.data.map((l) => [l.type, l.description, l.amount, l.tax_rates.map((r) => r.id)])).toEqual([['custom_line_item', '値引き', 1_100, [rate.id]]]);
+    expect(created.total_taxes?.map((t) => [t.amount, t.taxable_amount, t.tax_behavior])).toEqual([[100, 1_000, 'inclusive']]);
+    expect([created.total, (await mirrored(c.invoiceId)).invoice.amountRemaining]).toEqual([1_100, 10_900]);
+
+    session.user = c.owner;
+    const response = await getCreditNotePdf(new Request('http://localhost/x'), {
+      params: Promise.resolve({ orgId: c.organizationId, invoiceId: c.invoiceId, creditNoteId: issued.creditNoteId }),
+    });
+    const text = pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain('値引き');
+    expect(text).toMatch(/10%対象\s+￥1,000/);
+    expect(text).toMatch(/消費税（10%）\s+￥100/);
+  });
+
+  it('by amount on an invoice taxed at two rates: the operator picks the rate; none is refused and changes nothing', async () => {
+    const reduced = await stripe.taxRates.create({ display_name: '消費税', percentage: 8, inclusive: false, country: 'JP' });
+    const standard = await stripe.taxRates.create({ display_name: '消費税', percentage: 10, inclusive: false, country: 'JP' });
+    const c = await bankTransferCustomer();
+    const draft = await stripe.invoices.create({ customer: c.customerId, collection_method: 'send_invoice', days_until_due: 14, auto_advance: false });
+    await stripe.invoiceItems.create({ customer: c.customerId, invoice: draft.id, amount: 3_000, currency: 'jpy', description: 'Lunch boxes', tax_rates: [reduced.id] });
+    await stripe.invoiceItems.create({ customer: c.customerId, invoice: draft.id, amount: 5_000, currency: 'jpy', description: 'Delivery', tax_rates: [standard.id] });
+    await stripe.invoices.finalizeInvoice(draft.id, { auto_advance: false });
+    await syncStripeCustomer(c.customerId, testDb());
+    expect((await mirrored(draft.id)).invoice.taxes.map((t) => t.percentage)).toEqual([8, 10]);
+
+    await expectRefused(issueOperatorCreditNote(note(draft.id, { amount: '1000' })), 'chooseTaxRate', 'backOffice.creditNotes.errors');
+    expect((await stripe.creditNotes.list({ invoice: draft.id })).data).toHaveLength(0);
+
+    const issued = await issueOperatorCreditNote(note(draft.id, { amount: '1000', taxRate: reduced.id }));
+    const created = await stripe.creditNotes.retrieve(issued.creditNoteId);
+    // An exclusive rate: the amount typed is before tax, and the tax comes on top, as it did on the invoice.
+    expect(created.lines.data.map((l) => [l.description, l.amount, l.tax_rates.map((r) => r.id)])).toEqual([['Credit', 1_000, [reduced.id]]]);
+    expect([created.total, created.total_taxes?.map((t) => t.amount)]).toEqual([1_080, [80]]);
+    expect((await mirrored(draft.id)).invoice.amountRemaining).toBe(8_740 - 1_080);
   });
 
   it('refunds a card payment through Stripe', async () => {

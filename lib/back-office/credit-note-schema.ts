@@ -11,6 +11,8 @@ export const creditNoteSchema = z.object({
     .array(z.object({ lineId: z.string().trim().regex(/^[A-Za-z0-9_]{1,200}$/), quantity: z.coerce.number().int().min(0).max(1_000_000) }))
     .max(200)
     .optional(),
+  /** For a credit by amount on an invoice taxed at several rates: which of them (one of the invoice's). */
+  taxRate: z.string().trim().regex(/^txr_[A-Za-z0-9_]{1,200}$/).optional(),
   reason: z.enum(creditNoteReasons),
   settlement: z.enum(creditNoteSettlements).default('customer_balance'),
   memo: z.string().trim().max(500).optional(),

@@ -9,6 +9,7 @@ import type { InvoiceLineRecord, InvoiceRecord } from '@/db/queries/invoices';
 import { env } from '@/lib/env';
 import { minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan, type OperatorRole } from '@/lib/permissions';
+import { creditTaxRatesOf } from './credit-notes';
 
 export async function loadInvoiceAdjustmentsForOperator(invoice: InvoiceRecord, lines: InvoiceLineRecord[], role: OperatorRole) {
   const [payments, creditNotes, t] = await Promise.all([
@@ -29,6 +30,8 @@ export async function loadInvoiceAdjustmentsForOperator(invoice: InvoiceRecord, 
     /** The amount remaining as the operator would type it (major units, no grouping). */
     remainingInput: (invoice.amountRemaining / 10 ** digits).toFixed(digits),
     today: new Date().toISOString().slice(0, 10),
+    /** The rates a credit by amount is taxed at (the invoice's own). */
+    creditTaxRates: creditTaxRatesOf(invoice),
     creditableLines: lines.filter((l) => l.amount > 0).map((l) => ({ id: l.id, description: l.description ?? l.id, quantity: l.quantity ?? 1 })),
   };
 }

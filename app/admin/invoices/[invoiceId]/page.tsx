@@ -292,6 +292,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               paid={invoice.status === 'paid'}
               paidByCard={adjustments.paidByCard}
               lines={adjustments.creditableLines}
+              taxRates={adjustments.creditTaxRates}
               locale={locale}
               labels={formLabels.creditNote}
             />
