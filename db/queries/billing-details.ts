@@ -23,6 +23,18 @@ export function parseTaxIdMetadata(value: string | undefined): { type: string; v
   return type && taxValue ? { type, value: taxValue } : null;
 }
 
+/**
+ * The documents' language from the customer's `preferred_locales`: Stripe takes regional tags too ("ja-JP",
+ * "en-US", as its dashboard sets them), and the portal writes "ja" or "en"; both mean the same language.
+ */
+export function invoiceLanguageOf(preferredLocales: readonly string[]): 'ja' | 'en' | null {
+  const first = preferredLocales[0]?.toLowerCase();
+  if (!first) return null;
+  if (first === 'ja' || first.startsWith('ja-')) return 'ja';
+  if (first === 'en' || first.startsWith('en-')) return 'en';
+  return null;
+}
+
 export async function getBillingDetails(
   params: { organizationId: string },
   tx: Tx = db,
@@ -50,7 +62,7 @@ export async function getBillingDetails(
         country: address?.country ?? null,
       },
       taxId: parseTaxIdMetadata(row.customer.metadata[TAX_ID_METADATA_KEY]),
-      invoiceLanguage: row.customer.preferredLocales[0] ?? null,
+      invoiceLanguage: invoiceLanguageOf(row.customer.preferredLocales),
     },
   };
 }
