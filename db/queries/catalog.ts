@@ -124,13 +124,14 @@ export async function findCatalogPrice(params: { priceId: string; currency: stri
   return row ? toCatalogPrice(row, params.currency, params.locale) : null;
 }
 
-/** Every active product, by name: the plans an operator can set a review hold on. */
-export async function listActiveProducts(tx: Tx = db): Promise<{ id: string; name: string }[]> {
-  return tx
-    .select({ id: stripeProducts.id, name: stripeProducts.name })
+/** Every active product, by name: the plans an operator can set a review hold on, named in `locale`. */
+export async function listActiveProducts(params: { locale?: string } = {}, tx: Tx = db): Promise<{ id: string; name: string }[]> {
+  const rows = await tx
+    .select({ id: stripeProducts.id, name: stripeProducts.name, metadata: stripeProducts.metadata })
     .from(stripeProducts)
     .where(eq(stripeProducts.active, true))
     .orderBy(asc(stripeProducts.name), asc(stripeProducts.id));
+  return rows.map((row) => ({ id: row.id, name: catalogText(row.metadata, 'name', row.name, params.locale ?? 'en') ?? row.name }));
 }
 
 export type MirroredPrice = { id: string; productId: string; productName: string; currency: string; unitAmount: number | null; active: boolean; type: 'one_time' | 'recurring' };

@@ -28,6 +28,8 @@ export type CustomerListParams = {
   createdTo?: Date;
   page?: number;
   pageSize?: number;
+  /** The reader's language: plans are named (and searched) as the catalogue names them there (db/catalog-text.ts). */
+  locale?: string;
 };
 
 export type CustomerListRow = {
@@ -69,6 +71,9 @@ export async function listCustomersForOperator(params: CustomerListParams, tx: T
   const pageSize = Math.min(Math.max(params.pageSize ?? 25, 1), 100);
   const requestedPage = Math.max(Math.floor(params.page ?? 1), 1);
   const search = params.search?.trim() ?? '';
+  // A product's name in the reader's language is its `name_<locale>` metadata, else Stripe's own (English) name.
+  const nameKey = `name_${params.locale ?? 'en'}`;
+  const productName = sql`coalesce(nullif(p.metadata ->> ${nameKey}, ''), p.name)`;
 
   const conditions = [sql`true`];
   if (search) {
@@ -78,7 +83,7 @@ export async function listCustomersForOperator(params: CustomerListParams, tx: T
            or exists (select 1 from stripe_subscription_items si
                         join stripe_prices pr on pr.id = si.price_id
                         join stripe_products p on p.id = pr.product_id
-                       where si.subscription_id = s.id and p.name ilike ${pattern}))`,
+                       where si.subscription_id = s.id and (p.name ilike ${pattern} or ${productName} ilike ${pattern})))`,
     );
   }
   if (params.currency) conditions.push(sql`o.currency = ${params.currency.toLowerCase()}`);
@@ -115,7 +120,7 @@ export async function listCustomersForOperator(params: CustomerListParams, tx: T
   }>(sql`
     select o.id as organization_id, o.name, coalesce(o.billing_email, c.email) as email, o.stripe_customer_id,
            o.currency, s.status, o.created_at,
-           (select string_agg(p.name, ', ' order by si.stripe_created, si.id)
+           (select string_agg(${productName}, ', ' order by si.stripe_created, si.id)
               from stripe_subscription_items si
               join stripe_prices pr on pr.id = si.price_id
               join stripe_products p on p.id = pr.product_id

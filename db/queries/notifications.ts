@@ -75,7 +75,13 @@ export async function setRemindersEnabled(params: { organizationId: string; enab
 }
 
 export type ScanCandidates = {
-  subscriptions: (typeof stripeSubscriptions.$inferSelect & { planName: string | null; interval: string | null; amount: number | null })[];
+  subscriptions: (typeof stripeSubscriptions.$inferSelect & {
+    /** The first item's product name as Stripe has it (English); `planMetadata` holds its other languages (db/catalog-text.ts). */
+    planName: string | null;
+    planMetadata: Record<string, string> | null;
+    interval: string | null;
+    amount: number | null;
+  })[];
   defaultCards: (typeof stripePaymentMethods.$inferSelect & { ownerCustomerId: string })[];
   openBankTransferInvoices: MirroredInvoice[];
 };
@@ -99,7 +105,7 @@ export async function listNotificationScanCandidatesForOperator(params: { custom
     );
   const items = subs.length
     ? await tx
-        .select({ subscriptionId: stripeSubscriptionItems.subscriptionId, quantity: stripeSubscriptionItems.quantity, price: stripePrices, productName: stripeProducts.name })
+        .select({ subscriptionId: stripeSubscriptionItems.subscriptionId, quantity: stripeSubscriptionItems.quantity, price: stripePrices, productName: stripeProducts.name, productMetadata: stripeProducts.metadata })
         .from(stripeSubscriptionItems)
         .leftJoin(stripePrices, eq(stripePrices.id, stripeSubscriptionItems.priceId))
         .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
@@ -117,7 +123,7 @@ export async function listNotificationScanCandidatesForOperator(params: { custom
     };
     const units = own.map((i) => [unit(i.price), i.quantity ?? 1] as const);
     const amount = units.length && units.every(([u]) => u != null) ? units.reduce((sum, [u, q]) => sum + u! * q, 0) : null;
-    return { ...subscription, planName: first?.productName ?? null, interval: data?.recurring?.interval ?? null, amount };
+    return { ...subscription, planName: first?.productName ?? null, planMetadata: first?.productMetadata ?? null, interval: data?.recurring?.interval ?? null, amount };
   });
   const cards = await tx
     .select({ card: stripePaymentMethods, ownerCustomerId: stripeCustomers.id })

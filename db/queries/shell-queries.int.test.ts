@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
 import { memberships, organizations, stripeCustomers, stripePaymentMethods, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
+import { listActiveProducts } from './catalog';
 import { getInvoiceForOperator, getInvoiceWithLines, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
@@ -205,6 +206,10 @@ describe('shell queries', () => {
     // Product names in the viewer's language, from the catalogue's metadata.
     const inJapanese = await getCurrentSubscription({ organizationId: org.id, locale: 'ja' }, testDb());
     expect(inJapanese!.items.map((i) => i.productName)).toEqual(['チーム']);
+    // The operators' pages name plans the same way: the customer page's subscriptions, the review-hold settings.
+    expect((await listSubscriptions({ organizationId: org.id, locale: 'ja' }, testDb())).map((sub) => sub.items[0]?.productName)).toEqual(['チーム', 'チーム']);
+    expect(await listActiveProducts({ locale: 'ja' }, testDb())).toEqual([{ id: 'prod_team', name: 'チーム' }]);
+    expect(await listActiveProducts({}, testDb())).toEqual([{ id: 'prod_team', name: 'Team' }]);
   });
 
   it('lists each invoice with the period its lines bill for, not Stripe’s invoice period', async () => {
@@ -288,6 +293,11 @@ describe('shell queries', () => {
     expect((await listCustomersForOperator({ currency: 'usd' }, testDb())).rows.map((r) => r.name)).toEqual(['Bolt KK']);
     // The plan's product name is searchable too.
     expect((await listCustomersForOperator({ search: 'team' }, testDb())).rows.map((r) => r.name).sort()).toEqual(['Acme 50% Off', 'Bolt KK']);
+    // A Japanese operator reads the plan as the catalogue names it in Japanese, and finds it by either name.
+    const inJapanese = await listCustomersForOperator({ locale: 'ja' }, testDb());
+    expect(inJapanese.rows.find((r) => r.name === 'Bolt KK')?.planName).toBe('チーム');
+    expect((await listCustomersForOperator({ search: 'チーム', locale: 'ja' }, testDb())).rows.map((r) => r.name).sort()).toEqual(['Acme 50% Off', 'Bolt KK']);
+    expect((await listCustomersForOperator({ search: 'team', locale: 'ja' }, testDb())).total).toBe(2);
     const today = new Date(new Date().toISOString().slice(0, 10));
     expect((await listCustomersForOperator({ createdFrom: today, createdTo: today }, testDb())).total).toBe(3);
     expect((await listCustomersForOperator({ createdTo: new Date('2020-01-01') }, testDb())).total).toBe(0);

@@ -82,7 +82,7 @@ describe('notification moments driven by a test clock', () => {
       const tag = uniqueSuffix();
       const t0 = Math.floor(Date.now() / 1000);
       const clock = await stripe.testHelpers.testClocks.create({ frozen_time: t0, name: `notify ${tag}` });
-      const product = await stripe.products.create({ name: `Team ${tag}` });
+      const product = await stripe.products.create({ name: `Team ${tag}`, metadata: { name_ja: `チーム ${tag}` } });
       const price = await stripe.prices.create({ product: product.id, currency: 'jpy', unit_amount: 1500, recurring: { interval: 'month' } });
 
       async function customerWithOrg(name: string) {
@@ -157,6 +157,10 @@ describe('notification moments driven by a test clock', () => {
         expect(subjects(c.email).filter((x) => /^請求書.+-000[12]の支払期限が過ぎています$/.test(x))).toHaveLength(2);
         expect(subjects(c.email).filter((x) => /^請求書.+-000[12]（￥1,500、支払期限 \d{4}\/\d{2}\/\d{2}）$/.test(x))).toHaveLength(2);
         expect(bodyOf(a.email, /お支払いを受け付けました/)).toContain('[receipt-');
+        // The plan as the Japanese portal names it (the product's name_ja), not Stripe's English name.
+        expect(bodyOf(a.email, /無料トライアル/)).toContain(`チーム ${tag}`);
+        expect(bodyOf(a.email, /更新されます/)).toContain(`チーム ${tag}`);
+        expect(bodyOf(a.email, /更新されます/)).not.toContain(`Team ${tag}`);
       } else {
         expect(subjects(a.email)).toEqual([
           'Payment received: ¥1,500',
@@ -166,6 +170,7 @@ describe('notification moments driven by a test clock', () => {
         ]);
         expect(subjects(b.email)).toEqual(['Your payment of ¥1,500 did not go through']);
         expect(bodyOf(b.email, /did not go through/)).toContain('The card was declined by the card issuer.');
+        expect(bodyOf(a.email, /free trial ends/)).toContain(`Team ${tag}`);
         expect(subjects(c.email).filter((x) => /^Invoice .+-000[12] is past due$/.test(x))).toHaveLength(2);
         expect(subjects(c.email).filter((x) => /^Invoice .+-000[12]: ¥1,500 due \w{3} \d+, \d{4}$/.test(x))).toHaveLength(2);
       }

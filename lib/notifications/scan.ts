@@ -3,6 +3,7 @@
 // so advancing a test clock drives these emails exactly as time would. Each moment has a dedupe key naming
 // what it is about (the subscription and the trial end, the card and its expiry…): scanning again, on any
 // number of servers, sends nothing twice.
+import { catalogText } from '@/db/catalog-text';
 import { getNotificationAudience, type NotificationAudience } from '@/db/queries/outbox';
 import { listCustomerTestClocks, listTestClockTimes } from '@/db/queries/test-clocks';
 import { listFreeTierOrganizationsForOperator, listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
@@ -59,12 +60,14 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
     const audience = await audienceOf(sub.customerId);
     const to = audience ? customerRecipient(audience) : null;
     if (!now || !audience || !to) continue;
+    // The plan as the customer's portal names it, in the email's language.
+    const planName = sub.planName === null ? null : catalogText(sub.planMetadata, 'name', sub.planName, to.locale);
     if (sub.status === 'trialing' && sub.trialEnd && isWithinDaysBefore(sub.trialEnd, now, settings.trialEndingDays)) {
       await enqueueNotification({
         kind: 'trial_ending',
         ...to,
         dedupeKey: `trial_ending:${sub.id}:${sub.trialEnd.toISOString()}`,
-        payload: { subscriptionId: sub.id, planName: sub.planName, trialEnd: sub.trialEnd.toISOString(), manageUrl: portalLinks.subscription(audience.organizationId) },
+        payload: { subscriptionId: sub.id, planName, trialEnd: sub.trialEnd.toISOString(), manageUrl: portalLinks.subscription(audience.organizationId) },
       });
     }
     // A renewal is a paid period starting: not the end of a trial (announced above), nor a subscription ending.
@@ -76,7 +79,7 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
         dedupeKey: `renewal_upcoming:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
         payload: {
           subscriptionId: sub.id,
-          planName: sub.planName,
+          planName,
           renewsAt: sub.currentPeriodEnd.toISOString(),
           interval: sub.interval,
           amount: sub.amount ?? undefined,

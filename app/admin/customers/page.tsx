@@ -22,7 +22,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminCustomersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireOperator();
   const { filters, problems } = parseCustomerListFilters(await searchParams);
-  const [result, t, tc, tStatus, locale, timeZone] = await Promise.all([
+  const locale = await getLocale();
+  const [result, t, tc, tStatus, timeZone] = await Promise.all([
     // Filters that could not be read are reported, never dropped: listing everyone instead would mislead.
     problems.length > 0
       ? Promise.resolve<CustomerListPage | null>(null)
@@ -33,11 +34,11 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           createdFrom: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
           createdTo: filters.to ? new Date(`${filters.to}T00:00:00Z`) : undefined,
           page: filters.page,
+          locale,
         }),
     getTranslations('admin'),
     getTranslations('common'),
     getTranslations('subscriptionStatus'),
-    getLocale(),
     getTimeZone(),
   ]);
 

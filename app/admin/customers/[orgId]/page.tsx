@@ -47,9 +47,11 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
   const { organization, customer } = found;
   const scope = { organizationId: organization.id };
   const stripeCustomerId = customer?.id ?? organization.stripeCustomerId;
-  const [members, subscriptions, invoices, creditNotes, activity, cards, notes, collection, events, t, tRole, tInvoices, locale] = await Promise.all([
+  const locale = await getLocale();
+  const [members, subscriptions, invoices, creditNotes, activity, cards, notes, collection, events, t, tRole, tInvoices] = await Promise.all([
     listMembers(scope),
-    listSubscriptions(scope),
+    // Plans named as the catalogue names them in the operator's language.
+    listSubscriptions({ ...scope, locale }),
     listInvoicesForOperator({ ...scope, limit: 20 }),
     listCreditNotesForOrganization({ ...scope, limit: 20 }),
     listActivity(scope),
@@ -60,7 +62,6 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
     getTranslations('admin'),
     getTranslations('role'),
     getTranslations('invoices'),
-    getLocale(),
   ]);
   // One customer's page: its dates in its time zone, as the customer reads them (lib/i18n/time-zones.ts).
   const { timeZone } = organization;

@@ -2,6 +2,7 @@
 // in the review queue (or only each customer's first N). Admins (admin:review:manage) edit; support reads.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { ReviewHoldForm } from '@/components/admin/review-hold-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -17,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewSettingsPage() {
   const { role } = await requireOperator();
-  const [products, holds, t] = await Promise.all([listActiveProducts(), listReviewHoldsForOperator({ scope: 'product' }), getTranslations('adminInvoices')]);
+  const locale = await getLocale();
+  const [products, holds, t] = await Promise.all([listActiveProducts({ locale }), listReviewHoldsForOperator({ scope: 'product' }), getTranslations('adminInvoices')]);
   const byProduct = new Map(holds.map((hold) => [hold.targetId, hold]));
   const canEdit = operatorCan(role, 'admin:review:manage');
   return (
