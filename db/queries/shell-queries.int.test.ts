@@ -3,9 +3,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeTestDb, resetDatabase, testDb } from '@/test/integration/helpers';
-import { memberships, organizations, stripeCustomers, stripePaymentMethods, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
+import { auditLog, memberships, organizations, stripeCustomers, stripePaymentMethods, stripeInvoiceLines, stripeInvoices, stripePrices, stripeProducts, stripeSubscriptionItems, stripeSubscriptions, users } from '@/db/schema';
 import { getCustomerForOperator, listCustomersForOperator } from './customers';
 import { listActiveProducts } from './catalog';
+import { listActivity } from './activity';
 import { getInvoiceForOperator, getInvoiceWithLines, listInvoicePageWithStatusCountsForOperator, listInvoices, listInvoicesForOperator } from './invoices';
 import { getOrganizationOverview } from './billing';
 import { findSubscriptionForOrganization, getCurrentSubscription, listLiveSubscriptions, listSubscriptions } from './subscriptions';
@@ -305,6 +306,30 @@ describe('shell queries', () => {
     const page2 = await listCustomersForOperator({ pageSize: 2, page: 2 }, testDb());
     expect(page2).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(page2.rows).toHaveLength(1);
+  });
+});
+
+describe('listActivity', () => {
+  beforeEach(resetDatabase);
+
+  it('shows the customer what was done to their billing, and keeps the operators’ own work on the operators’ pages', async () => {
+    const ann = await person('ann@example.com');
+    const org = await organization('Ann KK', ann.id);
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    await testDb().insert(auditLog).values([
+      { organizationId: org.id, actorType: 'user', actorId: ann.id, action: 'billing_details.updated', createdAt: at(1) },
+      { organizationId: org.id, actorType: 'operator', actorId: 'op', action: 'note.created', data: { after: 'Slow payer, call first' }, createdAt: at(2) },
+      { organizationId: org.id, actorType: 'stripe', actorId: 'evt_1', action: 'invoice.payment_failed', createdAt: at(3) },
+      { organizationId: org.id, actorType: 'operator', actorId: 'op', action: 'invoice.held_for_review', createdAt: at(4) },
+      { organizationId: org.id, actorType: 'system', actorId: 'resync', action: 'customer.resynced', createdAt: at(5) },
+      { organizationId: org.id, actorType: 'operator', actorId: 'op', action: 'credit_note.issued', createdAt: at(6) },
+    ]);
+    const customer = await listActivity({ organizationId: org.id, audience: 'customer' }, testDb());
+    expect(customer.map((e) => e.action)).toEqual(['credit_note.issued', 'invoice.payment_failed', 'billing_details.updated']);
+    const older = await listActivity({ organizationId: org.id, audience: 'customer', before: customer[0]!.id }, testDb());
+    expect(older.map((e) => e.action)).toEqual(['invoice.payment_failed', 'billing_details.updated']);
+    const operator = await listActivity({ organizationId: org.id, audience: 'operator' }, testDb());
+    expect(operator).toHaveLength(6);
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
@@ -48,6 +50,39 @@ describe('describeActivity', () => {
     ).toEqual(['カードで自動支払い → 請求書による銀行振込']);
     expect(describeActivity(entry({ action: 'payment_method.made_default', data: { brand: 'visa', last4: '4242' } }), context('en')).details).toEqual(['Visa •••• 4242']);
     expect(describeActivity(entry({ action: 'billing_details.updated', data: { fields: ['company_name', 'tax_id'] } }), context('en')).details).toEqual(['company name, tax id']);
+  });
+
+  it('names a credit note by its own number and total, and a payment recorded outside Stripe by how it was paid', () => {
+    const note = entry({ action: 'credit_note.issued', actorType: 'operator', actorEmail: 'op@example.com', data: { number: 'ABC-0001-CN-01', total: 1100, currency: 'jpy' } });
+    expect(describeActivity(note, context('ja'))).toMatchObject({ what: '返品・値引明細書を発行', details: ['返品・値引明細書 ABC-0001-CN-01', '￥1,100'] });
+    const recorded = entry({ action: 'invoice.payment_recorded', actorType: 'operator', data: { number: 'ABC-0001', amount: 5000, currency: 'jpy', method: 'bank_transfer' } });
+    expect(describeActivity(recorded, context('en'))).toMatchObject({ what: 'Payment recorded (made outside Stripe)', details: ['Invoice ABC-0001', '¥5,000', 'Bank transfer'] });
+  });
+
+  it('has words in both languages for every action the code records', () => {
+    // Read from the source, so a new action cannot be forgotten: `action: '…'` literals, the operators' invoice
+    // actions and the draft-review edits (`invoice.review_${kind}`).
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const item of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, item.name);
+        if (item.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(item.name) && !/\.test\.tsx?$/.test(item.name)) sources.push(readFileSync(path, 'utf8'));
+      }
+    };
+    for (const dir of ['lib', 'app']) walk(join(process.cwd(), dir));
+    const codes = new Set<string>();
+    for (const source of sources) {
+      for (const match of source.matchAll(/action: '([a-z_]+\.[a-z_.]+)'/g)) codes.add(match[1]!);
+      for (const match of source.matchAll(/^\s+\w+: '(invoice\.\w+_by_operator)',$/gm)) codes.add(match[1]!);
+    }
+    for (const kind of ['add_item', 'remove_item', 'coupon', 'memo']) codes.add(`invoice.review_${kind}`);
+    expect(codes.size).toBeGreaterThan(50);
+    expect([...codes]).toEqual(expect.arrayContaining(['credit_note.issued', 'invoice.payment_recorded', 'invoice.finalized_by_operator', 'note.created']));
+    for (const locale of ['en', 'ja'] as const) {
+      const missing = [...codes].filter((code) => describeActivity(entry({ action: code }), context(locale)).what === code);
+      expect(missing, `${locale}: actions without words`).toEqual([]);
+    }
   });
 
   it('keeps an action it has no words for readable rather than hiding it', () => {

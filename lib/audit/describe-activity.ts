@@ -71,10 +71,15 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
     details.push(`${word(t, prefix, from)} → ${word(t, prefix, to)}`);
   }
 
+  // A credit note's number is its own (返品・値引明細書 …-CN-01), not an invoice's; its amount is its total.
+  const creditNote = entry.action === 'credit_note.issued';
   const number = text(data.number);
-  if (number) details.push(t('activity.detail.invoice', { number }));
-  const amount = integer(data.amount) ?? integer(data.amountDue);
+  if (number) details.push(t(creditNote ? 'activity.detail.creditNote' : 'activity.detail.invoice', { number }));
+  const amount = integer(data.amount) ?? integer(data.amountDue) ?? (creditNote ? integer(data.total) : null);
   if (amount !== null && currency) details.push(formatMoney(amount, currency, locale));
+  // A payment recorded outside Stripe: how it was paid (bank transfer, cash…).
+  const method = text(data.method);
+  if (method && entry.action === 'invoice.payment_recorded') details.push(word(t, 'backOffice.payments.methods', method));
 
   const brand = text(data.brand);
   const last4 = text(data.last4);

@@ -54,7 +54,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
     listSubscriptions({ ...scope, locale }),
     listInvoicesForOperator({ ...scope, limit: 20 }),
     listCreditNotesForOrganization({ ...scope, limit: 20 }),
-    listActivity(scope),
+    listActivity({ ...scope, audience: 'operator' }),
     listOrganizationCards(scope),
     listCustomerNotes(scope),
     listLiveSubscriptionCollection(scope),

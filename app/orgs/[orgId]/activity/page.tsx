@@ -26,7 +26,7 @@ export default async function ActivityPage({
   const { organization } = await requireMembership(orgId);
   const before = typeof query.before === 'string' && /^\d{1,15}$/.test(query.before) ? Number(query.before) : undefined;
   const [entries, t, tRoot, locale] = await Promise.all([
-    listActivity({ organizationId: organization.id, before }),
+    listActivity({ organizationId: organization.id, before, audience: 'customer' }),
     getTranslations('activity'),
     getTranslations(),
     getLocale(),
