@@ -30,9 +30,12 @@ describe('describeActivity', () => {
     expect(describeActivity(failed, context('en'))).toEqual({
       who: 'Stripe',
       what: 'Payment failed',
-      details: ['Invoice ABC-0001', '¥5,000', 'Declined: Your card has insufficient funds. (insufficient_funds)', '2nd attempt'],
+      details: ['Invoice ABC-0001', '¥5,000', 'Declined: The card has insufficient funds. (insufficient_funds)', '2nd attempt'],
     });
-    expect(describeActivity(failed, context('ja')).details).toContain('拒否理由：Your card has insufficient funds. (insufficient_funds)');
+    // In the reader's language, not Stripe's English message; Stripe's message where the code has no words.
+    expect(describeActivity(failed, context('ja')).details).toContain('拒否理由：カードの利用可能額が不足しています。（insufficient_funds）');
+    const unknown = entry({ ...failed, data: { ...failed.data, declineCode: 'new_code_2027' } });
+    expect(describeActivity(unknown, context('ja')).details).toContain('拒否理由：Your card has insufficient funds.（new_code_2027）');
   });
 
   it('names a Stripe Dashboard user acting through the Stripe App apart from Stripe itself', () => {

@@ -92,11 +92,12 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   const code = text(data.code);
   if (code) details.push(t('activity.detail.promotionCode', { code }));
 
-  // A failed payment: Stripe's message first ("Your card was declined."), the decline code after it.
-  const failureMessage = text(data.failureMessage);
+  // A failed payment: the decline in the reader's language where the emails have words for its code (Stripe's
+  // message is English), else Stripe's message ("Your card was declined."); the decline code after it.
   const declineCode = text(data.declineCode) ?? text(data.failureCode);
+  const failureMessage = declineCode && t.has(`emails.declines.${declineCode}`) ? t(`emails.declines.${declineCode}`) : text(data.failureMessage);
   if (failureMessage || declineCode) {
-    const reason = failureMessage && declineCode ? `${failureMessage} (${declineCode})` : (failureMessage ?? declineCode)!;
+    const reason = failureMessage && declineCode ? t('activity.detail.declineWithCode', { message: failureMessage, code: declineCode }) : (failureMessage ?? declineCode)!;
     details.push(t('activity.detail.declined', { reason }));
   }
   const attempts = integer(data.attemptCount);
