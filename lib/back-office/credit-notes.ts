@@ -1,10 +1,11 @@
 // Credit notes on open or paid invoices, for operators with admin:credit_notes:manage. By amount or by invoice
 // line, with a reason. A credit by amount on an invoice that carried consumption tax is one line at the invoice's
 // rate (the operator picks one where the invoice had several), so the note states the tax it returns, as a
-// qualified return invoice (適格返還請求書) must; on an untaxed invoice it is Stripe's plain `amount`. On an open invoice the credit lowers the amount due (Stripe's pre-payment note); on a paid
-// one it goes to the customer's credit balance, is recorded as refunded outside Stripe, or is refunded to the
-// card through a Stripe refund. The preview and the issue build the same Stripe params from the mirror, so what
-// the operator confirmed is what is issued; Stripe's own checks (over-credit per line) surface as clear errors.
+// qualified return invoice (適格返還請求書) must; on an untaxed invoice it is Stripe's plain `amount`. On an open
+// invoice the credit lowers the amount due (Stripe's pre-payment note); on a paid one it goes to the customer's
+// credit balance, is recorded as refunded outside Stripe, or is refunded to the card through a Stripe refund. The
+// preview and the issue build the same Stripe params from the mirror, so what the operator confirmed is what is
+// issued; Stripe's own checks (over-credit per line) surface as clear errors.
 import 'server-only';
 import type Stripe from 'stripe';
 import { getBillingDetails } from '@/db/queries/billing-details';
