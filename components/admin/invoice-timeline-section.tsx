@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 
 export async function InvoiceTimelineSection(props: { entries: readonly ActivityEntry[]; events: readonly StripeEventRow[]; timeZone: string }) {
   const { entries, events, timeZone } = props;
-  const [t, locale] = await Promise.all([getTranslations('adminInvoices'), getLocale()]);
+  const [t, tEvents, locale] = await Promise.all([getTranslations('adminInvoices'), getTranslations('backoffice.events'), getLocale()]);
   return (
     <section className="card mb-6" aria-labelledby="timeline-title" data-testid="admin-invoice-timeline">
       <h2 id="timeline-title" className="card-title">
@@ -25,7 +25,7 @@ export async function InvoiceTimelineSection(props: { entries: readonly Activity
               <li key={event.id} className="flex flex-wrap justify-between gap-x-4 py-1.5">
                 <span className="font-mono text-xs">{event.type}</span>
                 <span className="text-slate-600">
-                  {event.status} · {formatDateTime(event.stripeCreated, locale, timeZone)}
+                  {tEvents(`statuses.${event.status}`)} · {formatDateTime(event.stripeCreated, locale, timeZone)}
                 </span>
               </li>
             ))}

@@ -17,7 +17,7 @@ export function AgeingTable(props: {
   const money = (amount: number, currency: string) => formatMoney(amount, currency, props.locale);
   return (
     <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={props.label}>
-      <table className="table" data-testid={props.testId}>
+      <table className="table table-dense" data-testid={props.testId}>
         <thead>
           <tr>
             <th scope="col">{props.firstColumn}</th>

@@ -23,6 +23,7 @@ import { listStripeEvents } from '@/db/queries/events';
 import { getInvoiceForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
+import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
@@ -41,10 +42,11 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
   const { invoice, organization } = found;
-  const [t, tInvoices, tActions, locale, auditEntries, events] = await Promise.all([
+  const [t, tInvoices, tActions, tTax, locale, auditEntries, events] = await Promise.all([
     getTranslations('admin'),
     getTranslations('invoices'),
     getTranslations('adminInvoices'),
+    getTranslations('tax'),
     getLocale(),
     listAuditEntriesForTargetForOperator({ targetType: 'invoice', targetId: invoiceId }),
     listStripeEvents({ objectId: invoiceId, limit: 50 }),
@@ -227,13 +229,15 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               <dd className="num">−{money(discount.amount)}</dd>
             </div>
           ))}
-          {tax !== 0 ? (
+          {invoice.taxes.length > 0 ? (
+            <InvoiceTaxTerms taxes={invoice.taxes} money={money} labels={{ added: tTax.raw('added') as string, included: tTax.raw('included') as string, taxableAmount: tTax('taxableAmount') }} />
+          ) : tax !== 0 ? (
             <>
               <dt className="text-slate-600">{tInvoices('tax')}</dt>
               <dd className="num">{money(tax)}</dd>
             </>
           ) : null}
-          <dt className="font-semibold text-slate-900">{tInvoices('total')}</dt>
+          <dt className="font-semibold text-slate-900">{invoice.taxes.length > 0 ? tTax('totalIncluding') : tInvoices('total')}</dt>
           <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
           {invoice.amountPaid > 0 ? (
             <>

@@ -36,7 +36,9 @@ export default async function NewQuotePage() {
       const other = usdById.get(p.id);
       const amounts = [formatMoney(p.unitAmount ?? 0, 'jpy', locale), other?.unitAmount != null ? formatMoney(other.unitAmount, 'usd', locale) : null].filter(Boolean).join(' / ');
       const per = p.interval ? ` / ${tInterval(p.interval, { count: p.intervalCount ?? 1 })}` : '';
-      return { id: p.id, label: `${p.productName}${p.nickname ? ` — ${p.nickname}` : ''} (${amounts}${per})` };
+      // A nickname that already names the product ("Team (monthly, per seat)") stands alone; another one follows it.
+      const name = !p.nickname ? p.productName : p.nickname.includes(p.productName) ? p.nickname : `${p.productName} — ${p.nickname}`;
+      return { id: p.id, label: `${name} (${amounts}${per})` };
     });
   const expiresOn = defaultExpiryDay();
   return (

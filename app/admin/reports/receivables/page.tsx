@@ -127,7 +127,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
               {t('invoices')}
             </h2>
             <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('invoices')}>
-              <table className="table" data-testid="receivables-invoices">
+              <table className="table table-dense" data-testid="receivables-invoices">
                 <thead>
                   <tr>
                     <th scope="col">{t('invoice')}</th>
@@ -150,8 +150,8 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
                       <td className="font-mono text-xs">
                         <Link href={`/admin/invoices/${invoice.id}`}>{invoice.number ?? invoice.id}</Link>
                       </td>
-                      <td>{invoice.organizationId ? <Link href={`/admin/customers/${invoice.organizationId}`}>{invoice.customerName ?? invoice.organizationId}</Link> : '—'}</td>
-                      <td>{tb(`collection.${invoice.collectionMethod}`)}</td>
+                      <td className="whitespace-normal">{invoice.organizationId ? <Link href={`/admin/customers/${invoice.organizationId}`}>{invoice.customerName ?? invoice.organizationId}</Link> : '—'}</td>
+                      <td className="whitespace-normal">{tb(`collection.${invoice.collectionMethod}`)}</td>
                       <td>{invoice.dueDate ? formatDate(invoice.dueDate, locale, timeZone) : '—'}</td>
                       <td className="num">{invoice.daysPastDue}</td>
                       <td>{bucketLabels[invoice.bucket]}</td>

@@ -27,7 +27,7 @@ import {
 } from '@/lib/billing/invoices/invoice-details';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
-import { taxRowLabel } from '@/components/billing/tax/tax-rows';
+import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('invoices');
@@ -177,18 +177,7 @@ export default async function InvoicePage({
             </div>
           ))}
           {invoice.taxes.length > 0 ? (
-            // Per rate, as a Japanese invoice states it: 消費税（10%） added, or 内消費税（10%） already in the price.
-            invoice.taxes.map((line, index) => (
-              <div key={line.rateId ?? index} className="contents" data-testid="invoice-tax-line">
-                <dt className="text-slate-600">
-                  {taxRowLabel(line, { added: tTax.raw('added'), included: tTax.raw('included') })}
-                  <span className="block text-xs">
-                    {tTax('taxableAmount')} {money(line.taxableAmount)}
-                  </span>
-                </dt>
-                <dd className="num">{money(line.amount)}</dd>
-              </div>
-            ))
+            <InvoiceTaxTerms taxes={invoice.taxes} money={money} labels={{ added: tTax.raw('added'), included: tTax.raw('included'), taxableAmount: tTax('taxableAmount') }} />
           ) : tax !== 0 ? (
             <>
               <dt className="text-slate-600">{t('tax')}</dt>
