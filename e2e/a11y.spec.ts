@@ -23,13 +23,21 @@ test('[customer] invoices, billing details, cards, members and activity have no 
   await flushWebhooks(page, url);
 
   const base = `/orgs/${organizationId}`;
-  const paths = [`${base}/invoices`, `${base}/invoices/${invoice.id}`, `${base}/billing-details`, `${base}/payment-methods`, `${base}/members`, `${base}/activity`];
+  // A key, so the keys page has its table (with a visually hidden header) to check.
+  await page.goto(`${base}/settings/api-keys`);
+  await page.getByTestId('create-api-key-form').getByLabel('Name').fill('Device fleet');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByTestId('api-key-row')).toHaveCount(1);
+
+  const paths = [`${base}/invoices`, `${base}/invoices/${invoice.id}`, `${base}/billing-details`, `${base}/payment-methods`, `${base}/members`, `${base}/activity`, `${base}/settings/api-keys`];
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
+      // Nothing wider than the screen: a wide table scrolls in its own box, the page only vertically.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} width at ${width}px`).toBeLessThanOrEqual(width);
     }
   }
 });

@@ -27,9 +27,22 @@ test('[customer] the overview has no serious accessibility violations, at deskto
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 });
 
-test('[admin] the customer list, a customer and the admin 404 have no serious accessibility violations', async ({ customer, operatorPage: page }) => {
-  for (const path of [`/admin/customers?q=${encodeURIComponent(customer.organizationName)}`, `/admin/customers/${customer.organizationId}`, '/admin/invoices/in_unknown']) {
-    await page.goto(path);
-    expect(await seriousViolations(page), path).toEqual([]);
+test('[admin] the customer list, a customer, the reports and the admin 404 have no serious accessibility violations', async ({ customer, operatorPage: page }) => {
+  const paths = [
+    `/admin/customers?q=${encodeURIComponent(customer.organizationName)}`,
+    `/admin/customers/${customer.organizationId}`,
+    '/admin/reports/receivables',
+    '/admin/notifications',
+    '/admin/audit',
+    '/admin/invoices/in_unknown',
+  ];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of paths) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
+      // A wide table scrolls in its own box; the page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} width at ${width}px`).toBeLessThanOrEqual(width);
+    }
   }
 });

@@ -56,30 +56,30 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgId:
         {keys.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600">{t('empty')}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="api-keys-table">
-              <thead className="text-slate-600">
+          <div className="table-wrap mt-3" tabIndex={0} role="region" aria-label={t('listTitle')}>
+            <table className="table" data-testid="api-keys-table">
+              <thead>
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('name')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('prefix')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('createdAt')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('lastUsed')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('status')}</th>
-                  {mayManage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">{t('actions')}</span></th> : null}
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('prefix')}</th>
+                  <th scope="col">{t('createdAt')}</th>
+                  <th scope="col">{t('lastUsed')}</th>
+                  <th scope="col">{t('status')}</th>
+                  {mayManage ? <th scope="col"><span className="sr-only">{t('actions')}</span></th> : null}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody>
                 {keys.map((key) => (
                   <tr key={key.id} data-testid="api-key-row">
-                    <td className="py-2 pr-4 font-medium text-slate-900">{key.name}</td>
-                    <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
-                    <td className="py-2 pr-4">{date(key.createdAt)}</td>
-                    <td className="py-2 pr-4">{key.lastUsedAt ? date(key.lastUsedAt) : t('neverUsed')}</td>
-                    <td className="py-2 pr-4">
+                    <td className="font-medium text-slate-900">{key.name}</td>
+                    <td className="font-mono">{key.prefix}…</td>
+                    <td>{date(key.createdAt)}</td>
+                    <td>{key.lastUsedAt ? date(key.lastUsedAt) : t('neverUsed')}</td>
+                    <td>
                       {key.revokedAt ? <span className="badge-gray">{t('revokedOn', { date: date(key.revokedAt) })}</span> : <span className="badge-green">{t('active')}</span>}
                     </td>
                     {mayManage ? (
-                      <td className="py-2">
+                      <td>
                         {key.revokedAt ? null : (
                           <RevokeApiKeyButton
                             organizationId={organization.id}
