@@ -54,15 +54,19 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
           <EmptyState title={t('empty')} />
         ) : (
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
-            <table className="table" data-testid="notifications-table">
+            {/* Seven facts in five columns (the moment over its recipient, the status over its attempts), all wrapping,
+                so the status and the resend button are in view on a laptop without scrolling the table. */}
+            <table className="table table-dense" data-testid="notifications-table">
               <thead>
                 <tr>
                   <th scope="col">{t('created')}</th>
-                  <th scope="col">{t('kind')}</th>
-                  <th scope="col">{t('recipient')}</th>
+                  <th scope="col">
+                    {t('kind')} / {t('recipient')}
+                  </th>
                   <th scope="col">{t('subject')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('attempts')}</th>
+                  <th scope="col">
+                    {t('status')} / {t('attempts')}
+                  </th>
                   <th scope="col">
                     <span className="sr-only">{t('resend')}</span>
                   </th>
@@ -71,10 +75,12 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(row.createdAt, locale, timeZone)}</td>
-                    <td>{isNotificationKind(row.kind) ? tKind(row.kind) : row.kind}</td>
-                    <td>{row.recipient}</td>
-                    <td>
+                    <td className="whitespace-normal">{formatDateTime(row.createdAt, locale, timeZone)}</td>
+                    <td className="whitespace-normal">
+                      {isNotificationKind(row.kind) ? tKind(row.kind) : row.kind}
+                      <span className="block break-all text-xs text-slate-600">{row.recipient}</span>
+                    </td>
+                    <td className="min-w-[14rem] whitespace-normal">
                       <a href={`/admin/notifications/preview?id=${encodeURIComponent(row.id)}`} target="_blank" rel="noreferrer">
                         {row.subject}
                       </a>
@@ -86,8 +92,8 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
                     </td>
                     <td>
                       <span className={tone[row.status]}>{tStatus(row.status)}</span>
+                      <span className="block text-xs text-slate-600">{t('attemptCount', { count: row.attempts })}</span>
                     </td>
-                    <td>{row.attempts}</td>
                     <td>
                       {canResend && row.status !== 'pending' ? (
                         <ResendNotificationButton notificationId={row.id} labels={{ resend: t('resend'), resent: t('resent') }} />
