@@ -87,7 +87,8 @@ test('[admin] operator reads a bank-transfer customer: plan, price and quantity,
     await expect(failure).toContainText('Stripe', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(failure).toContainText(`Invoice ${declined.number}`);
-  await expect(failure).toContainText('Declined: Your card was declined. (generic_decline)');
+  // In the operator's language (the emails' words for the decline code), with the code; not Stripe's English message.
+  await expect(failure).toContainText('Declined: The card was declined by the card issuer. (generic_decline)');
 
   await invoices.getByRole('link', { name: `Open invoice ${declined.number}` }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/invoices/${declined.id}$`));
