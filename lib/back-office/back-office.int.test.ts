@@ -246,6 +246,8 @@ describe('[admin] credit notes', () => {
     expect(created.lines.data.map((l) => [l.type, l.description, l.amount, l.tax_rates.map((r) => r.id)])).toEqual([['custom_line_item', '値引き', 1_100, [rate.id]]]);
     expect(created.total_taxes?.map((t) => [t.amount, t.taxable_amount, t.tax_behavior])).toEqual([[100, 1_000, 'inclusive']]);
     expect([created.total, (await mirrored(c.invoiceId)).invoice.amountRemaining]).toEqual([1_100, 10_900]);
+    const [audit] = await testDb().select().from(auditLog).where(eq(auditLog.action, 'credit_note.issued'));
+    expect(audit!.data).toMatchObject({ total: 1_100, by: 'amount', taxes: [{ rate: rate.id, inclusive: true, amount: 100 }] });
 
     session.user = c.owner;
     const response = await getCreditNotePdf(new Request('http://localhost/x'), {

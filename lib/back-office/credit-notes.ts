@@ -201,6 +201,8 @@ export async function issueOperatorCreditNote(
       number: note.number,
       total: note.total,
       currency: note.currency,
+      // The consumption tax returned, per rate (what the 返品・値引明細書 states).
+      taxes: (note.total_taxes ?? []).map((t) => ({ rate: t.tax_rate_details?.tax_rate ?? null, inclusive: t.tax_behavior === 'inclusive', amount: t.amount })),
       type: note.type,
       reason: note.reason,
       settlement: invoice.status === 'open' ? 'amount_due' : params.settlement,
