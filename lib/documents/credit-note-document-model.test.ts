@@ -43,13 +43,13 @@ describe('creditNoteDocumentModelFrom', () => {
     const text = pdfText(await renderCreditNotePdf(model(), ipaexGothic()));
     expect(text).toContain('返品・値引明細書');
     expect(text).toContain('適格返還請求書');
-    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toContain('登録番号：T1234567890123');
     expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/発行日 2026年12月7日/);
     expect(text).toMatch(/取引年月日 2026年11月30日～2026年12月30日/);
     expect(text).toContain('株式会社デモ 御中');
-    expect(text).toContain('理由: 注文内容の変更（1席減）');
+    expect(text).toContain('理由：注文内容の変更（1席減）');
     expect(text).toMatch(/チーム（月払い、1席あたり） 1 10% ￥1,200/);
     expect(text).toMatch(/10%対象 ￥1,091/);
     expect(text).toMatch(/消費税（10%） ￥109/);

@@ -21,6 +21,8 @@ export type DocumentLabels = {
   phone: string;
   addressee: (name: string, isCompany: boolean) => string;
   customerTaxId: (value: string) => string;
+  /** Between a label and its value: ": " in English, the full-width "：" in Japanese. */
+  separator: string;
   amountHeadline: Record<DocumentKind, string>;
   taxIncluded: string;
   description: string;
@@ -64,6 +66,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     phone: 'Phone',
     addressee: (name) => name,
     customerTaxId: (value) => `Tax ID: ${value}`,
+    separator: ': ',
     amountHeadline: { invoice: 'Amount due', receipt: 'Amount received', credit_note: 'Amount credited', quote: 'Quoted amount' },
     taxIncluded: '(tax included)',
     description: 'Description',
@@ -103,7 +106,8 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     registrationNumber: '登録番号',
     phone: 'TEL',
     addressee: (name, isCompany) => `${name} ${isCompany ? '御中' : '様'}`,
-    customerTaxId: (value) => `登録番号: ${value}`,
+    customerTaxId: (value) => `登録番号：${value}`,
+    separator: '：',
     amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額', quote: '御見積金額' },
     taxIncluded: '（税込）',
     description: '品目',
@@ -126,6 +130,6 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     card: 'カード',
     memo: '理由',
     creditReasons: { duplicate: '重複請求', fraudulent: '不正利用', order_change: '注文内容の変更', product_unsatisfactory: '商品・サービスの不備' },
-    currencyNote: (currency) => `金額の通貨: ${currency}`,
+    currencyNote: (currency) => `金額の通貨：${currency}`,
   },
 };

@@ -14,8 +14,8 @@ describe('a Japanese invoice (適格請求書)', () => {
     expect(text).toContain('適格請求書');
     expect(text).toContain('株式会社セイキュー');
     expect(text).toContain('東京都渋谷区渋谷1-2-3');
-    expect(text).toContain('登録番号: T1234567890123');
-    expect(text).toContain('TEL: 03-1234-5678');
+    expect(text).toContain('登録番号：T1234567890123');
+    expect(text).toContain('TEL：03-1234-5678');
     expect(text).toContain('株式会社デモ 御中');
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/発行日 2026年11月30日/);
@@ -129,7 +129,7 @@ describe('a Japanese receipt (適格簡易請求書)', () => {
     expect(text).toContain('但し ご利用料金として');
     expect(text).toContain('上記正に領収いたしました。');
     expect(text).toContain('株式会社デモ 御中');
-    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toContain('登録番号：T1234567890123');
     expect(text).toMatch(/消費税（10%） ￥3,450/);
     expect(text).toMatch(/消費税（8%） ￥432/);
   });
@@ -159,9 +159,9 @@ describe('a credit note', () => {
     expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/返還金額 ￥1,650 （税込）/);
-    expect(text).toContain('理由: シート数の誤り');
+    expect(text).toContain('理由：シート数の誤り');
     expect(text).toMatch(/消費税（10%） ￥150/);
-    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toContain('登録番号：T1234567890123');
 
     const english = pdfText(await renderCreditNotePdf({ ...creditNote, language: 'en', memo: 'Wrong seat count' }, ipaexGothic()));
     expect(english).toContain('Credit note');

@@ -185,8 +185,8 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   doc.font(bold).fontSize(11).fillColor('#111111').text(t(issuer.name), factsX, issuerY, { width: right - factsX });
   const issuerLines = [
     ...issuer.addressLines,
-    issuer.phone ? `${labels.phone}: ${issuer.phone}` : null,
-    issuer.registrationNumber ? `${labels.registrationNumber}: ${issuer.registrationNumber}` : null,
+    issuer.phone ? `${labels.phone}${labels.separator}${issuer.phone}` : null,
+    issuer.registrationNumber ? `${labels.registrationNumber}${labels.separator}${issuer.registrationNumber}` : null,
   ].filter((line): line is string => typeof line === 'string' && line.trim() !== '');
   doc.font(regular).fontSize(9).fillColor('#333333').text(t(issuerLines.join('\n')), factsX, doc.y + 2, { width: right - factsX });
   let y = Math.max(addresseeBottom, doc.y) + 22;
@@ -211,7 +211,7 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   } else if (kind === 'credit_note' && (model.memo || model.creditReason)) {
     const reason = model.creditReason ? labels.creditReasons[model.creditReason] : null;
     const stated = reason && model.memo ? (locale === 'ja' ? `${reason}（${model.memo}）` : `${reason} (${model.memo})`) : (reason ?? model.memo);
-    doc.font(regular).fontSize(10).fillColor('#111111').text(t(`${labels.memo}: ${stated}`), left, y, { width });
+    doc.font(regular).fontSize(10).fillColor('#111111').text(t(`${labels.memo}${labels.separator}${stated}`), left, y, { width });
     y = doc.y + 14;
   }
 

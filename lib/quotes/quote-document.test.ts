@@ -14,7 +14,7 @@ describe('the quote document', () => {
     expect(text).toContain('有効期限 2026年12月31日');
     expect(text).toContain('株式会社サンプル商事 御中');
     expect(text).toContain('株式会社セイキュー');
-    expect(text).toContain('登録番号: T1234567890123');
+    expect(text).toContain('登録番号：T1234567890123');
     // Stripe names the lines 'Team' and 'Onboarding course'; the catalogue's Japanese names stand in for them.
     expect(text).toContain('チーム（月額）');
     expect(text).toContain('導入研修コース');
