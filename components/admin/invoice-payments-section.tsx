@@ -4,7 +4,7 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import type { ActivityEntry } from '@/db/queries/activity';
 import type { InvoiceRecord } from '@/db/queries/invoices';
-import { formatDateTime, formatMoney } from '@/lib/i18n/format';
+import { formatDateTime, formatMoney, labelled } from '@/lib/i18n/format';
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -30,7 +30,7 @@ export async function InvoicePaymentsSection({ invoice, entries, timeZone }: { i
         <ul className="mt-3 space-y-1 text-sm" data-testid="admin-invoice-declines">
           {failures.map((entry) => (
             <li key={entry.id} className="text-red-800">
-              {formatDateTime(entry.createdAt, locale, timeZone)} — {t('declined')}: {text(entry.data.failureMessage) ?? '—'}
+              {formatDateTime(entry.createdAt, locale, timeZone)} — {labelled(t('declined'), text(entry.data.failureMessage) ?? '—', locale)}
               {text(entry.data.declineCode) ? ` (${text(entry.data.declineCode)})` : ''}
             </li>
           ))}

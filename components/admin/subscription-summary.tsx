@@ -4,7 +4,7 @@ import { getTranslations } from '@/lib/i18n/server';
 import { describePlanPrice } from '@/components/portal/plan-price';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import type { SubscriptionView } from '@/db/queries/subscriptions';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, labelled } from '@/lib/i18n/format';
 
 export async function SubscriptionSummary({
   subscription,
@@ -43,7 +43,7 @@ export async function SubscriptionSummary({
           <span className="badge-amber">{t('bankTransfer')}</span>
         ) : payingCard ? (
           <span>
-            {t('payingCard')}: {payingCard}
+            {labelled(t('payingCard'), payingCard, locale)}
           </span>
         ) : null}
         {subscription.currentPeriodStart && subscription.currentPeriodEnd ? (
@@ -52,7 +52,7 @@ export async function SubscriptionSummary({
           </span>
         ) : subscription.currentPeriodEnd ? (
           <span>
-            {t('periodEnd')}: {formatDate(subscription.currentPeriodEnd, locale, timeZone)}
+            {labelled(t('periodEnd'), formatDate(subscription.currentPeriodEnd, locale, timeZone), locale)}
           </span>
         ) : null}
         <span className="break-all font-mono text-xs leading-5 text-slate-500">{subscription.id}</span>

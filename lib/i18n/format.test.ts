@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonthDay, formatMoney, formatQuantity, minorUnitDigits } from './format';
+import { formatDate, formatMonthDay, formatMoney, formatQuantity, labelled, minorUnitDigits } from './format';
 
 describe('formatMoney', () => {
   it('shows yen without decimals: JPY has no minor unit', () => {
@@ -54,5 +54,13 @@ describe('formatQuantity and formatMonthDay', () => {
     const date = new Date('2026-03-31T16:00:00Z');
     expect(formatMonthDay(date, 'en', 'UTC')).toBe('3/31');
     expect(formatMonthDay(date, 'ja', 'Asia/Tokyo')).toBe('4/1');
+  });
+});
+
+describe('labelled', () => {
+  it('joins a label and its value with the language’s colon', () => {
+    expect(labelled('最後のエラー', 'timeout', 'ja')).toBe('最後のエラー：timeout');
+    expect(labelled('Last error', 'timeout', 'en')).toBe('Last error: timeout');
+    expect(labelled('試行回数', 2, 'ja')).toBe('試行回数：2');
   });
 });

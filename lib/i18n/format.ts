@@ -67,3 +67,8 @@ export function formatQuantity(value: number, locale: string): string {
 export function formatMonthDay(date: Date, locale: string, timeZone: string): string {
   return cachedFormatter(`month-day|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone })).format(date);
 }
+
+/** "Label: value" as the language writes it: the full-width colon in Japanese ("登録番号：T…"), ": " otherwise. */
+export function labelled(label: string, value: string | number, locale: string): string {
+  return `${label}${locale === 'ja' ? '：' : ': '}${value}`;
+}

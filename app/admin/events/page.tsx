@@ -10,7 +10,7 @@ import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { listStripeEvents, type StripeEventStatus } from '@/db/queries/events';
 import { requireOperator } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, labelled } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 
 const STATUSES: StripeEventStatus[] = ['failed', 'pending', 'processing', 'processed', 'ignored'];
@@ -59,10 +59,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">{event.type}</p>
                   <p className="break-all font-mono text-xs text-slate-500">
-                    {event.id} · {t('object')}: {event.objectId ?? '—'}
+                    {event.id} · {labelled(t('object'), event.objectId ?? '—', locale)}
                   </p>
                   <p className="text-xs text-slate-600">
-                    {t('received')}: {formatDateTime(event.receivedAt, locale, timeZone)} · {t('attempts')}: {event.attempts}
+                    {labelled(t('received'), formatDateTime(event.receivedAt, locale, timeZone), locale)} · {labelled(t('attempts'), event.attempts, locale)}
                   </p>
                 </div>
                 <div className="flex items-center gap-3">
@@ -72,7 +72,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               </div>
               {event.lastError ? (
                 <p className="mt-1 break-all text-xs text-red-800">
-                  {t('lastError')}: {event.lastError}
+                  {labelled(t('lastError'), event.lastError, locale)}
                 </p>
               ) : null}
               <details className="mt-1">

@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listNotificationsForOperator } from '@/db/queries/notifications';
 import { requireOperator } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, labelled } from '@/lib/i18n/format';
 import { isNotificationKind } from '@/lib/notifications/kinds';
 import { operatorCan } from '@/lib/permissions';
 
@@ -86,7 +86,7 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
                       </a>
                       {row.lastError ? (
                         <p className="mt-1 text-xs text-red-700">
-                          {t('error')}: {row.lastError}
+                          {labelled(t('error'), row.lastError, locale)}
                         </p>
                       ) : null}
                     </td>

@@ -14,7 +14,7 @@ import { listPayees, listSplitRules, type PayeeStatus } from '@/db/queries/payee
 import { requireOperator } from '@/lib/auth/session';
 import { PAYEE_COUNTRIES, PAYEE_ROLES, type PayeeCountry } from '@/lib/connect/payee-roles';
 import { shareAmounts } from '@/lib/connect/split';
-import { formatMoney, minorUnitDigits } from '@/lib/i18n/format';
+import { formatMoney, labelled, minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -146,7 +146,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
                       <PayeeStatusBadge status={payee.status} />
                     </span>
                     <span className="block text-xs text-slate-600">
-                      {t('payees.requirements')}: {payee.requirementsDue.length > 0 ? payee.requirementsDue.join(', ') : t('payees.requirementsNone')}
+                      {labelled(t('payees.requirements'), payee.requirementsDue.length > 0 ? payee.requirementsDue.join(', ') : t('payees.requirementsNone'), locale)}
                     </span>
                   </td>
                   <td>
