@@ -21,8 +21,6 @@ export type DocumentLabels = {
   phone: string;
   addressee: (name: string, isCompany: boolean) => string;
   customerTaxId: (value: string) => string;
-  /** Between a label and its value: ": " in English, the full-width "：" in Japanese. */
-  separator: string;
   amountHeadline: Record<DocumentKind, string>;
   taxIncluded: string;
   description: string;
@@ -66,7 +64,6 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     phone: 'Phone',
     addressee: (name) => name,
     customerTaxId: (value) => `Tax ID: ${value}`,
-    separator: ': ',
     amountHeadline: { invoice: 'Amount due', receipt: 'Amount received', credit_note: 'Amount credited', quote: 'Quoted amount' },
     taxIncluded: '(tax included)',
     description: 'Description',
@@ -107,7 +104,6 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     phone: 'TEL',
     addressee: (name, isCompany) => `${name} ${isCompany ? '御中' : '様'}`,
     customerTaxId: (value) => `登録番号：${value}`,
-    separator: '：',
     amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額', quote: '御見積金額' },
     taxIncluded: '（税込）',
     description: '品目',

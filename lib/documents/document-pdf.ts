@@ -10,7 +10,7 @@ import { timeZoneFor, type Locale } from '@/lib/i18n/config';
 
 /** The issuer is a Japanese business: its documents are dated in Japan. */
 const DOCUMENT_TIME_ZONE = timeZoneFor.ja;
-import { formatMoney } from '@/lib/i18n/format';
+import { formatMoney, labelled } from '@/lib/i18n/format';
 import { findCjkFont } from './cjk-font';
 import { DOCUMENT_LABELS } from './document-labels';
 import { describeLine } from '@/lib/billing/invoices/line-description';
@@ -185,8 +185,8 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   doc.font(bold).fontSize(11).fillColor('#111111').text(t(issuer.name), factsX, issuerY, { width: right - factsX });
   const issuerLines = [
     ...issuer.addressLines,
-    issuer.phone ? `${labels.phone}${labels.separator}${issuer.phone}` : null,
-    issuer.registrationNumber ? `${labels.registrationNumber}${labels.separator}${issuer.registrationNumber}` : null,
+    issuer.phone ? labelled(labels.phone, issuer.phone, locale) : null,
+    issuer.registrationNumber ? labelled(labels.registrationNumber, issuer.registrationNumber, locale) : null,
   ].filter((line): line is string => typeof line === 'string' && line.trim() !== '');
   doc.font(regular).fontSize(9).fillColor('#333333').text(t(issuerLines.join('\n')), factsX, doc.y + 2, { width: right - factsX });
   let y = Math.max(addresseeBottom, doc.y) + 22;
@@ -211,7 +211,7 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   } else if (kind === 'credit_note' && (model.memo || model.creditReason)) {
     const reason = model.creditReason ? labels.creditReasons[model.creditReason] : null;
     const stated = reason && model.memo ? (locale === 'ja' ? `${reason}（${model.memo}）` : `${reason} (${model.memo})`) : (reason ?? model.memo);
-    doc.font(regular).fontSize(10).fillColor('#111111').text(t(`${labels.memo}${labels.separator}${stated}`), left, y, { width });
+    doc.font(regular).fontSize(10).fillColor('#111111').text(t(labelled(labels.memo, stated ?? '', locale)), left, y, { width });
     y = doc.y + 14;
   }
 
