@@ -10,7 +10,7 @@ import { previewCreditNoteAction } from '@/lib/actions/admin/preview-credit-note
 import { creditNoteReasons, creditNoteSettlements } from '@/lib/back-office/adjustment-options';
 import type { CreditNotePreview, CreditTaxRate } from '@/lib/back-office/credit-notes';
 import { fillTemplate } from '@/lib/i18n/fill-template';
-import { formatMoney } from '@/lib/i18n/format';
+import { formatMoney, labelled } from '@/lib/i18n/format';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Reason = (typeof creditNoteReasons)[number];
@@ -261,8 +261,11 @@ export function CreditNoteForm(props: {
           <ul className="list-disc pl-5 text-sm">
             {previewed.lines.map((l, i) => (
               <li key={i}>
-                {(l.invoiceLineItem ? lineText.get(l.invoiceLineItem) : undefined) ?? l.description ?? '—'}
-                {l.quantity && (l.invoiceLineItem || l.quantity !== 1) ? ` × ${l.quantity}` : ''}: {money(l.amount)}
+                {labelled(
+                  `${(l.invoiceLineItem ? lineText.get(l.invoiceLineItem) : undefined) ?? l.description ?? '—'}${l.quantity && (l.invoiceLineItem || l.quantity !== 1) ? ` × ${l.quantity}` : ''}`,
+                  money(l.amount),
+                  locale,
+                )}
               </li>
             ))}
             {previewed.taxes.map((tax, i) => (

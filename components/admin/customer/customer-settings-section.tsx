@@ -1,11 +1,13 @@
 // Per-customer settings on the customer page: collection method and days until due for its live
 // subscriptions (admins change them; others see them), and Resync from Stripe.
+import { getLocale } from 'next-intl/server';
+import { labelled } from '@/lib/i18n/format';
 import { getTranslations } from '@/lib/i18n/server';
 import type { SubscriptionCollection } from '@/db/queries/customer-settings';
 import { CollectionSettingsForm, ResyncButton } from './collection-settings-form';
 
 export async function CustomerSettingsSection(props: { organizationId: string; subscriptions: SubscriptionCollection[]; canManage: boolean; canResync: boolean }) {
-  const t = await getTranslations('backoffice');
+  const [t, locale] = await Promise.all([getTranslations('backoffice'), getLocale()]);
   const first = props.subscriptions[0];
   const current = { collectionMethod: first?.collectionMethod ?? ('charge_automatically' as const), daysUntilDue: first?.daysUntilDue ?? null };
   return (
@@ -33,7 +35,7 @@ export async function CustomerSettingsSection(props: { organizationId: string; s
       ) : (
         <p className="mt-3 text-sm text-slate-600">
           {t(`collection.${current.collectionMethod}`)}
-          {current.daysUntilDue !== null ? ` · ${t('settings.daysUntilDue')}: ${current.daysUntilDue}` : ''} — {t('settings.readOnly')}
+          {current.daysUntilDue !== null ? ` · ${labelled(t('settings.daysUntilDue'), current.daysUntilDue, locale)}` : ''} — {t('settings.readOnly')}
         </p>
       )}
     </section>
