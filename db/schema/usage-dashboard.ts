@@ -20,7 +20,8 @@ export type ProjectedInvoiceLine = {
   periodEnd: string | null;
   /**
    * Who wrote `description` (lib/billing/invoices/line-description.ts): Stripe for a subscription's period or a
-   * proration, else someone who created an invoice item. Absent on projections stored before it was kept.
+   * proration, else someone who created an invoice item. Absent on projections stored before it was kept; migration
+   * 0017 asked for those to be fetched again.
    */
   origin?: 'subscription' | 'proration' | 'written';
   /** The price's catalogue texts when the projection was made, to describe Stripe's lines in the reader's language. */
