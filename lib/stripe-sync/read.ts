@@ -58,14 +58,12 @@ export async function readCustomerState(stripe: Stripe, customerId: string): Pro
   ]);
   // `payments` was expanded only to mirror them apart: the invoice row keeps the object as a plain read returns it.
   const plainInvoices = invoices.map(({ payments: _payments, ...invoice }) => invoice as Stripe.Invoice);
-  return {
-    subscriptions: await Promise.all(
-      subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) })),
-    ),
-    invoices: await Promise.all(plainInvoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
-    paymentMethods,
-    invoicePayments: await readInvoicePayments(stripe, invoices),
-    creditNotes,
-    lineTaxRates: await readLineTaxRates(stripe, plainInvoices),
-  };
+  // What each list still needs (items, lines, payment records, tax rates) is read at once, not one after another.
+  const [subscriptionsWithItems, invoicesWithLines, invoicePayments, lineTaxRates] = await Promise.all([
+    Promise.all(subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) }))),
+    Promise.all(plainInvoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
+    readInvoicePayments(stripe, invoices),
+    readLineTaxRates(stripe, plainInvoices),
+  ]);
+  return { subscriptions: subscriptionsWithItems, invoices: invoicesWithLines, paymentMethods, invoicePayments, creditNotes, lineTaxRates };
 }
