@@ -60,6 +60,8 @@ export type NotificationAudience = {
   /** The customer's first preferred locale as Stripe holds it ('ja', 'en-US'…), or null. */
   preferredLocale: string | null;
   testClockId: string | null;
+  /** The organization's time zone: a due date is a day there. */
+  timeZone: string;
 };
 
 /** Who a customer's emails go to, from the mirror; null for a customer no organization owns. */
@@ -80,6 +82,7 @@ export async function getNotificationAudience(params: { customerId: string }, tx
     email: row.customer?.email ?? row.organization.billingEmail ?? null,
     preferredLocale: row.customer?.preferredLocales[0] ?? null,
     testClockId: typeof clock === 'string' ? clock : (clock?.id ?? null),
+    timeZone: row.organization.timeZone,
   };
 }
 

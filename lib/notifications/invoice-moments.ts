@@ -8,6 +8,7 @@ import { type MirroredInvoice } from '@/db/queries/notifications';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
+import { endOfDayIn } from '@/lib/usage/period';
 import { customerRecipient, enqueueNotification } from './enqueue';
 import { portalLinks } from './links';
 import { getBrandingSettings, getNotificationSettings } from './settings';
@@ -24,7 +25,7 @@ const MOMENTS: Partial<Record<string, Moment>> = {
     await notifyOperatorsPaymentFailed(event, invoice, audience, failure);
   },
   'invoice.finalized': (_event, invoice, audience) => notifyInvoiceFinalized(invoice, audience),
-  'invoice.overdue': (_event, invoice, audience) => notifyInvoicePastDue(invoice, audience),
+  'invoice.overdue': (event, invoice, audience) => notifyInvoicePastDue(invoice, audience, new Date(event.created * 1000)),
 };
 
 export async function notifyInvoiceEvent(event: Stripe.Event, failure?: PaymentFailureReason): Promise<void> {
@@ -133,10 +134,16 @@ async function notifyInvoiceFinalized(invoice: MirroredInvoice, audience: Notifi
   });
 }
 
-/** Also reached from the time-based scan (due date passed at the customer's clock); one row per invoice. */
-export async function notifyInvoicePastDue(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
+/**
+ * Also reached from the time-based scan (due date passed at the customer's clock); one row per invoice. Past due
+ * only once the due date is over in the organization's time zone: the whole day is the customer's to pay on,
+ * though Stripe's due instant falls at the time of day the invoice was finalized. Before that nothing is sent;
+ * the scan (every ten minutes) sends it after.
+ */
+export async function notifyInvoicePastDue(invoice: MirroredInvoice, audience: NotificationAudience, now: Date): Promise<void> {
   const to = customerRecipient(audience);
   if (invoice.collectionMethod !== 'send_invoice' || invoice.status !== 'open' || !invoice.dueDate || !to) return;
+  if (now.getTime() < endOfDayIn(invoice.dueDate, audience.timeZone).getTime()) return;
   await enqueueNotification({
     kind: 'invoice_past_due',
     ...to,

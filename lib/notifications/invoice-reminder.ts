@@ -1,5 +1,6 @@
 // An operator reminds a customer of an open invoice (the receivables report): an `invoice_reminder` email in
-// the outbox with the amount still owed, the due date and the bank details. One per invoice per (UTC) day, so
+// the outbox with the amount still owed, the due date, and the bank details (a bank-transfer invoice) or the way
+// to pay again by card (a card invoice whose charge failed). One per invoice per (UTC) day, so
 // a double click sends one; audited when queued.
 import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries/outbox';
 import { recordAudit, type AuditActor } from '@/lib/audit';
@@ -27,8 +28,10 @@ export async function remindCustomerOfInvoice(params: { invoiceId: string; actor
       amount: invoice.amountRemaining,
       currency: invoice.currency,
       dueDate: invoice.dueDate?.toISOString() ?? null,
-      bankDetails: bankTransferInstructions(invoice) ?? (await getBrandingSettings()).bankDetails,
+      // A card invoice is paid again from the portal: no bank account to send money to.
+      bankDetails: invoice.collectionMethod === 'send_invoice' ? (bankTransferInstructions(invoice) ?? (await getBrandingSettings()).bankDetails) : '',
       invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+      collectionMethod: invoice.collectionMethod,
     },
   });
   if (outcome === 'disabled') throw new AppError('conflict', 'invoice reminders are turned off in the notification settings');

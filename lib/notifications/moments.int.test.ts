@@ -146,7 +146,7 @@ describe('notification moments driven by a test clock', () => {
       const bodyOf = (to: string, subject: RegExp) => mail.find((m) => m.to === to && subject.test(m.subject))!.text;
       if (locale === 'ja') {
         expect(subjects(a.email)).toEqual([
-          expect.stringMatching(/^お支払いを受け付けました（￥1,500）$/),
+          expect.stringMatching(/^お支払いが完了しました（￥1,500）$/),
           expect.stringMatching(/^ご契約は.+に更新されます$/),
           expect.stringMatching(/^末尾4242のカードの有効期限が近づいています$/),
           expect.stringMatching(/^無料トライアルは.+に終了します$/),
@@ -155,8 +155,8 @@ describe('notification moments driven by a test clock', () => {
         expect(bodyOf(b.email, /お支払いができません/)).toContain('カード発行会社によりカードが拒否されました。');
         expect(bodyOf(b.email, /お支払いができません/)).toContain(`/orgs/${b.organizationId}/invoices/`);
         expect(subjects(c.email).filter((x) => /^請求書.+-000[12]の支払期限が過ぎています$/.test(x))).toHaveLength(2);
-        expect(subjects(c.email).filter((x) => /^請求書.+-000[12]（￥1,500、支払期限 \d{4}\/\d{2}\/\d{2}）$/.test(x))).toHaveLength(2);
-        expect(bodyOf(a.email, /お支払いを受け付けました/)).toContain('[receipt-');
+        expect(subjects(c.email).filter((x) => /^【ご請求】請求書.+-000[12]のご案内（￥1,500、支払期限：\d{4}\/\d{2}\/\d{2}）$/.test(x))).toHaveLength(2);
+        expect(bodyOf(a.email, /お支払いが完了しました/)).toContain('[receipt-');
         // The plan as the Japanese portal names it (the product's name_ja), not Stripe's English name.
         expect(bodyOf(a.email, /無料トライアル/)).toContain(`チーム ${tag}`);
         expect(bodyOf(a.email, /更新されます/)).toContain(`チーム ${tag}`);
@@ -205,10 +205,10 @@ describe('notification moments driven by a test clock', () => {
     const credited = rows.filter((r) => r.kind === 'credit_note_issued');
     expect(credited).toHaveLength(1);
     expect(credited[0]).toMatchObject({ recipient: email, locale: 'ja', status: 'sent', dedupeKey: `credit_note_issued:${note.id}` });
-    expect(credited[0]!.subject).toBe(`返品・値引明細書 ${note.number}（￥2,000）を発行しました`);
+    expect(credited[0]!.subject).toBe(`返品・値引明細書${note.number}（￥2,000）を発行しました`);
     const [mail] = await db.select().from(devMailbox).where(eq(devMailbox.subject, credited[0]!.subject));
     expect(mail?.to).toBe(email);
-    expect(mail?.text).toContain(`請求書 ${finalized.number} について、￥2,000 の返品・値引明細書 ${note.number} を発行しました。`);
+    expect(mail?.text).toContain(`請求書${finalized.number}について、￥2,000の返品・値引明細書${note.number}を発行しました。`);
     expect(mail?.text).toContain('お客様のアカウント残高に計上し、次回以降のご請求に充当します。');
     expect(mail?.text).toContain(`/orgs/${org!.id}/invoices/${draft.id}`);
     // The attachment is Seikyu's document, in the customer's language.

@@ -17,8 +17,19 @@ export type NotificationPayloads = {
     fixUrl: string;
   } & Money;
   invoice_finalized: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
-  /** An operator's reminder from the receivables report: what is still owed and where to pay it. */
-  invoice_reminder: { invoiceId: string; number: string | null; dueDate: string | null; bankDetails: string; invoiceUrl: string } & Money;
+  /**
+   * An operator's reminder from the receivables report: what is still owed and where to pay it. A card invoice
+   * (`charge_automatically`: its charge failed) is paid from the portal, a bank-transfer one to `bankDetails`;
+   * rows from before the method was kept are bank-transfer reminders.
+   */
+  invoice_reminder: {
+    invoiceId: string;
+    number: string | null;
+    dueDate: string | null;
+    bankDetails: string;
+    invoiceUrl: string;
+    collectionMethod?: 'charge_automatically' | 'send_invoice';
+  } & Money;
   /**
    * An operator issued a credit note on one of the customer's invoices: Seikyu's document (返品・値引明細書 /
    * 適格返還請求書) is attached (deliver.ts); `settlement` says where the money went.
@@ -35,8 +46,11 @@ export type NotificationPayloads = {
   /** An operator sent a quote: its PDF is attached (deliver.ts) and the link opens it in the portal to accept. */
   quote_sent: { quoteId: string; number: string | null; expiresAt: string; companyName: string | null; quoteUrl: string } & Money;
   invoice_past_due: { invoiceId: string; number: string | null; dueDate: string; invoiceUrl: string } & Money;
-  /** The free tier's year ends in about `daysBefore` days (30 or 7): choose a plan. */
-  free_year_ending: { endsAt: string; daysBefore: number; plansUrl: string };
+  /**
+   * The free tier's year ends: the notice `daysBefore` (30 or 7) names which one this is, `daysLeft` the whole days
+   * left when it was written (rows from before it was kept say `daysBefore`). Choose a plan.
+   */
+  free_year_ending: { endsAt: string; daysBefore: number; daysLeft?: number; plansUrl: string };
   /**
    * Usage of a meter this period crossed `thresholdPercent` % of the customer's budget. `meterName` is in the
    * recipient's language, fixed when the threshold was crossed; usage and budget in the meter's unit.

@@ -35,7 +35,10 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
     subject: (p, { t, date }) => t('renewal_upcoming.subject', { date: date(p.renewsAt) }),
     element: (props) => <RenewalUpcomingEmail {...props} />,
   },
-  card_expiring: { subject: (p, { t }) => t('card_expiring.subject', { last4: p.last4 ?? '' }), element: (props) => <CardExpiringEmail {...props} /> },
+  card_expiring: {
+    subject: (p, { t }) => (p.last4 ? t('card_expiring.subject', { last4: p.last4 }) : t('card_expiring.subjectNoLast4')),
+    element: (props) => <CardExpiringEmail {...props} />,
+  },
   payment_succeeded: {
     subject: (p, { t, money }) => t('payment_succeeded.subject', { amount: money(p.amount, p.currency) }),
     element: (props) => <PaymentSucceededEmail {...props} />,
@@ -45,8 +48,10 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
     element: (props) => <PaymentFailedEmail {...props} />,
   },
   invoice_finalized: {
-    subject: (p, { t, money, date }) =>
-      t('invoice_finalized.subject', { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency), date: p.dueDate ? date(p.dueDate) : '-' }),
+    subject: (p, { t, money, date }) => {
+      const facts = { number: p.number ?? t('noNumber'), amount: money(p.amount, p.currency) };
+      return p.dueDate ? t('invoice_finalized.subject', { ...facts, date: date(p.dueDate) }) : t('invoice_finalized.subjectNoDue', facts);
+    },
     element: (props) => <InvoiceFinalizedEmail {...props} />,
   },
   invoice_past_due: {

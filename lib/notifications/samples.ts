@@ -1,5 +1,6 @@
 // Sample payloads for the admin previews of each template (fixed facts, so a preview shows every field).
 import { env } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/config';
 import type { NotificationKind } from './kinds';
 import type { NotificationPayloads } from './payloads';
 
@@ -30,6 +31,7 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     dueDate: inDays(-3),
     bankDetails: 'Example Bank, Head Office (001)\nOrdinary 1234567\nSEIKYU KK',
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
+    collectionMethod: 'send_invoice',
   },
   credit_note_issued: {
     creditNoteId: 'cn_sample',
@@ -43,7 +45,7 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     invoiceUrl: `${base}/orgs/sample/invoices/in_sample`,
   },
   quote_sent: { quoteId: 'qt_sample', number: 'QT-0001', amount: 76780, currency: 'jpy', expiresAt: inDays(30), companyName: 'Example KK', quoteUrl: `${base}/quotes/qt_sample` },
-  free_year_ending: { endsAt: inDays(30), daysBefore: 30, plansUrl: `${base}/orgs/sample/plans` },
+  free_year_ending: { endsAt: inDays(30), daysBefore: 30, daysLeft: 30, plansUrl: `${base}/orgs/sample/plans` },
   usage_budget_crossed: {
     meter: 'device_hours',
     meterName: 'Device hours',
@@ -68,3 +70,26 @@ export const SAMPLE_PAYLOADS: { [K in NotificationKind]: NotificationPayloads[K]
     adminUrl: `${base}/admin/customers/sample`,
   },
 };
+
+/**
+ * What a Japanese reader's email carries where the sample is in English: the catalogue's Japanese names (as the
+ * scan and the budget alerts write them) and a Japanese bank account.
+ */
+const japaneseFacts = {
+  planName: 'チーム',
+  meterName: 'デバイス稼働時間',
+  bankDetails: 'みずほ銀行 本店（001）\n普通預金 1234567\nカ）セイキユウ',
+};
+
+/**
+ * The operators' preview of one kind in one language: the sample with the names a real email in that language
+ * has, and the bank account the branding settings give (when set) rather than the sample's.
+ */
+export function samplePayload<K extends NotificationKind>(kind: K, locale: Locale, options: { bankDetails?: string | null } = {}): NotificationPayloads[K] {
+  const sample: Record<string, unknown> = { ...SAMPLE_PAYLOADS[kind] };
+  if (locale === 'ja') {
+    for (const [key, value] of Object.entries(japaneseFacts)) if (key in sample && sample[key] !== null) sample[key] = value;
+  }
+  if ('bankDetails' in sample && options.bankDetails) sample.bankDetails = options.bankDetails;
+  return sample as NotificationPayloads[K];
+}

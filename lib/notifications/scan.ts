@@ -7,7 +7,7 @@ import { catalogText } from '@/db/catalog-text';
 import { getNotificationAudience, type NotificationAudience } from '@/db/queries/outbox';
 import { listCustomerTestClocks, listTestClockTimes } from '@/db/queries/test-clocks';
 import { listFreeTierOrganizationsForOperator, listNotificationScanCandidatesForOperator } from '@/db/queries/notifications';
-import { dueFreeYearNotice, freeYearEndsAt } from '@/lib/usage/free-year';
+import { daysLeftInFreeYear, dueFreeYearNotice, freeYearEndsAt } from '@/lib/usage/free-year';
 import { customerRecipient, enqueueNotification } from './enqueue';
 import { notifyInvoicePastDue } from './invoice-moments';
 import { portalLinks } from './links';
@@ -116,7 +116,7 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
     const now = nowFor(invoice.customerId);
     if (!now || !invoice.dueDate || invoice.dueDate.getTime() >= now.getTime()) continue;
     const audience = await audienceOf(invoice.customerId);
-    if (audience) await notifyInvoicePastDue(invoice, audience);
+    if (audience) await notifyInvoicePastDue(invoice, audience, now);
   }
 
   // The free year: told 30 and 7 days before it ends (once each: the dedupe key names the notice), and asked to
@@ -135,7 +135,7 @@ export async function scanNotificationMoments(options: ScanOptions = {}): Promis
       recipient: audience.email,
       locale: emailLocaleFor(audience.preferredLocale),
       dedupeKey: `free_year_ending:${org.organizationId}:${notice}`,
-      payload: { endsAt: endsAt.toISOString(), daysBefore: notice, plansUrl: portalLinks.plans(org.organizationId) },
+      payload: { endsAt: endsAt.toISOString(), daysBefore: notice, daysLeft: daysLeftInFreeYear(endsAt, now), plansUrl: portalLinks.plans(org.organizationId) },
     });
   }
 }

@@ -73,8 +73,8 @@ describe('notification delivery over SMTP', () => {
     expect(received[0]!.to).toEqual([email]);
     const mail: ParsedMail = await simpleParser(received[0]!.raw);
     expect(mail.from?.text).toBe('"Example Billing" <billing@example.co.jp>');
-    expect(mail.subject).toBe('お支払いを受け付けました（￥3,300）');
-    expect(mail.text).toContain('￥3,300のカード決済を受け付けました。領収書をPDFで添付しております。');
+    expect(mail.subject).toBe('お支払いが完了しました（￥3,300）');
+    expect(mail.text).toContain('￥3,300のカード決済が完了しました。領収書をPDFで添付しております。');
     expect(mail.text).toContain(invoice.number!);
     expect(mail.html).toContain('lang="ja"');
     expect(mail.attachments).toHaveLength(1);

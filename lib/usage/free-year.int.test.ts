@@ -57,7 +57,7 @@ describe('free year notices', () => {
     for (const daysLeft of [29, 28, 20]) await scanNotificationMoments({ now: new Date(end.getTime() - daysLeft * DAY_MS) });
     let rows = await rowsOf(free.organizationId);
     expect(rows.map((r) => r.kind)).toEqual(['free_year_ending']);
-    expect(rows[0]!.payload).toMatchObject({ daysBefore: 30, endsAt: end.toISOString() });
+    expect(rows[0]!.payload).toMatchObject({ daysBefore: 30, daysLeft: 29, endsAt: end.toISOString() });
 
     // Inside the last 7 days: the 7-day notice, once; after the end nothing more.
     for (const daysLeft of [6, 3]) await scanNotificationMoments({ now: new Date(end.getTime() - daysLeft * DAY_MS) });
@@ -72,6 +72,8 @@ describe('free year notices', () => {
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.subject).every((s) => s.startsWith('無料期間は'))).toBe(true);
     expect(mails[0]!.text).toContain(`/orgs/${free.organizationId}/plans`);
-    expect(mails.map((m) => m.text).join('\n')).toMatch(/残り7日/);
+    // Each says the days left when it was written (the 7-day notice went out with 6 left), not its notice's name.
+    expect(mails.map((m) => m.text).join('\n')).toMatch(/残り29日/);
+    expect(mails.map((m) => m.text).join('\n')).toMatch(/残り6日/);
   });
 });

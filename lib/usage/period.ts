@@ -20,6 +20,12 @@ export function startOfDayIn(at: Date, timeZone: string): Date {
   return fromLocal(Math.floor(local / DAY_MS) * DAY_MS, timeZone);
 }
 
+/** Midnight that ends the day `at` falls on, in `timeZone` (the next day's first instant). */
+export function endOfDayIn(at: Date, timeZone: string): Date {
+  const local = at.getTime() + zoneOffsetMs(at, timeZone);
+  return fromLocal((Math.floor(local / DAY_MS) + 1) * DAY_MS, timeZone);
+}
+
 /** The calendar month `at` falls in, in `timeZone`. */
 export function calendarMonthIn(at: Date, timeZone: string): Period {
   const local = new Date(at.getTime() + zoneOffsetMs(at, timeZone));

@@ -9,7 +9,12 @@ const brandNames: Record<string, string> = {
   unionpay: 'UnionPay',
 };
 
+/** A brand code as people name it ("amex" → "American Express"); a code we do not know, as Stripe wrote it. */
+export function brandName(brand: string): string {
+  return brandNames[brand] ?? brand;
+}
+
 export function cardLabel(card: { brand: string | null; last4: string | null }, fallbackBrand: string): string {
-  const brand = card.brand ? (brandNames[card.brand] ?? card.brand) : fallbackBrand;
+  const brand = card.brand ? brandName(card.brand) : fallbackBrand;
   return `${brand} •••• ${card.last4 ?? '????'}`;
 }

@@ -19,11 +19,14 @@ export type EmailText = {
   month: (year: number, month: number) => string;
   /** The decline reason in the customer's words (Stripe's decline code when known, else a generic sentence). */
   decline: (code: string | null) => string;
+  /** Whether `decline` has words of its own for this code. */
+  knowsDecline: (code: string | null) => boolean;
 };
 
 export function emailText(locale: Locale, timeZone: string): EmailText {
   const translate = createTranslator({ locale, messages: messages[locale], namespace: 'emails' });
   const t = (key: string, values?: Record<string, string | number>) => (translate as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+  const knowsDecline = (code: string | null) => Boolean(code && translate.has(`declines.${code}` as never));
   return {
     locale,
     timeZone,
@@ -31,6 +34,7 @@ export function emailText(locale: Locale, timeZone: string): EmailText {
     money: (amount, currency) => formatMoney(amount, currency, locale),
     date: (iso) => formatDate(new Date(iso), locale, timeZone),
     month: (year, month) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1)),
-    decline: (code) => (code && translate.has(`declines.${code}` as never) ? t(`declines.${code}`) : t('declines.other')),
+    decline: (code) => (knowsDecline(code) ? t(`declines.${code}`) : t('declines.other')),
+    knowsDecline,
   };
 }

@@ -8,7 +8,7 @@ import { composeNotificationEmail } from '@/lib/notifications/deliver';
 import { NOTIFICATION_KINDS } from '@/lib/notifications/kinds';
 import { getNotificationForOperator } from '@/lib/notifications/operator-actions';
 import { renderNotificationEmail } from '@/lib/notifications/render';
-import { SAMPLE_PAYLOADS } from '@/lib/notifications/samples';
+import { samplePayload } from '@/lib/notifications/samples';
 import { getBrandingSettings } from '@/lib/notifications/settings';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
 
@@ -33,7 +33,9 @@ export async function GET(request: Request): Promise<Response> {
     const kind = query.data.kind!;
     // A sample belongs to no organization: its dates are in the reader's language's zone.
     const timeZone = displayTimeZone(query.data.locale, null);
-    email = await renderNotificationEmail({ kind, payload: SAMPLE_PAYLOADS[kind] as never, locale: query.data.locale, timeZone, branding: await getBrandingSettings() });
+    const branding = await getBrandingSettings();
+    const payload = samplePayload(kind, query.data.locale, { bankDetails: branding.bankDetails });
+    email = await renderNotificationEmail({ kind, payload: payload as never, locale: query.data.locale, timeZone, branding });
   }
   const text = query.data.format === 'text';
   return new Response(text ? email.text : email.html, {
