@@ -16,7 +16,7 @@ import { AppError } from '@/lib/errors';
 import { saveAppSetting } from '@/db/queries/app-settings';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
-import { syncStripeCatalog } from '@/lib/stripe-sync';
+import { syncStripeCatalog, syncStripeInvoice } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -170,6 +170,10 @@ describe('a bank-transfer quote', () => {
     expect(bankTransferInstructions(mirroredInvoice!)).toBe('Mizuho Bank, Shibuya (123) ordinary 1234567');
     // The quote's rates ride on each line, not on the invoice: the mirror still states the rate, not its id.
     expect(mirroredInvoice!.taxes).toEqual([expect.objectContaining({ percentage: 10, inclusive: true, displayName: '消費税' })]);
+    // So does the invoice's own sync, which each of its webhook events runs.
+    await syncStripeInvoice(invoiceId);
+    const resynced = await getInvoiceForOrganization({ organizationId: organization.id, invoiceId });
+    expect(resynced!.taxes).toEqual([expect.objectContaining({ percentage: 10, inclusive: true, displayName: '消費税' })]);
   }, 60_000);
 });
 

@@ -21,7 +21,7 @@ import { mapPaymentMethod } from './map-payment-method';
 import { mapCustomer } from './map-customer';
 import { idOf, organizationIdFromMetadata } from './map-shared';
 import { mapSubscription } from './map-subscription';
-import { readInvoiceLines, readSubscriptionItems } from './read';
+import { readInvoiceLines, readLineTaxRates, readSubscriptionItems } from './read';
 
 export type ObjectSyncOptions = SyncOptions & {
   /** The owning customer when the caller knows it (an event payload): saves a read to find the lock. */
@@ -133,8 +133,9 @@ export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: Ob
     }
     const customerId = idOf(invoice.customer);
     const organizationId = customerId ? await organizationFor(stripe, customerId, t) : null;
-    const lines = await readInvoiceLines(stripe, invoice);
-    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines), t);
+    // An invoice from a quote charges its rates per line: they are read too, or the mirror would state 0 %.
+    const [lines, taxRates] = await Promise.all([readInvoiceLines(stripe, invoice), readLineTaxRates(stripe, [invoice])]);
+    await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines, taxRates), t);
     return { id: invoiceId, customerId, organizationId, outcome: 'upserted' };
   });
 }

@@ -29,7 +29,7 @@ export type CustomerState = {
 };
 
 /** The rates in the invoices' tax totals that their `default_tax_rates` do not describe, each read once. */
-async function readLineTaxRates(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<Stripe.TaxRate[]> {
+export async function readLineTaxRates(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<Stripe.TaxRate[]> {
   const described = new Set(invoices.flatMap((invoice) => (invoice.default_tax_rates ?? []).map((rate) => rate.id)));
   const named = invoices.flatMap((invoice) => (invoice.total_taxes ?? []).map((tax) => tax.tax_rate_details?.tax_rate));
   const missing = [...new Set(named.filter((id): id is string => typeof id === 'string' && !described.has(id)))];
