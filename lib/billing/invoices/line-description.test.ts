@@ -67,6 +67,13 @@ describe('describeLine', () => {
     expect(describeLine(line({ origin: 'written', description: null }), 'ja', day)).toBeNull();
   });
 
+  it('names an item Stripe made from a catalogue product (a quote’s one-off line) in the reader’s language', () => {
+    const fromQuote = line({ origin: 'written', description: 'Team', quantity: 2 });
+    expect(describeLine(fromQuote, 'ja', day)).toBe('チーム');
+    expect(describeLine(fromQuote, 'ja', day, { withQuantity: true })).toBe('チーム × 2');
+    expect(describeLine(fromQuote, 'en', day)).toBe('Team');
+  });
+
   it('treats a language the portal does not speak as English', () => {
     expect(describeLine(line(), 'fr', day)).toBe('5 × Team (at ¥1,200 / month)');
   });

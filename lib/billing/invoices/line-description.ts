@@ -2,8 +2,8 @@
 // ("5 × Team (at ¥1,200 / month)", "Unused time on Team after 7 Dec 2026"), whatever the customer reads; a Japanese
 // page or document would show that sentence under 品目. Such lines are described here from the catalogue instead
 // (the price's or product's display name in the reader's language, db/catalog-text.ts), with the quantity left to
-// the quantity column. A line someone wrote (an invoice item an operator added, a one-off charge) is shown as
-// written, and English readers see Stripe's own words. Pure.
+// the quantity column. A line someone wrote (an invoice item an operator added) is shown as written, unless it is
+// only its product's name as Stripe writes it (a quote's one-off item); English readers see Stripe's own words. Pure.
 import type Stripe from 'stripe';
 import { catalogText, type PriceCatalogTexts } from '@/db/catalog-text';
 import { isLocale, type Locale } from '@/lib/i18n/config';
@@ -73,10 +73,18 @@ export function describeLine(
   date: (value: Date) => string,
   options: { withQuantity?: boolean } = {},
 ): string | null {
-  if (!isLocale(locale) || locale === 'en' || line.origin === 'written') return line.description;
+  if (!isLocale(locale) || locale === 'en') return line.description;
+  const withQuantity = (item: string) =>
+    options.withQuantity && line.quantity !== null && line.quantity !== 1 ? `${item} × ${formatQuantity(line.quantity, locale)}` : item;
+  if (line.origin === 'written') {
+    // Stripe names an item it made from a catalogue price (a quote's one-off line) by its product: that is no
+    // one's writing, so it reads in the reader's language as the quote did.
+    const product = line.description === null ? null : productNameIn(line.catalog, line.description, locale);
+    return product ? withQuantity(product) : line.description;
+  }
   const itemOnly = itemName(line.catalog, locale);
   if (!itemOnly) return line.description;
-  const name = options.withQuantity && line.quantity !== null && line.quantity !== 1 ? `${itemOnly} × ${formatQuantity(line.quantity, locale)}` : itemOnly;
+  const name = withQuantity(itemOnly);
   if (line.origin === 'subscription') return name;
   if (!line.periodStart) return line.description;
   const phrase = prorationPhrases[locale];
@@ -98,6 +106,12 @@ export function describeMirroredLine(
  * there. A line whose text is not the product's name was written by someone and stays as written.
  */
 export function describeQuoteLine(line: { description: string }, catalog: LineCatalog | null, locale: string): string {
-  if (!isLocale(locale) || locale === 'en' || !catalog || line.description !== catalog.productName) return line.description;
-  return catalogText(catalog.productMetadata, 'name', null, locale) ?? line.description;
+  if (!isLocale(locale) || locale === 'en') return line.description;
+  return productNameIn(catalog, line.description, locale) ?? line.description;
+}
+
+/** The product's name in `locale` when `description` is its (English) name as Stripe wrote it; else null. */
+function productNameIn(catalog: LineCatalog | null, description: string, locale: Exclude<Locale, 'en'>): string | null {
+  if (!catalog || description !== catalog.productName) return null;
+  return catalogText(catalog.productMetadata, 'name', null, locale);
 }
