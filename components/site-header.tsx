@@ -1,4 +1,6 @@
 // Header for public pages (landing, sign-in): the wordmark, the language switcher, and sign-in or the portal.
+// No label wraps inside itself at phone width (Sign/in, 日本/語): the buttons keep one line each, and when they
+// do not fit beside the wordmark (a long "Go to your billing portal") they move to a second row.
 import Link from 'next/link';
 import { getTranslations } from '@/lib/i18n/server';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
@@ -9,19 +11,19 @@ export async function SiteHeader({ showSignIn = true }: { showSignIn?: boolean }
   const [t, tl, user] = await Promise.all([getTranslations('common'), getTranslations('landing'), getCurrentUser()]);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-content items-center justify-between gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-content flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="no-underline hover:no-underline" aria-label="Seikyu">
           <Logo />
         </Link>
-        <div className="flex items-center gap-3">
+        <div className="flex items-center gap-2 sm:gap-3">
           <LocaleSwitcher />
           {showSignIn ? (
             user ? (
-              <Link href="/app" className="btn-primary">
+              <Link href="/app" className="btn-primary whitespace-nowrap">
                 {tl('goToPortal')}
               </Link>
             ) : (
-              <Link href="/sign-in" className="btn-secondary">
+              <Link href="/sign-in" className="btn-secondary whitespace-nowrap">
                 {t('signIn')}
               </Link>
             )
