@@ -63,6 +63,10 @@ test('[admin] builds, finalizes and sends a quote; [customer] opens the link, do
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Quote QT-');
   await expect(page.getByTestId('quote-lines')).toContainText('Team');
   await expect(page.getByTestId('quote-total')).toHaveText('¥3,600');
+  // Whom it is from and to, as the PDF says; what accepting does with no card on file.
+  await expect(page.getByTestId('quote-addressee')).toHaveText(customer.organizationName);
+  await expect(page.getByTestId('quote-issuer')).toContainText('From');
+  await expect(page.getByTestId('quote-accept-lead')).toHaveText('Accepting confirms this quote and charges ¥3,600 now: enter the card to pay with.');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the quote (PDF)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^quote-QT-.*\.pdf$/);
   expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
@@ -126,9 +130,12 @@ test('[customer] an expired quote is refused; a bank-transfer quote accepted ope
     await expect.poll(async () => (await stripe.quotes.retrieve(expiring)).status, { timeout: 15_000 }).toBe('canceled');
     await flushWebhooks(page, url);
     await accept.click();
-    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText('This quote has expired and can no longer be accepted. Ask us for a new one.');
+    // Refused; the page then shows what the quote is now, with no button to be refused again.
+    const expiredText = /^This quote expired on .+ and can no longer be accepted\. Please ask .+ for a new one\.$/;
+    await expect(page.getByRole('button', { name: 'Accept the quote' })).toHaveCount(0);
+    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText(expiredText);
     await page.reload();
-    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText(/^This quote expired on .+ and can no longer be accepted\. Ask us for a new one\.$/);
+    await expect(page.getByTestId('quote-accept-section').getByRole('alert')).toHaveText(expiredText);
     await expect(page.getByRole('button', { name: 'Accept the quote' })).toHaveCount(0);
     expect((await stripe.quotes.retrieve(expiring)).status).toBe('canceled');
 

@@ -4,6 +4,7 @@
 // server verifies and sends the customer to their overview. Otherwise (bank transfer, a card on file, nothing due
 // now) one button: accept, then go where the server says (the open invoice with its bank details, or the overview).
 import { useAction } from 'next-safe-action/hooks';
+import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { DeferredPaymentElements, DeferredPaymentForm } from '@/components/billing/checkout/deferred-payment-form';
 import { actionOutcome, useDeferredPayment, type DeferredPaymentLabels } from '@/components/billing/checkout/use-deferred-payment';
@@ -63,6 +64,7 @@ export function QuoteAcceptWithCard(props: {
 
 export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: string; busy: string; invalidInput: string } }) {
   const accept = useAction(acceptQuoteAction);
+  const router = useRouter();
   const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,8 +76,12 @@ export function QuoteAcceptButton(props: { quoteId: string; labels: { accept: st
     setError(null);
     try {
       const result = await accept.executeAsync({ quoteId: props.quoteId });
-      if (result?.serverError) setError(result.serverError.error);
-      else if (!result?.data) setError(props.labels.invalidInput);
+      if (result?.serverError) {
+        setError(result.serverError.error);
+        // The quote may have changed since the page was loaded (accepted in another tab, expired, withdrawn): the
+        // page shows what it is now, instead of a button that can only be refused again.
+        router.refresh();
+      } else if (!result?.data) setError(props.labels.invalidInput);
       else {
         // A full load, as after a payment (components/billing/checkout/use-deferred-payment.ts).
         window.location.assign(result.data.next);

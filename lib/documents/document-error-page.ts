@@ -61,7 +61,7 @@ function renderDocumentError(error: unknown, params: { kind: DocumentKind; local
 </head><body><main>
 <h1>${escapeHtml(t('title'))}</h1>
 <p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(params.backHref)}">${escapeHtml(t('back'))}</a></p>
+<p><a href="${escapeHtml(params.backHref)}">${escapeHtml(t(`back.${params.kind}`))}</a></p>
 </main></body></html>`;
   return new Response(html, {
     status,
