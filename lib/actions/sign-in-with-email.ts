@@ -23,7 +23,11 @@ export const signInWithEmailAction = actionClient
       maxAgeSeconds: MAGIC_LINK_MAX_AGE_SECONDS,
     });
     if (recent >= MAX_LINKS_PER_WINDOW) {
-      throw new AppError('rate_limited', `${recent} sign-in links for ${parsedInput.email} in the last 15 minutes`);
+      // A link stops counting WINDOW_MS after it was sent: the user is told that longest wait, not "a moment".
+      throw new AppError('rate_limited', `${recent} sign-in links for ${parsedInput.email} in the last 15 minutes`, {
+        reason: 'sign_in_links',
+        userMessageKey: { key: 'signIn.rateLimited', values: { minutes: String(WINDOW_MS / 60_000) } },
+      });
     }
     const next = await signIn('email', { email: parsedInput.email, redirectTo: parsedInput.callbackUrl, redirect: false });
     if (typeof next !== 'string' || new URL(next, 'http://x').searchParams.has('error')) {
