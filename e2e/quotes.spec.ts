@@ -75,6 +75,9 @@ test('[admin] builds, finalizes and sends a quote; [customer] opens the link, do
   const other = await signUpCustomer(browser, baseURL);
   const response = await other.page.goto(`/quotes/${quoteId}`);
   expect(response?.status()).toBe(404);
+  // It says which address is signed in and offers signing out, confirming nothing about the quote.
+  await expect(other.page.getByTestId('quote-not-found')).toContainText(`You are signed in as ${other.email}`);
+  await expect(other.page.getByTestId('quote-not-found').getByRole('button', { name: 'Sign out' })).toBeVisible();
   await other.page.context().close();
 
   await fillQuoteCard(page);
