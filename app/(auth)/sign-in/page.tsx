@@ -6,6 +6,7 @@ import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { enabledOAuthProviders } from '@/lib/auth/auth';
 import { getCurrentUser } from '@/lib/auth/session';
+import { signInReasonOf } from '@/lib/auth/sign-in-reason';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('signIn');
@@ -21,10 +22,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentUser()) redirect('/app');
 
   const t = await getTranslations('signIn');
+  const reason = signInReasonOf(callbackUrl);
   const providers = enabledOAuthProviders().map((p) => ({ id: p.id, label: p.id === 'github' ? t('withGithub') : t('withGoogle') }));
   return (
     <div className="card">
       <h1>{t('title')}</h1>
+      {reason ? (
+        <p className="mt-2 text-sm font-medium text-slate-800" data-testid="sign-in-reason">
+          {reason === 'quote' ? t('forQuote') : t('forPayee')}
+        </p>
+      ) : null}
       <p className="mt-2 text-sm text-slate-600">{t('lead')}</p>
       {error ? (
         <p className="alert-error mt-4" role="alert">
