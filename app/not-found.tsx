@@ -1,33 +1,14 @@
-'use client';
-// 404 for every route, including another organization's pages and /admin for customers. A client component with
-// its labels from the root layout (components/i18n/boundary-labels.tsx): Next renders this boundary with every
-// page view, so it must cost nothing until it is shown. Its header is the wordmark alone (home); the language
-// follows the visitor's setting as everywhere.
-import Link from 'next/link';
-import { useBoundaryLabels } from '@/components/i18n/boundary-labels';
-import { Logo } from '@/components/logo';
+// 404 for every route: the tab's title, in the reader's language, and the page (components/not-found-view.tsx, a
+// client component, see there why). Next resolves this metadata only when a 404 is rendered, not with every view.
+import type { Metadata } from 'next';
+import { NotFoundView } from '@/components/not-found-view';
+import { getTranslations } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('errors');
+  return { title: t('notFoundTitle') };
+}
 
 export default function NotFound() {
-  const labels = useBoundaryLabels();
-  return (
-    <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-content items-center px-4 py-3 sm:px-6">
-          <Link href="/" className="no-underline hover:no-underline" aria-label="Seikyu">
-            <Logo />
-          </Link>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-content px-4 py-16 text-center sm:px-6">
-        <p className="text-sm font-semibold text-brand-700">404</p>
-        <h1 className="mt-2">{labels.notFoundTitle}</h1>
-        <p className="mx-auto mt-2 max-w-md text-slate-600">{labels.notFoundBody}</p>
-        <p className="mt-6">
-          <Link href="/" className="btn-primary">
-            {labels.goHome}
-          </Link>
-        </p>
-      </main>
-    </>
-  );
+  return <NotFoundView />;
 }

@@ -14,7 +14,11 @@ import { payeeOfUser } from '@/lib/connect/current-payee';
 import type { PayeeRole } from '@/lib/connect/payee-roles';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
+// The gate (the layout's) runs for the title too: a refused visitor's 404 then carries the 404's title, not this
+// page's (Next takes app/not-found.tsx's title only when the metadata itself hits notFound()).
 export async function generateMetadata(): Promise<Metadata> {
+  const user = await requireUser({ callbackUrl: '/payee' });
+  if (!(await payeeOfUser(user))) notFound();
   const t = await getTranslations('connect.payee');
   return { title: t('title') };
 }

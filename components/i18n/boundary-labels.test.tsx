@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ErrorPage from '@/app/error';
-import NotFound from '@/app/not-found';
+import { NotFoundView as NotFound } from '@/components/not-found-view';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
 import { BoundaryLabelsProvider } from './boundary-labels';

@@ -1,10 +1,10 @@
 'use client';
-// The error boundary (app/error.tsx) and the not-found page (app/not-found.tsx) are client components that get no
-// props of ours, so their labels come from the root layout through this context: the one place client code needs
-// messages it cannot get as props. (next-intl's client provider did this for every client component at ~15 kB gzip
-// on every page.) The not-found page is a client component because Next renders every not-found boundary with
-// every page view (the root's, and again for each top-level route group): as a server component it was rendered
-// twice per view, with its header and language menu, and serialized into every page.
+// The error boundary (app/error.tsx) and the not-found page (components/not-found-view.tsx) are client components
+// that get no props of ours, so their labels come from the root layout through this context: the one place client
+// code needs messages it cannot get as props. (next-intl's client provider did this for every client component at
+// ~15 kB gzip on every page.) The not-found page is a client component because Next renders every not-found
+// boundary with every page view (the root's, and again for each top-level route group): as a server component it
+// was rendered twice per view, with its header and language menu, and serialized into every page.
 import { createContext, useContext, type ReactNode } from 'react';
 
 export type BoundaryLabels = {
