@@ -1,15 +1,11 @@
 // Layout for /payee — a payee's own pages; signed-in payees only (others: 404, visitors: sign-in).
 import { getTranslations } from '@/lib/i18n/server';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
-import { requireUser } from '@/lib/auth/session';
-import { payeeOfUser } from '@/lib/connect/current-payee';
+import { requirePayee } from '@/lib/connect/current-payee';
 
 export default async function PayeeLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser({ callbackUrl: '/payee' });
-  const payee = await payeeOfUser(user);
-  if (!payee) notFound();
+  const { user } = await requirePayee();
   const t = await getTranslations('connect.nav');
   return (
     <AppShell

@@ -2,31 +2,26 @@
 // enabled) and the transfers paid to them. Only their own rows: the query is scoped by the payee the sign-in
 // email belongs to.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge, TransferStatusBadge } from '@/components/admin/connect/connect-badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listTransfersForPayee } from '@/db/queries/connect-sales';
-import { requireUser } from '@/lib/auth/session';
-import { payeeOfUser } from '@/lib/connect/current-payee';
+import { requirePayee } from '@/lib/connect/current-payee';
 import type { PayeeRole } from '@/lib/connect/payee-roles';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 // The gate (the layout's) runs for the title too: a refused visitor's 404 then carries the 404's title, not this
 // page's (Next takes app/not-found.tsx's title only when the metadata itself hits notFound()).
 export async function generateMetadata(): Promise<Metadata> {
-  const user = await requireUser({ callbackUrl: '/payee' });
-  if (!(await payeeOfUser(user))) notFound();
+  await requirePayee();
   const t = await getTranslations('connect.payee');
   return { title: t('title') };
 }
 
 export default async function PayeePage() {
-  const user = await requireUser({ callbackUrl: '/payee' });
-  const payee = await payeeOfUser(user);
-  if (!payee) notFound();
+  const { payee } = await requirePayee();
   const [transfers, t, locale, timeZone] = await Promise.all([listTransfersForPayee({ payeeId: payee.id }), getTranslations('connect'), getLocale(), getTimeZone()]);
   return (
     <>
