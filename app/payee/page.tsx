@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listTransfersForPayee } from '@/db/queries/connect-sales';
 import { requirePayee } from '@/lib/connect/current-payee';
 import type { PayeeRole } from '@/lib/connect/payee-roles';
+import { requirementGroupsDue } from '@/lib/connect/requirement-groups';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 // The gate (the layout's) runs for the title too: a refused visitor's 404 then carries the 404's title, not this
@@ -23,6 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PayeePage() {
   const { payee } = await requirePayee();
   const [transfers, t, locale, timeZone] = await Promise.all([listTransfersForPayee({ payeeId: payee.id }), getTranslations('connect'), getLocale(), getTimeZone()]);
+  // Stripe's field codes are for operators (/admin/payees); the payee reads what they mean.
+  const requirements = requirementGroupsDue(payee.requirementsDue);
   return (
     <>
       <PageHeader title={t('payee.title')} description={t('payee.lead')} />
@@ -39,7 +42,16 @@ export default async function PayeePage() {
         ) : (
           <>
             <p className="mb-2 text-sm">{t('payee.onboardingNeeded')}</p>
-            {payee.requirementsDue.length > 0 ? <p className="mb-3 text-xs text-slate-600">{t('payee.requirements', { items: payee.requirementsDue.join(', ') })}</p> : null}
+            {requirements.length > 0 ? (
+              <div className="mb-3 text-sm" data-testid="payee-requirements">
+                <p>{t('payee.requirementsLead')}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {requirements.map((group) => (
+                    <li key={group}>{t(`payee.requirementGroups.${group}`)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <a className="btn-primary" href="/payee/onboarding">
               {t('payee.continueOnboarding')}
             </a>
