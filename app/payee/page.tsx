@@ -23,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PayeePage() {
   const { payee } = await requirePayee();
-  const [transfers, t, locale, timeZone] = await Promise.all([listTransfersForPayee({ payeeId: payee.id }), getTranslations('connect'), getLocale(), getTimeZone()]);
+  const [t, locale, timeZone] = await Promise.all([getTranslations('connect'), getLocale(), getTimeZone()]);
+  const transfers = await listTransfersForPayee({ payeeId: payee.id, locale });
   // Stripe's field codes are for operators (/admin/payees); the payee reads what they mean.
   const requirements = requirementGroupsDue(payee.requirementsDue);
   return (

@@ -3,7 +3,8 @@
 // sale by its invoice or charge, and a payee reads only the transfers paid to them (`listTransfersForPayee`).
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { connectPayees, connectSales, connectTransfers, organizations } from '@/db/schema';
+import { catalogText } from '@/db/catalog-text';
+import { connectPayees, connectSales, connectTransfers, organizations, stripePrices, stripeProducts } from '@/db/schema';
 
 export type ConnectSale = typeof connectSales.$inferSelect;
 export type ConnectTransfer = typeof connectTransfers.$inferSelect;
@@ -166,15 +167,30 @@ export async function listSalesLedgerForOperator(params: SaleLedgerFilters, tx: 
 }
 
 /** What one payee was paid: their own transfers only, newest first. */
+/**
+ * A payee's transfers, each with its sale's product named in `locale`: the catalogue's `name_<locale>` when the
+ * mirrored product has one, else the name the sale recorded (Stripe's, English).
+ */
 export async function listTransfersForPayee(
-  params: { payeeId: string },
+  params: { payeeId: string; locale: string },
   tx: Tx = db,
 ): Promise<(ConnectTransfer & { productName: string; saleCreatedAt: Date })[]> {
   const rows = await tx
-    .select({ transfer: connectTransfers, productName: connectSales.productName, saleCreatedAt: connectSales.createdAt })
+    .select({
+      transfer: connectTransfers,
+      productName: connectSales.productName,
+      productMetadata: stripeProducts.metadata,
+      saleCreatedAt: connectSales.createdAt,
+    })
     .from(connectTransfers)
     .innerJoin(connectSales, eq(connectSales.id, connectTransfers.saleId))
+    .leftJoin(stripePrices, eq(stripePrices.id, connectSales.priceId))
+    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(eq(connectTransfers.payeeId, params.payeeId))
     .orderBy(desc(connectTransfers.createdAt), desc(connectTransfers.id));
-  return rows.map((r) => ({ ...r.transfer, productName: r.productName, saleCreatedAt: r.saleCreatedAt }));
+  return rows.map((r) => ({
+    ...r.transfer,
+    productName: catalogText(r.productMetadata, 'name', r.productName, params.locale) ?? r.productName,
+    saleCreatedAt: r.saleCreatedAt,
+  }));
 }

@@ -25,6 +25,7 @@ const { deliver, deliverThin, thinNotificationsFor } = await import('@/lib/webho
 const { replayStripeEvent } = await import('@/lib/webhooks/replay');
 const { settleSaleForInvoice } = await import('./settle-sale');
 const { LOOKUP_KEYS } = await import('@/lib/demo/catalog');
+const { listTransfersForPayee } = await import('@/db/queries/connect-sales');
 
 let stripe: Stripe;
 let admin: User;
@@ -175,6 +176,10 @@ describe('a diagnosis sale split between two doctors', () => {
     ]);
     let transfers = await stripe.transfers.list({ transfer_group: sale.transferGroup });
     expect(transfers.data.map((t) => [t.destination, t.amount, t.source_transaction])).toEqual([[sato.stripeAccountId, 1000, sale.chargeId]]);
+    // Sato's own page names the service in Sato's language, from the catalogue (name_ja).
+    for (const [locale, name] of [['ja', '遠隔読影'], ['en', 'Remote diagnosis']] as const) {
+      expect((await listTransfersForPayee({ payeeId: sato.id, locale })).map((t) => [t.productName, t.amount])).toEqual([[name, 1000]]);
+    }
 
     // Suzuki finishes onboarding: account.updated enables them; the release job sends the waiting transfer.
     await onboard(suzuki);
