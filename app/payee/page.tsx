@@ -2,14 +2,14 @@
 // enabled) and the transfers paid to them. Only their own rows: the query is scoped by the payee the sign-in
 // email belongs to.
 import type { Metadata } from 'next';
-import { getLocale, getTimeZone } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge, TransferStatusBadge } from '@/components/admin/connect/connect-badges';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listTransfersForPayee } from '@/db/queries/connect-sales';
 import { requirePayee } from '@/lib/connect/current-payee';
-import type { PayeeRole } from '@/lib/connect/payee-roles';
+import { timeZoneOfPayee, type PayeeRole } from '@/lib/connect/payee-roles';
 import { requirementGroupsDue } from '@/lib/connect/requirement-groups';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
@@ -23,7 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PayeePage() {
   const { payee } = await requirePayee();
-  const [t, locale, timeZone] = await Promise.all([getTranslations('connect'), getLocale(), getTimeZone()]);
+  const [t, locale] = await Promise.all([getTranslations('connect'), getLocale()]);
+  // The payee's zone, not the reader's language's: a transfer has the same date in English and Japanese.
+  const timeZone = timeZoneOfPayee(payee);
   const transfers = await listTransfersForPayee({ payeeId: payee.id, locale });
   // Stripe's field codes are for operators (/admin/payees); the payee reads what they mean.
   const requirements = requirementGroupsDue(payee.requirementsDue);

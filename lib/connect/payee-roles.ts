@@ -10,3 +10,14 @@ export type PayeeCountry = keyof typeof PAYEE_COUNTRIES;
 export function currencyOfCountry(country: PayeeCountry): string {
   return PAYEE_COUNTRIES[country];
 }
+
+/**
+ * The zone a payee's own page dates their transfers in, whatever the reader's language (lib/i18n/time-zones.ts: a
+ * page about one party uses that party's zone). The deployment keeps no zone of its own, so the payee's country
+ * decides: Japan has one zone; the United States has several and the payee's is not known, so UTC.
+ */
+const PAYEE_TIME_ZONES: Record<PayeeCountry, string> = { JP: 'Asia/Tokyo', US: 'UTC' };
+
+export function timeZoneOfPayee(payee: { country: string }): string {
+  return PAYEE_TIME_ZONES[payee.country as PayeeCountry] ?? 'UTC';
+}

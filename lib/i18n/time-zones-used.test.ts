@@ -17,9 +17,10 @@ function sourceFiles(path: string): string[] {
   });
 }
 
-/** Pages about one organization (and what they render); operator-wide lists may use the reader's zone. */
+/** Pages about one organization or one payee (and what they render); operator-wide lists may use the reader's. */
 const organizationScoped = [
   'app/orgs',
+  'app/payee',
   'app/quotes',
   'app/admin/customers/[orgId]',
   'app/admin/invoices/[invoiceId]',

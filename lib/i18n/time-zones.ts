@@ -2,6 +2,7 @@
 // organization's time zone (organizations.time_zone), whatever the reader's language, so an invoice "due Dec 7"
 // is due on the same day in English and in Japanese and on the day the company's billing means. Pages about no
 // single organization (the operators' lists across customers, the dev mailbox) use the reader's language's zone.
+// A payee's own page is about that payee: it uses the payee's country's zone (timeZoneOfPayee, lib/connect).
 // PDFs are the exception on purpose: lib/documents dates them in Japan time (qualified-invoice documents).
 import { defaultLocale, isLocale, timeZoneFor } from './config';
 
