@@ -1,6 +1,7 @@
 // GET /payee — a payee's own page: their Stripe account's status (with a fresh onboarding link while it is not
 // enabled) and the transfers paid to them. Only their own rows: the query is scoped by the payee the sign-in
-// email belongs to.
+// email belongs to. At phone width the service, role and status move under the date, so a row says what the
+// transfer was for without scrolling sideways.
 import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -61,48 +62,61 @@ export default async function PayeePage() {
           </>
         )}
       </section>
-      <section className="card overflow-x-auto" aria-labelledby="payee-transfers-title">
+      <section className="card" aria-labelledby="payee-transfers-title">
         <h2 id="payee-transfers-title" className="mb-3 text-base font-semibold">
           {t('payee.transfers')}
         </h2>
         {transfers.length === 0 ? (
           <EmptyState title={t('payee.empty')} />
         ) : (
-          <table className="table" data-testid="payee-transfers">
-            <thead>
-              <tr>
-                <th scope="col">{t('payee.date')}</th>
-                <th scope="col" className="hidden sm:table-cell">
-                  {t('payee.service')}
-                </th>
-                <th scope="col" className="hidden sm:table-cell">
-                  {t('payee.role')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('payee.amount')}
-                </th>
-                <th scope="col">{t('payee.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {transfers.map((transfer) => (
-                <tr key={transfer.id}>
-                  <td>{formatDate(transfer.sentAt ?? transfer.saleCreatedAt, locale, timeZone)}</td>
-                  <td className="hidden sm:table-cell">{transfer.productName}</td>
-                  <td className="hidden sm:table-cell">{t(`roles.${transfer.role as PayeeRole}`)}</td>
-                  <td className="text-right tabular-nums">
-                    {formatMoney(transfer.amount, transfer.currency, locale)}
-                    {transfer.reversedAmount > 0 ? (
-                      <span className="block text-xs text-slate-600">{t('payee.reversed', { amount: formatMoney(transfer.reversedAmount, transfer.currency, locale) })}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <TransferStatusBadge status={transfer.status} />
-                  </td>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="payee-transfers-title">
+            <table className="table" data-testid="payee-transfers">
+              <thead>
+                <tr>
+                  <th scope="col">{t('payee.date')}</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t('payee.service')}
+                  </th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t('payee.role')}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t('payee.amount')}
+                  </th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    {t('payee.status')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {transfers.map((transfer) => (
+                  <tr key={transfer.id}>
+                    <td className="whitespace-normal">
+                      {formatDate(transfer.sentAt ?? transfer.saleCreatedAt, locale, timeZone)}
+                      {/* Phone width: what the transfer was for and where it stands, under its date. */}
+                      <span className="block text-xs text-slate-600 sm:hidden">
+                        {transfer.productName} · {t(`roles.${transfer.role as PayeeRole}`)}
+                      </span>
+                      <span className="mt-1 block sm:hidden">
+                        <TransferStatusBadge status={transfer.status} />
+                      </span>
+                    </td>
+                    <td className="hidden sm:table-cell">{transfer.productName}</td>
+                    <td className="hidden sm:table-cell">{t(`roles.${transfer.role as PayeeRole}`)}</td>
+                    <td className="text-right align-top tabular-nums sm:align-middle">
+                      {formatMoney(transfer.amount, transfer.currency, locale)}
+                      {transfer.reversedAmount > 0 ? (
+                        <span className="block text-xs text-slate-600">{t('payee.reversed', { amount: formatMoney(transfer.reversedAmount, transfer.currency, locale) })}</span>
+                      ) : null}
+                    </td>
+                    <td className="hidden sm:table-cell">
+                      <TransferStatusBadge status={transfer.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>
