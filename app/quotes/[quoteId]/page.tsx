@@ -9,12 +9,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { declineLabels } from '@/components/billing/checkout/checkout-page';
-import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
-import { Logo } from '@/components/logo';
 import { QuoteAcceptButton, QuoteAcceptWithCard } from '@/components/quotes/quote-accept-form';
 import { QuoteSummary } from '@/components/quotes/quote-summary';
+import { SiteHeader } from '@/components/site-header';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { getBillingDetails } from '@/db/queries/billing-details';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
@@ -42,10 +40,9 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
   await recordQuoteView(found, { id: user.id, email: user.email });
   const { quote, request, organizationTimeZone } = found;
   const organizationId = quote.organizationId ?? request.organizationId;
-  const [t, tCheckout, tCommon, locale, branding, cards, billing, catalog] = await Promise.all([
+  const [t, tCheckout, locale, branding, cards, billing, catalog] = await Promise.all([
     getTranslations('quotes.portal'),
     getTranslations('plans.checkout'),
-    getTranslations('common'),
     getLocale(),
     getBrandingSettings(),
     organizationId ? listOrganizationCards({ organizationId }) : [],
@@ -71,20 +68,7 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
 
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="no-underline hover:no-underline" aria-label="Seikyu">
-            <Logo />
-          </Link>
-          <div className="flex items-center gap-2">
-            <LocaleSwitcher />
-            <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 sm:inline" data-testid="user-email">
-              {user.email}
-            </span>
-            <SignOutButton label={tCommon('signOut')} />
-          </div>
-        </div>
-      </header>
+      <SiteHeader account />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8" data-testid="quote-page">
         <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <h1>{t('title', { number: quote.number ?? '' })}</h1>
