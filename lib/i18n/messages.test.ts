@@ -19,4 +19,9 @@ describe('messages', () => {
       .map(([locale, key]) => `${locale}:${key}`);
     expect(empty).toEqual([]);
   });
+
+  it('tells operators what an invoice page is for, not how it is built (no "mirror", no "read-only" on a page with actions)', () => {
+    const leads = [en.admin.invoiceLead, ja.admin.invoiceLead, en.adminInvoices.lead, ja.adminInvoices.lead];
+    expect(leads.filter((text) => /mirror|ミラー|read-only|読み取り専用/i.test(text))).toEqual([]);
+  });
 });
