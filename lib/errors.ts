@@ -14,8 +14,12 @@ export const appErrorCodes = [
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
-/** The user's sentence as a key into messages/<locale>.json (e.g. `plans.errors.unknown_price`) and its values. */
-export type UserMessageKey = { key: string; values?: Record<string, string> };
+/**
+ * The user's sentence as a key into messages/<locale>.json (e.g. `plans.errors.unknown_price`) and its values.
+ * `valueKeys` are values that are words of their own, named by their message key (an invoice's status:
+ * `invoiceStatus.open`), so the sentence says 未払い in Japanese rather than the code `open`.
+ */
+export type UserMessageKey = { key: string; values?: Record<string, string>; valueKeys?: Record<string, string> };
 
 export interface AppErrorOptions {
   cause?: unknown;

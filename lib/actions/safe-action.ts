@@ -30,7 +30,10 @@ async function messageFor(error: AppError): Promise<string> {
   const named = error.userMessageKey;
   if (named) {
     const t = await getTranslations();
-    if (t.has(named.key as never)) return t(named.key as never, named.values as never);
+    if (t.has(named.key as never)) {
+      const words = Object.entries(named.valueKeys ?? {}).map(([name, key]) => [name, t.has(key as never) ? t(key as never) : key.slice(key.lastIndexOf('.') + 1)]);
+      return t(named.key as never, { ...named.values, ...Object.fromEntries(words) } as never);
+    }
   }
   const t = await getTranslations('errors');
   return t(error.code);

@@ -20,7 +20,12 @@ vi.mock('next-intl/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-intl/server')>()),
   getLocale: async () => 'en',
 }));
-vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }) }));
+// The operator reads Japanese: refusals are asserted as the sentence they see.
+vi.mock('@/lib/i18n/server', async () => {
+  const { createTranslator } = await import('next-intl');
+  const ja = (await import('@/messages/ja.json')).default;
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: 'ja', messages: ja, namespace: namespace as never }) };
+});
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { recordOffStripePayment } = await import('./record-payment');
@@ -177,7 +182,14 @@ describe('[admin] recording a payment made outside Stripe', () => {
     session.user = admin;
     const refused = await recordPaymentAction({ ...input, amount: '99999' });
     expect(refused.serverError?.code).toBe('invalid_input');
-    expect(refused.serverError?.error).toBe('t:backOffice.payments.errors.moreThanRemaining');
+    expect(refused.serverError?.error).toBe('入金額が請求書の残額を超えています。');
+  });
+
+  it('a refusal names the invoice’s status in the operator’s language, not its code', async () => {
+    const c = await bankTransferCustomer();
+    await recordOffStripePayment({ ...payment(c.invoiceId, '12000'), mode: 'paid_out_of_band' });
+    const refused = await recordPaymentAction({ invoiceId: c.invoiceId, amount: '100', currency: 'jpy', method: 'cash', receivedOn: '2026-04-10', reference: 'R2', attempt: randomUUID() });
+    expect(refused.serverError?.error).toBe('入金を記録できるのは未払いの請求書のみです。この請求書は現在「支払済み」です。');
   });
 });
 

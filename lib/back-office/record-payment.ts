@@ -30,8 +30,11 @@ const METHOD_LABELS: Record<OffStripePaymentMethod, string> = {
   other: 'Other',
 };
 
-function refuse(reason: string, values?: Record<string, string>): AppError {
-  return new AppError('invalid_input', `record payment refused: ${reason}`, { reason, userMessageKey: { key: `backOffice.payments.errors.${reason}`, values } });
+function refuse(reason: string, values?: Record<string, string>, valueKeys?: Record<string, string>): AppError {
+  return new AppError('invalid_input', `record payment refused: ${reason}`, {
+    reason,
+    userMessageKey: { key: `backOffice.payments.errors.${reason}`, values, valueKeys },
+  });
 }
 
 /** Noon UTC of the day received: the same calendar day in every time zone the operators work in. */
@@ -51,7 +54,7 @@ export async function recordOffStripePayment(
   const previous = await findRecordedPaymentForOperator({ invoiceId: invoice.id, attempt: params.attempt });
   if (previous) return { outcome: 'already_recorded', invoiceId: invoice.id, status: invoice.status, amountRemaining: invoice.amountRemaining };
 
-  if (invoice.status !== 'open') throw refuse('notOpen', { status: invoice.status });
+  if (invoice.status !== 'open') throw refuse('notOpen', undefined, { status: `invoiceStatus.${invoice.status}` });
   if (params.currency !== invoice.currency) {
     throw refuse('otherCurrency', { currency: params.currency.toUpperCase(), invoiceCurrency: invoice.currency.toUpperCase() });
   }

@@ -18,7 +18,7 @@ export async function approveHeldDraft(params: { invoiceId: string; operator: Op
   if (before.status !== 'draft') {
     throw new AppError('conflict', `invoice ${before.id} is ${before.status}, not a draft`, {
       reason: 'invoice_status',
-      userMessageKey: { key: 'adminInvoices.errors.notAllowed', values: { status: before.status } },
+      userMessageKey: { key: 'adminInvoices.errors.notAllowed', valueKeys: { status: `invoiceStatus.${before.status}` } },
     });
   }
   const key = `operator:invoice:${before.id}:approve`;

@@ -127,7 +127,10 @@ describe('[admin] invoice actions', () => {
     await stripe.invoices.pay(invoiceId, { paid_out_of_band: true });
     await syncStripeInvoice(invoiceId, undefined, { stripe, customerId });
 
-    expect((await refusal(() => runInvoiceAction({ invoiceId, action: 'void', operator: admin, reason: 'oops' }, stripe))).code).toBe('conflict');
+    const refused = await refusal(() => runInvoiceAction({ invoiceId, action: 'void', operator: admin, reason: 'oops' }, stripe));
+    expect(refused.code).toBe('conflict');
+    // The sentence names the status as a word of the reader's language (支払済み), not the code `paid`.
+    expect(refused.userMessageKey).toEqual({ key: 'adminInvoices.errors.notAllowed', valueKeys: { status: 'invoiceStatus.paid' } });
     expect((await refusal(() => runInvoiceAction({ invoiceId, action: 'mark_uncollectible', operator: admin, reason: 'x' }, stripe))).code).toBe('conflict');
     const after = await stripe.invoices.retrieve(invoiceId);
     expect(after.status).toBe('paid');

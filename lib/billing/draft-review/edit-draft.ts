@@ -33,7 +33,7 @@ export async function editHeldDraft(params: { invoiceId: string; operator: Opera
   if (before.status !== 'draft') {
     throw new AppError('conflict', `invoice ${before.id} is ${before.status}`, {
       reason: 'invoice_status',
-      userMessageKey: { key: 'adminInvoices.errors.notAllowed', values: { status: before.status } },
+      userMessageKey: { key: 'adminInvoices.errors.notAllowed', valueKeys: { status: `invoiceStatus.${before.status}` } },
     });
   }
   const { edit } = params;

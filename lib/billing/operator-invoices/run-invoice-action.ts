@@ -61,7 +61,7 @@ export async function runInvoiceAction(
   if (!invoiceAllows(before, action)) {
     throw new AppError('conflict', `cannot ${action} invoice ${before.id}: it is ${before.status} (${before.collectionMethod})`, {
       reason: 'invoice_status',
-      userMessageKey: { key: 'adminInvoices.errors.notAllowed', values: { status: before.status } },
+      userMessageKey: { key: 'adminInvoices.errors.notAllowed', valueKeys: { status: `invoiceStatus.${before.status}` } },
     });
   }
   const reason = params.reason?.trim() || undefined;

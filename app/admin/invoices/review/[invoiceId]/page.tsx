@@ -28,9 +28,10 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
   const { invoice, lines, organization } = found;
-  const [previous, t, locale] = await Promise.all([
+  const [previous, t, tStatus, locale] = await Promise.all([
     getPreviousInvoiceForOperator({ customerId: invoice.customerId, before: invoice.stripeCreated, excludeId: invoice.id }),
     getTranslations('adminInvoices'),
+    getTranslations('invoiceStatus'),
     getLocale(),
   ]);
   const canEdit = invoice.status === 'draft' && operatorCan(role, 'admin:review:manage') && operatorCan(role, 'admin:invoices:manage');
@@ -70,7 +71,7 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
       <PageHeader title={t('reviewOne', { customer: organization?.name ?? invoice.customerId })} description={t('reviewOneLead')} />
       {invoice.status !== 'draft' ? (
         <p className="alert-info mb-6" role="status">
-          {t('notHeldAnymore', { status: invoice.status })} <Link href={`/admin/invoices/${invoice.id}`}>{t('openInvoice')}</Link>
+          {t('notHeldAnymore', { status: tStatus(invoice.status) })} <Link href={`/admin/invoices/${invoice.id}`}>{t('openInvoice')}</Link>
         </p>
       ) : null}
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
