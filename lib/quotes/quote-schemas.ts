@@ -1,5 +1,7 @@
 // Input schemas of the quote actions. Prices are ids looked up in the catalogue mirror (amounts, currency and
-// trial length never come from the browser); FormData arrives as strings, so numbers are coerced.
+// trial length never come from the browser); FormData arrives as strings, so numbers are coerced. A refusal the
+// builder's operator can correct carries a code as its message (`email`, `quantity`…), which the form shows beside
+// the field in the reader's language (messages quotes.builder.errors).
 import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 
@@ -18,7 +20,7 @@ export const MAX_QUOTE_QUANTITY = 10_000;
 export const quoteLineSchema = z.object({
   priceId: stripeId('price_'),
   // 0 is parsed so the domain refuses it with its own sentence (a line of nothing is a mistake, not a no-op).
-  quantity: z.coerce.number().int().min(0).max(MAX_QUOTE_QUANTITY),
+  quantity: z.coerce.number({ message: 'quantity' }).int({ message: 'quantity' }).min(0, { message: 'quantity' }).max(MAX_QUOTE_QUANTITY, { message: 'quantity' }),
 });
 
 export const buildQuoteSchema = z
@@ -33,25 +35,32 @@ export const buildQuoteSchema = z
       .max(254)
       .optional()
       .transform((v) => (v ? v : undefined))
-      .pipe(z.email().optional()),
+      .pipe(z.email({ message: 'email' }).optional()),
     /** The prospect's document language; an organization's comes from its customer. */
     locale: z.enum(locales).optional(),
     lines: z.array(quoteLineSchema).min(1).max(MAX_QUOTE_LINES),
     promotionCode: optionalText(100),
     /** The last day the quote can be accepted (YYYY-MM-DD, end of that day in Japan time). */
-    expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expires_on' }),
     header: optionalText(500),
     footer: optionalText(500),
     collectionMethod: z.enum(['charge_automatically', 'send_invoice']),
-    daysUntilDue: z.coerce.number().int().min(1).max(90).optional(),
+    daysUntilDue: z.coerce.number({ message: 'days_until_due' }).int({ message: 'days_until_due' }).min(1, { message: 'days_until_due' }).max(90, { message: 'days_until_due' }).optional(),
     /** Offer the plan's own trial (its length comes from the catalogue). */
     withTrial: z.coerce.boolean().default(false),
     attempt: z.uuid(),
   })
-  .refine((v) => (v.target === 'organization' ? Boolean(v.organizationId) : Boolean(v.prospectName && v.prospectEmail)), {
-    message: 'organization, or prospect name and email',
-    path: ['target'],
-  });
+  // Who the quote is for, each missing part refused on its own field, also when another field is refused too (the
+  // form then marks every field to correct at once).
+  .superRefine(
+    (v, ctx) => {
+      const missing = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (v.target === 'organization' && !v.organizationId) missing('organizationId', 'organization_required');
+      if (v.target === 'prospect' && !v.prospectName) missing('prospectName', 'prospect_name_required');
+      if (v.target === 'prospect' && !v.prospectEmail) missing('prospectEmail', 'prospect_email_required');
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type BuildQuoteInput = z.infer<typeof buildQuoteSchema>;
 

@@ -221,6 +221,14 @@ describe('refusals change nothing', () => {
     expect(await testDb().select().from(quoteRequests)).not.toContainEqual(expect.objectContaining({ organizationId: organization.id }));
   });
 
+  it('a prospect without a name or with a malformed email: each refused on its own field with a code the form translates', async () => {
+    const before = await testDb().select().from(quoteRequests);
+    const result = await buildQuoteAction(rawInput({ target: 'prospect', prospectName: '', prospectEmail: 'not-an-email', locale: 'ja' }) as never);
+    expect(result?.validationErrors).toMatchObject({ prospectName: { _errors: ['prospect_name_required'] }, prospectEmail: { _errors: ['email'] } });
+    expect((await buildQuoteAction(rawInput({ target: 'organization' }) as never))?.validationErrors).toMatchObject({ organizationId: { _errors: ['organization_required'] } });
+    expect(await testDb().select().from(quoteRequests)).toHaveLength(before.length);
+  });
+
   it('a support operator cannot build, finalize or cancel', async () => {
     const { organization } = await ownedOrganization();
     session.user = support;

@@ -1,16 +1,20 @@
 'use client';
 // The quote builder: who the quote is for, catalogue lines with quantities, coupon, validity, texts, collection
 // and trial. Sends ids and quantities only; the server prices everything from the catalogue and Stripe computes
-// the totals. `attempt` comes with the page, so a double click creates one draft.
+// the totals. `attempt` comes with the page, so a double click creates one draft. Input the server refuses is
+// marked on its field with a sentence in the reader's language, and the first such field takes the focus; what was
+// typed stays (the form is submitted by onSubmit, never reset).
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { buildQuoteAction } from '@/lib/actions/admin/build-quote';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { quoteBuilderFieldErrors, type QuoteBuilderErrorMessages } from './quote-builder-errors';
 
 export type QuoteBuilderPrice = { id: string; label: string };
 
-type Labels = Record<
+/** `failed`: the sentence when the action answered nothing (the page's `errors.internal`). */
+type Labels = { errors: QuoteBuilderErrorMessages; failed: string } & Record<
   | 'forLabel'
   | 'forOrganization'
   | 'forProspect'
@@ -41,6 +45,15 @@ type Labels = Record<
 
 type Line = { key: number; priceId: string; quantity: string };
 
+/** The sentence under a field the server refused; the field names it in aria-describedby. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
 export function QuoteBuilderForm(props: {
   attempt: string;
   organizations: { id: string; label: string }[];
@@ -56,9 +69,23 @@ export function QuoteBuilderForm(props: {
   const [collection, setCollection] = useState<'charge_automatically' | 'send_invoice'>('charge_automatically');
   const [lines, setLines] = useState<Line[]>([{ key: 0, priceId: props.prices[0]?.id ?? '', quantity: '1' }]);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
   const nextKey = useRef(1);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
+
+  /** Props marking a field refused (path as the schema names it) and pointing at its sentence. */
+  const invalid = (path: string, id: string) => (fieldErrors[path] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
+  // Refusals of fields the form has no place for (none expected): named in the alert by the button.
+  const placed = (path: string) => /^(organizationId|prospectName|prospectEmail|lines|lines\.\d+\.(quantity|priceId)|promotionCode|expiresOn|daysUntilDue|header|footer)$/.test(path);
+  const unplaced = Object.entries(fieldErrors)
+    .filter(([path]) => !placed(path))
+    .map(([, message]) => message);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,6 +93,7 @@ export function QuoteBuilderForm(props: {
     submitting.current = true;
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (form.get(name) as string | null) ?? '';
     try {
@@ -86,7 +114,8 @@ export function QuoteBuilderForm(props: {
         attempt: props.attempt,
       });
       if (result?.serverError) setError(result.serverError.error);
-      else if (result?.validationErrors || !result?.data) setError(JSON.stringify(result?.validationErrors ?? {}));
+      else if (result?.validationErrors) setFieldErrors(quoteBuilderFieldErrors(result.validationErrors, labels.errors, labels));
+      else if (!result?.data) setError(labels.failed);
       else router.push(`/admin/quotes/${result.data.quoteId}`);
     } finally {
       submitting.current = false;
@@ -95,7 +124,7 @@ export function QuoteBuilderForm(props: {
   }
 
   return (
-    <form onSubmit={onSubmit} className="card space-y-6" data-testid="quote-builder" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="card space-y-6" data-testid="quote-builder" noValidate>
       <fieldset className="space-y-3">
         <legend className="label">{labels.forLabel}</legend>
         <div className="flex flex-wrap gap-4 text-sm">
@@ -113,7 +142,7 @@ export function QuoteBuilderForm(props: {
             <label htmlFor="organizationId" className="label">
               {labels.organization}
             </label>
-            <select id="organizationId" name="organizationId" className="input" required defaultValue="">
+            <select id="organizationId" name="organizationId" className="input" required defaultValue="" {...invalid('organizationId', 'organizationId')}>
               <option value="" disabled>
                 {labels.chooseOrganization}
               </option>
@@ -123,6 +152,7 @@ export function QuoteBuilderForm(props: {
                 </option>
               ))}
             </select>
+            <FieldError id="organizationId-error" message={fieldErrors.organizationId} />
           </div>
         ) : (
           <div className="grid gap-3 sm:grid-cols-3">
@@ -130,13 +160,15 @@ export function QuoteBuilderForm(props: {
               <label htmlFor="prospectName" className="label">
                 {labels.prospectName}
               </label>
-              <input id="prospectName" name="prospectName" className="input" required maxLength={200} />
+              <input id="prospectName" name="prospectName" className="input" required maxLength={200} {...invalid('prospectName', 'prospectName')} />
+              <FieldError id="prospectName-error" message={fieldErrors.prospectName} />
             </div>
             <div>
               <label htmlFor="prospectEmail" className="label">
                 {labels.prospectEmail}
               </label>
-              <input id="prospectEmail" name="prospectEmail" type="email" className="input" required maxLength={254} />
+              <input id="prospectEmail" name="prospectEmail" type="email" className="input" required maxLength={254} {...invalid('prospectEmail', 'prospectEmail')} />
+              <FieldError id="prospectEmail-error" message={fieldErrors.prospectEmail} />
             </div>
             <div>
               <label htmlFor="locale" className="label">
@@ -165,6 +197,7 @@ export function QuoteBuilderForm(props: {
                 className="input"
                 value={line.priceId}
                 onChange={(e) => setLines(lines.map((l) => (l.key === line.key ? { ...l, priceId: e.target.value } : l)))}
+                {...invalid(`lines.${index}.priceId`, `price-${line.key}`)}
               >
                 {props.prices.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -172,6 +205,7 @@ export function QuoteBuilderForm(props: {
                   </option>
                 ))}
               </select>
+              <FieldError id={`price-${line.key}-error`} message={fieldErrors[`lines.${index}.priceId`]} />
             </div>
             <div className="w-28">
               <label htmlFor={`quantity-${line.key}`} className="label">
@@ -184,15 +218,26 @@ export function QuoteBuilderForm(props: {
                 className="input"
                 value={line.quantity}
                 onChange={(e) => setLines(lines.map((l) => (l.key === line.key ? { ...l, quantity: e.target.value } : l)))}
+                {...invalid(`lines.${index}.quantity`, `quantity-${line.key}`)}
               />
             </div>
             {lines.length > 1 ? (
-              <button type="button" className="btn-ghost" onClick={() => setLines(lines.filter((l) => l.key !== line.key))}>
+              <button
+                type="button"
+                className="btn-ghost"
+                onClick={() => {
+                  setLines(lines.filter((l) => l.key !== line.key));
+                  // A refusal names its line by position, which removing a line changes.
+                  setFieldErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('lines'))));
+                }}
+              >
                 {labels.removeLine}
               </button>
             ) : null}
+            <FieldError id={`quantity-${line.key}-error`} message={fieldErrors[`lines.${index}.quantity`]} />
           </div>
         ))}
+        <FieldError id="lines-error" message={fieldErrors.lines} />
         <button
           type="button"
           className="btn-secondary"
@@ -208,13 +253,15 @@ export function QuoteBuilderForm(props: {
           <label htmlFor="promotionCode" className="label">
             {labels.promotionCode}
           </label>
-          <input id="promotionCode" name="promotionCode" className="input" maxLength={100} />
+          <input id="promotionCode" name="promotionCode" className="input" maxLength={100} {...invalid('promotionCode', 'promotionCode')} />
+          <FieldError id="promotionCode-error" message={fieldErrors.promotionCode} />
         </div>
         <div>
           <label htmlFor="expiresOn" className="label">
             {labels.expiresOn}
           </label>
-          <input id="expiresOn" name="expiresOn" type="date" className="input" required defaultValue={props.defaultExpiresOn} />
+          <input id="expiresOn" name="expiresOn" type="date" className="input" required defaultValue={props.defaultExpiresOn} {...invalid('expiresOn', 'expiresOn')} />
+          <FieldError id="expiresOn-error" message={fieldErrors.expiresOn} />
         </div>
       </div>
 
@@ -234,7 +281,8 @@ export function QuoteBuilderForm(props: {
               <label htmlFor="daysUntilDue" className="label">
                 {labels.daysUntilDue}
               </label>
-              <input id="daysUntilDue" name="daysUntilDue" type="number" min={1} max={90} defaultValue={30} className="input" />
+              <input id="daysUntilDue" name="daysUntilDue" type="number" min={1} max={90} defaultValue={30} className="input" {...invalid('daysUntilDue', 'daysUntilDue')} />
+              <FieldError id="daysUntilDue-error" message={fieldErrors.daysUntilDue} />
             </div>
           ) : null}
         </div>
@@ -249,19 +297,21 @@ export function QuoteBuilderForm(props: {
           <label htmlFor="header" className="label">
             {labels.header}
           </label>
-          <textarea id="header" name="header" className="input" maxLength={500} rows={3} />
+          <textarea id="header" name="header" className="input" maxLength={500} rows={3} {...invalid('header', 'header')} />
+          <FieldError id="header-error" message={fieldErrors.header} />
         </div>
         <div>
           <label htmlFor="footer" className="label">
             {labels.footer}
           </label>
-          <textarea id="footer" name="footer" className="input" maxLength={500} rows={3} />
+          <textarea id="footer" name="footer" className="input" maxLength={500} rows={3} {...invalid('footer', 'footer')} />
+          <FieldError id="footer-error" message={fieldErrors.footer} />
         </div>
       </div>
 
-      {error ? (
+      {error || unplaced.length > 0 ? (
         <p className="alert-error" role="alert">
-          {error}
+          {[error, ...unplaced].filter(Boolean).join(' ')}
         </p>
       ) : null}
       <button type="submit" className="btn-primary" disabled={busy || !hydrated} aria-busy={busy}>

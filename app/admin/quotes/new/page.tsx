@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { randomUUID } from 'node:crypto';
+import { QUOTE_BUILDER_ERROR_CODES, type QuoteBuilderErrorMessages } from '@/components/admin/quotes/quote-builder-errors';
 import { QuoteBuilderForm, type QuoteBuilderPrice } from '@/components/admin/quotes/quote-builder-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCatalogPrices } from '@/db/queries/catalog';
@@ -21,9 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewQuotePage() {
   await requireOperatorPermission('admin:quotes:manage');
   const locale = await getLocale();
-  const [t, tInterval, organizations, jpy, usd] = await Promise.all([
+  const [t, tInterval, tErrors, organizations, jpy, usd] = await Promise.all([
     getTranslations('quotes.builder'),
     getTranslations('interval'),
+    getTranslations('errors'),
     listBillableOrganizationsForOperator(),
     listCatalogPrices({ currency: 'jpy', locale }),
     listCatalogPrices({ currency: 'usd', locale }),
@@ -75,6 +77,12 @@ export default async function NewQuotePage() {
           withTrial: t('withTrial'),
           submit: t('submit'),
           busy: t('busy'),
+          errors: {
+            ...(Object.fromEntries(QUOTE_BUILDER_ERROR_CODES.map((code) => [code, t(`errors.${code}`)])) as Omit<QuoteBuilderErrorMessages, 'invalid'>),
+            // Filled in the browser with the refused field's label.
+            invalid: t.raw('errors.invalid') as string,
+          },
+          failed: tErrors('internal'),
         }}
       />
     </>
