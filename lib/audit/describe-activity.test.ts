@@ -62,6 +62,14 @@ describe('describeActivity', () => {
     expect(describeActivity(recorded, context('en'))).toMatchObject({ what: 'Payment recorded (made outside Stripe)', details: ['Invoice ABC-0001', '¥5,000', 'Bank transfer'] });
   });
 
+  it('names a quote as a quote (見積書), never as an invoice, with its total', () => {
+    const sent = entry({ action: 'quote.sent', actorType: 'operator', actorEmail: 'op@example.com', data: { number: 'QT-XZKR3PGI-0001-1', recipient: 'buyer@example.com', amount: 60000, currency: 'jpy' } });
+    expect(describeActivity(sent, context('ja'))).toMatchObject({ what: '見積をメールで送付', details: ['見積書 QT-XZKR3PGI-0001-1', '￥60,000'] });
+    expect(describeActivity(sent, context('en')).details).toEqual(['Quote QT-XZKR3PGI-0001-1', '¥60,000']);
+    const accepted = entry({ action: 'quote.accepted', actorEmail: 'buyer@example.com', data: { number: 'QT-XZKR3PGI-0001-1', amountTotal: 60000, currency: 'jpy' } });
+    expect(describeActivity(accepted, context('ja')).details).toEqual(['見積書 QT-XZKR3PGI-0001-1', '￥60,000']);
+  });
+
   it('has words in both languages for every action the code records', () => {
     // Read from the source, so a new action cannot be forgotten: `action: '…'` literals, the operators' invoice
     // actions and the draft-review edits (`invoice.review_${kind}`).

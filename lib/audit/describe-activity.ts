@@ -71,11 +71,13 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
     details.push(`${word(t, prefix, from)} → ${word(t, prefix, to)}`);
   }
 
-  // A credit note's number is its own (返品・値引明細書 …-CN-01), not an invoice's; its amount is its total.
+  // A credit note's number is its own (返品・値引明細書 …-CN-01), not an invoice's; its amount is its total. A quote's
+  // (見積書 QT-…) likewise: every quote.* entry is about the quote, its total `amountTotal` where it was recorded.
   const creditNote = entry.action === 'credit_note.issued';
+  const quote = entry.action.startsWith('quote.');
   const number = text(data.number);
-  if (number) details.push(t(creditNote ? 'activity.detail.creditNote' : 'activity.detail.invoice', { number }));
-  const amount = integer(data.amount) ?? integer(data.amountDue) ?? (creditNote ? integer(data.total) : null);
+  if (number) details.push(t(creditNote ? 'activity.detail.creditNote' : quote ? 'activity.detail.quote' : 'activity.detail.invoice', { number }));
+  const amount = integer(data.amount) ?? integer(data.amountDue) ?? (creditNote ? integer(data.total) : null) ?? (quote ? integer(data.amountTotal) : null);
   if (amount !== null && currency) details.push(formatMoney(amount, currency, locale));
   // A payment recorded outside Stripe: how it was paid (bank transfer, cash…).
   const method = text(data.method);
