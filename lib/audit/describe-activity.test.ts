@@ -46,7 +46,9 @@ describe('describeActivity', () => {
   });
 
   it('names operators, roles, collection methods and cards in the reader’s language', () => {
-    expect(describeActivity(entry({ actorType: 'operator', actorEmail: 'op@example.com' }), context('en')).who).toBe('Support (op@example.com)');
+    // An operator, as the audit log's filter calls them (support is one of their roles, not what they all are).
+    expect(describeActivity(entry({ actorType: 'operator', actorEmail: 'op@example.com' }), context('en')).who).toBe('Operator (op@example.com)');
+    expect(describeActivity(entry({ actorType: 'operator', actorEmail: 'op@example.com' }), context('ja')).who).toBe('担当者（op@example.com）');
     expect(describeActivity(entry({ action: 'member.role_changed', data: { from: 'member', to: 'billing' } }), context('en')).details).toEqual(['Member → Billing manager']);
     expect(
       describeActivity(entry({ action: 'subscription.collection_method_changed', data: { from: 'charge_automatically', to: 'send_invoice' } }), context('ja')).details,
