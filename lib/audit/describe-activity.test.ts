@@ -72,6 +72,15 @@ describe('describeActivity', () => {
     expect(describeActivity(accepted, context('ja')).details).toEqual(['見積書 QT-XZKR3PGI-0001-1', '￥60,000']);
   });
 
+  it('gives the reason an operator typed for voiding an invoice or marking it uncollectible', () => {
+    const voided = entry({ action: 'invoice.voided_by_operator', actorType: 'operator', actorEmail: 'op@example.com', data: { number: 'ABC-0001', reason: '二重請求のため' } });
+    expect(describeActivity(voided, context('ja')).details).toEqual(['請求書 ABC-0001', '理由：二重請求のため']);
+    const uncollectible = entry({ action: 'invoice.marked_uncollectible_by_operator', actorType: 'operator', actorEmail: 'op@example.com', data: { number: 'ABC-0001', reason: 'Company dissolved' } });
+    expect(describeActivity(uncollectible, context('en')).details).toEqual(['Invoice ABC-0001', 'Reason: Company dissolved']);
+    // A finalize records no reason (null): nothing is added.
+    expect(describeActivity(entry({ action: 'invoice.finalized_by_operator', actorType: 'operator', data: { number: 'ABC-0001', reason: null } }), context('en')).details).toEqual(['Invoice ABC-0001']);
+  });
+
   it('has words in both languages for every action the code records', () => {
     // Read from the source, so a new action cannot be forgotten: `action: '…'` literals, the operators' invoice
     // actions and the draft-review edits (`invoice.review_${kind}`).

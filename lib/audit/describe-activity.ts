@@ -2,7 +2,7 @@
 // (an email, "Stripe", "Seikyu"), what (a sentence per action code, en/ja in messages `activity.actions`), and
 // the details the entry stored (the decline reason of a failed payment, the invoice number and amount, the
 // role or collection method before and after…). Pure: the page passes its translator and locale.
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney, labelled } from '@/lib/i18n/format';
 
 /** A next-intl translator for the root namespace (`getTranslations()` / `createTranslator({ messages })`). */
 export type RootTranslate = {
@@ -109,6 +109,11 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   const feedback = text(data.reason) ?? text(data.feedback);
   if (feedback && entry.action.startsWith('subscription.')) {
     details.push(t.has(`subscription.reasons.${feedback}`) ? t(`subscription.reasons.${feedback}`) : word(t, 'activity.cancelReason', feedback));
+  }
+  // Why an operator voided an invoice or marked it uncollectible: the reason they typed.
+  const operatorReason = text(data.reason);
+  if (operatorReason && (entry.action === 'invoice.voided_by_operator' || entry.action === 'invoice.marked_uncollectible_by_operator')) {
+    details.push(labelled(t('activity.detail.reason'), operatorReason, locale));
   }
   const comment = text(data.comment);
   if (comment) details.push(`“${comment}”`);
