@@ -25,18 +25,18 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await form.getByLabel('Reference (transfer ID, receipt number)').fill('MIZUHO-0001');
   await form.getByRole('button', { name: 'Record payment' }).click();
   const confirm = form.getByRole('alertdialog');
-  await expect(confirm).toContainText('Record 5,000 JPY received by Bank transfer');
+  await expect(confirm).toContainText('Record ¥5,000 received by Bank transfer on');
   await confirm.getByRole('button', { name: 'Record payment' }).click();
   await expect(form.getByRole('status')).toHaveText('Payment recorded. Amount remaining: ¥7,000.');
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
   await expect(page.getByTestId('admin-invoice-recorded-payments')).toContainText('MIZUHO-0001');
 
-  // More than remains is refused with a clear sentence, and nothing changes.
+  // More than remains is named before any confirmation, with both amounts, and nothing changes.
   await form.getByLabel('Amount received').fill('8000');
   await form.getByLabel('Reference (transfer ID, receipt number)').fill('MIZUHO-0002');
   await form.getByRole('button', { name: 'Record payment' }).click();
-  await form.getByRole('alertdialog').getByRole('button', { name: 'Record payment' }).click();
-  await expect(form.getByRole('alert')).toHaveText('The amount is more than the amount remaining on the invoice.');
+  await expect(form.getByRole('alert')).toHaveText('The amount (¥8,000) is more than the amount remaining on the invoice (¥7,000).');
+  await expect(form.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
 
   // The rest: the invoice turns paid and the form goes away.

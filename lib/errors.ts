@@ -19,7 +19,13 @@ export type AppErrorCode = (typeof appErrorCodes)[number];
  * `valueKeys` are values that are words of their own, named by their message key (an invoice's status:
  * `invoiceStatus.open`), so the sentence says 未払い in Japanese rather than the code `open`.
  */
-export type UserMessageKey = { key: string; values?: Record<string, string>; valueKeys?: Record<string, string> };
+export type UserMessageKey = {
+  key: string;
+  values?: Record<string, string>;
+  valueKeys?: Record<string, string>;
+  /** Amounts in the currency's minor unit, written as the reader's language writes money (￥22,600, ¥22,600). */
+  amounts?: Record<string, { amount: number; currency: string }>;
+};
 
 export interface AppErrorOptions {
   cause?: unknown;

@@ -6,12 +6,12 @@ import type { CreditNoteLabels } from '@/components/admin/credit-note-form';
 import type { RecordPaymentLabels } from '@/components/admin/record-payment-form';
 import { creditNoteReasons, creditNoteSettlements, paymentMethods } from '@/lib/back-office/adjustment-options';
 
-export async function getRecordPaymentLabels(): Promise<RecordPaymentLabels> {
+/** `currency`: the invoice's, the only one a payment on it can be recorded in. */
+export async function getRecordPaymentLabels(currency: string): Promise<RecordPaymentLabels> {
   const t = await getTranslations('backOffice');
   return {
     fullAmountOnly: t('payments.fullAmountOnly'),
-    amount: t('payments.amount'),
-    currency: t('payments.currency'),
+    amount: t('payments.amount', { currency: currency.toUpperCase() }),
     method: t('payments.method'),
     methods: Object.fromEntries(paymentMethods.map((m) => [m, t(`payments.methods.${m}`)])) as RecordPaymentLabels['methods'],
     receivedOn: t('payments.receivedOn'),
@@ -21,6 +21,8 @@ export async function getRecordPaymentLabels(): Promise<RecordPaymentLabels> {
     confirm: t.raw('payments.confirm') as string,
     recorded: t.raw('payments.recorded') as string,
     badAmount: t('payments.errors.badAmount'),
+    notPositive: t('payments.errors.notPositive'),
+    moreThanRemaining: t.raw('payments.errors.moreThanRemaining') as string,
     cancel: t('cancel'),
   };
 }

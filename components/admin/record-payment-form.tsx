@@ -1,21 +1,24 @@
 'use client';
 // Records a payment received outside Stripe on an open invoice. Two steps: the operator fills the form, then
-// confirms the sentence that says what will be recorded (it cannot be undone). `attempt` is issued by the page
-// with each render, so a double click records one payment; the server re-checks everything.
+// confirms the sentence that says what will be recorded (it cannot be undone), with the amount and the day written
+// as the page writes them. An amount that is not a number, not positive or more than remains is named before that
+// step; the server re-checks everything. Only the invoice's currency is offered: the server refuses any other.
+// `attempt` is issued by the page with each render, so a double click records one payment.
 import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { recordPaymentAction } from '@/lib/actions/admin/record-payment';
 import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
+import { checkPaymentAmount } from '@/lib/back-office/amounts';
 import { fillTemplate } from '@/lib/i18n/fill-template';
-import { formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-/** `backOffice.payments`, built on the server; `confirm` and `recorded` are raw templates. */
+/** `backOffice.payments`, built on the server; `confirm`, `recorded` and `moreThanRemaining` are raw templates. */
 export type RecordPaymentLabels = {
   fullAmountOnly: string;
+  /** Names the invoice's currency: "Amount received (JPY)". */
   amount: string;
-  currency: string;
   method: string;
   methods: Record<OffStripePaymentMethod, string>;
   receivedOn: string;
@@ -27,8 +30,17 @@ export type RecordPaymentLabels = {
   /** `{remaining}` */
   recorded: string;
   badAmount: string;
+  notPositive: string;
+  /** `{amount}`, `{remaining}` */
+  moreThanRemaining: string;
   cancel: string;
 };
+
+/** A calendar day (YYYY-MM-DD) as the page writes dates ("Dec 7, 2026", "2026/12/07"): the day itself, in no zone. */
+function formatDay(day: string, locale: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : formatDate(date, locale, 'UTC');
+}
 
 export function RecordPaymentForm(props: {
   invoiceId: string;
@@ -38,6 +50,8 @@ export function RecordPaymentForm(props: {
   fullAmountOnly: boolean;
   /** The amount remaining, in major units as the operator types it (prefilled). */
   remaining: string;
+  /** The same in the currency's minor unit: an amount above it is named before the confirmation. */
+  remainingAmount: number;
   locale: string;
   labels: RecordPaymentLabels;
 }) {
@@ -46,7 +60,7 @@ export function RecordPaymentForm(props: {
   const record = useAction(recordPaymentAction);
   const hydrated = useHydrated();
   const [amount, setAmount] = useState(props.remaining);
-  const [currency, setCurrency] = useState(props.currency);
+  const { currency } = props;
   const [method, setMethod] = useState<OffStripePaymentMethod>('bank_transfer');
   const [receivedOn, setReceivedOn] = useState(props.today);
   const [reference, setReference] = useState('');
@@ -66,7 +80,7 @@ export function RecordPaymentForm(props: {
       if (result?.serverError) setError(result.serverError.error);
       else if (result?.validationErrors) setError(labels.badAmount);
       else if (result?.data) {
-        setDone(fillTemplate(labels.recorded, { remaining: formatMoney(result.data.amountRemaining, props.currency, locale) }));
+        setDone(fillTemplate(labels.recorded, { remaining: formatMoney(result.data.amountRemaining, currency, locale) }));
         setReference('');
         router.refresh();
       }
@@ -77,7 +91,14 @@ export function RecordPaymentForm(props: {
     }
   }
 
-  const currencies = Array.from(new Set([props.currency, 'jpy', 'usd', 'eur']));
+  // The server's own rule, said before the confirmation (the server still refuses whatever is sent).
+  const { amount: minor, problem } = checkPaymentAmount(amount, currency, props.remainingAmount);
+  const problemText =
+    problem === 'moreThanRemaining'
+      ? fillTemplate(labels.moreThanRemaining, { amount: formatMoney(minor!, currency, locale), remaining: formatMoney(props.remainingAmount, currency, locale) })
+      : problem
+        ? labels[problem]
+        : null;
   return (
     <form
       className="mt-3 grid gap-3 sm:grid-cols-2"
@@ -85,7 +106,8 @@ export function RecordPaymentForm(props: {
       onSubmit={(event) => {
         event.preventDefault();
         setDone(null);
-        setConfirming(true);
+        setError(problemText);
+        setConfirming(problemText === null);
       }}
     >
       {props.fullAmountOnly ? <p className="alert-info sm:col-span-2">{labels.fullAmountOnly}</p> : null}
@@ -93,19 +115,18 @@ export function RecordPaymentForm(props: {
         <label className="label" htmlFor="record-amount">
           {labels.amount}
         </label>
-        <input id="record-amount" className="input" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
-      </div>
-      <div>
-        <label className="label" htmlFor="record-currency">
-          {labels.currency}
-        </label>
-        <select id="record-currency" className="input" value={currency} onChange={(e) => setCurrency(e.target.value)}>
-          {currencies.map((c) => (
-            <option key={c} value={c}>
-              {c.toUpperCase()}
-            </option>
-          ))}
-        </select>
+        <input
+          id="record-amount"
+          className="input"
+          inputMode="decimal"
+          required
+          value={amount}
+          aria-invalid={error !== null && !confirming ? true : undefined}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            setConfirming(false);
+          }}
+        />
       </div>
       <div>
         <label className="label" htmlFor="record-method">
@@ -123,7 +144,7 @@ export function RecordPaymentForm(props: {
         <label className="label" htmlFor="record-date">
           {labels.receivedOn}
         </label>
-        <input id="record-date" type="date" className="input" required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+        <input id="record-date" type="date" className="input" required max={props.today} value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
       </div>
       <div className="sm:col-span-2">
         <label className="label" htmlFor="record-reference">
@@ -143,7 +164,7 @@ export function RecordPaymentForm(props: {
       ) : null}
       {confirming ? (
         <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={labels.submit}>
-          <p>{fillTemplate(labels.confirm, { amount: `${amount} ${currency.toUpperCase()}`, method: labels.methods[method], date: receivedOn })}</p>
+          <p>{fillTemplate(labels.confirm, { amount: minor === null ? amount : formatMoney(minor, currency, locale), method: labels.methods[method], date: formatDay(receivedOn, locale) })}</p>
           <div className="flex gap-2">
             <button type="button" className="btn-primary" disabled={busy} onClick={() => void submit()}>
               {busy ? labels.pending : labels.submit}

@@ -8,12 +8,14 @@
 //   operatorActionClient  + ctx.operatorRole (operators only; others get not_found)
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { getOrganizationForMember } from '@/db/queries/organizations';
 import { getOperatorRole } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/session';
 import { AppError, toAppError, type AppErrorCode } from '@/lib/errors';
+import { formatMoney } from '@/lib/i18n/format';
 import { can, memberPermissions, operatorCan, operatorPermissions } from '@/lib/permissions';
 
 export type ActionServerError = { code: AppErrorCode; error: string };
@@ -32,7 +34,9 @@ async function messageFor(error: AppError): Promise<string> {
     const t = await getTranslations();
     if (t.has(named.key as never)) {
       const words = Object.entries(named.valueKeys ?? {}).map(([name, key]) => [name, t.has(key as never) ? t(key as never) : key.slice(key.lastIndexOf('.') + 1)]);
-      return t(named.key as never, { ...named.values, ...Object.fromEntries(words) } as never);
+      const locale = named.amounts ? await getLocale() : '';
+      const amounts = Object.entries(named.amounts ?? {}).map(([name, { amount, currency }]) => [name, formatMoney(amount, currency, locale)]);
+      return t(named.key as never, { ...named.values, ...Object.fromEntries(words), ...Object.fromEntries(amounts) } as never);
     }
   }
   const t = await getTranslations('errors');

@@ -13,3 +13,18 @@ export function parseMajorAmount(input: string, currency: string): number | null
   if (!Number.isSafeInteger(minor)) return null;
   return text.startsWith('-') ? -minor : minor;
 }
+
+export type PaymentAmountProblem = 'badAmount' | 'notPositive' | 'moreThanRemaining';
+
+/**
+ * A payment received outside Stripe, as typed, against what is left to pay (minor units): the amount, and why it
+ * cannot be recorded (null when it can). One rule for the form, which names the problem before asking for
+ * confirmation, and for the server, which refuses whatever the browser sent.
+ */
+export function checkPaymentAmount(input: string, currency: string, remaining: number): { amount: number | null; problem: PaymentAmountProblem | null } {
+  const amount = parseMajorAmount(input, currency);
+  if (amount === null) return { amount, problem: 'badAmount' };
+  if (amount <= 0) return { amount, problem: 'notPositive' };
+  if (amount > remaining) return { amount, problem: 'moreThanRemaining' };
+  return { amount, problem: null };
+}

@@ -18,7 +18,7 @@ const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
 vi.mock('next-intl/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-intl/server')>()),
-  getLocale: async () => 'en',
+  getLocale: async () => 'ja',
 }));
 // The operator reads Japanese: refusals are asserted as the sentence they see.
 vi.mock('@/lib/i18n/server', async () => {
@@ -31,6 +31,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 const { recordOffStripePayment } = await import('./record-payment');
 const { issueOperatorCreditNote, previewOperatorCreditNote } = await import('./credit-notes');
 const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment');
+const { loadInvoiceAdjustmentsForOperator } = await import('./invoice-adjustments-view');
+const { getInvoiceForOperator } = await import('@/db/queries/invoices');
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
 const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
 const { GET: getCreditNoteStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/stripe-pdf/route');
@@ -182,7 +184,15 @@ describe('[admin] recording a payment made outside Stripe', () => {
     session.user = admin;
     const refused = await recordPaymentAction({ ...input, amount: '99999' });
     expect(refused.serverError?.code).toBe('invalid_input');
-    expect(refused.serverError?.error).toBe('入金額が請求書の残額を超えています。');
+    expect(refused.serverError?.error).toBe('入金額（￥99,999）が請求書の残額（￥12,000）を超えています。');
+  });
+
+  it('offers today where the organization is as the date received: 00:37 on 8 December in Tokyo is the 8th, not UTC’s 7th', async () => {
+    const c = await bankTransferCustomer();
+    const found = (await getInvoiceForOperator({ invoiceId: c.invoiceId }))!;
+    const at = new Date('2026-12-07T15:37:00Z');
+    expect((await loadInvoiceAdjustmentsForOperator(found.invoice, found.lines, 'admin', 'Asia/Tokyo', at)).today).toBe('2026-12-08');
+    expect((await loadInvoiceAdjustmentsForOperator(found.invoice, found.lines, 'admin', 'America/Los_Angeles', at)).today).toBe('2026-12-07');
   });
 
   it('a refusal names the invoice’s status in the operator’s language, not its code', async () => {

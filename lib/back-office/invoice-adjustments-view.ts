@@ -9,9 +9,11 @@ import type { InvoiceLineRecord, InvoiceRecord } from '@/db/queries/invoices';
 import { env } from '@/lib/env';
 import { minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan, type OperatorRole } from '@/lib/permissions';
+import { todayIn } from '@/lib/receivables/as-of';
 import { creditTaxRatesOf } from './credit-notes';
 
-export async function loadInvoiceAdjustmentsForOperator(invoice: InvoiceRecord, lines: InvoiceLineRecord[], role: OperatorRole) {
+/** `timeZone`: the one the page shows the invoice's dates in (the organization's), so "today" is the operator's day. */
+export async function loadInvoiceAdjustmentsForOperator(invoice: InvoiceRecord, lines: InvoiceLineRecord[], role: OperatorRole, timeZone: string, now = new Date()) {
   const [payments, creditNotes, t] = await Promise.all([
     listInvoicePaymentsForOperator({ invoiceId: invoice.id }),
     listCreditNotesForOperator({ invoiceId: invoice.id }),
@@ -29,7 +31,8 @@ export async function loadInvoiceAdjustmentsForOperator(invoice: InvoiceRecord, 
     paidByCard: invoice.amountPaid > (data.amount_paid_off_stripe ?? 0),
     /** The amount remaining as the operator would type it (major units, no grouping). */
     remainingInput: (invoice.amountRemaining / 10 ** digits).toFixed(digits),
-    today: new Date().toISOString().slice(0, 10),
+    /** The default date received: today where the organization is (at 00:37 in Tokyo, already the next day of UTC). */
+    today: todayIn(timeZone, now),
     /** The rates a credit by amount is taxed at (the invoice's own). */
     creditTaxRates: creditTaxRatesOf(invoice),
     creditableLines: lines.filter((l) => l.amount > 0).map((l) => ({ id: l.id, description: l.description ?? l.id, quantity: l.quantity ?? 1 })),

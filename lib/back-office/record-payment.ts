@@ -10,12 +10,12 @@ import { getInvoiceForOperator } from '@/db/queries/invoices';
 import { findRecordedPaymentForOperator } from '@/db/queries/invoice-adjustments';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, type UserMessageKey } from '@/lib/errors';
 import { attachInvoicePaymentRecord } from '@/lib/stripe/attach-invoice-payment-record';
 import { markInvoicePaidOutOfBand } from '@/lib/stripe/mark-invoice-paid-out-of-band';
 import { reportOffStripePayment } from '@/lib/stripe/report-off-stripe-payment';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
-import { parseMajorAmount } from './amounts';
+import { checkPaymentAmount } from './amounts';
 import type { OffStripePaymentMethod } from './adjustment-options';
 import type { RecordPaymentInput } from './record-payment-schema';
 
@@ -30,11 +30,8 @@ const METHOD_LABELS: Record<OffStripePaymentMethod, string> = {
   other: 'Other',
 };
 
-function refuse(reason: string, values?: Record<string, string>, valueKeys?: Record<string, string>): AppError {
-  return new AppError('invalid_input', `record payment refused: ${reason}`, {
-    reason,
-    userMessageKey: { key: `backOffice.payments.errors.${reason}`, values, valueKeys },
-  });
+function refuse(reason: string, message: Omit<UserMessageKey, 'key'> = {}): AppError {
+  return new AppError('invalid_input', `record payment refused: ${reason}`, { reason, userMessageKey: { key: `backOffice.payments.errors.${reason}`, ...message } });
 }
 
 /** Noon UTC of the day received: the same calendar day in every time zone the operators work in. */
@@ -54,14 +51,16 @@ export async function recordOffStripePayment(
   const previous = await findRecordedPaymentForOperator({ invoiceId: invoice.id, attempt: params.attempt });
   if (previous) return { outcome: 'already_recorded', invoiceId: invoice.id, status: invoice.status, amountRemaining: invoice.amountRemaining };
 
-  if (invoice.status !== 'open') throw refuse('notOpen', undefined, { status: `invoiceStatus.${invoice.status}` });
+  if (invoice.status !== 'open') throw refuse('notOpen', { valueKeys: { status: `invoiceStatus.${invoice.status}` } });
   if (params.currency !== invoice.currency) {
-    throw refuse('otherCurrency', { currency: params.currency.toUpperCase(), invoiceCurrency: invoice.currency.toUpperCase() });
+    throw refuse('otherCurrency', { values: { currency: params.currency.toUpperCase(), invoiceCurrency: invoice.currency.toUpperCase() } });
   }
-  const amount = parseMajorAmount(params.amount, invoice.currency);
-  if (amount === null) throw refuse('badAmount');
-  if (amount <= 0) throw refuse('notPositive');
-  if (amount > invoice.amountRemaining) throw refuse('moreThanRemaining');
+  const { amount, problem } = checkPaymentAmount(params.amount, invoice.currency, invoice.amountRemaining);
+  if (problem === 'moreThanRemaining') {
+    const { currency } = invoice;
+    throw refuse(problem, { amounts: { amount: { amount: amount!, currency }, remaining: { amount: invoice.amountRemaining, currency } } });
+  }
+  if (problem || amount === null) throw refuse(problem ?? 'badAmount');
   if (mode === 'paid_out_of_band' && amount !== invoice.amountRemaining) throw refuse('fullAmountOnly');
   const receivedAt = receivedAtOf(params.receivedOn);
   const today = params.now ?? new Date();

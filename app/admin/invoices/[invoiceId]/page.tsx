@@ -64,8 +64,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
   const discounts = invoiceDiscounts(invoice);
   const tax = invoiceTax(invoice);
   const [adjustments, recordPayment, creditNote] = await Promise.all([
-    loadInvoiceAdjustmentsForOperator(invoice, lines, operator.role),
-    getRecordPaymentLabels(),
+    loadInvoiceAdjustmentsForOperator(invoice, lines, operator.role, timeZone),
+    getRecordPaymentLabels(invoice.currency),
     getCreditNoteLabels(),
   ]);
   const formLabels = { recordPayment, creditNote };
@@ -267,6 +267,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               today={adjustments.today}
               fullAmountOnly={adjustments.fullAmountOnly}
               remaining={adjustments.remainingInput}
+              remainingAmount={invoice.amountRemaining}
               locale={locale}
               labels={formLabels.recordPayment}
             />
