@@ -31,6 +31,15 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
   await expect(page.getByTestId('admin-invoice-recorded-payments')).toContainText('MIZUHO-0001');
 
+  // At phone width the amount stays on screen; method, status and reference move under the date.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const amount = page.getByTestId('recorded-payment-amount').first();
+  await expect(amount).toHaveText('¥5,000');
+  const box = (await amount.boundingBox())!;
+  expect(box.x + box.width, 'inside a 390px screen').toBeLessThanOrEqual(390);
+  await expect(page.getByTestId('recorded-payment-details').first()).toContainText('Bank transfer · Paid');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // More than remains is named before any confirmation, with both amounts, and nothing changes.
   await form.getByLabel('Amount received').fill('8000');
   await form.getByLabel('Reference (transfer ID, receipt number)').fill('MIZUHO-0002');
