@@ -6,6 +6,7 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge } from '@/components/admin/connect/connect-badges';
 import { AddPayeeForm } from '@/components/admin/connect/add-payee-form';
+import { PayeeRequirements, type PayeeRequirementsLabels } from '@/components/admin/connect/payee-requirements';
 import { SplitRuleForm } from '@/components/admin/connect/split-rule-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,8 +14,9 @@ import { listOneTimePrices } from '@/db/queries/catalog';
 import { listPayees, listSplitRules, type PayeeStatus } from '@/db/queries/payees';
 import { requireOperator } from '@/lib/auth/session';
 import { PAYEE_COUNTRIES, PAYEE_ROLES, type PayeeCountry } from '@/lib/connect/payee-roles';
+import { REQUIREMENT_GROUPS, type RequirementGroup } from '@/lib/connect/requirement-groups';
 import { shareAmounts } from '@/lib/connect/split';
-import { formatMoney, labelled, minorUnitDigits } from '@/lib/i18n/format';
+import { formatMoney, minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,6 +57,12 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
     save: t('rules.save'),
     saved: t('rules.saved'),
     invalidInput: tErrors('invalid_input'),
+  });
+  const requirementLabels = (count: number): PayeeRequirementsLabels => ({
+    requirements: t('payees.requirements'),
+    none: t('payees.requirementsNone'),
+    groups: Object.fromEntries(REQUIREMENT_GROUPS.map((g) => [g, t(`payees.requirementGroups.${g}`)])) as Record<RequirementGroup, string>,
+    codes: t('payees.requirementCodes', { count }),
   });
   return (
     <>
@@ -145,9 +153,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
                     <span data-testid="payee-status">
                       <PayeeStatusBadge status={payee.status} />
                     </span>
-                    <span className="block text-xs text-slate-600">
-                      {labelled(t('payees.requirements'), payee.requirementsDue.length > 0 ? payee.requirementsDue.join(', ') : t('payees.requirementsNone'), locale)}
-                    </span>
+                    <PayeeRequirements codes={payee.requirementsDue} labels={requirementLabels(payee.requirementsDue.length)} locale={locale} />
                   </td>
                   <td>
                     {canManage && payee.status !== 'enabled' ? (
