@@ -5,6 +5,9 @@
 // accepted it. One row per Stripe quote, created with the draft.
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MirroredTaxLine } from './stripe';
+
+/** A quote's tax per rate: Stripe gives a quote's rates whole, so the percentage is always known. */
+export type QuoteTaxLine = Omit<MirroredTaxLine, 'percentage'> & { percentage: number };
 import { organizations } from './organizations';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -22,7 +25,7 @@ export type MirroredQuoteLine = {
   amountSubtotal: number;
   amountTotal: number;
   recurringInterval: string | null;
-  taxes: MirroredTaxLine[];
+  taxes: QuoteTaxLine[];
 };
 
 export const stripeQuotes = pgTable(
@@ -42,7 +45,7 @@ export const stripeQuotes = pgTable(
     amountTax: money('amount_tax').notNull(),
     amountDiscount: money('amount_discount').notNull(),
     /** Tax per rate over the whole quote (upfront), the rate's name and percentage as mirrored. */
-    taxes: jsonb('taxes').$type<MirroredTaxLine[]>().notNull().default([]),
+    taxes: jsonb('taxes').$type<QuoteTaxLine[]>().notNull().default([]),
     lines: jsonb('lines').$type<MirroredQuoteLine[]>().notNull().default([]),
     header: text('header'),
     footer: text('footer'),

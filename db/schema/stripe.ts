@@ -139,7 +139,8 @@ export const stripeSubscriptionItems = pgTable(
 export type MirroredTaxLine = {
   rateId: string | null;
   displayName: string;
-  percentage: number;
+  /** Null when Stripe named the rate by an id the sync could not read: the rate is then not stated, never as 0 %. */
+  percentage: number | null;
   inclusive: boolean;
   amount: number;
   taxableAmount: number;

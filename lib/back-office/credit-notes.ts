@@ -36,7 +36,7 @@ export type CreditTaxRate = { id: string; percentage: number; inclusive: boolean
 export function creditTaxRatesOf(invoice: Pick<InvoiceRecord, 'taxes'>): CreditTaxRate[] {
   const rates = new Map<string, CreditTaxRate>();
   for (const tax of invoice.taxes) {
-    if (tax.rateId && !rates.has(tax.rateId)) rates.set(tax.rateId, { id: tax.rateId, percentage: tax.percentage, inclusive: tax.inclusive });
+    if (tax.rateId && tax.percentage !== null && !rates.has(tax.rateId)) rates.set(tax.rateId, { id: tax.rateId, percentage: tax.percentage, inclusive: tax.inclusive });
   }
   return [...rates.values()];
 }

@@ -7,7 +7,8 @@ import type { BillingDetails } from '@/lib/billing/details/billing-details-schem
 import type { BrandingSettings } from '@/lib/branding/settings';
 import { creditNoteReasons } from '@/lib/back-office/adjustment-options';
 import { isReducedRate, taxesByRate, type DocumentIssuer, type DocumentLine, type DocumentModel } from './document-model';
-import { addresseeOf, chargedTaxes, generatedOf, issuerFrom, taxRatePercentOf, transactionPeriodOf, type InvoiceRow, type LineRow } from './invoice-document-model';
+import { taxRatePercentOf } from '@/lib/billing/tax/tax-lines';
+import { addresseeOf, chargedTaxes, generatedOf, issuerFrom, transactionPeriodOf, type InvoiceRow, type LineRow } from './invoice-document-model';
 
 type CreditNoteRow = {
   number: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brandingSettingsSchema } from '@/lib/branding/settings';
 import { roundMinor, taxesByRate } from './document-model';
-import { invoiceDocumentModelFrom, receiptNumberFor, taxRatePercentOf } from './invoice-document-model';
+import { taxRatePercentOf } from '@/lib/billing/tax/tax-lines';
+import { invoiceDocumentModelFrom, receiptNumberFor } from './invoice-document-model';
 import { japaneseCompanyBilling } from './document-fixtures';
 
 const branding = brandingSettingsSchema.parse({

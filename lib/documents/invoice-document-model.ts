@@ -1,5 +1,6 @@
 // Mirror rows + branding → the DocumentModel of an invoice or its receipt. Pure, so the mapping (zero lines
 // left out, tax per rate from Stripe's data, 御中/様, footers) is tested without a database.
+import { taxRatePercentOf } from '@/lib/billing/tax/tax-lines';
 import type Stripe from 'stripe';
 import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
 import { bankTransferFooterOf, type BrandingSettings } from '@/lib/branding/settings';
@@ -35,24 +36,6 @@ export type LineRow = {
 /** `RCPT-ABC-0001`: one receipt per paid invoice, so the invoice number (or id) names it. */
 export function receiptNumberFor(invoice: Pick<InvoiceRow, 'id' | 'number'>): string {
   return `RCPT-${invoice.number ?? invoice.id}`;
-}
-
-/** Japan's consumption-tax rates: a derived rate this close to one of them is that rate. */
-const KNOWN_RATES = [10, 8];
-
-/**
- * The percentage of one Stripe line tax. Stripe gives the tax rate's id (`tax_rate_details.tax_rate`); an expanded
- * tax rate or `taxRates` (id → percentage, when the caller knows them) gives the exact rate. Otherwise it is derived
- * from the tax and taxable amounts and snapped to the nearest Japanese rate when within half a point.
- */
-export function taxRatePercentOf(tax: Partial<Stripe.InvoiceLineItem.Tax>, taxRates: ReadonlyMap<string, number> = new Map()): number | null {
-  const ref = tax.tax_rate_details?.tax_rate as string | { id: string; percentage: number } | undefined;
-  if (ref && typeof ref === 'object' && typeof ref.percentage === 'number') return ref.percentage;
-  if (typeof ref === 'string' && taxRates.has(ref)) return taxRates.get(ref)!;
-  if (typeof tax.amount !== 'number' || !tax.taxable_amount) return null;
-  const derived = (tax.amount / tax.taxable_amount) * 100;
-  const known = KNOWN_RATES.find((rate) => Math.abs(rate - derived) < 0.5);
-  return known ?? Math.round(derived * 100) / 100;
 }
 
 /** The line's tax rate, from its first Stripe tax (a Japanese line carries one rate). */

@@ -2,12 +2,12 @@
 // Tax per rate is summed from the lines' `taxes` (read with `expand: ['data.taxes']`), so the mirror has the
 // rate's name and percentage without a second read; amounts are the quote's own (what Stripe will bill).
 import type Stripe from 'stripe';
-import type { MirroredQuoteLine, MirroredTaxLine, stripeQuotes } from '@/db/schema';
+import type { MirroredQuoteLine, QuoteTaxLine, stripeQuotes } from '@/db/schema';
 import { fromUnix, idOf, metadataOf, snapshot } from './map-shared';
 
 export type QuoteRow = typeof stripeQuotes.$inferInsert;
 
-function taxOf(tax: Stripe.LineItem.Tax): MirroredTaxLine {
+function taxOf(tax: Stripe.LineItem.Tax): QuoteTaxLine {
   return {
     rateId: tax.rate.id,
     displayName: tax.rate.display_name,
@@ -34,8 +34,8 @@ export function mapQuoteLine(line: Stripe.LineItem): MirroredQuoteLine {
 }
 
 /** One entry per rate, amounts and taxable amounts added across lines, in the order rates first appear. */
-export function sumTaxesByRate(lines: MirroredQuoteLine[]): MirroredTaxLine[] {
-  const byRate = new Map<string, MirroredTaxLine>();
+export function sumTaxesByRate(lines: MirroredQuoteLine[]): QuoteTaxLine[] {
+  const byRate = new Map<string, QuoteTaxLine>();
   for (const tax of lines.flatMap((l) => l.taxes)) {
     const key = tax.rateId ?? `${tax.displayName}:${tax.percentage}:${tax.inclusive}`;
     const seen = byRate.get(key);

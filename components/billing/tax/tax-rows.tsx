@@ -7,7 +7,10 @@ import { formatMoney } from '@/lib/i18n/format';
 export type TaxRowLabels = { added: string; included: string };
 
 export function taxRowLabel(line: Pick<TaxLine, 'inclusive' | 'percentage'>, labels: TaxRowLabels): string {
-  return (line.inclusive ? labels.included : labels.added).replace('{percentage}', String(line.percentage));
+  const template = line.inclusive ? labels.included : labels.added;
+  // A rate the mirror could not read is named without its percentage rather than as 0 %.
+  if (line.percentage === null) return template.replace(/\s*[（(]?\{percentage\}%[）)]?/, '');
+  return template.replace('{percentage}', String(line.percentage));
 }
 
 export function TaxRows({

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { taxRateFor } from '@/lib/demo/catalog';
+import { taxRowLabel } from '@/components/billing/tax/tax-rows';
 import { estimateTax, taxLinesOf, totalWithTax } from './tax-lines';
 
 describe('estimateTax (checkout, before Stripe is asked)', () => {
@@ -32,7 +33,20 @@ describe('taxLinesOf (previews and mirrored invoices)', () => {
     } satisfies Pick<Stripe.Invoice, 'default_tax_rates' | 'total_taxes'>;
     expect(taxLinesOf(invoice)).toEqual([
       { rateId: 'txr_1', displayName: '消費税', percentage: 8, inclusive: false, amount: 80, taxableAmount: 1000 },
-      { rateId: 'txr_other', displayName: 'txr_other', percentage: 0, inclusive: true, amount: 5, taxableAmount: 50 },
+      // Not read: its rate derived from the amounts as the documents derive it, never stated as 0 %.
+      { rateId: 'txr_other', displayName: 'txr_other', percentage: 10, inclusive: true, amount: 5, taxableAmount: 50 },
     ]);
+  });
+
+  it('leaves the rate unstated when nothing tells it, and the label then names no percentage', () => {
+    const invoice = {
+      default_tax_rates: [],
+      total_taxes: [{ amount: 0, tax_behavior: 'inclusive', taxable_amount: 0, tax_rate_details: { tax_rate: 'txr_x' }, taxability_reason: 'not_available', type: 'tax_rate_details' }],
+    } satisfies Pick<Stripe.Invoice, 'default_tax_rates' | 'total_taxes'>;
+    const [line] = taxLinesOf(invoice);
+    expect(line!.percentage).toBeNull();
+    expect(taxRowLabel(line!, { added: '消費税（{percentage}%）', included: '内消費税（{percentage}%）' })).toBe('内消費税');
+    expect(taxRowLabel({ ...line!, inclusive: false }, { added: 'Consumption tax {percentage}%', included: 'Incl. consumption tax {percentage}%' })).toBe('Consumption tax');
+    expect(taxRowLabel({ inclusive: true, percentage: 10 }, { added: '', included: '内消費税（{percentage}%）' })).toBe('内消費税（10%）');
   });
 });

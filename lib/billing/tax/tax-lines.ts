@@ -33,10 +33,29 @@ export function totalWithTax(amount: number, taxes: TaxLine[]): number {
   return amount + taxes.filter((t) => !t.inclusive).reduce((a, t) => a + t.amount, 0);
 }
 
+/** Japan's consumption-tax rates: a derived rate this close to one of them is that rate. */
+const KNOWN_RATES = [10, 8];
+
+/**
+ * The percentage of one Stripe line tax. Stripe gives the tax rate's id (`tax_rate_details.tax_rate`); an expanded
+ * tax rate or `taxRates` (id → percentage, when the caller knows them) gives the exact rate. Otherwise it is derived
+ * from the tax and taxable amounts and snapped to the nearest Japanese rate when within half a point.
+ */
+export function taxRatePercentOf(tax: Partial<Stripe.InvoiceLineItem.Tax>, taxRates: ReadonlyMap<string, number> = new Map()): number | null {
+  const ref = tax.tax_rate_details?.tax_rate as string | { id: string; percentage: number } | undefined;
+  if (ref && typeof ref === 'object' && typeof ref.percentage === 'number') return ref.percentage;
+  if (typeof ref === 'string' && taxRates.has(ref)) return taxRates.get(ref)!;
+  if (typeof tax.amount !== 'number' || !tax.taxable_amount) return null;
+  const derived = (tax.amount / tax.taxable_amount) * 100;
+  const known = KNOWN_RATES.find((rate) => Math.abs(rate - derived) < 0.5);
+  return known ?? Math.round(derived * 100) / 100;
+}
+
 /**
  * An invoice's (or preview's) tax per rate from `total_taxes`. The rate's name and percentage come from the
  * invoice's `default_tax_rates` or `knownRates` (rates charged per line, as a subscription from a quote has them:
- * Stripe names those by id only); a rate found in neither keeps its id as the name, so an amount is never hidden.
+ * Stripe names those by id only); a rate found in neither keeps its id as the name, so an amount is never hidden,
+ * and its percentage derived from the amounts (taxRatePercentOf).
  */
 export function taxLinesOf(
   invoice: Pick<Stripe.Invoice, 'total_taxes' | 'default_tax_rates'>,
@@ -49,7 +68,8 @@ export function taxLinesOf(
     return {
       rateId: id,
       displayName: rate?.display_name ?? id ?? 'Tax',
-      percentage: rate?.percentage ?? 0,
+      // A rate named by id only and not read: derived from its amounts as the documents do, else not stated.
+      percentage: rate?.percentage ?? taxRatePercentOf(t),
       inclusive: t.tax_behavior === 'inclusive',
       amount: t.amount,
       taxableAmount: t.taxable_amount ?? 0,
