@@ -84,6 +84,9 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await expect(customerNotes).toContainText('¥2,000');
   // Where the money went, in the customer's terms (operators read "Credit to the customer's balance").
   await expect(customerNotes).toContainText('Credited to your balance');
+  // The totals add up: the credit after payment is its own line after what was paid.
+  await expect(customer.page.getByTestId('invoice-totals')).toContainText('Credit notes after payment');
+  await expect(customer.page.getByTestId('invoice-credit-notes-after-payment')).toHaveText('−¥2,000');
   const downloading = customer.page.waitForEvent('download');
   await customerNotes.getByRole('link', { name: 'Download PDF' }).click();
   const download = await downloading;

@@ -4,6 +4,7 @@ import {
   canPayInvoiceOnline,
   documentFilename,
   hasReceipt,
+  invoiceCreditNoteAmounts,
   invoiceDiscounts,
   visibleInvoiceLines,
 } from './invoice-details';
@@ -32,6 +33,19 @@ describe('invoiceDiscounts', () => {
   it('is empty without the field', () => {
     expect(invoiceDiscounts({ data: {} })).toEqual([]);
     expect(invoiceDiscounts({ data: null })).toEqual([]);
+  });
+});
+
+describe('invoiceCreditNoteAmounts', () => {
+  it('reads what credit notes took off before and after payment, so total − credited − paid is what remains', () => {
+    const data = { total: 22_600, pre_payment_credit_notes_amount: 1_000, post_payment_credit_notes_amount: 0, amount_paid: 2_600, amount_remaining: 19_000 };
+    const credited = invoiceCreditNoteAmounts({ data });
+    expect(credited).toEqual({ beforePayment: 1_000, afterPayment: 0 });
+    expect(data.total - credited.beforePayment - data.amount_paid).toBe(data.amount_remaining);
+    expect(invoiceCreditNoteAmounts({ data: { post_payment_credit_notes_amount: 500 } })).toEqual({ beforePayment: 0, afterPayment: 500 });
+  });
+  it('is zero without the fields', () => {
+    expect(invoiceCreditNoteAmounts({ data: null })).toEqual({ beforePayment: 0, afterPayment: 0 });
   });
 });
 

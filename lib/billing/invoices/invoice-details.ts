@@ -36,6 +36,16 @@ export function invoiceTax(invoice: Pick<InvoiceLike, 'data'>): number {
 }
 
 /**
+ * What the invoice's credit notes took off it, from Stripe's own sums (voided notes already left out): before
+ * payment they lowered the amount due (total − credited − paid = remaining); after payment the money was refunded
+ * or credited to the customer's balance, so it comes after what was paid.
+ */
+export function invoiceCreditNoteAmounts(invoice: Pick<InvoiceLike, 'data'>): { beforePayment: number; afterPayment: number } {
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  return { beforePayment: data?.pre_payment_credit_notes_amount ?? 0, afterPayment: data?.post_payment_credit_notes_amount ?? 0 };
+}
+
+/**
  * Bank-transfer instructions for an invoice paid by transfer: the invoice's footer, which is where the
  * operator puts the bank account (customer or account invoice settings are copied into it at finalization).
  */

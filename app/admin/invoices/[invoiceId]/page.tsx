@@ -14,6 +14,7 @@ import { InvoiceTimelineSection } from '@/components/admin/invoice-timeline-sect
 import { getCreditNoteLabels, getRecordPaymentLabels } from '@/components/admin/back-office-form-labels';
 import { CreditNoteForm } from '@/components/admin/credit-note-form';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
+import { InvoiceSettlementTotals } from '@/components/billing/invoices/invoice-settlement-totals';
 import { RecordPaymentForm } from '@/components/admin/record-payment-form';
 import { RecordedPaymentsTable } from '@/components/admin/recorded-payments-table';
 import { InvoiceStatusBadge } from '@/components/status-badge';
@@ -239,12 +240,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
           ) : null}
           <dt className="font-semibold text-slate-900">{invoice.taxes.length > 0 ? tTax('totalIncluding') : tInvoices('total')}</dt>
           <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
-          {invoice.amountPaid > 0 ? (
-            <>
-              <dt className="text-slate-600">{tInvoices('amountPaid')}</dt>
-              <dd className="num">{money(invoice.amountPaid)}</dd>
-            </>
-          ) : null}
+          <InvoiceSettlementTotals invoice={invoice} money={money} remainingLabel={t('amountRemaining')} />
         </dl>
       </section>
 

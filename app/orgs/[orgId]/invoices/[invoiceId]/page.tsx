@@ -1,11 +1,13 @@
-// GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals,
-// discounts, due date, bank-transfer instructions, documents, and paying it when it is open.
+// GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals
+// (credit notes included, so they add up), discounts, due date, bank-transfer instructions, documents, and paying
+// it when it is open.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
+import { InvoiceSettlementTotals } from '@/components/billing/invoices/invoice-settlement-totals';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { InvoiceStatusBadge } from '@/components/status-badge';
@@ -186,20 +188,7 @@ export default async function InvoicePage({
           ) : null}
           <dt className="font-semibold text-slate-900">{invoice.taxes.length > 0 ? tTax('totalIncluding') : t('total')}</dt>
           <dd className="num font-semibold text-slate-900">{money(invoice.total)}</dd>
-          {invoice.amountPaid > 0 ? (
-            <>
-              <dt className="text-slate-600">{t('amountPaid')}</dt>
-              <dd className="num">{money(invoice.amountPaid)}</dd>
-            </>
-          ) : null}
-          {invoice.status === 'open' ? (
-            <>
-              <dt className="font-semibold text-slate-900">{t('amountRemaining')}</dt>
-              <dd className="num font-semibold text-slate-900" data-testid="amount-remaining">
-                {money(invoice.amountRemaining)}
-              </dd>
-            </>
-          ) : null}
+          <InvoiceSettlementTotals invoice={invoice} money={money} remainingLabel={t('amountRemaining')} />
         </dl>
       </section>
 
