@@ -118,6 +118,22 @@ describe('[admin] invoice actions', () => {
     expect(voided.status).toBe('void');
     expect(voided.metadata?.void_reason).toBe('Issued twice');
     expect((await mirrored(invoiceId)).status).toBe('void');
+    // The reason is in the audit entry, where the invoice's history and the audit log read it (理由：…).
+    const [entry] = await testDb().select().from(auditLog).where(and(eq(auditLog.targetId, invoiceId), eq(auditLog.action, 'invoice.voided_by_operator')));
+    expect(entry?.data).toMatchObject({ reason: 'Issued twice', before: { status: 'open' }, after: { status: 'void' } });
+  });
+
+  it('marking an invoice uncollectible records the operator’s reason in the audit entry', async () => {
+    const { customerId } = await organizationWithCustomer();
+    const invoiceId = await openSendInvoice(customerId);
+    await runInvoiceAction({ invoiceId, action: 'finalize', operator: admin }, stripe);
+    await runInvoiceAction({ invoiceId, action: 'mark_uncollectible', operator: admin, reason: '  Company dissolved  ' }, stripe);
+    const [entry] = await testDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, invoiceId), eq(auditLog.action, 'invoice.marked_uncollectible_by_operator')));
+    expect(entry?.data).toMatchObject({ reason: 'Company dissolved', before: { status: 'open' }, after: { status: 'uncollectible' } });
+    expect((await stripe.invoices.retrieve(invoiceId)).metadata?.mark_uncollectible_reason).toBe('Company dissolved');
   });
 
   it('refuses to void or mark uncollectible a paid invoice, and nothing changes', async () => {
