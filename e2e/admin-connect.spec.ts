@@ -52,7 +52,7 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   await rule.getByLabel('Amount for the Reading doctor').fill('2000');
   await rule.getByLabel('Amount for the Second reader').fill('1500');
   await rule.getByRole('button', { name: 'Save rule' }).click();
-  await expect(rule.getByRole('alert')).toHaveText('This rule pays out 3,500 but the sale is only 3,000. Lower the shares so the platform keeps zero or more.');
+  await expect(rule.getByRole('alert')).toHaveText('This rule pays out ¥3,500, more than the price of ¥3,000. Lower the shares so the platform keeps zero or more.');
   await rule.getByLabel('Amount for the Reading doctor').fill('1,000');
   await rule.getByLabel('Amount for the Second reader').fill('1000');
   await rule.getByRole('button', { name: 'Save rule' }).click();

@@ -130,7 +130,11 @@ describe('refusals', () => {
       ],
       operatorUserId: admin.id,
     });
-    await expect(attempt).rejects.toMatchObject({ code: 'invalid_input', reason: 'split_exceeds_sale', userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: '3,200', saleAmount: '3,000' } } });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid_input',
+      reason: 'split_exceeds_sale',
+      userMessageKey: { key: 'connect.errors.split_exceeds_price', amounts: { paidOut: { amount: 3200, currency: 'jpy' }, price: { amount: 3000, currency: 'jpy' } } },
+    });
     expect(await testDb().select().from(splitRules)).toEqual([]);
     expect(await testDb().select().from(auditLog).where(eq(auditLog.action, 'split_rule.saved'))).toEqual([]);
     await expect(

@@ -54,7 +54,7 @@ export async function recordSale(params: RecordSaleInput & { operatorUserId: str
   if (rule.currency !== price.currency && rule.shares.some((s) => s.kind === 'fixed')) {
     throw connectInputError('rule_currency', `rule in ${rule.currency}, price in ${price.currency}`);
   }
-  const split = splitSale(rule.shares, price.unitAmount);
+  const split = splitSale(rule.shares, price.unitAmount, { of: 'sale', currency: price.currency });
 
   const chosen = new Map<string, string>(params.payees.map((p) => [p.role, p.payeeId]));
   const payees = await listPayeesByIds({ payeeIds: [...new Set(chosen.values())] });

@@ -39,7 +39,7 @@ export async function saveSplitRule(params: SaveSplitRuleInput & { operatorUserI
   const shares = parseShares(params.shares, currency);
   // Every sale the rule can apply to must fit: the cheapest price in the rule's currency is the tightest.
   const cheapest = Math.min(...priced.filter((p) => p.currency === currency).map((p) => p.unitAmount!));
-  splitSale(shares, cheapest);
+  splitSale(shares, cheapest, { of: 'price', currency });
   return db.transaction(async (tx) => {
     const before = await getSplitRule({ scope: params.scope, targetId: params.targetId }, tx);
     const rule = await upsertSplitRule({ scope: params.scope, targetId: params.targetId, currency, shares, updatedByUserId: params.operatorUserId }, tx);

@@ -14,8 +14,14 @@ export function shareAmounts(shares: readonly SplitShare[], saleAmount: number):
   return shares.map((s) => ({ role: s.role, amount: s.kind === 'fixed' ? s.value : Math.floor((saleAmount * s.value) / FULL_BASIS_POINTS) }));
 }
 
+/**
+ * What the amount split is, as a refusal names it: the price a rule is saved against (a product rule: its cheapest
+ * price), or a recorded sale; and its currency, so the refusal writes money as the reader's language does (￥3,000).
+ */
+export type SplitBasis = { of: 'price' | 'sale'; currency: string };
+
 /** Throws `invalid_input` (reason `split_exceeds_sale`) when the shares pay out more than `saleAmount`. */
-export function splitSale(shares: readonly SplitShare[], saleAmount: number): { shares: ShareAmount[]; platformAmount: number } {
+export function splitSale(shares: readonly SplitShare[], saleAmount: number, basis: SplitBasis): { shares: ShareAmount[]; platformAmount: number } {
   const roles = new Set(shares.map((s) => s.role));
   if (roles.size !== shares.length) {
     throw new AppError('invalid_input', 'a role appears twice in the split rule', { reason: 'split_duplicate_role', userMessageKey: { key: 'connect.errors.split_duplicate_role' } });
@@ -26,7 +32,13 @@ export function splitSale(shares: readonly SplitShare[], saleAmount: number): { 
   if (percent > FULL_BASIS_POINTS || paidOut > saleAmount) {
     throw new AppError('invalid_input', `split pays out ${paidOut} of ${saleAmount} (${percent / 100} % in percentages)`, {
       reason: 'split_exceeds_sale',
-      userMessageKey: { key: 'connect.errors.split_exceeds_sale', values: { paidOut: paidOut.toLocaleString('en-US'), saleAmount: saleAmount.toLocaleString('en-US') } },
+      userMessageKey: {
+        key: basis.of === 'price' ? 'connect.errors.split_exceeds_price' : 'connect.errors.split_exceeds_sale',
+        amounts: {
+          paidOut: { amount: paidOut, currency: basis.currency },
+          [basis.of === 'price' ? 'price' : 'saleAmount']: { amount: saleAmount, currency: basis.currency },
+        },
+      },
     });
   }
   return { shares: amounts, platformAmount: saleAmount - paidOut };
