@@ -35,6 +35,13 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   // Two doctors, each a connected account still onboarding.
   await page.goto('/admin/payees');
   const addForm = page.getByTestId('add-payee-form');
+  // A malformed address is refused beside its field, and what was typed stays to be corrected.
+  await addForm.getByLabel('Name').fill(sato.name);
+  await addForm.getByLabel('Email').fill('not-an-email');
+  await addForm.getByRole('button', { name: 'Add payee' }).click();
+  await expect(addForm.getByText('This is not a valid email address (for example, name@example.co.jp).')).toBeVisible();
+  await expect(addForm.getByLabel('Email')).toHaveValue('not-an-email');
+  await expect(addForm.getByLabel('Name')).toHaveValue(sato.name);
   for (const [doctor, role] of [
     [sato, 'Reading doctor'],
     [suzuki, 'Second reader'],
@@ -53,6 +60,8 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
   await rule.getByLabel('Amount for the Second reader').fill('1500');
   await rule.getByRole('button', { name: 'Save rule' }).click();
   await expect(rule.getByRole('alert')).toHaveText('This rule pays out ¥3,500, more than the price of ¥3,000. Lower the shares so the platform keeps zero or more.');
+  await expect(rule.getByLabel('Amount for the Reading doctor')).toHaveValue('2000');
+  await expect(rule.getByLabel('Amount for the Second reader')).toHaveValue('1500');
   await rule.getByLabel('Amount for the Reading doctor').fill('1,000');
   await rule.getByLabel('Amount for the Second reader').fill('1000');
   await rule.getByRole('button', { name: 'Save rule' }).click();

@@ -5,9 +5,11 @@ import { PAYEE_COUNTRIES, PAYEE_ROLES } from './payee-roles';
 
 const countries = Object.keys(PAYEE_COUNTRIES) as [keyof typeof PAYEE_COUNTRIES, ...(keyof typeof PAYEE_COUNTRIES)[]];
 
+// A refusal the operator can correct carries a code as its message (`email`, `name_required`…), which the form
+// shows beside its field in the reader's language (messages connect.errors).
 export const addPayeeSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().trim().toLowerCase().max(320),
+  name: z.string().trim().min(1, { message: 'name_required' }).max(200, { message: 'name_too_long' }),
+  email: z.string().trim().toLowerCase().min(1, { message: 'email_required' }).max(320, { message: 'email' }).pipe(z.email({ message: 'email' })),
   role: z.enum(PAYEE_ROLES),
   country: z.enum(countries),
 });

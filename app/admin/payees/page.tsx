@@ -6,6 +6,7 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge } from '@/components/admin/connect/connect-badges';
 import { AddPayeeForm } from '@/components/admin/connect/add-payee-form';
+import { ADD_PAYEE_ERROR_CODES, type AddPayeeErrorMessages } from '@/components/admin/connect/connect-form-errors';
 import { PayeeRequirements, type PayeeRequirementsLabels } from '@/components/admin/connect/payee-requirements';
 import { SplitRuleForm } from '@/components/admin/connect/split-rule-form';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -56,6 +57,8 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
     notInRule: t('rules.notInRule'),
     save: t('rules.save'),
     saved: t('rules.saved'),
+    noShares: t('errors.no_shares'),
+    checkField: t.raw('errors.check_field') as string,
     invalidInput: tErrors('invalid_input'),
   });
   const requirementLabels = (count: number): PayeeRequirementsLabels => ({
@@ -81,6 +84,10 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
               submit: t('payees.add.submit'),
               added: t.raw('payees.add.added') as string,
               invalidInput: tErrors('invalid_input'),
+              errors: {
+                ...(Object.fromEntries(ADD_PAYEE_ERROR_CODES.map((code) => [code, t(`errors.${code}`)])) as Omit<AddPayeeErrorMessages, 'checkField'>),
+                checkField: t.raw('errors.check_field') as string,
+              },
               roles: roleNames,
               countries: Object.fromEntries((Object.keys(PAYEE_COUNTRIES) as PayeeCountry[]).map((c) => [c, t(`countries.${c}`)])) as Record<PayeeCountry, string>,
             }}
