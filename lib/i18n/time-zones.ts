@@ -5,6 +5,7 @@
 // A payee's own page is about that payee: it uses the payee's country's zone (timeZoneOfPayee, lib/connect).
 // PDFs are the exception on purpose: lib/documents dates them in Japan time (qualified-invoice documents).
 import { defaultLocale, isLocale, timeZoneFor } from './config';
+import { cachedFormatter } from './format';
 
 /**
  * The zone to format in: the organization's when the page or email is about one, else the reader's language's.
@@ -25,4 +26,21 @@ export function selectableTimeZones(): readonly string[] {
 
 export function isSelectableTimeZone(value: unknown): value is string {
   return typeof value === 'string' && zoneSet.has(value);
+}
+
+/**
+ * A zone as people name it in `locale`: 「日本標準時」 / "Japan Standard Time", "Eastern Time"; UTC as UTC. Pages say
+ * which zone their dates are in with this, not with the IANA id ("Asia/Tokyo").
+ */
+export function timeZoneLabel(timeZone: string, locale: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return locale === 'ja' ? '協定世界時（UTC）' : 'UTC';
+  try {
+    // One formatter per zone and language for the process (building one loads the zone's rules).
+    const formatter = cachedFormatter(`zone-name|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }));
+    const name = formatter.formatToParts(new Date(0)).find((part) => part.type === 'timeZoneName')?.value;
+    // ICU falls back to an offset ("GMT+05:45") for zones it has no name for: the id says more.
+    return name && !/^GMT[+-]/.test(name) ? name : timeZone;
+  } catch {
+    return timeZone;
+  }
 }

@@ -2,6 +2,7 @@
 // projected invoice (with the last refresh's error, if any). The same read as the customer's dashboard
 // (lib/usage/dashboard.ts): our database only, never Stripe.
 import { getTranslations } from '@/lib/i18n/server';
+import { timeZoneLabel } from '@/lib/i18n/time-zones';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '@/lib/i18n/format';
 import type { SubscriptionView } from '@/db/queries/subscriptions';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';
@@ -26,7 +27,7 @@ export async function CustomerUsageSection(props: {
         {t('title')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        {t('period', { start: date(period.start), end: date(new Date(period.end.getTime() - 1)), timeZone: dashboard.timeZone })}
+        {t('period', { start: date(period.start), end: date(new Date(period.end.getTime() - 1)), timeZone: timeZoneLabel(dashboard.timeZone, props.locale) })}
         {period.billed ? '' : ` ${t('notBilled')}`}
       </p>
       <div className="mt-3 overflow-x-auto">

@@ -10,6 +10,7 @@ import { UsageChart } from '@/components/usage/usage-chart';
 import { UsageTable } from '@/components/usage/usage-table';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { formatDate, formatMonthDay, formatQuantity } from '@/lib/i18n/format';
+import { timeZoneLabel } from '@/lib/i18n/time-zones';
 import { loadUsageDashboard } from '@/lib/usage/dashboard';
 
 export const generateMetadata = titleMetadata('usage');
@@ -29,7 +30,7 @@ export default async function UsagePage(props: OrgPageProps) {
     <>
       <PageHeader
         title={t('title')}
-        description={t('periodLine', { start: date(period.start), end: lastDay(period.end), timeZone })}
+        description={t('periodLine', { start: date(period.start), end: lastDay(period.end), timeZone: timeZoneLabel(timeZone, locale) })}
       />
       {!period.billed ? <p className="alert-info mb-6">{t('notBilled')}</p> : null}
 
