@@ -11,7 +11,8 @@ export const REGISTRATION_NUMBER_PATTERN = /^T\d{13}$/;
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
 export const brandingSettingsSchema = z.object({
-  companyName: z.string().trim().min(1).max(100).default('Seikyu'),
+  // The codes are the forms' (branding, notifications): each shows its sentence beside the field.
+  companyName: z.string().trim().min(1, { message: 'company_name_required' }).max(100, { message: 'company_name_too_long' }).default('Seikyu'),
   brandColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)

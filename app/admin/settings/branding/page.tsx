@@ -1,6 +1,7 @@
 // GET /admin/settings/branding — what appears on documents and emails (admins edit; support staff read).
 import type { Metadata } from 'next';
 import { getTranslations } from '@/lib/i18n/server';
+import { BRANDING_ERROR_CODES, type BrandingErrorMessages } from '@/components/admin/branding/branding-form-errors';
 import { BrandingSettingsForm } from '@/components/admin/branding/branding-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOperator } from '@/lib/auth/session';
@@ -18,7 +19,6 @@ const labelKeys = [
   'supportPhone', 'showSupportPhone', 'qualifiedInvoice', 'registrationNumber', 'registrationNumberHelp', 'footers', 'invoiceFooter',
   'invoiceFooterHelp', 'bankTransferFooter', 'bankTransferFooterHelp', 'bankDetails', 'bankDetailsHelp', 'save', 'saved',
 ] as const;
-const errorKeys = ['invalid', 'registration_number', 'phone', 'logo_type', 'logo_size'] as const;
 
 export default async function BrandingSettingsPage() {
   const { role } = await requireOperator();
@@ -33,7 +33,13 @@ export default async function BrandingSettingsPage() {
           values={settings}
           logoDataUrl={logoDataUrl}
           labels={Object.fromEntries(labelKeys.map((k) => [k, t(k)])) as Record<(typeof labelKeys)[number], string>}
-          errors={Object.fromEntries(errorKeys.map((k) => [k, t(`errors.${k}`)])) as Record<(typeof errorKeys)[number], string>}
+          errors={
+            {
+              ...Object.fromEntries([...BRANDING_ERROR_CODES, 'invalid'].map((k) => [k, t(`errors.${k as (typeof BRANDING_ERROR_CODES)[number]}`)])),
+              // Filled in the browser with the refused field's label.
+              check_field: t.raw('errors.check_field') as string,
+            } as BrandingErrorMessages
+          }
         />
       ) : (
         <section className="card space-y-3 text-sm" data-testid="branding-settings-read-only">
