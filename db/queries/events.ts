@@ -153,7 +153,7 @@ export async function getStripeEvent(params: { id: string }, tx: Tx = db): Promi
 }
 
 export async function listStripeEvents(
-  params: { status?: StripeEventStatus; objectId?: string; limit?: number },
+  params: { status?: StripeEventStatus; objectId?: string; limit?: number; offset?: number },
   tx: Tx = db,
 ): Promise<StripeEventRow[]> {
   return tx
@@ -166,7 +166,17 @@ export async function listStripeEvents(
       ),
     )
     .orderBy(desc(stripeEvents.receivedAt), desc(stripeEvents.id))
-    .limit(Math.min(params.limit ?? 50, 500));
+    .limit(Math.min(params.limit ?? 50, 500))
+    .offset(Math.max(0, Math.floor(params.offset ?? 0)));
+}
+
+/** How many events the ledger holds (in one status when given): the events page's page count. */
+export async function countStripeEvents(params: { status?: StripeEventStatus }, tx: Tx = db): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stripeEvents)
+    .where(params.status ? eq(stripeEvents.status, params.status) : undefined);
+  return row?.n ?? 0;
 }
 
 /** How many events are in `failed` (the admin banner). */

@@ -8,7 +8,8 @@ import { ReplayEventButton, ReplayFailedButton } from '@/components/admin/events
 import { EmptyState } from '@/components/ui/empty-state';
 import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
-import { listStripeEvents, type StripeEventStatus } from '@/db/queries/events';
+import { Pager } from '@/components/ui/pager';
+import { countStripeEvents, listStripeEvents, type StripeEventStatus } from '@/db/queries/events';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDateTime, labelled } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
@@ -20,11 +21,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+/** Events per page, newest first. */
+const PAGE_SIZE = 50;
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const { role } = await requireOperator();
   const [t, locale, timeZone, query] = await Promise.all([getTranslations('backoffice.events'), getLocale(), getTimeZone(), searchParams]);
   const status = STATUSES.find((s) => s === query.status);
-  const events = await listStripeEvents({ status, limit: 100 });
+  const total = await countStripeEvents({ status });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the last (or not a number) shows the nearest one that exists.
+  const page = Math.min(Math.max(1, Math.floor(Number(query.page)) || 1), pages);
+  const events = await listStripeEvents({ status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const hrefFor = (n: number) => `/admin/events?${new URLSearchParams({ ...(status ? { status } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
   const canReplay = operatorCan(role, 'admin:events:replay');
   const outcomeLabels = Object.fromEntries(STATUSES.map((s) => [s, t(`statuses.${s}`)]));
   return (
@@ -57,7 +66,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             <li key={event.id} className="py-3 text-sm" data-testid="admin-event" data-status={event.status}>
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
-                  <p className="font-medium text-slate-900">{event.type}</p>
+                  <p className="break-all font-medium text-slate-900">{event.type}</p>
                   <p className="break-all font-mono text-xs text-slate-500">
                     {event.id} · {labelled(t('object'), event.objectId ?? '—', locale)}
                   </p>
@@ -83,6 +92,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
+      <Pager page={page} pages={pages} hrefFor={hrefFor} label={t('pageOf', { page, pages, total })} testId="events-pager" />
     </>
   );
 }
