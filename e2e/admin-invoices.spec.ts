@@ -1,5 +1,6 @@
 // The operators' invoices: the filtered list and its CSV export, a draft held for review because of the customer's
-// setting, reviewed (a one-off line added) and approved until paid; support reads and exports but has no money actions.
+// setting, reviewed (a one-off line added) and approved until paid; a resend asked first and said to whom, a void's
+// reason in the invoice's history; support reads and exports but has no money actions.
 import { expect, test } from './fixtures';
 import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
@@ -80,6 +81,34 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
   await expect(page.getByTestId('admin-invoice-timeline')).toContainText('Held invoice approved');
   expect((await stripe.invoices.retrieve(draft.id)).amount_paid).toBe(3_500);
+});
+
+test('[admin] a resend asks first and says to whom it went; a void asks for a reason the invoice’s history then shows', async ({ customer, operatorPage: page }) => {
+  const { stripe, url } = await emulatorStripe(customer.page);
+  const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
+  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Consulting', amount: 5_000 }], sendInvoice: { daysUntilDue: 14 } });
+  await flushWebhooks(customer.page, url);
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  const actions = page.getByTestId('invoice-actions');
+
+  // Nothing is sent until the operator confirms the sentence naming the address.
+  await actions.getByRole('button', { name: 'Resend invoice' }).click();
+  const confirmResend = actions.getByRole('form', { name: `Email this invoice again to ${customer.email}?` });
+  await expect(confirmResend).toBeVisible();
+  await confirmResend.getByRole('button', { name: 'Cancel' }).click();
+  await expect(actions.getByRole('status')).toHaveCount(0);
+  await actions.getByRole('button', { name: 'Resend invoice' }).click();
+  await confirmResend.getByRole('button', { name: 'Resend invoice' }).click();
+  await expect(actions.getByRole('status')).toHaveText(`Invoice sent again to ${customer.email}.`);
+
+  await actions.getByRole('button', { name: 'Void' }).click();
+  const confirmVoid = actions.getByRole('form', { name: 'Void this invoice? This cannot be undone.' });
+  await confirmVoid.getByLabel('Reason (kept in the audit log and on the invoice)').fill('Issued twice');
+  await confirmVoid.getByRole('button', { name: 'Void' }).click();
+  await expect(page.getByTestId('admin-invoice-summary')).toContainText('Void');
+  const voided = page.getByTestId('admin-invoice-timeline').getByRole('listitem').filter({ hasText: 'Invoice voided by an operator' });
+  await expect(voided).toContainText('Reason: Issued twice');
+  await expect(page.getByTestId('admin-invoice-timeline').getByRole('listitem').filter({ hasText: 'Invoice resent' })).toContainText(customer.email);
 });
 
 test('[support] reads invoices and exports CSV, but money actions are absent and the review is read-only', async ({ customer, supportPage: page }) => {

@@ -1,12 +1,14 @@
 'use client';
-// The operator actions an invoice's status allows (the server decides which; it checks again on submit). Void and
-// mark uncollectible ask for a reason and a confirmation before anything is sent; finalize asks for confirmation;
-// resend sends at once. `attempt` comes from the server with each render, so a double click resends once.
+// The operator actions an invoice's status allows (the server decides which; it checks again on submit). Each asks
+// for confirmation before anything is sent (resend names the address it goes to); void and mark uncollectible also
+// for a reason. A resend then says to whom Stripe sent it. `attempt` comes from the server with each render, so a
+// double click resends once.
 import { useAction } from 'next-safe-action/hooks';
 import { useRef, useState } from 'react';
 import { manageInvoiceAction } from '@/lib/actions/admin/manage-invoice';
 import { resendInvoiceAction } from '@/lib/actions/admin/resend-invoice';
 import type { OperatorInvoiceAction } from '@/lib/billing/operator-invoices/invoice-action-rules';
+import { fillTemplate } from '@/lib/i18n/fill-template';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
@@ -14,6 +16,8 @@ export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
   reasonLabel: string;
   cancel: string;
   done: string;
+  /** Raw template: `{email}`. */
+  resent: string;
 };
 
 export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; actions: OperatorInvoiceAction[]; labels: InvoiceActionLabels }) {
@@ -23,7 +27,7 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
   const [pending, setPending] = useState<OperatorInvoiceAction | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
 
@@ -32,7 +36,7 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
     submitting.current = true;
     setBusy(true);
     setError(null);
-    setDone(false);
+    setDone(null);
     try {
       const result =
         action === 'resend'
@@ -41,7 +45,8 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
       if (result?.serverError) setError(result.serverError.error);
       else if (result?.validationErrors) setError(props.labels.reasonLabel);
       else {
-        setDone(true);
+        const recipient = result?.data && 'recipient' in result.data ? result.data.recipient : null;
+        setDone(recipient ? fillTemplate(props.labels.resent, { email: recipient }) : props.labels.done);
         setPending(null);
         setReason('');
       }
@@ -61,7 +66,7 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
       ) : null}
       {done ? (
         <p className="alert-info" role="status">
-          {props.labels.done}
+          {done}
         </p>
       ) : null}
       {pending ? (
@@ -96,7 +101,10 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
               type="button"
               className={action === 'void' || action === 'mark_uncollectible' ? 'btn-secondary' : 'btn-primary'}
               disabled={busy || !hydrated}
-              onClick={() => (action === 'resend' ? void run(action) : setPending(action))}
+              onClick={() => {
+                setDone(null);
+                setPending(action);
+              }}
             >
               {props.labels[action]}
             </button>

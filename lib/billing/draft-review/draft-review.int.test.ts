@@ -10,6 +10,7 @@ import { syncStripeCustomer, syncStripeInvoice } from '@/lib/stripe-sync';
 import { listAll } from '@/lib/stripe-sync/context';
 import { deliver } from '@/lib/webhooks/test-delivery';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { invoiceEmailRecipient } from '../invoices/invoice-details';
 import { runInvoiceAction, type Operator } from '../operator-invoices/run-invoice-action';
 import { approveHeldDraft } from './approve-draft';
 import { editHeldDraft } from './edit-draft';
@@ -106,8 +107,13 @@ describe('[admin] invoice actions', () => {
     const invoiceId = await openSendInvoice(customerId);
     await runInvoiceAction({ invoiceId, action: 'finalize', operator: admin }, stripe);
 
-    await runInvoiceAction({ invoiceId, action: 'resend', operator: support, attempt: 'click-1' }, stripe);
+    const resent = await runInvoiceAction({ invoiceId, action: 'resend', operator: support, attempt: 'click-1' }, stripe);
     expect(await eventsFor(invoiceId, 'invoice.sent')).toHaveLength(1);
+    // To whom: the customer's billing email, said to the operator and kept in the history.
+    const { email } = await stripe.customers.retrieve(customerId).then((c) => c as Stripe.Customer);
+    expect(invoiceEmailRecipient(resent)).toBe(email);
+    const [sent] = await testDb().select().from(auditLog).where(and(eq(auditLog.targetId, invoiceId), eq(auditLog.action, 'invoice.resent_by_operator')));
+    expect(sent?.data).toMatchObject({ email });
 
     expect((await refusal(() => runInvoiceAction({ invoiceId, action: 'void', operator: support, reason: 'dup' }, stripe))).code).toBe('forbidden');
     expect((await refusal(() => runInvoiceAction({ invoiceId, action: 'void', operator: admin, reason: '  ' }, stripe))).code).toBe('invalid_input');

@@ -6,6 +6,7 @@ import {
   hasReceipt,
   invoiceCreditNoteAmounts,
   invoiceDiscounts,
+  invoiceEmailRecipient,
   visibleInvoiceLines,
 } from './invoice-details';
 
@@ -46,6 +47,14 @@ describe('invoiceCreditNoteAmounts', () => {
   });
   it('is zero without the fields', () => {
     expect(invoiceCreditNoteAmounts({ data: null })).toEqual({ beforePayment: 0, afterPayment: 0 });
+  });
+});
+
+describe('invoiceEmailRecipient', () => {
+  it('is the address Stripe emails the invoice to, or null without one', () => {
+    expect(invoiceEmailRecipient({ data: { customer_email: ' billing@kobe.example ' } })).toBe('billing@kobe.example');
+    expect(invoiceEmailRecipient({ data: { customer_email: null } })).toBeNull();
+    expect(invoiceEmailRecipient({ data: null })).toBeNull();
   });
 });
 

@@ -45,6 +45,12 @@ export function invoiceCreditNoteAmounts(invoice: Pick<InvoiceLike, 'data'>): { 
   return { beforePayment: data?.pre_payment_credit_notes_amount ?? 0, afterPayment: data?.post_payment_credit_notes_amount ?? 0 };
 }
 
+/** The address Stripe emails the invoice to (the customer's billing email when it was finalized), or null. */
+export function invoiceEmailRecipient(invoice: Pick<InvoiceLike, 'data'>): string | null {
+  const email = (invoice.data as Partial<Stripe.Invoice> | null)?.customer_email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim() : null;
+}
+
 /**
  * Bank-transfer instructions for an invoice paid by transfer: the invoice's footer, which is where the
  * operator puts the bank account (customer or account invoice settings are copied into it at finalization).

@@ -6,6 +6,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getInvoiceForOperator, type InvoiceRecord } from '@/db/queries/invoices';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { invoiceEmailRecipient } from '@/lib/billing/invoices/invoice-details';
 import { AppError, toAppError } from '@/lib/errors';
 import { operatorCan, type OperatorRole } from '@/lib/permissions';
 import { finalizeInvoice } from '@/lib/stripe/finalize-invoice';
@@ -89,7 +90,14 @@ export async function runInvoiceAction(
     actor: { type: 'operator', id: operator.userId },
     action: auditActions[action],
     target: { type: 'invoice', id: before.id },
-    data: { number: after.number ?? before.number, reason: reason ?? null, before: invoiceSnapshot(before), after: invoiceSnapshot(after) },
+    data: {
+      number: after.number ?? before.number,
+      reason: reason ?? null,
+      // A resend: to whom Stripe emailed it, so the history says it.
+      ...(action === 'resend' ? { email: invoiceEmailRecipient(after) } : {}),
+      before: invoiceSnapshot(before),
+      after: invoiceSnapshot(after),
+    },
   });
   return after;
 }

@@ -23,7 +23,7 @@ import { listAuditEntriesForTargetForOperator } from '@/db/queries/audit';
 import { listStripeEvents } from '@/db/queries/events';
 import { getInvoiceForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
-import { invoiceDiscounts, invoiceTax } from '@/lib/billing/invoices/invoice-details';
+import { invoiceDiscounts, invoiceEmailRecipient, invoiceTax } from '@/lib/billing/invoices/invoice-details';
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
@@ -53,6 +53,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
     listStripeEvents({ objectId: invoiceId, limit: 50 }),
   ]);
   const actions = allowedInvoiceActions(invoice, role);
+  const recipient = invoiceEmailRecipient(invoice);
   // An organization's invoice: its dates in that organization's time zone; a customer we cannot place, the reader's.
   const timeZone = displayTimeZone(locale, organization);
   const date = (value: Date) => formatDate(value, locale, timeZone);
@@ -157,10 +158,11 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
               actions={actions}
               labels={{
                 ...Object.fromEntries(operatorInvoiceActions.map((a) => [a, tActions(`action.${a}`)])),
-                confirm: Object.fromEntries(operatorInvoiceActions.map((a) => [a, tActions(`confirm.${a}`)])),
+                confirm: Object.fromEntries(operatorInvoiceActions.map((a) => [a, a === 'resend' && recipient ? tActions('confirm.resendTo', { email: recipient }) : tActions(`confirm.${a}`)])),
                 reasonLabel: tActions('reasonLabel'),
                 cancel: tActions('cancel'),
                 done: tActions('done'),
+                resent: tActions.raw('resent') as string,
               } as Parameters<typeof InvoiceActionsForm>[0]['labels']}
             />
           </div>
