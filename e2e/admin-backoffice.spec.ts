@@ -39,6 +39,15 @@ test('[admin] month-end receivables: a past-due bank transfer in its bucket, the
   expect(mail.subject).toBe(`Reminder: invoice ${invoice.number} for ¥12,000`);
   expect(mail.text).toContain('Bank transfer details');
 
+  // The outbox asks before sending an email already sent: the customer would get it twice.
+  await page.goto('/admin/notifications');
+  const sentRow = page.getByTestId('notifications-table').getByRole('row').filter({ hasText: mail.subject });
+  await sentRow.getByRole('button', { name: 'Resend' }).click();
+  const confirmResend = sentRow.getByRole('form', { name: `This email was already sent to ${customer.email.toLowerCase()}. Send it again?` });
+  await expect(confirmResend).toBeVisible();
+  await confirmResend.getByRole('button', { name: 'Resend' }).click();
+  await expect(sentRow.getByRole('status')).toHaveText('Queued for sending again.');
+
   // A note, added then edited, with who and when.
   await page.goto(`/admin/customers/${customer.organizationId}`);
   const notes = page.getByTestId('customer-notes');

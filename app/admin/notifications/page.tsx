@@ -96,7 +96,16 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
                     </td>
                     <td>
                       {canResend && row.status !== 'pending' ? (
-                        <ResendNotificationButton notificationId={row.id} labels={{ resend: t('resend'), resent: t('resent') }} />
+                        <ResendNotificationButton
+                          notificationId={row.id}
+                          labels={{
+                            resend: t('resend'),
+                            resent: t('resent'),
+                            // Already delivered: the recipient would get it twice, so ask first.
+                            confirm: row.status === 'sent' ? t('confirmResend', { recipient: row.recipient }) : undefined,
+                            cancel: t('cancel'),
+                          }}
+                        />
                       ) : null}
                     </td>
                   </tr>
