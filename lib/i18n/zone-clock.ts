@@ -36,3 +36,9 @@ export function zoneOffsetMs(at: Date, timeZone: string): number {
   const wall = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** The date `at` falls on in `timeZone`, as YYYY-MM-DD (a CSV's day, a file name's). */
+export function dayIn(at: Date, timeZone: string): string {
+  const { year, month, day } = wallClockIn(at, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

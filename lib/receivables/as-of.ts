@@ -1,13 +1,12 @@
 // The report's "as of" date: a calendar day (YYYY-MM-DD) in the operator's time zone, meaning the end of that
 // day there. Default: today in that zone.
-import { wallClockIn, zoneOffsetMs } from '@/lib/i18n/zone-clock';
+import { dayIn, zoneOffsetMs } from '@/lib/i18n/zone-clock';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Today's date in `timeZone` as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  const { year, month, day } = wallClockIn(now, timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return dayIn(now, timeZone);
 }
 
 /** The last millisecond of `day` in `timeZone`, or null when `day` is not a real YYYY-MM-DD date. */

@@ -13,6 +13,7 @@ import { updateNotificationSettings } from '@/lib/notifications/operator-actions
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb } from '@/test/integration/helpers';
 import { listReceivableInvoicesForOperator } from '@/db/queries/receivables';
+import { dayIn } from '@/lib/i18n/zone-clock';
 import { buildReceivablesReport, receivablesCsv } from './report';
 
 const DAY = 86_400_000;
@@ -46,7 +47,11 @@ describe('receivables report', () => {
     const row = late.invoices.rows.find((i) => i.id === invoice.id);
     expect(row).toMatchObject({ bucket: 'days_31_60', daysPastDue: 45, openAmount: 33000, collectionMethod: 'send_invoice', organizationId: org.id });
     expect(late.groups.find((g) => g.collectionMethod === 'send_invoice' && g.currency === 'jpy')!.totals.days_31_60).toBe(33000);
-    expect((await receivablesCsv({ asOf: lateAsOf })).split('\r\n').find((line) => line.includes(invoice.id))).toContain(',send_invoice,jpy,33000,');
+    const csvLine = (await receivablesCsv({ asOf: lateAsOf, timeZone: 'Asia/Tokyo' })).split('\r\n').find((line) => line.includes(invoice.id));
+    expect(csvLine).toContain(',send_invoice,jpy,33000,');
+    // Days as the screen shows them, in the report's zone: not UTC timestamps.
+    expect(csvLine).toMatch(/^\d{4}-\d{2}-\d{2},/);
+    expect(csvLine).toContain(`,${dayIn(due, 'Asia/Tokyo')},`);
 
     expect((await openAt(new Date(due.getTime() - DAY))).find((i) => i.id === invoice.id)?.bucket).toBe('current');
     expect(await openIds(invoice.status_transitions.finalized_at! * 1000 - 1000)).not.toContain(invoice.id);

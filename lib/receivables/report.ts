@@ -12,6 +12,7 @@ import {
   type ReceivablesSummary,
 } from '@/db/queries/receivables';
 import { toCsv } from '@/lib/admin/csv';
+import { dayIn } from '@/lib/i18n/zone-clock';
 
 export { AGEING_BUCKETS, type AgedInvoice, type AgeingBucket, type AgeingGroup, type BucketTotals, type CustomerTotal };
 
@@ -29,12 +30,16 @@ export async function buildReceivablesReport(params: { asOf: Date; customersPage
 }
 
 /** Every open invoice, one row each; amounts in the currency's minor unit (JPY: yen) so spreadsheets add them exactly. */
-export async function receivablesCsv(params: { asOf: Date }): Promise<string> {
+/**
+ * The report's rows for the accounting department: `as_of` and `due_date` are days (YYYY-MM-DD) in `timeZone`, the
+ * zone the report was read in, as the screen shows them; amounts in the currency's minor unit.
+ */
+export async function receivablesCsv(params: { asOf: Date; timeZone: string }): Promise<string> {
   const invoices = await listReceivableInvoicesForOperator({ asOf: params.asOf });
   return toCsv(
     ['as_of', 'invoice_id', 'number', 'organization_id', 'customer', 'collection_method', 'currency', 'open_amount_minor', 'due_date', 'days_past_due', 'bucket'],
     invoices.map((i) => [
-      params.asOf.toISOString(),
+      dayIn(params.asOf, params.timeZone),
       i.id,
       i.number,
       i.organizationId,
@@ -42,7 +47,7 @@ export async function receivablesCsv(params: { asOf: Date }): Promise<string> {
       i.collectionMethod,
       i.currency,
       i.openAmount,
-      i.dueDate?.toISOString() ?? '',
+      i.dueDate ? dayIn(i.dueDate, params.timeZone) : '',
       i.daysPastDue,
       i.bucket,
     ]),

@@ -24,6 +24,8 @@ describe('invoiceCsvLine', () => {
     expect(invoiceCsvLine(row)).toBe('in_1,ABC-0001,"Acme, ""KK""",\'=cmd@example.com,cus_1,open,send_invoice,jpy,3000,0,3000,2026-01-02T03:04:05.000Z,,');
   });
   it('names the file by date and status', () => {
-    expect(invoiceCsvFilename(new Date('2026-12-06T10:00:00Z'), 'open')).toBe('seikyu-invoices-2026-12-06-open.csv');
+    expect(invoiceCsvFilename(new Date('2026-12-06T10:00:00Z'), 'UTC', 'open')).toBe('seikyu-invoices-2026-12-06-open.csv');
+    // 00:37 on the 8th in Tokyo is still the 7th in UTC: the file is named by the operator's day.
+    expect(invoiceCsvFilename(new Date('2026-12-07T15:37:00Z'), 'Asia/Tokyo')).toBe('seikyu-invoices-2026-12-08.csv');
   });
 });

@@ -1,6 +1,7 @@
 // The invoice list as CSV: one header, one line per invoice, amounts in the currency's minor unit as Stripe gives
 // them (JPY has none) so a spreadsheet sums them exactly. Fields are quoted per RFC 4180, and a cell that a
 // spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+import { dayIn } from '@/lib/i18n/zone-clock';
 import type { InvoiceListRow } from '@/db/queries/invoices';
 
 export const invoiceCsvHeader = [
@@ -50,7 +51,7 @@ export function invoiceCsvLine(row: InvoiceListRow): string {
     .join(',');
 }
 
-/** The CSV file name for an export made at `now`: seikyu-invoices-YYYY-MM-DD[-status].csv */
-export function invoiceCsvFilename(now: Date, status?: string): string {
-  return `seikyu-invoices-${now.toISOString().slice(0, 10)}${status ? `-${status}` : ''}.csv`;
+/** The CSV file name for an export made at `now`: seikyu-invoices-YYYY-MM-DD[-status].csv, the day in the operator's zone. */
+export function invoiceCsvFilename(now: Date, timeZone: string, status?: string): string {
+  return `seikyu-invoices-${dayIn(now, timeZone)}${status ? `-${status}` : ''}.csv`;
 }

@@ -1,6 +1,7 @@
 // GET /admin/invoices/export — the invoice list as CSV, for exactly the filters the list shows. Operators only
 // (checked here: the admin layout does not guard route handlers); invalid filters answer 400 rather than exporting
 // everything. Streamed in batches so a 100,000-invoice export never sits in memory.
+import { getTimeZone } from 'next-intl/server';
 import { streamInvoicesForOperator } from '@/db/queries/invoices';
 import { getCurrentUser, getOperatorRoleFor } from '@/lib/auth/session';
 import { invoiceCsvFilename, invoiceCsvHeader, invoiceCsvLine } from '@/lib/billing/operator-invoices/invoice-csv';
@@ -40,7 +41,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${invoiceCsvFilename(now, filters.status)}"`,
+      'content-disposition': `attachment; filename="${invoiceCsvFilename(now, await getTimeZone(), filters.status)}"`,
       'cache-control': 'no-store',
     },
   });

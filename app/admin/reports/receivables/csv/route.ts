@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const day = new URL(request.url).searchParams.get('asOf') || todayIn(timeZone);
     const asOf = endOfDayIn(day, timeZone);
     if (!asOf) throw new AppError('invalid_input', `asOf ${day} is not a date`);
-    return csvResponse(await receivablesCsv({ asOf }), `receivables-${day}.csv`);
+    return csvResponse(await receivablesCsv({ asOf, timeZone }), `receivables-${day}.csv`);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'internal') console.error(`[receivables csv] ${appError.message}`, appError.cause ?? '');
