@@ -1,6 +1,7 @@
 // The admin settings form as submitted (FormData): checkboxes per moment, day counts, recipients one per line.
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from './kinds';
+import { splitRecipients } from './recipient-list';
 import { brandingSettingsSchema, notificationSettingsSchema } from './settings';
 
 function fromForm(input: unknown): unknown {
@@ -10,9 +11,7 @@ function fromForm(input: unknown): unknown {
     enabled: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, input.get(`enabled.${kind}`) === 'on'])),
     trialEndingDays: input.get('trialEndingDays'),
     renewalDays: input.get('renewalDays'),
-    operatorRecipients: String(input.get('operatorRecipients') ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean),
+    operatorRecipients: splitRecipients(String(input.get('operatorRecipients') ?? '')),
     companyName: String(input.get('companyName') ?? ''),
     brandColor: String(input.get('brandColor') ?? ''),
     bankDetails: String(input.get('bankDetails') ?? ''),

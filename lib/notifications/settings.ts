@@ -6,18 +6,20 @@ import { getAppSetting, saveAppSetting } from '@/db/queries/app-settings';
 import type { Tx } from '@/db';
 import { NOTIFICATION_KINDS, type NotificationKind } from './kinds';
 
+// The codes are the settings form's: it shows each refusal's sentence beside the field (naming a bad address).
 const emailList = z
-  .array(z.string().trim().toLowerCase().email())
-  .max(20)
+  .array(z.string().trim().toLowerCase().email({ message: 'recipient' }))
+  .max(20, { message: 'recipients_too_many' })
   .default([]);
+const days = z.coerce.number({ message: 'days' }).int({ message: 'days' }).min(1, { message: 'days' }).max(60, { message: 'days' });
 
 export const notificationSettingsSchema = z.object({
   enabled: z
     .partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean())
     .default({})
     .transform((v) => Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, v[k] ?? true])) as Record<NotificationKind, boolean>),
-  trialEndingDays: z.coerce.number().int().min(1).max(60).default(7),
-  renewalDays: z.coerce.number().int().min(1).max(60).default(7),
+  trialEndingDays: days.default(7),
+  renewalDays: days.default(7),
   operatorRecipients: emailList,
 });
 export type NotificationSettings = z.output<typeof notificationSettingsSchema>;

@@ -1,7 +1,9 @@
 // GET /admin/settings/notifications — which moments send email, day counts, operator recipients and the
 // sender's branding (admins edit; support staff read), with a preview of every template in both languages.
 import type { Metadata } from 'next';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
+import type { NotificationSettingsErrorMessages } from '@/components/admin/notifications/notification-settings-errors';
 import { NotificationSettingsForm } from '@/components/admin/notifications/notification-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOperator } from '@/lib/auth/session';
@@ -18,13 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationSettingsPage() {
   const { role } = await requireOperator();
-  const [settings, branding, recipients, t, tKind, tErrors] = await Promise.all([
+  const [settings, branding, recipients, t, tKind, tErrors, locale] = await Promise.all([
     getNotificationSettings(),
     getBrandingSettings(),
     operatorRecipients(),
     getTranslations('notifications.settings'),
     getTranslations('notifications.kinds'),
     getTranslations('notifications.errors'),
+    getLocale(),
   ]);
   const labelKeys = [
     'moments',
@@ -40,7 +43,17 @@ export default async function NotificationSettingsPage() {
     'save',
     'saved',
   ] as const;
-  const labels = { ...Object.fromEntries(labelKeys.map((k) => [k, t(k)])), invalid: tErrors('invalid') } as Record<(typeof labelKeys)[number] | 'invalid', string>;
+  const labels = Object.fromEntries(labelKeys.map((k) => [k, t(k)])) as Record<(typeof labelKeys)[number], string>;
+  const errors: NotificationSettingsErrorMessages = {
+    invalid: tErrors('invalid'),
+    recipients_too_many: tErrors('recipients_too_many'),
+    days: tErrors('days'),
+    company_name_required: tErrors('company_name_required'),
+    company_name_too_long: tErrors('company_name_too_long'),
+    // Filled in the browser with the refused addresses or field.
+    recipient: tErrors.raw('recipient') as string,
+    check_field: tErrors.raw('check_field') as string,
+  };
 
   return (
     <>
@@ -50,6 +63,8 @@ export default async function NotificationSettingsPage() {
           kinds={NOTIFICATION_KINDS.map((kind) => ({ kind, label: tKind(kind), enabled: settings.enabled[kind] }))}
           values={{ ...settings, operatorRecipients: recipients, ...branding }}
           labels={labels}
+          errors={errors}
+          locale={locale}
         />
       ) : null}
       <section className="card mt-6" aria-labelledby="previews">
