@@ -172,7 +172,7 @@ export function CreditNoteForm(props: {
           ) : null}
           <div>
             <label className="label" htmlFor="cn-amount">
-              {labels.amount} ({props.currency.toUpperCase()})
+              {locale === 'ja' ? `${labels.amount}（${props.currency.toUpperCase()}）` : `${labels.amount} (${props.currency.toUpperCase()})`}
             </label>
             <input
               id="cn-amount"

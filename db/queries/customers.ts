@@ -74,6 +74,8 @@ export async function listCustomersForOperator(params: CustomerListParams, tx: T
   // A product's name in the reader's language is its `name_<locale>` metadata, else Stripe's own (English) name.
   const nameKey = `name_${params.locale ?? 'en'}`;
   const productName = sql`coalesce(nullif(p.metadata ->> ${nameKey}, ''), p.name)`;
+  // Plans listed as the language lists them: 「チーム、バックアップ」, "Team, Backup".
+  const listSeparator = params.locale === 'ja' ? '、' : ', ';
 
   const conditions = [sql`true`];
   if (search) {
@@ -120,7 +122,7 @@ export async function listCustomersForOperator(params: CustomerListParams, tx: T
   }>(sql`
     select o.id as organization_id, o.name, coalesce(o.billing_email, c.email) as email, o.stripe_customer_id,
            o.currency, s.status, o.created_at,
-           (select string_agg(${productName}, ', ' order by si.stripe_created, si.id)
+           (select string_agg(${productName}, ${listSeparator} order by si.stripe_created, si.id)
               from stripe_subscription_items si
               join stripe_prices pr on pr.id = si.price_id
               join stripe_products p on p.id = pr.product_id
