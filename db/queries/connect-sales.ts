@@ -126,8 +126,12 @@ export async function setTransferReversedForOperator(params: { transferId: strin
 
 export type SaleLedgerFilters = { status?: ConnectTransferStatus; payeeId?: string; organizationId?: string; from?: Date; to?: Date; limit?: number };
 
-/** The ledger: newest sales first, each with its transfers and what the platform keeps. */
-export async function listSalesLedgerForOperator(params: SaleLedgerFilters, tx: Tx = db): Promise<SaleLedgerEntry[]> {
+/**
+ * The ledger: newest sales first, each with its transfers and what the platform keeps. With `locale`, each sale's
+ * product is named in it (the catalogue's `name_<locale>`, as listTransfersForPayee does); without, by the name
+ * the sale recorded (Stripe's, English).
+ */
+export async function listSalesLedgerForOperator(params: SaleLedgerFilters & { locale?: string }, tx: Tx = db): Promise<SaleLedgerEntry[]> {
   const conditions: (SQL | undefined)[] = [
     params.organizationId ? eq(connectSales.organizationId, params.organizationId) : undefined,
     params.from ? gte(connectSales.createdAt, params.from) : undefined,
@@ -141,9 +145,11 @@ export async function listSalesLedgerForOperator(params: SaleLedgerFilters, tx: 
     conditions.push(inArray(connectSales.id, matching));
   }
   const sales = await tx
-    .select({ sale: connectSales, organizationName: organizations.name })
+    .select({ sale: connectSales, organizationName: organizations.name, productMetadata: stripeProducts.metadata })
     .from(connectSales)
     .innerJoin(organizations, eq(organizations.id, connectSales.organizationId))
+    .leftJoin(stripePrices, eq(stripePrices.id, connectSales.priceId))
+    .leftJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
     .where(and(...conditions))
     .orderBy(desc(connectSales.createdAt), desc(connectSales.id))
     .limit(params.limit ?? 200);
@@ -159,10 +165,11 @@ export async function listSalesLedgerForOperator(params: SaleLedgerFilters, tx: 
       ),
     )
     .orderBy(connectTransfers.role, connectTransfers.id);
-  return sales.map(({ sale, organizationName }) => {
+  return sales.map(({ sale, organizationName, productMetadata }) => {
     const own = transfers.filter((t) => t.transfer.saleId === sale.id).map(withPayee);
     const paidOut = own.reduce((sum, t) => sum + t.amount - t.reversedAmount, 0);
-    return { ...sale, organizationName, transfers: own, platformAmount: sale.amount - sale.reducedAmount - paidOut };
+    const productName = params.locale ? (catalogText(productMetadata, 'name', sale.productName, params.locale) ?? sale.productName) : sale.productName;
+    return { ...sale, productName, organizationName, transfers: own, platformAmount: sale.amount - sale.reducedAmount - paidOut };
   });
 }
 

@@ -25,7 +25,7 @@ const { deliver, deliverThin, thinNotificationsFor } = await import('@/lib/webho
 const { replayStripeEvent } = await import('@/lib/webhooks/replay');
 const { settleSaleForInvoice } = await import('./settle-sale');
 const { LOOKUP_KEYS } = await import('@/lib/demo/catalog');
-const { listTransfersForPayee } = await import('@/db/queries/connect-sales');
+const { listSalesLedgerForOperator, listTransfersForPayee } = await import('@/db/queries/connect-sales');
 
 let stripe: Stripe;
 let admin: User;
@@ -183,7 +183,11 @@ describe('a diagnosis sale split between two doctors', () => {
     // Sato's own page names the service in Sato's language, from the catalogue (name_ja).
     for (const [locale, name] of [['ja', '遠隔読影'], ['en', 'Remote diagnosis']] as const) {
       expect((await listTransfersForPayee({ payeeId: sato.id, locale })).map((t) => [t.productName, t.amount])).toEqual([[name, 1000]]);
+      // The operators' ledger names it as the sale form's list does, in the reader's language.
+      expect((await listSalesLedgerForOperator({ locale })).find((s) => s.id === sale.id)?.productName).toBe(name);
     }
+    // Without a locale (the CSV export), the name the sale recorded.
+    expect((await listSalesLedgerForOperator({})).find((s) => s.id === sale.id)?.productName).toBe('Remote diagnosis');
 
     // Suzuki finishes onboarding: account.updated enables them; the release job sends the waiting transfer.
     await onboard(suzuki);

@@ -30,14 +30,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const query = await searchParams;
   const filters = parseLedgerFilters(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   const canManage = operatorCan(role, 'admin:connect:manage');
-  const [ledger, payees, t, tErrors, locale, timeZone] = await Promise.all([
-    listSalesLedgerForOperator(filters),
-    listPayees(),
-    getTranslations('connect'),
-    getTranslations('errors'),
-    getLocale(),
-    getTimeZone(),
-  ]);
+  const [payees, t, tErrors, locale, timeZone] = await Promise.all([listPayees(), getTranslations('connect'), getTranslations('errors'), getLocale(), getTimeZone()]);
+  // Each sale's service named in the reader's language, as the sale form's list names it (遠隔読影).
+  const ledger = await listSalesLedgerForOperator({ ...filters, locale });
   const roleName = (r: string) => t(`roles.${r as PayeeRole}`);
   const retryLabels = { retry: t('transfers.retry'), retried: t('transfers.retried'), retryFailed: t('transfers.retryFailed') };
 
