@@ -149,7 +149,8 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                     <th scope="col" className="hidden text-right sm:table-cell">
                       {t('transfers.reversed')}
                     </th>
-                    <th scope="col" className="hidden lg:table-cell">
+                    {/* Headers are set in capitals; Japanese has none, so there it would only turn Stripe into STRIPE. */}
+                    <th scope="col" className={locale === 'ja' ? 'hidden normal-case lg:table-cell' : 'hidden lg:table-cell'}>
                       {t('transfers.transfer')}
                     </th>
                   </tr>
