@@ -1,19 +1,29 @@
-// The operators' back-office: month-end receivables (ageing bucket, CSV, remind → the email), notes on the
+// The operators' back-office: month-end receivables (ageing bucket, CSV, remind → the email, only once past due), notes on the
 // customer page, the timeline and the audit log, a webhook event replayed; and what a support operator may and may not do.
+import type Stripe from 'stripe';
 import { expect, OPERATOR_EMAIL, test, waitForMail } from './fixtures';
-import { createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
+import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
 
 const DAY_MS = 86_400_000;
 /** A calendar day 45 days after the due date: the invoice is then 44–45 days past due whatever the zone. */
 const asOfAfterDue = (dueDate: number) => new Date(dueDate * 1000 + 45 * DAY_MS).toISOString().slice(0, 10);
 
-test('[admin] month-end receivables: a past-due bank transfer in its bucket, the CSV, a reminder email; a note on the customer, in the timeline and the audit log', async ({
+/** A card invoice whose charge was declined: past due now (a card invoice is due at once), so it may be reminded. */
+async function failedCardInvoice(stripe: Stripe, customerId: string, amount: number): Promise<Stripe.Invoice> {
+  await addDefaultCard(stripe, customerId, 'pm_card_chargeCustomerFail');
+  const invoice = await createInvoice(stripe, customerId, { lines: [{ description: 'Support hours', amount }] });
+  await expect(stripe.invoices.pay(invoice.id)).rejects.toThrow(/declined/);
+  return invoice;
+}
+
+test('[admin] month-end receivables: a bank transfer in its bucket and the CSV, no reminder before it is due; a failed card payment reminded by email; a note on the customer, in the timeline and the audit log', async ({
   customer,
   operatorPage: page,
 }) => {
   const { stripe, url } = await emulatorStripe(customer.page);
   const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
   const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Annual support', amount: 12_000 }], sendInvoice: { daysUntilDue: 14 } });
+  const card = await failedCardInvoice(stripe, stripeCustomer.id, 3_000);
   await flushWebhooks(customer.page, url);
   const asOf = asOfAfterDue(invoice.due_date!);
 
@@ -30,14 +40,19 @@ test('[admin] month-end receivables: a past-due bank transfer in its bucket, the
   expect(line).toContain(',send_invoice,jpy,12000,');
   expect(line).toMatch(/,days_31_60$/);
 
+  // The report looks 45 days ahead, but the bank transfer is not due yet today: there is nothing to remind of.
+  await expect(row.getByRole('button', { name: 'Remind the customer' })).toHaveCount(0);
+
+  // The card invoice whose charge failed is past due now: one reminder a day, however often it is clicked.
+  const cardRow = page.locator(`[data-testid="receivables-invoice"][data-invoice-id="${card.id}"]`);
   const since = Date.now();
-  await row.getByRole('button', { name: 'Remind the customer' }).click();
-  await expect(row.getByRole('status')).toHaveText('Reminder queued.');
-  await row.getByRole('button', { name: 'Remind the customer' }).click();
-  await expect(row.getByRole('status')).toHaveText('Already reminded today.');
+  await cardRow.getByRole('button', { name: 'Remind the customer' }).click();
+  await expect(cardRow.getByRole('status')).toHaveText('Reminder queued.');
+  await cardRow.getByRole('button', { name: 'Remind the customer' }).click();
+  await expect(cardRow.getByRole('status')).toHaveText('Already reminded today.');
   const mail = await waitForMail(page, customer.email, since, { subject: 'Reminder:' });
-  expect(mail.subject).toBe(`Reminder: invoice ${invoice.number} for ¥12,000`);
-  expect(mail.text).toContain('Bank transfer details');
+  expect(mail.subject).toBe(`Reminder: invoice ${card.number} for ¥3,000`);
+  expect(mail.text).toContain('the payment from your card did not go through');
 
   // The outbox asks before sending an email already sent: the customer would get it twice.
   await page.goto('/admin/notifications');
@@ -98,7 +113,7 @@ test('[support] may add a note and remind a customer, but neither replay webhook
 }) => {
   const { stripe, url } = await emulatorStripe(customer.page);
   const stripeCustomer = await customerOf(stripe, customer.email, customer.organizationId);
-  const invoice = await createInvoice(stripe, stripeCustomer.id, { lines: [{ description: 'Setup', amount: 5_000 }], sendInvoice: { daysUntilDue: 14 } });
+  const invoice = await failedCardInvoice(stripe, stripeCustomer.id, 5_000);
   await flushWebhooks(customer.page, url);
 
   await page.goto(`/admin/customers/${customer.organizationId}`);
@@ -110,7 +125,7 @@ test('[support] may add a note and remind a customer, but neither replay webhook
   await expect(settings).toContainText('Only admins change the collection method.');
   await expect(page.getByTestId('collection-settings')).toHaveCount(0);
 
-  await page.goto(`/admin/reports/receivables?asOf=${asOfAfterDue(invoice.due_date!)}`);
+  await page.goto('/admin/reports/receivables');
   const row = page.locator(`[data-testid="receivables-invoice"][data-invoice-id="${invoice.id}"]`);
   await row.getByRole('button', { name: 'Remind the customer' }).click();
   await expect(row.getByRole('status')).toHaveText('Reminder queued.');

@@ -29,6 +29,10 @@ export type AgedInvoice = {
   dueDate: Date | null;
   daysPastDue: number;
   bucket: AgeingBucket;
+  /** The organization's time zone (null without one): the due day ends there. */
+  timeZone: string | null;
+  /** Stripe's attempt_count: charges tried on a card invoice. */
+  attemptCount: number;
 };
 
 export type BucketTotals = Record<AgeingBucket, number> & { total: number };
@@ -41,8 +45,8 @@ function openInvoices(asOf: Date): SQL {
   const at = asOf.toISOString();
   return sql`
     with aged as (
-      select i.id, i.organization_id, o.name as customer_name, i.number, i.currency, i.collection_method::text as collection_method,
-             i.status::text as status,
+      select i.id, i.organization_id, o.name as customer_name, o.time_zone, i.number, i.currency, i.collection_method::text as collection_method,
+             i.status::text as status, coalesce((i.data->>'attempt_count')::int, 0) as attempt_count,
              (case when i.status = 'open' then i.amount_remaining else i.amount_due end)::float8 as open_amount,
              i.due_date,
              case when i.due_date is null then 0
@@ -107,9 +111,11 @@ type InvoiceColumns = {
   due_epoch: number | null;
   days_past_due: number;
   bucket: AgeingBucket;
+  time_zone: string | null;
+  attempt_count: number;
 };
 const invoiceColumns = sql.raw(
-  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket',
+  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket, time_zone, attempt_count',
 );
 const invoiceOrder = sql.raw('days_past_due desc, id collate "C" asc');
 const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
@@ -124,6 +130,8 @@ const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
   dueDate: r.due_epoch === null ? null : new Date(r.due_epoch * 1000),
   daysPastDue: r.days_past_due,
   bucket: r.bucket,
+  timeZone: r.time_zone,
+  attemptCount: Number(r.attempt_count),
 });
 
 /** How many pages `count` rows fill (at least one), as SQL. */

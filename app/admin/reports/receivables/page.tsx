@@ -1,6 +1,7 @@
 // GET /admin/reports/receivables?asOf=YYYY-MM-DD[&customers=N][&invoices=N] — month-end receivables: invoices open
 // at the end of the chosen day (operator's time zone; default today), by collection method and currency and by
-// customer in ageing buckets, the open invoices with "remind the customer", and the CSV of every row. Customers and
+// customer in ageing buckets, the open invoices with "remind the customer" on those past due now (whatever the
+// chosen day: the reminder goes today), and the CSV of every row. Customers and
 // invoices are shown 50 per page (most overdue first): with thousands of customers one page of everything was
 // megabytes of HTML; the totals above them and the CSV always cover all of them.
 import type { Metadata } from 'next';
@@ -18,6 +19,7 @@ import { requireOperator } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 import { endOfDayIn, todayIn } from '@/lib/receivables/as-of';
+import { reminderNotDue } from '@/lib/notifications/reminder-due';
 import { AGEING_BUCKETS, buildReceivablesReport } from '@/lib/receivables/report';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,6 +42,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
   });
   const bucketLabels = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, t(`buckets.${b}`)])) as Record<(typeof AGEING_BUCKETS)[number], string>;
   const canRemind = operatorCan(role, 'admin:invoices:resend');
+  const now = new Date();
   const common = { bucketLabels, countLabel: t('count'), totalLabel: t('total'), locale };
   const { customers, invoices } = report;
   const hrefFor = (list: 'customers' | 'invoices', page: number) => {
@@ -158,7 +161,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
                       <td className="num">{formatMoney(invoice.openAmount, invoice.currency, locale)}</td>
                       {canRemind ? (
                         <td>
-                          {invoice.status === 'open' ? (
+                          {invoice.status === 'open' && invoice.timeZone && reminderNotDue(invoice, invoice.timeZone, now) === null ? (
                             <RemindInvoiceButton invoiceId={invoice.id} labels={{ remind: t('remind'), reminded: t('reminded'), alreadyReminded: t('alreadyReminded') }} />
                           ) : null}
                         </td>
