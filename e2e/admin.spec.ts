@@ -181,16 +181,17 @@ test('[admin] sets the qualified-invoice registration number and footers for doc
   const form = page.getByTestId('branding-settings-form');
   await form.getByLabel('Registration number').fill('1234567890123');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByText('Enter the registration number as T followed by 13 digits (e.g. T1234567890123).')).toBeVisible();
+  await expect(form.getByText('Enter the registration number as T followed by 13 digits (e.g. T7123456789012).')).toBeVisible();
   await page.reload();
   await expect(form.getByLabel('Registration number')).toHaveValue('');
 
-  await form.getByLabel('Registration number').fill('T1234567890123');
+  // Typed as copied from a Japanese document (full-width, grouped): saved in its half-width form.
+  await form.getByLabel('Registration number').fill('Ｔ７１２３－４５６７－８９０１２');
   await form.getByLabel('Invoice footer').fill('Thank you for your business.');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await page.reload();
-  await expect(form.getByLabel('Registration number')).toHaveValue('T1234567890123');
+  await expect(form.getByLabel('Registration number')).toHaveValue('T7123456789012');
   await expect(form.getByLabel('Invoice footer')).toHaveValue('Thank you for your business.');
   // Put them back for the other tests.
   await form.getByLabel('Registration number').fill('');

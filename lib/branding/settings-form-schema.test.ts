@@ -13,6 +13,15 @@ describe('saveBrandingSettingsSchema', () => {
     expect(saveBrandingSettingsSchema.parse(form({ registrationNumber: '' })).registrationNumber).toBe('');
   });
 
+  it.each([
+    ['full-width, as copied from a Japanese document', 'Ｔ７１２３４５６７８９０１２'],
+    ['grouped with hyphens', 'T7-1234-5678-9012'],
+    ['with full-width hyphens and an ideographic space', 'Ｔ７１２３－４５６７\u3000８９０１２'],
+    ['with dashes or the long-vowel mark an IME gives for a hyphen', 't7123–4567ー89012'],
+  ])('saves a registration number %s in its half-width form', (_, typed) => {
+    expect(saveBrandingSettingsSchema.parse(form({ registrationNumber: typed })).registrationNumber).toBe('T7123456789012');
+  });
+
   it.each(['1234567890123', 'T123456789012', 'T12345678901234', 'TX234567890123'])('refuses %s with the registration_number error on that field', (value) => {
     const result = saveBrandingSettingsSchema.safeParse(form({ registrationNumber: value }));
     expect(result.success).toBe(false);

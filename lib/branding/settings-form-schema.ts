@@ -2,6 +2,7 @@
 // its bytes in the action (checkLogo); here only its presence and declared size.
 import { z } from 'zod';
 import { LOGO_MAX_BYTES } from './logo';
+import { normalizeRegistrationNumber } from './registration-number';
 import { brandingSettingsSchema, REGISTRATION_NUMBER_PATTERN } from './settings';
 
 function fromForm(input: unknown): unknown {
@@ -18,7 +19,7 @@ function fromForm(input: unknown): unknown {
     invoiceFooter: text('invoiceFooter'),
     bankTransferFooter: text('bankTransferFooter'),
     bankDetails: text('bankDetails'),
-    registrationNumber: text('registrationNumber').replace(/\s+/g, '').toUpperCase(),
+    registrationNumber: normalizeRegistrationNumber(text('registrationNumber')),
     logo: logo instanceof File && logo.size > 0 ? logo : undefined,
     removeLogo: input.get('removeLogo') === 'on',
   };

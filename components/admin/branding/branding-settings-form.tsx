@@ -130,7 +130,7 @@ export function BrandingSettingsForm(props: { values: Values; logoDataUrl: strin
             id="registrationNumber"
             name="registrationNumber"
             maxLength={20}
-            placeholder="T1234567890123"
+            placeholder="T7123456789012"
             defaultValue={values.registrationNumber}
             className="input font-mono sm:w-72"
             aria-invalid={invalid('registrationNumber')}
