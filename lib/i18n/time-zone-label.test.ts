@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeZoneLabel } from './time-zones';
+import { timeZoneLabel, timeZoneLabelWithId } from './time-zones';
 
 describe('timeZoneLabel', () => {
   it('names a zone as people do in each language, not by its IANA id', () => {
@@ -8,5 +8,11 @@ describe('timeZoneLabel', () => {
     expect(timeZoneLabel('America/New_York', 'en')).toBe('Eastern Time');
     expect(timeZoneLabel('UTC', 'ja')).toBe('協定世界時（UTC）');
     expect(timeZoneLabel('UTC', 'en')).toBe('UTC');
+  });
+
+  it('adds the id for operators, who set the zone by it', () => {
+    expect(timeZoneLabelWithId('Asia/Tokyo', 'ja')).toBe('日本標準時（Asia/Tokyo）');
+    expect(timeZoneLabelWithId('America/New_York', 'en')).toBe('Eastern Time (America/New_York)');
+    expect(timeZoneLabelWithId('UTC', 'en')).toBe('UTC');
   });
 });

@@ -44,3 +44,10 @@ export function timeZoneLabel(timeZone: string, locale: string): string {
     return timeZone;
   }
 }
+
+/** The zone's name with its id, for operators who set it by id: 日本標準時（Asia/Tokyo）, "Eastern Time (America/New_York)". */
+export function timeZoneLabelWithId(timeZone: string, locale: string): string {
+  const name = timeZoneLabel(timeZone, locale);
+  if (name === timeZone) return timeZone;
+  return locale === 'ja' ? `${name}（${timeZone}）` : `${name} (${timeZone})`;
+}

@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
+import { timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { getTranslations } from '@/lib/i18n/server';
 import { CustomerCreditNotesSection } from '@/components/admin/customer/credit-notes-section';
 import { CustomerNotesSection } from '@/components/admin/customer/customer-notes-section';
@@ -100,7 +101,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <dd>{date(organization.createdAt)}</dd>
           <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
           <dd data-testid="customer-time-zone">
-            {timeZone} <span className="text-xs">({t('datesInTimeZone')})</span>
+            {timeZoneLabelWithId(timeZone, locale)} <span className="text-xs">({t('datesInTimeZone')})</span>
           </dd>
         </dl>
       </div>

@@ -28,7 +28,7 @@ import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { displayTimeZone } from '@/lib/i18n/time-zones';
+import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -109,7 +109,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
             <>
               <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
               <dd data-testid="admin-invoice-time-zone">
-                {timeZone} <span className="text-xs">({t('datesInTimeZone')})</span>
+                {timeZoneLabelWithId(timeZone, locale)} <span className="text-xs">({t('datesInTimeZone')})</span>
               </dd>
             </>
           ) : null}
