@@ -147,7 +147,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
             <tbody>
               {payees.map((payee) => (
                 <tr key={payee.id} data-testid={`payee-${payee.email}`}>
-                  <td className="max-w-[16rem]">
+                  <td className="max-w-[16rem] whitespace-normal">
                     <span className="font-medium">{payee.name}</span>
                     <span className="block break-all text-xs text-slate-600">{payee.email}</span>
                     <span className="block font-mono text-xs text-slate-500">{payee.stripeAccountId}</span>
@@ -156,7 +156,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
                     {t(`roles.${payee.role as (typeof PAYEE_ROLES)[number]}`)}
                     <span className="block text-xs text-slate-600">{t(`countries.${payee.country as 'JP' | 'US'}`)}</span>
                   </td>
-                  <td>
+                  <td className="min-w-[12rem] whitespace-normal">
                     <span data-testid="payee-status">
                       <PayeeStatusBadge status={payee.status} />
                     </span>
