@@ -40,7 +40,7 @@ export default async function NewQuotePage() {
       const per = p.interval ? ` / ${tInterval(p.interval, { count: p.intervalCount ?? 1 })}` : '';
       // A nickname that already names the product ("Team (monthly, per seat)") stands alone; another one follows it.
       const name = !p.nickname ? p.productName : p.nickname.includes(p.productName) ? p.nickname : `${p.productName} — ${p.nickname}`;
-      return { id: p.id, label: `${name} (${amounts}${per})` };
+      return { id: p.id, label: locale === 'ja' ? `${name}（${amounts}${per}）` : `${name} (${amounts}${per})` };
     });
   const expiresOn = defaultExpiryDay();
   return (
