@@ -127,7 +127,7 @@ export default async function PayeesPage({ searchParams }: { searchParams: Promi
         </button>
       </form>
 
-      <section className="card mb-6 overflow-x-auto">
+      <section className="card relative mb-6 overflow-x-auto">
         {payees.length === 0 ? (
           <EmptyState title={t('payees.empty')} />
         ) : (

@@ -78,7 +78,7 @@ export default async function AdminQuotesPage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="quote-list">
             <thead>
               <tr>

@@ -115,7 +115,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       ) : (
         <ul className="space-y-4" data-testid="transfer-ledger">
           {ledger.map((sale) => (
-            <li key={sale.id} className="card overflow-x-auto" data-testid={`sale-${sale.invoiceId ?? sale.id}`}>
+            <li key={sale.id} className="card relative overflow-x-auto" data-testid={`sale-${sale.invoiceId ?? sale.id}`}>
               <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                 <div>
                   <p className="font-medium">
