@@ -53,6 +53,10 @@ test('[admin] splits a ¥3,000 diagnosis between two doctors; a replay pays nobo
     await expect(addForm.getByRole('status')).toContainText(`${doctor.name} was added.`);
     await expect(page.getByTestId(`payee-${doctor.email}`).getByTestId('payee-status')).toHaveText('Onboarding');
   }
+  // On a phone the payees (with what Stripe still needs) scroll in their own box; the page never sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'payees page width at 390px').toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The split rule: more than the price is refused, then ¥1,000 to each doctor.
   const rule = page.getByTestId('split-rules').getByRole('listitem').filter({ hasText: 'Remote diagnosis' });
