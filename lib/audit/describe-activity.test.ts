@@ -52,7 +52,7 @@ describe('describeActivity', () => {
     expect(describeActivity(entry({ action: 'member.role_changed', data: { from: 'member', to: 'billing' } }), context('en')).details).toEqual(['Member → Billing manager']);
     expect(
       describeActivity(entry({ action: 'subscription.collection_method_changed', data: { from: 'charge_automatically', to: 'send_invoice' } }), context('ja')).details,
-    ).toEqual(['カードで自動支払い → 請求書による銀行振込']);
+    ).toEqual(['カード（自動決済） → 請求書による銀行振込']);
     expect(describeActivity(entry({ action: 'payment_method.made_default', data: { brand: 'visa', last4: '4242' } }), context('en')).details).toEqual(['Visa •••• 4242']);
     expect(describeActivity(entry({ action: 'billing_details.updated', data: { fields: ['company_name', 'tax_id'] } }), context('en')).details).toEqual(['company name, tax id']);
   });
