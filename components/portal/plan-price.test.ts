@@ -15,6 +15,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   intervalCount: 1,
   usageType: 'licensed',
   quantity: 1,
+  productKind: 'plan',
   ...overrides,
 });
 

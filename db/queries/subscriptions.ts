@@ -24,6 +24,8 @@ export type SubscriptionItemView = {
   intervalCount: number | null;
   usageType: string | null;
   quantity: number | null;
+  /** The product's catalogue kind (`seikyu_kind`: plan, addon, usage…), null when it has none. */
+  productKind: string | null;
 };
 
 /** The plan pages call an item a plan item. */
@@ -177,6 +179,7 @@ function toViews(rows: SubscriptionRow[], viewerLocale: string | undefined): Sub
       intervalCount: price?.recurringIntervalCount ?? null,
       usageType: price?.usageType ?? null,
       quantity,
+      productKind: typeof productMetadata?.seikyu_kind === 'string' ? productMetadata.seikyu_kind : null,
     })),
   }));
 }

@@ -1,6 +1,7 @@
 // A promotion code entered after checkout: checked like at checkout (unknown, expired, another product or
 // currency...) against the subscription's plan, then added next to the discounts it already has.
 // Idempotent per subscription and code: entering the same code twice sends one request.
+import { planItemOf } from './plan-item';
 import 'server-only';
 import { findCatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
@@ -25,7 +26,7 @@ export async function applyPromotionCode(params: {
   if (!['active', 'trialing', 'past_due'].includes(subscription.status) || subscription.metadata.seikyu_intent === 'free_tier') {
     throw billingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) takes no codes`);
   }
-  const item = subscription.items[0];
+  const item = planItemOf(subscription.items);
   const price = item ? await findCatalogPrice({ priceId: item.priceId, currency: subscription.currency }) : null;
   if (!item || !price) throw billingInputError('unknown_price', `${subscription.id} has no known plan price`);
   const [promotionCode] = await resolvePromotionCodes([params.code], {

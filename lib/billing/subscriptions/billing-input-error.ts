@@ -21,6 +21,7 @@ export const billingInputReasons = [
   'subscription_not_found',
   'subscription_not_cancelable',
   'subscription_not_resumable',
+  'interval_mismatch',
 ] as const;
 export type BillingInputReason = (typeof billingInputReasons)[number];
 

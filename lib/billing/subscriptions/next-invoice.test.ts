@@ -14,6 +14,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   intervalCount: 1,
   usageType: 'licensed',
   quantity: 1,
+  productKind: 'plan',
   ...overrides,
 });
 const subscription = (items: PlanItem[], overrides: Partial<SubscriptionView> = {}): SubscriptionView => ({

@@ -9,7 +9,8 @@ import { LOOKUP_KEYS } from '@/lib/demo/catalog';
 import { AppError } from '@/lib/errors';
 import { isBillingInputError } from './billing-input-error';
 import { closeTestDb } from '@/test/integration/helpers';
-import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
+import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
+import { syncStripeCustomer } from '@/lib/stripe-sync';
 import {  } from './billing-input-error';
 import { finishSubscription } from './finish-subscription';
 import { applyPlanChange, previewPlanChange } from './plan-change';
@@ -68,6 +69,39 @@ describe('change plan with a preview', () => {
     // The same confirmation twice changes nothing more (one idempotency key per preview).
     const again = await applyPlanChange({ organization: org, token: preview.token, actorUserId: userId });
     expect(again.invoiceId).toBe(applied.invoiceId);
+  });
+
+  it('changes the plan beside an add-on listed first (a subscription from a quote), keeping the add-on and its interval', async () => {
+    const org = await createTestOrganization(userId, 'jpy', { billingEmail: false });
+    const card = await stripe.paymentMethods.attach('pm_card_visa', { customer: org.stripeCustomerId });
+    await stripe.customers.update(org.stripeCustomerId, { invoice_settings: { default_payment_method: card.id } });
+    const backup = catalog.prices[LOOKUP_KEYS.backupDeviceMonthly];
+    const created = await stripe.subscriptions.create({
+      customer: org.stripeCustomerId,
+      items: [
+        { price: backup, quantity: 2 },
+        { price: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3 },
+      ],
+    });
+    await syncStripeCustomer(org.stripeCustomerId, undefined, { stripe });
+
+    // A yearly plan cannot sit beside the monthly add-on: refused with a sentence, nothing previewed.
+    await expectRefused(
+      () => previewPlanChange({ organization: org, subscriptionId: created.id, priceId: catalog.prices[LOOKUP_KEYS.starterAnnual], quantity: 1, locale: 'en' }),
+      'interval_mismatch',
+    );
+    // Team × 3 becomes Starter; the backup add-on stays as it was.
+    const preview = await previewPlanChange({ organization: org, subscriptionId: created.id, priceId: catalog.prices[LOOKUP_KEYS.starterMonthly], quantity: 1, locale: 'en' });
+    expect(preview.next.lines.map((l) => l.description)).toEqual([expect.stringMatching(/Device backup/), expect.stringMatching(/Starter/)]);
+    expect(preview.now.lines.some((l) => /backup/i.test(l.description))).toBe(false);
+    await applyPlanChange({ organization: org, token: preview.token, actorUserId: userId });
+    const mirrored = await findSubscriptionForOrganization({ organizationId: org.id, subscriptionId: created.id });
+    expect(mirrored?.items.map((i) => [i.priceId, i.quantity]).sort()).toEqual(
+      [
+        [backup, 2],
+        [catalog.prices[LOOKUP_KEYS.starterMonthly], 1],
+      ].sort(),
+    );
   });
 
   it('refuses a tampered token, a token from another organization and another organization\'s subscription', async () => {

@@ -22,6 +22,7 @@ import { billingInputError } from './billing-input-error';
 import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeToken, type PlanChangeItem } from './plan-change-token';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { taxLinesOf, type TaxLine } from '@/lib/billing/tax/tax-lines';
+import { intervalKeptBy, planItemOf } from './plan-item';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId' | 'timeZone'>;
 
@@ -72,9 +73,10 @@ async function changeableSubscription(organization: Organization, subscriptionId
   if (!['active', 'trialing'].includes(subscription.status) || subscription.metadata.seikyu_intent === 'free_tier') {
     throw billingInputError('subscription_not_cancelable', `${subscription.id} (${subscription.status}) cannot change plan`);
   }
-  const item = subscription.items[0];
-  if (!item) throw billingInputError('subscription_not_found', `${subscription.id} has no items`);
-  return { subscription, item };
+  // The plan item, not an add-on beside it (lib/billing/subscriptions/plan-item.ts).
+  const item = planItemOf(subscription.items);
+  if (!item) throw billingInputError('subscription_not_found', `${subscription.id} has no plan item`);
+  return { subscription, item, keptInterval: intervalKeptBy(subscription.items, item) };
 }
 
 export async function previewPlanChange(params: {
@@ -88,8 +90,12 @@ export async function previewPlanChange(params: {
 }): Promise<PlanChangePreview> {
   const { organization } = params;
   if (!organization.stripeCustomerId || !organization.currency) throw billingInputError('setup_incomplete', 'no customer');
-  const { subscription, item } = await changeableSubscription(organization, params.subscriptionId);
+  const { subscription, item, keptInterval } = await changeableSubscription(organization, params.subscriptionId);
   const price = await resolvePurchasablePrice({ priceId: params.priceId, currency: subscription.currency });
+  // Stripe bills a subscription on one interval: beside monthly add-ons the plan stays monthly.
+  if (keptInterval && price.interval !== keptInterval) {
+    throw billingInputError('interval_mismatch', `${price.id} bills per ${price.interval}, ${subscription.id}'s other items per ${keptInterval}`);
+  }
   const quantity = quantityFor(price, params.quantity);
   if (price.id === item.priceId && quantity === item.quantity) {
     throw billingInputError('quantity_not_allowed', 'the change changes nothing');

@@ -6,6 +6,7 @@ import { getTranslations } from '@/lib/i18n/server';
 import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
+import { intervalKeptBy, planItemOf } from '@/lib/billing/subscriptions/plan-item';
 import { CollectionMethodForm } from '@/components/billing/subscription/collection-method-form';
 import { PromotionCodeForm } from '@/components/billing/subscription/promotion-code-form';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
@@ -39,7 +40,9 @@ export default async function SubscriptionPage(props: OrgPageProps) {
   ]);
   const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
-  const currentItem = subscription?.items[0] ?? null;
+  // The plan item, not an add-on beside it; beside add-ons the plan keeps their billing interval.
+  const currentItem = subscription ? planItemOf(subscription.items) : null;
+  const keptInterval = subscription ? intervalKeptBy(subscription.items, currentItem) : null;
   // The card the next renewal charges (the subscription's own default, else the organization's), from the mirror.
   // The view already names it (payingCardId): reading the subscription again to find it was two more statements.
   const payingCard =
@@ -47,7 +50,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
       ? await getOrganizationCard({ organizationId: organization.id, paymentMethodId: subscription.payingCardId })
       : null;
   const planOptions = prices
-    .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered)
+    .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered && (!keptInterval || p.interval === keptInterval))
     .map((p) => ({
       priceId: p.id,
       label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`,
