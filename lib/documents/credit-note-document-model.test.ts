@@ -44,7 +44,7 @@ describe('creditNoteDocumentModelFrom', () => {
     expect(text).toContain('返品・値引明細書');
     expect(text).toContain('適格返還請求書');
     expect(text).toContain('登録番号：T1234567890123');
-    expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
+    expect(text).toMatch(/明細書番号 SEIKYU-0042-CN-01/);
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/発行日 2026年12月7日/);
     expect(text).toMatch(/取引年月日 2026年11月30日～2026年12月30日/);
@@ -53,7 +53,7 @@ describe('creditNoteDocumentModelFrom', () => {
     expect(text).toMatch(/チーム（月払い、1席あたり） 1 10% ￥1,200/);
     expect(text).toMatch(/10%対象 ￥1,091/);
     expect(text).toMatch(/消費税（10%） ￥109/);
-    expect(text).toMatch(/返還金額 ￥1,200/);
+    expect(text).toMatch(/返品・値引額 ￥1,200/);
     expect(text).not.toContain('Team (at');
   });
 

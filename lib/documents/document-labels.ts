@@ -35,6 +35,10 @@ export type DocumentLabels = {
   total: string;
   amountPaid: string;
   amountDue: string;
+  /** What the invoice bills after credit notes and balance (shown when either lowered the total). */
+  amountBilled: string;
+  creditedBeforePayment: string;
+  appliedBalance: string;
   reducedRateNote: string;
   receiptPurpose: string;
   defaultReceiptPurpose: string;
@@ -78,6 +82,9 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     total: 'Total',
     amountPaid: 'Amount paid',
     amountDue: 'Amount due',
+    amountBilled: 'Amount billed',
+    creditedBeforePayment: 'Credit notes',
+    appliedBalance: 'Applied from your balance',
     reducedRateNote: '※ Reduced tax rate item',
     receiptPurpose: 'Payment for:',
     defaultReceiptPurpose: 'service charges',
@@ -91,7 +98,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
   ja: {
     title: { invoice: '請求書', receipt: '領収書', credit_note: '返品・値引明細書', quote: '御見積書' },
     qualifiedTitle: { invoice: '適格請求書', receipt: '適格簡易請求書', credit_note: '適格返還請求書', quote: '' },
-    number: { invoice: '請求書番号', receipt: '領収書番号', credit_note: '返還請求書番号', quote: '見積番号' },
+    number: { invoice: '請求書番号', receipt: '領収書番号', credit_note: '明細書番号', quote: '見積番号' },
     invoiceNumber: '請求書番号',
     issueDate: '発行日',
     transactionDate: '取引年月日',
@@ -104,7 +111,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     phone: 'TEL',
     addressee: (name, isCompany) => `${name} ${isCompany ? '御中' : '様'}`,
     customerTaxId: (value) => `登録番号：${value}`,
-    amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返還金額', quote: '御見積金額' },
+    amountHeadline: { invoice: 'ご請求金額', receipt: '領収金額', credit_note: '返品・値引額', quote: '御見積金額' },
     taxIncluded: '（税込）',
     description: '品目',
     quantity: '数量',
@@ -118,6 +125,9 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     total: '合計',
     amountPaid: '支払済み金額',
     amountDue: '未払残高',
+    amountBilled: 'ご請求金額',
+    creditedBeforePayment: '返品・値引',
+    appliedBalance: 'お客様残高からの充当',
     reducedRateNote: '※ 軽減税率対象',
     receiptPurpose: '但し',
     defaultReceiptPurpose: 'ご利用料金として',

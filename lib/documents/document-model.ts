@@ -76,7 +76,14 @@ export type DocumentModel = {
   taxes: TaxByRate[];
   total: number;
   amountPaid: number;
+  /** What the invoice bills: its total less credit notes before payment and the customer balance applied. */
   amountDue: number;
+  /** What is still owed (an invoice's 未払残高): the amount due less what was paid. */
+  amountRemaining: number;
+  /** Credit notes issued before payment, which lowered the amount due (0 when none). */
+  creditedBeforePayment: number;
+  /** The customer's credit balance applied to the invoice (0 when none). */
+  appliedBalance: number;
   /** How the receipt was paid, when known. */
   paymentMethod: DocumentPaymentMethod | null;
   /** 但し書き of a receipt: what the money was for; null prints the default (「ご利用料金として」). */

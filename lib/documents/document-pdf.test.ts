@@ -50,6 +50,28 @@ describe('a Japanese invoice (適格請求書)', () => {
   });
 });
 
+describe('the totals of an invoice a credit note, a balance or a payment lowered', () => {
+  // ￥43,782 in all: ￥1,000 credited before payment, ￥782 of the customer's balance applied, ￥12,000 paid.
+  const lowered: DocumentModel = { ...japaneseInvoiceModel, creditedBeforePayment: 1_000, appliedBalance: 782, amountDue: 42_000, amountPaid: 12_000, amountRemaining: 30_000 };
+
+  it('go from the total to what is billed, paid and still owed, and add up', async () => {
+    const text = pdfText(await renderInvoicePdf(lowered, ipaexGothic()));
+    expect(text).toMatch(/合計 ￥43,782/);
+    expect(text).toMatch(/合計 ￥43,782 返品・値引 [-−]￥1,000/);
+    expect(text).toMatch(/お客様残高からの充当 -￥782|お客様残高からの充当 −￥782/);
+    expect(text).toMatch(/お客様残高からの充当 [-−]￥782 ご請求金額 ￥42,000 支払済み金額 ￥12,000 未払残高 ￥30,000/);
+  });
+
+  it('on a paid invoice leave nothing owed, and the receipt shows how the total became what was received', async () => {
+    const paid = { ...lowered, amountPaid: 42_000, amountRemaining: 0 };
+    expect(pdfText(await renderInvoicePdf(paid, ipaexGothic()))).toMatch(/未払残高 ￥0/);
+    const text = pdfText(await renderReceiptPdf({ ...paid, kind: 'receipt', number: 'RCPT-SEIKYU-0042' }, ipaexGothic()));
+    expect(text).toMatch(/合計 ￥43,782/);
+    expect(text).toMatch(/お客様残高からの充当 -￥782|お客様残高からの充当 −￥782/);
+    expect(text).toMatch(/お客様残高からの充当 [-−]￥782 領収金額 ￥42,000/);
+  });
+});
+
 describe('an English invoice', () => {
   it('carries the same facts in an English layout', async () => {
     const text = pdfText(await renderInvoicePdf(englishInvoiceModel, ipaexGothic()));
@@ -156,9 +178,9 @@ describe('a credit note', () => {
     const text = pdfText(await renderCreditNotePdf(creditNote, ipaexGothic()));
     expect(text).toContain('返品・値引明細書');
     expect(text).toContain('適格返還請求書');
-    expect(text).toMatch(/返還請求書番号 SEIKYU-0042-CN-01/);
+    expect(text).toMatch(/明細書番号 SEIKYU-0042-CN-01/);
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
-    expect(text).toMatch(/返還金額 ￥1,650 （税込）/);
+    expect(text).toMatch(/返品・値引額 ￥1,650 （税込）/);
     expect(text).toContain('理由：シート数の誤り');
     expect(text).toMatch(/消費税（10%） ￥150/);
     expect(text).toContain('登録番号：T1234567890123');

@@ -260,10 +260,19 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
     totals.push([labels.taxAt(rate), money(tax.taxAmount), false]);
   }
   totals.push([labels.total, money(model.total), true]);
-  if (kind === 'invoice') {
-    if (model.amountPaid !== 0) totals.push([labels.amountPaid, money(model.amountPaid), false]);
-    totals.push([labels.amountDue, money(model.amountDue), true]);
+  // From the total to what is billed, paid and still owed, so the figures add up: credit notes before payment and
+  // the customer's balance lowered what the invoice bills; the receipt's amount is what was paid.
+  if (kind === 'invoice' || kind === 'receipt') {
+    if (model.creditedBeforePayment !== 0) totals.push([labels.creditedBeforePayment, money(-model.creditedBeforePayment), false]);
+    if (model.appliedBalance !== 0) totals.push([labels.appliedBalance, money(-model.appliedBalance), false]);
   }
+  const lowered = model.creditedBeforePayment !== 0 || model.appliedBalance !== 0;
+  if (kind === 'invoice') {
+    if (lowered) totals.push([labels.amountBilled, money(model.amountDue), false]);
+    if (model.amountPaid !== 0) totals.push([labels.amountPaid, money(model.amountPaid), false]);
+    totals.push([labels.amountDue, money(model.amountRemaining), true]);
+  }
+  if (kind === 'receipt' && lowered) totals.push([labels.amountHeadline.receipt, money(model.amountPaid), true]);
   if (y + totals.length * 16 > bottom - 60) {
     doc.addPage();
     y = doc.page.margins.top;

@@ -1,5 +1,6 @@
 // Mirror rows + branding → the DocumentModel of an invoice or its receipt. Pure, so the mapping (zero lines
 // left out, tax per rate from Stripe's data, 御中/様, footers) is tested without a database.
+import { invoiceAppliedBalance, invoiceCreditNoteAmounts } from '@/lib/billing/invoices/invoice-details';
 import { taxRatePercentOf } from '@/lib/billing/tax/tax-lines';
 import type Stripe from 'stripe';
 import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
@@ -15,6 +16,8 @@ export type InvoiceRow = {
   total: number;
   amountPaid: number;
   amountDue: number;
+  /** Stripe's amount_remaining; without it, the amount due less what was paid. */
+  amountRemaining?: number;
   collectionMethod: string | null;
   dueDate?: Date | null;
   paidAt: Date | null;
@@ -160,6 +163,9 @@ export function invoiceDocumentModelFrom(params: {
     total: invoice.total,
     amountPaid: invoice.amountPaid,
     amountDue: invoice.amountDue,
+    amountRemaining: invoice.amountRemaining ?? Math.max(0, invoice.amountDue - invoice.amountPaid),
+    creditedBeforePayment: invoiceCreditNoteAmounts(invoice).beforePayment,
+    appliedBalance: invoiceAppliedBalance(invoice),
     paymentMethod: params.paymentMethod ?? (bankTransfer ? { type: 'bank_transfer' } : null),
     receiptPurpose: null,
     memo: null,

@@ -216,7 +216,7 @@ describe('notification moments driven by a test clock', () => {
     expect(composed.attachments.map((a) => a.filename)).toEqual([`CreditNote-${note.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`]);
     const text = pdfText(composed.attachments[0]!.content as Buffer);
     expect(text).toContain('返品・値引明細書');
-    expect(text).toMatch(new RegExp(`返還請求書番号 ${note.number}`));
+    expect(text).toMatch(new RegExp(`明細書番号 ${note.number}`));
     expect(text).toContain('理由：注文内容の変更（半日に短縮）');
   }, 60_000);
 });

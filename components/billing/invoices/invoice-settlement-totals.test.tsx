@@ -26,6 +26,11 @@ describe('InvoiceSettlementTotals', () => {
     expect(await rows(invoice)).toEqual(['支払済み', '￥22,600', '支払後の返品・値引', '−￥2,000']);
   });
 
+  it('shows the customer balance Stripe applied, so a paid ￥3,000 invoice paid with ￥2,000 adds up', async () => {
+    const invoice = { status: 'paid', amountPaid: 2_000, amountRemaining: 0, data: { total: 3_000, amount_due: 2_000, pre_payment_credit_notes_amount: 0 } };
+    expect(await rows(invoice)).toEqual(['残高から充当', '−￥1,000', '支払済み', '￥2,000']);
+  });
+
   it('shows no credit line without credit notes', async () => {
     const invoice = { status: 'open', amountPaid: 0, amountRemaining: 22_600, data: {} };
     expect(await rows(invoice)).toEqual(['未払い残高', '￥22,600']);

@@ -45,6 +45,16 @@ export function invoiceCreditNoteAmounts(invoice: Pick<InvoiceLike, 'data'>): { 
   return { beforePayment: data?.pre_payment_credit_notes_amount ?? 0, afterPayment: data?.post_payment_credit_notes_amount ?? 0 };
 }
 
+/**
+ * The customer's credit balance Stripe applied to the invoice (it lowered the amount due without a payment):
+ * total − credit notes before payment − amount due, from the stored invoice. 0 when none.
+ */
+export function invoiceAppliedBalance(invoice: Pick<InvoiceLike, 'data'>): number {
+  const data = invoice.data as Partial<Stripe.Invoice> | null;
+  if (typeof data?.total !== 'number' || typeof data.amount_due !== 'number') return 0;
+  return Math.max(0, data.total - (data.pre_payment_credit_notes_amount ?? 0) - data.amount_due);
+}
+
 /** The address Stripe emails the invoice to (the customer's billing email when it was finalized), or null. */
 export function invoiceEmailRecipient(invoice: Pick<InvoiceLike, 'data'>): string | null {
   const email = (invoice.data as Partial<Stripe.Invoice> | null)?.customer_email;
