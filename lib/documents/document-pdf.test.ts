@@ -106,6 +106,8 @@ describe('the lines Stripe writes', () => {
       { description: 'Remaining time on 5 × Team after 7 Dec 2026', generated: { origin: 'proration', catalog: team, periodStart: changedOn }, quantity: 5, amount: 4_500, taxRatePercent: 10, reducedRate: false },
       { description: '5 × Team (at ¥1,200 / month)', generated: { origin: 'subscription', catalog: team, periodStart: changedOn }, quantity: 5, amount: 6_000, taxRatePercent: 10, reducedRate: false },
       { description: 'オンサイト研修（半日）', quantity: 1, amount: 30_000, taxRatePercent: 10, reducedRate: false },
+      // A quote's one-off item: Stripe names it by its product, in English.
+      { description: 'Exam course', generated: { origin: 'written', catalog: { productName: 'Exam course', productMetadata: { name_ja: '検査コース' }, priceNickname: null, priceMetadata: {} }, periodStart: null }, quantity: 2, amount: 19_600, taxRatePercent: 10, reducedRate: false },
     ],
   };
 
@@ -116,7 +118,8 @@ describe('the lines Stripe writes', () => {
     expect(text.replace(/ /g, '')).toContain('残り期間分（2026年12月7日以降）：チーム（月払い、1席あたり）');
     expect(text).toMatch(/チーム（月払い、1席あたり） 5 10% ￥6,000/);
     expect(text).toContain('オンサイト研修（半日）');
-    expect(text).not.toMatch(/Unused time|Remaining time|at ¥1,200/);
+    expect(text).toMatch(/検査コース 2 10% ￥19,600/);
+    expect(text).not.toMatch(/Unused time|Remaining time|at ¥1,200|Exam course/);
   });
 
   it('keep Stripe’s words on an English document', async () => {

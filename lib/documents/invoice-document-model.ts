@@ -78,10 +78,15 @@ export function issuerFrom(branding: BrandingSettings, logo: DocumentIssuer['log
   };
 }
 
-/** What the renderer needs to describe a line Stripe generated in the document's language; nothing for a written one. */
+/**
+ * What the renderer needs to describe a line in the document's language: Stripe's lines from the catalogue; a
+ * written line stays as written unless it is only its product's name as Stripe writes it (a quote's one-off item,
+ * lib/billing/invoices/line-description.ts), so it needs its catalogue too.
+ */
 export function generatedOf(line: Pick<LineRow, 'data' | 'catalog' | 'periodStart'>): DocumentLine['generated'] {
   const origin = mirroredLineOrigin(line.data);
-  return origin === 'written' ? undefined : { origin, catalog: line.catalog ?? null, periodStart: line.periodStart };
+  if (origin === 'written' && !line.catalog) return undefined;
+  return { origin, catalog: line.catalog ?? null, periodStart: line.periodStart };
 }
 
 /** 取引年月日: the service period the invoice's lines cover, else the day it was finalized. */
