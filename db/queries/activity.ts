@@ -1,5 +1,5 @@
 // The organization's activity: its audit log entries with the acting person's email, newest first.
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { preparedQuery } from '@/db/prepared-query';
 import { auditLog, users } from '@/db/schema';
@@ -70,7 +70,10 @@ export type ActivityAudience = 'customer' | 'operator';
 // The first page (the activity page and the operators' customer page read it on every view) and the pages after
 // an entry id, for each audience, each built once (db/prepared-query.ts).
 const beforeEntry = () => lt(auditLog.id, sql.placeholder('before'));
-const customerVisible = () => or(eq(auditLog.actorType, 'user'), inArray(auditLog.action, [...CUSTOMER_VISIBLE_ACTIONS]));
+/** A member's own actions that are not news to the organization: opening a quote is recorded at every view. */
+export const CUSTOMER_HIDDEN_OWN_ACTIONS = ['quote.viewed'] as const;
+const customerVisible = () =>
+  or(and(eq(auditLog.actorType, 'user'), notInArray(auditLog.action, [...CUSTOMER_HIDDEN_OWN_ACTIONS])), inArray(auditLog.action, [...CUSTOMER_VISIBLE_ACTIONS]));
 const selectActivity = preparedQuery('activity', (tx) => activityRows(tx));
 const selectActivityBefore = preparedQuery('activity_before', (tx) => activityRows(tx, beforeEntry()));
 const selectCustomerActivity = preparedQuery('customer_activity', (tx) => activityRows(tx, customerVisible()));

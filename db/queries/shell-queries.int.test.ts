@@ -323,13 +323,15 @@ describe('listActivity', () => {
       { organizationId: org.id, actorType: 'operator', actorId: 'op', action: 'invoice.held_for_review', createdAt: at(4) },
       { organizationId: org.id, actorType: 'system', actorId: 'resync', action: 'customer.resynced', createdAt: at(5) },
       { organizationId: org.id, actorType: 'operator', actorId: 'op', action: 'credit_note.issued', createdAt: at(6) },
+      // A member opening a quote is recorded at every view: not news on the organization's activity page.
+      { organizationId: org.id, actorType: 'user', actorId: ann.id, action: 'quote.viewed', createdAt: at(7) },
     ]);
     const customer = await listActivity({ organizationId: org.id, audience: 'customer' }, testDb());
     expect(customer.map((e) => e.action)).toEqual(['credit_note.issued', 'invoice.payment_failed', 'billing_details.updated']);
     const older = await listActivity({ organizationId: org.id, audience: 'customer', before: customer[0]!.id }, testDb());
     expect(older.map((e) => e.action)).toEqual(['invoice.payment_failed', 'billing_details.updated']);
     const operator = await listActivity({ organizationId: org.id, audience: 'operator' }, testDb());
-    expect(operator).toHaveLength(6);
+    expect(operator).toHaveLength(7);
   });
 });
 

@@ -21,6 +21,13 @@ describe('describeActivity', () => {
     expect(describeActivity(entry({}), context('ja')).what).toBe('組織を作成');
   });
 
+  it('says a plan replaced by a new one was switched, not "cancellation requested" with the new subscription\'s id', () => {
+    const replaced = entry({ action: 'subscription.canceled', actorType: 'stripe', data: { reason: 'cancellation_requested', comment: 'replaced by sub_123' } });
+    expect(describeActivity(replaced, context('ja')).details).toEqual(['新しいご契約への切り替え']);
+    const requested = entry({ action: 'subscription.canceled', actorType: 'stripe', data: { reason: 'cancellation_requested', comment: 'Too expensive' } });
+    expect(describeActivity(requested, context('en')).details).toContain('“Too expensive”');
+  });
+
   it('gives a failed payment its decline reason, invoice number, amount and attempt from the stored details', () => {
     const failed = entry({
       action: 'invoice.payment_failed',

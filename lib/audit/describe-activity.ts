@@ -106,8 +106,13 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   if (attempts !== null && attempts > 0) details.push(t('activity.detail.attempts', { count: attempts }));
 
   // Why a plan ends: the customer's feedback (cancel_scheduled) or Stripe's reason (subscription.canceled).
+  // A plan Seikyu ended because a new one replaced it (checkout, an accepted quote) says so, not Stripe's
+  // "cancellation requested" and our internal note naming the new subscription's id.
+  const comment = text(data.comment);
+  const replaced = comment?.startsWith('replaced by ') ?? false;
   const feedback = text(data.reason) ?? text(data.feedback);
-  if (feedback && entry.action.startsWith('subscription.')) {
+  if (replaced) details.push(t('activity.detail.replaced'));
+  else if (feedback && entry.action.startsWith('subscription.')) {
     details.push(t.has(`subscription.reasons.${feedback}`) ? t(`subscription.reasons.${feedback}`) : word(t, 'activity.cancelReason', feedback));
   }
   // Why an operator voided an invoice or marked it uncollectible: the reason they typed.
@@ -115,8 +120,7 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   if (operatorReason && (entry.action === 'invoice.voided_by_operator' || entry.action === 'invoice.marked_uncollectible_by_operator')) {
     details.push(labelled(t('activity.detail.reason'), operatorReason, locale));
   }
-  const comment = text(data.comment);
-  if (comment) details.push(`“${comment}”`);
+  if (comment && !replaced) details.push(`“${comment}”`);
 
   const validUntil = text(data.passValidUntil);
   if (validUntil && !Number.isNaN(Date.parse(validUntil))) {
