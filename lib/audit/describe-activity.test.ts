@@ -73,7 +73,7 @@ describe('describeActivity', () => {
 
   it('names a quote as a quote (見積書), never as an invoice, with its total', () => {
     const sent = entry({ action: 'quote.sent', actorType: 'operator', actorEmail: 'op@example.com', data: { number: 'QT-XZKR3PGI-0001-1', recipient: 'buyer@example.com', amount: 60000, currency: 'jpy' } });
-    expect(describeActivity(sent, context('ja'))).toMatchObject({ what: '見積をメールで送付', details: ['見積書 QT-XZKR3PGI-0001-1', '￥60,000'] });
+    expect(describeActivity(sent, context('ja'))).toMatchObject({ what: '見積書をメールで送付', details: ['見積書 QT-XZKR3PGI-0001-1', '￥60,000'] });
     expect(describeActivity(sent, context('en')).details).toEqual(['Quote QT-XZKR3PGI-0001-1', '¥60,000']);
     const accepted = entry({ action: 'quote.accepted', actorEmail: 'buyer@example.com', data: { number: 'QT-XZKR3PGI-0001-1', amountTotal: 60000, currency: 'jpy' } });
     expect(describeActivity(accepted, context('ja')).details).toEqual(['見積書 QT-XZKR3PGI-0001-1', '￥60,000']);
