@@ -78,7 +78,7 @@ export function BillingDetailsForm(props: {
       <div>
         <label className="label" htmlFor={`${id}-${field}`}>
           {labels[field]}
-          {options.optional ? <span className="font-normal text-slate-500"> ({labels.optional})</span> : null}
+          {options.optional ? <span className="font-normal text-slate-500">{labels.optional}</span> : null}
         </label>
         <input
           id={`${id}-${field}`}
