@@ -192,7 +192,7 @@ export const CATALOG: readonly ProductSpec[] = [
     kind: 'addon',
     unitLabel: 'device',
     metadata: { seikyu_per_unit: 'device' },
-    prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Backup (per device, monthly)', nicknameJa: 'バックアップ（1台あたり、月払い）', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
+    prices: [{ lookupKey: LOOKUP_KEYS.backupDeviceMonthly, nickname: 'Device backup (monthly, per device)', nicknameJa: 'デバイスバックアップ（月払い、1台あたり）', jpy: 500, usd: 400, recurring: { interval: 'month' } }],
   },
   // On-demand capacity tiers (reference business 1): the customer picks how many devices may run at once
   // (`seikyu_device_limit`, enforced by the limits API) and pays for the device-hours they ran, monthly in arrears.
