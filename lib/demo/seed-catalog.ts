@@ -2,6 +2,7 @@
 // is looked up first by a stable name (product metadata, price lookup key, coupon id, promotion code, meter
 // event name) and created only when missing, with an idempotency key derived from the seed step, so a second
 // run — or a retried one — creates nothing twice.
+import { seedKey } from './seed-key';
 import type Stripe from 'stripe';
 import { listAll } from '@/lib/stripe-sync/context';
 import { isResourceMissing } from '@/lib/stripe-sync/context';
@@ -31,7 +32,6 @@ export type SeedCatalogResult = {
   created: string[];
 };
 
-const seedKey = (...parts: string[]) => `seikyu-seed:v1:${parts.join(':')}`;
 
 async function ensureMeters(stripe: Stripe, created: string[]): Promise<Record<keyof typeof METERS, string>> {
   const existing = await listAll(stripe.billing.meters.list({ limit: 100 }));

@@ -2,6 +2,7 @@
 // emulator and a real Stripe test account alike. Idempotent: people and organizations are found by email,
 // Stripe objects by metadata markers and lookup keys, and every creating call carries an idempotency key
 // derived from the seed step, so a second run adds nothing twice.
+import { seedKey } from './seed-key';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db';
@@ -27,7 +28,6 @@ const BANK_TRANSFER_FOOTER =
   'Please pay by bank transfer to: Seikyu Demo Bank, Shibuya branch (001), ordinary account 1234567, ' +
   'account name セイキュウデモ (Seikyu Demo KK). Transfer fees are borne by the payer.';
 
-const seedKey = (...parts: string[]) => `seikyu-seed:v1:${parts.join(':')}`;
 
 export type SeedDemoResult = {
   organizations: { name: string; id: string; stripeCustomerId: string }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeZoneLabel, timeZoneLabelWithId } from './time-zones';
+import { selectableTimeZoneOptions, timeZoneLabel, timeZoneLabelWithId } from './time-zones';
 
 describe('timeZoneLabel', () => {
   it('names a zone as people do in each language, not by its IANA id', () => {
@@ -14,5 +14,12 @@ describe('timeZoneLabel', () => {
     expect(timeZoneLabelWithId('Asia/Tokyo', 'ja')).toBe('日本標準時（Asia/Tokyo）');
     expect(timeZoneLabelWithId('America/New_York', 'en')).toBe('Eastern Time (America/New_York)');
     expect(timeZoneLabelWithId('UTC', 'en')).toBe('UTC');
+  });
+
+  it('lists every selectable zone with its name, once per language', () => {
+    const options = selectableTimeZoneOptions('ja');
+    expect(options.find((o) => o.id === 'Asia/Tokyo')?.label).toBe('日本標準時（Asia/Tokyo）');
+    expect(options[0]).toEqual({ id: 'UTC', label: '協定世界時（UTC）' });
+    expect(selectableTimeZoneOptions('ja')).toBe(options);
   });
 });

@@ -33,11 +33,37 @@ export function isSelectableTimeZone(value: unknown): value is string {
  * which zone their dates are in with this, not with the IANA id ("Asia/Tokyo").
  */
 export function timeZoneLabel(timeZone: string, locale: string): string {
+  // One formatter per zone and language for the process (building one loads the zone's rules).
+  return zoneName(timeZone, locale, () => cachedFormatter(`zone-name|${locale}|${timeZone}`, () => zoneNameFormatter(timeZone, locale)));
+}
+
+/** The zone's name with its id, for people who set it by id: 日本標準時（Asia/Tokyo）, "Eastern Time (America/New_York)". */
+export function timeZoneLabelWithId(timeZone: string, locale: string): string {
+  return withId(timeZoneLabel(timeZone, locale), timeZone, locale);
+}
+
+const zoneOptions = new Map<string, readonly { id: string; label: string }[]>();
+/**
+ * Every selectable zone with its name and id in `locale`, built once per language for the process: the ~420
+ * formatters it needs are not kept (they would crowd the shared formatter cache out).
+ */
+export function selectableTimeZoneOptions(locale: string): readonly { id: string; label: string }[] {
+  let options = zoneOptions.get(locale);
+  if (!options) {
+    options = zones.map((id) => ({ id, label: withId(zoneName(id, locale, () => zoneNameFormatter(id, locale)), id, locale) }));
+    zoneOptions.set(locale, options);
+  }
+  return options;
+}
+
+function zoneNameFormatter(timeZone: string, locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' });
+}
+
+function zoneName(timeZone: string, locale: string, formatter: () => Intl.DateTimeFormat): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return locale === 'ja' ? '協定世界時（UTC）' : 'UTC';
   try {
-    // One formatter per zone and language for the process (building one loads the zone's rules).
-    const formatter = cachedFormatter(`zone-name|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }));
-    const name = formatter.formatToParts(new Date(0)).find((part) => part.type === 'timeZoneName')?.value;
+    const name = formatter().formatToParts(new Date(0)).find((part) => part.type === 'timeZoneName')?.value;
     // ICU falls back to an offset ("GMT+05:45") for zones it has no name for: the id says more.
     return name && !/^GMT[+-]/.test(name) ? name : timeZone;
   } catch {
@@ -45,9 +71,7 @@ export function timeZoneLabel(timeZone: string, locale: string): string {
   }
 }
 
-/** The zone's name with its id, for operators who set it by id: 日本標準時（Asia/Tokyo）, "Eastern Time (America/New_York)". */
-export function timeZoneLabelWithId(timeZone: string, locale: string): string {
-  const name = timeZoneLabel(timeZone, locale);
-  if (name === timeZone) return timeZone;
+function withId(name: string, timeZone: string, locale: string): string {
+  if (name.includes(timeZone)) return name;
   return locale === 'ja' ? `${name}（${timeZone}）` : `${name} (${timeZone})`;
 }

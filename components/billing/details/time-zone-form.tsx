@@ -8,7 +8,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type TimeZoneFormLabels = { timeZone: string; save: string; saved: string };
 
-export function TimeZoneForm(props: { organizationId: string; timeZone: string; zones: readonly string[]; readOnly: boolean; labels: TimeZoneFormLabels }) {
+export function TimeZoneForm(props: { organizationId: string; timeZone: string; zones: readonly { id: string; label: string }[]; readOnly: boolean; labels: TimeZoneFormLabels }) {
   const id = useId();
   const [timeZone, setTimeZone] = useState(props.timeZone);
   const { execute, isPending, hasSucceeded, result } = useAction(setOrganizationTimeZoneAction);
@@ -28,8 +28,8 @@ export function TimeZoneForm(props: { organizationId: string; timeZone: string; 
         </label>
         <select id={`${id}-time-zone`} name="timeZone" className="input" value={timeZone} disabled={props.readOnly} onChange={(e) => setTimeZone(e.target.value)}>
           {props.zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
+            <option key={zone.id} value={zone.id}>
+              {zone.label}
             </option>
           ))}
         </select>

@@ -1,10 +1,11 @@
 // The billing-details section showing the organization's time zone, which owners and billing managers change.
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
-import { selectableTimeZones } from '@/lib/i18n/time-zones';
+import { selectableTimeZoneOptions } from '@/lib/i18n/time-zones';
 import { TimeZoneForm } from './time-zone-form';
 
 export async function TimeZoneSection(props: { organizationId: string; timeZone: string; mayEdit: boolean }) {
-  const t = await getTranslations('organizationTimeZone');
+  const [t, locale] = await Promise.all([getTranslations('organizationTimeZone'), getLocale()]);
   return (
     <section className="card mt-6" aria-labelledby="time-zone-title">
       <h2 id="time-zone-title">{t('title')}</h2>
@@ -12,7 +13,7 @@ export async function TimeZoneSection(props: { organizationId: string; timeZone:
       <TimeZoneForm
         organizationId={props.organizationId}
         timeZone={props.timeZone}
-        zones={selectableTimeZones()}
+        zones={selectableTimeZoneOptions(locale)}
         readOnly={!props.mayEdit}
         labels={{ timeZone: t('label'), save: t('save'), saved: t('saved') }}
       />
