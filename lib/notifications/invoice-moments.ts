@@ -8,9 +8,9 @@ import { type MirroredInvoice } from '@/db/queries/notifications';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
-import { endOfDayIn } from '@/lib/usage/period';
 import { customerRecipient, enqueueNotification } from './enqueue';
 import { portalLinks } from './links';
+import { isPastDueDay } from './reminder-due';
 import { getBrandingSettings, getNotificationSettings } from './settings';
 
 export type PaymentFailureReason = { code: string | null; declineCode: string | null; message: string | null };
@@ -143,7 +143,7 @@ async function notifyInvoiceFinalized(invoice: MirroredInvoice, audience: Notifi
 export async function notifyInvoicePastDue(invoice: MirroredInvoice, audience: NotificationAudience, now: Date): Promise<void> {
   const to = customerRecipient(audience);
   if (invoice.collectionMethod !== 'send_invoice' || invoice.status !== 'open' || !invoice.dueDate || !to) return;
-  if (now.getTime() < endOfDayIn(invoice.dueDate, audience.timeZone).getTime()) return;
+  if (!isPastDueDay(invoice.dueDate, audience.timeZone, now)) return;
   await enqueueNotification({
     kind: 'invoice_past_due',
     ...to,

@@ -8,7 +8,7 @@ import { auditLog, notifications, operators, organizations, users } from '@/db/s
 import type { User } from '@/db/queries/users';
 import { createTestOrganization, createTestUser, setUpBillingCatalog, type TestOrganization } from '@/lib/billing/billing-fixtures.int';
 import { AppError } from '@/lib/errors';
-import { endOfDayIn } from '@/lib/usage/period';
+import { startOfNextDayIn } from '@/lib/usage/period';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
 
@@ -53,7 +53,7 @@ describe('reminding a customer of an invoice', () => {
     const draft = await stripe.invoices.create({ customer: org.stripeCustomerId, collection_method: 'send_invoice', days_until_due: 14, pending_invoice_items_behavior: 'include' });
     const invoice = await stripe.invoices.finalizeInvoice(draft.id!);
     await syncStripeCustomer(org.stripeCustomerId, undefined, { stripe });
-    const dueDayOver = endOfDayIn(new Date(invoice.due_date! * 1000), 'Asia/Tokyo');
+    const dueDayOver = startOfNextDayIn(new Date(invoice.due_date! * 1000), 'Asia/Tokyo');
 
     // Today, as the receivables page offers it to the operator: a clear sentence, nothing sent.
     const refused = await remindInvoiceAction({ invoiceId: invoice.id! });

@@ -4,7 +4,7 @@
 // finalized); a card invoice, due at once, after a charge has failed. Before that a reminder would tell the
 // customer a payment is missing that is not yet due. Pure: the receivables page offers the button by it and
 // remindCustomerOfInvoice refuses by it.
-import { endOfDayIn } from '@/lib/usage/period';
+import { startOfNextDayIn } from '@/lib/usage/period';
 
 export type ReminderInvoice = {
   status: string;
@@ -20,7 +20,15 @@ export type ReminderNotDue = 'not_yet_due' | 'not_yet_charged';
 export function reminderNotDue(invoice: ReminderInvoice, timeZone: string, now: Date): ReminderNotDue | null {
   if (invoice.collectionMethod === 'charge_automatically' && !invoice.dueDate) return invoice.attemptCount > 0 ? null : 'not_yet_charged';
   if (!invoice.dueDate) return 'not_yet_due';
-  return now.getTime() >= endOfDayIn(invoice.dueDate, timeZone).getTime() ? null : 'not_yet_due';
+  return isPastDueDay(invoice.dueDate, timeZone, now) ? null : 'not_yet_due';
+}
+
+/**
+ * Whether `dueDate`'s day is over in `timeZone` at `now`: the rule of the customer's past-due email and of the
+ * operators' reminder alike.
+ */
+export function isPastDueDay(dueDate: Date, timeZone: string, now: Date): boolean {
+  return now.getTime() >= startOfNextDayIn(dueDate, timeZone).getTime();
 }
 
 /** The attempts Stripe made on a mirrored invoice, from its stored JSON. */

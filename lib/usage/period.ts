@@ -20,8 +20,11 @@ export function startOfDayIn(at: Date, timeZone: string): Date {
   return fromLocal(Math.floor(local / DAY_MS) * DAY_MS, timeZone);
 }
 
-/** Midnight that ends the day `at` falls on, in `timeZone` (the next day's first instant). */
-export function endOfDayIn(at: Date, timeZone: string): Date {
+/**
+ * Midnight that ends the day `at` falls on, in `timeZone` (the next day's first instant). Not lib/receivables/
+ * as-of.ts's endOfDayIn, which reads a YYYY-MM-DD day and gives its last millisecond.
+ */
+export function startOfNextDayIn(at: Date, timeZone: string): Date {
   const local = at.getTime() + zoneOffsetMs(at, timeZone);
   return fromLocal((Math.floor(local / DAY_MS) + 1) * DAY_MS, timeZone);
 }
