@@ -72,3 +72,8 @@ export function formatMonthDay(date: Date, locale: string, timeZone: string): st
 export function labelled(label: string, value: string | number, locale: string): string {
   return `${label}${locale === 'ja' ? '：' : ': '}${value}`;
 }
+
+/** Items listed as the language lists them: 「本人情報、振込先口座」, "Identity, Bank account". */
+export function listed(items: readonly string[], locale: string): string {
+  return items.join(locale === 'ja' ? '、' : ', ');
+}

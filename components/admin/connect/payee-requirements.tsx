@@ -2,7 +2,7 @@
 // details, bank account, terms), then Stripe's field codes folded away in a small secondary line that wraps
 // anywhere. A code such as `business_profile.product_description` has no space to break at: unfolded on one line,
 // a few of them widened the payees table past the screen and pushed the onboarding link out of reach.
-import { labelled } from '@/lib/i18n/format';
+import { labelled, listed } from '@/lib/i18n/format';
 import { requirementGroupsDue, type RequirementGroup } from '@/lib/connect/requirement-groups';
 
 export type PayeeRequirementsLabels = {
@@ -18,7 +18,7 @@ export function PayeeRequirements({ codes, labels, locale }: { codes: readonly s
   const groups = requirementGroupsDue(codes).map((group) => labels.groups[group]);
   return (
     <div className="text-xs text-slate-600" data-testid="payee-requirements">
-      <span className="block">{labelled(labels.requirements, groups.join(locale === 'ja' ? '、' : ', '), locale)}</span>
+      <span className="block">{labelled(labels.requirements, listed(groups, locale), locale)}</span>
       <details className="mt-0.5 text-slate-500">
         <summary className="cursor-pointer">{labels.codes}</summary>
         <p className="mt-0.5 font-mono [overflow-wrap:anywhere]">{codes.join(', ')}</p>

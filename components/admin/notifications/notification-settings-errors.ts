@@ -4,6 +4,7 @@
 // Only a refusal of something the form has no field for falls back to the form-level sentence. Pure.
 import { validationIssues } from '@/components/forms/validation-issues';
 import { fillTemplate } from '@/lib/i18n/fill-template';
+import { listed } from '@/lib/i18n/format';
 import { splitRecipients } from '@/lib/notifications/recipient-list';
 
 export const NOTIFICATION_SETTINGS_FIELDS = ['trialEndingDays', 'renewalDays', 'operatorRecipients', 'companyName', 'brandColor', 'bankDetails'] as const;
@@ -40,7 +41,7 @@ export function notificationSettingsErrors(
   }
   if (badRecipients.length > 0 && !fields.operatorRecipients) {
     const quoted = badRecipients.map((address) => (locale === 'ja' ? `「${address}」` : `“${address}”`));
-    fields.operatorRecipients = fillTemplate(messages.recipient, { emails: quoted.join(locale === 'ja' ? '、' : ', ') });
+    fields.operatorRecipients = fillTemplate(messages.recipient, { emails: listed(quoted, locale) });
   }
   return { fields, form: unplaced ? messages.invalid : null };
 }
