@@ -57,9 +57,9 @@ describe('the totals of an invoice a credit note, a balance or a payment lowered
   it('go from the total to what is billed, paid and still owed, and add up', async () => {
     const text = pdfText(await renderInvoicePdf(lowered, ipaexGothic()));
     expect(text).toMatch(/合計 ￥43,782/);
-    expect(text).toMatch(/合計 ￥43,782 返品・値引 [-−]￥1,000/);
-    expect(text).toMatch(/お客様残高からの充当 -￥782|お客様残高からの充当 −￥782/);
-    expect(text).toMatch(/お客様残高からの充当 [-−]￥782 ご請求金額 ￥42,000 支払済み金額 ￥12,000 未払残高 ￥30,000/);
+    expect(text).toMatch(/合計 ￥43,782 返品・値引 −￥1,000/);
+    expect(text).toMatch(/お客様残高からの充当 −￥782/);
+    expect(text).toMatch(/お客様残高からの充当 −￥782 ご請求金額 ￥42,000 支払済み金額 ￥12,000 未払残高 ￥30,000/);
   });
 
   it('on a paid invoice leave nothing owed, and the receipt shows how the total became what was received', async () => {
@@ -67,8 +67,8 @@ describe('the totals of an invoice a credit note, a balance or a payment lowered
     expect(pdfText(await renderInvoicePdf(paid, ipaexGothic()))).toMatch(/未払残高 ￥0/);
     const text = pdfText(await renderReceiptPdf({ ...paid, kind: 'receipt', number: 'RCPT-SEIKYU-0042' }, ipaexGothic()));
     expect(text).toMatch(/合計 ￥43,782/);
-    expect(text).toMatch(/お客様残高からの充当 -￥782|お客様残高からの充当 −￥782/);
-    expect(text).toMatch(/お客様残高からの充当 [-−]￥782 領収金額 ￥42,000/);
+    expect(text).toMatch(/お客様残高からの充当 −￥782/);
+    expect(text).toMatch(/お客様残高からの充当 −￥782 領収金額 ￥42,000/);
   });
 });
 
@@ -205,6 +205,7 @@ describe('without a CJK font', () => {
     expect(text).toMatch(/Amount due ¥43,782/);
     expect(text).toContain('Registration number: T1234567890123');
     expect(toWinAnsi('株式会社 Acme – café')).toBe('???? Acme – café');
+    expect(toWinAnsi('Discount −$2.50')).toBe('Discount -$2.50');
   });
 
   it('formats two-decimal currencies', async () => {

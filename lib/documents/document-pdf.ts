@@ -32,6 +32,7 @@ export function toWinAnsi(text: string): string {
     const code = char.codePointAt(0)!;
     if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) out += char;
     else if (char === '\u202f' || char === '\u2009') out += ' ';
+    else if (char === '\u2212') out += '-';
     else out += '?';
   }
   return out;

@@ -18,7 +18,7 @@ describe('formatMoney', () => {
   });
 
   it('formats negative amounts such as credits', () => {
-    expect(formatMoney(-250, 'usd', 'en')).toBe('-$2.50');
+    expect(formatMoney(-250, 'usd', 'en')).toBe('−$2.50');
   });
 
   it('refuses fractional minor units rather than rounding money silently', () => {

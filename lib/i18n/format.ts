@@ -32,7 +32,7 @@ export function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeForma
   return formatter;
 }
 
-/** `formatMoney(1200, 'jpy', 'en')` → "¥1,200"; `formatMoney(1200, 'usd', 'en')` → "$12.00". */
+/** `formatMoney(1200, 'jpy', 'en')` → "¥1,200"; `formatMoney(-250, 'usd', 'en')` → "−$2.50". */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   if (!Number.isInteger(amountMinor)) throw new RangeError(`amount must be an integer in minor units, got ${amountMinor}`);
   const digits = minorUnitDigits(currency);
@@ -47,7 +47,10 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
       }),
   ).format(amountMinor / 10 ** digits);
   // Japanese pages write the yen sign one way (the glossary's ￥), whatever the ICU data of the server or browser.
-  return locale.startsWith('ja') ? formatted.replace(/¥/g, '￥') : formatted;
+  const yen = locale.startsWith('ja') ? formatted.replace(/¥/g, '￥') : formatted;
+  // A negative amount carries the minus sign (U+2212) that the pages also put before a deduction ("−￥1,000"),
+  // not ICU's hyphen: one sign for one meaning wherever an amount is written.
+  return amountMinor < 0 ? yen.replace('-', '−') : yen;
 }
 
 export function formatDate(date: Date, locale: string, timeZone: string): string {

@@ -34,7 +34,7 @@ describe('the Japanese billing glossary', () => {
 
   it('writes yen amounts in Japanese with the one yen sign', () => {
     expect(formatMoney(1500, 'jpy', 'ja')).toBe('￥1,500');
-    expect(formatMoney(-500, 'jpy', 'ja')).toBe('-￥500');
+    expect(formatMoney(-500, 'jpy', 'ja')).toBe('−￥500');
     expect(formatMoney(1500, 'jpy', 'en')).toBe('¥1,500');
   });
 });
