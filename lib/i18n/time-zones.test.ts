@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime } from './format';
-import { displayTimeZone, isSelectableTimeZone, selectableTimeZones } from './time-zones';
+import { currentTimeZoneId, displayTimeZone, isSelectableTimeZone, selectableTimeZones } from './time-zones';
 
 // 16:00 UTC on Dec 6 is already 01:00 on Dec 7 in Tokyo: the hours when English and Japanese readers used to see
 // different days for the same invoice.
@@ -35,5 +35,25 @@ describe('selectable time zones', () => {
     expect(isSelectableTimeZone('Asia/Tokyo')).toBe(true);
     expect(isSelectableTimeZone('America/New_York')).toBe(true);
     for (const bad of ['Mars/Olympus', 'asia/tokyo', '', 'GMT+9', 9, null]) expect(isSelectableTimeZone(bad)).toBe(false);
+  });
+
+  it('offer the current IANA names, sorted, and still accept the older ones ICU keeps', () => {
+    const zones = selectableTimeZones();
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).toContain('Europe/Kyiv');
+    expect(zones).toContain('America/Argentina/Buenos_Aires');
+    for (const old of ['Asia/Calcutta', 'Europe/Kiev', 'Asia/Saigon', 'America/Buenos_Aires']) {
+      expect(zones).not.toContain(old);
+      expect(isSelectableTimeZone(old)).toBe(true);
+    }
+    expect(currentTimeZoneId('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(currentTimeZoneId('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zones.slice(1)).toEqual([...zones.slice(1)].sort());
+    // Every offered name is one Intl formats in (the same rules as the old name).
+    const at = new Date('2026-12-07T00:00:00Z');
+    for (const zone of zones) expect(() => new Intl.DateTimeFormat('en', { timeZone: zone }).format(at)).not.toThrow();
+    const hour = (zone: string) => new Intl.DateTimeFormat('en', { timeZone: zone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).format(at);
+    expect(hour('Asia/Kolkata')).toBe(hour('Asia/Calcutta'));
   });
 });

@@ -15,17 +15,49 @@ export function displayTimeZone(locale: string, organization: { timeZone: string
   return organization?.timeZone ?? timeZoneFor[isLocale(locale) ? locale : defaultLocale];
 }
 
-// ICU's canonical zone list; "UTC" (the column's default) is an alias ICU leaves out, so it is added by name.
-const zones: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
-const zoneSet = new Set(zones);
+// ICU lists some zones under names the IANA database has since replaced (a city renamed or respelled, a zone moved
+// under its country): people look for Asia/Kolkata, not Asia/Calcutta. The list offers the current name; the old
+// one stays accepted, since an organization may have saved it, and both name the same rules for Intl.
+const RENAMED: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The zone's current IANA name: "Asia/Kolkata" for ICU's "Asia/Calcutta"; any other id as it is. */
+export function currentTimeZoneId(timeZone: string): string {
+  return RENAMED[timeZone] ?? timeZone;
+}
+
+// ICU's zone list under current names, sorted again since a new name sorts elsewhere; "UTC" (the column's
+// default) is an alias ICU leaves out, so it is added by name, first.
+const zones: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').map(currentTimeZoneId).sort()];
+const accepted = new Set([...zones, ...Object.keys(RENAMED)]);
 
 /** Every zone an organization may choose, UTC first then by IANA name. */
 export function selectableTimeZones(): readonly string[] {
   return zones;
 }
 
+/** Whether `value` names a zone an organization may choose (under its current name or the one ICU keeps). */
 export function isSelectableTimeZone(value: unknown): value is string {
-  return typeof value === 'string' && zoneSet.has(value);
+  return typeof value === 'string' && accepted.has(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The billing-details section showing the organization's time zone, which owners and billing managers change.
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
-import { selectableTimeZoneOptions } from '@/lib/i18n/time-zones';
+import { currentTimeZoneId, selectableTimeZoneOptions } from '@/lib/i18n/time-zones';
 import { TimeZoneForm } from './time-zone-form';
 
 export async function TimeZoneSection(props: { organizationId: string; timeZone: string; mayEdit: boolean }) {
@@ -12,7 +12,7 @@ export async function TimeZoneSection(props: { organizationId: string; timeZone:
       <p className="mb-3 mt-1 text-sm text-slate-600">{t('help')}</p>
       <TimeZoneForm
         organizationId={props.organizationId}
-        timeZone={props.timeZone}
+        timeZone={currentTimeZoneId(props.timeZone)}
         zones={selectableTimeZoneOptions(locale)}
         readOnly={!props.mayEdit}
         labels={{ timeZone: t('label'), save: t('save'), saved: t('saved') }}
