@@ -57,11 +57,12 @@ describe('creditNoteDocumentModelFrom', () => {
     expect(text).not.toContain('Team (at');
   });
 
-  it('draws the same facts in English, with Stripe’s words for the line', async () => {
+  it('draws the same facts in English, the line named by its price as on the invoice', async () => {
     const text = pdfText(await renderCreditNotePdf({ ...model(), language: 'en' }, ipaexGothic()));
     expect(text).toContain('Credit note');
     expect(text).toContain('Reason: Order changed (1席減)');
-    expect(text).toContain('5 × Team (at ¥1,200 / month)');
+    expect(text).toMatch(/Team \(monthly, per seat\) 1 10% ¥1,200/);
+    expect(text).not.toContain('Team (at');
     expect(text).toMatch(/Amount credited ¥1,200/);
   });
 });

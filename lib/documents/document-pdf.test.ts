@@ -122,10 +122,11 @@ describe('the lines Stripe writes', () => {
     expect(text).not.toMatch(/Unused time|Remaining time|at ¥1,200|Exam course/);
   });
 
-  it('keep Stripe’s words on an English document', async () => {
+  it('name them by their price on an English document too, the quantity in its column', async () => {
     const text = pdfText(await renderInvoicePdf({ ...planChange, language: 'en' }, ipaexGothic()));
-    expect(text).toContain('Unused time on Starter after 7 Dec 2026');
-    expect(text).toContain('5 × Team (at ¥1,200 / month)');
+    expect(text).toContain('Unused time on Starter from Dec 7, 2026 1 10% −¥1,000');
+    expect(text).toMatch(/Remaining time on Team \(monthly, per seat\) from Dec 7, 2026 5 10% ¥4,500 Team \(monthly, per seat\) 5 10% ¥6,000/);
+    expect(text).not.toMatch(/at ¥1,200|after 7 Dec 2026/);
     expect(text).not.toContain('未使用分');
   });
 });

@@ -61,13 +61,14 @@ describe('the projected invoice', () => {
     let projection = await getInvoiceProjection({ organizationId: org.id });
     expect(projection).toMatchObject({ subscriptionId: org.subscription.id, currency: 'jpy', total: 240, lastError: null });
     expect(projection!.lines).toEqual([expect.objectContaining({ amount: 240, quantity: 12, meter: 'device_hours', origin: 'subscription' })]);
-    // Stripe's English line, described for a Japanese reader from the catalogue texts kept with it.
+    // Stripe's English line ("12 × On-demand 10 devices (at …)"), described from the catalogue texts kept with it.
     const [line] = projection!.lines;
     expect(line!.catalog).toMatchObject({ productName: 'On-demand 10 devices', priceMetadata: { nickname_ja: 'オンデマンド 10台（1デバイス時間あたり）' } });
     const text = (locale: string) =>
       describeLine({ ...line!, periodStart: null, origin: line!.origin!, catalog: line!.catalog ?? null }, locale, String, { withQuantity: true });
     expect(text('ja')).toBe('オンデマンド 10台（1デバイス時間あたり） × 12');
-    expect(text('en')).toBe(line!.description);
+    expect(text('en')).toBe('On-demand 10 devices (per device-hour) × 12');
+    expect(line!.description).toMatch(/^12 × On-demand 10 devices/);
     expect(await listDueInvoiceProjectionsForOperator({ requestedBefore: new Date(Date.now() + 1000) })).not.toContain(org.id);
 
     await reportDeviceHours(org.stripeCustomerId, 8);

@@ -23,11 +23,14 @@ function line(overrides: Partial<DescribableLine> = {}): DescribableLine {
 }
 
 describe('describeLine', () => {
-  it('gives English readers Stripe’s own words', () => {
-    expect(describeLine(line(), 'en', day)).toBe('5 × Team (at ¥1,200 / month)');
-    expect(describeLine(line({ origin: 'proration', amount: -3000, description: 'Unused time on 5 × Team after 7 Dec 2026' }), 'en', day)).toBe(
-      'Unused time on 5 × Team after 7 Dec 2026',
-    );
+  it('describes a subscription line in English by its price’s name too, leaving the quantity to its column', () => {
+    // Stripe's "5 × Team (at ¥1,200 / month)" beside a quantity column of 5 would name the quantity twice.
+    expect(describeLine(line(), 'en', day)).toBe('Team (monthly, per seat)');
+    expect(describeLine(line(), 'en', day, { withQuantity: true })).toBe('Team (monthly, per seat) × 5');
+    const credit = line({ origin: 'proration', amount: -3000, periodStart: changedOn, description: 'Unused time on 5 × Team after 7 Dec 2026' });
+    expect(describeLine(credit, 'en', day)).toBe('Unused time on Team (monthly, per seat) from 2026-12-07');
+    expect(describeLine({ ...credit, amount: 3000 }, 'en', day, { withQuantity: true })).toBe('Remaining time on Team (monthly, per seat) × 5 from 2026-12-07');
+    expect(describeLine(line({ catalog: null }), 'en', day)).toBe('5 × Team (at ¥1,200 / month)');
   });
 
   it('describes a subscription line in Japanese by its price’s Japanese name, leaving the quantity to its column', () => {
@@ -75,7 +78,8 @@ describe('describeLine', () => {
   });
 
   it('treats a language the portal does not speak as English', () => {
-    expect(describeLine(line(), 'fr', day)).toBe('5 × Team (at ¥1,200 / month)');
+    expect(describeLine(line(), 'fr', day)).toBe('Team (monthly, per seat)');
+    expect(describeLine(line({ catalog: null }), 'fr', day)).toBe('5 × Team (at ¥1,200 / month)');
   });
 });
 

@@ -1,9 +1,11 @@
 // What an invoice line says, in its reader's language. Stripe writes the lines a subscription generates in English
 // ("5 × Team (at ¥1,200 / month)", "Unused time on Team after 7 Dec 2026"), whatever the customer reads; a Japanese
-// page or document would show that sentence under 品目. Such lines are described here from the catalogue instead
-// (the price's or product's display name in the reader's language, db/catalog-text.ts), with the quantity left to
-// the quantity column. A line someone wrote (an invoice item an operator added) is shown as written, unless it is
-// only its product's name as Stripe writes it (a quote's one-off item); English readers see Stripe's own words. Pure.
+// page or document would show that sentence under 品目, and an English one would name the quantity twice, in the
+// text and in the quantity column beside it. Such lines are described here from the catalogue instead (the price's
+// or product's display name in the reader's language, db/catalog-text.ts), with the quantity left to the quantity
+// column and a proration's date written as the page writes dates. A line someone wrote (an invoice item an
+// operator added) is shown as written, unless it is only its product's name as Stripe writes it (a quote's one-off
+// item). A language the portal does not speak reads English. Pure.
 import type Stripe from 'stripe';
 import { catalogText, type PriceCatalogTexts } from '@/db/catalog-text';
 import { isLocale, type Locale } from '@/lib/i18n/config';
@@ -44,7 +46,11 @@ export function mirroredLineOrigin(data: unknown): LineOrigin {
   return lineOriginOf(data as { parent?: Parent } | null);
 }
 
-const prorationPhrases: Record<Exclude<Locale, 'en'>, { unused: (item: string, date: string) => string; remaining: (item: string, date: string) => string }> = {
+const prorationPhrases: Record<Locale, { unused: (item: string, date: string) => string; remaining: (item: string, date: string) => string }> = {
+  en: {
+    unused: (item, date) => `Unused time on ${item} from ${date}`,
+    remaining: (item, date) => `Remaining time on ${item} from ${date}`,
+  },
   ja: {
     unused: (item, date) => `未使用分（${date}以降）：${item}`,
     remaining: (item, date) => `残り期間分（${date}以降）：${item}`,
@@ -52,7 +58,7 @@ const prorationPhrases: Record<Exclude<Locale, 'en'>, { unused: (item: string, d
 };
 
 /** The price's name for `locale`: its nickname there, the product's name there, then the English ones. */
-function itemName(catalog: LineCatalog | null, locale: Exclude<Locale, 'en'>): string | null {
+function itemName(catalog: LineCatalog | null, locale: Locale): string | null {
   if (!catalog) return null;
   return (
     catalogText(catalog.priceMetadata, 'nickname', null, locale) ??
@@ -73,21 +79,21 @@ export function describeLine(
   date: (value: Date) => string,
   options: { withQuantity?: boolean } = {},
 ): string | null {
-  if (!isLocale(locale) || locale === 'en') return line.description;
+  const language: Locale = isLocale(locale) ? locale : 'en';
   const withQuantity = (item: string) =>
-    options.withQuantity && line.quantity !== null && line.quantity !== 1 ? `${item} × ${formatQuantity(line.quantity, locale)}` : item;
+    options.withQuantity && line.quantity !== null && line.quantity !== 1 ? `${item} × ${formatQuantity(line.quantity, language)}` : item;
   if (line.origin === 'written') {
     // Stripe names an item it made from a catalogue price (a quote's one-off line) by its product: that is no
     // one's writing, so it reads in the reader's language as the quote did.
-    const product = line.description === null ? null : productNameIn(line.catalog, line.description, locale);
+    const product = line.description === null ? null : productNameIn(line.catalog, line.description, language);
     return product ? withQuantity(product) : line.description;
   }
-  const itemOnly = itemName(line.catalog, locale);
+  const itemOnly = itemName(line.catalog, language);
   if (!itemOnly) return line.description;
   const name = withQuantity(itemOnly);
   if (line.origin === 'subscription') return name;
   if (!line.periodStart) return line.description;
-  const phrase = prorationPhrases[locale];
+  const phrase = prorationPhrases[language];
   return line.amount < 0 ? phrase.unused(name, date(line.periodStart)) : phrase.remaining(name, date(line.periodStart));
 }
 
@@ -106,12 +112,11 @@ export function describeMirroredLine(
  * there. A line whose text is not the product's name was written by someone and stays as written.
  */
 export function describeQuoteLine(line: { description: string }, catalog: LineCatalog | null, locale: string): string {
-  if (!isLocale(locale) || locale === 'en') return line.description;
-  return productNameIn(catalog, line.description, locale) ?? line.description;
+  return productNameIn(catalog, line.description, isLocale(locale) ? locale : 'en') ?? line.description;
 }
 
 /** The product's name in `locale` when `description` is its (English) name as Stripe wrote it; else null. */
-function productNameIn(catalog: LineCatalog | null, description: string, locale: Exclude<Locale, 'en'>): string | null {
+function productNameIn(catalog: LineCatalog | null, description: string, locale: Locale): string | null {
   if (!catalog || description !== catalog.productName) return null;
-  return catalogText(catalog.productMetadata, 'name', null, locale);
+  return locale === 'en' ? catalog.productName : catalogText(catalog.productMetadata, 'name', null, locale);
 }

@@ -46,10 +46,11 @@ describe('change plan with a preview', () => {
     expect(preview.now.lines.some((l) => l.amount > 0)).toBe(true);
     expect(preview.now.amountDue).toBeGreaterThan(0);
     expect(preview.next.total).toBe(3600);
-    // Stripe writes these lines in English; a Japanese reader gets them from the catalogue's Japanese names.
+    // Stripe writes these lines in English ("Remaining time on 3 × Team after …"); readers get them from the
+    // catalogue's names in their language, with the date as the page writes dates.
     expect(preview.now.lines.map((l) => l.description)).toEqual([
-      expect.stringMatching(/^Unused time on Starter/),
-      expect.stringMatching(/^Remaining time on 3 × Team/),
+      expect.stringMatching(/^Unused time on Starter \(monthly\) from [A-Z][a-z]{2} \d{1,2}, \d{4}$/),
+      expect.stringMatching(/^Remaining time on Team \(monthly, per seat\) × 3 from [A-Z][a-z]{2} \d{1,2}, \d{4}$/),
     ]);
     const japanese = await previewPlanChange({ organization: org, subscriptionId, priceId: catalog.prices[LOOKUP_KEYS.teamMonthly], quantity: 3, locale: 'ja' });
     expect(japanese.now.lines.map((l) => l.description)).toEqual([
