@@ -33,6 +33,8 @@ export type AgedInvoice = {
   timeZone: string | null;
   /** Stripe's attempt_count: charges tried on a card invoice. */
   attemptCount: number;
+  /** The customer's now when they live on a Stripe test clock (its last reported time); null on the wall clock. */
+  testClockTime: Date | null;
 };
 
 export type BucketTotals = Record<AgeingBucket, number> & { total: number };
@@ -45,7 +47,7 @@ function openInvoices(asOf: Date): SQL {
   const at = asOf.toISOString();
   return sql`
     with aged as (
-      select i.id, i.organization_id, o.name as customer_name, o.time_zone, i.number, i.currency, i.collection_method::text as collection_method,
+      select i.id, i.customer_id, i.organization_id, o.name as customer_name, o.time_zone, i.number, i.currency, i.collection_method::text as collection_method,
              i.status::text as status, coalesce((i.data->>'attempt_count')::int, 0) as attempt_count,
              (case when i.status = 'open' then i.amount_remaining else i.amount_due end)::float8 as open_amount,
              i.due_date,
@@ -113,9 +115,12 @@ type InvoiceColumns = {
   bucket: AgeingBucket;
   time_zone: string | null;
   attempt_count: number;
+  clock_epoch: number | null;
 };
 const invoiceColumns = sql.raw(
-  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket, time_zone, attempt_count',
+  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket, time_zone, attempt_count, ' +
+    // Looked up per listed row (a page's 50, by primary keys), not while aging every open invoice.
+    "(select extract(epoch from tc.frozen_time)::float8 from stripe_customers c join stripe_test_clocks tc on tc.id = c.data->>'test_clock' where c.id = customer_id) as clock_epoch",
 );
 const invoiceOrder = sql.raw('days_past_due desc, id collate "C" asc');
 const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
@@ -132,6 +137,7 @@ const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
   bucket: r.bucket,
   timeZone: r.time_zone,
   attemptCount: Number(r.attempt_count),
+  testClockTime: r.clock_epoch === null ? null : new Date(r.clock_epoch * 1000),
 });
 
 /** How many pages `count` rows fill (at least one), as SQL. */

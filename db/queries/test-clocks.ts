@@ -1,5 +1,5 @@
 // Stripe test clocks as the webhook events report them, so time-based moments follow a customer's clock.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { stripeCustomers, stripeTestClocks } from '@/db/schema';
 
@@ -35,4 +35,17 @@ export async function listCustomerTestClocks(tx: Tx = db): Promise<Map<string, s
     .from(stripeCustomers)
     .where(sql`${stripeCustomers.data}->>'test_clock' is not null`);
   return new Map(rows.map((r) => [r.id, r.clock]));
+}
+
+/**
+ * The customer's own now when they live on a Stripe test clock (its frozen time as last reported); null for a
+ * customer on the wall clock, or on a clock not heard from yet.
+ */
+export async function getCustomerTestClockTime(params: { customerId: string }, tx: Tx = db): Promise<Date | null> {
+  const [row] = await tx
+    .select({ frozenTime: stripeTestClocks.frozenTime })
+    .from(stripeCustomers)
+    .innerJoin(stripeTestClocks, sql`${stripeTestClocks.id} = ${stripeCustomers.data}->>'test_clock'`)
+    .where(eq(stripeCustomers.id, params.customerId));
+  return row?.frozenTime ?? null;
 }

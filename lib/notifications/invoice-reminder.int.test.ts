@@ -11,6 +11,9 @@ import { AppError } from '@/lib/errors';
 import { startOfNextDayIn } from '@/lib/usage/period';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, testDb, uniqueSuffix } from '@/test/integration/helpers';
+import { upsertTestClockTime } from '@/db/queries/test-clocks';
+import { summarizeReceivablesForOperator } from '@/db/queries/receivables';
+import { reminderNotDue } from './reminder-due';
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => session.user }));
@@ -78,5 +81,35 @@ describe('reminding a customer of an invoice', () => {
     await expect(stripe.invoices.pay(invoice.id!)).rejects.toThrow(/declined/);
     await syncStripeCustomer(org.stripeCustomerId, undefined, { stripe });
     expect(await remindInvoiceAction({ invoiceId: invoice.id! })).toEqual({ data: { outcome: 'queued' } });
+  });
+
+  it('counts a customer on a Stripe test clock as living at the clock’s time, on the page and in the action', async () => {
+    // Three weeks ahead of the wall clock: the invoice is due in 14 days of the clock's time, long after today.
+    const start = Math.floor(Date.now() / 1000) + 21 * 86_400;
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: start, name: `reminder ${uniqueSuffix()}` });
+    const [clocked] = await testDb().insert(organizations).values({ name: `Clocked ${uniqueSuffix()}`, currency: 'jpy', billingEmail: `${uniqueSuffix()}@example.com`, timeZone: 'Asia/Tokyo' }).returning();
+    const customer = await stripe.customers.create({ email: clocked!.billingEmail!, test_clock: clock.id, metadata: { organization_id: clocked!.id } });
+    await testDb().update(organizations).set({ stripeCustomerId: customer.id }).where(eq(organizations.id, clocked!.id));
+    await stripe.invoiceItems.create({ customer: customer.id, amount: 5_000, currency: 'jpy', description: 'Setup' });
+    const draft = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 14, pending_invoice_items_behavior: 'include' });
+    const invoice = await stripe.invoices.finalizeInvoice(draft.id!);
+    await syncStripeCustomer(customer.id, undefined, { stripe });
+
+    // The clock's last reported time is before the due day's end: refused, though no test clock is wall time.
+    await upsertTestClockTime({ id: clock.id, frozenTime: new Date(start * 1000) });
+    expect((await refusal(remindCustomerOfInvoice({ invoiceId: invoice.id!, actor }))).reason).toBe('not_yet_due');
+
+    // The clock moves past the due day (a test_helpers.test_clock.ready event records it): the page offers the
+    // reminder and the action queues it, while on the wall clock the invoice is not due for weeks.
+    const after = startOfNextDayIn(new Date(invoice.due_date! * 1000), 'Asia/Tokyo');
+    await upsertTestClockTime({ id: clock.id, frozenTime: after });
+    const report = await summarizeReceivablesForOperator({ asOf: after, customersPage: 1, invoicesPage: 1, pageSize: 500 });
+    const row = report.invoices.rows.find((r) => r.id === invoice.id);
+    expect(row?.testClockTime).toEqual(after);
+    expect(reminderNotDue(row!, 'Asia/Tokyo', row!.testClockTime ?? new Date())).toBeNull();
+    expect(reminderNotDue(row!, 'Asia/Tokyo', new Date())).toBe('not_yet_due');
+    expect(await remindInvoiceAction({ invoiceId: invoice.id! })).toEqual({ data: { outcome: 'queued' } });
+    const [email] = (await queued()).filter((n) => (n.payload as { invoiceId?: string }).invoiceId === invoice.id);
+    expect(email?.dedupeKey).toBe(`invoice_reminder:${invoice.id}:${after.toISOString().slice(0, 10)}`);
   });
 });

@@ -1,8 +1,10 @@
 // An operator reminds a customer of an open invoice past due (the receivables report): an `invoice_reminder` email
 // in the outbox with the amount still owed, the due date, and the bank details (a bank-transfer invoice) or the
 // way to pay again by card (a card invoice whose charge failed). An invoice not yet due is refused, whatever the
-// page offered (reminder-due.ts). One per invoice per (UTC) day, so a double click sends one; audited when queued.
+// page offered (reminder-due.ts), at the customer's own now (a Stripe test clock's time for a customer on one). One
+// per invoice per (UTC) day, so a double click sends one; audited when queued.
 import { getInvoiceForNotification, getNotificationAudience } from '@/db/queries/outbox';
+import { getCustomerTestClockTime } from '@/db/queries/test-clocks';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { bankTransferInstructions } from '@/lib/billing/invoices/invoice-details';
 import { AppError } from '@/lib/errors';
@@ -18,14 +20,16 @@ export async function remindCustomerOfInvoice(params: { invoiceId: string; actor
   const audience = await getNotificationAudience({ customerId: invoice.customerId });
   const to = audience ? customerRecipient(audience) : null;
   if (!audience || !to) throw new AppError('conflict', `invoice ${invoice.id}: the customer has no billing email`);
-  const notDue = reminderNotDue({ ...invoice, attemptCount: attemptCountOf(invoice.data) }, audience.timeZone, params.now ?? new Date());
+  // The customer's now: a customer on a Stripe test clock lives at its time, as their own past-due email does.
+  const now = params.now ?? (await getCustomerTestClockTime({ customerId: invoice.customerId })) ?? new Date();
+  const notDue = reminderNotDue({ ...invoice, attemptCount: attemptCountOf(invoice.data) }, audience.timeZone, now);
   if (notDue) {
     throw new AppError('conflict', `invoice ${invoice.id} is not past due (${notDue}): nothing to remind yet`, {
       reason: notDue,
       userMessageKey: { key: `backoffice.receivables.${notDue === 'not_yet_due' ? 'notYetDue' : 'notYetCharged'}`, values: { number: invoice.number ?? invoice.id } },
     });
   }
-  const day = (params.now ?? new Date()).toISOString().slice(0, 10);
+  const day = now.toISOString().slice(0, 10);
   const outcome = await enqueueNotification({
     kind: 'invoice_reminder',
     ...to,

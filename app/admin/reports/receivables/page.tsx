@@ -161,7 +161,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
                       <td className="num">{formatMoney(invoice.openAmount, invoice.currency, locale)}</td>
                       {canRemind ? (
                         <td>
-                          {invoice.status === 'open' && invoice.timeZone && reminderNotDue(invoice, invoice.timeZone, now) === null ? (
+                          {invoice.status === 'open' && invoice.timeZone && reminderNotDue(invoice, invoice.timeZone, invoice.testClockTime ?? now) === null ? (
                             <RemindInvoiceButton invoiceId={invoice.id} labels={{ remind: t('remind'), reminded: t('reminded'), alreadyReminded: t('alreadyReminded') }} />
                           ) : null}
                         </td>
