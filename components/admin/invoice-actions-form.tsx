@@ -9,6 +9,7 @@ import { manageInvoiceAction } from '@/lib/actions/admin/manage-invoice';
 import { resendInvoiceAction } from '@/lib/actions/admin/resend-invoice';
 import type { OperatorInvoiceAction } from '@/lib/billing/operator-invoices/invoice-action-rules';
 import { fillTemplate } from '@/lib/i18n/fill-template';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type InvoiceActionLabels = Record<OperatorInvoiceAction, string> & {
@@ -24,7 +25,8 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
   const manage = useAction(manageInvoiceAction);
   const resend = useAction(resendInvoiceAction);
   const hydrated = useHydrated();
-  const [pending, setPending] = useState<OperatorInvoiceAction | null>(null);
+  const step = useConfirmStep<OperatorInvoiceAction>();
+  const pending = step.asking;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
       else {
         const recipient = result?.data && 'recipient' in result.data ? result.data.recipient : null;
         setDone(recipient ? fillTemplate(props.labels.resent, { email: recipient }) : props.labels.done);
-        setPending(null);
+        step.close();
         setReason('');
       }
     } finally {
@@ -70,12 +72,16 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
         </p>
       ) : null}
       {pending ? (
-        <form
-          action={() => run(pending)}
-          className="space-y-3 rounded border border-amber-300 bg-amber-50 p-3"
-          aria-label={props.labels.confirm[pending]}
+        // A form, so the browser asks for the reason before anything is sent.
+        <ConfirmStep
+          role="form"
+          question={props.labels.confirm[pending]}
+          confirmLabel={props.labels[pending]}
+          backLabel={props.labels.cancel}
+          pending={busy}
+          onConfirm={() => void run(pending)}
+          onBack={step.close}
         >
-          <p className="text-sm font-medium">{props.labels.confirm[pending]}</p>
           {needsReason ? (
             <div>
               <label htmlFor="invoice-action-reason" className="label">
@@ -84,26 +90,19 @@ export function InvoiceActionsForm(props: { invoiceId: string; attempt: string; 
               <textarea id="invoice-action-reason" className="input" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
           ) : null}
-          <div className="flex gap-2">
-            <button type="submit" className="btn-primary" disabled={busy}>
-              {props.labels[pending]}
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => setPending(null)}>
-              {props.labels.cancel}
-            </button>
-          </div>
-        </form>
+        </ConfirmStep>
       ) : (
         <div className="flex flex-wrap gap-2">
           {props.actions.map((action) => (
             <button
               key={action}
+              ref={step.openerRef(action)}
               type="button"
               className={action === 'void' || action === 'mark_uncollectible' ? 'btn-secondary' : 'btn-primary'}
               disabled={busy || !hydrated}
               onClick={() => {
                 setDone(null);
-                setPending(action);
+                step.ask(action);
               }}
             >
               {props.labels[action]}

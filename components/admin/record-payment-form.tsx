@@ -12,6 +12,7 @@ import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/a
 import { checkPaymentAmount } from '@/lib/back-office/amounts';
 import { fillTemplate } from '@/lib/i18n/fill-template';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** `backOffice.payments`, built on the server; `confirm`, `recorded` and `moreThanRemaining` are raw templates. */
@@ -64,7 +65,8 @@ export function RecordPaymentForm(props: {
   const [method, setMethod] = useState<OffStripePaymentMethod>('bank_transfer');
   const [receivedOn, setReceivedOn] = useState(props.today);
   const [reference, setReference] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const step = useConfirmStep();
+  const confirming = step.asking !== null;
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,7 +87,7 @@ export function RecordPaymentForm(props: {
         router.refresh();
       }
     } finally {
-      setConfirming(false);
+      step.close();
       submitting.current = false;
       setBusy(false);
     }
@@ -107,7 +109,8 @@ export function RecordPaymentForm(props: {
         event.preventDefault();
         setDone(null);
         setError(problemText);
-        setConfirming(problemText === null);
+        if (problemText === null) step.ask();
+        else step.dismiss();
       }}
     >
       {props.fullAmountOnly ? <p className="alert-info sm:col-span-2">{labels.fullAmountOnly}</p> : null}
@@ -124,7 +127,7 @@ export function RecordPaymentForm(props: {
           aria-invalid={error !== null && !confirming ? true : undefined}
           onChange={(e) => {
             setAmount(e.target.value);
-            setConfirming(false);
+            step.dismiss();
           }}
         />
       </div>
@@ -163,20 +166,21 @@ export function RecordPaymentForm(props: {
         </p>
       ) : null}
       {confirming ? (
-        <div className="alert-info space-y-3 sm:col-span-2" role="alertdialog" aria-label={labels.submit}>
-          <p>{fillTemplate(labels.confirm, { amount: minor === null ? amount : formatMoney(minor, currency, locale), method: labels.methods[method], date: formatDay(receivedOn, locale) })}</p>
-          <div className="flex gap-2">
-            <button type="button" className="btn-primary" disabled={busy} onClick={() => void submit()}>
-              {busy ? labels.pending : labels.submit}
-            </button>
-            <button type="button" className="btn-secondary" disabled={busy} onClick={() => setConfirming(false)}>
-              {labels.cancel}
-            </button>
-          </div>
+        <div className="sm:col-span-2">
+          <ConfirmStep
+            role="alertdialog"
+            question={fillTemplate(labels.confirm, { amount: minor === null ? amount : formatMoney(minor, currency, locale), method: labels.methods[method], date: formatDay(receivedOn, locale) })}
+            confirmLabel={labels.submit}
+            pendingLabel={labels.pending}
+            backLabel={labels.cancel}
+            pending={busy}
+            onConfirm={() => void submit()}
+            onBack={step.close}
+          />
         </div>
       ) : (
         <div className="sm:col-span-2">
-          <button type="submit" className="btn-primary" disabled={!hydrated}>
+          <button type="submit" ref={step.openerRef()} className="btn-primary" disabled={!hydrated}>
             {labels.submit}
           </button>
         </div>

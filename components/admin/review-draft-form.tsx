@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { approveDraftAction } from '@/lib/actions/admin/approve-draft';
 import { editDraftAction } from '@/lib/actions/admin/edit-draft';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type ReviewLabels = {
@@ -31,7 +32,7 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
   const hydrated = useHydrated();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const step = useConfirmStep();
   const [busy, setBusy] = useState(false);
   const submitting = useRef(false);
   const { labels } = props;
@@ -117,24 +118,18 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
           {labels.saveMemo}
         </button>
       </form>
-      {confirming ? (
-        <form
-          className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3"
-          action={() => guarded(() => approve.executeAsync({ invoiceId: props.invoiceId }), () => router.push(`/admin/invoices/${props.invoiceId}`))}
-        >
-          <p className="text-sm font-medium">{labels.confirmApprove}</p>
-          <div className="flex gap-2">
-            <button type="submit" className="btn-primary" disabled={busy}>
-              {labels.approve}
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-              {labels.cancel}
-            </button>
-          </div>
-        </form>
+      {step.asking ? (
+        <ConfirmStep
+          question={labels.confirmApprove}
+          confirmLabel={labels.approve}
+          backLabel={labels.cancel}
+          pending={busy}
+          onConfirm={() => void guarded(() => approve.executeAsync({ invoiceId: props.invoiceId }), () => router.push(`/admin/invoices/${props.invoiceId}`))}
+          onBack={step.close}
+        />
       ) : (
         <div className="flex gap-2">
-          <button type="button" className="btn-primary" disabled={!hydrated} onClick={() => setConfirming(true)}>
+          <button type="button" ref={step.openerRef()} className="btn-primary" disabled={!hydrated} onClick={() => step.ask()}>
             {labels.approve}
           </button>
           <Link href="/admin/invoices/review" className="btn-secondary">

@@ -2,46 +2,28 @@
 // Resend one outbox email (operators). The row goes back to pending and the page shows it. An email already sent
 // asks first (`labels.confirm` names who would get it twice); a failed one is a retry and goes at once.
 import { useAction } from 'next-safe-action/hooks';
-import { useState } from 'react';
 import { resendNotificationAction } from '@/lib/actions/notifications/resend-notification';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function ResendNotificationButton(props: { notificationId: string; labels: { resend: string; resent: string; confirm?: string; cancel: string } }) {
-  const { execute, isPending, result, hasSucceeded } = useAction(resendNotificationAction);
+  const step = useConfirmStep();
+  const { execute, isPending, result, hasSucceeded } = useAction(resendNotificationAction, { onSettled: () => step.close() });
   const hydrated = useHydrated();
-  const [confirming, setConfirming] = useState(false);
   const { labels } = props;
-  const send = () => {
-    setConfirming(false);
-    execute({ notificationId: props.notificationId });
-  };
+  const send = () => execute({ notificationId: props.notificationId });
   return (
     <div>
-      {confirming ? (
-        <form
-          className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2 text-xs"
-          aria-label={labels.confirm}
-          onSubmit={(event) => {
-            event.preventDefault();
-            send();
-          }}
-        >
-          <p>{labels.confirm}</p>
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-primary py-1" disabled={isPending}>
-              {labels.resend}
-            </button>
-            <button type="button" className="btn-secondary py-1" onClick={() => setConfirming(false)}>
-              {labels.cancel}
-            </button>
-          </div>
-        </form>
+      {step.asking && labels.confirm ? (
+        // A form named by its question, as before this step was shared: the outbox's e2e test finds it so.
+        <ConfirmStep role="form" question={labels.confirm} confirmLabel={labels.resend} backLabel={labels.cancel} pending={isPending} onConfirm={send} onBack={step.close} />
       ) : (
         <button
           type="button"
+          ref={step.openerRef()}
           className="btn-secondary py-1"
           disabled={isPending || hasSucceeded || !hydrated}
-          onClick={() => (labels.confirm ? setConfirming(true) : send())}
+          onClick={() => (labels.confirm ? step.ask() : send())}
         >
           {labels.resend}
         </button>

@@ -5,6 +5,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { manageQuoteAction } from '@/lib/actions/admin/manage-quote';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type QuoteAction = 'finalize' | 'send' | 'cancel' | 'duplicate';
@@ -16,7 +17,8 @@ export function QuoteActionsForm(props: { quoteId: string; attempt: string; acti
   const router = useRouter();
   const manage = useAction(manageQuoteAction);
   const hydrated = useHydrated();
-  const [pending, setPending] = useState<'finalize' | 'cancel' | null>(null);
+  const step = useConfirmStep<'finalize' | 'cancel'>();
+  const pending = step.asking;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function QuoteActionsForm(props: { quoteId: string; attempt: string; acti
       else if (action === 'duplicate') router.push(`/admin/quotes/${result.data.quoteId}`);
       else {
         setNotice(action === 'send' ? (result.data.outcome === 'duplicate' ? labels.duplicate_sent : labels.sent) : labels.done);
-        setPending(null);
+        step.close();
         router.refresh();
       }
     } finally {
@@ -59,26 +61,24 @@ export function QuoteActionsForm(props: { quoteId: string; attempt: string; acti
         </p>
       ) : null}
       {pending ? (
-        <div className="space-y-3 rounded border border-amber-300 bg-amber-50 p-3" role="group" aria-label={pending === 'finalize' ? labels.confirmFinalize : labels.confirmCancel}>
-          <p className="text-sm font-medium">{pending === 'finalize' ? labels.confirmFinalize : labels.confirmCancel}</p>
-          <div className="flex gap-2">
-            <button type="button" className="btn-primary" disabled={busy} onClick={() => run(pending)}>
-              {labels.confirm}
-            </button>
-            <button type="button" className="btn-secondary" disabled={busy} onClick={() => setPending(null)}>
-              {labels.back}
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          question={pending === 'finalize' ? labels.confirmFinalize : labels.confirmCancel}
+          confirmLabel={labels.confirm}
+          backLabel={labels.back}
+          pending={busy}
+          onConfirm={() => void run(pending)}
+          onBack={step.close}
+        />
       ) : (
         <div className="flex flex-wrap gap-2">
           {props.actions.map((action) => (
             <button
               key={action}
+              ref={action === 'finalize' || action === 'cancel' ? step.openerRef(action) : undefined}
               type="button"
               className={action === 'finalize' || action === 'send' ? 'btn-primary' : 'btn-secondary'}
               disabled={busy || !hydrated}
-              onClick={() => (action === 'finalize' || action === 'cancel' ? setPending(action) : run(action))}
+              onClick={() => (action === 'finalize' || action === 'cancel' ? step.ask(action) : run(action))}
             >
               {labels[action]}
             </button>
