@@ -2,9 +2,9 @@
 // Make default / remove, for one card. Owners and billing managers only (the page renders it only for them).
 // Removing asks first: "Remove Visa •••• 4242" turns into a question with "Yes, remove" and "Keep the card".
 import { useAction } from 'next-safe-action/hooks';
-import { useId, useState } from 'react';
 import { makeDefaultCardAction } from '@/lib/actions/billing/make-default-card';
 import { removeCardAction } from '@/lib/actions/billing/remove-card';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function CardActionsButton(props: {
@@ -21,10 +21,10 @@ export function CardActionsButton(props: {
   };
 }) {
   const ask = props.labels.confirmRemove;
-  const id = useId();
-  const [confirming, setConfirming] = useState(false);
+  const step = useConfirmStep();
+  const confirming = step.asking !== null;
   const makeDefault = useAction(makeDefaultCardAction);
-  const remove = useAction(removeCardAction, { onSettled: () => setConfirming(false) });
+  const remove = useAction(removeCardAction, { onSettled: () => step.close() });
   const error = makeDefault.result.serverError?.error ?? remove.result.serverError?.error;
   const busy = makeDefault.isPending || remove.isPending;
   const hydrated = useHydrated();
@@ -47,35 +47,32 @@ export function CardActionsButton(props: {
           </button>
         ) : null}
         {confirming ? (
-          <div role="group" aria-labelledby={`${id}-question`} className="flex flex-wrap items-center gap-2" data-testid="remove-card-confirm">
-            <p id={`${id}-question`} className="text-sm text-slate-800">
-              {ask.question}
-            </p>
-            <button
-              type="button"
-              className="btn-secondary text-red-700"
-              disabled={busy}
-              onClick={() => {
-                makeDefault.reset();
-                remove.execute(input);
-              }}
-            >
-              {remove.isPending ? ask.removing : ask.confirm}
-            </button>
-            <button type="button" className="btn-ghost" disabled={busy} onClick={() => setConfirming(false)}>
-              {ask.keep}
-            </button>
-          </div>
+          <ConfirmStep
+            inline
+            tone="danger"
+            testId="remove-card-confirm"
+            question={ask.question}
+            confirmLabel={ask.confirm}
+            pendingLabel={ask.removing}
+            backLabel={ask.keep}
+            pending={busy}
+            onConfirm={() => {
+              makeDefault.reset();
+              remove.execute(input);
+            }}
+            onBack={step.close}
+          />
         ) : (
           <button
             type="button"
+            ref={step.openerRef()}
             className="btn-ghost text-red-700"
             aria-label={props.labels.removeNamed}
             disabled={busy || !hydrated}
             onClick={() => {
               makeDefault.reset();
               remove.reset();
-              setConfirming(true);
+              step.ask();
             }}
           >
             {props.labels.remove}

@@ -4,9 +4,10 @@
 // organization.
 import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
-import { useId, useState } from 'react';
+import { useId, useRef } from 'react';
 import { cancelSubscriptionAction } from '@/lib/actions/billing/cancel-subscription';
 import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type CancelLabels = {
@@ -35,15 +36,17 @@ export function CancelSubscriptionForm({
 }) {
   const id = useId();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const step = useConfirmStep();
   const hydrated = useHydrated();
   const { execute, isPending, result } = useAction(cancelSubscriptionAction, {
     onSuccess: () => router.refresh(),
-    onSettled: () => setConfirming(false),
+    onSettled: () => step.close(),
   });
   const error = result.serverError?.error ?? (result.validationErrors ? labels.invalid : null);
   return (
     <form
+      ref={form}
       action={(formData) =>
         execute({
           organizationId,
@@ -82,26 +85,28 @@ export function CancelSubscriptionForm({
           {error}
         </p>
       ) : null}
-      {confirming ? (
-        <div role="group" aria-labelledby={`${id}-confirm`} className="alert-info space-y-3" data-testid="cancel-confirm">
-          <p id={`${id}-confirm`}>{labels.confirmQuestion}</p>
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-primary bg-red-700 hover:bg-red-800" disabled={isPending}>
-              {isPending ? labels.pending : labels.confirm}
-            </button>
-            <button type="button" className="btn-secondary" disabled={isPending} onClick={() => setConfirming(false)}>
-              {labels.keep}
-            </button>
-          </div>
-        </div>
+      {step.asking ? (
+        // Confirming submits the form: the reason and the comment go with it.
+        <ConfirmStep
+          tone="danger"
+          testId="cancel-confirm"
+          question={labels.confirmQuestion}
+          confirmLabel={labels.confirm}
+          pendingLabel={labels.pending}
+          backLabel={labels.keep}
+          pending={isPending}
+          onConfirm={() => form.current?.requestSubmit()}
+          onBack={step.close}
+        />
       ) : (
         <button
           type="button"
+          ref={step.openerRef()}
           className="btn-secondary"
           disabled={!hydrated}
           onClick={(event) => {
             // The reason is required before asking: the browser says so on the select.
-            if (event.currentTarget.form?.reportValidity()) setConfirming(true);
+            if (event.currentTarget.form?.reportValidity()) step.ask();
           }}
         >
           {labels.submit}
