@@ -1,11 +1,25 @@
 'use client';
-// Add a note, or edit one in place (operators with admin:notes:write). The server re-checks the permission.
+// Add a note, or edit or delete one in place (operators with admin:notes:write). The server re-checks the permission.
+// Deleting asks first, in the page's language like every other confirmation (not the browser's own dialog).
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { addCustomerNoteAction, deleteCustomerNoteAction, editCustomerNoteAction } from '@/lib/actions/customers/customer-notes';
+import { ConfirmStep, useConfirmStep } from '@/components/ui/confirm-step';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-export type NoteLabels = { add: string; body: string; save: string; edit: string; cancel: string; delete: string; confirmDelete: string };
+export type NoteLabels = {
+  add: string;
+  body: string;
+  save: string;
+  edit: string;
+  cancel: string;
+  delete: string;
+  /** The delete step: its question, its two buttons, and the confirm button's text while the note is deleted. */
+  confirmDelete: string;
+  confirmDeleteYes: string;
+  confirmDeleteKeep: string;
+  deleting: string;
+};
 
 function ServerError({ error }: { error?: { error: string } }) {
   return error ? (
@@ -43,7 +57,8 @@ export function NoteActions({ organizationId, noteId, body, labels }: { organiza
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(body);
   const edit = useAction(editCustomerNoteAction, { onSuccess: () => setEditing(false) });
-  const remove = useAction(deleteCustomerNoteAction);
+  const step = useConfirmStep();
+  const remove = useAction(deleteCustomerNoteAction, { onSettled: () => step.close() });
   const hydrated = useHydrated();
   if (editing) {
     return (
@@ -67,6 +82,23 @@ export function NoteActions({ organizationId, noteId, body, labels }: { organiza
       </form>
     );
   }
+  if (step.asking) {
+    return (
+      <div className="mt-1">
+        <ConfirmStep
+          inline
+          tone="danger"
+          question={labels.confirmDelete}
+          confirmLabel={labels.confirmDeleteYes}
+          pendingLabel={labels.deleting}
+          backLabel={labels.confirmDeleteKeep}
+          pending={remove.isPending}
+          onConfirm={() => remove.execute({ organizationId, noteId })}
+          onBack={step.close}
+        />
+      </div>
+    );
+  }
   return (
     <div className="mt-1 flex gap-3 text-xs">
       <button type="button" className="text-blue-700 underline" disabled={!hydrated} onClick={() => setEditing(true)}>
@@ -74,10 +106,12 @@ export function NoteActions({ organizationId, noteId, body, labels }: { organiza
       </button>
       <button
         type="button"
+        ref={step.openerRef()}
         className="text-red-700 underline"
         disabled={remove.isPending || !hydrated}
         onClick={() => {
-          if (window.confirm(labels.confirmDelete)) remove.execute({ organizationId, noteId });
+          remove.reset();
+          step.ask();
         }}
       >
         {labels.delete}

@@ -17,6 +17,9 @@ export async function CustomerNotesSection(props: { organizationId: string; note
     cancel: t('cancel'),
     delete: t('delete'),
     confirmDelete: t('confirmDelete'),
+    confirmDeleteYes: t('confirmDeleteYes'),
+    confirmDeleteKeep: t('confirmDeleteKeep'),
+    deleting: t('deleting'),
   };
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   return (
