@@ -6,6 +6,8 @@ test('[customer] cannot open admin pages', async ({ customer }) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    // The tab says so too: not the title of the page they may not see.
+    await expect(page).toHaveTitle(/^Page not found/);
     await expect(page.getByTestId('customers-table')).toHaveCount(0);
   }
   // The operator's invoice view and its PDF route check the operator themselves, not only the layout.
@@ -22,6 +24,9 @@ test("[customer] cannot open another organization's overview", async ({ customer
     const response = await customer.page.goto(`/orgs/${other.organizationId}`);
     expect(response?.status()).toBe(404);
     await expect(customer.page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(customer.page).toHaveTitle(/^Page not found/);
+    await customer.page.goto(`/orgs/${other.organizationId}/invoices`);
+    await expect(customer.page).toHaveTitle(/^Page not found/);
     await expect(customer.page.getByText(other.organizationName)).toHaveCount(0);
 
     // An id that does not exist at all looks exactly the same.

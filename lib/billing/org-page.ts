@@ -26,9 +26,19 @@ export async function loadOrgPage(props: OrgPageProps, roles?: readonly Membersh
   };
 }
 
-/** `generateMetadata` for a page whose title is one translated string. */
-export function titleMetadata(namespace: string, key = 'title'): () => Promise<Metadata> {
-  return async () => {
+/**
+ * `generateMetadata` for an organization's page whose title is one translated string. It asks the page's own
+ * question first (a member, or one of `roles`; the lookup the page makes, cached per request): a visitor the page
+ * refuses gets the 404's title ("Page not found"), not the title of the page they may not see. (The layout cannot
+ * ask it: Next resolves the 404's title through the layouts' metadata again.)
+ */
+export function titleMetadata(
+  namespace: string,
+  key = 'title',
+  roles?: readonly MembershipRole[],
+): (props: { params: Promise<{ orgId: string }> }) => Promise<Metadata> {
+  return async ({ params }) => {
+    await requireMembership((await params).orgId, roles);
     const t = await getTranslations(namespace);
     return { title: t(key) };
   };

@@ -1,6 +1,5 @@
 // GET /admin/audit — every action by operators, customers, jobs and Stripe, newest first: filters by actor,
 // actor type, action, customer and dates; pages of 50 (older / back to the newest); CSV of the filtered rows.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -12,11 +11,9 @@ import { auditFilterQuery, parseAuditFilters, type AuditFilterInput } from '@/li
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import { requireOperator } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('backoffice.audit');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('backoffice.audit');
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditFilterInput> }) {
   await requireOperator();

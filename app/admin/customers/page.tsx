@@ -1,5 +1,4 @@
 // GET /admin/customers — every organization from the mirror: search, filter by status and currency, pages.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -11,11 +10,9 @@ import { customerStatusFilters, listCustomersForOperator, type CustomerListPage 
 import { requireOperator } from '@/lib/auth/session';
 import { parseCustomerListFilters, type CustomerFilterProblem } from '@/lib/customers/customer-list-filters';
 import { formatDate } from '@/lib/i18n/format';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin');
-  return { title: t('customersTitle') };
-}
+export const generateMetadata = operatorTitleMetadata('admin', 'customersTitle');
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,6 +1,5 @@
 // GET /admin/events?status=failed — the webhook ledger: every Stripe event received, by status, with its
 // payload and last error; admins replay one event or every failed one (audited).
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -13,13 +12,11 @@ import { countStripeEvents, listStripeEvents, type StripeEventStatus } from '@/d
 import { requireOperator } from '@/lib/auth/session';
 import { formatDateTime, labelled } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
 const STATUSES: StripeEventStatus[] = ['failed', 'pending', 'processing', 'processed', 'ignored'];
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('backoffice.events');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('backoffice.events');
 
 /** Events per page, newest first. */
 const PAGE_SIZE = 50;

@@ -1,6 +1,5 @@
 // GET /admin/invoices — every organization's invoices from the mirror: filters (status, collection method, customer,
 // currency, overdue, dates), counts per status, pages, and a CSV export of exactly what the filters show.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -13,11 +12,9 @@ import { invoiceStatuses, listInvoicePageWithStatusCountsForOperator } from '@/d
 import { requireOperator } from '@/lib/auth/session';
 import { invoiceFilterQuery, parseInvoiceListFilters, toInvoiceListQuery, type InvoiceFilterProblem } from '@/lib/billing/operator-invoices/invoice-list-filters';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminInvoices');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('adminInvoices');
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

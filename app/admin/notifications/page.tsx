@@ -1,6 +1,5 @@
 // GET /admin/notifications — the outbox: every email, newest first, filtered by status; failed ones with their
 // last error; resend and preview per row.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -13,11 +12,9 @@ import { requireOperator } from '@/lib/auth/session';
 import { formatDateTime, labelled } from '@/lib/i18n/format';
 import { isNotificationKind } from '@/lib/notifications/kinds';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('notifications.outbox');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('notifications.outbox');
 
 const statuses = ['pending', 'sent', 'failed'] as const;
 const tone = { pending: 'badge-amber', sent: 'badge-green', failed: 'badge-red' } as const;

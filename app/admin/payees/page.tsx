@@ -1,7 +1,6 @@
 // GET /admin/payees — payees (Stripe Connect accounts) with their status and outstanding requirements, filters,
 // the onboarding link, adding a payee, and the split rule of each one-time price. Admins (admin:connect:manage)
 // change things; support reads.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { PayeeStatusBadge } from '@/components/admin/connect/connect-badges';
@@ -19,11 +18,9 @@ import { REQUIREMENT_GROUPS, type RequirementGroup } from '@/lib/connect/require
 import { shareAmounts } from '@/lib/connect/split';
 import { formatMoney, minorUnitDigits } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('connect.payees');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('connect.payees');
 
 const statuses: readonly PayeeStatus[] = ['onboarding', 'restricted', 'enabled'];
 

@@ -1,6 +1,5 @@
 // GET /admin/quotes — every quote from the mirror, newest first, by status (draft, open, accepted, canceled,
 // expired) and customer (name, prospect, email or number). Operators only (requireOperator here too).
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -12,11 +11,9 @@ import { requireOperator } from '@/lib/auth/session';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 import { displayStatusOf } from '@/lib/quotes/quote-state';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('quotes');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('quotes');
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

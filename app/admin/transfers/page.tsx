@@ -1,7 +1,6 @@
 // GET /admin/transfers — the Connect ledger: each sale → its transfers to payees → what the platform keeps, with
 // filters (transfer status, payee), CSV export, retry of a failed transfer, and recording a new split sale.
 // Admins (admin:connect:manage) act; support reads.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -19,11 +18,9 @@ import { ledgerQueryString, parseLedgerFilters, TRANSFER_STATUSES } from '@/lib/
 import { PAYEE_ROLES, type PayeeRole } from '@/lib/connect/payee-roles';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('connect.transfers');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('connect.transfers');
 
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { role } = await requireOperator();

@@ -1,5 +1,4 @@
 // GET /orgs/[orgId] — the customer's overview from the mirror: plan, next invoice, recent invoices.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { FinishSetupForm } from '@/components/portal/finish-setup-form';
@@ -15,11 +14,9 @@ import { nextInvoiceOf } from '@/lib/billing/subscriptions/next-invoice';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { freeYearEndsAt } from '@/lib/usage/free-year';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('overview');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('overview');
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;

@@ -3,7 +3,6 @@
 // and its activity in words, all from the mirror and the audit log. Back-office sections (components/admin/customer):
 // payment methods with expiry warnings, credit notes, operator notes, collection settings with Resync from
 // Stripe, and the timeline merging the audit log with the webhook ledger.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -34,11 +33,9 @@ import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { mergeTimeline } from '@/lib/customers/timeline';
 import { formatDate } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin');
-  return { title: t('detailTitle') };
-}
+export const generateMetadata = operatorTitleMetadata('admin', 'detailTitle');
 
 export default async function AdminCustomerPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { role } = await requireOperator();

@@ -3,7 +3,6 @@
 // collapsed, not hidden), discounts and tax, payments and attempts, the event timeline and the PDF. Crosses
 // organizations on purpose: requireOperator here (the layout is not the security boundary) and in the PDF route.
 // Sections are separate blocks in a fixed order so others (record a payment, credit notes) slot in between.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -30,11 +29,9 @@ import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/ope
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('invoices');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('invoices');
 
 export default async function AdminInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const operator = await requireOperator();

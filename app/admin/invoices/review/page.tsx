@@ -1,6 +1,5 @@
 // GET /admin/invoices/review — the draft-review queue: drafts held for review (auto_advance off), oldest first,
 // with their age and amount. Every operator sees it; approving needs admin:review:manage (on the review page).
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -10,11 +9,9 @@ import { listHeldDraftsForOperator } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
 import { draftAgeDays } from '@/lib/billing/draft-review/draft-age';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminInvoices');
-  return { title: t('reviewTitle') };
-}
+export const generateMetadata = operatorTitleMetadata('adminInvoices', 'reviewTitle');
 
 export default async function ReviewQueuePage() {
   await requireOperator();

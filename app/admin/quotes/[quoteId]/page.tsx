@@ -2,7 +2,6 @@
 // validity, collection, lines, tax per rate, totals, the first invoice and the recurring amount (for a draft this is
 // the preview before finalizing), texts, who built, sent, viewed and accepted it when, the PDFs (ours and Stripe's)
 // and the actions its status allows for this operator's role. requireOperator here too (not only the layout).
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -21,11 +20,9 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { operatorCan } from '@/lib/permissions';
 import { displayStatusOf } from '@/lib/quotes/quote-state';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('quotes');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('quotes');
 
 function actionsFor(status: string): QuoteAction[] {
   if (status === 'draft') return ['finalize', 'cancel', 'duplicate'];

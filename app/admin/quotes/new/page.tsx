@@ -1,7 +1,6 @@
 // GET /admin/quotes/new — the quote builder (admins: admin:quotes:manage): an existing customer or a new prospect,
 // catalogue lines, coupon, validity, texts, collection and trial. Submitting creates the Stripe draft, whose page
 // is the preview (totals, tax, first invoice) before finalizing.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +12,9 @@ import { listBillableOrganizationsForOperator } from '@/db/queries/organizations
 import { requireOperatorPermission } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/i18n/format';
 import { defaultExpiryDay } from '@/lib/quotes/quote-lines';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('quotes.builder');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('quotes.builder');
 
 export default async function NewQuotePage() {
   await requireOperatorPermission('admin:quotes:manage');

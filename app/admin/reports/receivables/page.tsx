@@ -4,7 +4,6 @@
 // chosen day: the reminder goes today), and the CSV of every row. Customers and
 // invoices are shown 50 per page (most overdue first): with thousands of customers one page of everything was
 // megabytes of HTML; the totals above them and the CSV always cover all of them.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -21,11 +20,9 @@ import { operatorCan } from '@/lib/permissions';
 import { endOfDayIn, todayIn } from '@/lib/receivables/as-of';
 import { reminderNotDue } from '@/lib/notifications/reminder-due';
 import { AGEING_BUCKETS, buildReceivablesReport } from '@/lib/receivables/report';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('backoffice.receivables');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('backoffice.receivables');
 
 const PAGE_SIZE = 50;
 

@@ -1,5 +1,4 @@
 // GET /admin/settings/branding — what appears on documents and emails (admins edit; support staff read).
-import type { Metadata } from 'next';
 import { getTranslations } from '@/lib/i18n/server';
 import { BRANDING_ERROR_CODES, type BrandingErrorMessages } from '@/components/admin/branding/branding-form-errors';
 import { BrandingSettingsForm } from '@/components/admin/branding/branding-settings-form';
@@ -8,11 +7,9 @@ import { requireOperator } from '@/lib/auth/session';
 import { getBrandingLogo } from '@/lib/branding/logo';
 import { getBrandingSettings } from '@/lib/branding/settings';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('branding');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('branding');
 
 const labelKeys = [
   'company', 'companyName', 'companyAddress', 'companyAddressHelp', 'logo', 'logoHelp', 'currentLogo', 'noLogo', 'removeLogo', 'brandColor',

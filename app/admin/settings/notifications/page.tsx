@@ -1,6 +1,5 @@
 // GET /admin/settings/notifications — which moments send email, day counts, operator recipients and the
 // sender's branding (admins edit; support staff read), with a preview of every template in both languages.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import type { NotificationSettingsErrorMessages } from '@/components/admin/notifications/notification-settings-errors';
@@ -12,11 +11,9 @@ import { NOTIFICATION_KINDS } from '@/lib/notifications/kinds';
 import { operatorRecipients } from '@/lib/notifications/invoice-moments';
 import { getBrandingSettings, getNotificationSettings } from '@/lib/notifications/settings';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('notifications.settings');
-  return { title: t('title') };
-}
+export const generateMetadata = operatorTitleMetadata('notifications.settings');
 
 export default async function NotificationSettingsPage() {
   const { role } = await requireOperator();

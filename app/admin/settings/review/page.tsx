@@ -1,6 +1,5 @@
 // GET /admin/settings/review — "hold invoices for review" per plan (product): every draft of a plan with a hold waits
 // in the review queue (or only each customer's first N). Admins (admin:review:manage) edit; support reads.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -10,11 +9,9 @@ import { listActiveProducts } from '@/db/queries/catalog';
 import { listReviewHoldsForOperator } from '@/db/queries/review';
 import { requireOperator } from '@/lib/auth/session';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminInvoices');
-  return { title: t('settingsTitle') };
-}
+export const generateMetadata = operatorTitleMetadata('adminInvoices', 'settingsTitle');
 
 export default async function ReviewSettingsPage() {
   const { role } = await requireOperator();

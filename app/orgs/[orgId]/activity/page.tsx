@@ -1,5 +1,4 @@
 // GET /orgs/[orgId]/activity — the organization's audit log: who changed what, newest first.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -9,11 +8,9 @@ import { ACTIVITY_PAGE_SIZE, listActivity, type ActivityEntry } from '@/db/queri
 import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('activity');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('activity');
 
 export default async function ActivityPage({
   params,

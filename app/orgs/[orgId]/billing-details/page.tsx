@@ -1,6 +1,5 @@
 // GET /orgs/[orgId]/billing-details — company name, billing email, address, tax id and invoice language, as
 // mirrored from the Stripe customer; the organization's time zone and reminder emails (ours). Owners and billing members edit; members see them read-only.
-import type { Metadata } from 'next';
 import { getTranslations } from '@/lib/i18n/server';
 import { BillingDetailsForm, type BillingDetailsFormLabels } from '@/components/billing/details/billing-details-form';
 import { TimeZoneSection } from '@/components/billing/details/time-zone-section';
@@ -11,11 +10,9 @@ import { getBillingDetails } from '@/db/queries/billing-details';
 import { requireMembership } from '@/lib/auth/session';
 import { billingCountries, taxIdTypes } from '@/lib/billing/details/billing-details-schema';
 import { can } from '@/lib/permissions';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('billingDetails');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('billingDetails');
 
 const fieldNames = ['companyName', 'billingEmail', 'line1', 'line2', 'city', 'state', 'postalCode', 'country', 'taxIdType', 'taxIdValue', 'invoiceLanguage'] as const;
 

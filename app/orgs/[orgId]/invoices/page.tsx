@@ -1,5 +1,4 @@
 // GET /orgs/[orgId]/invoices — the organization's invoices from the mirror: number, date, period, amount, status.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
@@ -8,11 +7,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listInvoices } from '@/db/queries/invoices';
 import { requireMembership } from '@/lib/auth/session';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('invoices');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('invoices');
 
 export default async function InvoicesPage({
   params,

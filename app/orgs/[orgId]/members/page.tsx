@@ -1,6 +1,5 @@
 // GET /orgs/[orgId]/members — who belongs to the organization and with which role, and pending invitations.
 // Owners invite, change roles and remove; everyone else only sees the list.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { InviteMemberForm } from '@/components/billing/members/invite-member-form';
@@ -10,11 +9,9 @@ import { listMembers, listPendingInvitations } from '@/db/queries/members';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDate } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('members');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('members');
 
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;

@@ -1,7 +1,6 @@
 // GET /orgs/[orgId]/payment-methods — the organization's cards from the mirror: brand, last 4, expiry, which is
 // the default (with a warning when it expires within a month); owners and billing managers add, make default
 // and remove.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { AddCardForm } from '@/components/billing/cards/add-card-form';
@@ -14,11 +13,9 @@ import { requireMembership } from '@/lib/auth/session';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { expiresWithinMonth, isExpired } from '@/lib/billing/cards/card-rules';
 import { can } from '@/lib/permissions';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('paymentMethods');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('paymentMethods');
 
 export default async function PaymentMethodsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;

@@ -1,7 +1,6 @@
 // GET /admin/invoices/review/[invoiceId] — reviewing one held draft: its lines next to the customer's previous
 // invoice, and (admin:review:manage) the controls to add or remove a one-off line, apply or remove a coupon, edit
 // the memo, then approve or keep holding. Support sees the comparison read-only.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -16,11 +15,9 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { operatorCan } from '@/lib/permissions';
+import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminInvoices');
-  return { title: t('reviewTitle') };
-}
+export const generateMetadata = operatorTitleMetadata('adminInvoices', 'reviewTitle');
 
 export default async function ReviewDraftPage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const { role } = await requireOperator();

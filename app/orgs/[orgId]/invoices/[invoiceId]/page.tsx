@@ -1,7 +1,6 @@
 // GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals
 // (credit notes included, so they add up), discounts, due date, bank-transfer instructions, documents, and paying
 // it when it is open.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -30,11 +29,9 @@ import {
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('invoices');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('invoices');
 
 const knownReasons = ['subscription_create', 'subscription_cycle', 'subscription_update', 'manual'] as const;
 

@@ -14,7 +14,7 @@ import { TaxRows } from '@/components/billing/tax/tax-rows';
 import { catalogTaxRate } from '@/lib/billing/tax/catalog-tax-rates';
 import { estimateTax, totalWithTax } from '@/lib/billing/tax/tax-lines';
 
-export const generateMetadata = titleMetadata('plans.checkout', 'buyTitle');
+export const generateMetadata = titleMetadata('plans.checkout', 'buyTitle', ['owner', 'billing']);
 
 export default async function BuyPage(props: OrgPageProps) {
   const { organization, query, base } = await loadOrgPage(props, ['owner', 'billing']);

@@ -1,6 +1,5 @@
 // GET /orgs/[orgId]/settings/api-keys — the organization's usage API keys: prefix, creation and last use. Owners
 // and billing managers create (the key is shown once) and revoke; other members only see the list.
-import type { Metadata } from 'next';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { CreateApiKeyForm } from '@/components/usage/create-api-key-form';
@@ -10,11 +9,9 @@ import { listApiKeys } from '@/db/queries/api-keys';
 import { requireMembership } from '@/lib/auth/session';
 import { formatDate } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
+import { titleMetadata } from '@/lib/billing/org-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('apiKeys');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('apiKeys');
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
