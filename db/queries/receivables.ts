@@ -33,7 +33,11 @@ export type AgedInvoice = {
   timeZone: string | null;
   /** Stripe's attempt_count: charges tried on a card invoice. */
   attemptCount: number;
-  /** The customer's now when they live on a Stripe test clock (its last reported time); null on the wall clock. */
+};
+
+/** An invoice as the report's page lists it: with the customer's now when they live on a Stripe test clock. */
+export type ListedAgedInvoice = AgedInvoice & {
+  /** The test clock's last reported time; null for a customer on the wall clock. */
   testClockTime: Date | null;
 };
 
@@ -98,7 +102,7 @@ export type ReceivablesSummary = {
   /** Totals per customer and currency, most overdue first (then largest, then by name). */
   customers: ReceivablesPage<CustomerTotal>;
   /** The open invoices, most days past due first (then by id). */
-  invoices: ReceivablesPage<AgedInvoice>;
+  invoices: ReceivablesPage<ListedAgedInvoice>;
 };
 
 type InvoiceColumns = {
@@ -115,12 +119,14 @@ type InvoiceColumns = {
   bucket: AgeingBucket;
   time_zone: string | null;
   attempt_count: number;
-  clock_epoch: number | null;
 };
 const invoiceColumns = sql.raw(
-  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket, time_zone, attempt_count, ' +
-    // Looked up per listed row (a page's 50, by primary keys), not while aging every open invoice.
-    "(select extract(epoch from tc.frozen_time)::float8 from stripe_customers c join stripe_test_clocks tc on tc.id = c.data->>'test_clock' where c.id = customer_id) as clock_epoch",
+  'id, organization_id, customer_name, number, currency, collection_method, status, open_amount, extract(epoch from due_date)::float8 as due_epoch, days_past_due, bucket, time_zone, attempt_count',
+);
+// A listed invoice's customer's test clock time, looked up for the page's rows only (by primary keys), outside
+// the paged subquery `p`: not while aging every open invoice.
+const clockEpoch = sql.raw(
+  "(select extract(epoch from tc.frozen_time)::float8 from stripe_customers c join stripe_test_clocks tc on tc.id = c.data->>'test_clock' where c.id = p.customer_id) as clock_epoch",
 );
 const invoiceOrder = sql.raw('days_past_due desc, id collate "C" asc');
 const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
@@ -137,7 +143,6 @@ const toAgedInvoice = (r: InvoiceColumns): AgedInvoice => ({
   bucket: r.bucket,
   timeZone: r.time_zone,
   attemptCount: Number(r.attempt_count),
-  testClockTime: r.clock_epoch === null ? null : new Date(r.clock_epoch * 1000),
 });
 
 /** How many pages `count` rows fill (at least one), as SQL. */
@@ -155,7 +160,7 @@ export async function summarizeReceivablesForOperator(
   const [row] = await tx.execute<{ report: {
     groups: (BucketColumns & { collection_method: CollectionMethod; currency: string; count: number })[];
     customers: (BucketColumns & { organization_id: string | null; customer_name: string | null; currency: string; count: number })[];
-    invoices: InvoiceColumns[];
+    invoices: (InvoiceColumns & { clock_epoch: number | null })[];
     customer_count: number;
     invoice_count: number;
     customer_page: number;
@@ -191,8 +196,9 @@ export async function summarizeReceivablesForOperator(
            order by total - "current" desc, total desc, coalesce(customer_name, '') asc, organization_id asc, currency asc
            limit ${size}::int offset (select (customer_page - 1) * ${size}::int from pages)) c),
       'invoices', (select coalesce(json_agg(i), '[]'::json) from (
-          select ${invoiceColumns} from open_invoices order by ${invoiceOrder}
-           limit ${size}::int offset (select (invoice_page - 1) * ${size}::int from pages)) i),
+          select p.*, ${clockEpoch} from (
+            select ${invoiceColumns}, customer_id from open_invoices order by ${invoiceOrder}
+             limit ${size}::int offset (select (invoice_page - 1) * ${size}::int from pages)) p) i),
       'customer_count', (select customers from counts),
       'invoice_count', (select invoices from counts),
       'customer_page', (select customer_page from pages),
@@ -209,7 +215,12 @@ export async function summarizeReceivablesForOperator(
       pages: report.customer_pages,
       total: report.customer_count,
     },
-    invoices: { rows: report.invoices.map(toAgedInvoice), page: report.invoice_page, pages: report.invoice_pages, total: report.invoice_count },
+    invoices: {
+      rows: report.invoices.map((r) => ({ ...toAgedInvoice(r), testClockTime: r.clock_epoch === null ? null : new Date(r.clock_epoch * 1000) })),
+      page: report.invoice_page,
+      pages: report.invoice_pages,
+      total: report.invoice_count,
+    },
   };
 }
 
