@@ -140,6 +140,7 @@ test('[admin] an unknown customer or invoice is a 404 inside the admin layout', 
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByTestId('admin-not-found')).toBeVisible();
+    await expect(page).toHaveTitle(/^Page not found/);
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Customers' })).toBeVisible();
   }
   expect((await page.request.get('/admin/invoices/in_unknown/pdf')).status()).toBe(404);

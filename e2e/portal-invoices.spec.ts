@@ -85,6 +85,9 @@ test("[customer] gets 404 for another organization's invoice", async ({ customer
   expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${paid.id}/receipt`)).status()).toBe(200);
   // An open invoice has no receipt yet, even for its owner.
   expect((await customer.page.request.get(`/orgs/${customer.organizationId}/invoices/${invoice.id}/receipt`)).status()).toBe(404);
+  // The owner's tab names the invoice.
+  await customer.page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  await expect(customer.page).toHaveTitle(`Invoice ${invoice.number} · Seikyu`);
 
   const other = await signUpCustomer(browser, baseURL);
   try {
@@ -102,6 +105,7 @@ test("[customer] gets 404 for another organization's invoice", async ({ customer
     }
     const pageResponse = await other.page.goto(`/orgs/${other.organizationId}/invoices/${invoice.id}`);
     expect(pageResponse?.status()).toBe(404);
+    await expect(other.page).toHaveTitle(/^Page not found/);
     await expect(other.page.getByText('Secret consulting')).toHaveCount(0);
     await other.page.goto(`/orgs/${other.organizationId}/invoices`);
     await expect(other.page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();

@@ -4,7 +4,9 @@
 // payment methods with expiry warnings, credit notes, operator notes, collection settings with Resync from
 // Stripe, and the timeline merging the audit log with the webhook ledger.
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { getTranslations } from '@/lib/i18n/server';
@@ -33,14 +35,22 @@ import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { mergeTimeline } from '@/lib/customers/timeline';
 import { formatDate } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
-import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export const generateMetadata = operatorTitleMetadata('admin', 'detailTitle');
+// One read of the customer per request, shared by the tab's title and the page.
+const loadCustomer = cache((organizationId: string) => getCustomerForOperator({ organizationId }));
+
+/** The tab names the customer; a customer who opens it, or an unknown id, gets the 404's title. */
+export async function generateMetadata({ params }: { params: Promise<{ orgId: string }> }): Promise<Metadata> {
+  await requireOperator();
+  const found = await loadCustomer((await params).orgId);
+  if (!found) notFound();
+  return { title: found.organization.name };
+}
 
 export default async function AdminCustomerPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { role } = await requireOperator();
   const { orgId } = await params;
-  const found = await getCustomerForOperator({ organizationId: orgId });
+  const found = await loadCustomer(orgId);
   if (!found) notFound();
   const { organization, customer } = found;
   const scope = { organizationId: organization.id };

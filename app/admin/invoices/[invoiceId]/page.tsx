@@ -3,8 +3,10 @@
 // collapsed, not hidden), discounts and tax, payments and attempts, the event timeline and the PDF. Crosses
 // organizations on purpose: requireOperator here (the layout is not the security boundary) and in the PDF route.
 // Sections are separate blocks in a fixed order so others (record a payment, credit notes) slot in between.
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { InvoiceActionsForm } from '@/components/admin/invoice-actions-form';
@@ -29,15 +31,23 @@ import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/ope
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
-import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
-export const generateMetadata = operatorTitleMetadata('invoices');
+// One read of the invoice per request, shared by the tab's title and the page.
+const loadInvoice = cache((invoiceId: string) => getInvoiceForOperator({ invoiceId }));
+
+/** The tab names the invoice ("Invoice SEIKYU-0042"); a customer, or an unknown id, gets the 404's title. */
+export async function generateMetadata({ params }: { params: Promise<{ invoiceId: string }> }): Promise<Metadata> {
+  await requireOperator();
+  const [found, t] = await Promise.all([loadInvoice((await params).invoiceId), getTranslations('invoices')]);
+  if (!found) notFound();
+  return { title: t('detailTitle', { number: found.invoice.number ?? found.invoice.id }) };
+}
 
 export default async function AdminInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const operator = await requireOperator();
   const { role } = operator;
   const { invoiceId } = await params;
-  const found = await getInvoiceForOperator({ invoiceId });
+  const found = await loadInvoice(invoiceId);
   if (!found) notFound();
   const { invoice, organization } = found;
   const [t, tInvoices, tActions, tTax, locale, auditEntries, events] = await Promise.all([

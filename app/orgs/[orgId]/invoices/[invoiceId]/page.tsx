@@ -1,8 +1,10 @@
 // GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals
 // (credit notes included, so they add up), discounts, due date, bank-transfer instructions, documents, and paying
 // it when it is open.
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
@@ -29,9 +31,18 @@ import {
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
-import { titleMetadata } from '@/lib/billing/org-page';
 
-export const generateMetadata = titleMetadata('invoices');
+// One read of the invoice per request, shared by the tab's title and the page.
+const loadInvoice = cache((organizationId: string, invoiceId: string) => getInvoiceWithLines({ organizationId, invoiceId }));
+
+/** The tab names the invoice ("Invoice SEIKYU-0042"); another organization's or a missing one gets the 404's title. */
+export async function generateMetadata({ params }: { params: Promise<{ orgId: string; invoiceId: string }> }): Promise<Metadata> {
+  const { orgId, invoiceId } = await params;
+  const { organization } = await requireMembership(orgId);
+  const [found, t] = await Promise.all([loadInvoice(organization.id, invoiceId), getTranslations('invoices')]);
+  if (!found) notFound();
+  return { title: t('detailTitle', { number: found.invoice.number ?? found.invoice.id }) };
+}
 
 const knownReasons = ['subscription_create', 'subscription_cycle', 'subscription_update', 'manual'] as const;
 
@@ -46,7 +57,7 @@ export default async function InvoicePage({
   const { organization } = await requireMembership(orgId);
   // Everything scoped by the organization at once; the paying card needs the invoice first.
   const [found, cards, creditNotes, t, tTax, locale, tBack] = await Promise.all([
-    getInvoiceWithLines({ organizationId: organization.id, invoiceId }),
+    loadInvoice(organization.id, invoiceId),
     listOrganizationCards({ organizationId: organization.id }),
     listCreditNotesForInvoice({ organizationId: organization.id, invoiceId }),
     getTranslations('invoices'),
