@@ -51,7 +51,7 @@ describe('creditNoteDocumentModelFrom', () => {
     expect(text).toContain('株式会社デモ 御中');
     expect(text).toContain('理由：注文内容の変更（1席減）');
     expect(text).toMatch(/チーム（月払い、1席あたり） 1 10% ￥1,200/);
-    expect(text).toMatch(/10%対象 ￥1,091/);
+    expect(text).toMatch(/10%対象（税抜） ￥1,091/);
     expect(text).toMatch(/消費税（10%） ￥109/);
     expect(text).toMatch(/返品・値引額 ￥1,200/);
     expect(text).not.toContain('Team (at');

@@ -76,7 +76,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     amount: 'Amount',
     subtotal: 'Subtotal',
     discount: 'Discount',
-    taxableAt: (rate) => `Subject to ${rate} tax`,
+    taxableAt: (rate) => `Subject to ${rate} tax (excl. tax)`,
     taxAt: (rate) => `Tax (${rate})`,
     reducedRate: (rate) => `${rate} reduced-rate`,
     total: 'Total',
@@ -119,7 +119,8 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     amount: '金額',
     subtotal: '小計',
     discount: '値引き',
-    taxableAt: (rate) => `${rate}対象`,
+    // The amount per rate before tax, as Stripe's total_taxes give it (a qualified invoice says which it is).
+    taxableAt: (rate) => `${rate}対象（税抜）`,
     taxAt: (rate) => `消費税（${rate}）`,
     reducedRate: (rate) => `${rate}（軽減税率）`,
     total: '合計',

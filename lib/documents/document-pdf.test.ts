@@ -24,9 +24,9 @@ describe('a Japanese invoice (適格請求書)', () => {
     expect(text).toContain('お弁当（会議用） ※');
     expect(text).not.toContain('スタンダードプラン（2026年11月分） ※');
     // 30,000 + 4,500 at 10 % → ¥3,450; 5,400 at 8 % → ¥432. Intl's Japanese yen sign is the full-width ￥.
-    expect(text).toMatch(/10%対象 ￥34,500/);
+    expect(text).toMatch(/10%対象（税抜） ￥34,500/);
     expect(text).toMatch(/消費税（10%） ￥3,450/);
-    expect(text).toMatch(/8%（軽減税率）対象 ￥5,400/);
+    expect(text).toMatch(/8%（軽減税率）対象（税抜） ￥5,400/);
     expect(text).toMatch(/消費税（8%） ￥432/);
     expect(text).toMatch(/合計 ￥43,782/);
     expect(text).toMatch(/ご請求金額 ￥43,782 （税込）/);
@@ -83,9 +83,9 @@ describe('an English invoice', () => {
     expect(text).toMatch(/Invoice number SEIKYU-0042/);
     expect(text).toMatch(/Date of issue Nov 30, 2026/);
     expect(text).toMatch(/Transaction date Nov 1, 2026 – Nov 30, 2026/);
-    expect(text).toMatch(/Subject to 10% tax ¥34,500/);
+    expect(text).toMatch(/Subject to 10% tax \(excl. tax\) ¥34,500/);
     expect(text).toMatch(/Tax \(10%\) ¥3,450/);
-    expect(text).toMatch(/Subject to 8% reduced-rate tax ¥5,400/);
+    expect(text).toMatch(/Subject to 8% reduced-rate tax \(excl. tax\) ¥5,400/);
     expect(text).toMatch(/Tax \(8%\) ¥432/);
     expect(text).toMatch(/Amount due ¥43,782 \(tax included\)/);
     expect(text).toContain('Boxed lunches (meeting) ※');

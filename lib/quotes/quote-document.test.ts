@@ -20,7 +20,7 @@ describe('the quote document', () => {
     expect(text).toContain('導入研修コース');
     expect(text).not.toContain('Team');
     expect(text).toMatch(/御見積金額 ￥76,780/);
-    expect(text).toContain('10%対象 ￥69,800');
+    expect(text).toContain('10%対象（税抜） ￥69,800');
     expect(text).toContain('消費税（10%） ￥6,980');
     expect(text).toContain('合計 ￥76,780');
     expect(text).toContain('お支払い条件: 請求書発行後30日以内に銀行振込');
