@@ -6,7 +6,7 @@
 import { getTranslations } from '@/lib/i18n/server';
 import { invoiceBadgeClass } from '@/components/status-badge';
 import type { InvoiceStatus } from '@/db/queries/billing';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney, spanned } from '@/lib/i18n/format';
 import { InvoiceTableView, type InvoiceTableViewRow } from './invoice-table-view';
 
 export type InvoiceTableRow = {
@@ -60,7 +60,7 @@ export async function InvoiceTable({
       date: date(invoice.created),
       period:
         invoice.periodStart && invoice.periodEnd && invoice.periodEnd > invoice.periodStart
-          ? `${date(invoice.periodStart)} – ${date(invoice.periodEnd)}`
+          ? spanned(date(invoice.periodStart), date(invoice.periodEnd), locale)
           : null,
       amount: formatMoney(invoice.total, invoice.currency, locale),
       status: { label: tStatus(invoice.status), className: invoiceBadgeClass(invoice.status) },

@@ -47,7 +47,7 @@ describe('creditNoteDocumentModelFrom', () => {
     expect(text).toMatch(/明細書番号 SEIKYU-0042-CN-01/);
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/発行日 2026年12月7日/);
-    expect(text).toMatch(/取引年月日 2026年11月30日～2026年12月30日/);
+    expect(text).toMatch(/取引年月日 2026年11月30日〜2026年12月30日/);
     expect(text).toContain('株式会社デモ 御中');
     expect(text).toContain('理由：注文内容の変更（1席減）');
     expect(text).toMatch(/チーム（月払い、1席あたり） 1 10% ￥1,200/);

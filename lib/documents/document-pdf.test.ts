@@ -19,7 +19,7 @@ describe('a Japanese invoice (適格請求書)', () => {
     expect(text).toContain('株式会社デモ 御中');
     expect(text).toMatch(/請求書番号 SEIKYU-0042/);
     expect(text).toMatch(/発行日 2026年11月30日/);
-    expect(text).toMatch(/取引年月日 2026年11月1日～2026年11月30日/);
+    expect(text).toMatch(/取引年月日 2026年11月1日〜2026年11月30日/);
     expect(text).toMatch(/支払期限 2026年12月31日/);
     expect(text).toContain('お弁当（会議用） ※');
     expect(text).not.toContain('スタンダードプラン（2026年11月分） ※');

@@ -10,7 +10,7 @@ import { timeZoneFor, type Locale } from '@/lib/i18n/config';
 
 /** The issuer is a Japanese business: its documents are dated in Japan. */
 const DOCUMENT_TIME_ZONE = timeZoneFor.ja;
-import { formatMoney, labelled } from '@/lib/i18n/format';
+import { formatMoney, labelled, spanned } from '@/lib/i18n/format';
 import { findCjkFont } from './cjk-font';
 import { DOCUMENT_LABELS } from './document-labels';
 import { describeLine } from '@/lib/billing/invoices/line-description';
@@ -144,7 +144,7 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   if (model.transactionPeriod) {
     const { start, end } = model.transactionPeriod;
     const same = date(start) === date(end);
-    facts.push([labels.transactionDate, same ? date(end) : `${date(start)}${locale === 'ja' ? '～' : ' – '}${date(end)}`]);
+    facts.push([labels.transactionDate, same ? date(end) : spanned(date(start), date(end), locale)]);
   }
   if (kind === 'invoice' && model.dueDate) facts.push([labels.dueDate, date(model.dueDate)]);
   if (kind === 'quote' && model.validUntil) facts.push([labels.validUntil, date(model.validUntil)]);

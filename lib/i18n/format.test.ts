@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonthDay, formatMoney, formatQuantity, labelled, minorUnitDigits } from './format';
+import { formatDate, formatMonthDay, formatMoney, formatQuantity, labelled, minorUnitDigits, spanned } from './format';
 
 describe('formatMoney', () => {
   it('shows yen without decimals: JPY has no minor unit', () => {
@@ -62,5 +62,12 @@ describe('labelled', () => {
     expect(labelled('最後のエラー', 'timeout', 'ja')).toBe('最後のエラー：timeout');
     expect(labelled('Last error', 'timeout', 'en')).toBe('Last error: timeout');
     expect(labelled('試行回数', 2, 'ja')).toBe('試行回数：2');
+  });
+});
+
+describe('spanned', () => {
+  it('writes a range as the language does: the wave dash in Japanese, a spaced en dash in English', () => {
+    expect(spanned('2026/12/01', '2026/12/31', 'ja')).toBe('2026/12/01〜2026/12/31');
+    expect(spanned('Dec 1, 2026', 'Dec 31, 2026', 'en')).toBe('Dec 1, 2026 – Dec 31, 2026');
   });
 });

@@ -76,6 +76,11 @@ export function labelled(label: string, value: string | number, locale: string):
   return `${label}${locale === 'ja' ? '：' : ': '}${value}`;
 }
 
+/** From one value to another as the language writes a range: 「2026/12/01〜2026/12/31」, "Dec 1, 2026 – Dec 31, 2026". */
+export function spanned(from: string, to: string, locale: string): string {
+  return locale === 'ja' ? `${from}〜${to}` : `${from} – ${to}`;
+}
+
 /** Items listed as the language lists them: 「本人情報、振込先口座」, "Identity, Bank account". */
 export function listed(items: readonly string[], locale: string): string {
   return items.join(locale === 'ja' ? '、' : ', ');

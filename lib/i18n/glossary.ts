@@ -12,6 +12,8 @@ export const japaneseGlossary: readonly GlossaryEntry[] = [
   { term: '支払日', variants: /支払い日|お支払日/ },
   { term: '請求担当者', variants: /請求管理者|請求責任者/ },
   { term: '￥', variants: /¥/ },
+  // A range: the wave dash, as the messages write it, not the full-width tilde some keyboards give.
+  { term: '〜', variants: /～/ },
 ];
 
 /** Every variant found in `text`, as "variant → term". */

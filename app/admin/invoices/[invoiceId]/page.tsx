@@ -28,7 +28,7 @@ import { invoiceDiscounts, invoiceEmailRecipient, invoiceTax } from '@/lib/billi
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney, spanned } from '@/lib/i18n/format';
 import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
 
@@ -204,7 +204,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
                       {line.proration ? <span className="badge-gray ml-2">{tInvoices('proration')}</span> : null}
                       {line.periodStart && line.periodEnd && line.periodEnd > line.periodStart ? (
                         <span className="block text-xs text-slate-500">
-                          {date(line.periodStart)} – {date(line.periodEnd)}
+                          {spanned(date(line.periodStart), date(line.periodEnd), locale)}
                         </span>
                       ) : null}
                     </td>

@@ -28,7 +28,7 @@ import {
   invoiceTax,
   visibleInvoiceLines,
 } from '@/lib/billing/invoices/invoice-details';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney, spanned } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 
@@ -165,7 +165,7 @@ export default async function InvoicePage({
                       {line.proration ? <span className="badge-gray ml-2">{t('proration')}</span> : null}
                       {line.periodStart && line.periodEnd && line.periodEnd > line.periodStart ? (
                         <span className="block text-xs text-slate-500">
-                          {date(line.periodStart)} – {date(line.periodEnd)}
+                          {spanned(date(line.periodStart), date(line.periodEnd), locale)}
                         </span>
                       ) : null}
                     </td>
