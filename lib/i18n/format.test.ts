@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonthDay, formatMoney, formatQuantity, labelled, minorUnitDigits, spanned } from './format';
+import { formatDate, formatMonthDay, formatMoney, formatQuantity, labelled, minorUnitDigits, parenthetical, spanned } from './format';
 
 describe('formatMoney', () => {
   it('shows yen without decimals: JPY has no minor unit', () => {
@@ -69,5 +69,12 @@ describe('spanned', () => {
   it('writes a range as the language does: the wave dash in Japanese, a spaced en dash in English', () => {
     expect(spanned('2026/12/01', '2026/12/31', 'ja')).toBe('2026/12/01〜2026/12/31');
     expect(spanned('Dec 1, 2026', 'Dec 31, 2026', 'en')).toBe('Dec 1, 2026 – Dec 31, 2026');
+  });
+});
+
+describe('parenthetical', () => {
+  it('puts an aside in the language’s brackets: full-width in Japanese, spaced half-width in English', () => {
+    expect(`日本標準時${parenthetical('このページの日付はこのタイムゾーンで表示', 'ja')}`).toBe('日本標準時（このページの日付はこのタイムゾーンで表示）');
+    expect(`Japan Standard Time${parenthetical('dates on this page', 'en')}`).toBe('Japan Standard Time (dates on this page)');
   });
 });

@@ -81,6 +81,11 @@ export function spanned(from: string, to: string, locale: string): string {
   return locale === 'ja' ? `${from}〜${to}` : `${from} – ${to}`;
 }
 
+/** An aside after what it qualifies: 「（…）」 in Japanese, " (…)" with its space in English. */
+export function parenthetical(text: string, locale: string): string {
+  return locale === 'ja' ? `（${text}）` : ` (${text})`;
+}
+
 /** Items listed as the language lists them: 「本人情報、振込先口座」, "Identity, Bank account". */
 export function listed(items: readonly string[], locale: string): string {
   return items.join(locale === 'ja' ? '、' : ', ');

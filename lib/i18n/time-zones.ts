@@ -5,7 +5,7 @@
 // A payee's own page is about that payee: it uses the payee's country's zone (timeZoneOfPayee, lib/connect).
 // PDFs are the exception on purpose: lib/documents dates them in Japan time (qualified-invoice documents).
 import { defaultLocale, isLocale, timeZoneFor } from './config';
-import { cachedFormatter } from './format';
+import { cachedFormatter, parenthetical } from './format';
 
 /**
  * The zone to format in: the organization's when the page or email is about one, else the reader's language's.
@@ -105,5 +105,5 @@ function zoneName(timeZone: string, locale: string, formatter: () => Intl.DateTi
 
 function withId(name: string, timeZone: string, locale: string): string {
   if (name.includes(timeZone)) return name;
-  return locale === 'ja' ? `${name}（${timeZone}）` : `${name} (${timeZone})`;
+  return `${name}${parenthetical(timeZone, locale)}`;
 }

@@ -33,7 +33,7 @@ import { requireOperator } from '@/lib/auth/session';
 import { CustomerReviewHoldSection } from '@/components/admin/customer-review-hold-section';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { mergeTimeline } from '@/lib/customers/timeline';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, parenthetical } from '@/lib/i18n/format';
 import { operatorCan } from '@/lib/permissions';
 
 // One read of the customer per request, shared by the tab's title and the page.
@@ -108,7 +108,8 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           <dd>{date(organization.createdAt)}</dd>
           <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
           <dd data-testid="customer-time-zone">
-            {timeZoneLabelWithId(timeZone, locale)} <span className="text-xs">({t('datesInTimeZone')})</span>
+            {timeZoneLabelWithId(timeZone, locale)}
+                <span className="text-xs">{parenthetical(t('datesInTimeZone'), locale)}</span>
           </dd>
         </dl>
       </div>

@@ -28,7 +28,7 @@ import { invoiceDiscounts, invoiceEmailRecipient, invoiceTax } from '@/lib/billi
 import { InvoiceTaxTerms } from '@/components/billing/tax/invoice-tax-terms';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
 import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/operator-invoices/invoice-action-rules';
-import { formatDate, formatMoney, spanned } from '@/lib/i18n/format';
+import { formatDate, formatMoney, parenthetical, spanned } from '@/lib/i18n/format';
 import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
 
@@ -116,7 +116,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
             <>
               <dt className="font-medium text-slate-700">{t('timeZone')}</dt>
               <dd data-testid="admin-invoice-time-zone">
-                {timeZoneLabelWithId(timeZone, locale)} <span className="text-xs">({t('datesInTimeZone')})</span>
+                {timeZoneLabelWithId(timeZone, locale)}
+                <span className="text-xs">{parenthetical(t('datesInTimeZone'), locale)}</span>
               </dd>
             </>
           ) : null}
