@@ -146,7 +146,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
         </h2>
         {recentInvoices.length === 0 ? (
           <div className="mt-3">
-            <EmptyState title={t('noInvoicesTitle')}>{t('noInvoicesBody')}</EmptyState>
+            <EmptyState title={t('noInvoicesTitle')}>{t(free ? 'noInvoicesBodyFree' : 'noInvoicesBody')}</EmptyState>
           </div>
         ) : (
           <InvoiceTable
