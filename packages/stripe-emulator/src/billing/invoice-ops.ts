@@ -226,8 +226,13 @@ export class InvoiceOps {
     return this.engine.invoice(id);
   }
 
-  /** A `once` coupon ends with the first invoice it discounted. */
+  /**
+   * A `once` coupon ends with the first invoice it discounted. A zero-cost invoice (a trial's, or the first
+   * invoice of usage billed in arrears) is not one: Stripe ignores coupons on zero-cost invoices and does not
+   * count them as redeemed (API changelog 2013-10-29), so the coupon waits for the first invoice with an amount.
+   */
   private consumeOnceDiscounts(inv: Stripe.Invoice, at: number): void {
+    if (inv.subtotal <= 0) return;
     const subId = this.engine.subscriptionOfInvoice(inv);
     if (!subId) return;
     const sub = this.store.get(subscriptionsCollection, subId);
