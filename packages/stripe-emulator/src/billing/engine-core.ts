@@ -48,6 +48,23 @@ export const DEFAULT_BILLING_OPTIONS: BillingOptions = {
 };
 
 /**
+ * Whether a stored discount may be reused (`discounts[][discount]`) on an object: Stripe takes "an existing discount
+ * on the object or one of its ancestors", so for an invoice its own, its subscription's, or its customer's own
+ * (one applied to the customer, not to another invoice or subscription).
+ */
+function discountBelongsTo(
+  discount: Stripe.Discount,
+  customerId: string,
+  owner: { invoice: string | null; subscription: string | null },
+): boolean {
+  const customer = typeof discount.customer === 'string' ? discount.customer : (discount.customer?.id ?? null);
+  if (customer !== customerId) return false;
+  if (discount.invoice) return discount.invoice === owner.invoice;
+  if (discount.subscription) return discount.subscription === owner.subscription;
+  return true;
+}
+
+/**
  * What invoicing tells the subscription side (implemented by SubscriptionOps, wired by `engine.ts`), so that
  * invoice-ops never imports subscription-ops: subscriptions depend on invoicing, not the other way round.
  */
@@ -156,6 +173,8 @@ export class BillingCore {
     customerId: string,
     paramName: string,
     amountHint = Number.MAX_SAFE_INTEGER,
+    /** Where an existing discount may come from (an invoice reuses its own, its subscription's or its customer's). */
+    owner?: { invoice: string | null; subscription: string | null },
   ): { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[] {
     const out: { coupon: Stripe.Coupon; promotionCode: string | null; existing: string | null }[] = [];
     params.forEach((d, i) => {
@@ -166,6 +185,11 @@ export class BillingCore {
       }
       if (d.discount) {
         const existing = this.store.require(discountsCollection, d.discount, 'discount', `${param}[discount]`);
+        if (owner && !discountBelongsTo(existing, customerId, owner)) {
+          throw invalidRequest(`The discount ${existing.id} is not on this object or one of its ancestors, so it cannot be reused here.`, {
+            param: `${param}[discount]`,
+          });
+        }
         const couponId = typeof existing.source.coupon === 'string' ? existing.source.coupon : existing.source.coupon?.id;
         if (!couponId) throw invalidRequest(`Discount ${d.discount} has no coupon.`, { param });
         out.push({ coupon: this.ports.catalog.coupon(couponId, `${param}[discount]`), promotionCode: null, existing: existing.id });

@@ -87,7 +87,16 @@ export function billingOf(emu: Emulator, options: Partial<BillingOptions> = {}):
     },
   });
   emu.objects.register({ object: 'invoiceitem', prefix: 'ii', collection: invoiceItemsCollection });
-  emu.objects.register({ object: 'discount', prefix: 'di', collection: discountsCollection });
+  // Stripe names a discount's coupon by id (`source.coupon`) unless `…source.coupon` is expanded too.
+  emu.objects.register({
+    object: 'discount',
+    prefix: 'di',
+    collection: discountsCollection,
+    render: (d) => {
+      const coupon = d.source.coupon;
+      return { ...d, source: { ...d.source, coupon: coupon === null || typeof coupon === 'string' ? coupon : coupon.id } };
+    },
+  });
 
   const inv = () => engine.invoiceOps();
   const subs = () => engine.subscriptionOps();

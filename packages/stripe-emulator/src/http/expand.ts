@@ -1,6 +1,6 @@
 // `expand[]` handling, applied to every response: each path (`customer`, `data.customer`,
 // `latest_invoice.confirmation_secret`) replaces an id with its object or adds an includable field.
-// Arrays along the path (list `data`, `items.data`) expand every element.
+// Arrays along the path (list `data`, `items.data`) expand every element, and an array of ids (`discounts`) each id.
 import type { ObjectRegistry } from '../core/objects.js';
 import { invalidRequest } from './errors.js';
 
@@ -45,13 +45,20 @@ function expandPath(registry: ObjectRegistry, value: unknown, parts: string[], f
   if (includable && typeof value.id === 'string' && next === undefined) {
     next = includable({ id: value.id });
   } else if (typeof next === 'string') {
-    const found = registry.lookup(next);
-    if (!found) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
-    next = found;
+    next = lookupOrRefuse(registry, next, full);
+  } else if (Array.isArray(next)) {
+    // An array of ids (`discounts`): each id becomes its object, as `expand[]=discounts` does at Stripe.
+    next = next.map((element: unknown) => (typeof element === 'string' ? lookupOrRefuse(registry, element, full) : element));
   } else if (next === undefined) {
     throw invalidRequest(`This property cannot be expanded (${field}).`, { param: 'expand' });
   }
   return { ...value, [field]: expandPath(registry, next, rest, full) };
+}
+
+function lookupOrRefuse(registry: ObjectRegistry, id: string, full: string): unknown {
+  const found = registry.lookup(id);
+  if (!found) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
+  return found;
 }
 
 function setPath(target: Record<string, unknown>, parts: string[], leaf: unknown): Record<string, unknown> {

@@ -237,7 +237,12 @@ export function registerInvoices(emu: Emulator): void {
     if (params.default_payment_method && !engine.ports.payments.retrievePaymentMethod(params.default_payment_method)) {
       throw resourceMissing('PaymentMethod', params.default_payment_method, 'default_payment_method');
     }
-    const resolved = params.discounts ? engine.resolveDiscountParams(params.discounts, before.currency, customerId, 'discounts') : null;
+    const resolved = params.discounts
+      ? engine.resolveDiscountParams(params.discounts, before.currency, customerId, 'discounts', undefined, {
+          invoice: before.id,
+          subscription: engine.subscriptionOfInvoice(before),
+        })
+      : null;
     const newDefaultRates =
       params.default_tax_rates === undefined ? undefined : (engine.ports.catalog.taxRates(params.default_tax_rates, 'default_tax_rates') ?? []);
     let next: Stripe.Invoice = {
