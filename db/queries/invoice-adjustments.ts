@@ -16,6 +16,21 @@ export async function listInvoicePaymentsForOperator(params: { invoiceId: string
     .orderBy(asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
 }
 
+/**
+ * How an invoice of `customerId` was paid, payment by payment (oldest first): a card (`payment_intent`) or the method
+ * Seikyu recorded for a payment outside Stripe (`method`, from the record's metadata). Paid payments only.
+ */
+export async function listPaidWaysOfInvoice(
+  params: { invoiceId: string; customerId: string },
+  tx: Tx = db,
+): Promise<{ type: string; method: string | null }[]> {
+  return tx
+    .select({ type: stripeInvoicePayments.type, method: sql<string | null>`${stripeInvoicePayments.data}->'record'->'metadata'->>'method'` })
+    .from(stripeInvoicePayments)
+    .where(and(eq(stripeInvoicePayments.invoiceId, params.invoiceId), eq(stripeInvoicePayments.customerId, params.customerId), eq(stripeInvoicePayments.status, 'paid')))
+    .orderBy(asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
+}
+
 /** The payment an operator's attempt already recorded on this invoice (its record carries the attempt id). */
 export async function findRecordedPaymentForOperator(
   params: { invoiceId: string; attempt: string },

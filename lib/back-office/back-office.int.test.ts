@@ -33,6 +33,8 @@ const { issueOperatorCreditNote, previewOperatorCreditNote } = await import('./c
 const { recordPaymentAction } = await import('@/lib/actions/admin/record-payment');
 const { loadInvoiceAdjustmentsForOperator } = await import('./invoice-adjustments-view');
 const { getInvoiceForOperator } = await import('@/db/queries/invoices');
+const { loadInvoiceDocument } = await import('@/lib/documents/document-data');
+const { describePaymentMethod } = await import('@/lib/documents/document-pdf');
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
 const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
 const { GET: getCreditNoteStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/stripe-pdf/route');
@@ -115,8 +117,13 @@ describe('[admin] recording a payment made outside Stripe', () => {
     expect(afterFirst.invoice.amountPaid).toBe(5_000);
     expect(afterFirst.payments.map((p) => [p.methodLabel, p.reference, p.amountPaid, p.status])).toEqual([['Bank transfer', 'MIZUHO-77', 5_000, 'paid']]);
 
-    const rest = await recordOffStripePayment(payment(c.invoiceId, '7000'));
+    const rest = await recordOffStripePayment({ ...payment(c.invoiceId, '7000'), method: 'cash' });
     expect(rest).toMatchObject({ outcome: 'recorded', status: 'paid', amountRemaining: 0 });
+    // The receipt says how the money came: the transfer and then cash, not 銀行振込 alone.
+    const receipt = await loadInvoiceDocument({ organizationId: c.organizationId, invoiceId: c.invoiceId, kind: 'receipt' });
+    expect(receipt?.paymentMethod).toEqual({ type: 'recorded', ways: ['bank_transfer', 'cash'] });
+    expect(describePaymentMethod(receipt!.paymentMethod, 'ja')).toBe('銀行振込、現金');
+    expect(describePaymentMethod(receipt!.paymentMethod, 'en')).toBe('Bank transfer, Cash');
     const stripeInvoice = await stripe.invoices.retrieve(c.invoiceId);
     expect([stripeInvoice.status, stripeInvoice.amount_paid, stripeInvoice.amount_paid_off_stripe]).toEqual(['paid', 12_000, 12_000]);
     const [sub] = await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.id, c.subscriptionId));
@@ -277,7 +284,7 @@ describe('[admin] credit notes', () => {
     });
     const text = pdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain('値引き');
-    expect(text).toMatch(/10%対象\s+￥1,000/);
+    expect(text).toMatch(/10%対象（税抜）\s+￥1,000/);
     expect(text).toMatch(/消費税（10%）\s+￥100/);
   });
 

@@ -6,9 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { db, type Tx } from '@/db';
 import { getBillingDetails } from '@/db/queries/billing-details';
-import { getCreditNoteForOrganization, listCreditNotesForOperator, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
+import { getCreditNoteForOrganization, listCreditNotesForOperator, listPaidWaysOfInvoice, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineWithCatalog, type InvoiceRecord } from '@/db/queries/invoices';
 import { stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
+import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
 import { getBrandingLogo } from '@/lib/branding/logo';
 import { getBrandingSettings } from '@/lib/branding/settings';
@@ -35,12 +36,14 @@ export async function loadInvoiceDocumentForOperator(params: { invoiceId: string
 async function documentOf(params: { invoice: InvoiceRecord; lines: InvoiceLineWithCatalog[]; kind: Kind }, tx: Tx): Promise<DocumentModel | null> {
   const { invoice, kind } = params;
   if (kind === 'receipt' && !hasReceipt(invoice)) return null;
-  const [billing, branding, logo, paymentMethod] = await Promise.all([
+  const [billing, branding, logo, card, paidWays] = await Promise.all([
     invoice.organizationId ? getBillingDetails({ organizationId: invoice.organizationId }, tx) : null,
     getBrandingSettings(tx),
     getBrandingLogo(tx),
     payingCard(invoice, tx),
+    kind === 'receipt' ? listPaidWaysOfInvoice({ invoiceId: invoice.id, customerId: invoice.customerId }, tx) : [],
   ]);
+  const paymentMethod = recordedPaymentMethod(invoice, paidWays) ?? card;
   return invoiceDocumentModelFrom({ kind, invoice, lines: params.lines, billing: billing?.details ?? null, branding, logo, paymentMethod });
 }
 
@@ -68,6 +71,23 @@ async function creditNoteDocumentOf(params: { invoice: InvoiceRecord; lines: Inv
     getBrandingLogo(tx),
   ]);
   return creditNoteDocumentModelFrom({ note: params.note, invoice, invoiceLines: params.lines, billing: billing?.details ?? null, branding, logo });
+}
+
+/**
+ * How a receipt says the invoice was paid when it was not (only) the card Stripe charged automatically: each way
+ * once, in one fixed order (the card, then the operators' form's): 「銀行振込、現金」 for a transfer and the rest in
+ * cash; 「カード」 for an invoice sent for payment that the customer paid by card. Null when the automatic card says
+ * it all, or nothing was paid yet. Pure.
+ */
+export function recordedPaymentMethod(
+  invoice: Pick<InvoiceRecord, 'collectionMethod'>,
+  paid: readonly { type: string; method: string | null }[],
+): DocumentPaymentMethod | null {
+  const recorded = paid.some((p) => p.type === 'payment_record');
+  if (paid.length === 0 || (!recorded && invoice.collectionMethod === 'charge_automatically')) return null;
+  const isMethod = (m: string | null): m is OffStripePaymentMethod => (paymentMethods as readonly (string | null)[]).includes(m);
+  const ways = new Set(paid.map((p) => (p.type === 'payment_record' ? (isMethod(p.method) ? p.method : 'other') : 'card')));
+  return { type: 'recorded', ways: (['card', ...paymentMethods] as const).filter((way) => ways.has(way)) };
 }
 
 /**

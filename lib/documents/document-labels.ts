@@ -1,6 +1,7 @@
 // The words on Seikyu's documents, in the two invoice languages. Kept beside the renderer (not in messages/*.json)
 // because a PDF is drawn outside any request locale and these strings are part of the document's legal layout.
 import type { Locale } from '@/lib/i18n/config';
+import type { OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import type { CreditNoteReason, DocumentKind } from './document-model';
 
 export type DocumentLabels = {
@@ -45,6 +46,8 @@ export type DocumentLabels = {
   receivedWithThanks: string;
   bankTransfer: string;
   card: string;
+  /** A payment recorded outside Stripe, by how it was received (the operators' form's words). */
+  recordedWays: Record<OffStripePaymentMethod, string>;
   memo: string;
   /** Stripe's credit note reasons, as the document states them. */
   creditReasons: Record<CreditNoteReason, string>;
@@ -91,6 +94,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     receivedWithThanks: 'Received with thanks the amount above.',
     bankTransfer: 'Bank transfer',
     card: 'Card',
+    recordedWays: { bank_transfer: 'Bank transfer', cash: 'Cash', local_currency: 'Local currency', other: 'Other' },
     memo: 'Reason',
     creditReasons: { duplicate: 'Duplicate charge', fraudulent: 'Fraudulent charge', order_change: 'Order changed', product_unsatisfactory: 'Product or service unsatisfactory' },
     currencyNote: (currency) => `Amounts in ${currency}.`,
@@ -135,6 +139,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     receivedWithThanks: '上記正に領収いたしました。',
     bankTransfer: '銀行振込',
     card: 'カード',
+    recordedWays: { bank_transfer: '銀行振込', cash: '現金', local_currency: '現地通貨', other: 'その他' },
     memo: '理由',
     creditReasons: { duplicate: '重複請求', fraudulent: '不正利用', order_change: '注文内容の変更', product_unsatisfactory: '商品・サービスの不備' },
     currencyNote: (currency) => `金額の通貨：${currency}`,

@@ -1,7 +1,7 @@
 // The plain input of the one document renderer (document-pdf.ts): an invoice, a receipt, a credit note or a quote as
 // printable facts. Builders (invoice-document-model.ts, and the credit-note wiring) fill it from the mirror; the
 // renderer never reads a database or Stripe. Amounts are in the currency's minor unit, as Stripe gives them.
-import type { creditNoteReasons } from '@/lib/back-office/adjustment-options';
+import type { creditNoteReasons, OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import type { LineCatalog, LineOrigin } from '@/lib/billing/invoices/line-description';
 
 export type DocumentKind = 'invoice' | 'receipt' | 'credit_note' | 'quote';
@@ -48,7 +48,11 @@ export type DocumentAddressee = {
   taxId: string | null;
 };
 
-export type DocumentPaymentMethod = { type: 'card'; brand: string | null; last4: string | null } | { type: 'bank_transfer' };
+export type DocumentPaymentMethod =
+  | { type: 'card'; brand: string | null; last4: string | null }
+  | { type: 'bank_transfer' }
+  /** Paid in one or more payments recorded outside Stripe (and a card, if one paid part of it): each way once. */
+  | { type: 'recorded'; ways: readonly (OffStripePaymentMethod | 'card')[] };
 
 export type DocumentModel = {
   kind: DocumentKind;

@@ -10,7 +10,7 @@ import { timeZoneFor, type Locale } from '@/lib/i18n/config';
 
 /** The issuer is a Japanese business: its documents are dated in Japan. */
 const DOCUMENT_TIME_ZONE = timeZoneFor.ja;
-import { formatMoney, labelled, spanned } from '@/lib/i18n/format';
+import { formatMoney, labelled, listed, spanned } from '@/lib/i18n/format';
 import { findCjkFont } from './cjk-font';
 import { DOCUMENT_LABELS } from './document-labels';
 import { describeLine } from '@/lib/billing/invoices/line-description';
@@ -41,6 +41,10 @@ export function toWinAnsi(text: string): string {
 export function describePaymentMethod(method: DocumentPaymentMethod | null, locale: Locale = 'en'): string | null {
   if (!method) return null;
   if (method.type === 'bank_transfer') return DOCUMENT_LABELS[locale].bankTransfer;
+  if (method.type === 'recorded') {
+    const labels = DOCUMENT_LABELS[locale];
+    return listed(method.ways.map((way) => (way === 'card' ? labels.card : labels.recordedWays[way])), locale);
+  }
   if (!method.last4) return null;
   const brand = method.brand ? brandName(method.brand) : DOCUMENT_LABELS[locale].card;
   return `${brand} •••• ${method.last4}`;
