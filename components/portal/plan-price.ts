@@ -1,4 +1,5 @@
-// How a plan item's price reads: "¥1,200 / month", "$120.00 / year", "Free", "Usage-based".
+// How a plan item's price reads: "¥1,200 / month", "$120.00 / year", "$0.15 per device-hour" (a metered price is
+// per its unit, never per month: the month is when it is billed), "Free", "Usage-based".
 import type { PlanItem } from '@/db/queries/subscriptions';
 import { formatMoney } from '@/lib/i18n/format';
 
@@ -8,9 +9,15 @@ export function describePlanPrice(item: PlanItem, currency: string, locale: stri
   if (item.unitAmount === null) return t('customPrice');
   if (item.unitAmount === 0) return t('free');
   const price = formatMoney(item.unitAmount, currency, locale);
+  if (isMeteredItem(item)) return item.unitLabel ? t('perUsageUnit', { price, unit: item.unitLabel }) : t('perUsage', { price });
   if (!item.interval) return price;
   const interval = tInterval(item.interval, { count: item.intervalCount ?? 1 });
   return t('perInterval', { price, interval });
+}
+
+/** A usage price: billed in arrears for what was used, per its unit. */
+export function isMeteredItem(item: Pick<PlanItem, 'usageType'>): boolean {
+  return item.usageType === 'metered';
 }
 
 export function isFreePlan(items: PlanItem[]): boolean {

@@ -413,7 +413,7 @@ describe('countSignInLinksIssuedSince', () => {
     const withTwo = await getCurrentSubscription({ organizationId: org.id, locale: 'ja' }, testDb());
     expect(withTwo!.items).toEqual([
       expect.objectContaining({ ...team, productName: 'チーム', unitAmount: 3500 }),
-      { id: 'si_sub_now_extra', priceId: 'price_not_mirrored', productName: 'price_not_mirrored', priceNickname: null, priceLookupKey: null, unitAmount: null, interval: null, intervalCount: null, usageType: null, quantity: null, productKind: null },
+      { id: 'si_sub_now_extra', priceId: 'price_not_mirrored', productName: 'price_not_mirrored', priceNickname: null, priceLookupKey: null, unitAmount: null, interval: null, intervalCount: null, usageType: null, quantity: null, productKind: null, unitLabel: null },
     ]);
     expect((await listSubscriptions({ organizationId: org.id }, testDb())).find((s) => s.id === 'sub_old')!.items).toEqual([]);
 

@@ -26,6 +26,11 @@ export type SubscriptionItemView = {
   quantity: number | null;
   /** The product's catalogue kind (`seikyu_kind`: plan, addon, usage…), null when it has none. */
   productKind: string | null;
+  /**
+   * What one unit of a metered price is, in the viewer's language ("device-hour", 「デバイス時間」): the product's unit
+   * label, else its meter's name; null when the product names neither.
+   */
+  unitLabel: string | null;
 };
 
 /** The plan pages call an item a plan item. */
@@ -106,6 +111,8 @@ type ItemRow = {
   } | null;
   productName: string | null;
   productMetadata: Record<string, string> | null;
+  /** Stripe's `unit_label` of the product (English). */
+  productUnitLabel: string | null;
 };
 
 /**
@@ -124,7 +131,8 @@ const itemsOfSubscription = () => {
                'nickname', ${price.nickname}, 'lookupKey', ${price.lookupKey}, 'metadata', ${price.metadata},
                'recurringInterval', ${price.recurringInterval}, 'recurringIntervalCount', ${price.recurringIntervalCount},
                'usageType', ${price.usageType}) end,
-             'productName', ${product.name}, 'productMetadata', ${product.metadata})
+             'productName', ${product.name}, 'productMetadata', ${product.metadata},
+             'productUnitLabel', ${product.data}->>'unit_label')
            order by ${item.stripeCreated} asc, ${item.id} asc)
       from ${item}
       left join ${price} on ${price.id} = ${item.priceId}
@@ -168,7 +176,7 @@ function toViews(rows: SubscriptionRow[], viewerLocale: string | undefined): Sub
     defaultPaymentMethodId: subscription.defaultPaymentMethodId,
     payingCardId: subscription.collectionMethod === 'send_invoice' ? null : (subscription.defaultPaymentMethodId ?? customerDefault ?? null),
     created: subscription.stripeCreated,
-    items: items.map(({ id, priceId, quantity, price, productName, productMetadata }) => ({
+    items: items.map(({ id, priceId, quantity, price, productName, productMetadata, productUnitLabel }) => ({
       id,
       priceId,
       productName: catalogText(productMetadata, 'name', productName, locale) ?? price?.nickname ?? priceId,
@@ -180,6 +188,9 @@ function toViews(rows: SubscriptionRow[], viewerLocale: string | undefined): Sub
       usageType: price?.usageType ?? null,
       quantity,
       productKind: typeof productMetadata?.seikyu_kind === 'string' ? productMetadata.seikyu_kind : null,
+      unitLabel:
+        catalogText(productMetadata, 'unit_label', productUnitLabel ?? null, locale) ??
+        catalogText(productMetadata, 'meter_name', productMetadata?.meter_name ?? null, locale),
     })),
   }));
 }

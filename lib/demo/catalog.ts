@@ -240,7 +240,7 @@ export const CATALOG: readonly ProductSpec[] = [
     key: 'diagnosis_requests',
     name: 'Diagnosis requests',
     description: 'A fee per remote diagnosis request, billed monthly in arrears.',
-    ja: { name: '診断リクエスト（従量課金）', description: '遠隔診断のリクエスト1件ごとの料金です。月末締めの後払いでお支払いいただけます。', unitLabel: '1件' },
+    ja: { name: '診断リクエスト（従量課金）', description: '遠隔診断のリクエスト1件ごとの料金です。月末締めの後払いでお支払いいただけます。', unitLabel: '件' },
     kind: 'usage',
     unitLabel: 'request',
     // No `seikyu_tier`/`seikyu_device_limit`: diagnoses are not a device capacity plan (lib/usage/limits.ts).

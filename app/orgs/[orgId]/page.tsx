@@ -3,7 +3,7 @@ import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { FinishSetupForm } from '@/components/portal/finish-setup-form';
 import { InvoiceTable } from '@/components/billing/invoice-table';
-import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
+import { describePlanPrice, isFreePlan, isMeteredItem } from '@/components/portal/plan-price';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -81,6 +81,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
                       {item.quantity && item.quantity > 1 ? (
                         <p className="text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</p>
                       ) : null}
+                      {isMeteredItem(item) ? <p className="text-sm text-slate-600">{t('usageInArrears', { interval: item.interval ?? 'month' })}</p> : null}
                     </div>
                     {/* A free plan's name already says it; "Free" twice reads as two plans. */}
                     {item.unitAmount === 0 ? null : (

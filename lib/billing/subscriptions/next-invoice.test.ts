@@ -15,6 +15,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   usageType: 'licensed',
   quantity: 1,
   productKind: 'plan',
+  unitLabel: null,
   ...overrides,
 });
 const subscription = (items: PlanItem[], overrides: Partial<SubscriptionView> = {}): SubscriptionView => ({

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
-import { describePlanPrice, isFreePlan } from '@/components/portal/plan-price';
+import { describePlanPrice, isFreePlan, isMeteredItem } from '@/components/portal/plan-price';
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
 import { intervalKeptBy, planItemOf } from '@/lib/billing/subscriptions/plan-item';
@@ -98,6 +98,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                   <span>
                     {item.priceNickname ?? item.productName}
                     {item.quantity && item.quantity > 1 ? <span className="ml-2 text-sm text-slate-600">{t('quantity', { quantity: item.quantity })}</span> : null}
+                    {isMeteredItem(item) ? <span className="block text-sm text-slate-600">{tOverview('usageInArrears', { interval: item.interval ?? 'month' })}</span> : null}
                   </span>
                   {item.unitAmount === 0 ? null : (
                     <span className="tabular-nums">{describePlanPrice(item, subscription.currency, locale, tOverview, tInterval)}</span>
