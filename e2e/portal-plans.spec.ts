@@ -114,8 +114,9 @@ test('[customer] subscribes in JPY with 4242 4242 4242 4242 and the free tier is
   await openCheckout(page, organizationId, 'Starter');
   await expect(page.getByTestId('checkout-total')).toHaveText('¥1,500');
   // What happens next, as Stripe Checkout says it: the renewal, the authorization, the amount on the button.
-  await expect(page.getByTestId('checkout-then')).toHaveText(new RegExp(`^Then ¥1,500 every month from ${englishDate.source}$`));
-  await expect(page.getByTestId('checkout-authorization')).toContainText('you authorize us to charge your card ¥1,500 every month from');
+  // Yen prices include the tax (税込), and both sentences say so.
+  await expect(page.getByTestId('checkout-then')).toHaveText(new RegExp(`^Then ¥1,500 \\(tax incl\\.\\) every month from ${englishDate.source}$`));
+  await expect(page.getByTestId('checkout-authorization')).toContainText('you authorize us to charge your card ¥1,500 (tax included) every month from');
   await expect(page.getByTestId('checkout-authorization')).toContainText('until you cancel');
   // The promotion code comes before the card.
   const codeBox = (await page.getByLabel('Promotion code').boundingBox())!;
@@ -353,7 +354,9 @@ test('[customer] subscribes in Japanese', async ({ customer }) => {
   await page.getByRole('button', { name: 'スターターを選択' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '申し込み' })).toBeVisible();
   await expect(page.getByTestId('checkout-summary')).toContainText('スターター');
-  await expect(page.getByTestId('checkout-then')).toHaveText(/^\d{4}\/\d{2}\/\d{2}以降は毎月￥1,500$/);
+  await expect(page.getByTestId('checkout-then')).toHaveText(/^\d{4}\/\d{2}\/\d{2}以降は毎月￥1,500（税込）$/);
+  await expect(page.getByTestId('checkout-authorization')).toContainText('毎月￥1,500（税込）をこのカードに請求');
+  await expect(page.getByTestId('checkout-authorization')).not.toContainText('該当する場合');
   await expect(page.getByTestId('checkout-authorization')).toContainText('解約されるまで');
   await expect(page.getByTestId('checkout-authorization')).toContainText('承認したものとみなされます');
   await expect(page.getByTestId('checkout-price')).toContainText('（税込）');

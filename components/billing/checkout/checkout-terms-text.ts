@@ -1,6 +1,7 @@
-// The sentences under a checkout's total and on its button, in the page's language: "then ¥1,500 every month
-// from Jan 6, 2027", the authorization for recurring charges, "Pay ¥1,500 and subscribe". Pure, given the
-// translator of `plans.checkout` and of `every`.
+// The sentences under a checkout's total and on its button, in the page's language: "then ¥1,500 (tax incl.)
+// every month from Jan 6, 2027", the authorization for recurring charges, "Pay ¥1,500 and subscribe". Each says
+// how the price holds the tax: a yen price includes it (税込), a dollar price has it added ("$10.00 plus tax").
+// Pure, given the translator of `plans.checkout` and of `every`.
 import type { CheckoutTerms } from '@/lib/billing/plans/checkout-terms';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
@@ -11,18 +12,29 @@ export type CheckoutTermsText = { then: string; authorization: string; button: s
 export function checkoutTermsText(terms: CheckoutTerms, locale: string, timeZone: string, t: Translate, tEvery: Translate): CheckoutTermsText {
   const every = tEvery(terms.interval, { count: terms.intervalCount });
   const date = formatDate(terms.recurringFrom, locale, timeZone);
-  const today = formatMoney(terms.dueToday, terms.currency, locale);
-  if (terms.recurringAmount === null) {
+  const tax = terms.taxBehavior;
+  if (terms.recurringAmount === null || terms.recurringNet === null) {
     return {
-      then: t('thenUsage', { every, date }),
-      authorization: t('authorizationUsage', { every, date }),
+      then: t('thenUsage', { every, date, tax }),
+      authorization: t('authorizationUsage', { every, date, tax }),
       button: t('subscribeNothingToday'),
     };
   }
-  const amount = formatMoney(terms.recurringAmount, terms.currency, locale);
-  return {
-    then: t('then', { amount, every, date }),
-    authorization: t('authorization', { amount, every, date }),
-    button: terms.dueToday > 0 ? t('subscribeAndPay', { amount: today }) : t('subscribeNothingToday'),
+  const values = {
+    amount: formatMoney(terms.recurringAmount, terms.currency, locale),
+    net: formatMoney(terms.recurringNet, terms.currency, locale),
+    every,
+    date,
+    tax,
   };
+  return {
+    then: t('then', values),
+    authorization: t('authorization', values),
+    button: subscribeButton(terms.dueToday, terms.currency, locale, t),
+  };
+}
+
+/** The button: what it charges today ("Pay ¥1,350 and subscribe"), or that nothing is charged today. */
+export function subscribeButton(dueToday: number, currency: string, locale: string, t: Translate): string {
+  return dueToday > 0 ? t('subscribeAndPay', { amount: formatMoney(dueToday, currency, locale) }) : t('subscribeNothingToday');
 }

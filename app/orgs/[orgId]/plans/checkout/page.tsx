@@ -56,17 +56,13 @@ export default async function CheckoutPage(props: OrgPageProps) {
 
   const { price, quantity } = purchase;
   // The tax the first invoice will carry, from the catalogue's rate for this price and currency (the server
-  // applies the same rate when the customer subscribes); computed as Stripe computes it, no Stripe call.
+  // applies the same rate when the customer subscribes); computed as Stripe computes it, no Stripe call. Each
+  // renewal carries the same rate's tax, so "then ¥X every month" is what the card will see.
   const rate = catalogTaxRate({ lookupKey: price.lookupKey, currency: price.currency });
+  const terms = checkoutTerms(price, quantity, new Date(), rate);
   const beforeTax = firstInvoiceAmount(price, quantity);
   const taxes = beforeTax > 0 ? [estimateTax(beforeTax, rate)] : [];
   const amount = totalWithTax(beforeTax, taxes);
-  // What each renewal charges, with the same rate's tax, so "then ¥X every month" is what the card will see.
-  const untaxedTerms = checkoutTerms(price, quantity, new Date());
-  const terms =
-    untaxedTerms && untaxedTerms.recurringAmount !== null && untaxedTerms.recurringAmount > 0
-      ? { ...untaxedTerms, recurringAmount: totalWithTax(untaxedTerms.recurringAmount, [estimateTax(untaxedTerms.recurringAmount, rate)]) }
-      : untaxedTerms;
   const termsText = terms ? checkoutTermsText(terms, locale, organization.timeZone, t, tEvery) : null;
 
   return (
