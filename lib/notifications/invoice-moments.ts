@@ -1,5 +1,6 @@
-// The moments an invoice event marks: a card payment succeeded (receipt) or failed (every attempt, and the
-// operators at once), a bank-transfer invoice was issued or went past due. Called by the invoice webhook
+// The moments an invoice event marks: a payment succeeded (the receipt: a card charge, or an invoice turned paid by
+// payments recorded outside Stripe or paid by card from the portal) or failed (every attempt, and the operators at
+// once), a bank-transfer invoice was issued or went past due. Called by the invoice webhook
 // handler after the mirror is synced; reads the invoice from the mirror. Idempotent through dedupe keys: a
 // redelivered or replayed event enqueues nothing new.
 import type Stripe from 'stripe';
@@ -20,6 +21,9 @@ type Moment = (event: Stripe.Event, invoice: MirroredInvoice, audience: Notifica
 /** The invoice events that are a moment to tell someone about; any other event reads nothing. */
 const MOMENTS: Partial<Record<string, Moment>> = {
   'invoice.payment_succeeded': (_event, invoice, audience) => notifyPaymentSucceeded(invoice, audience),
+  // Paid outside Stripe (Payment Records, paid_out_of_band) comes only as invoice.paid; a card payment brings both,
+  // and the dedupe key sends its receipt once.
+  'invoice.paid': (_event, invoice, audience) => notifyPaymentSucceeded(invoice, audience),
   'invoice.payment_failed': async (event, invoice, audience, failure) => {
     await notifyPaymentFailed(event, invoice, audience, failure);
     await notifyOperatorsPaymentFailed(event, invoice, audience, failure);
@@ -39,9 +43,10 @@ export async function notifyInvoiceEvent(event: Stripe.Event, failure?: PaymentF
   await moment(event, invoice, audience, failure);
 }
 
+/** The receipt, once the invoice is paid (and something was: a ¥0 invoice has nothing to acknowledge). */
 async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: NotificationAudience): Promise<void> {
   const to = customerRecipient(audience);
-  if (invoice.collectionMethod !== 'charge_automatically' || invoice.amountPaid <= 0 || !to) return;
+  if (invoice.status !== 'paid' || invoice.amountPaid <= 0 || !to) return;
   await enqueueNotification({
     kind: 'payment_succeeded',
     ...to,
@@ -53,6 +58,8 @@ async function notifyPaymentSucceeded(invoice: MirroredInvoice, audience: Notifi
       currency: invoice.currency,
       paidAt: (invoice.paidAt ?? new Date()).toISOString(),
       invoiceUrl: portalLinks.invoice(audience.organizationId, invoice.id),
+      // The card Stripe charges by itself; an invoice sent for payment was paid however the customer chose.
+      byCard: invoice.collectionMethod === 'charge_automatically',
     },
   });
 }

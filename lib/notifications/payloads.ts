@@ -9,7 +9,8 @@ export type NotificationPayloads = {
   trial_ending: { subscriptionId: string; planName: string | null; trialEnd: string; manageUrl: string };
   renewal_upcoming: { subscriptionId: string; planName: string | null; renewsAt: string; interval: string | null; manageUrl: string } & Partial<Money>;
   card_expiring: { paymentMethodId: string; brand: string | null; last4: string | null; expMonth: number; expYear: number; manageUrl: string };
-  payment_succeeded: { invoiceId: string; number: string | null; paidAt: string; invoiceUrl: string } & Money;
+  /** `byCard` false: paid some other way (outside Stripe, or a sent invoice); rows queued before it existed were cards. */
+  payment_succeeded: { invoiceId: string; number: string | null; paidAt: string; invoiceUrl: string; byCard?: boolean } & Money;
   payment_failed: {
     invoiceId: string;
     number: string | null;

@@ -92,7 +92,7 @@ export function PaymentSucceededEmail({ payload, branding, text }: EmailProps<'p
   const { t, date, money } = text;
   return (
     <Frame kind="payment_succeeded" branding={branding} text={text}>
-      <Text>{t('payment_succeeded.body', { amount: money(payload.amount, payload.currency) })}</Text>
+      <Text>{t(payload.byCard === false ? 'payment_succeeded.bodyReceived' : 'payment_succeeded.body', { amount: money(payload.amount, payload.currency) })}</Text>
       <EmailFacts
         locale={text.locale}
         rows={[
