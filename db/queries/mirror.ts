@@ -147,6 +147,21 @@ export async function replaceStripeInvoiceAdjustments(
     .where(and(eq(stripeCreditNotes.customerId, customerId), noteIds.length ? notInArray(stripeCreditNotes.id, noteIds) : undefined));
 }
 
+/** Replaces one invoice's payments with what Stripe lists on it now (upsert, then prune the rest of that invoice's). */
+export async function replaceStripeInvoicePayments(
+  params: { invoiceId: string; payments: Insert<typeof stripeInvoicePayments>[] },
+  tx: Tx = db,
+): Promise<void> {
+  const { invoiceId, payments } = params;
+  if (payments.length) {
+    await tx.insert(stripeInvoicePayments).values(payments).onConflictDoUpdate({ target: stripeInvoicePayments.id, set: replaceAll(stripeInvoicePayments) });
+  }
+  const keep = payments.map((p) => p.id);
+  await tx
+    .delete(stripeInvoicePayments)
+    .where(and(eq(stripeInvoicePayments.invoiceId, invoiceId), keep.length ? notInArray(stripeInvoicePayments.id, keep) : undefined));
+}
+
 /** A deleted draft invoice disappears from Stripe; its lines go with it (cascade). */
 export async function upsertStripeQuote(row: Insert<typeof stripeQuotes>, tx: Tx = db): Promise<void> {
   await tx.insert(stripeQuotes).values(row).onConflictDoUpdate({ target: stripeQuotes.id, set: replaceAll(stripeQuotes) });

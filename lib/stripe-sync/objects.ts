@@ -9,6 +9,7 @@ import {
   deleteStripeSubscription,
   findMirroredCustomerId,
   findMirroredObjectSyncedAfter,
+  replaceStripeInvoicePayments,
   resolveOrganizationForCustomer,
   upsertStripeInvoice,
   upsertStripePaymentMethod,
@@ -16,12 +17,13 @@ import {
   upsertStripeSubscription,
 } from '@/db/queries/mirror';
 import { customerLockKey, retrieveOrNull, stripeOf, withSyncLock, type SyncOptions } from './context';
+import { mapInvoicePayment } from './map-adjustments';
 import { mapInvoice } from './map-invoice';
 import { mapPaymentMethod } from './map-payment-method';
 import { mapCustomer } from './map-customer';
 import { idOf, organizationIdFromMetadata } from './map-shared';
 import { mapSubscription } from './map-subscription';
-import { readInvoiceLines, readLineTaxRates, readSubscriptionItems } from './read';
+import { invoiceExpand, readInvoiceLines, readInvoicePayments, readLineTaxRates, readSubscriptionItems, withoutPayments } from './read';
 
 export type ObjectSyncOptions = SyncOptions & {
   /** The owning customer when the caller knows it (an event payload): saves a read to find the lock. */
@@ -125,17 +127,25 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
 
 export async function syncStripeInvoice(invoiceId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
   const stripe = stripeOf(options);
-  const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId));
-  return syncUnderOwnerLock('invoice', invoiceId, tx, options, retrieve, async (invoice, owner, t) => {
-    if (!invoice || !invoice.status) {
+  const retrieve = () => retrieveOrNull(() => stripe.invoices.retrieve(invoiceId, { expand: invoiceExpand() }));
+  return syncUnderOwnerLock('invoice', invoiceId, tx, options, retrieve, async (read, owner, t) => {
+    if (!read || !read.status) {
       await deleteStripeInvoice({ id: invoiceId }, t);
       return { id: invoiceId, customerId: owner, organizationId: null, outcome: 'removed' };
     }
+    const invoice = withoutPayments(read);
     const customerId = idOf(invoice.customer);
     const organizationId = customerId ? await organizationFor(stripe, customerId, t) : null;
     // An invoice from a quote charges its rates per line: they are read too, or the mirror would state 0 %.
-    const [lines, taxRates] = await Promise.all([readInvoiceLines(stripe, invoice), readLineTaxRates(stripe, [invoice])]);
+    // Its payments too: a card payment is mirrored when the invoice is paid, not at the customer's next full sync.
+    const [lines, taxRates, payments] = await Promise.all([readInvoiceLines(stripe, invoice), readLineTaxRates(stripe, [invoice]), readInvoicePayments(stripe, [read])]);
     await upsertStripeInvoice(mapInvoice(invoice, organizationId, lines, taxRates), t);
+    if (customerId) {
+      await replaceStripeInvoicePayments(
+        { invoiceId, payments: payments.map(({ payment, record }) => mapInvoicePayment(payment, record, customerId, organizationId)) },
+        t,
+      );
+    }
     return { id: invoiceId, customerId, organizationId, outcome: 'upserted' };
   });
 }

@@ -8,6 +8,21 @@ export async function readSubscriptionItems(stripe: Stripe, subscription: Stripe
   return listAll(stripe.subscriptionItems.list({ subscription: subscription.id, limit: 100 }));
 }
 
+/**
+ * What every read of an invoice expands, in the single read and the customer's list alike so both write the same
+ * row: its discounts with their coupons (pages name each coupon: its name and what it takes off, as applied) and
+ * its payments (mirrored apart, in `stripe_invoice_payments`, then dropped from the row).
+ */
+const INVOICE_EXPAND = ['payments', 'discounts', 'discounts.source.coupon'] as const;
+export const invoiceExpand = (): string[] => [...INVOICE_EXPAND];
+export const invoiceListExpand = (): string[] => INVOICE_EXPAND.map((path) => `data.${path}`);
+
+/** The invoice as the row keeps it: its payments were expanded only to be mirrored apart. */
+export function withoutPayments(invoice: Stripe.Invoice): Stripe.Invoice {
+  const { payments: _payments, ...rest } = invoice;
+  return rest as Stripe.Invoice;
+}
+
 /** An invoice's full line list (Stripe embeds the first page only). */
 export async function readInvoiceLines(stripe: Stripe, invoice: Stripe.Invoice): Promise<Stripe.InvoiceLineItem[]> {
   if (!invoice.lines.has_more) return invoice.lines.data;
@@ -36,8 +51,8 @@ export async function readLineTaxRates(stripe: Stripe, invoices: Stripe.Invoice[
   return Promise.all(missing.map((id) => stripe.taxRates.retrieve(id)));
 }
 
-/** Payments of the customer's finalized invoices; records are read only for off-Stripe payments. */
-async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<CustomerState['invoicePayments']> {
+/** Payments of the invoices (read with `payments` expanded); records are read only for off-Stripe payments. */
+export async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoice[]): Promise<CustomerState['invoicePayments']> {
   const payments = invoices.flatMap((invoice) => invoice.payments?.data ?? []);
   return Promise.all(
     payments.map(async (payment) => {
@@ -52,12 +67,11 @@ async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoice[]): 
 export async function readCustomerState(stripe: Stripe, customerId: string): Promise<CustomerState> {
   const [subscriptions, invoices, paymentMethods, creditNotes] = await Promise.all([
     listAll(stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 })),
-    listAll(stripe.invoices.list({ customer: customerId, limit: 100, expand: ['data.payments'] })),
+    listAll(stripe.invoices.list({ customer: customerId, limit: 100, expand: invoiceListExpand() })),
     listAll(stripe.paymentMethods.list({ customer: customerId, limit: 100 })),
     listAll(stripe.creditNotes.list({ customer: customerId, limit: 100 })),
   ]);
-  // `payments` was expanded only to mirror them apart: the invoice row keeps the object as a plain read returns it.
-  const plainInvoices = invoices.map(({ payments: _payments, ...invoice }) => invoice as Stripe.Invoice);
+  const plainInvoices = invoices.map(withoutPayments);
   // What each list still needs (items, lines, payment records, tax rates) is read at once, not one after another.
   const [subscriptionsWithItems, invoicesWithLines, invoicePayments, lineTaxRates] = await Promise.all([
     Promise.all(subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) }))),
