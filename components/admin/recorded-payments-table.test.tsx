@@ -36,4 +36,19 @@ describe('RecordedPaymentsTable', () => {
     expect(html).toMatch(/data-testid="recorded-payment-amount">￥2,600</);
     expect(html).toMatch(/<span class="[^"]*sm:hidden"[^>]*>銀行振込 · 入金済み<span[^>]*>MIZUHO-0001<\/span><\/span>/);
   });
+
+  it('lists what paid the invoice when no mirrored payment shows it: a paid card invoice never reads "no payments"', async () => {
+    const money = (n: number) => `￥${n.toLocaleString('en')}`;
+    const html = renderToStaticMarkup(
+      await RecordedPaymentsTable({ payments: [], unlisted: [{ method: 'card', amount: 6_300, paidAt: new Date('2026-12-07T03:00:00Z') }], money, date: () => '2026/12/07' }),
+    );
+    expect(html).not.toContain('まだ入金がありません');
+    expect(html).toMatch(/data-testid="recorded-payment-amount">￥6,300</);
+    expect(html).toContain('カード（Stripe） · 入金済み');
+    const outside = renderToStaticMarkup(
+      await RecordedPaymentsTable({ payments: [], unlisted: [{ method: 'outside_stripe', amount: 12_000, paidAt: null }], money, date: () => '' }),
+    );
+    expect(outside).toContain('Stripe 外で支払済みに変更 · 入金済み');
+    expect(renderToStaticMarkup(await RecordedPaymentsTable({ payments: [], unlisted: [], money, date: () => '' }))).toContain('この請求書にはまだ入金がありません。');
+  });
 });

@@ -31,6 +31,7 @@ import { allowedInvoiceActions, operatorInvoiceActions } from '@/lib/billing/ope
 import { formatDate, formatMoney, parenthetical, spanned } from '@/lib/i18n/format';
 import { displayTimeZone, timeZoneLabelWithId } from '@/lib/i18n/time-zones';
 import { loadInvoiceAdjustmentsForOperator } from '@/lib/back-office/invoice-adjustments-view';
+import { unlistedPayments } from '@/lib/back-office/unlisted-payments';
 
 // One read of the invoice per request, shared by the tab's title and the page.
 const loadInvoice = cache((invoiceId: string) => getInvoiceForOperator({ invoiceId }));
@@ -256,12 +257,12 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
 
       <InvoicePaymentsSection invoice={invoice} entries={auditEntries} timeZone={timeZone} />
 
-      {/* Payments made outside Stripe and credit notes (back office). */}
+      {/* What paid the invoice (card through Stripe, payments recorded outside it) and credit notes (back office). */}
       <section className="card mt-6" aria-labelledby="recorded-payments-title">
         <h2 id="recorded-payments-title" className="card-title">
           {adjustments.t('payments.title')}
         </h2>
-        <RecordedPaymentsTable payments={adjustments.payments} money={money} date={date} />
+        <RecordedPaymentsTable payments={adjustments.payments} unlisted={unlistedPayments(invoice, adjustments.payments)} money={money} date={date} />
         {adjustments.canRecordPayment ? (
           <>
             <h3 className="mt-6 font-medium">{adjustments.t('payments.recordTitle')}</h3>
