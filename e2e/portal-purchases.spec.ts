@@ -23,10 +23,10 @@ async function fillCard(page: Page, number: string): Promise<void> {
 function passEndPattern(): RegExp {
   const end = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
   const texts = ['Asia/Tokyo', 'UTC'].map((timeZone) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(end));
-  return new RegExp(`30-day pass active until (${texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return new RegExp(`Valid until (${texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 }
 
-test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list and overview', async ({ customer }) => {
+test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list, as the plan on the overview, and its capacity on the usage page', async ({ customer }) => {
   const { page, organizationId } = customer;
   await page.goto(`/orgs/${organizationId}`);
   await expect(page.getByTestId('active-pass')).toHaveCount(0);
@@ -50,11 +50,20 @@ test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('Paid');
 
+  // Until it ends, the pass is what the customer has: named as the current plan, the free plan after it.
   await page.goto(`/orgs/${organizationId}`);
-  await expect(page.getByTestId('active-pass')).toHaveText(passEndPattern());
+  const pass = page.getByTestId('current-plan').getByTestId('active-pass');
+  await expect(pass.locator('p.text-lg')).toHaveText('30-day pass');
+  await expect(pass).toContainText(passEndPattern());
+  await expect(pass.getByTestId('pass-then')).toContainText('back on the free plan');
+  await expect(page.getByTestId('current-plan').locator('p.text-lg', { hasText: /^Free$/ })).toHaveCount(0);
   await expect(page.getByTestId('recent-invoices')).toContainText('¥3,000');
-  // The pass is bought once, not a plan: the free tier stays.
-  await expect(page.getByTestId('current-plan').locator('p.text-lg', { hasText: /^Free$/ })).toBeVisible();
+
+  // It gives its capacity (5 devices at once), as GET /api/v1/limits does.
+  await page.goto(`/orgs/${organizationId}/usage`);
+  await expect(page.getByTestId('usage-capacity')).toContainText('Plan: 30-day pass');
+  await expect(page.getByTestId('usage-capacity-value')).toHaveText('0 of 5 devices in use');
+  await expect(page.getByTestId('usage-pass')).toContainText('Your 30-day pass runs until');
 });
 
 test('[customer] subscribes to the on-demand plan without an up-front charge', async ({ customer }) => {

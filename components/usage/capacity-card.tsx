@@ -22,6 +22,11 @@ export async function CapacityCard(props: { limits: UsageLimits; locale: string;
         </div>
       ) : null}
       <p className="mt-2 text-sm text-slate-700">{limits.allowed ? t('capacityRemaining', { remaining: limits.remaining ?? '∞' }) : t('capacityFull')}</p>
+      {limits.passValidUntil ? (
+        <p className="mt-2 text-sm text-slate-700" data-testid="usage-pass">
+          {t('passValidUntil', { date: formatDate(limits.passValidUntil, props.locale, props.timeZone) })}
+        </p>
+      ) : null}
       {limits.freeTierEndsAt ? (
         <p className="mt-2 text-sm text-slate-700" data-testid="usage-free-year">
           {t('freeYearEnds', { date: formatDate(limits.freeTierEndsAt, props.locale, props.timeZone) })}

@@ -146,6 +146,7 @@ describe('usageLimitsFor', () => {
       inUse: 2,
       remaining: 3,
       freeTierEndsAt: null,
+      passValidUntil: null,
       allowed: true,
     });
   });

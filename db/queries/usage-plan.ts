@@ -30,20 +30,28 @@ const selectCapacityProducts = preparedQuery('capacity_products', (tx) =>
     ),
 );
 
+/**
+ * The capacity a catalogue product gives (a plan, or a 30-day pass, db/queries/passes.ts), named in `locale`; null
+ * for a product that is no capacity plan (neither `seikyu_tier` nor `seikyu_device_limit`).
+ */
+export function capacityPlanOf(product: { name: string; metadata: Record<string, string>; lookupKey: string | null }, locale: string): CapacityPlan | null {
+  const { metadata } = product;
+  if (metadata.seikyu_tier === undefined && metadata.seikyu_device_limit === undefined) return null;
+  const limit = Number.parseInt(metadata.seikyu_device_limit ?? '', 10);
+  return {
+    productName: catalogText(metadata, 'name', product.name, locale) ?? product.name,
+    tier: metadata.seikyu_tier ?? null,
+    priceLookupKey: product.lookupKey,
+    deviceLimit: Number.isFinite(limit) ? limit : null,
+  };
+}
+
 /** The current plans of the organization (not canceled, not an unpaid checkout), largest capacity first. */
 export async function listCapacityPlans(params: { organizationId: string; locale?: string }, tx: Tx = db): Promise<CapacityPlan[]> {
   const rows = await selectCapacityProducts({ organizationId: params.organizationId }, tx);
   const locale = params.locale ?? 'en';
   return rows
-    .filter((r) => r.metadata.seikyu_tier !== undefined || r.metadata.seikyu_device_limit !== undefined)
-    .map((r) => {
-      const limit = Number.parseInt(r.metadata.seikyu_device_limit ?? '', 10);
-      return {
-        productName: catalogText(r.metadata, 'name', r.name, locale) ?? r.name,
-        tier: r.metadata.seikyu_tier ?? null,
-        priceLookupKey: r.lookupKey,
-        deviceLimit: Number.isFinite(limit) ? limit : null,
-      };
-    })
+    .map((r) => capacityPlanOf(r, locale))
+    .filter((plan): plan is CapacityPlan => plan !== null)
     .sort((a, b) => (b.deviceLimit ?? Number.MAX_SAFE_INTEGER) - (a.deviceLimit ?? Number.MAX_SAFE_INTEGER));
 }

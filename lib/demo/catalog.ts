@@ -259,10 +259,11 @@ export const CATALOG: readonly ProductSpec[] = [
   {
     key: 'pass_30d',
     name: '30-day pass',
-    description: 'A flat 30-day pass that starts when you buy it.',
-    ja: { name: '30日パス', description: '購入した日から30日間使える定額パスです。' },
+    description: 'Up to 5 devices at once for 30 days from the day you buy it, at a flat price.',
+    ja: { name: '30日パス', description: '購入した日から30日間、同時に5台まで使える定額パスです。' },
     kind: 'pass',
-    metadata: { seikyu_pass_days: '30' },
+    // The capacity it gives while valid, read by the limits API as a plan's (lib/usage/compute-limits.ts).
+    metadata: { seikyu_pass_days: '30', seikyu_tier: 'pass_30d', seikyu_device_limit: '5' },
     prices: [{ lookupKey: LOOKUP_KEYS.pass30Day, nickname: '30-day pass', nicknameJa: '30日パス', jpy: 3_000, usd: 2_500 }],
   },
   {

@@ -15,6 +15,7 @@ describe('computeUsageLimits', () => {
       inUse: 0,
       remaining: 1,
       freeTierEndsAt: new Date('2027-03-10T09:00:00Z'),
+      passValidUntil: null,
       allowed: true,
     });
   });
@@ -48,6 +49,49 @@ describe('computeUsageLimits', () => {
     const unlimited: CapacityPlan = { productName: 'Enterprise', tier: 'enterprise', priceLookupKey: null, deviceLimit: null };
     const limits = computeUsageLimits({ plans: [unlimited], organizationCreatedAt: signUp, inUse: 400, now: signUp });
     expect(limits).toMatchObject({ capacity: null, remaining: null, allowed: true });
+  });
+});
+
+describe('computeUsageLimits with a 30-day pass', () => {
+  const pass30: CapacityPlan = { productName: '30-day pass', tier: 'pass_30d', priceLookupKey: 'seikyu_pass_30d', deviceLimit: 5 };
+  const validUntil = new Date('2026-12-31T00:00:00Z');
+  const now = new Date('2026-12-07T00:00:00Z');
+
+  it('gives the pass capacity on the free tier while it is valid, naming the pass and keeping the free year', () => {
+    const limits = computeUsageLimits({ plans: [free], pass: { validUntil, capacity: pass30 }, organizationCreatedAt: signUp, inUse: 2, now });
+    expect(limits).toEqual({
+      plan: { productName: '30-day pass', tier: 'pass_30d', priceLookupKey: 'seikyu_pass_30d' },
+      capacity: 5,
+      inUse: 2,
+      remaining: 3,
+      freeTierEndsAt: new Date('2027-03-10T09:00:00Z'),
+      passValidUntil: validUntil,
+      allowed: true,
+    });
+  });
+
+  it('gives the pass capacity after the free year too, and nothing once the pass has ended', () => {
+    const afterYear = new Date('2027-04-01T00:00:00Z');
+    expect(computeUsageLimits({ plans: [free], pass: { validUntil: new Date('2027-04-20T00:00:00Z'), capacity: pass30 }, organizationCreatedAt: signUp, inUse: 0, now: afterYear })).toMatchObject({ capacity: 5, allowed: true });
+    const ended = computeUsageLimits({ plans: [free], pass: { validUntil, capacity: pass30 }, organizationCreatedAt: signUp, inUse: 0, now: validUntil });
+    expect(ended).toMatchObject({ plan: { tier: 'free' }, capacity: 1, passValidUntil: null });
+  });
+
+  it('keeps the larger of a paid plan and the pass', () => {
+    const onDemand20: CapacityPlan = { productName: 'On-demand 20 devices', tier: 'on_demand_20', priceLookupKey: 'seikyu_on_demand_20_device_hours', deviceLimit: 20 };
+    expect(computeUsageLimits({ plans: [onDemand20], pass: { validUntil, capacity: pass30 }, organizationCreatedAt: signUp, inUse: 0, now })).toMatchObject({
+      plan: { tier: 'on_demand_20' },
+      capacity: 20,
+      freeTierEndsAt: null,
+      passValidUntil: validUntil,
+    });
+    const starter3: CapacityPlan = { ...starter, deviceLimit: 3 };
+    expect(computeUsageLimits({ plans: [starter3], pass: { validUntil, capacity: pass30 }, organizationCreatedAt: signUp, inUse: 0, now })).toMatchObject({ plan: { tier: 'pass_30d' }, capacity: 5 });
+  });
+
+  it('gives nothing of its own for a pass whose product sets no capacity', () => {
+    const limits = computeUsageLimits({ plans: [free], pass: { validUntil, capacity: null }, organizationCreatedAt: signUp, inUse: 0, now });
+    expect(limits).toMatchObject({ plan: { tier: 'free' }, capacity: 1, passValidUntil: validUntil });
   });
 });
 

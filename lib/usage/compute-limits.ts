@@ -1,6 +1,7 @@
-// The capacity rules, pure: a paid plan's `seikyu_device_limit` applies as long as the plan runs; without one the
-// organization is on the free tier, one device for a year from sign-up, and nothing once that year is over
-// (usage over the free limit is refused, never silently billed).
+// The capacity rules, pure: a paid plan's `seikyu_device_limit` applies as long as the plan runs, and a 30-day
+// pass's (its product's `seikyu_device_limit`) until the pass ends, the larger of the two when there are both;
+// without either the organization is on the free tier, one device for a year from sign-up, and nothing once that
+// year is over (usage over the free limit is refused, never silently billed).
 import type { CapacityPlan } from '@/db/queries/usage-plan';
 
 export type UsageLimits = {
@@ -13,6 +14,8 @@ export type UsageLimits = {
   remaining: number | null;
   /** When the free year ends (organizations without a paid plan); null on a paid plan. */
   freeTierEndsAt: Date | null;
+  /** Until when the organization's 30-day pass runs; null without a valid pass. */
+  passValidUntil: Date | null;
   /** Whether one more device may start now. */
   allowed: boolean;
 };
@@ -26,20 +29,44 @@ export function freeTierEnd(organizationCreatedAt: Date): Date {
   return end;
 }
 
-export function computeUsageLimits(input: { plans: readonly CapacityPlan[]; organizationCreatedAt: Date; inUse: number; now: Date }): UsageLimits {
-  const paid = input.plans.find((p) => p.tier !== 'free');
+/** A pass as the limits read it: until when it runs and the capacity its product gives (null: none). */
+export type CapacityPass = { validUntil: Date; capacity: CapacityPlan | null };
+
+/** More devices at once (no limit is the most); `a` on a tie. */
+function larger(a: CapacityPlan | null, b: CapacityPlan | null): CapacityPlan | null {
+  if (!a || !b) return a ?? b;
+  if (a.deviceLimit === null) return a;
+  if (b.deviceLimit === null) return b;
+  return b.deviceLimit > a.deviceLimit ? b : a;
+}
+
+export function computeUsageLimits(input: {
+  plans: readonly CapacityPlan[];
+  pass?: CapacityPass | null;
+  organizationCreatedAt: Date;
+  inUse: number;
+  now: Date;
+}): UsageLimits {
+  const paid = input.plans.find((p) => p.tier !== 'free') ?? null;
   const free = input.plans.find((p) => p.tier === 'free');
-  const chosen = paid ?? free ?? null;
+  const pass = input.pass && input.now < input.pass.validUntil ? input.pass : null;
+  // A pass gives its capacity beside the free tier, or beside a paid plan when it gives more.
+  const paying = larger(paid, pass?.capacity ?? null);
+  const chosen = paying ?? free ?? null;
   const plan = chosen ? { productName: chosen.productName, tier: chosen.tier, priceLookupKey: chosen.priceLookupKey } : null;
 
-  let capacity: number | null;
-  let freeTierEndsAt: Date | null = null;
-  if (paid) {
-    capacity = paid.deviceLimit;
-  } else {
-    freeTierEndsAt = freeTierEnd(input.organizationCreatedAt);
-    capacity = input.now < freeTierEndsAt ? (free?.deviceLimit ?? FREE_TIER_DEVICES) : 0;
-  }
+  // The free year is told while there is no paid plan, a pass or not: it is what follows the pass.
+  const freeTierEndsAt = paid ? null : freeTierEnd(input.organizationCreatedAt);
+  const freeCapacity = freeTierEndsAt && input.now < freeTierEndsAt ? (free?.deviceLimit ?? FREE_TIER_DEVICES) : 0;
+  const capacity = paying ? paying.deviceLimit : freeCapacity;
   const remaining = capacity === null ? null : Math.max(0, capacity - input.inUse);
-  return { plan, capacity, inUse: input.inUse, remaining, freeTierEndsAt, allowed: remaining === null || remaining > 0 };
+  return {
+    plan,
+    capacity,
+    inUse: input.inUse,
+    remaining,
+    freeTierEndsAt,
+    passValidUntil: pass?.validUntil ?? null,
+    allowed: remaining === null || remaining > 0,
+  };
 }

@@ -1,8 +1,10 @@
-// What an organization may run now: its plan's device capacity, what is in use this hour and what is left.
+// What an organization may run now: its plan's (or its 30-day pass's) device capacity, what is in use this hour
+// and what is left.
 // Served by GET /api/v1/limits (the product asks before starting a device), the usage dashboard's capacity gauge
 // and the Stripe App summary. Read from our database only (the mirror and accepted events), never from Stripe.
 import 'server-only';
 import { getOrganizationById } from '@/db/queries/organizations';
+import { findActivePass } from '@/db/queries/passes';
 import { usageTotal } from '@/db/queries/usage-events';
 import { listCapacityPlans } from '@/db/queries/usage-plan';
 import { computeUsageLimits, type UsageLimits } from './compute-limits';
@@ -21,9 +23,10 @@ export async function usageLimitsFor(
   const createdAt = options.organizationCreatedAt ?? (await getOrganizationById({ organizationId }))?.createdAt;
   if (!createdAt) throw new Error(`organization ${organizationId} not found`);
   const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  const [plans, inUse] = await Promise.all([
+  const [plans, pass, inUse] = await Promise.all([
     listCapacityPlans({ organizationId, locale: options.locale }),
+    findActivePass({ organizationId, now, locale: options.locale }),
     usageTotal({ organizationId, meter: DEVICE_METER, start: hourStart, end: new Date(hourStart.getTime() + 3_600_000) }),
   ]);
-  return computeUsageLimits({ plans, organizationCreatedAt: createdAt, inUse, now });
+  return computeUsageLimits({ plans, pass, organizationCreatedAt: createdAt, inUse, now });
 }

@@ -18,7 +18,7 @@ export function usageOpenApiDocument(serverUrl: string) {
     openapi: '3.1.0',
     info: {
       title: 'Seikyu usage API',
-      version: '1.0.0',
+      version: '1.1.0',
       description: [
         'Report usage of your product to Seikyu, read it back, and ask what your plan allows.',
         '',
@@ -89,7 +89,7 @@ export function usageOpenApiDocument(serverUrl: string) {
         get: {
           operationId: 'getLimits',
           summary: "The organization's plan, device capacity and what is left",
-          description: 'Ask before starting a device: `allowed` is false when no device may start (capacity reached, or the free year is over without a paid plan). Usage over the free limit is refused here, never silently billed.',
+          description: 'Ask before starting a device: `allowed` is false when no device may start (capacity reached, or the free year is over without a paid plan or a 30-day pass). Usage over the free limit is refused here, never silently billed. A valid 30-day pass gives its capacity until `pass_valid_until`; beside a paid plan the larger capacity applies, and `plan` names the one that gives it.',
           responses: {
             '200': { description: 'The limits.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Limits' } } } },
             '401': unauthorized,
@@ -137,7 +137,7 @@ export function usageOpenApiDocument(serverUrl: string) {
         },
         Limits: {
           type: 'object',
-          required: ['plan', 'capacity', 'in_use', 'remaining', 'free_tier_ends_at', 'allowed'],
+          required: ['plan', 'capacity', 'in_use', 'remaining', 'free_tier_ends_at', 'allowed', 'pass_valid_until'],
           properties: {
             plan: {
               type: ['object', 'null'],
@@ -149,6 +149,7 @@ export function usageOpenApiDocument(serverUrl: string) {
             remaining: { type: ['number', 'null'] },
             free_tier_ends_at: { type: ['integer', 'null'], description: 'Unix seconds when the free year ends; null on a paid plan.' },
             allowed: { type: 'boolean' },
+            pass_valid_until: { type: ['integer', 'null'], description: 'Unix seconds until which the 30-day pass runs; null without a valid pass. Added in 1.1.0.' },
           },
         },
         Error: {

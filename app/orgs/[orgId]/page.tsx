@@ -25,7 +25,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const locale = await getLocale();
   const [overview, activePass, t, tInvoices, tInterval, tRole] = await Promise.all([
     getOrganizationOverview({ organizationId: organization.id, locale }),
-    findActivePass({ organizationId: organization.id }),
+    findActivePass({ organizationId: organization.id, locale }),
     getTranslations('overview'),
     getTranslations('invoices'),
     getTranslations('interval'),
@@ -40,6 +40,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   // The free tier is a year from sign-up (lib/usage/free-year.ts); the overview says when it ends.
   const freeYearEnd = free ? freeYearEndsAt(organization.createdAt) : null;
   const freeYearOver = freeYearEnd !== null && freeYearEnd.getTime() <= new Date().getTime();
+  // Without a paid plan, a valid 30-day pass is what the customer has until it ends (it gives its capacity,
+  // lib/usage/compute-limits.ts): named as the current plan, with what follows it. Beside a paid plan it is a note.
+  const passAsPlan = activePass && (!subscription || free) ? activePass : null;
 
   return (
     <>
@@ -57,7 +60,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
         </section>
       ) : null}
 
-      {activePass ? (
+      {activePass && !passAsPlan ? (
         <p className="alert-info mb-6" data-testid="active-pass">
           {t('passActiveUntil', { date: date(activePass.validUntil) })}
         </p>
@@ -69,9 +72,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             <h2 id="plan-title" className="card-title">
               {t('currentPlan')}
             </h2>
-            {subscription ? <SubscriptionStatusBadge status={subscription.status} /> : null}
+            {subscription && !passAsPlan ? <SubscriptionStatusBadge status={subscription.status} /> : null}
           </div>
-          {subscription ? (
+          {passAsPlan ? (
+            <div className="mt-3 space-y-2" data-testid="active-pass">
+              <p className="text-lg font-semibold text-slate-900">{passAsPlan.productName ?? t('passName')}</p>
+              <p className="text-sm text-slate-700">{t('passValidUntil', { date: date(passAsPlan.validUntil) })}</p>
+              {freeYearEnd ? (
+                <p className="text-sm text-slate-600" data-testid="pass-then">
+                  {freeYearEnd > passAsPlan.validUntil ? t('passThenFree', { date: date(freeYearEnd) }) : t('passThenFreeYearOver')}
+                </p>
+              ) : null}
+            </div>
+          ) : subscription ? (
             <div className="mt-3">
               <ul className="divide-y divide-slate-100" aria-label={t('planItems')}>
                 {subscription.items.map((item) => (

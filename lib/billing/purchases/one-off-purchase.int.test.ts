@@ -3,11 +3,14 @@
 // mirrored catalogue) is refused with a reason and creates no invoice; a paid pass records its validity.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getLimits } from '@/app/api/v1/limits/route';
 import { findActivePass } from '@/db/queries/passes';
 import { getInvoiceForOrganization } from '@/db/queries/invoices';
 import type { SeedCatalogResult } from '@/lib/demo/seed-catalog';
 import { LOOKUP_KEYS } from '@/lib/demo/catalog';
 import { syncStripeCatalog } from '@/lib/stripe-sync';
+import { createApiKey } from '@/lib/usage/manage-api-keys';
+import { usageLimitsFor } from '@/lib/usage/limits';
 import { closeTestDb, uniqueSuffix } from '@/test/integration/helpers';
 import { createTestOrganization, createTestUser, expectRefused, setUpBillingCatalog, type TestOrganization } from '../billing-fixtures.int';
 import { finishOneOffPurchase, PASS_DAYS, startOneOffPurchase } from './one-off-purchase';
@@ -98,5 +101,41 @@ describe('buying the 30-day pass', () => {
     expect(await findActivePass({ organizationId: org.id, now: new Date((paidAt + PASS_DAYS * 86_400 + 1) * 1000) })).toBeNull();
     const other = await makeOrganization('jpy');
     expect(await findActivePass({ organizationId: other.id })).toBeNull();
+  });
+
+  it('gives its capacity to GET /api/v1/limits, named as the plan, until it ends', async () => {
+    const org = await makeOrganization('jpy');
+    const { key } = await createApiKey({ organizationId: org.id, userId, name: 'fleet' });
+    const limits = async () => {
+      const response = await getLimits(new Request('http://localhost:3000/api/v1/limits', { headers: { authorization: `Bearer ${key}` } }));
+      expect(response.status).toBe(200);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    // The free tier: one device, no pass.
+    expect(await limits()).toMatchObject({ plan: { tier: 'free' }, capacity: 1, remaining: 1, allowed: true, pass_valid_until: null });
+
+    const started = await startOneOffPurchase({ organization: org, priceId: catalog.prices[LOOKUP_KEYS.pass30Day], attempt: crypto.randomUUID() });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await stripe.paymentIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
+    await finishOneOffPurchase({ organization: org, invoiceId: started.invoiceId });
+    const paidAt = (await stripe.invoices.retrieve(started.invoiceId)).status_transitions.paid_at!;
+    const validUntil = paidAt + PASS_DAYS * 86_400;
+
+    // The pass's capacity from the catalogue (seikyu_device_limit 5), every existing field kept, the pass's end added.
+    const body = await limits();
+    expect(body).toEqual({
+      plan: { product_name: '30-day pass', tier: 'pass_30d', price_lookup_key: LOOKUP_KEYS.pass30Day },
+      capacity: 5,
+      in_use: 0,
+      remaining: 5,
+      free_tier_ends_at: expect.any(Number),
+      allowed: true,
+      pass_valid_until: validUntil,
+    });
+    expect((await findActivePass({ organizationId: org.id, locale: 'ja' }))?.productName).toBe('30日パス');
+
+    // Once the pass has ended, the free tier again.
+    const after = await usageLimitsFor(org.id, { now: new Date((validUntil + 1) * 1000) });
+    expect(after).toMatchObject({ plan: { tier: 'free' }, capacity: 1, passValidUntil: null });
   });
 });

@@ -66,7 +66,7 @@ describe('a pass paid outside the browser flow', () => {
     const mirrored = await getInvoiceForOrganization({ organizationId: org.id, invoiceId: started.invoiceId });
     expect(mirrored?.metadata.pass_valid_until).toBe(expected.toISOString());
     const pass = await findActivePass({ organizationId: org.id });
-    expect(pass).toEqual({ invoiceId: started.invoiceId, validUntil: expected });
+    expect(pass).toMatchObject({ invoiceId: started.invoiceId, validUntil: expected, productName: '30-day pass', capacity: expect.objectContaining({ deviceLimit: 5 }) });
 
     // Twice: redelivered through the receiver, and handled again directly (past its deduplication). No further
     // write reaches Stripe (no new invoice.updated) and the validity stays where it was.
