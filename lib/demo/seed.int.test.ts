@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, operators, organizations, stripeInvoices, stripeSubscriptions, users } from '@/db/schema';
 import * as schema from '@/db/schema';
 import { closeTestDb, resetDatabase, testDb, testStripe } from '@/test/integration/helpers';
+import { getBrandingSettings } from '@/lib/branding/settings';
 import { listAll } from '@/lib/stripe-sync/context';
 import { findCatalogMirrorDrift, findCustomerMirrorDrift } from '@/lib/stripe-sync';
 import { CATALOG, CATALOG_KEY_METADATA, COUPON_IDS, LOOKUP_KEYS, METERS, PROMOTION_CODES } from './catalog';
@@ -105,7 +106,16 @@ describe('seedDemo', () => {
     const [invoice] = await testDb().select().from(stripeInvoices).where(eq(stripeInvoices.customerId, transfer.stripeCustomerId));
     expect(invoice).toMatchObject({ status: 'open', collectionMethod: 'send_invoice', organizationId: transfer.id });
     expect(invoice!.dueDate).not.toBeNull();
-    expect((invoice!.data as Stripe.Invoice).footer).toMatch(/bank transfer/i);
+    expect((invoice!.data as Stripe.Invoice).footer).toContain('お振込先：セイキュー銀行 渋谷支店（001） 普通 1234567');
+  });
+
+  it('sets the company’s documents up as a Japanese issuer’s: name, address, registration number, bank account', async () => {
+    const branding = await getBrandingSettings();
+    expect(branding).toMatchObject({ companyName: '株式会社セイキュー', registrationNumber: 'T1234567890123', showSupportPhone: true });
+    expect(branding.bankDetails).toContain('口座名義：カ）セイキュー');
+    // The registration number reaches Stripe too, as the account's jp_trn tax id (what Stripe's own PDF prints).
+    const ids = await testStripe().taxIds.list({ owner: { type: 'self' } });
+    expect(ids.data.map((id) => [id.type, id.value])).toContainEqual(['jp_trn', 'T1234567890123']);
   });
 
   it('creates the demo people: the customer owner, the bank-transfer owner and an operator', async () => {

@@ -7,10 +7,13 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db';
 import { insertMembership, insertOrganization, listOrganizationsForUser, type Organization } from '@/db/queries/organizations';
+import { getAppSetting } from '@/db/queries/app-settings';
 import { ensureOperator } from '@/db/queries/users';
 import { organizations, users } from '@/db/schema';
 import { listAll, retrieveOrNull } from '@/lib/stripe-sync/context';
 import { syncStripeCatalog, syncStripeCustomer } from '@/lib/stripe-sync';
+import type { BrandingSettings } from '@/lib/branding/settings';
+import { updateBrandingSettings } from '@/lib/branding/update-branding';
 import { LOOKUP_KEYS, taxRateFor } from './catalog';
 import { seedCatalog, type SeedLog } from './seed-catalog';
 
@@ -24,9 +27,32 @@ export const DEMO_BANK_TRANSFER_ORGANIZATION_NAME = 'Kobe Scheduling KK';
 const HISTORY_MONTHS = 3;
 const DAY = 24 * 60 * 60;
 
-const BANK_TRANSFER_FOOTER =
-  'Please pay by bank transfer to: Seikyu Demo Bank, Shibuya branch (001), ordinary account 1234567, ' +
-  'account name セイキュウデモ (Seikyu Demo KK). Transfer fees are borne by the payer.';
+// The demo company's bank account, as its Japanese customers read it on their invoices and emails.
+const BANK_DETAILS = 'お振込先：セイキュー銀行 渋谷支店（001） 普通 1234567\n口座名義：カ）セイキュー';
+const BANK_TRANSFER_FOOTER = `${BANK_DETAILS}\n振込手数料はお客様のご負担にてお願いいたします。`;
+
+/**
+ * The demo company's documents as a Japanese company issues them: its name, address, telephone and qualified-invoice
+ * registration number (fictitious), and the bank account for transfers. Set once: what an operator changes later
+ * on the branding page stays.
+ */
+const DEMO_BRANDING: BrandingSettings = {
+  companyName: '株式会社セイキュー',
+  brandColor: '#3f48c0',
+  bankDetails: BANK_DETAILS,
+  companyAddress: '〒150-0002\n東京都渋谷区渋谷1-2-3 渋谷ビル5F',
+  supportPhone: '03-1234-5678',
+  showSupportPhone: true,
+  invoiceFooter: 'いつもご利用いただきありがとうございます。',
+  bankTransferFooter: BANK_TRANSFER_FOOTER,
+  registrationNumber: 'T1234567890123',
+};
+
+async function seedBranding(db: Db, stripe: Stripe, created: string[]): Promise<void> {
+  if (await getAppSetting({ key: 'branding' }, db)) return;
+  await updateBrandingSettings({ settings: DEMO_BRANDING, logo: { action: 'keep' }, actor: { type: 'system', id: 'demo-seed' }, stripe });
+  created.push('branding (company, address, registration number, bank account)');
+}
 
 
 export type SeedDemoResult = {
@@ -249,6 +275,7 @@ export async function seedDemo({ db, stripe, log = () => {} }: { db: Db; stripe:
 
   const operatorId = await ensureUser(db, DEMO_OPERATOR_EMAIL, 'Demo Operator');
   await ensureOperator({ userId: operatorId, role: 'admin' }, db);
+  await seedBranding(db, stripe, created);
 
   const seeded = [
     await seedDemoCorp(db, stripe, catalog.prices[LOOKUP_KEYS.teamMonthly], jpyTaxRateId, log, created),
