@@ -74,6 +74,8 @@ describe("Stripe's original invoice PDF (stripe-pdf) when the Stripe document fe
     const response = await call(getStripePdf, ids);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
+    // Not the name of Seikyu's own PDF of the same invoice: both may land in one folder.
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="invoice-.+-stripe\.pdf"$/);
   });
 
   it('a stale invoice_pdf (emulator restarted on another port) answers 502 with a Japanese page for a Japanese user', async () => {

@@ -85,6 +85,7 @@ describe('payable and receipts', () => {
 describe('documentFilename', () => {
   it('uses the number, reduced to safe characters', () => {
     expect(documentFilename('invoice', { id: 'in_1', number: 'ABC-0001' })).toBe('invoice-ABC-0001.pdf');
+    expect(documentFilename('invoice', { id: 'in_1', number: 'ABC-0001' }, 'stripe')).toBe('invoice-ABC-0001-stripe.pdf');
     expect(documentFilename('receipt', { id: 'in_1', number: 'A"B\r\n/..' })).toBe('receipt-A-B-...pdf');
   });
   it('falls back to the id', () => {

@@ -86,8 +86,11 @@ export function creditNoteFilename(number: string): string {
   return `CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
 }
 
-/** `invoice-ABC-0001.pdf`: the invoice number (or id) reduced to characters safe in a Content-Disposition. */
-export function documentFilename(kind: 'invoice' | 'receipt', invoice: Pick<InvoiceLike, 'id' | 'number'>): string {
+/**
+ * `invoice-ABC-0001.pdf`: the invoice number (or id) reduced to characters safe in a Content-Disposition. Stripe's
+ * own PDF of the same invoice is `invoice-ABC-0001-stripe.pdf`: two different documents, two names in a folder.
+ */
+export function documentFilename(kind: 'invoice' | 'receipt', invoice: Pick<InvoiceLike, 'id' | 'number'>, source: 'seikyu' | 'stripe' = 'seikyu'): string {
   const name = (invoice.number ?? invoice.id).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
-  return `${kind}-${name}.pdf`;
+  return `${kind}-${name}${source === 'stripe' ? '-stripe' : ''}.pdf`;
 }

@@ -8,5 +8,5 @@ import { stripePdfResponse } from './invoice-document';
 
 export async function invoicePdfResponse(invoice: InvoiceRecord): Promise<Response> {
   if (!invoice.invoicePdf) throw new AppError('not_found', `invoice ${invoice.id} has no PDF yet`);
-  return stripePdfResponse(invoice.invoicePdf, documentFilename('invoice', invoice), `invoice_pdf of ${invoice.id}`);
+  return stripePdfResponse(invoice.invoicePdf, documentFilename('invoice', invoice, 'stripe'), `invoice_pdf of ${invoice.id}`);
 }
