@@ -23,7 +23,16 @@ import { mapPaymentMethod } from './map-payment-method';
 import { mapCustomer } from './map-customer';
 import { idOf, organizationIdFromMetadata } from './map-shared';
 import { mapSubscription } from './map-subscription';
-import { invoiceExpand, readInvoiceLines, readInvoicePayments, readLineTaxRates, readSubscriptionItems, withoutPayments } from './read';
+import {
+  invoiceExpand,
+  readDiscountCoupons,
+  readInvoiceLines,
+  readInvoicePayments,
+  readLineTaxRates,
+  readSubscriptionItems,
+  subscriptionExpand,
+  withoutPayments,
+} from './read';
 
 export type ObjectSyncOptions = SyncOptions & {
   /** The owning customer when the caller knows it (an event payload): saves a read to find the lock. */
@@ -111,7 +120,7 @@ async function syncUnderOwnerLock<T extends { customer?: string | { id?: string 
 
 export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, options?: ObjectSyncOptions): Promise<ObjectSyncResult> {
   const stripe = stripeOf(options);
-  const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId));
+  const retrieve = () => retrieveOrNull(() => stripe.subscriptions.retrieve(subscriptionId, { expand: subscriptionExpand() }));
   return syncUnderOwnerLock('subscription', subscriptionId, tx, options, retrieve, async (subscription, owner, t) => {
     if (!subscription) {
       await deleteStripeSubscription({ id: subscriptionId }, t);
@@ -119,8 +128,8 @@ export async function syncStripeSubscription(subscriptionId: string, tx?: Tx, op
     }
     const customerId = idOf(subscription.customer);
     const organizationId = customerId ? await organizationFor(stripe, customerId, t) : null;
-    const items = await readSubscriptionItems(stripe, subscription);
-    await upsertStripeSubscription(mapSubscription(subscription, organizationId, items), t);
+    const [complete, items] = await Promise.all([readDiscountCoupons(stripe, subscription), readSubscriptionItems(stripe, subscription)]);
+    await upsertStripeSubscription(mapSubscription(complete, organizationId, items), t);
     return { id: subscriptionId, customerId, organizationId, outcome: 'upserted' };
   });
 }

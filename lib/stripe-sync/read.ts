@@ -9,6 +9,38 @@ export async function readSubscriptionItems(stripe: Stripe, subscription: Stripe
 }
 
 /**
+ * What every read of a subscription expands, in the single read and the customer's list alike so both write the
+ * same row: its discounts with their coupons and promotion codes (the subscription page names each discount still
+ * running, what it takes off and until when, from the mirror).
+ */
+const SUBSCRIPTION_EXPAND = ['discounts', 'discounts.source.coupon', 'discounts.promotion_code'] as const;
+export const subscriptionExpand = (): string[] => [...SUBSCRIPTION_EXPAND];
+export const subscriptionListExpand = (): string[] => SUBSCRIPTION_EXPAND.map((path) => `data.${path}`);
+
+/**
+ * The subscription with what its amount coupons take off in its currency: an amount coupon in another currency
+ * (¥500, or $4 in dollars) says so only in `currency_options`, which Stripe returns only when expanded and which
+ * a subscription read cannot expand (five levels in a list). Such a coupon is read again; most need nothing.
+ */
+export async function readDiscountCoupons(stripe: Stripe, subscription: Stripe.Subscription): Promise<Stripe.Subscription> {
+  const currency = subscription.currency.toLowerCase();
+  const needsOptions = (coupon: Stripe.Coupon) =>
+    coupon.amount_off !== null && coupon.currency?.toLowerCase() !== currency && !coupon.currency_options?.[currency];
+  if (!subscription.discounts.some((d) => typeof d !== 'string' && typeof d.source.coupon === 'object' && d.source.coupon && needsOptions(d.source.coupon))) {
+    return subscription;
+  }
+  const discounts = await Promise.all(
+    subscription.discounts.map(async (d) => {
+      const coupon = typeof d === 'string' ? null : d.source.coupon;
+      if (typeof d === 'string' || !coupon || typeof coupon === 'string' || !needsOptions(coupon)) return d;
+      const full = await stripe.coupons.retrieve(coupon.id, { expand: ['currency_options'] });
+      return { ...d, source: { ...d.source, coupon: full } };
+    }),
+  );
+  return { ...subscription, discounts };
+}
+
+/**
  * What every read of an invoice expands, in the single read and the customer's list alike so both write the same
  * row: its discounts with their coupons (pages name each coupon: its name and what it takes off, as applied) and
  * its payments (mirrored apart, in `stripe_invoice_payments`, then dropped from the row).
@@ -66,7 +98,7 @@ export async function readInvoicePayments(stripe: Stripe, invoices: Stripe.Invoi
 /** Everything the mirror keeps for one customer: subscriptions (canceled too), invoices with lines, cards. */
 export async function readCustomerState(stripe: Stripe, customerId: string): Promise<CustomerState> {
   const [subscriptions, invoices, paymentMethods, creditNotes] = await Promise.all([
-    listAll(stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 })),
+    listAll(stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100, expand: subscriptionListExpand() })),
     listAll(stripe.invoices.list({ customer: customerId, limit: 100, expand: invoiceListExpand() })),
     listAll(stripe.paymentMethods.list({ customer: customerId, limit: 100 })),
     listAll(stripe.creditNotes.list({ customer: customerId, limit: 100 })),
@@ -74,7 +106,12 @@ export async function readCustomerState(stripe: Stripe, customerId: string): Pro
   const plainInvoices = invoices.map(withoutPayments);
   // What each list still needs (items, lines, payment records, tax rates) is read at once, not one after another.
   const [subscriptionsWithItems, invoicesWithLines, invoicePayments, lineTaxRates] = await Promise.all([
-    Promise.all(subscriptions.map(async (subscription) => ({ subscription, items: await readSubscriptionItems(stripe, subscription) }))),
+    Promise.all(
+      subscriptions.map(async (read) => {
+        const [subscription, items] = await Promise.all([readDiscountCoupons(stripe, read), readSubscriptionItems(stripe, read)]);
+        return { subscription, items };
+      }),
+    ),
     Promise.all(plainInvoices.map(async (invoice) => ({ invoice, lines: await readInvoiceLines(stripe, invoice) }))),
     readInvoicePayments(stripe, invoices),
     readLineTaxRates(stripe, plainInvoices),
