@@ -355,6 +355,7 @@ describe('[admin] credit notes', () => {
     expect(ok.headers.get('content-disposition')).toContain(`CreditNote-${note!.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`);
     const original = await stripePdf(c.organizationId, c.invoiceId, issued.creditNoteId);
     expect([original.status, original.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(original.headers.get('content-disposition')).toContain(`CreditNote-${note!.number.replace(/[^A-Za-z0-9_-]/g, '_')}-stripe.pdf`);
     for (const get of [pdf, stripePdf]) {
       expect((await get(c.organizationId, other.invoiceId, issued.creditNoteId)).status).toBe(404);
       session.user = other.owner;

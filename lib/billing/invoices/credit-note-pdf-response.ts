@@ -30,7 +30,7 @@ export async function creditNoteStripePdfResponse(params: Params & { organizatio
   const invoice = await requireInvoiceForDocument(params);
   const note = await getCreditNoteForOrganization({ organizationId: params.organizationId, invoiceId: invoice.id, creditNoteId: params.creditNoteId });
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id} of ${params.organizationId}`);
-  return stripePdfResponse(note.pdf, creditNoteFilename(note.number), `pdf of ${note.id}`);
+  return stripePdfResponse(note.pdf, creditNoteFilename(note.number, 'stripe'), `pdf of ${note.id}`);
 }
 
 /** Stripe's original PDF of the credit note, for operators: the caller must be an operator and the note on that invoice. */
@@ -38,7 +38,7 @@ export async function operatorCreditNoteStripePdfResponse(params: Params): Promi
   const invoice = await requireInvoiceForOperatorDocument(params);
   const note = (await listCreditNotesForOperator({ invoiceId: invoice.id })).find((n) => n.id === params.creditNoteId);
   if (!note?.pdf) throw new AppError('not_found', `credit note ${params.creditNoteId} is not on ${invoice.id}`);
-  return stripePdfResponse(note.pdf, creditNoteFilename(note.number), `pdf of ${note.id}`);
+  return stripePdfResponse(note.pdf, creditNoteFilename(note.number, 'stripe'), `pdf of ${note.id}`);
 }
 
 async function documentResponse(model: DocumentModel | null, creditNoteId: string): Promise<Response> {

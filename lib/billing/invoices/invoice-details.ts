@@ -81,9 +81,12 @@ export function hasReceipt(invoice: Pick<InvoiceLike, 'status'>): boolean {
   return invoice.status === 'paid';
 }
 
-/** `CreditNote-ABC-0001-CN-01.pdf`: the credit note's number reduced to characters safe in a Content-Disposition. */
-export function creditNoteFilename(number: string): string {
-  return `CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
+/**
+ * `CreditNote-ABC-0001-CN-01.pdf`: the credit note's number reduced to characters safe in a Content-Disposition;
+ * Stripe's own PDF of it `CreditNote-ABC-0001-CN-01-stripe.pdf`.
+ */
+export function creditNoteFilename(number: string, source: 'seikyu' | 'stripe' = 'seikyu'): string {
+  return `CreditNote-${number.replace(/[^A-Za-z0-9_-]/g, '_')}${source === 'stripe' ? '-stripe' : ''}.pdf`;
 }
 
 /**
