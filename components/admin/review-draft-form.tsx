@@ -1,7 +1,8 @@
 'use client';
-// The reviewer's controls on a held draft: add a one-off line, remove one, apply or remove a coupon, edit the memo,
-// and approve (finalize and, for card customers, charge now) after a confirmation. The server re-checks everything;
-// `attempt` comes with each render so a double click adds one line.
+// The reviewer's controls on a held draft: add a one-off line, remove one, add a coupon (to those already applied),
+// remove one discount, edit the memo (printed on the customer's invoice), and approve (finalize and, for card
+// customers, charge now) after a confirmation. The server re-checks everything; `attempt` comes with each render so
+// a double click adds one line.
 import { useAction } from 'next-safe-action/hooks';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -16,9 +17,12 @@ export type ReviewLabels = {
   itemDescription: string;
   itemAmount: string;
   coupon: string;
+  /** Under the coupon field: it adds to the discounts already applied. */
+  couponHelp: string;
   applyCoupon: string;
-  removeCoupon: string;
   memo: string;
+  /** Under the memo field: the customer reads it on the invoice. */
+  memoHelp: string;
   saveMemo: string;
   approve: string;
   confirmApprove: string;
@@ -26,7 +30,7 @@ export type ReviewLabels = {
   keepHolding: string;
 };
 
-export function ReviewDraftForm(props: { invoiceId: string; attempt: string; memo: string; hasDiscount: boolean; labels: ReviewLabels }) {
+export function ReviewDraftForm(props: { invoiceId: string; attempt: string; memo: string; labels: ReviewLabels }) {
   const edit = useAction(editDraftAction);
   const approve = useAction(approveDraftAction);
   const hydrated = useHydrated();
@@ -88,22 +92,20 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
       <form
         className="flex flex-wrap items-end gap-3"
         aria-label={labels.coupon}
-        action={(form) => editWith({ kind: 'coupon', couponId: String(form.get('coupon') ?? ''), attempt: props.attempt })}
+        action={(form) => editWith({ kind: 'add_coupon', couponId: String(form.get('coupon') ?? ''), attempt: `${props.attempt}:coupon` })}
       >
         <div className="w-full sm:w-64">
           <label htmlFor="review-coupon" className="label">
             {labels.coupon}
           </label>
-          <input id="review-coupon" name="coupon" className="input" required maxLength={200} />
+          <input id="review-coupon" name="coupon" className="input" required maxLength={200} aria-describedby="review-coupon-help" />
         </div>
         <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
           {labels.applyCoupon}
         </button>
-        {props.hasDiscount ? (
-          <button type="button" className="btn-secondary" disabled={busy || !hydrated} onClick={() => editWith({ kind: 'coupon', couponId: null, attempt: props.attempt })}>
-            {labels.removeCoupon}
-          </button>
-        ) : null}
+        <p id="review-coupon-help" className="w-full text-xs text-slate-600">
+          {labels.couponHelp}
+        </p>
       </form>
       <form
         className="space-y-2"
@@ -113,7 +115,10 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
         <label htmlFor="review-memo" className="label">
           {labels.memo}
         </label>
-        <textarea id="review-memo" name="memo" className="input" maxLength={1500} defaultValue={props.memo} />
+        <textarea id="review-memo" name="memo" className="input" maxLength={1500} defaultValue={props.memo} aria-describedby="review-memo-help" />
+        <p id="review-memo-help" className="text-xs text-slate-600">
+          {labels.memoHelp}
+        </p>
         <button type="submit" className="btn-secondary" disabled={busy || !hydrated}>
           {labels.saveMemo}
         </button>
@@ -141,24 +146,51 @@ export function ReviewDraftForm(props: { invoiceId: string; attempt: string; mem
   );
 }
 
-/** Removes one one-off line from the held draft. */
-export function RemoveDraftItemButton(props: { invoiceId: string; invoiceItemId: string; label: string }) {
+type RemoveEdit = { kind: 'remove_item'; invoiceItemId: string } | { kind: 'remove_discount'; discountId: string };
+
+/** Removes one thing from the held draft: a one-off line, or one discount (the others stay). */
+function RemoveFromDraftButton(props: { invoiceId: string; edit: RemoveEdit; label: string; accessibleLabel?: string; testId?: string }) {
   const edit = useAction(editDraftAction);
   const hydrated = useHydrated();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
     <form
+      className="inline"
       action={async () => {
-        const result = await edit.executeAsync({ invoiceId: props.invoiceId, edit: { kind: 'remove_item', invoiceItemId: props.invoiceItemId } });
+        const result = await edit.executeAsync({ invoiceId: props.invoiceId, edit: props.edit });
         if (result?.serverError) setError(result.serverError.error);
         else router.refresh();
       }}
     >
-      <button type="submit" className="text-xs text-red-700 underline" disabled={edit.isExecuting || !hydrated}>
+      <button
+        type="submit"
+        className="text-xs text-red-700 underline"
+        aria-label={props.accessibleLabel}
+        data-testid={props.testId}
+        disabled={edit.isExecuting || !hydrated}
+      >
         {props.label}
       </button>
       {error ? <span role="alert" className="ml-2 text-xs text-red-700">{error}</span> : null}
     </form>
+  );
+}
+
+/** Removes one one-off line from the held draft. */
+export function RemoveDraftItemButton(props: { invoiceId: string; invoiceItemId: string; label: string }) {
+  return <RemoveFromDraftButton invoiceId={props.invoiceId} edit={{ kind: 'remove_item', invoiceItemId: props.invoiceItemId }} label={props.label} />;
+}
+
+/** Removes one discount from the held draft; `accessibleLabel` names it ("Remove Welcome 10%"). */
+export function RemoveDraftDiscountButton(props: { invoiceId: string; discountId: string; label: string; accessibleLabel: string }) {
+  return (
+    <RemoveFromDraftButton
+      invoiceId={props.invoiceId}
+      edit={{ kind: 'remove_discount', discountId: props.discountId }}
+      label={props.label}
+      accessibleLabel={props.accessibleLabel}
+      testId="review-remove-discount"
+    />
   );
 }

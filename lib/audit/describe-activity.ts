@@ -93,6 +93,14 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
 
   const code = text(data.code);
   if (code) details.push(t('activity.detail.promotionCode', { code }));
+  // The coupon a reviewer added to a held draft or whose discount they removed: its name, and its id when it has one.
+  const coupon = data.coupon as { id?: unknown; name?: unknown } | null | undefined;
+  const couponId = text(coupon?.id);
+  const couponName = text(coupon?.name);
+  if (couponId || couponName) {
+    const name = couponName && couponId && couponName !== couponId ? `${couponName} (${couponId})` : (couponName ?? couponId)!;
+    details.push(t('activity.detail.coupon', { name }));
+  }
 
   // A failed payment: the decline in the reader's language where the emails have words for its code (Stripe's
   // message is English), else Stripe's message ("Your card was declined."); the decline code after it.

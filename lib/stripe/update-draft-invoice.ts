@@ -1,4 +1,5 @@
-// Edits a draft invoice: hold (auto_advance), memo (description), coupon, metadata, footer. Only the fields given change.
+// Edits a draft invoice: hold (auto_advance), memo (description), metadata, footer. Only the fields given change.
+// Discounts have their own call (set-invoice-discounts.ts): Stripe replaces the whole list.
 // The key comes from the caller's intent.
 import 'server-only';
 import type Stripe from 'stripe';
@@ -9,8 +10,6 @@ export async function updateDraftInvoice(
     invoiceId: string;
     autoAdvance?: boolean;
     description?: string;
-    /** A coupon id to apply, or null to remove every discount. */
-    coupon?: string | null;
     metadata?: Record<string, string>;
     /** The footer printed on the invoice (a bank-transfer invoice's bank details). */
     footer?: string;
@@ -21,7 +20,6 @@ export async function updateDraftInvoice(
   const update: Stripe.InvoiceUpdateParams = {};
   if (params.autoAdvance !== undefined) update.auto_advance = params.autoAdvance;
   if (params.description !== undefined) update.description = params.description;
-  if (params.coupon !== undefined) update.discounts = params.coupon === null ? '' : [{ coupon: params.coupon }];
   if (params.metadata) update.metadata = params.metadata;
   if (params.footer !== undefined) update.footer = params.footer;
   return stripe.invoices.update(params.invoiceId, update, { idempotencyKey: params.idempotencyKey });

@@ -1,6 +1,7 @@
 // Operator invoice actions and draft review against the emulator and a real database: the refusals change nothing
 // (finalize a non-draft, void a paid invoice, support calling a money action), a double approval finalizes and
-// charges once, and a held customer's test-clock renewal stays a draft with auto_advance=false until approved.
+// charges once, a held customer's test-clock renewal stays a draft with auto_advance=false until approved, and a
+// reviewer's coupons add up (each named on the page and in the audit) and come off one at a time.
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { syncStripeCustomer, syncStripeInvoice } from '@/lib/stripe-sync';
 import { listAll } from '@/lib/stripe-sync/context';
 import { deliver } from '@/lib/webhooks/test-delivery';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { appliedDiscounts } from '../invoices/applied-discounts';
 import { invoiceEmailRecipient } from '../invoices/invoice-details';
 import { runInvoiceAction, type Operator } from '../operator-invoices/run-invoice-action';
 import { approveHeldDraft } from './approve-draft';
@@ -210,4 +212,76 @@ describe('[admin] draft review', () => {
     expect((await mirrored(draft.id)).status).toBe('paid');
     expect((await refusal(() => approveHeldDraft({ invoiceId: draft.id, operator: admin }, stripe))).code).toBe('conflict');
   }, 60_000);
+});
+
+describe('[admin] coupons on a held draft', () => {
+  async function couponIds() {
+    const tag = uniqueSuffix().replace(/[^A-Za-z0-9]/g, '');
+    const thanks = await stripe.coupons.create({ id: `THANKYOU500_${tag}`, name: 'Thank you ¥500', amount_off: 500, currency: 'jpy', duration: 'once' });
+    const welcome = await stripe.coupons.create({ id: `WELCOME10_${tag}`, name: 'Welcome 10%', percent_off: 10, duration: 'once' });
+    return { thanks: thanks.id, welcome: welcome.id };
+  }
+  async function auditOf(invoiceId: string) {
+    return (await testDb().select().from(auditLog).where(eq(auditLog.targetId, invoiceId))).filter((e) => e.action.startsWith('invoice.review_'));
+  }
+
+  it('applies a second coupon after the first (both stay), removes one while the other stays, and the audit names each', async () => {
+    const { customerId } = await organizationWithCustomer();
+    const invoiceId = await openSendInvoice(customerId, 5_500);
+    const { thanks, welcome } = await couponIds();
+
+    await editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: thanks, attempt: 'c1' } }, stripe);
+    await editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: welcome, attempt: 'c2' } }, stripe);
+    // ¥500 off ¥5,500, then 10 % of the ¥5,000 left: both apply (the second no longer replaces the first).
+    const both = await stripe.invoices.retrieve(invoiceId);
+    expect(both.discounts).toHaveLength(2);
+    expect(both.total).toBe(4_500);
+    const row = await mirrored(invoiceId);
+    expect(row.total).toBe(4_500);
+    const listed = appliedDiscounts(row);
+    expect(listed.map((d) => [d.name, d.couponId, d.amount])).toEqual([
+      ['Thank you ¥500', thanks, 500],
+      ['Welcome 10%', welcome, 500],
+    ]);
+
+    const removed = listed[0]!;
+    await editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'remove_discount', discountId: removed.id } }, stripe);
+    const kept = await stripe.invoices.retrieve(invoiceId);
+    expect(kept.discounts).toEqual([listed[1]!.id]);
+    expect(kept.total).toBe(4_950);
+    expect(appliedDiscounts(await mirrored(invoiceId)).map((d) => d.name)).toEqual(['Welcome 10%']);
+
+    const entries = await auditOf(invoiceId);
+    expect(entries.map((e) => [e.action, (e.data as { coupon?: { id: string } }).coupon?.id])).toEqual([
+      ['invoice.review_add_coupon', thanks],
+      ['invoice.review_add_coupon', welcome],
+      ['invoice.review_remove_discount', thanks],
+    ]);
+    expect(entries[2]!.data).toMatchObject({ coupon: { name: 'Thank you ¥500' }, discountId: removed.id, before: { total: 4_500 }, after: { total: 4_950 } });
+  });
+
+  it('refuses an unknown coupon, the same coupon twice and a discount not on the invoice, with a clear reason, and changes nothing', async () => {
+    const { customerId } = await organizationWithCustomer();
+    const invoiceId = await openSendInvoice(customerId, 5_500);
+    const { welcome } = await couponIds();
+    await editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: welcome, attempt: 'c1' } }, stripe);
+    const before = await stripe.invoices.retrieve(invoiceId);
+    const auditBefore = (await auditOf(invoiceId)).length;
+
+    const unknown = await refusal(() => editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: 'WELCOME10', attempt: 'c2' } }, stripe));
+    expect([unknown.code, unknown.userMessageKey]).toEqual(['invalid_input', { key: 'adminInvoices.errors.unknownCoupon', values: { coupon: 'WELCOME10' } }]);
+    const twice = await refusal(() => editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: welcome, attempt: 'c3' } }, stripe));
+    expect([twice.code, twice.userMessageKey?.key]).toEqual(['conflict', 'adminInvoices.errors.couponAlreadyApplied']);
+    const usd = await stripe.coupons.create({ amount_off: 400, currency: 'usd', duration: 'once' });
+    const currency = await refusal(() => editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'add_coupon', couponId: usd.id, attempt: 'c4' } }, stripe));
+    expect(currency.userMessageKey?.key).toBe('adminInvoices.errors.couponOtherCurrency');
+    const stranger = await refusal(() => editHeldDraft({ invoiceId, operator: admin, edit: { kind: 'remove_discount', discountId: 'di_notOnThisInvoice' } }, stripe));
+    expect([stranger.code, stranger.userMessageKey?.key]).toEqual(['not_found', 'adminInvoices.errors.discountNotApplied']);
+    const forbidden = await refusal(() => editHeldDraft({ invoiceId, operator: support, edit: { kind: 'remove_discount', discountId: before.discounts[0] as string } }, stripe));
+    expect(forbidden.code).toBe('forbidden');
+
+    const after = await stripe.invoices.retrieve(invoiceId);
+    expect([after.discounts, after.total]).toEqual([before.discounts, before.total]);
+    expect(await auditOf(invoiceId)).toHaveLength(auditBefore);
+  });
 });

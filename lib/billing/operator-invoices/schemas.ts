@@ -20,7 +20,8 @@ export const editDraftSchema = z.object({
   edit: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('add_item'), amount: z.coerce.number().int().positive().max(99_999_999), description: z.string().trim().min(1).max(200), attempt }),
     z.object({ kind: z.literal('remove_item'), invoiceItemId: z.string().trim().regex(/^ii_[A-Za-z0-9_]{1,200}$/) }),
-    z.object({ kind: z.literal('coupon'), couponId: z.string().trim().min(1).max(200).nullable(), attempt }),
+    z.object({ kind: z.literal('add_coupon'), couponId: z.string().trim().min(1).max(200), attempt }),
+    z.object({ kind: z.literal('remove_discount'), discountId: z.string().trim().regex(/^di_[A-Za-z0-9_]{1,200}$/) }),
     z.object({ kind: z.literal('memo'), description: z.string().trim().max(1500), attempt }),
   ]),
 });

@@ -1,15 +1,16 @@
-// GET /admin/invoices/review/[invoiceId] — reviewing one held draft: its lines next to the customer's previous
-// invoice, and (admin:review:manage) the controls to add or remove a one-off line, apply or remove a coupon, edit
-// the memo, then approve or keep holding. Support sees the comparison read-only.
+// GET /admin/invoices/review/[invoiceId] — reviewing one held draft: its lines and each discount applied (the coupon,
+// what it takes off, its amount here) next to the customer's previous invoice, and (admin:review:manage) the controls
+// to add or remove a one-off line, add a coupon to those applied or remove one, edit the memo the customer reads on
+// the invoice, then approve or keep holding. Support sees the comparison read-only.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
-import { RemoveDraftItemButton, ReviewDraftForm } from '@/components/admin/review-draft-form';
+import { RemoveDraftDiscountButton, RemoveDraftItemButton, ReviewDraftForm } from '@/components/admin/review-draft-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getInvoiceForOperator, getPreviousInvoiceForOperator, type InvoiceLineWithCatalog } from '@/db/queries/invoices';
 import { requireOperator } from '@/lib/auth/session';
-import { invoiceDiscounts } from '@/lib/billing/invoices/invoice-details';
+import { appliedDiscounts, type AppliedDiscount } from '@/lib/billing/invoices/applied-discounts';
 import { invoiceItemOf } from '@/lib/billing/draft-review/edit-draft';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
@@ -34,6 +35,14 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
   const canEdit = invoice.status === 'draft' && operatorCan(role, 'admin:review:manage') && operatorCan(role, 'admin:invoices:manage');
   const money = (amount: number, currency = invoice.currency) => formatMoney(amount, currency, locale);
   const memo = (invoice.data as { description?: string | null } | null)?.description ?? '';
+  const discounts = appliedDiscounts(invoice);
+  /** What a coupon takes off, in its own terms ("10% off", "¥500 off"). */
+  const terms = (discount: AppliedDiscount) =>
+    discount.percentOff !== null
+      ? t('couponPercentOff', { percent: discount.percentOff })
+      : discount.amountOff
+        ? t('couponAmountOff', { amount: money(discount.amountOff.amount, discount.amountOff.currency) })
+        : null;
 
   // Stripe's generated lines in the operator's language (from the catalogue); written ones as written.
   const timeZone = displayTimeZone(locale, organization);
@@ -77,6 +86,33 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
             {t('thisDraft')}
           </h2>
           {lineList(lines, invoice.currency, canEdit, 'review-draft-lines')}
+          {discounts.length > 0 ? (
+            <>
+              <h3 className="mt-4 text-sm font-medium text-slate-700">{t('discountsTitle')}</h3>
+              <ul className="mt-1 divide-y divide-slate-100 text-sm" data-testid="review-draft-discounts">
+                {discounts.map((discount) => (
+                  <li key={discount.id} className="flex items-start justify-between gap-4 py-1.5" data-testid="review-draft-discount">
+                    <span>
+                      <span className="font-medium">{discount.name}</span>
+                      {terms(discount) ? <span className="text-slate-600"> · {terms(discount)}</span> : null}
+                      {discount.fromSubscription ? <span className="block text-xs text-slate-600">{t('discountFromSubscription')}</span> : null}
+                      {canEdit ? (
+                        <span className="ml-2 inline-block">
+                          <RemoveDraftDiscountButton
+                            invoiceId={invoice.id}
+                            discountId={discount.id}
+                            label={t('removeItem')}
+                            accessibleLabel={t('removeDiscount', { coupon: discount.name })}
+                          />
+                        </span>
+                      ) : null}
+                    </span>
+                    <span className="tabular-nums">−{money(discount.amount)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="mt-3 flex justify-between text-sm font-semibold">
             <span>{t('colTotal')}</span>
             <span className="tabular-nums" data-testid="review-draft-total">
@@ -111,15 +147,15 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
               invoiceId={invoice.id}
               attempt={crypto.randomUUID()}
               memo={memo}
-              hasDiscount={invoiceDiscounts(invoice).length > 0}
               labels={{
                 addItem: t('addItem'),
                 itemDescription: t('itemDescription'),
                 itemAmount: t('itemAmount', { currency: invoice.currency.toUpperCase() }),
                 coupon: t('coupon'),
+                couponHelp: t('couponHelp'),
                 applyCoupon: t('applyCoupon'),
-                removeCoupon: t('removeCoupon'),
                 memo: t('memo'),
+                memoHelp: t('memoHelp'),
                 saveMemo: t('saveMemo'),
                 approve: t('approve'),
                 confirmApprove: t('confirmApprove'),
