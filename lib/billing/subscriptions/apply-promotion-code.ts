@@ -29,14 +29,17 @@ export async function applyPromotionCode(params: {
   const item = planItemOf(subscription.items);
   const price = item ? await findCatalogPrice({ priceId: item.priceId, currency: subscription.currency }) : null;
   if (!item || !price) throw billingInputError('unknown_price', `${subscription.id} has no known plan price`);
-  const [promotionCode] = await resolvePromotionCodes([params.code], {
+  // A code added now takes off the next invoice: it is checked against the plan's renewal before discounts (for
+  // usage billed in arrears, its unit price: the usage is not known yet, and that invoice is not one of nothing).
+  const [found] = await resolvePromotionCodes([params.code], {
     organizationId: organization.id,
     customerId: organization.stripeCustomerId,
     productId: price.productId,
     currency: subscription.currency,
     amount: (price.unitAmount ?? 0) * (item.quantity ?? 1),
   });
-  if (!promotionCode) throw billingInputError('promotion_code_unknown', 'empty code', params.code);
+  if (!found) throw billingInputError('promotion_code_unknown', 'empty code', params.code);
+  const { promotionCode } = found;
   await addSubscriptionPromotionCode({
     subscriptionId: subscription.id,
     promotionCodeId: promotionCode.id,

@@ -18,6 +18,7 @@ export const billingInputReasons = [
   'promotion_code_first_time',
   'promotion_code_duplicate',
   'promotion_code_not_combinable',
+  'promotion_code_once_on_zero',
   'subscription_not_found',
   'subscription_not_cancelable',
   'subscription_not_resumable',

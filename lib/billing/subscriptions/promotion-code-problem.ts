@@ -6,7 +6,10 @@ import type { BillingInputReason } from './billing-input-error';
 export type PromotionPurchase = {
   productId: string;
   currency: string;
-  /** What the first invoice would be before discounts, in the currency's minor unit. */
+  /**
+   * What the first invoice the code applies to would be before discounts, in the currency's minor unit: 0 at
+   * checkout for usage billed in arrears and during a trial.
+   */
   amount: number;
   /** The customer has paid an invoice before (first-time-only codes refuse them). */
   hasPaidBefore: boolean;
@@ -39,5 +42,9 @@ export function promotionCodeProblem(
       ? restrictions.minimum_amount
       : (restrictions.currency_options?.[purchase.currency]?.minimum_amount ?? null);
   if (minimum !== null && purchase.amount < minimum) return 'promotion_code_minimum';
+  // A `once` coupon takes off one invoice. On a first invoice of nothing it takes nothing off; whether Stripe then
+  // keeps it for the next invoice (its changelog of 2013-10-29 says zero-cost invoices are ignored) or counts it
+  // spent is not something this page can promise either way, so checkout refuses it and says where to use it.
+  if (coupon.duration === 'once' && purchase.amount === 0) return 'promotion_code_once_on_zero';
   return null;
 }

@@ -3,16 +3,22 @@
 // the first payment (or, with a trial, the SetupIntent). The free tier stays until finishSubscription sees the
 // new plan paid, so a customer who abandons checkout keeps a plan.
 //
+// What the checkout page previews (checkout-preview.ts) and what is created here are one computation: both start
+// from planCheckout (the same price, quantity, currency, tax rates, trial and promotion codes, each checked the
+// same way) and both let Stripe compute the first invoice from those inputs (`invoices.createPreview` there,
+// `subscriptions.create` here). Nothing the browser sends is an amount.
+//
 // Idempotent per attempt: the key is derived from the organization, the purchase and an attempt token the
 // server issued with the checkout page, so a double click (or a retried request) returns the same subscription.
 import 'server-only';
-import type Stripe from 'stripe';
+import type { CatalogPrice } from '@/db/queries/catalog';
 import type { OrganizationForMember } from '@/db/queries/organizations';
 import { hasPaidInvoice, listLiveSubscriptions } from '@/db/queries/subscriptions';
+import { firstInvoiceAmount } from '@/lib/billing/plans/group-catalog';
 import { MAX_PROMOTION_CODES } from '@/lib/billing/plans/limits';
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { createIncompleteSubscription } from '@/lib/stripe/create-incomplete-subscription';
-import { findPromotionCode } from '@/lib/stripe/find-promotion-code';
+import { findPromotionCode, type FoundPromotionCode } from '@/lib/stripe/find-promotion-code';
 import { taxRateIdsFor } from '@/lib/billing/tax/catalog-tax-rates';
 import { billingInputError } from './billing-input-error';
 import { promotionCodeProblem } from './promotion-code-problem';
@@ -34,15 +40,19 @@ export type StartSubscriptionResult = {
 /** Statuses of a subscription that is the organization's plan (checkouts in progress are not). */
 const payingStatuses = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused']);
 
+/**
+ * The promotion codes as found in Stripe with their coupons, in the order given, each checked against the
+ * purchase (promotion-code-problem.ts); the first refused code throws with its reason and the code.
+ */
 export async function resolvePromotionCodes(
   codes: string[],
   purchase: { organizationId: string; customerId: string; productId: string; currency: string; amount: number },
-): Promise<Stripe.PromotionCode[]> {
+): Promise<FoundPromotionCode[]> {
   const normalized = codes.map((c) => c.trim()).filter((c) => c.length > 0);
   if (normalized.length > MAX_PROMOTION_CODES) throw billingInputError('promotion_code_not_combinable', `${normalized.length} codes`);
   if (normalized.length === 0) return [];
   const hasPaidBefore = await hasPaidInvoice({ organizationId: purchase.organizationId });
-  const found: Stripe.PromotionCode[] = [];
+  const found: FoundPromotionCode[] = [];
   const coupons = new Set<string>();
   for (const code of normalized) {
     const result = await findPromotionCode(code);
@@ -51,16 +61,30 @@ export async function resolvePromotionCodes(
     if (problem) throw billingInputError(problem, `promotion code ${code}: ${problem}`, code);
     if (coupons.has(result.coupon.id)) throw billingInputError('promotion_code_duplicate', `coupon ${result.coupon.id} twice`, code);
     coupons.add(result.coupon.id);
-    found.push(result.promotionCode);
+    found.push(result);
   }
   return found;
 }
 
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  return typeof value === 'string' ? value : (value?.id ?? null);
-}
+/** Everything a checkout sends to Stripe, checked; shared by the preview and the subscription it previews. */
+export type CheckoutPlan = {
+  customerId: string;
+  organizationId: string;
+  price: CatalogPrice;
+  /** Null for a metered price. */
+  quantity: number | null;
+  currency: string;
+  trialPeriodDays: number | null;
+  promotionCodes: FoundPromotionCode[];
+  taxRateIds: string[];
+};
 
-export async function startSubscription(input: StartSubscriptionInput): Promise<StartSubscriptionResult> {
+/**
+ * Checks a checkout and gathers what Stripe is sent: the price must be purchasable in the organization's currency,
+ * the organization must have no paid plan, and every promotion code must apply to this purchase. The amount the
+ * codes are checked against is the first invoice before discounts: 0 for usage billed in arrears and during a trial.
+ */
+export async function planCheckout(input: Omit<StartSubscriptionInput, 'attempt'>): Promise<CheckoutPlan> {
   const { organization } = input;
   if (!organization.stripeCustomerId || !organization.currency) {
     throw billingInputError('setup_incomplete', `organization ${organization.id} has no Stripe customer or currency yet`);
@@ -73,29 +97,45 @@ export async function startSubscription(input: StartSubscriptionInput): Promise<
   const paidPlan = live.find((s) => payingStatuses.has(s.status) && s.metadata.seikyu_intent !== 'free_tier');
   if (paidPlan) throw billingInputError('already_subscribed', `organization ${organization.id} already has ${paidPlan.id}`);
 
-  const amount = (price.unitAmount ?? 0) * (quantity ?? 1);
   const promotionCodes = await resolvePromotionCodes(input.promotionCodes, {
     organizationId: organization.id,
     customerId: organization.stripeCustomerId,
     productId: price.productId,
     currency,
-    amount,
+    amount: price.trialPeriodDays ? 0 : firstInvoiceAmount(price, quantity ?? 1),
   });
-  const promotionCodeIds = promotionCodes.map((p) => p.id);
-
   const taxRateIds = await taxRateIdsFor({ lookupKey: price.lookupKey, currency });
-  const subscription = await createIncompleteSubscription({
+  return {
     customerId: organization.stripeCustomerId,
     organizationId: organization.id,
-    priceId: price.id,
+    price,
     quantity,
     currency,
     trialPeriodDays: price.trialPeriodDays,
-    promotionCodeIds,
+    promotionCodes,
     taxRateIds,
+  };
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  return typeof value === 'string' ? value : (value?.id ?? null);
+}
+
+export async function startSubscription(input: StartSubscriptionInput): Promise<StartSubscriptionResult> {
+  const plan = await planCheckout(input);
+  const promotionCodeIds = plan.promotionCodes.map((p) => p.promotionCode.id);
+  const subscription = await createIncompleteSubscription({
+    customerId: plan.customerId,
+    organizationId: plan.organizationId,
+    priceId: plan.price.id,
+    quantity: plan.quantity,
+    currency: plan.currency,
+    trialPeriodDays: plan.trialPeriodDays,
+    promotionCodeIds,
+    taxRateIds: plan.taxRateIds,
     idempotencyKey: [
-      `org:${organization.id}:subscribe:${price.id}`,
-      `q${quantity ?? 'metered'}`,
+      `org:${plan.organizationId}:subscribe:${plan.price.id}`,
+      `q${plan.quantity ?? 'metered'}`,
       promotionCodeIds.length > 0 ? promotionCodeIds.join('+') : 'nocode',
       input.attempt,
     ].join(':'),

@@ -15,6 +15,9 @@ export const startSubscriptionSchema = z.object({
   attempt: z.uuid(),
 });
 
+/** The checkout's first invoice with these codes, before anything is created: the same purchase as subscribing. */
+export const previewCheckoutSchema = startSubscriptionSchema.omit({ attempt: true });
+
 export const finishSubscriptionSchema = z.object({
   organizationId: z.string().min(1).max(100),
   subscriptionId: stripeId('sub_'),
