@@ -1,5 +1,6 @@
 // The receipt's data from the mirror after real Stripe calls (emulator): only the organization's paid invoice
-// has one, with its lines, amount, paid date, the card that paid and the billing details.
+// has one, with its lines, amount, paid date, the card that paid and the billing details. The invoice states the
+// memo written on it (Stripe's description), as Stripe's own PDF does.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
@@ -7,7 +8,9 @@ import { organizations, users } from '@/db/schema';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import { syncStripeCustomer } from '@/lib/stripe-sync';
 import { closeTestDb, resetDatabase, testDb, testStripe, uniqueSuffix } from '@/test/integration/helpers';
+import { pdfText } from '@/test/pdf-text';
 import { loadInvoiceDocument } from './document-data';
+import { renderInvoicePdf } from './document-pdf';
 
 beforeEach(resetDatabase);
 afterAll(closeTestDb);
@@ -78,5 +81,21 @@ describe('loadInvoiceDocument (receipt)', () => {
 
     const receipt = await loadInvoiceDocument({ organizationId: organization.id, invoiceId: transfer.id, kind: 'receipt' }, testDb());
     expect(receipt).toMatchObject({ amountPaid: 120_000, paymentMethod: { type: 'bank_transfer' } });
+  });
+});
+
+describe('loadInvoiceDocument (invoice)', () => {
+  it('states the memo written on the invoice, as Stripe’s PDF does', async () => {
+    const stripe = testStripe();
+    const { organization, customerId } = await organizationWithCustomer('Memo KK');
+    const draft = await stripe.invoices.create({ customer: customerId, currency: 'jpy', auto_advance: false, collection_method: 'send_invoice', days_until_due: 14 });
+    await stripe.invoiceItems.create({ customer: customerId, invoice: draft.id, amount: 5_000, currency: 'jpy', description: 'Consulting' });
+    await stripe.invoices.update(draft.id, { description: 'Per purchase order PO-4711.' });
+    await stripe.invoices.finalizeInvoice(draft.id, { auto_advance: false });
+    await syncStripeCustomer(customerId, testDb());
+
+    const model = await loadInvoiceDocument({ organizationId: organization.id, invoiceId: draft.id, kind: 'invoice' }, testDb());
+    expect(model?.memo).toBe('Per purchase order PO-4711.');
+    expect(pdfText(await renderInvoicePdf(model!, { cjkFontPath: null }))).toContain('Memo: Per purchase order PO-4711.');
   });
 });

@@ -52,6 +52,8 @@ export type DocumentLabels = {
   /** Stripe's credit note reasons, as the document states them. */
   creditReasons: Record<CreditNoteReason, string>;
   currencyNote: (currency: string) => string;
+  /** Before an invoice's memo (Stripe's `description`). */
+  invoiceMemo: string;
 };
 
 export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
@@ -98,6 +100,7 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     memo: 'Reason',
     creditReasons: { duplicate: 'Duplicate charge', fraudulent: 'Fraudulent charge', order_change: 'Order changed', product_unsatisfactory: 'Product or service unsatisfactory' },
     currencyNote: (currency) => `Amounts in ${currency}.`,
+    invoiceMemo: 'Memo',
   },
   ja: {
     title: { invoice: '請求書', receipt: '領収書', credit_note: '返品・値引明細書', quote: '御見積書' },
@@ -143,5 +146,6 @@ export const DOCUMENT_LABELS: Record<Locale, DocumentLabels> = {
     memo: '理由',
     creditReasons: { duplicate: '重複請求', fraudulent: '不正利用', order_change: '注文内容の変更', product_unsatisfactory: '商品・サービスの不備' },
     currencyNote: (currency) => `金額の通貨：${currency}`,
+    invoiceMemo: '備考',
   },
 };

@@ -92,7 +92,7 @@ export type DocumentModel = {
   paymentMethod: DocumentPaymentMethod | null;
   /** 但し書き of a receipt: what the money was for; null prints the default (「ご利用料金として」). */
   receiptPurpose: string | null;
-  /** A credit note's memo (or a quote's note). */
+  /** An invoice's memo (Stripe's `description`, 備考), a credit note's memo, or a quote's note. */
   memo: string | null;
   /** A credit note's reason, printed in the document's language before its memo. */
   creditReason?: CreditNoteReason | null;

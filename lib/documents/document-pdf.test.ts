@@ -50,6 +50,17 @@ describe('a Japanese invoice (適格請求書)', () => {
   });
 });
 
+describe('the memo of an invoice (Stripe’s description, printed on Stripe’s PDF too)', () => {
+  it('is stated as 備考 on a Japanese invoice and as Memo on an English one, and is absent when there is none', async () => {
+    const memo = '11月分の発注書 PO-4711 に基づきご請求いたします。';
+    const ja = pdfText(await renderInvoicePdf({ ...japaneseInvoiceModel, memo }, ipaexGothic()));
+    expect(ja).toContain(`備考：${memo}`);
+    const en = pdfText(await renderInvoicePdf({ ...englishInvoiceModel, memo: 'Per purchase order PO-4711.' }, ipaexGothic()));
+    expect(en).toContain('Memo: Per purchase order PO-4711.');
+    expect(pdfText(await renderInvoicePdf(japaneseInvoiceModel, ipaexGothic()))).not.toContain('備考');
+  });
+});
+
 describe('the totals of an invoice a credit note, a balance or a payment lowered', () => {
   // ￥43,782 in all: ￥1,000 credited before payment, ￥782 of the customer's balance applied, ￥12,000 paid.
   const lowered: DocumentModel = { ...japaneseInvoiceModel, creditedBeforePayment: 1_000, appliedBalance: 782, amountDue: 42_000, amountPaid: 12_000, amountRemaining: 30_000 };

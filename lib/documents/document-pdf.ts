@@ -213,6 +213,9 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
   } else if (kind === 'quote') {
     doc.font(regular).fontSize(10).fillColor('#111111').text(t(model.memo ?? labels.quoteNote), left, y, { width });
     y = doc.y + 14;
+  } else if (kind === 'invoice' && model.memo) {
+    doc.font(regular).fontSize(10).fillColor('#111111').text(t(labelled(labels.invoiceMemo, model.memo, locale)), left, y, { width });
+    y = doc.y + 14;
   } else if (kind === 'credit_note' && (model.memo || model.creditReason)) {
     const reason = model.creditReason ? labels.creditReasons[model.creditReason] : null;
     const stated = reason && model.memo ? (locale === 'ja' ? `${reason}（${model.memo}）` : `${reason} (${model.memo})`) : (reason ?? model.memo);

@@ -57,6 +57,13 @@ describe('invoiceDocumentModelFrom', () => {
     expect(model).toMatchObject({ subtotal: 1_000, total: 1_000, amountDue: 1_000 });
   });
 
+  it('carries the invoice’s memo (Stripe’s description) on the invoice, not on its receipt', () => {
+    const params = { invoice: invoice({ data: { description: ' 11月分の発注書 PO-4711 に基づきます。 ' } }), lines: [line('Plan', 1_000)], billing, branding, paymentMethod: null };
+    expect(invoiceDocumentModelFrom({ ...params, kind: 'invoice' }).memo).toBe('11月分の発注書 PO-4711 に基づきます。');
+    expect(invoiceDocumentModelFrom({ ...params, kind: 'receipt' }).memo).toBeNull();
+    expect(invoiceDocumentModelFrom({ ...params, kind: 'invoice', invoice: invoice() }).memo).toBeNull();
+  });
+
   it('reads the tax rate per line from Stripe and marks 8 % JPY lines as reduced-rate', () => {
     const model = invoiceDocumentModelFrom({
       kind: 'invoice',

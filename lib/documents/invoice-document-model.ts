@@ -1,6 +1,6 @@
 // Mirror rows + branding → the DocumentModel of an invoice or its receipt. Pure, so the mapping (zero lines
 // left out, tax per rate from Stripe's data, 御中/様, footers) is tested without a database.
-import { invoiceAppliedBalance, invoiceCreditNoteAmounts } from '@/lib/billing/invoices/invoice-details';
+import { invoiceAppliedBalance, invoiceCreditNoteAmounts, invoiceMemo } from '@/lib/billing/invoices/invoice-details';
 import { taxRatePercentOf } from '@/lib/billing/tax/tax-lines';
 import type Stripe from 'stripe';
 import type { BillingDetails } from '@/lib/billing/details/billing-details-schema';
@@ -173,7 +173,8 @@ export function invoiceDocumentModelFrom(params: {
     appliedBalance: invoiceAppliedBalance(invoice),
     paymentMethod: params.paymentMethod ?? (bankTransfer ? { type: 'bank_transfer' } : null),
     receiptPurpose: null,
-    memo: null,
+    // The memo an operator wrote on the invoice (Stripe prints it on its PDF too): the invoice states it, a receipt not.
+    memo: kind === 'invoice' ? invoiceMemo(invoice) : null,
     footer: footer || null,
   };
 }

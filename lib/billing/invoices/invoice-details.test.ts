@@ -7,6 +7,7 @@ import {
   invoiceCreditNoteAmounts,
   invoiceDiscounts,
   invoiceEmailRecipient,
+  invoiceMemo,
   visibleInvoiceLines,
 } from './invoice-details';
 
@@ -34,6 +35,15 @@ describe('invoiceDiscounts', () => {
   it('is empty without the field', () => {
     expect(invoiceDiscounts({ data: {} })).toEqual([]);
     expect(invoiceDiscounts({ data: null })).toEqual([]);
+  });
+});
+
+describe('invoiceMemo', () => {
+  it('is the description the customer reads on the invoice, trimmed, or null', () => {
+    expect(invoiceMemo({ data: { description: '  Thank you for the November order.\nPO 4711 ' } })).toBe('Thank you for the November order.\nPO 4711');
+    expect(invoiceMemo({ data: { description: '   ' } })).toBeNull();
+    expect(invoiceMemo({ data: { description: null } })).toBeNull();
+    expect(invoiceMemo({ data: null })).toBeNull();
   });
 });
 

@@ -29,6 +29,15 @@ export function invoiceDiscounts(invoice: Pick<InvoiceLike, 'data'>): InvoiceDis
     .map((entry) => ({ id: typeof entry.discount === 'string' ? entry.discount : (entry.discount?.id ?? null), amount: entry.amount }));
 }
 
+/**
+ * The invoice's memo as the customer reads it (Stripe's `description`, which Stripe prints on its PDF and the
+ * operators write in draft review): trimmed, null when there is none.
+ */
+export function invoiceMemo(invoice: Pick<InvoiceLike, 'data'>): string | null {
+  const description = (invoice.data as Partial<Stripe.Invoice> | null)?.description;
+  return typeof description === 'string' && description.trim() !== '' ? description.trim() : null;
+}
+
 /** Tax charged on the invoice: the sum of Stripe's `total_taxes` (none in this product today, but shown if present). */
 export function invoiceTax(invoice: Pick<InvoiceLike, 'data'>): number {
   const data = invoice.data as Partial<Stripe.Invoice> | null;

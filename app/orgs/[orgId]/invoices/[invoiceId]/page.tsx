@@ -1,6 +1,6 @@
-// GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: lines (zero amounts left out), totals
-// (credit notes included, so they add up), discounts, due date, bank-transfer instructions, documents, and paying
-// it when it is open.
+// GET /orgs/[orgId]/invoices/[invoiceId] — one invoice from the mirror: its memo, lines (zero amounts left out),
+// totals (credit notes included, so they add up), discounts, due date, bank-transfer instructions, documents, and
+// paying it when it is open.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,6 +8,7 @@ import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
+import { InvoiceMemo } from '@/components/billing/invoices/invoice-memo';
 import { InvoiceSettlementTotals } from '@/components/billing/invoices/invoice-settlement-totals';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
@@ -136,6 +137,8 @@ export default async function InvoicePage({
           <p className="whitespace-pre-line font-medium">{bankDetails}</p>
         </section>
       ) : null}
+
+      <InvoiceMemo invoice={invoice} />
 
       <section className="card" aria-labelledby="lines-title">
         <h2 id="lines-title" className="card-title">
