@@ -84,6 +84,10 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
   const plan = page.getByTestId('subscription-plan');
   await expect(plan.getByRole('heading', { name: 'On-demand 10 devices' })).toBeVisible();
   await expect(plan.getByText('Active', { exact: true })).toBeVisible();
+  // A metered price is per device-hour, billed in arrears: not a monthly fee.
+  await expect(plan).toContainText('¥20 per device-hour');
+  await expect(plan).not.toContainText('/ month');
+  await expect(plan).toContainText('Billed monthly in arrears');
 
   // Nothing was charged: the only invoice of the plan is ¥0, and the free tier was replaced.
   await page.goto(`/orgs/${organizationId}`);
@@ -92,4 +96,12 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
   await expect(current.getByText('Free', { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('recent-invoices')).not.toContainText(/¥[1-9]/);
   await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);
+  // Not the free plan's sentence: this customer will be charged.
+  await expect(page.getByTestId('recent-invoices')).not.toContainText('The free plan is never charged');
+
+  // The plan's first period: nothing before it is its previous period.
+  await page.goto(`/orgs/${organizationId}/usage`);
+  await expect(page.getByTestId('usage-first-period')).toContainText('first period began on');
+  await expect(page.getByTestId('meter-device_hours-table').getByRole('columnheader', { name: 'Previous period' })).toHaveCount(0);
+  await expect(page.getByTestId('usage-capacity-value')).toHaveText('0 of 10 devices in use');
 });

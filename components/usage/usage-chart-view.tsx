@@ -28,7 +28,7 @@ export function UsageChartView(props: {
   id: string;
   title: string;
   summary: string;
-  legend: { current: string; previous: string };
+  legend: { current: string; previous: string | null };
   geometry: UsageChartGeometry;
 }) {
   const g = props.geometry;
@@ -61,10 +61,12 @@ export function UsageChartView(props: {
           <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-indigo-600" />
           {props.legend.current}
         </span>
-        <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-slate-300" />
-          {props.legend.previous}
-        </span>
+        {props.legend.previous !== null ? (
+          <span className="inline-flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-slate-300" />
+            {props.legend.previous}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -61,7 +61,8 @@ export function UsageChart(props: {
   summary: string;
   dayLabel: (date: Date) => string;
   number: (value: number) => string;
-  legend: { current: string; previous: string };
+  /** `previous`: null when there is no previous period (a plan's first), and no pale bars. */
+  legend: { current: string; previous: string | null };
 }) {
   return (
     <UsageChartView

@@ -6,7 +6,8 @@
 /** One day as shown: its date, this period's value (null: the day has not come yet), the previous period's. */
 export type UsageTableRow = { day: number; date: string; current: string | null; previous: string };
 
-export function UsageTableView(props: { id: string; caption: string; labels: { date: string; current: string; previous: string; notYet: string }; rows: UsageTableRow[] }) {
+export function UsageTableView(props: { id: string; caption: string; labels: { date: string; current: string; previous: string | null; notYet: string }; rows: UsageTableRow[] }) {
+  const compared = props.labels.previous !== null;
   return (
     <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-labelledby={`${props.id}-caption`}>
       <table className="day-table" data-testid={`${props.id}-table`}>
@@ -17,7 +18,7 @@ export function UsageTableView(props: { id: string; caption: string; labels: { d
           <tr>
             <th scope="col">{props.labels.date}</th>
             <th scope="col">{props.labels.current}</th>
-            <th scope="col">{props.labels.previous}</th>
+            {compared ? <th scope="col">{props.labels.previous}</th> : null}
           </tr>
         </thead>
         {/* Cells carry no classes: app/globals.css styles .day-table's (sixty-odd cells per table). */}
@@ -26,7 +27,7 @@ export function UsageTableView(props: { id: string; caption: string; labels: { d
             <tr key={row.day}>
               <th scope="row">{row.date}</th>
               <td>{row.current === null ? <span className="text-slate-500">{props.labels.notYet}</span> : row.current}</td>
-              <td>{row.previous}</td>
+              {compared ? <td>{row.previous}</td> : null}
             </tr>
           ))}
         </tbody>

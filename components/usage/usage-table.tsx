@@ -7,7 +7,8 @@ export function UsageTable(props: {
   id: string;
   days: DayComparison[];
   caption: string;
-  labels: { date: string; current: string; previous: string; notYet: string };
+  /** `previous`: null when there is no previous period (a plan's first): the column is left out. */
+  labels: { date: string; current: string; previous: string | null; notYet: string };
   dayLabel: (date: Date) => string;
   number: (value: number) => string;
 }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityPlan } from '@/db/queries/usage-plan';
-import { computeUsageLimits, freeTierEnd } from './compute-limits';
+import { computeUsageLimits, devicesFor, freeTierEnd } from './compute-limits';
 
 const signUp = new Date('2026-03-10T09:00:00Z');
 const free: CapacityPlan = { productName: 'Free', tier: 'free', priceLookupKey: 'seikyu_free_monthly', deviceLimit: 1 };
@@ -13,7 +13,9 @@ describe('computeUsageLimits', () => {
       plan: { productName: 'Free', tier: 'free', priceLookupKey: 'seikyu_free_monthly' },
       capacity: 1,
       inUse: 0,
+      devicesInUse: 0,
       remaining: 1,
+      overCapacity: false,
       freeTierEndsAt: new Date('2027-03-10T09:00:00Z'),
       passValidUntil: null,
       allowed: true,
@@ -52,6 +54,33 @@ describe('computeUsageLimits', () => {
   });
 });
 
+describe('devices in use', () => {
+  const onDemand10: CapacityPlan = { productName: 'On-demand 10 devices', tier: 'on_demand_10', priceLookupKey: 'seikyu_on_demand_device_hours', deviceLimit: 10 };
+  const now = new Date('2026-12-07T00:00:00Z');
+
+  it('counts whole devices: half a device-hour is one device running, nine more can start', () => {
+    const limits = computeUsageLimits({ plans: [onDemand10], organizationCreatedAt: signUp, inUse: 0.5, now });
+    expect(limits).toMatchObject({ inUse: 0.5, devicesInUse: 1, remaining: 9, overCapacity: false, allowed: true });
+    expect(computeUsageLimits({ plans: [onDemand10], organizationCreatedAt: signUp, inUse: 9.25, now })).toMatchObject({ devicesInUse: 10, remaining: 0, allowed: false });
+  });
+
+  it('says the free limit is exceeded when three devices ran on it, and lets none start', () => {
+    const limits = computeUsageLimits({ plans: [free], organizationCreatedAt: signUp, inUse: 3, now });
+    expect(limits).toMatchObject({ capacity: 1, inUse: 3, devicesInUse: 3, remaining: 0, overCapacity: true, allowed: false });
+  });
+
+  it('is at capacity, not over it, when exactly the capacity runs', () => {
+    expect(computeUsageLimits({ plans: [free], organizationCreatedAt: signUp, inUse: 1, now })).toMatchObject({ overCapacity: false, allowed: false });
+  });
+});
+
+describe('devicesFor', () => {
+  it('rounds device-hours up to whole devices, ignoring float noise', () => {
+    expect([0, 0.5, 1, 1.0000000000001, 2.2, -1].map(devicesFor)).toEqual([0, 1, 1, 1, 3, 0]);
+    expect(devicesFor(0.1 + 0.2 + 0.7)).toBe(1);
+  });
+});
+
 describe('computeUsageLimits with a 30-day pass', () => {
   const pass30: CapacityPlan = { productName: '30-day pass', tier: 'pass_30d', priceLookupKey: 'seikyu_pass_30d', deviceLimit: 5 };
   const validUntil = new Date('2026-12-31T00:00:00Z');
@@ -63,7 +92,9 @@ describe('computeUsageLimits with a 30-day pass', () => {
       plan: { productName: '30-day pass', tier: 'pass_30d', priceLookupKey: 'seikyu_pass_30d' },
       capacity: 5,
       inUse: 2,
+      devicesInUse: 2,
       remaining: 3,
+      overCapacity: false,
       freeTierEndsAt: new Date('2027-03-10T09:00:00Z'),
       passValidUntil: validUntil,
       allowed: true,

@@ -8,10 +8,21 @@ export type UsageLimits = {
   plan: { productName: string; tier: string | null; priceLookupKey: string | null } | null;
   /** Concurrent devices allowed; null for no limit. */
   capacity: number | null;
-  /** Device-hours reported for the current clock hour: the devices running now. */
+  /** Device-hours reported for the current clock hour (what the meter holds; not a count of devices). */
   inUse: number;
-  /** capacity − inUse, never below 0; null for no limit. */
+  /**
+   * The devices running this hour, in whole devices: the hour's device-hours rounded up. A device that runs a whole
+   * hour reports 1 for it (the usage API's convention); one that runs part of the hour reports less and still
+   * holds its place for the hour.
+   */
+  devicesInUse: number;
+  /** capacity − devicesInUse in whole devices, never below 0; null for no limit. */
   remaining: number | null;
+  /**
+   * More devices ran this hour than the capacity allows. Usage that happened is recorded, never refused; nothing
+   * more may start (`allowed` is false).
+   */
+  overCapacity: boolean;
   /** When the free year ends (organizations without a paid plan); null on a paid plan. */
   freeTierEndsAt: Date | null;
   /** Until when the organization's 30-day pass runs; null without a valid pass. */
@@ -21,6 +32,12 @@ export type UsageLimits = {
 };
 
 export const FREE_TIER_DEVICES = 1;
+
+/** Whole devices for an hour's device-hours: rounded up (a part of an hour is a device), ignoring float noise. */
+export function devicesFor(deviceHours: number): number {
+  if (!Number.isFinite(deviceHours) || deviceHours <= 0) return 0;
+  return Math.ceil(deviceHours - 1e-9);
+}
 
 /** The free year: the same date one year after sign-up (29 February signs up until 1 March). */
 export function freeTierEnd(organizationCreatedAt: Date): Date {
@@ -59,12 +76,15 @@ export function computeUsageLimits(input: {
   const freeTierEndsAt = paid ? null : freeTierEnd(input.organizationCreatedAt);
   const freeCapacity = freeTierEndsAt && input.now < freeTierEndsAt ? (free?.deviceLimit ?? FREE_TIER_DEVICES) : 0;
   const capacity = paying ? paying.deviceLimit : freeCapacity;
-  const remaining = capacity === null ? null : Math.max(0, capacity - input.inUse);
+  const devicesInUse = devicesFor(input.inUse);
+  const remaining = capacity === null ? null : Math.max(0, capacity - devicesInUse);
   return {
     plan,
     capacity,
     inUse: input.inUse,
+    devicesInUse,
     remaining,
+    overCapacity: capacity !== null && devicesInUse > capacity,
     freeTierEndsAt,
     passValidUntil: pass?.validUntil ?? null,
     allowed: remaining === null || remaining > 0,

@@ -21,7 +21,8 @@ export type MeterUsage = {
 export type UsageDashboard = {
   timeZone: string;
   period: Period & { billed: boolean };
-  previous: Period;
+  /** The period compared with; null in a metered plan's first period (nothing before it was this plan's). */
+  previous: Period | null;
   meters: MeterUsage[];
   limits: UsageLimits;
   projection: InvoiceProjection | null;
@@ -48,20 +49,21 @@ export async function loadUsageDashboard(params: {
     getInvoiceProjection({ organizationId: organization.id }),
   ]);
   // Day buckets of exactly each period (the first and last clipped to it), so the days add up to the period's total:
-  // both periods of every meter in one statement.
+  // both periods of every meter in one statement (this period only, when there is none before it).
+  const perMeter = previous ? 2 : 1;
   const series = await usageBucketSeries({
     organizationId: organization.id,
     granularity: 'day',
     timeZone,
     series: meters.flatMap((meter) => [
       { meter: meter.eventName, start: current.start, end: current.end },
-      { meter: meter.eventName, start: previous.start, end: previous.end },
+      ...(previous ? [{ meter: meter.eventName, start: previous.start, end: previous.end }] : []),
     ]),
   });
   const meterUsage = meters.map((meter, index): MeterUsage => {
-    const currentBuckets = series[2 * index]!;
-    const previousBuckets = series[2 * index + 1]!;
-    const days = compareDays({ current: currentBuckets, previous: previousBuckets, now });
+    const currentBuckets = series[perMeter * index]!;
+    const previousBuckets = previous ? series[perMeter * index + 1]! : null;
+    const days = compareDays({ current: currentBuckets, previous: previousBuckets ?? [], now });
     return {
       eventName: meter.eventName,
       name: meter.name,

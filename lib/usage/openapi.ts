@@ -26,7 +26,7 @@ export function usageOpenApiDocument(serverUrl: string) {
         '',
         'Events are stored exactly once per `identifier` (repeats are harmless duplicates, so retry freely). Accepted events are reported to Stripe in the background, once per customer·meter·hour, and billed on the metered plan; usage without a metered plan is kept and shown but not billed (a plan chosen later bills usage from its start).',
         '',
-        'Devices: a device that runs for an hour reports `device_hours` with value 1 for that hour (identifier e.g. `dev-42-2026-12-06T10`); the sum of the current clock hour is the number of devices in use, which `GET /api/v1/limits` compares with the plan’s capacity.',
+        'Devices: a device that runs for an hour reports `device_hours` with value 1 for that hour (identifier e.g. `dev-42-2026-12-06T10`), one that runs part of it the part it ran; the sum of the current clock hour, rounded up to whole devices, is the number of devices in use (`devices_in_use`), which `GET /api/v1/limits` compares with the plan’s capacity.',
       ].join('\n'),
     },
     servers: [{ url: serverUrl }],
@@ -89,7 +89,7 @@ export function usageOpenApiDocument(serverUrl: string) {
         get: {
           operationId: 'getLimits',
           summary: "The organization's plan, device capacity and what is left",
-          description: 'Ask before starting a device: `allowed` is false when no device may start (capacity reached, or the free year is over without a paid plan or a 30-day pass). Usage over the free limit is refused here, never silently billed. A valid 30-day pass gives its capacity until `pass_valid_until`; beside a paid plan the larger capacity applies, and `plan` names the one that gives it.',
+          description: 'Ask before starting a device: `allowed` is false when no device may start (capacity reached or exceeded, or the free year is over without a paid plan or a 30-day pass). Usage over the limit is refused here, never silently billed; usage that already happened is recorded, and `over_capacity` says the limit was exceeded. A valid 30-day pass gives its capacity until `pass_valid_until`; beside a paid plan the larger capacity applies, and `plan` names the one that gives it.',
           responses: {
             '200': { description: 'The limits.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Limits' } } } },
             '401': unauthorized,
@@ -137,7 +137,7 @@ export function usageOpenApiDocument(serverUrl: string) {
         },
         Limits: {
           type: 'object',
-          required: ['plan', 'capacity', 'in_use', 'remaining', 'free_tier_ends_at', 'allowed', 'pass_valid_until'],
+          required: ['plan', 'capacity', 'in_use', 'remaining', 'free_tier_ends_at', 'allowed', 'pass_valid_until', 'devices_in_use', 'over_capacity'],
           properties: {
             plan: {
               type: ['object', 'null'],
@@ -146,10 +146,12 @@ export function usageOpenApiDocument(serverUrl: string) {
             },
             capacity: { type: ['integer', 'null'], description: 'Concurrent devices allowed; null for no limit.' },
             in_use: { type: 'number', description: 'Device-hours reported for the current clock hour.' },
-            remaining: { type: ['number', 'null'] },
+            remaining: { type: ['number', 'null'], description: 'Devices that may still start this hour: `capacity` − `devices_in_use`, never below 0; null for no limit.' },
             free_tier_ends_at: { type: ['integer', 'null'], description: 'Unix seconds when the free year ends; null on a paid plan.' },
             allowed: { type: 'boolean' },
             pass_valid_until: { type: ['integer', 'null'], description: 'Unix seconds until which the 30-day pass runs; null without a valid pass. Added in 1.1.0.' },
+            devices_in_use: { type: 'integer', minimum: 0, description: 'Devices running this clock hour: `in_use` rounded up to whole devices (a device that ran part of the hour counts). Added in 1.1.0.' },
+            over_capacity: { type: 'boolean', description: 'More devices ran this hour than `capacity` allows (the usage is recorded; `allowed` is false). Added in 1.1.0.' },
           },
         },
         Error: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, calendarMonthIn, compareDays, currentUsagePeriod, periodTotals, previousUsagePeriod, startOfDayIn } from './period';
+import { addMonthsClamped, calendarMonthIn, compareDays, comparedPeriod, currentUsagePeriod, periodTotals, previousUsagePeriod, startOfDayIn } from './period';
 
 const d = (iso: string) => new Date(iso);
 
@@ -39,6 +39,23 @@ describe('the period', () => {
   });
 });
 
+describe('the period compared with', () => {
+  const first = { start: d('2026-12-07T18:00:00Z'), end: d('2027-01-07T18:00:00Z'), billed: true };
+
+  it('is none in a metered plan’s first period: the month before it was not the plan’s', () => {
+    // Subscribed at 18:00:00; Stripe may stamp the subscription a second after its period starts.
+    expect(comparedPeriod(first, 'UTC', d('2026-12-07T18:00:00Z'))).toBeNull();
+    expect(comparedPeriod(first, 'UTC', d('2026-12-07T18:00:01Z'))).toBeNull();
+  });
+
+  it('is the period before from the plan’s second period on, and the previous calendar month without a plan', () => {
+    const second = { start: d('2027-01-07T18:00:00Z'), end: d('2027-02-07T18:00:00Z'), billed: true };
+    expect(comparedPeriod(second, 'UTC', d('2026-12-07T18:00:00Z'))).toEqual({ start: first.start, end: first.end });
+    const calendar = { start: d('2026-12-01T00:00:00Z'), end: d('2027-01-01T00:00:00Z'), billed: false };
+    expect(comparedPeriod(calendar, 'UTC', null)).toEqual({ start: d('2026-11-01T00:00:00Z'), end: d('2026-12-01T00:00:00Z') });
+  });
+});
+
 describe('this period against the previous one', () => {
   const day = (iso: string, value: number) => ({ start: d(iso), end: new Date(d(iso).getTime() + 86_400_000), value });
   const current = [day('2026-12-01T00:00:00Z', 5), day('2026-12-02T00:00:00Z', 0), day('2026-12-03T00:00:00Z', 0)];
@@ -52,5 +69,11 @@ describe('this period against the previous one', () => {
       { day: 3, date: d('2026-12-03T00:00:00Z'), current: null, previous: 6 },
     ]);
     expect(periodTotals(days, previous)).toEqual({ current: 5, previousToDate: 6, previous: 13 });
+  });
+
+  it('has no previous totals when there is no previous period', () => {
+    const days = compareDays({ current, previous: [], now: d('2026-12-02T08:00:00Z') });
+    expect(days.map((day) => day.previous)).toEqual([null, null, null]);
+    expect(periodTotals(days, null)).toEqual({ current: 5, previousToDate: null, previous: null });
   });
 });

@@ -61,6 +61,16 @@ export function previousUsagePeriod(period: Period & { billed: boolean }, timeZo
   return { start: addMonthsClamped(period.start, -1), end: period.start };
 }
 
+/**
+ * The period this one is compared with, or null when there is none: a billed period that began when its
+ * subscription did (`subscriptionStart` at or after the period's start) is the plan's first, and the month before
+ * it is no period of the plan (usage then was on another plan, the free tier's, and was never billed by this one).
+ */
+export function comparedPeriod(period: Period & { billed: boolean }, timeZone: string, subscriptionStart: Date | null): Period | null {
+  if (period.billed && subscriptionStart && subscriptionStart.getTime() >= period.start.getTime()) return null;
+  return previousUsagePeriod(period, timeZone);
+}
+
 export type DayComparison = {
   /** 1-based day of the period. */
   day: number;
@@ -88,18 +98,19 @@ export function compareDays(params: { current: Bucket[]; previous: Bucket[]; now
 export type PeriodTotals = {
   /** This period so far. */
   current: number;
-  /** The previous period up to the same day. */
-  previousToDate: number;
-  /** The whole previous period. */
-  previous: number;
+  /** The previous period up to the same day; null when there is no previous period (comparedPeriod). */
+  previousToDate: number | null;
+  /** The whole previous period; null when there is none. */
+  previous: number | null;
 };
 
-export function periodTotals(days: DayComparison[], previous: Bucket[]): PeriodTotals {
+/** `previous`: the previous period's buckets, null when there is no previous period to compare with. */
+export function periodTotals(days: DayComparison[], previous: Bucket[] | null): PeriodTotals {
   const sum = (values: (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
   const elapsed = days.filter((d) => d.current !== null).length;
   return {
     current: sum(days.map((d) => d.current)),
-    previousToDate: sum(previous.slice(0, elapsed).map((b) => b.value)),
-    previous: sum(previous.map((b) => b.value)),
+    previousToDate: previous ? sum(previous.slice(0, elapsed).map((b) => b.value)) : null,
+    previous: previous ? sum(previous.map((b) => b.value)) : null,
   };
 }

@@ -56,7 +56,7 @@ export async function CustomerUsageSection(props: {
                   {meter.name}
                 </th>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{number(meter.totals.current)}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums text-slate-700">{number(meter.totals.previousToDate)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums text-slate-700">{meter.totals.previousToDate === null ? '—' : number(meter.totals.previousToDate)}</td>
                 <td className="py-1.5 text-right tabular-nums text-slate-700">{meter.budget ? number(meter.budget.budget) : '—'}</td>
               </tr>
             ))}
@@ -66,7 +66,9 @@ export async function CustomerUsageSection(props: {
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-700">{t('capacity')}</dt>
         <dd data-testid="admin-usage-capacity">
-          {limits.capacity === null ? t('capacityUnlimited', { inUse: limits.inUse }) : t('capacityInUse', { inUse: limits.inUse, capacity: limits.capacity })}
+          {limits.capacity === null
+            ? t('capacityUnlimited', { inUse: limits.devicesInUse })
+            : t(limits.overCapacity ? 'capacityOver' : 'capacityInUse', { inUse: limits.devicesInUse, capacity: limits.capacity })}
           {limits.plan ? ` · ${limits.plan.productName}` : ''}
           {limits.freeTierEndsAt ? ` · ${t('freeYearEnds', { date: date(limits.freeTierEndsAt) })}` : ''}
         </dd>

@@ -131,6 +131,8 @@ describe('buying the 30-day pass', () => {
       free_tier_ends_at: expect.any(Number),
       allowed: true,
       pass_valid_until: validUntil,
+      devices_in_use: 0,
+      over_capacity: false,
     });
     expect((await findActivePass({ organizationId: org.id, locale: 'ja' }))?.productName).toBe('30日パス');
 

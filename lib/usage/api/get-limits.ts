@@ -18,6 +18,8 @@ export async function handleGetLimits(request: Request): Promise<Response> {
       free_tier_ends_at: limits.freeTierEndsAt ? Math.floor(limits.freeTierEndsAt.getTime() / 1000) : null,
       allowed: limits.allowed,
       pass_valid_until: limits.passValidUntil ? Math.floor(limits.passValidUntil.getTime() / 1000) : null,
+      devices_in_use: limits.devicesInUse,
+      over_capacity: limits.overCapacity,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   );

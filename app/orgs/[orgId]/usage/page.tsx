@@ -33,6 +33,12 @@ export default async function UsagePage(props: OrgPageProps) {
         description={t('periodLine', { start: date(period.start), end: lastDay(period.end), timeZone: timeZoneLabel(timeZone, locale) })}
       />
       {!period.billed ? <p className="alert-info mb-6">{t('notBilled')}</p> : null}
+      {/* A plan's first period has nothing of the plan before it: what was used then is not its previous period. */}
+      {period.billed && !dashboard.previous ? (
+        <p className="alert-info mb-6" data-testid="usage-first-period">
+          {t('firstPeriod', { date: date(period.start) })}
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <CapacityCard limits={dashboard.limits} locale={locale} timeZone={timeZone} />
@@ -41,7 +47,8 @@ export default async function UsagePage(props: OrgPageProps) {
 
       {dashboard.meters.map((meter) => {
         const id = `meter-${meter.eventName}`;
-        const legend = { current: t('thisPeriod'), previous: t('previousPeriod') };
+        const compared = meter.totals.previous !== null && meter.totals.previousToDate !== null;
+        const legend = { current: t('thisPeriod'), previous: compared ? t('previousPeriod') : null };
         return (
           <section key={meter.eventName} className="card mt-6" aria-labelledby={`${id}-heading`} data-testid={id}>
             <h2 id={`${id}-heading`} className="card-title">
@@ -52,25 +59,29 @@ export default async function UsagePage(props: OrgPageProps) {
                 <dt className="text-xs text-slate-600">{t('soFar')}</dt>
                 <dd className="text-2xl font-semibold tabular-nums text-slate-900">{number(meter.totals.current)}</dd>
               </div>
-              <div>
-                <dt className="text-xs text-slate-600">{t('previousToDate')}</dt>
-                <dd className="text-lg tabular-nums text-slate-800">{number(meter.totals.previousToDate)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">{t('previousTotal')}</dt>
-                <dd className="text-lg tabular-nums text-slate-800">{number(meter.totals.previous)}</dd>
-              </div>
+              {meter.totals.previousToDate !== null ? (
+                <div>
+                  <dt className="text-xs text-slate-600">{t('previousToDate')}</dt>
+                  <dd className="text-lg tabular-nums text-slate-800">{number(meter.totals.previousToDate)}</dd>
+                </div>
+              ) : null}
+              {meter.totals.previous !== null ? (
+                <div>
+                  <dt className="text-xs text-slate-600">{t('previousTotal')}</dt>
+                  <dd className="text-lg tabular-nums text-slate-800">{number(meter.totals.previous)}</dd>
+                </div>
+              ) : null}
             </dl>
             <div className="mt-4 grid gap-4 lg:grid-cols-2">
               <UsageChart
                 id={id}
                 days={meter.days}
                 title={t('chartTitle', { meter: meter.name })}
-                summary={t('chartSummary', {
-                  meter: meter.name,
-                  current: number(meter.totals.current),
-                  previous: number(meter.totals.previousToDate),
-                })}
+                summary={
+                  meter.totals.previousToDate !== null
+                    ? t('chartSummary', { meter: meter.name, current: number(meter.totals.current), previous: number(meter.totals.previousToDate) })
+                    : t('chartSummaryFirst', { meter: meter.name, current: number(meter.totals.current) })
+                }
                 dayLabel={dayLabel}
                 number={number}
                 legend={legend}
@@ -78,7 +89,7 @@ export default async function UsagePage(props: OrgPageProps) {
               <UsageTable
                 id={id}
                 days={meter.days}
-                caption={t('tableCaption', { meter: meter.name })}
+                caption={t(compared ? 'tableCaption' : 'tableCaptionFirst', { meter: meter.name })}
                 labels={{ date: t('day'), current: legend.current, previous: legend.previous, notYet: t('notYet') }}
                 dayLabel={(value) => date(value)}
                 number={number}
