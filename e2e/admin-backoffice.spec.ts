@@ -97,6 +97,11 @@ test('[admin] month-end receivables: a bank transfer in its bucket and the CSV, 
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText('Note edited');
   await expect(entries.nth(1)).toContainText('Note added');
+  // At a laptop's width the table fits its box: no column is off to the side, the action code is whole.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wrap = page.getByRole('region', { name: 'Audit log' });
+  expect(await wrap.evaluate((box) => box.scrollWidth <= box.clientWidth), 'audit table fits at 1280px').toBe(true);
+  await expect(entries.nth(0)).toContainText('note.updated');
 
   // The webhook ledger: replaying the invoice's finalized event applies nothing twice and is audited.
   await page.goto('/admin/events?status=processed');

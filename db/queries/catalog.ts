@@ -191,6 +191,32 @@ export async function getPriceCatalogTexts(params: { priceIds: readonly string[]
   return new Map(rows.map(({ id, ...texts }) => [id, texts]));
 }
 
+/**
+ * Names of catalogue products and prices (active or not: an audit entry may be about an archived plan) in `locale`,
+ * by id; a price reads as its product's name with its nickname when it has one. Ids the mirror does not know are
+ * left out.
+ */
+export async function getCatalogNames(params: { ids: readonly string[]; locale?: string }, tx: Tx = db): Promise<Map<string, string>> {
+  const ids = [...new Set(params.ids)];
+  if (ids.length === 0) return new Map();
+  const locale = params.locale ?? 'en';
+  const productName = (product: { name: string; metadata: Record<string, string> }) => catalogText(product.metadata, 'name', product.name, locale) ?? product.name;
+  const [products, prices] = await Promise.all([
+    tx.select({ id: stripeProducts.id, name: stripeProducts.name, metadata: stripeProducts.metadata }).from(stripeProducts).where(inArray(stripeProducts.id, ids)),
+    tx
+      .select({ id: stripePrices.id, nickname: stripePrices.nickname, priceMetadata: stripePrices.metadata, name: stripeProducts.name, metadata: stripeProducts.metadata })
+      .from(stripePrices)
+      .innerJoin(stripeProducts, eq(stripeProducts.id, stripePrices.productId))
+      .where(inArray(stripePrices.id, ids)),
+  ]);
+  const names = new Map(products.map((product) => [product.id, productName(product)]));
+  for (const price of prices) {
+    const nickname = catalogText(price.priceMetadata, 'nickname', price.nickname, locale);
+    names.set(price.id, nickname ? `${productName(price)} · ${nickname}` : productName(price));
+  }
+  return names;
+}
+
 export type CatalogMeter = {
   /** The meter's event name (`device_hours`): what the usage API and the usage events carry. */
   eventName: string;

@@ -95,6 +95,15 @@ describe('describeActivity', () => {
     expect(describeActivity(removed, context('ja'))).toMatchObject({ what: '確認時に割引を削除', details: ['クーポン SEIKYU_THANKYOU500'] });
   });
 
+  it('says what a review hold was and became: every invoice, the first N, or not held', () => {
+    const set = entry({ action: 'review_hold.updated', actorType: 'operator', data: { before: null, after: { firstInvoices: 3 } } });
+    expect(describeActivity(set, context('en')).details).toEqual(['Review hold: not held → first 3 invoices held']);
+    const all = entry({ action: 'review_hold.updated', actorType: 'operator', data: { before: { firstInvoices: 3 }, after: { firstInvoices: null } } });
+    expect(describeActivity(all, context('ja')).details).toEqual(['確認保留：最初の 3 件を保留 → すべての請求書を保留']);
+    const cleared = entry({ action: 'review_hold.updated', actorType: 'operator', data: { before: { firstInvoices: null }, after: null } });
+    expect(describeActivity(cleared, context('en')).details).toEqual(['Review hold: every invoice held → not held']);
+  });
+
   it('has words in both languages for every action the code records', () => {
     // Read from the source, so a new action cannot be forgotten: `action: '…'` literals, the operators' invoice
     // actions and the draft-review edits (`invoice.review_${kind}`).

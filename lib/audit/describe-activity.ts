@@ -130,6 +130,16 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   }
   if (comment && !replaced) details.push(`“${comment}”`);
 
+  // A review hold set, changed or cleared: the setting before and after (held for every invoice, the first N, not held).
+  if (entry.action === 'review_hold.updated') {
+    const hold = (value: unknown): string => {
+      if (!value || typeof value !== 'object') return t('activity.detail.holdOff');
+      const first = integer((value as { firstInvoices?: unknown }).firstInvoices);
+      return first === null ? t('activity.detail.holdAll') : t('activity.detail.holdFirst', { count: first });
+    };
+    details.push(t('activity.detail.reviewHold', { from: hold(data.before), to: hold(data.after) }));
+  }
+
   const validUntil = text(data.passValidUntil);
   if (validUntil && !Number.isNaN(Date.parse(validUntil))) {
     details.push(t('activity.detail.validUntil', { date: formatDate(new Date(validUntil), locale, timeZone) }));

@@ -1,16 +1,18 @@
 // GET /admin/audit — every action by operators, customers, jobs and Stripe, newest first: filters by actor,
-// actor type, action, customer and dates; pages of 50 (older / back to the newest); CSV of the filtered rows.
+// actor type, action, customer and dates; pages of 50 (older / back to the newest); CSV of the filtered rows. The
+// table (components/admin/audit-entries-table.tsx) fits the content width; plans are named from the catalogue.
 import Link from 'next/link';
 import { getLocale, getTimeZone } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
+import { AuditEntriesTable } from '@/components/admin/audit-entries-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TimesInZone } from '@/components/admin/times-in-zone';
 import { PageHeader } from '@/components/ui/page-header';
 import { AUDIT_PAGE_SIZE, searchAuditLogForOperator } from '@/db/queries/audit-search';
+import { getCatalogNames } from '@/db/queries/catalog';
 import { auditFilterQuery, parseAuditFilters, type AuditFilterInput } from '@/lib/admin/audit-filters';
-import { describeActivity, type RootTranslate } from '@/lib/audit/describe-activity';
+import type { RootTranslate } from '@/lib/audit/describe-activity';
 import { requireOperator } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/i18n/format';
 import { operatorTitleMetadata } from '@/lib/admin/title-metadata';
 
 export const generateMetadata = operatorTitleMetadata('backoffice.audit');
@@ -21,6 +23,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = parseAuditFilters(query, timeZone);
   const rows = await searchAuditLogForOperator({ ...filters, limit: AUDIT_PAGE_SIZE + 1 });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  // Entries about a plan (a review hold on a product or price) are named from the mirrored catalogue.
+  const catalogIds = page.filter((row) => row.targetId && (row.targetType === 'product' || row.targetType === 'price')).map((row) => row.targetId!);
+  const targetNames = await getCatalogNames({ ids: catalogIds, locale });
   const filterQuery = auditFilterQuery(query);
   const value = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : '');
   const field = (name: string, label: string, type = 'text') => (
@@ -70,36 +75,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('title')}>
-          <table className="table" data-testid="audit-entries">
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('what')}</th>
-                <th scope="col">{t('customer')}</th>
-                <th scope="col">{t('target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.map((row) => {
-                const { who, what, details } = describeActivity(row, { t: tRoot as unknown as RootTranslate, locale, timeZone });
-                return (
-                  <tr key={row.id} data-testid="audit-entry" data-action={row.action}>
-                    <td className="whitespace-nowrap">{formatDateTime(row.createdAt, locale, timeZone)}</td>
-                    <td className="break-all">{who}</td>
-                    <td>
-                      <span className="font-medium">{what}</span> <span className="font-mono text-xs text-slate-500">{row.action}</span>
-                      {details.length > 0 ? <span className="block text-xs text-slate-600">{details.join(' · ')}</span> : null}
-                    </td>
-                    <td>{row.organizationId ? <Link href={`/admin/customers/${row.organizationId}`}>{row.organizationName ?? row.organizationId}</Link> : '—'}</td>
-                    <td className="break-all font-mono text-xs">{row.targetId ? `${row.targetType ?? ''} ${row.targetId}` : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AuditEntriesTable
+          rows={page}
+          targetNames={targetNames}
+          labels={{ title: t('title'), whenWho: t('whenWho'), what: t('what'), customer: t('customerColumn'), target: t('target') }}
+          t={tRoot as unknown as RootTranslate}
+          locale={locale}
+          timeZone={timeZone}
+        />
       )}
       <nav className="mt-4 flex gap-4 text-sm" aria-label={t('title')}>
         {filters.before ? <Link href={`/admin/audit${filterQuery ? `?${filterQuery}` : ''}`}>← {t('previous')}</Link> : null}
