@@ -66,7 +66,7 @@ test('[customer] buys the 30-day pass with 4242 and sees it on the invoices list
   await expect(page.getByTestId('usage-pass')).toContainText('Your 30-day pass runs until');
 });
 
-test('[customer] subscribes to the on-demand plan without an up-front charge', async ({ customer }) => {
+test('[customer] subscribes to the on-demand plan without an up-front charge and moves to 20 devices', async ({ customer }) => {
   const { page, organizationId } = customer;
   await page.goto(`/orgs/${organizationId}/plans`);
   await page.getByTestId('plan-seikyu_on_demand_device_hours').getByRole('button', { name: 'Choose On-demand 10 devices' }).click();
@@ -89,10 +89,22 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
   await expect(plan).not.toContainText('/ month');
   await expect(plan).toContainText('Billed monthly in arrears');
 
+  // Another capacity tier of the same plan is offered (and opened on), previewed with nothing to prorate, applied.
+  const change = page.getByTestId('change-plan');
+  await expect(change.getByLabel('New plan').locator('option:checked')).toHaveText('On-demand 20 devices — ¥18 per device-hour');
+  await change.getByRole('button', { name: 'Preview the change' }).click();
+  const preview = page.getByTestId('plan-change-preview');
+  await expect(preview.getByTestId('preview-nothing-to-prorate')).toContainText('Nothing to prorate');
+  await expect(page.getByTestId('preview-amount-due')).toHaveText('¥0');
+  await preview.getByRole('button', { name: 'Confirm the change' }).click();
+  await expect(page.getByTestId('plan-changed')).toBeVisible();
+  await expect(plan.getByRole('heading', { name: 'On-demand 20 devices' })).toBeVisible();
+  await expect(plan).toContainText('¥18 per device-hour');
+
   // Nothing was charged: the only invoice of the plan is ¥0, and the free tier was replaced.
   await page.goto(`/orgs/${organizationId}`);
   const current = page.getByTestId('current-plan');
-  await expect(current.getByText('On-demand 10 devices', { exact: true })).toBeVisible();
+  await expect(current.getByText('On-demand 20 devices', { exact: true })).toBeVisible();
   await expect(current.getByText('Free', { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('recent-invoices')).not.toContainText(/¥[1-9]/);
   await expect(page.getByTestId('payment-failed-banner')).toHaveCount(0);
@@ -103,5 +115,5 @@ test('[customer] subscribes to the on-demand plan without an up-front charge', a
   await page.goto(`/orgs/${organizationId}/usage`);
   await expect(page.getByTestId('usage-first-period')).toContainText('first period began on');
   await expect(page.getByTestId('meter-device_hours-table').getByRole('columnheader', { name: 'Previous period' })).toHaveCount(0);
-  await expect(page.getByTestId('usage-capacity-value')).toHaveText('0 of 10 devices in use');
+  await expect(page.getByTestId('usage-capacity-value')).toHaveText('0 of 20 devices in use');
 });

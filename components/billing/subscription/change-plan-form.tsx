@@ -1,6 +1,7 @@
 'use client';
-// Change plan: pick a plan (and seats), see the preview — what is charged or credited now, line by line, and
-// the next invoice — then confirm. Confirming sends only the signed preview back.
+// Change plan: pick a plan (and seats), or another capacity tier of a metered plan, see the preview — what is
+// charged or credited now, line by line (nothing, between usage prices, and it says why), and the next invoice —
+// then confirm. Confirming sends only the signed preview back.
 import { useRouter } from 'next/navigation';
 import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
@@ -11,7 +12,7 @@ import { formatMoney } from '@/lib/i18n/format';
 import { TaxRows, type TaxRowLabels } from '@/components/billing/tax/tax-rows';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean; interval: string | null };
+export type ChangePlanOption = { priceId: string; label: string; perUnit: boolean; interval: string | null; metered: boolean };
 
 export type ChangePlanLabels = {
   plan: string;
@@ -19,6 +20,8 @@ export type ChangePlanLabels = {
   preview: string;
   previewing: string;
   nowHeading: string;
+  /** Between usage prices (capacity tiers): why nothing is charged now. */
+  nothingToProrate: string;
   nextHeading: string;
   totalNow: string;
   creditNow: string;
@@ -133,6 +136,11 @@ export function ChangePlanForm({
             <h3 id={`${id}-now`} className="font-semibold">
               {labels.nowHeading}
             </h3>
+            {data.nothingToProrate ? (
+              <p className="mt-2 text-sm text-slate-700" data-testid="preview-nothing-to-prorate">
+                {labels.nothingToProrate}
+              </p>
+            ) : null}
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {data.now.lines.map((line, index) => (
                 <li key={index} className="flex justify-between gap-3 py-1.5">

@@ -2,10 +2,12 @@
 // (line by line) and what the next invoice will be, with a proration date fixed here, and signs all of it into
 // a short-lived token. applyPlanChange applies exactly the token's items at the token's proration date, so the
 // amount charged equals the preview. The subscription is looked up in the mirror scoped to the organization.
+// A metered plan changes between its capacity tiers the same way: a usage price has nothing to prorate (it is
+// billed in arrears), so nothing is charged now and the preview says so (`nothingToProrate`).
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
-import { getPriceCatalogTexts } from '@/db/queries/catalog';
+import { findCatalogPrice, getPriceCatalogTexts } from '@/db/queries/catalog';
 import type { PriceCatalogTexts } from '@/db/catalog-text';
 import { findSubscriptionForOrganization } from '@/db/queries/subscriptions';
 import { describeLine, lineOriginOf } from '@/lib/billing/invoices/line-description';
@@ -23,6 +25,7 @@ import { createPlanChangeToken, PLAN_CHANGE_TOKEN_TTL_SECONDS, readPlanChangeTok
 import { quantityFor, resolvePurchasablePrice } from '@/lib/billing/plans/purchasable-price';
 import { taxLinesOf, type TaxLine } from '@/lib/billing/tax/tax-lines';
 import { intervalKeptBy, planItemOf } from './plan-item';
+import { isPlanChangeTarget } from './plan-change-choice';
 
 type Organization = Pick<OrganizationForMember, 'id' | 'currency' | 'stripeCustomerId' | 'timeZone'>;
 
@@ -30,6 +33,8 @@ export type PreviewLine = { description: string; amount: number; proration: bool
 export type PlanChangePreview = {
   token: string;
   currency: string;
+  /** From a usage price to another (capacity tiers): billed in arrears on both sides, nothing to prorate now. */
+  nothingToProrate: boolean;
   /** Charged now (negative: credited to the balance and used on later invoices). */
   now: { lines: PreviewLine[]; taxes: TaxLine[]; total: number; amountDue: number };
   next: { lines: PreviewLine[]; taxes: TaxLine[]; total: number; date: number | null };
@@ -96,6 +101,11 @@ export async function previewPlanChange(params: {
   if (keptInterval && price.interval !== keptInterval) {
     throw billingInputError('interval_mismatch', `${price.id} bills per ${price.interval}, ${subscription.id}'s other items per ${keptInterval}`);
   }
+  // What the form offers, and nothing else: a plan, or another capacity tier of the metered plan the customer is on.
+  const current = await findCatalogPrice({ priceId: item.priceId, currency: subscription.currency });
+  if (!isPlanChangeTarget(price, current, null)) {
+    throw billingInputError('price_not_subscribable', `${price.id} (${price.kind}) is no plan ${subscription.id} may change to from ${item.priceId}`);
+  }
   const quantity = quantityFor(price, params.quantity);
   if (price.id === item.priceId && quantity === item.quantity) {
     throw billingInputError('quantity_not_allowed', 'the change changes nothing');
@@ -125,6 +135,7 @@ export async function previewPlanChange(params: {
   return {
     token,
     currency: subscription.currency,
+    nothingToProrate: item.usageType === 'metered' && price.metered,
     now: { lines: describe(nowInvoice), taxes: taxLinesOf(nowInvoice), total: nowInvoice.total, amountDue: nowInvoice.amount_due },
     next: { lines: describe(nextInvoice), taxes: taxLinesOf(nextInvoice), total: nextInvoice.total, date: nextInvoice.period_end ?? null },
   };
@@ -150,7 +161,11 @@ export async function applyPlanChange(params: {
     idempotencyKey: `org:${params.organization.id}:change-plan:${subscription.id}:${tokenHash}`,
   });
   await syncStripeCustomer(subscription.customerId);
-  const invoice = typeof updated.latest_invoice === 'object' ? updated.latest_invoice : null;
+  // The invoice this change made, if it made one: a change with nothing to prorate (between usage prices) makes
+  // none, and `latest_invoice` is then an older invoice that is no part of it. A replayed request (same key) gives
+  // the same invoice back.
+  const latest = typeof updated.latest_invoice === 'object' ? updated.latest_invoice : null;
+  const invoice = latest && latest.billing_reason === 'subscription_update' && latest.created >= claims.prorationDate ? latest : null;
   await recordAudit({
     organizationId: params.organization.id,
     actor: { type: 'user', id: params.actorUserId },

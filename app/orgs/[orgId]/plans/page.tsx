@@ -11,6 +11,8 @@ import { listLiveSubscriptions } from '@/db/queries/subscriptions';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { groupCatalog, parsePlanInterval } from '@/lib/billing/plans/group-catalog';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
+import { isPlanChangeTarget } from '@/lib/billing/subscriptions/plan-change-choice';
+import { planItemOf } from '@/lib/billing/subscriptions/plan-item';
 
 export const generateMetadata = titleMetadata('plans');
 
@@ -28,14 +30,17 @@ export default async function PlansPage(props: OrgPageProps) {
   const planSubscription = live.find((s) => s.status !== 'incomplete');
   const currentPriceIds = new Set(planSubscription?.items.map((i) => i.priceId) ?? []);
   const hasPaidPlan = Boolean(planSubscription && planSubscription.metadata.seikyu_intent !== 'free_tier');
+  const currentPlanPriceId = planSubscription ? (planItemOf(planSubscription.items)?.priceId ?? null) : null;
+  const currentPlanPrice = prices.find((p) => p.id === currentPlanPriceId) ?? null;
   const label = (price: CatalogPrice) => describeCatalogPrice(price, locale, t, tInterval);
 
   function chooseControl(price: CatalogPrice) {
     if (currentPriceIds.has(price.id)) return <span className="badge-green">{t('currentPlan')}</span>;
     if (!mayManage || price.isFree) return null;
     if (hasPaidPlan) {
-      // The subscription page changes the plan only; an add-on or usage price joins a paid plan through us.
-      if (price.kind !== 'plan') return null;
+      // The subscription page changes the plan, or a metered plan's capacity tier (On-demand 10 to 20 devices);
+      // an add-on or another usage price joins a paid plan through us.
+      if (!isPlanChangeTarget(price, currentPlanPrice, null)) return null;
       // One name per plan ("Change to Team"): a list of identical "Change plan" links tells a screen reader nothing.
       return (
         <Link href={`${base}/subscription?price=${encodeURIComponent(price.id)}`} className="btn-secondary">

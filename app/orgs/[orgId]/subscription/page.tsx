@@ -7,6 +7,7 @@ import { describePlanPrice, isFreePlan, isMeteredItem } from '@/components/porta
 import { CancelSubscriptionForm } from '@/components/billing/subscription/cancel-subscription-form';
 import { ChangePlanForm } from '@/components/billing/subscription/change-plan-form';
 import { intervalKeptBy, planItemOf } from '@/lib/billing/subscriptions/plan-item';
+import { planChangeOptions } from '@/lib/billing/subscriptions/plan-change-choice';
 import { CollectionMethodForm } from '@/components/billing/subscription/collection-method-form';
 import { PromotionCodeForm } from '@/components/billing/subscription/promotion-code-form';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
@@ -49,14 +50,14 @@ export default async function SubscriptionPage(props: OrgPageProps) {
     subscription?.payingCardId && !free && subscription.collectionMethod === 'charge_automatically'
       ? await getOrganizationCard({ organizationId: organization.id, paymentMethodId: subscription.payingCardId })
       : null;
-  const planOptions = prices
-    .filter((p) => p.kind === 'plan' && !p.isFree && p.type === 'recurring' && !p.metered && (!keptInterval || p.interval === keptInterval))
-    .map((p) => ({
-      priceId: p.id,
-      label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`,
-      perUnit: p.perUnit !== null,
-      interval: p.interval,
-    }));
+  // The plans, and the other capacity tiers of a metered plan (lib/billing/subscriptions/plan-change-choice.ts).
+  const planOptions = planChangeOptions(prices, currentItem?.priceId ?? null, keptInterval).map((p) => ({
+    priceId: p.id,
+    label: `${p.productName} — ${describeCatalogPrice(p, locale, tPlans, tInterval)}`,
+    perUnit: p.perUnit !== null,
+    interval: p.interval,
+    metered: p.metered,
+  }));
   const endsAtPeriodEnd = (periodEnd: Date | null) =>
     periodEnd ? t('cancelQuestion', { date: date(periodEnd) }) : t('cancelQuestionNoDate');
   const endsAt = subscription ? (subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null)) : null;
@@ -164,6 +165,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
               <h2 id="promotion-title" className="card-title mb-3">
                 {t('promotion.title')}
               </h2>
+                  nothingToProrate: t('change.nothingToProrate'),
               <PromotionCodeForm
                 organizationId={organization.id}
                 subscriptionId={subscription.id}
