@@ -37,7 +37,9 @@ export function AppShellFrame(props: AppShellFrameProps) {
           </div>
           <div className="flex items-center gap-2">
             <LocaleButtons {...props.locale} />
-            <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 md:inline" data-testid="user-email">
+            {/* Whole where the bar has room (a laptop shows a 40-character address in full); cut short on a tablet, with
+                the full address on hover. */}
+            <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 md:inline lg:max-w-[28rem]" title={props.userEmail} data-testid="user-email">
               {props.userEmail}
             </span>
             <SignOutButton label={props.signOutLabel} />

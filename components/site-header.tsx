@@ -25,7 +25,7 @@ export async function SiteHeader({ showSignIn = true, account = false }: { showS
           <LocaleSwitcher />
           {account && user ? (
             <>
-              <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 sm:inline" data-testid="user-email">
+              <span className="hidden max-w-[14rem] truncate text-sm text-slate-600 sm:inline lg:max-w-[28rem]" title={user.email} data-testid="user-email">
                 {user.email}
               </span>
               <SignOutButton label={t('signOut')} />
