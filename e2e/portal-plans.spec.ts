@@ -214,23 +214,63 @@ test('[customer] 3-D Secure fail', async ({ customer }) => {
   await expect(page.getByTestId('plan-seikyu_free_monthly')).toContainText('Current plan');
 });
 
-test('[customer] a wrong promotion code is refused, the right one discounts the first invoice', async ({ customer }) => {
+test('[customer] a wrong promotion code is refused beside the field; the right one lowers the total, the button and the charge', async ({ customer }) => {
   const { page, organizationId } = customer;
   await openCheckout(page, organizationId, 'Team');
-  await fillCard(page, '4242 4242 4242 4242');
-  await page.getByLabel('Promotion code').fill('nosuchcode');
+  const code = page.getByRole('textbox', { name: 'Promotion code' });
+  await code.fill('nosuchcode');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByTestId('checkout-error')).toHaveText('The code “NOSUCHCODE” does not exist. Check the spelling.');
+  await expect(page.getByTestId('promotion-code-error')).toHaveText('The code “NOSUCHCODE” does not exist. Check the spelling.');
+  // Refused, it is not added: no code to remove, the total is still the price.
+  await expect(page.getByTestId('promotion-codes')).toHaveCount(0);
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥1,200');
 
-  await page.getByRole('button', { name: 'Remove NOSUCHCODE' }).click();
-  await page.getByLabel('Promotion code').fill('WELCOME10');
+  await code.fill('WELCOME10');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('button', { name: 'Subscribe' }).click();
+  // Stripe's preview of the first invoice: the code's line, the tax on what is left, the total, the button.
+  const line = page.getByTestId('checkout-summary').getByTestId('discount-line');
+  await expect(line).toContainText('Welcome 10%');
+  await expect(line).toContainText('WELCOME10 · 10% off once');
+  await expect(line).toContainText('−¥120');
+  await expect(page.getByTestId('promotion-code-error')).toHaveCount(0);
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥1,080');
+  await expect(page.getByTestId('checkout-summary').getByTestId('tax-line')).toHaveText(/^Incl\. consumption tax 10%\s*¥98$/);
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay ¥1,080 and subscribe' }).click();
   await expectSubscribed(page, organizationId, 'Team');
   await page.goto(`/orgs/${organizationId}`);
-  // ¥1,200 less 10 %.
+  // What the page said is what was charged: ¥1,200 less 10 %.
   await expect(page.getByTestId('recent-invoices')).toContainText('¥1,080');
+});
+
+test('[customer] a one-time code is refused on the usage plan; a repeating one is kept and shown on the subscription page', async ({ customer }) => {
+  const { page, organizationId } = customer;
+  await page.goto(`/orgs/${organizationId}/plans`);
+  await page.getByTestId('plan-seikyu_on_demand_device_hours').getByRole('button', { name: 'Choose On-demand 10 devices' }).click();
+  await expect(cardFrame(page).getByLabel('Card number')).toBeVisible();
+  const code = page.getByRole('textbox', { name: 'Promotion code' });
+  // The first invoice of usage billed in arrears is ¥0: a one-time code would take nothing off it.
+  await code.fill('WELCOME10');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('promotion-code-error')).toContainText(
+    'The code “WELCOME10” takes off one invoice only, and nothing is charged on this plan’s first invoice',
+  );
+  await expect(page.getByTestId('promotion-codes')).toHaveCount(0);
+  await code.fill('LAUNCH20');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('discount-line')).toContainText('LAUNCH20 · 20% off for 3 months');
+  await expect(page.getByTestId('checkout-discounts-continue')).toHaveText('Renewals are charged less the discounts still running.');
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥0');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Subscribe (nothing due today)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${organizationId}/subscription\\?started=1`), { timeout: 20_000 });
+
+  // The code applied at checkout is on the subscription page: what it takes off and until when.
+  const discounts = page.getByTestId('subscription-discounts');
+  await expect(discounts.getByTestId('subscription-discount')).toHaveCount(1);
+  await expect(discounts).toContainText('Launch 20% for 3 months');
+  await expect(discounts).toContainText('20% off for 3 months');
+  await expect(discounts).toContainText(new RegExp(`Until ${englishDate.source}`));
 });
 
 test('[customer] cancels at period end with a reason, then resumes', async ({ customer }) => {

@@ -298,3 +298,18 @@ export async function hasPaidInvoice(params: { organizationId: string }, tx: Tx 
     .limit(1);
   return Boolean(row);
 }
+
+/**
+ * The discounts of one of the organization's subscriptions as the mirror keeps them: the Stripe object's
+ * `discounts` in its `data` (read with their coupons and promotion codes expanded, lib/stripe-sync/read.ts),
+ * for lib/billing/subscriptions/discount-terms.ts to read. Null when the subscription is unknown or another
+ * organization's.
+ */
+export async function getSubscriptionDiscounts(params: { organizationId: string; subscriptionId: string }, tx: Tx = db): Promise<unknown> {
+  const [row] = await tx
+    .select({ discounts: sql<unknown>`${stripeSubscriptions.data}->'discounts'` })
+    .from(stripeSubscriptions)
+    .where(and(eq(stripeSubscriptions.organizationId, params.organizationId), eq(stripeSubscriptions.id, params.subscriptionId)))
+    .limit(1);
+  return row?.discounts ?? null;
+}

@@ -49,7 +49,8 @@ export function CheckoutLayout(props: {
   /** The rows of the summary's definition list, before the total. */
   rows: ReactNode;
   totalLabel: string;
-  total: string;
+  /** The amount due (text, or the checkout's live total that follows its promotion codes). */
+  total: ReactNode;
   /** Notes under the summary. */
   notes?: ReactNode;
   paymentTitle: string;

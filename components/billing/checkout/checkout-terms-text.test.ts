@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
 import { checkoutTerms } from '@/lib/billing/plans/checkout-terms';
-import { checkoutTermsText } from './checkout-terms-text';
+import { checkoutTermsText, subscribeButtonText } from './checkout-terms-text';
 
 const now = new Date('2026-12-06T08:00:00Z');
 const starter = { unitAmount: 1500, metered: false, interval: 'month' as const, intervalCount: 1, trialPeriodDays: null, currency: 'jpy' };
@@ -16,7 +16,9 @@ function text(locale: 'en' | 'ja', price: Parameters<typeof checkoutTerms>[0], q
   const t = createTranslator({ locale, messages, namespace: 'plans.checkout' });
   const tEvery = createTranslator({ locale, messages, namespace: 'every' });
   const timeZone = locale === 'en' ? 'UTC' : 'Asia/Tokyo';
-  return checkoutTermsText(checkoutTerms(price, quantity, now, rate)!, locale, timeZone, t as never, tEvery as never);
+  const terms = checkoutTerms(price, quantity, now, rate)!;
+  const labels = { subscribeAndPay: messages.plans.checkout.subscribeAndPay, subscribeNothingToday: messages.plans.checkout.subscribeNothingToday };
+  return { ...checkoutTermsText(terms, locale, timeZone, t as never, tEvery as never), button: subscribeButtonText(terms.dueToday, terms.currency, locale, labels) };
 }
 
 describe('checkoutTermsText', () => {
@@ -52,6 +54,14 @@ describe('checkoutTermsText', () => {
     expect(annualTeam.button).toBe('Subscribe (nothing due today)');
     expect(annualTeam.then).toBe('Then ¥24,000 (tax incl.) every year from Dec 20, 2026');
     expect(text('ja', { ...starter, intervalCount: 3 }).then).toBe('2027/03/06以降は3か月ごとに￥1,500（税込）');
+  });
+
+  it('says on the button what a promotion code leaves due today', () => {
+    const labels = { subscribeAndPay: en.plans.checkout.subscribeAndPay, subscribeNothingToday: en.plans.checkout.subscribeNothingToday };
+    expect(subscribeButtonText(1350, 'jpy', 'en', labels)).toBe('Pay ¥1,350 and subscribe');
+    expect(subscribeButtonText(0, 'jpy', 'en', labels)).toBe('Subscribe (nothing due today)');
+    const jaLabels = { subscribeAndPay: ja.plans.checkout.subscribeAndPay, subscribeNothingToday: ja.plans.checkout.subscribeNothingToday };
+    expect(subscribeButtonText(1350, 'jpy', 'ja', jaLabels)).toBe('￥1,350を支払って申し込む');
   });
 
   it('promises usage, not an amount, for a metered price, and says how its price holds the tax', () => {

@@ -23,6 +23,9 @@ vi.mock('@/lib/i18n/server', () => ({
 
 const { previewCheckout } = await import('./checkout-preview');
 const { startSubscription } = await import('./start-subscription');
+const { finishSubscription } = await import('./finish-subscription');
+const { getSubscriptionDiscounts } = await import('@/db/queries/subscriptions');
+const { subscriptionDiscountsOf } = await import('./discount-terms');
 const { previewCheckoutAction } = await import('@/lib/actions/billing/preview-checkout');
 
 let stripe: Stripe;
@@ -122,6 +125,35 @@ describe('previewCheckout', () => {
     const preview = await previewCheckout({ ...purchase, promotionCodes: [PROMOTION_CODES.launch20] });
     expect(preview.discounts.map((d) => [d.code, d.duration, d.amount])).toEqual([['LAUNCH20', 'repeating', 0]]);
     expect(preview.amountDue).toBe(0);
+  });
+});
+
+describe('after checkout', () => {
+  it('the subscription page’s data shows the discount still running, not the one the first invoice used', async () => {
+    const org = await createTestOrganization(userId, 'jpy');
+    const started = await startSubscription({
+      organization: org,
+      priceId: catalog.prices[LOOKUP_KEYS.starterMonthly],
+      quantity: 1,
+      promotionCodes: [PROMOTION_CODES.welcome10, PROMOTION_CODES.launch20],
+      attempt: crypto.randomUUID(),
+    });
+    if (started.intent.kind !== 'payment') throw new Error('expected a payment');
+    await stripe.paymentIntents.confirm(started.intent.clientSecret.split('_secret_')[0]!, { payment_method: 'pm_card_visa' });
+    await finishSubscription({ organization: org, subscriptionId: started.subscriptionId, actorUserId: userId });
+
+    const discounts = subscriptionDiscountsOf(
+      { discounts: await getSubscriptionDiscounts({ organizationId: org.id, subscriptionId: started.subscriptionId }) },
+      'jpy',
+    );
+    expect(discounts.map((d) => [d.name, d.code, d.percentOff, d.duration, d.durationInMonths])).toEqual([
+      ['Launch 20% for 3 months', 'LAUNCH20', 20, 'repeating', 3],
+    ]);
+    const months = (discounts[0]!.end!.getTime() - Date.now()) / (30.4 * 86_400_000);
+    expect(Math.round(months)).toBe(3);
+    // Another organization reads nothing of it.
+    const other = await createTestOrganization(userId, 'jpy');
+    expect(await getSubscriptionDiscounts({ organizationId: other.id, subscriptionId: started.subscriptionId })).toBeNull();
   });
 });
 

@@ -10,6 +10,7 @@ import { intervalKeptBy, planItemOf } from '@/lib/billing/subscriptions/plan-ite
 import { planChangeOptions } from '@/lib/billing/subscriptions/plan-change-choice';
 import { CollectionMethodForm } from '@/components/billing/subscription/collection-method-form';
 import { PromotionCodeForm } from '@/components/billing/subscription/promotion-code-form';
+import { SubscriptionDiscounts } from '@/components/billing/subscription/subscription-discounts';
 import { describeCatalogPrice } from '@/components/billing/plans/price-label';
 import { ResumeSubscriptionButton } from '@/components/billing/subscription/resume-subscription-button';
 import { SubscriptionStatusBadge } from '@/components/status-badge';
@@ -17,10 +18,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCatalogPrices } from '@/db/queries/catalog';
 import { getOrganizationCard } from '@/db/queries/payment-methods';
-import { getCurrentSubscription } from '@/db/queries/subscriptions';
+import { getCurrentSubscription, getSubscriptionDiscounts } from '@/db/queries/subscriptions';
 import { cardLabel } from '@/lib/billing/cards/card-brand';
 import { loadOrgPage, titleMetadata, type OrgPageProps } from '@/lib/billing/org-page';
 import { MAX_QUANTITY } from '@/lib/billing/plans/limits';
+import { subscriptionDiscountsOf } from '@/lib/billing/subscriptions/discount-terms';
+import { discountEndText, discountTermsText } from '@/lib/billing/subscriptions/discount-text';
 import { cancellationFeedbacks } from '@/lib/billing/subscriptions/subscription-schemas';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
@@ -30,7 +33,7 @@ export const generateMetadata = titleMetadata('subscription');
 export default async function SubscriptionPage(props: OrgPageProps) {
   const { organization, query, base, currency, mayManage } = await loadOrgPage(props);
   const locale = await getLocale();
-  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax] = await Promise.all([
+  const [subscription, prices, t, tPlans, tOverview, tInterval, tTax, tDiscounts] = await Promise.all([
     getCurrentSubscription({ organizationId: organization.id, locale }),
     listCatalogPrices({ currency, locale }),
     getTranslations('subscription'),
@@ -38,9 +41,24 @@ export default async function SubscriptionPage(props: OrgPageProps) {
     getTranslations('overview'),
     getTranslations('interval'),
     getTranslations('tax'),
+    getTranslations('discounts'),
   ]);
   const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const free = subscription ? isFreePlan(subscription.items) : false;
+  // The discounts still running (codes from checkout or added since), as the mirror keeps the subscription.
+  const discounts =
+    subscription && !free
+      ? subscriptionDiscountsOf(
+          { discounts: await getSubscriptionDiscounts({ organizationId: organization.id, subscriptionId: subscription.id }) },
+          subscription.currency,
+        ).map((d) => ({
+          id: d.id,
+          name: d.name,
+          code: d.code,
+          terms: discountTermsText(d, locale, tDiscounts),
+          until: discountEndText(d, locale, organization.timeZone, tDiscounts),
+        }))
+      : [];
   // The plan item, not an add-on beside it; beside add-ons the plan keeps their billing interval.
   const currentItem = subscription ? planItemOf(subscription.items) : null;
   const keptInterval = subscription ? intervalKeptBy(subscription.items, currentItem) : null;
@@ -124,6 +142,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                 </Link>
               </p>
             ) : null}
+            <SubscriptionDiscounts title={t('discountsTitle')} discounts={discounts} />
           </section>
 
           {!free && mayManage && !subscription.cancelAtPeriodEnd && ['active', 'trialing'].includes(subscription.status) ? (
