@@ -165,6 +165,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                   preview: t('change.preview'),
                   previewing: t('change.previewing'),
                   nowHeading: t('change.nowHeading'),
+                  nothingToProrate: t('change.nothingToProrate'),
                   nextHeading: t('change.nextHeading'),
                   totalNow: t('change.totalNow'),
                   creditNow: t('change.creditNow'),
@@ -184,7 +185,6 @@ export default async function SubscriptionPage(props: OrgPageProps) {
               <h2 id="promotion-title" className="card-title mb-3">
                 {t('promotion.title')}
               </h2>
-                  nothingToProrate: t('change.nothingToProrate'),
               <PromotionCodeForm
                 organizationId={organization.id}
                 subscriptionId={subscription.id}
