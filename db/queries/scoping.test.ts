@@ -34,6 +34,7 @@ const unscopedQueries: Record<string, string> = {
   findLiveApiKeyByHash: 'authenticates a usage API request: the key decides the organization',
   getQuoteForViewer: "scoped by the signed-in user: the quote's recipient email or a membership of the quote's organization",
   recordQuoteViewForViewer: 'called only after getQuoteForViewer let the viewer in; writes that one quote',
+  listPaidWaysOfInvoice: "scoped by the invoice and its own customer: called for an invoice its reader was already let in to (a receipt's document)",
   lockQuoteRequestForViewer: 'called only after getQuoteForViewer let the viewer in; locks that one quote',
 };
 
