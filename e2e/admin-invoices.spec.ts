@@ -1,5 +1,6 @@
 // The operators' invoices: the filtered list and its CSV export, a draft held for review because of the customer's
-// setting, reviewed (a one-off line added) and approved until paid; a resend asked first and said to whom, a void's
+// setting, reviewed (a one-off line added, two coupons applied and one removed) and approved until paid, with the
+// card payment listed; a resend asked first and said to whom, a void's
 // reason in the invoice's history; support reads and exports but has no money actions.
 import { expect, test } from './fixtures';
 import { addDefaultCard, createInvoice, customerOf, emulatorStripe, flushWebhooks } from './portal-billing-stripe';
@@ -13,7 +14,7 @@ function csvRows(body: string): string[][] {
     .map((line) => line.split(','));
 }
 
-test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (adds a line), approves it and sees it paid', async ({
+test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (adds a line, two coupons, removes one), approves it and sees it paid', async ({
   customer,
   operatorPage: page,
 }) => {
@@ -72,6 +73,24 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   await page.getByLabel(/Amount/).fill('500');
   await page.getByRole('button', { name: 'Add line' }).click();
   await expect(page.getByTestId('review-draft-total')).toHaveText('¥3,500');
+  // Two coupons both apply (the second no longer replaces the first); removing one keeps the other.
+  const tag = Date.now().toString(36).toUpperCase();
+  const thanks = await stripe.coupons.create({ id: `E2E_THANKS_${tag}`, name: 'Thank you ¥500', amount_off: 500, currency: 'jpy', duration: 'once' });
+  const welcome = await stripe.coupons.create({ id: `E2E_WELCOME_${tag}`, name: 'Welcome 10%', percent_off: 10, duration: 'once' });
+  for (const coupon of [thanks.id, welcome.id]) {
+    await page.getByLabel('Coupon ID').fill(coupon);
+    await page.getByRole('button', { name: 'Apply coupon' }).click();
+    await expect(page.getByTestId('review-draft-discounts')).toContainText(coupon === thanks.id ? 'Thank you ¥500' : 'Welcome 10%');
+  }
+  const discounts = page.getByTestId('review-draft-discount');
+  await expect(discounts).toHaveCount(2);
+  // ¥500 off ¥3,500, then 10 % of the ¥3,000 left.
+  await expect(page.getByTestId('review-draft-total')).toHaveText('¥2,700');
+  await page.getByRole('button', { name: 'Remove Thank you ¥500' }).click();
+  await expect(discounts).toHaveCount(1);
+  await expect(discounts).toContainText('Welcome 10%');
+  await expect(page.getByTestId('review-draft-total')).toHaveText('¥3,150');
+  await expect(page.getByText('The customer reads this memo on the invoice')).toBeVisible();
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('button', { name: 'Approve' }).click();
   // Approving finalizes and charges in Stripe and syncs the mirror before it redirects: more than the default
@@ -80,7 +99,11 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   // Approval synced the mirror before redirecting: the page shows the invoice paid at once.
   await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
   await expect(page.getByTestId('admin-invoice-timeline')).toContainText('Held invoice approved');
-  expect((await stripe.invoices.retrieve(draft.id)).amount_paid).toBe(3_500);
+  await expect(page.getByTestId('admin-invoice-timeline')).toContainText(`Coupon Welcome 10% (${welcome.id})`);
+  expect((await stripe.invoices.retrieve(draft.id)).amount_paid).toBe(3_150);
+  // What paid it is listed: the card payment, not "No payments on this invoice yet".
+  await expect(page.getByTestId('admin-invoice-recorded-payments')).toContainText('Card (Stripe)');
+  await expect(page.getByTestId('recorded-payment-amount').first()).toHaveText('¥3,150');
 });
 
 test('[admin] a resend asks first and says to whom it went; a void asks for a reason the invoice’s history then shows', async ({ customer, operatorPage: page }) => {
