@@ -8,6 +8,12 @@ export async function getAppSetting(params: { key: string }, tx: Tx = db): Promi
   return row?.value ?? null;
 }
 
+/** When the setting was last saved (null: never): a version of it, for keys that must differ between saves. */
+export async function getAppSettingSavedAt(params: { key: string }, tx: Tx = db): Promise<Date | null> {
+  const [row] = await tx.select({ updatedAt: appSettings.updatedAt }).from(appSettings).where(eq(appSettings.key, params.key)).limit(1);
+  return row?.updatedAt ?? null;
+}
+
 export async function saveAppSetting(params: { key: string; value: Record<string, unknown> }, tx: Tx = db): Promise<void> {
   await tx
     .insert(appSettings)

@@ -42,7 +42,7 @@ describe('updateBrandingSettings', () => {
     const accountIds = (await stripe.taxIds.list({ owner: { type: 'self' } })).data;
     expect(accountIds.map((t) => [t.type, t.value])).toEqual([['jp_trn', 'T1234567890123']]);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls[0]![1]).toEqual({ idempotencyKey: 'branding:jp_trn:T1234567890123:after:' });
+    expect(create.mock.calls[0]![1]).toEqual({ idempotencyKey: 'branding:jp_trn:T1234567890123:after::from:never-saved' });
 
     const entries = await testDb().select().from(auditLog);
     expect(entries.map((e) => e.action)).toEqual(['settings.branding_updated', 'settings.branding_updated']);
@@ -56,6 +56,11 @@ describe('updateBrandingSettings', () => {
     expect(await getBrandingLogo()).toBeNull();
     await updateBrandingSettings({ settings: { ...settings, registrationNumber: '' }, logo: { action: 'keep' }, actor, stripe });
     expect((await stripe.taxIds.list({ owner: { type: 'self' } })).data).toEqual([]);
+
+    // The first number set again after it was cleared: Stripe has no ids to replace, as the first time, yet this is
+    // a new change and the number is there again (a key from the number alone would replay the first, deleted id).
+    await updateBrandingSettings({ settings, logo: { action: 'keep' }, actor, stripe });
+    expect((await stripe.taxIds.list({ owner: { type: 'self' } })).data.map((t) => t.value)).toEqual(['T1234567890123']);
   });
 
   it('changes nothing when Stripe refuses the registration number', async () => {

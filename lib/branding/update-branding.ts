@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
+import { getAppSettingSavedAt } from '@/db/queries/app-settings';
 import { enqueueJob } from '@/lib/jobs';
 import { replaceAccountRegistrationNumber } from '@/lib/stripe/replace-account-registration-number';
 import { getBrandingLogo, saveBrandingLogo, type BrandingLogo } from './logo';
@@ -16,9 +17,10 @@ function logoSummary(logo: BrandingLogo | null) {
 }
 
 export async function updateBrandingSettings(params: { settings: BrandingSettings; logo: LogoChange; actor: AuditActor; stripe?: Stripe }): Promise<BrandingSettings> {
-  const [before, beforeLogo] = await Promise.all([getBrandingSettings(), getBrandingLogo()]);
+  const [before, beforeLogo, savedAt] = await Promise.all([getBrandingSettings(), getBrandingLogo(), getAppSettingSavedAt({ key: 'branding' })]);
   if (before.registrationNumber !== params.settings.registrationNumber) {
-    await replaceAccountRegistrationNumber({ value: params.settings.registrationNumber || null }, params.stripe);
+    const basis = savedAt ? savedAt.toISOString() : 'never-saved';
+    await replaceAccountRegistrationNumber({ value: params.settings.registrationNumber || null, basis }, params.stripe);
   }
   await saveBrandingSettings(params.settings);
   const afterLogo = params.logo.action === 'keep' ? beforeLogo : params.logo.action === 'remove' ? null : params.logo.logo;

@@ -111,11 +111,11 @@ describe('seedDemo', () => {
 
   it('sets the company’s documents up as a Japanese issuer’s: name, address, registration number, bank account', async () => {
     const branding = await getBrandingSettings();
-    expect(branding).toMatchObject({ companyName: '株式会社セイキュー', registrationNumber: 'T1234567890123', showSupportPhone: true });
+    expect(branding).toMatchObject({ companyName: '株式会社セイキュー', registrationNumber: 'T7123456789012', showSupportPhone: true });
     expect(branding.bankDetails).toContain('口座名義：カ）セイキュー');
     // The registration number reaches Stripe too, as the account's jp_trn tax id (what Stripe's own PDF prints).
     const ids = await testStripe().taxIds.list({ owner: { type: 'self' } });
-    expect(ids.data.map((id) => [id.type, id.value])).toContainEqual(['jp_trn', 'T1234567890123']);
+    expect(ids.data.map((id) => [id.type, id.value])).toContainEqual(['jp_trn', 'T7123456789012']);
   });
 
   it('creates the demo people: the customer owner, the bank-transfer owner and an operator', async () => {

@@ -45,7 +45,7 @@ const DEMO_BRANDING: BrandingSettings = {
   showSupportPhone: true,
   invoiceFooter: 'いつもご利用いただきありがとうございます。',
   bankTransferFooter: BANK_TRANSFER_FOOTER,
-  registrationNumber: 'T1234567890123',
+  registrationNumber: 'T7123456789012',
 };
 
 async function seedBranding(db: Db, stripe: Stripe, created: string[]): Promise<void> {
