@@ -78,7 +78,7 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   const thanks = await stripe.coupons.create({ id: `E2E_THANKS_${tag}`, name: 'Thank you ¥500', amount_off: 500, currency: 'jpy', duration: 'once' });
   const welcome = await stripe.coupons.create({ id: `E2E_WELCOME_${tag}`, name: 'Welcome 10%', percent_off: 10, duration: 'once' });
   for (const coupon of [thanks.id, welcome.id]) {
-    await page.getByLabel('Coupon ID').fill(coupon);
+    await page.getByRole('textbox', { name: 'Coupon ID' }).fill(coupon);
     await page.getByRole('button', { name: 'Apply coupon' }).click();
     await expect(page.getByTestId('review-draft-discounts')).toContainText(coupon === thanks.id ? 'Thank you ¥500' : 'Welcome 10%');
   }
