@@ -48,8 +48,9 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
   await expect(form.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥7,000');
 
-  // The rest: the invoice turns paid and the form goes away.
+  // The rest, in cash: the invoice turns paid and the form goes away.
   await form.getByLabel('Amount received').fill('7000');
+  await form.getByLabel('Method').selectOption('cash');
   await form.getByRole('button', { name: 'Record payment' }).click();
   await form.getByRole('alertdialog').getByRole('button', { name: 'Record payment' }).click();
   await expect(page.getByTestId('admin-invoice-remaining')).toHaveText('¥0');
@@ -79,6 +80,11 @@ test('[admin] records a bank transfer in two parts, issues a credit note; the cu
 
   // The customer sees it on the invoice page and downloads the PDF.
   await customer.page.goto(`/orgs/${customer.organizationId}/invoices/${invoice.id}`);
+  // And which part of the money came when, and how.
+  const received = customer.page.getByTestId('invoice-payments-received');
+  await expect(received.getByRole('row')).toHaveCount(3);
+  await expect(received.getByRole('row').filter({ hasText: 'Bank transfer' })).toContainText('¥5,000');
+  await expect(received.getByRole('row').filter({ hasText: 'Cash' })).toContainText('¥7,000');
   const customerNotes = customer.page.getByTestId('credit-notes');
   await expect(customerNotes).toContainText(`${invoice.number}-CN-01`);
   await expect(customerNotes).toContainText('¥2,000');

@@ -31,6 +31,32 @@ export async function listPaidWaysOfInvoice(
     .orderBy(asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
 }
 
+/** A payment recorded outside Stripe, as the customer's invoice page lists it. */
+export type RecordedPaymentRow = { id: string; amountPaid: number | null; currency: string; receivedAt: Date | null; paidAt: Date | null; method: string | null };
+
+/** The payments recorded outside Stripe on an organization's invoice that went through, oldest first. */
+export async function listRecordedPaymentsForInvoice(params: { organizationId: string; invoiceId: string }, tx: Tx = db): Promise<RecordedPaymentRow[]> {
+  return tx
+    .select({
+      id: stripeInvoicePayments.id,
+      amountPaid: stripeInvoicePayments.amountPaid,
+      currency: stripeInvoicePayments.currency,
+      receivedAt: stripeInvoicePayments.receivedAt,
+      paidAt: stripeInvoicePayments.paidAt,
+      method: sql<string | null>`${stripeInvoicePayments.data}->'record'->'metadata'->>'method'`,
+    })
+    .from(stripeInvoicePayments)
+    .where(
+      and(
+        eq(stripeInvoicePayments.organizationId, params.organizationId),
+        eq(stripeInvoicePayments.invoiceId, params.invoiceId),
+        eq(stripeInvoicePayments.type, 'payment_record'),
+        eq(stripeInvoicePayments.status, 'paid'),
+      ),
+    )
+    .orderBy(asc(stripeInvoicePayments.receivedAt), asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
+}
+
 /** The payment an operator's attempt already recorded on this invoice (its record carries the attempt id). */
 export async function findRecordedPaymentForOperator(
   params: { invoiceId: string; attempt: string },

@@ -35,6 +35,7 @@ const { loadInvoiceAdjustmentsForOperator } = await import('./invoice-adjustment
 const { getInvoiceForOperator } = await import('@/db/queries/invoices');
 const { loadInvoiceDocument } = await import('@/lib/documents/document-data');
 const { describePaymentMethod } = await import('@/lib/documents/document-pdf');
+const { listRecordedPaymentsForInvoice } = await import('@/db/queries/invoice-adjustments');
 const { issueCreditNoteAction } = await import('@/lib/actions/admin/issue-credit-note');
 const { GET: getCreditNotePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/pdf/route');
 const { GET: getCreditNoteStripePdf } = await import('@/app/orgs/[orgId]/invoices/[invoiceId]/credit-notes/[creditNoteId]/stripe-pdf/route');
@@ -117,13 +118,18 @@ describe('[admin] recording a payment made outside Stripe', () => {
     expect(afterFirst.invoice.amountPaid).toBe(5_000);
     expect(afterFirst.payments.map((p) => [p.methodLabel, p.reference, p.amountPaid, p.status])).toEqual([['Bank transfer', 'MIZUHO-77', 5_000, 'paid']]);
 
-    const rest = await recordOffStripePayment({ ...payment(c.invoiceId, '7000'), method: 'cash' });
+    // The rest in cash, handed over the day before the transfer arrived.
+    const rest = await recordOffStripePayment({ ...payment(c.invoiceId, '7000'), method: 'cash', receivedOn: '2026-04-09' });
     expect(rest).toMatchObject({ outcome: 'recorded', status: 'paid', amountRemaining: 0 });
     // The receipt says how the money came: the transfer and then cash, not 銀行振込 alone.
     const receipt = await loadInvoiceDocument({ organizationId: c.organizationId, invoiceId: c.invoiceId, kind: 'receipt' });
     expect(receipt?.paymentMethod).toEqual({ type: 'recorded', ways: ['bank_transfer', 'cash'] });
     expect(describePaymentMethod(receipt!.paymentMethod, 'ja')).toBe('銀行振込、現金');
     expect(describePaymentMethod(receipt!.paymentMethod, 'en')).toBe('Bank transfer, Cash');
+    // The customer's invoice page lists both by the day each was received; another organization's reads nothing.
+    const listed = await listRecordedPaymentsForInvoice({ organizationId: c.organizationId, invoiceId: c.invoiceId });
+    expect(listed.map((p) => [p.method, p.amountPaid])).toEqual([['cash', 7_000], ['bank_transfer', 5_000]]);
+    expect(await listRecordedPaymentsForInvoice({ organizationId: randomUUID(), invoiceId: c.invoiceId })).toEqual([]);
     const stripeInvoice = await stripe.invoices.retrieve(c.invoiceId);
     expect([stripeInvoice.status, stripeInvoice.amount_paid, stripeInvoice.amount_paid_off_stripe]).toEqual(['paid', 12_000, 12_000]);
     const [sub] = await testDb().select().from(stripeSubscriptions).where(eq(stripeSubscriptions.id, c.subscriptionId));

@@ -8,13 +8,14 @@ import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { CreditNotesTable } from '@/components/billing/invoices/credit-notes-table';
+import { RecordedPaymentsList } from '@/components/billing/invoices/recorded-payments-list';
 import { InvoiceMemo } from '@/components/billing/invoices/invoice-memo';
 import { InvoiceSettlementTotals } from '@/components/billing/invoices/invoice-settlement-totals';
 import { PayInvoiceButton } from '@/components/billing/invoices/pay-invoice-button';
 import { getStripeBrowserSetup } from '@/components/stripe/stripe-browser-setup';
 import { InvoiceStatusBadge } from '@/components/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
-import { listCreditNotesForInvoice } from '@/db/queries/invoice-adjustments';
+import { listCreditNotesForInvoice, listRecordedPaymentsForInvoice } from '@/db/queries/invoice-adjustments';
 import { getInvoiceWithLines } from '@/db/queries/invoices';
 import { listOrganizationCards } from '@/db/queries/payment-methods';
 import { requireMembership } from '@/lib/auth/session';
@@ -68,8 +69,12 @@ export default async function InvoicePage({
   ]);
   if (!found) notFound();
   const { invoice, lines } = found;
-  // The card that paid, from the mirror; only for an invoice a card actually paid.
-  const paidWith = invoice.status === 'paid' && invoice.amountPaid > 0 ? await payingCard(invoice) : null;
+  // The card that paid, from the mirror; only for an invoice a card actually paid. An invoice sent for payment lists
+  // what was received outside Stripe instead (a transfer, cash), once anything was.
+  const [paidWith, recordedPayments] = await Promise.all([
+    invoice.status === 'paid' && invoice.amountPaid > 0 ? payingCard(invoice) : null,
+    invoice.collectionMethod === 'send_invoice' && invoice.amountPaid > 0 ? listRecordedPaymentsForInvoice({ organizationId: organization.id, invoiceId: invoice.id }) : [],
+  ]);
   const date = (value: Date) => formatDate(value, locale, organization.timeZone);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const number = invoice.number ?? invoice.id;
@@ -202,6 +207,8 @@ export default async function InvoicePage({
           <InvoiceSettlementTotals invoice={invoice} money={money} remainingLabel={t('amountRemaining')} />
         </dl>
       </section>
+
+      {recordedPayments.length > 0 ? <RecordedPaymentsList payments={recordedPayments} money={money} date={date} /> : null}
 
       {payable ? (
         <section className="card mt-6 space-y-3" aria-labelledby="pay-title">
