@@ -28,9 +28,22 @@ describe('invoiceDiscounts', () => {
       ],
     };
     expect(invoiceDiscounts({ data })).toEqual([
-      { id: 'di_1', amount: 300 },
-      { id: 'di_3', amount: 50 },
+      { id: 'di_1', amount: 300, name: null },
+      { id: 'di_3', amount: 50, name: null },
     ]);
+  });
+  it('names a discount by its coupon when the mirror keeps the coupon, never by an id', () => {
+    const data = {
+      discounts: [
+        { id: 'di_1', source: { coupon: { id: 'SEIKYU_WELCOME10', name: 'Welcome 10%' } } },
+        { id: 'di_2', source: { coupon: 'SEIKYU_THANKYOU500' } },
+      ],
+      total_discount_amounts: [
+        { amount: 300, discount: 'di_1' },
+        { amount: 500, discount: 'di_2' },
+      ],
+    };
+    expect(invoiceDiscounts({ data }).map((d) => d.name)).toEqual(['Welcome 10%', null]);
   });
   it('is empty without the field', () => {
     expect(invoiceDiscounts({ data: {} })).toEqual([]);

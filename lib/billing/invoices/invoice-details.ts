@@ -18,15 +18,25 @@ export function visibleInvoiceLines<T extends LineLike>(lines: readonly T[]): T[
   return lines.filter((line) => line.amount !== 0);
 }
 
-export type InvoiceDiscount = { id: string | null; amount: number };
+/** `name`: the coupon's own name when the mirror has it (never a raw id), to say which discount it is. */
+export type InvoiceDiscount = { id: string | null; amount: number; name: string | null };
 
 /** The discounts applied to the invoice as a whole, from Stripe's `total_discount_amounts`. */
 export function invoiceDiscounts(invoice: Pick<InvoiceLike, 'data'>): InvoiceDiscount[] {
   const data = invoice.data as Partial<Stripe.Invoice> | null;
+  const names = new Map<string, string>();
+  for (const ref of data?.discounts ?? []) {
+    const coupon = typeof ref === 'string' ? null : (ref as Stripe.Discount).source?.coupon;
+    const name = coupon && typeof coupon === 'object' ? coupon.name : null;
+    if (typeof ref !== 'string' && name) names.set(ref.id, name);
+  }
   const amounts = data?.total_discount_amounts ?? [];
   return amounts
     .filter((entry) => entry.amount !== 0)
-    .map((entry) => ({ id: typeof entry.discount === 'string' ? entry.discount : (entry.discount?.id ?? null), amount: entry.amount }));
+    .map((entry) => {
+      const id = typeof entry.discount === 'string' ? entry.discount : (entry.discount?.id ?? null);
+      return { id, amount: entry.amount, name: id ? (names.get(id) ?? null) : null };
+    });
 }
 
 /**

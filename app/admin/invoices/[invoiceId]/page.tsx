@@ -237,7 +237,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
           <dd className="num">{money(invoice.subtotal)}</dd>
           {discounts.map((discount, index) => (
             <div key={discount.id ?? index} className="contents">
-              <dt className="text-slate-600">{tInvoices('discount')}</dt>
+              <dt className="text-slate-600">{discount.name ? tInvoices('discountNamed', { name: discount.name }) : tInvoices('discount')}</dt>
               <dd className="num">−{money(discount.amount)}</dd>
             </div>
           ))}

@@ -190,7 +190,7 @@ export default async function InvoicePage({
           <dd className="num">{money(invoice.subtotal)}</dd>
           {discounts.map((discount, index) => (
             <div key={discount.id ?? index} className="contents">
-              <dt className="text-slate-600">{t('discount')}</dt>
+              <dt className="text-slate-600">{discount.name ? t('discountNamed', { name: discount.name }) : t('discount')}</dt>
               <dd className="num">−{money(discount.amount)}</dd>
             </div>
           ))}
