@@ -100,6 +100,8 @@ test('[admin] filters invoices, exports the filtered CSV, reviews a held draft (
   await expect(page.getByTestId('admin-invoice-summary')).toContainText('Paid');
   await expect(page.getByTestId('admin-invoice-timeline')).toContainText('Held invoice approved');
   await expect(page.getByTestId('admin-invoice-timeline')).toContainText(`Coupon Welcome 10% (${welcome.id})`);
+  // The totals name the discount by its coupon.
+  await expect(page.getByTestId('admin-invoice-totals')).toContainText('Discount (Welcome 10%)');
   expect((await stripe.invoices.retrieve(draft.id)).amount_paid).toBe(3_150);
   // What paid it is listed: the card payment, not "No payments on this invoice yet".
   await expect(page.getByTestId('admin-invoice-recorded-payments')).toContainText('Card (Stripe)');

@@ -232,7 +232,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
             </ul>
           </details>
         ) : null}
-        <dl className="ml-auto mt-4 grid max-w-sm grid-cols-2 gap-x-6 gap-y-1 text-sm">
+        <dl className="ml-auto mt-4 grid max-w-sm grid-cols-2 gap-x-6 gap-y-1 text-sm" data-testid="admin-invoice-totals">
           <dt className="text-slate-600">{tInvoices('subtotal')}</dt>
           <dd className="num">{money(invoice.subtotal)}</dd>
           {discounts.map((discount, index) => (
