@@ -5,21 +5,12 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { stripe as defaultStripe } from './client';
+import type { CreateIncompleteSubscriptionParams } from './create-incomplete-subscription';
 
-export async function previewSubscriptionStart(
-  params: {
-    customerId: string;
-    priceId: string;
-    /** Omitted for metered prices. */
-    quantity: number | null;
-    currency: string;
-    trialPeriodDays: number | null;
-    promotionCodeIds: string[];
-    taxRateIds: string[];
-    now: Date;
-  },
-  stripe: Stripe = defaultStripe,
-): Promise<Stripe.Invoice> {
+/** What the subscription would be created with (nothing is created: no key, no organization to tag), and now. */
+export type PreviewSubscriptionStartParams = Omit<CreateIncompleteSubscriptionParams, 'organizationId' | 'idempotencyKey'> & { now: Date };
+
+export async function previewSubscriptionStart(params: PreviewSubscriptionStartParams, stripe: Stripe = defaultStripe): Promise<Stripe.Invoice> {
   // createPreview takes the trial's end, not its length: the same days from now.
   const trialEnd = params.trialPeriodDays ? Math.floor(params.now.getTime() / 1000) + params.trialPeriodDays * 86_400 : null;
   return stripe.invoices.createPreview({
