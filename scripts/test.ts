@@ -100,6 +100,13 @@ const steps: Step[] = [
     skipReason: () => (existsSync(join(repoRoot, '.next', 'build-manifest.json')) ? null : 'no production build in .next (run the build step)'),
   },
   {
+    // The README's quick start on fresh data: it must seed and serve (the demo reuses the build above).
+    name: 'demo',
+    title: 'Quick start: npm run demo on fresh data',
+    command: node,
+    args: [bin('tsx', 'dist/cli.mjs'), 'scripts/demo-smoke.ts'],
+  },
+  {
     name: 'multi-server',
     title: 'Two app servers behind HAProxy on one PostgreSQL',
     command: node,
