@@ -2,7 +2,7 @@
 // dev mailbox (like the e2e suite), then opens each page at desktop and phone width, in English and Japanese.
 //
 //   npm run demo            # in another terminal
-//   npx tsx scripts/page-screenshots.ts [--app http://localhost:3000] [--only admin-]
+//   npx tsx --import ./scripts/lib/server-only-hook.mjs scripts/page-screenshots.ts [--app http://localhost:3000] [--only admin-]
 //
 // Pages are named `<who>-<page>` and written as docs/screenshots/<name>[-phone][-ja].png (both, for a page with both). Paths with `{org}` use
 // the signed-in customer's first organization, `{invoice}` its newest invoice.

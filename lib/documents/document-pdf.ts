@@ -290,7 +290,8 @@ export function renderDocumentPdf(model: DocumentModel, options: RenderOptions =
     doc.font(strong ? bold : regular).fontSize(strong ? 11 : 10).fillColor('#111111');
     doc.text(label, labelX, y, { width: 170 });
     doc.text(value, amountX, y, { width: 94, align: 'right' });
-    y += strong ? 18 : 15;
+    // A label that wraps ("Subject to 8% reduced-rate tax (excl. tax)") takes the lines it needs, not the next row's.
+    y += Math.max(strong ? 18 : 15, doc.heightOfString(label, { width: 170 }) + 3);
   }
   if (model.lines.some((line) => line.reducedRate)) {
     doc.font(regular).fontSize(8).fillColor(GREY).text(labels.reducedRateNote, left, y + 4, { width });
