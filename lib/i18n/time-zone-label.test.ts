@@ -22,4 +22,9 @@ describe('timeZoneLabel', () => {
     expect(options[0]).toEqual({ id: 'UTC', label: '協定世界時（UTC）' });
     expect(selectableTimeZoneOptions('ja')).toBe(options);
   });
+
+  it('names a zone as it is now, not as it was in 1970 (Europe/Kyiv is Eastern European Time, not Moscow)', () => {
+    expect(timeZoneLabel('Europe/Kyiv', 'en')).toBe('Eastern European Time');
+    expect(timeZoneLabel('Europe/Vilnius', 'en')).toBe('Eastern European Time');
+  });
 });

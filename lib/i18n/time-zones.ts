@@ -88,6 +88,9 @@ export function selectableTimeZoneOptions(locale: string): readonly { id: string
   return options;
 }
 
+/** The instant zones are named at: recent, fixed so a name does not change with the day the process started. */
+const NAMED_AT = new Date(Date.UTC(2026, 0, 1));
+
 function zoneNameFormatter(timeZone: string, locale: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' });
 }
@@ -95,7 +98,8 @@ function zoneNameFormatter(timeZone: string, locale: string): Intl.DateTimeForma
 function zoneName(timeZone: string, locale: string, formatter: () => Intl.DateTimeFormat): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return locale === 'ja' ? '協定世界時（UTC）' : 'UTC';
   try {
-    const name = formatter().formatToParts(new Date(0)).find((part) => part.type === 'timeZoneName')?.value;
+    // Named as the zone is now: at 1970 ICU names Europe/Kyiv and the Baltic zones "Moscow Standard Time".
+    const name = formatter().formatToParts(NAMED_AT).find((part) => part.type === 'timeZoneName')?.value;
     // ICU falls back to an offset ("GMT+05:45") for zones it has no name for: the id says more.
     return name && !/^GMT[+-]/.test(name) ? name : timeZone;
   } catch {

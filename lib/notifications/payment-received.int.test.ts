@@ -49,6 +49,7 @@ describe('the receipt email', () => {
     expect(payload).toMatchObject({ invoiceId: open.id, amount: 15_000, currency: 'jpy', byCard: false });
 
     const mail = await renderNotificationEmail({ kind: 'payment_succeeded', payload, locale: 'ja', timeZone: 'Asia/Tokyo', branding: { companyName: 'Example KK', brandColor: '#123abc' } });
+    expect(mail.subject).toBe('ご入金を確認しました（￥15,000）');
     expect(mail.text).toContain('￥15,000のご入金を確認いたしました。領収書をPDFで添付しております。');
     expect(mail.text).not.toContain('カード');
   });

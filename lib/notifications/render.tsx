@@ -40,7 +40,7 @@ const renderers: { [K in NotificationKind]: Renderer<K> } = {
     element: (props) => <CardExpiringEmail {...props} />,
   },
   payment_succeeded: {
-    subject: (p, { t, money }) => t('payment_succeeded.subject', { amount: money(p.amount, p.currency) }),
+    subject: (p, { t, money }) => t(p.byCard === false ? 'payment_succeeded.subjectReceived' : 'payment_succeeded.subject', { amount: money(p.amount, p.currency) }),
     element: (props) => <PaymentSucceededEmail {...props} />,
   },
   payment_failed: {
