@@ -93,6 +93,8 @@ describe('describeActivity', () => {
     expect(describeActivity(added, context('en'))).toEqual({ who: 'Operator (ops@example.com)', what: 'Coupon added during review', details: ['Coupon Welcome 10% (SEIKYU_WELCOME10)'] });
     const removed = entry({ action: 'invoice.review_remove_discount', actorType: 'operator', data: { coupon: { id: 'SEIKYU_THANKYOU500', name: null }, discountId: 'di_1' } });
     expect(describeActivity(removed, context('ja'))).toMatchObject({ what: '確認時に割引を削除', details: ['クーポン SEIKYU_THANKYOU500'] });
+    // A Japanese page writes the id in full-width brackets.
+    expect(describeActivity(added, context('ja')).details).toEqual(['クーポン Welcome 10%（SEIKYU_WELCOME10）']);
   });
 
   it('says what a review hold was and became: every invoice, the first N, or not held', () => {

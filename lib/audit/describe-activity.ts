@@ -2,7 +2,7 @@
 // (an email, "Stripe", "Seikyu"), what (a sentence per action code, en/ja in messages `activity.actions`), and
 // the details the entry stored (the decline reason of a failed payment, the invoice number and amount, the
 // role or collection method before and after…). Pure: the page passes its translator and locale.
-import { formatDate, formatMoney, labelled } from '@/lib/i18n/format';
+import { formatDate, formatMoney, labelled, parenthetical } from '@/lib/i18n/format';
 
 /** A next-intl translator for the root namespace (`getTranslations()` / `createTranslator({ messages })`). */
 export type RootTranslate = {
@@ -98,7 +98,7 @@ function describeDetails(entry: ActivityLike, { t, locale, timeZone }: Context):
   const couponId = text(coupon?.id);
   const couponName = text(coupon?.name);
   if (couponId || couponName) {
-    const name = couponName && couponId && couponName !== couponId ? `${couponName} (${couponId})` : (couponName ?? couponId)!;
+    const name = couponName && couponId && couponName !== couponId ? `${couponName}${parenthetical(couponId, locale)}` : (couponName ?? couponId)!;
     details.push(t('activity.detail.coupon', { name }));
   }
 
