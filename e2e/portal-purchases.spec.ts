@@ -95,6 +95,9 @@ test('[customer] subscribes to the on-demand plan without an up-front charge and
   await change.getByRole('button', { name: 'Preview the change' }).click();
   const preview = page.getByTestId('plan-change-preview');
   await expect(preview.getByTestId('preview-nothing-to-prorate')).toContainText('Nothing to prorate');
+  // No "next invoice total" of ¥0 for usage not yet used: what the next invoice bills instead.
+  await expect(preview.getByTestId('preview-next-usage')).toHaveText("Your next invoice bills this period's usage once the period ends.");
+  await expect(preview.getByTestId('preview-next-total')).toHaveCount(0);
   await expect(page.getByTestId('preview-amount-due')).toHaveText('¥0');
   await preview.getByRole('button', { name: 'Confirm the change' }).click();
   await expect(page.getByTestId('plan-changed')).toBeVisible();

@@ -22,6 +22,8 @@ export type ChangePlanLabels = {
   nowHeading: string;
   /** Between usage prices (capacity tiers): why nothing is charged now. */
   nothingToProrate: string;
+  /** Between usage prices: what the next invoice will bill, in place of a total of usage not yet used. */
+  nextUsage: string;
   nextHeading: string;
   totalNow: string;
   creditNow: string;
@@ -170,12 +172,19 @@ export function ChangePlanForm({
               ))}
               <TaxRows taxes={data.next.taxes} currency={data.currency} locale={locale} labels={labels.tax} />
             </ul>
-            <p className="mt-2 flex justify-between font-semibold">
-              <span>{labels.nextTotal}</span>
-              <span className="tabular-nums" data-testid="preview-next-total">
-                {money(data.next.total, data.currency)}
-              </span>
-            </p>
+            {data.nothingToProrate ? (
+              // A usage price's next invoice bills the period's usage, not yet known: a total here would say ¥0.
+              <p className="mt-2 text-sm text-slate-700" data-testid="preview-next-usage">
+                {labels.nextUsage}
+              </p>
+            ) : (
+              <p className="mt-2 flex justify-between font-semibold">
+                <span>{labels.nextTotal}</span>
+                <span className="tabular-nums" data-testid="preview-next-total">
+                  {money(data.next.total, data.currency)}
+                </span>
+              </p>
+            )}
           </section>
           <button
             type="button"

@@ -170,6 +170,7 @@ export default async function SubscriptionPage(props: OrgPageProps) {
                   totalNow: t('change.totalNow'),
                   creditNow: t('change.creditNow'),
                   nextTotal: t('change.nextTotal'),
+                  nextUsage: t('change.nextUsage'),
                   confirm: t('change.confirm'),
                   confirming: t('change.confirming'),
                   changed: t('change.changed'),
