@@ -1,6 +1,6 @@
 // A discount in its reader's words: what it takes off and for how long ("10% off once", "20% off for 3 months",
 // "￥500割引（無期限）"), and on the subscription page until when it runs. Pure, given the translator of `discounts`.
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatMoney, formatQuantity } from '@/lib/i18n/format';
 import type { DiscountTerms } from './discount-terms';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -8,7 +8,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 /** "10% off", "¥500 off"; null for an amount coupon with no amount in the purchase's currency. */
 export function discountOffText(terms: Pick<DiscountTerms, 'percentOff' | 'amountOff' | 'currency'>, locale: string, t: Translate): string | null {
   if (terms.percentOff !== null) {
-    return t('percentOff', { percent: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(terms.percentOff) });
+    return t('percentOff', { percent: formatQuantity(terms.percentOff, locale) });
   }
   if (terms.amountOff !== null) return t('amountOff', { amount: formatMoney(terms.amountOff, terms.currency, locale) });
   return null;

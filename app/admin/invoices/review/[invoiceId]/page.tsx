@@ -12,6 +12,7 @@ import { getInvoiceForOperator, getPreviousInvoiceForOperator, type InvoiceLineW
 import { requireOperator } from '@/lib/auth/session';
 import { appliedDiscounts, type AppliedDiscount } from '@/lib/billing/invoices/applied-discounts';
 import { invoiceItemOf } from '@/lib/billing/draft-review/edit-draft';
+import { discountOffText } from '@/lib/billing/subscriptions/discount-text';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { displayTimeZone } from '@/lib/i18n/time-zones';
 import { describeMirroredLine } from '@/lib/billing/invoices/line-description';
@@ -26,23 +27,24 @@ export default async function ReviewDraftPage({ params }: { params: Promise<{ in
   const found = await getInvoiceForOperator({ invoiceId });
   if (!found) notFound();
   const { invoice, lines, organization } = found;
-  const [previous, t, tStatus, locale] = await Promise.all([
+  const [previous, t, tStatus, tDiscounts, locale] = await Promise.all([
     getPreviousInvoiceForOperator({ customerId: invoice.customerId, before: invoice.stripeCreated, excludeId: invoice.id }),
     getTranslations('adminInvoices'),
     getTranslations('invoiceStatus'),
+    getTranslations('discounts'),
     getLocale(),
   ]);
   const canEdit = invoice.status === 'draft' && operatorCan(role, 'admin:review:manage') && operatorCan(role, 'admin:invoices:manage');
   const money = (amount: number, currency = invoice.currency) => formatMoney(amount, currency, locale);
   const memo = (invoice.data as { description?: string | null } | null)?.description ?? '';
   const discounts = appliedDiscounts(invoice);
-  /** What a coupon takes off, in its own terms ("10% off", "¥500 off"). */
+  /** What a coupon takes off, in its own terms ("10% off", "¥500 off"), as checkout and the subscription page say it. */
   const terms = (discount: AppliedDiscount) =>
-    discount.percentOff !== null
-      ? t('couponPercentOff', { percent: discount.percentOff })
-      : discount.amountOff
-        ? t('couponAmountOff', { amount: money(discount.amountOff.amount, discount.amountOff.currency) })
-        : null;
+    discountOffText(
+      { percentOff: discount.percentOff, amountOff: discount.amountOff?.amount ?? null, currency: discount.amountOff?.currency ?? invoice.currency },
+      locale,
+      tDiscounts,
+    );
 
   // Stripe's generated lines in the operator's language (from the catalogue); written ones as written.
   const timeZone = displayTimeZone(locale, organization);
