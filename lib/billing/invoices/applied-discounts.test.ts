@@ -23,19 +23,19 @@ describe('appliedDiscounts', () => {
       ],
     };
     expect(appliedDiscounts({ data })).toEqual([
-      { id: 'di_1', couponId: 'SEIKYU_THANKYOU500', name: 'Thank you ¥500', percentOff: null, amountOff: { amount: 500, currency: 'jpy' }, amount: 500, fromSubscription: false },
-      { id: 'di_2', couponId: 'SEIKYU_WELCOME10', name: 'Welcome 10%', percentOff: 10, amountOff: null, amount: 500, fromSubscription: false },
+      { id: 'di_1', couponId: 'SEIKYU_THANKYOU500', name: 'Thank you ¥500', couponName: 'Thank you ¥500', percentOff: null, amountOff: { amount: 500, currency: 'jpy' }, amount: 500, fromSubscription: false },
+      { id: 'di_2', couponId: 'SEIKYU_WELCOME10', name: 'Welcome 10%', couponName: 'Welcome 10%', percentOff: 10, amountOff: null, amount: 500, fromSubscription: false },
     ]);
   });
 
   it('says which discount comes from the subscription, and names a coupon without a name by its id', () => {
     const data = { discounts: [discount('di_9', coupon('LAUNCH', { percent_off: 20 }), { subscription: 'sub_1' })], total_discount_amounts: [] };
-    expect(appliedDiscounts({ data })).toMatchObject([{ id: 'di_9', name: 'LAUNCH', amount: 0, fromSubscription: true }]);
+    expect(appliedDiscounts({ data })).toMatchObject([{ id: 'di_9', name: 'LAUNCH', couponName: null, amount: 0, fromSubscription: true }]);
   });
 
   it('falls back to ids for an invoice mirrored with its discounts unexpanded, and to nothing without discounts', () => {
     expect(appliedDiscounts({ data: { discounts: ['di_1'], total_discount_amounts: [{ discount: 'di_1', amount: 300 }] } })).toEqual([
-      { id: 'di_1', couponId: null, name: 'di_1', percentOff: null, amountOff: null, amount: 300, fromSubscription: false },
+      { id: 'di_1', couponId: null, name: 'di_1', couponName: null, percentOff: null, amountOff: null, amount: 300, fromSubscription: false },
     ]);
     expect(appliedDiscounts({ data: { discounts: [discount('di_2', 'SEIKYU_WELCOME10')] } })).toMatchObject([{ name: 'SEIKYU_WELCOME10', couponId: 'SEIKYU_WELCOME10' }]);
     expect(appliedDiscounts({ data: {} })).toEqual([]);

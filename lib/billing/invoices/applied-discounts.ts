@@ -10,6 +10,8 @@ export type AppliedDiscount = {
   couponId: string | null;
   /** The coupon's name, else its id, else the discount's id. */
   name: string;
+  /** The coupon's own name only (null when it has none or the coupon is not expanded): what a customer may read. */
+  couponName: string | null;
   percentOff: number | null;
   /** An amount coupon's amount in its own currency (minor unit). */
   amountOff: { amount: number; currency: string } | null;
@@ -42,6 +44,7 @@ export function appliedDiscounts(invoice: { data: unknown }): AppliedDiscount[] 
         id,
         couponId,
         name: coupon?.name || couponId || id,
+        couponName: coupon?.name || null,
         percentOff: coupon?.percent_off ?? null,
         amountOff: coupon?.amount_off != null && coupon.currency ? { amount: coupon.amount_off, currency: coupon.currency } : null,
         amount: amounts.get(id) ?? 0,

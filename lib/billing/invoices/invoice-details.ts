@@ -1,6 +1,7 @@
 // What the invoice detail page and the document routes derive from a mirrored invoice. Pure: no database, no
 // Stripe; the mirror rows come in, display values and decisions go out.
 import type Stripe from 'stripe';
+import { appliedDiscounts } from './applied-discounts';
 
 type InvoiceLike = {
   id: string;
@@ -24,12 +25,7 @@ export type InvoiceDiscount = { id: string | null; amount: number; name: string 
 /** The discounts applied to the invoice as a whole, from Stripe's `total_discount_amounts`. */
 export function invoiceDiscounts(invoice: Pick<InvoiceLike, 'data'>): InvoiceDiscount[] {
   const data = invoice.data as Partial<Stripe.Invoice> | null;
-  const names = new Map<string, string>();
-  for (const ref of data?.discounts ?? []) {
-    const coupon = typeof ref === 'string' ? null : (ref as Stripe.Discount).source?.coupon;
-    const name = coupon && typeof coupon === 'object' ? coupon.name : null;
-    if (typeof ref !== 'string' && name) names.set(ref.id, name);
-  }
+  const names = new Map(appliedDiscounts(invoice).map((d) => [d.id, d.couponName]));
   const amounts = data?.total_discount_amounts ?? [];
   return amounts
     .filter((entry) => entry.amount !== 0)
