@@ -5,9 +5,9 @@
 // date, so the amount stays on screen beside it.
 import { getTranslations } from '@/lib/i18n/server';
 import type { InvoicePaymentRecord } from '@/db/queries/invoice-adjustments';
+import { isOffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import type { UnlistedPayment } from '@/lib/back-office/unlisted-payments';
 
-const METHODS = ['bank_transfer', 'cash', 'local_currency', 'other'] as const;
 const PAYMENT_STATUSES = ['paid', 'open', 'canceled'] as const;
 
 function isKnown<T extends string>(known: readonly T[], value: unknown): value is T {
@@ -25,7 +25,7 @@ export async function RecordedPaymentsTable(props: {
   // The record carries the method Seikyu recorded (`metadata.method`); Stripe's display name is only English.
   const methodName = (p: InvoicePaymentRecord) => {
     const method = (p.data as { record?: { metadata?: Record<string, string> } | null } | null)?.record?.metadata?.method;
-    return isKnown(METHODS, method) ? t(`methods.${method}`) : (p.methodLabel ?? '—');
+    return isOffStripePaymentMethod(method) ? t(`methods.${method}`) : (p.methodLabel ?? '—');
   };
   const unlisted = props.unlisted ?? [];
   if (props.payments.length === 0 && unlisted.length === 0) return <p className="mt-3 text-sm text-slate-600">{t('none')}</p>;

@@ -6,6 +6,9 @@ import { preparedQuery } from '@/db/prepared-query';
 import { stripeCreditNotes, stripeInvoicePayments } from '@/db/schema';
 
 export type InvoicePaymentRecord = typeof stripeInvoicePayments.$inferSelect;
+
+/** How a payment recorded outside Stripe came, as Seikyu wrote it in the record's metadata (null for a card). */
+const recordedMethod = sql<string | null>`${stripeInvoicePayments.data}->'record'->'metadata'->>'method'`;
 export type CreditNoteRecord = typeof stripeCreditNotes.$inferSelect;
 
 export async function listInvoicePaymentsForOperator(params: { invoiceId: string }, tx: Tx = db): Promise<InvoicePaymentRecord[]> {
@@ -25,7 +28,7 @@ export async function listPaidWaysOfInvoice(
   tx: Tx = db,
 ): Promise<{ type: string; method: string | null }[]> {
   return tx
-    .select({ type: stripeInvoicePayments.type, method: sql<string | null>`${stripeInvoicePayments.data}->'record'->'metadata'->>'method'` })
+    .select({ type: stripeInvoicePayments.type, method: recordedMethod })
     .from(stripeInvoicePayments)
     .where(and(eq(stripeInvoicePayments.invoiceId, params.invoiceId), eq(stripeInvoicePayments.customerId, params.customerId), eq(stripeInvoicePayments.status, 'paid')))
     .orderBy(asc(stripeInvoicePayments.stripeCreated), asc(stripeInvoicePayments.id));
@@ -43,7 +46,7 @@ export async function listRecordedPaymentsForInvoice(params: { organizationId: s
       currency: stripeInvoicePayments.currency,
       receivedAt: stripeInvoicePayments.receivedAt,
       paidAt: stripeInvoicePayments.paidAt,
-      method: sql<string | null>`${stripeInvoicePayments.data}->'record'->'metadata'->>'method'`,
+      method: recordedMethod,
     })
     .from(stripeInvoicePayments)
     .where(

@@ -5,6 +5,11 @@
 export const paymentMethods = ['bank_transfer', 'cash', 'local_currency', 'other'] as const;
 export type OffStripePaymentMethod = (typeof paymentMethods)[number];
 
+/** Whether `value` is one of those methods (a payment record's `metadata.method` as Seikyu wrote it). */
+export function isOffStripePaymentMethod(value: unknown): value is OffStripePaymentMethod {
+  return typeof value === 'string' && (paymentMethods as readonly string[]).includes(value);
+}
+
 export const creditNoteReasons = ['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'] as const;
 /** Where the money of a credit on a paid invoice goes. An open invoice's credit always lowers its amount due. */
 export const creditNoteSettlements = ['customer_balance', 'refund_outside_stripe', 'refund_to_card'] as const;

@@ -9,7 +9,7 @@ import { getBillingDetails } from '@/db/queries/billing-details';
 import { getCreditNoteForOrganization, listCreditNotesForOperator, listPaidWaysOfInvoice, type CreditNoteRecord } from '@/db/queries/invoice-adjustments';
 import { getInvoiceForOperator, getInvoiceWithLines, type InvoiceLineWithCatalog, type InvoiceRecord } from '@/db/queries/invoices';
 import { stripeCustomers, stripePaymentMethods, stripeSubscriptions } from '@/db/schema';
-import { paymentMethods, type OffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
+import { isOffStripePaymentMethod, paymentMethods } from '@/lib/back-office/adjustment-options';
 import { hasReceipt } from '@/lib/billing/invoices/invoice-details';
 import { getBrandingLogo } from '@/lib/branding/logo';
 import { getBrandingSettings } from '@/lib/branding/settings';
@@ -85,8 +85,7 @@ export function recordedPaymentMethod(
 ): DocumentPaymentMethod | null {
   const recorded = paid.some((p) => p.type === 'payment_record');
   if (paid.length === 0 || (!recorded && invoice.collectionMethod === 'charge_automatically')) return null;
-  const isMethod = (m: string | null): m is OffStripePaymentMethod => (paymentMethods as readonly (string | null)[]).includes(m);
-  const ways = new Set(paid.map((p) => (p.type === 'payment_record' ? (isMethod(p.method) ? p.method : 'other') : 'card')));
+  const ways = new Set(paid.map((p) => (p.type === 'payment_record' ? (isOffStripePaymentMethod(p.method) ? p.method : 'other') : 'card')));
   return { type: 'recorded', ways: (['card', ...paymentMethods] as const).filter((way) => ways.has(way)) };
 }
 

@@ -2,12 +2,12 @@
 // the day each was received, how, and how much. Shown on the customer's invoice page beside the totals, so an invoice
 // paid in parts says which part came when. Server component; rows come from the mirror.
 import type { RecordedPaymentRow } from '@/db/queries/invoice-adjustments';
-import { paymentMethods } from '@/lib/back-office/adjustment-options';
+import { isOffStripePaymentMethod } from '@/lib/back-office/adjustment-options';
 import { getTranslations } from '@/lib/i18n/server';
 
 export async function RecordedPaymentsList(props: { payments: readonly RecordedPaymentRow[]; money: (amount: number) => string; date: (value: Date) => string }) {
   const [t, tPayments] = await Promise.all([getTranslations('invoices'), getTranslations('backOffice.payments')]);
-  const method = (value: string | null) => tPayments(`methods.${(paymentMethods as readonly (string | null)[]).includes(value) ? value : 'other'}`);
+  const method = (value: string | null) => tPayments(`methods.${isOffStripePaymentMethod(value) ? value : 'other'}`);
   return (
     <section className="card mt-6" aria-labelledby="payments-received-title" data-testid="invoice-payments-received">
       <h2 id="payments-received-title" className="card-title">
